@@ -1,0 +1,174 @@
+"""Plain data passed between the pipeline stages, the store and the renderers."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from typing import Literal
+
+PassageKind = Literal["title", "body", "caption"]
+EntityKind = Literal["person", "organization", "place", "topic", "event"]
+YearSource = Literal["text", "dateline", "none"]
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known only as precisely as the text allows.
+
+    `year_source` says where the year came from: stated in the text, inferred
+    from the article's dateline, or unknown (never guessed from today's date).
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year_source: YearSource = "text"
+
+    def __post_init__(self) -> None:
+        if self.year is None and self.year_source != "none":
+            object.__setattr__(self, "year_source", "none")
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"month out of range: {self.month}")
+        if self.day is not None and self.month is not None:
+            limit = calendar.monthrange(self.year or 2000, self.month)[1]
+            if not 1 <= self.day <= limit:
+                raise ValueError(f"day out of range: {self.day}")
+
+    @property
+    def precision(self) -> str:
+        """`day`, `month` or `year` when the year is known, else `month-day` or `month`."""
+        if self.year is None:
+            if self.month is None:
+                return "unknown"
+            return "month-day" if self.day is not None else "month"
+        if self.month is None:
+            return "year"
+        return "day" if self.day is not None else "month"
+
+    def iso(self) -> str:
+        """ISO 8601, reduced: `2021-07-07`, `2021-07`, `2021`, or `--07-07` with no year."""
+        parts = [] if self.year is None else [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+            if self.day is not None:
+                parts.append(f"{self.day:02d}")
+        text = "-".join(parts)
+        return f"--{text}" if self.year is None and text else text
+
+    def human(self) -> str:
+        """`8 June 2021`, `June 2021`, `8 June, year unknown`."""
+        month = calendar.month_name[self.month] if self.month else ""
+        day = f"{self.day} " if self.day else ""
+        if self.year is None:
+            return f"{day}{month}, year unknown".strip() if month else "date unknown"
+        return f"{day}{month} {self.year}".strip()
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"date": self.iso(), "precision": self.precision, "year_source": self.year_source}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a passage: `text[start:end]` is the phrase, `until` ends a range."""
+
+    start: int
+    end: int
+    text: str
+    date: PartialDate
+    until: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Passage:
+    kind: PassageKind
+    text: str
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A line the cleaner dropped, with why (kept for evaluation and `--explain`)."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The result of cleaning one article's text."""
+
+    title: str | None
+    paragraphs: tuple[str, ...]
+    captions: tuple[str, ...] = ()
+    outlet: str | None = None
+    published: PartialDate | None = None
+    published_text: str | None = None
+    language: str = "en"
+    removed: tuple[Removed, ...] = ()
+
+    @property
+    def passages(self) -> tuple[Passage, ...]:
+        """Title, body paragraphs, then captions: the order mention indices refer to."""
+        head = (Passage("title", self.title),) if self.title else ()
+        body = tuple(Passage("body", p) for p in self.paragraphs)
+        return head + body + tuple(Passage("caption", c) for c in self.captions)
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """Who or what a mention refers to; `name` is the canonical, fullest form."""
+
+    name: str
+    kind: EntityKind
+    country: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """`passages[passage].text[start:end]` names `entity`; `role` when the text gives one."""
+
+    passage: int
+    start: int
+    end: int
+    surface: str
+    entity: EntityRef
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Acronym:
+    """A short form and the long form it stands for, as defined in text or known."""
+
+    short: str
+    long: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    mentions: tuple[Mention, ...] = ()
+    acronyms: tuple[Acronym, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned, dated article ready to be stored."""
+
+    key: str
+    source_kind: str
+    title: str
+    title_derived: bool
+    passages: tuple[Passage, ...]
+    content_hash: str
+    url: str | None = None
+    path: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    language: str = "en"
+    published: PartialDate | None = None
+    published_text: str | None = None
+    encoding: str = "utf-8"
+    dates: tuple[tuple[int, DateMention], ...] = ()
+    extraction: Extraction = field(default_factory=Extraction)
+    removed: tuple[Removed, ...] = ()
