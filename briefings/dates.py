@@ -1,60 +1,533 @@
-"""Publication dates from datelines, and event dates in sentences."""
+"""Publication dates from datelines, and event dates in sentences.
+
+Candidates are found with precompiled patterns and resolved with calendar arithmetic:
+dateparser costs about 8 ms a call and fills a missing year with the current one, so
+it never runs per sentence. A year is stated (`year_source="text"`), inferred from the
+article's dateline (`"dateline"`), or left unknown — never taken from today's date.
+
+Policies, so that callers and tests agree:
+- A dateline keeps the local calendar date it states; the time zone is not converted.
+- All-numeric dates (`07/07/2022`) count only when unambiguous: both parts equal, or
+  one of them above 12.
+- Periods (`2017-2018`, `the 2020-2025 period`, `from 2017 to 2018`) are not event
+  dates and are skipped.
+- Month names count in running text only when capitalised (`Vietnam may ask`).
+- A month and day without a year take the latest year that puts them on or before
+  the dateline, so `February 29` goes back to the last leap year. In a future-tense
+  sentence the next occurrence wins when it is at most `FUTURE_HORIZON` ahead; when
+  it is further ahead yet nearer than the previous one, the year stays unknown.
+- A weekday is the latest one on or before the dateline, the next one in a
+  future-tense sentence; `last` and `next` skip the dateline's own day.
+- Without a full dateline (day precision), weekdays and relative phrases (`last November`, `today`)
+  are skipped, and month-day dates keep an unknown year.
+"""
 
 from __future__ import annotations
 
+import calendar
 import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from briefings.model import PartialDate
+from briefings.model import DateMention, PartialDate, YearSource
 
-MONTHS = {
-    name.casefold(): number
-    for number, names in enumerate(
-        [
-            (),
-            ("January", "Jan"),
-            ("February", "Feb"),
-            ("March", "Mar"),
-            ("April", "Apr"),
-            ("May",),
-            ("June", "Jun"),
-            ("July", "Jul"),
-            ("August", "Aug"),
-            ("September", "Sep", "Sept"),
-            ("October", "Oct"),
-            ("November", "Nov"),
-            ("December", "Dec"),
-        ]
-    )
-    for name in names
+FUTURE_HORIZON = timedelta(days=62)
+_LEAP_CYCLE = 8  # years to look back for a valid February 29 (1900 and 2100 skip one)
+
+_ABBREVIATIONS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name} | {
+    name.casefold(): list(calendar.month_abbr).index(name[:3]) for name in _ABBREVIATIONS
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]\d{1,2})\)?)?)?"
-_LABEL = r"(?:(?:date|published|posted|updated|last updated)\s*:?\s*)?"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+WEEKDAYS = {name.casefold(): number for number, name in enumerate(calendar.day_name)}
 
-_DATELINES = [
-    re.compile(rf"^\s*{_LABEL}(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?\S*)?", re.I),
-    re.compile(rf"^\s*{_LABEL}{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){_TIME}", re.I),
-    re.compile(rf"^\s*{_LABEL}{_WEEKDAY}(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>\d{{4}}){_TIME}", re.I),
-]
+
+def _word_forms(names: Iterable[str]) -> str:
+    """`today|Today|TODAY`: a word as running text writes it.
+
+    Months go in capitalised, so `may` the verb never reads as May. One flat
+    alternation: re scans it about ten times faster than nested groups.
+    """
+    forms = {form for name in names for form in (name, name.capitalize(), name.upper())}
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")\b"
+
+
+# Patterns start on the date itself (a month name or a digit), never on an optional
+# prefix or a lookbehind: re can then skip ahead fast. The words around a date
+# (`on`, `last`, `in`) are read afterwards by the readers, in a short window.
+_MONTH_TEXT = _word_forms([*calendar.month_name[1:], *_ABBREVIATIONS]) + r"(?:\.(?=\s*[0-9]))?"
+_WEEKDAY_TEXT = _word_forms(calendar.day_name)
+
+
+def _month(name: str) -> str:
+    return rf"(?P<{name}>{_MONTH_TEXT})"
+
+
+def _day(name: str) -> str:
+    return rf"(?P<{name}>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9]|[,.:][0-9])"
+
+
+def _year(name: str) -> str:
+    return rf"(?P<{name}>[12][0-9]{{3}})(?![0-9]|[-–][0-9])"
+
+
+_SEP = r"\s*(?:[-–—]|to\b|until\b|through\b|till\b)\s*"
+_NOT_A_PERIOD = r"(?!\s*(?:[-–/]|to\b|and\b)\s*[0-9])"
+
+_MONTH_DAY = re.compile(
+    rf"{_month('m1')}\s+{_day('d1')}"
+    rf"(?:{_SEP}(?:{_month('m2')}\s+)?{_day('d2')})?(?:,?\s+{_year('y')})?"
+)
+_DAY_MONTH = re.compile(
+    rf"{_day('d1')}(?:(?:\s+(?:of\s+)?{_month('m1')})?{_SEP}{_day('d2')})?"
+    rf"\s+(?:of\s+)?{_month('m2')}(?:,?\s+{_year('y')})?"
+)
+_ISO = re.compile(
+    r"(?P<y>[12][0-9]{3})(?P<sep>[-/])(?P<m>[01]?[0-9])(?P=sep)(?P<d>[0-3]?[0-9])(?![0-9])"
+)
+_NUMERIC = re.compile(
+    r"(?P<a>[0-9]{1,2})(?P<sep>[/.])(?P<b>[0-9]{1,2})(?P=sep)"
+    r"(?P<y>[12][0-9]{3})(?![0-9]|[/.][0-9])"
+)
+_MONTH_YEAR = re.compile(rf"{_month('m')},?\s+(?:of\s+)?{_year('y')}")
+_MONTH_ALONE = re.compile(rf"{_month('m')}(?![\s,]*(?:of\s+)?[0-9])(?!['’]s\b)")
+_YEAR_ALONE = re.compile(r"(?:18|19|20)[0-9]{2}(?![0-9]|['’]?s\b)" + _NOT_A_PERIOD)
+_WEEKDAY = re.compile(_WEEKDAY_TEXT)
+_RELATIVE_PERIOD = re.compile(
+    rf"(?P<rel>{_word_forms(['this', 'last', 'next'])})\s+(?P<unit>year|month)\b"
+)
+_RELATIVE_DAY = re.compile(_word_forms(["yesterday", "today", "tomorrow"]))
+
+_DIGIT = re.compile("[0-9]")
+
+# What may stand right before a date, searched in a window that ends at the date.
+_CUE_REACH = 24
+_NUMBER_BEFORE = re.compile(r"[\w$.,/-]\Z")
+_MONTH_CUE = re.compile(
+    r"(?i:\b(?:(?P<rel>last|next|this)\s+|(?:in|since|until|till|during|through)\s+"
+    r"|(?:early|late|mid)[\s-]))\Z"
+)
+_YEAR_CUE = re.compile(
+    r"(?i:\b(?:in|since|by|until|till|before|after|during|from|through|early|late|mid|around)"
+    r"[\s-]+)\Z"
+)
+_WEEKDAY_CUE = re.compile(r"(?i:\b(?P<rel>last|next|this|later|earlier)\s+(?:on\s+)?)\Z")
+_WEEKDAY_BEFORE = re.compile(rf"\b{_WEEKDAY_TEXT},?\s+\Z")
+_SOONER_OR_LATER = re.compile(r"(?i:\b(?:later|earlier)\s+)\Z")
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:set\s+|due\s+|expected\s+|slated\s+)?to"
+    r"|scheduled|slated|upcoming|next|proposed|plans?\s+to|going\s+to|to\s+be\s+held)\b"
+    r"|['’]ll\b",
+    re.I,
+)
+
+
+# --- datelines: case-insensitive, since a dateline is never a sentence ---------------
+
+_DL_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+_DL_LABEL = (
+    r"(?:(?:date|published|posted|updated|last\s+updated|last\s+modified|first\s+published"
+    r"|publication\s+date)(?:\s+on)?\s*:?\s*)?"
+)
+_DL_WEEKDAY = (
+    r"(?:(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\b\.?"
+    r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật),?\s+)?"
+)
+_DL_DATE = (
+    r"(?:(?P<iy>[12][0-9]{3})(?P<isep>[-/.])(?P<im>[01]?[0-9])(?P=isep)(?P<id>[0-3]?[0-9])"
+    rf"|(?P<mm>{_DL_MONTH})\s+(?P<md>[0-3]?[0-9])(?:st|nd|rd|th)?,?\s+(?P<my>[12][0-9]{{3}})"
+    rf"|(?P<dd>[0-3]?[0-9])(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<dm>{_DL_MONTH}),?\s+(?P<dy>[12][0-9]{{3}})"
+    r"|(?P<na>[0-3]?[0-9])(?P<nsep>[-/.])(?P<nb>[0-3]?[0-9])(?P=nsep)(?P<ny>[12][0-9]{3}))(?![0-9])"
+)
+_DL_TIME = (
+    r"(?:(?:T|\s*[,|@·•–—-]?\s*(?:at\s+)?)[0-2]?[0-9][:h.][0-5][0-9]"
+    r"(?::[0-5][0-9](?:\.[0-9]+)?)?(?:\s*[ap]\.?\s?m\b\.?)?)?"
+)
+_ZONES = (
+    "JST|ICT|KST|SGT|HKT|PHT|WIB|IST|MSK|CEST|CET|EEST|EET|BST|AEST|AEDT"
+    "|EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET|PT|CT"
+)
+_DL_ZONE = (
+    r"(?:\s*\(?(?-i:(?:GMT|UTC)(?:\s*[+−-]\s*[0-9]{1,2}(?::?[0-9]{2})?)?|[+−-][0-9]{2}:?[0-9]{2}|Z"
+    rf"|{_ZONES})(?!\w)\)?)?"
+)
+_DATELINE = re.compile(
+    rf"^\s*(?P<dateline>{_DL_LABEL}{_DL_WEEKDAY}{_DL_DATE}{_DL_TIME}{_DL_ZONE})(?!\w)", re.I
+)
+_DATELINE_TAIL = " \t|-—–:,·•"
 
 
 def split_dateline(line: str) -> tuple[PartialDate | None, str, str]:
     """Split a dateline off the start of a line: (date, the dateline text, the rest).
 
     `" date 2021-07-07 The meeting..."` → (2021-07-07, "date 2021-07-07", "The meeting...").
-    A line that does not start with a full date comes back as (None, "", line).
+    The date is the local one the line states (`July 7, 2022 at 12:40 JST` is July 7).
+    A line that does not start with a full, unambiguous date comes back as (None, "", line).
     """
-    for pattern in _DATELINES:
-        match = pattern.match(line)
-        if not match:
+    match = _DATELINE.match(line)
+    published = _dateline_date(match) if match else None
+    if match is None or published is None:
+        return None, "", line
+    return published, match["dateline"].strip(), line[match.end() :].lstrip(_DATELINE_TAIL)
+
+
+def _dateline_date(match: re.Match[str]) -> PartialDate | None:
+    if match["iy"]:
+        year, month, day = int(match["iy"]), int(match["im"]), int(match["id"])
+    elif match["my"]:
+        year, month, day = int(match["my"]), _month_number(match["mm"]), int(match["md"])
+    elif match["dy"]:
+        year, month, day = int(match["dy"]), _month_number(match["dm"]), int(match["dd"])
+    else:
+        day_month = _unambiguous_day_month(int(match["na"]), int(match["nb"]))
+        if day_month is None:
+            return None
+        year, (day, month) = int(match["ny"]), day_month
+    return None if _valid(year, month, day) is None else PartialDate(year, month, day)
+
+
+def _unambiguous_day_month(first: int, second: int) -> tuple[int, int] | None:
+    """(day, month) of `07/07/2022` or `28/01/2025`; None for `03/04/2022`, read either way."""
+    if first == second or (first > 12 and second <= 12):
+        return first, second
+    if second > 12 and first <= 12:
+        return second, first
+    return None
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    date: PartialDate
+    until: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class _Passage:
+    """The text being searched and the dateline it is read against."""
+
+    text: str
+    anchor: date | None
+
+    def is_future(self, start: int, end: int) -> bool:
+        """Whether the sentence around `text[start:end]` speaks of the future."""
+        left = 0
+        for boundary in _SENTENCE_END.finditer(self.text, 0, start):
+            left = boundary.end()
+        after = _SENTENCE_END.search(self.text, end)
+        right = after.start() if after else len(self.text)
+        return _FUTURE.search(self.text, left, right) is not None
+
+    def cue(self, pattern: re.Pattern[str], start: int) -> re.Match[str] | None:
+        """The words `pattern` finds right before `start` (`last ` before `November`)."""
+        return pattern.search(self.text, max(0, start - _CUE_REACH), start)
+
+    def inside_word(self, start: int) -> bool:
+        """Whether `start` continues a word or number, as in `Covid-19` or `US$2.2`."""
+        return self.cue(_NUMBER_BEFORE, start) is not None
+
+
+def find_dates(text: str, dateline: PartialDate | None = None) -> list[DateMention]:
+    """Event dates in a sentence or paragraph, resolved against the article's dateline."""
+    passage = _Passage(text, _anchor(dateline))
+    readers = _READERS if _DIGIT.search(text) else _WORD_READERS  # most patterns need one
+    found = [
+        item
+        for pattern, read in readers
+        for match in pattern.finditer(text)
+        if (item := read(match, passage)) is not None
+    ]
+    return [
+        DateMention(item.start, item.end, text[item.start : item.end], item.date, item.until)
+        for item in _without_overlaps(found)
+    ]
+
+
+def _without_overlaps(found: list[_Found]) -> list[_Found]:
+    """Longest phrases first: `June 30-July 2` beats `June 30` and `July 2`."""
+    kept: list[_Found] = []
+    for item in sorted(found, key=lambda f: (f.start - f.end, f.start)):
+        if all(item.end <= other.start or other.end <= item.start for other in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _anchor(dateline: PartialDate | None) -> date | None:
+    """The dateline as a calendar day, when it is one (partial datelines resolve nothing)."""
+    if dateline is None or dateline.year is None or dateline.day is None:
+        return None
+    if not 1000 <= dateline.year <= 2999 or dateline.month is None:
+        return None
+    return date(dateline.year, dateline.month, dateline.day)
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- calendar arithmetic -------------------------------------------------------------
+
+
+def resolve_month_day(
+    month: int, day: int, dateline: PartialDate | None, future: bool = False
+) -> PartialDate:
+    """Give `month`/`day` the year the dateline implies; ValueError if no year has that day."""
+    return _place_month_day(month, day, _anchor(dateline), future)
+
+
+def _place_month_day(month: int, day: int, anchor: date | None, future: bool) -> PartialDate:
+    year = None
+    if anchor is not None:
+        year = _nearest_year(anchor, future, lambda y: _valid(y, month, day))
+    if year is None:
+        return PartialDate(None, month, day)
+    return PartialDate(year, month, day, "dateline")
+
+
+def _nearest_year(
+    anchor: date, future: bool, occurrence: Callable[[int], date | None]
+) -> int | None:
+    """The year of the latest occurrence on or before `anchor`, or of the next one if future."""
+    past = _first_occurrence(occurrence, range(anchor.year, anchor.year - _LEAP_CYCLE, -1), anchor)
+    if not future:
+        return past.year if past else None
+    upcoming = _first_occurrence(occurrence, (anchor.year, anchor.year + 1), None, anchor)
+    if upcoming and upcoming - anchor <= FUTURE_HORIZON:
+        return upcoming.year
+    if past and (upcoming is None or anchor - past < upcoming - anchor):
+        return past.year
+    return None  # a future event too far ahead to place: better unknown than wrong
+
+
+def _first_occurrence(
+    occurrence: Callable[[int], date | None],
+    years: Iterable[int],
+    latest: date | None = None,
+    earliest: date | None = None,
+) -> date | None:
+    for year in years:
+        day = occurrence(year)
+        if day is None or (latest and day > latest) or (earliest and day < earliest):
             continue
-        groups = match.groupdict()
-        month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].casefold()]
-        try:
-            date = PartialDate(int(groups["year"]), month, int(groups["day"]))
-        except ValueError:
-            continue
-        rest = line[match.end() :].lstrip(" \t|-—–:")
-        return date, match.group(0).strip(), rest
-    return None, "", line
+        return day
+    return None
+
+
+def _weekday(anchor: date, weekday: int, relation: str, future: bool) -> date:
+    """The weekday meant: the latest on or before the dateline, unless the text says otherwise."""
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if relation == "last":
+        return anchor - timedelta(days=back or 7)
+    if relation == "next":
+        return anchor + timedelta(days=ahead or 7)
+    return anchor + timedelta(days=ahead) if future else anchor - timedelta(days=back)
+
+
+def _shift_month(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+# --- readers: one per pattern, each turns a match into a date or nothing -------------
+
+_Reader = Callable[[re.Match[str], "_Passage"], "_Found | None"]
+_MonthDay = tuple[int, int]
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name.rstrip(".").casefold()]
+
+
+def _read_month_day(match: re.Match[str], passage: _Passage) -> _Found | None:
+    first = (_month_number(match["m1"]), int(match["d1"]))
+    last_month = _month_number(match["m2"]) if match["m2"] else first[0]
+    last = None if match["d2"] is None else (last_month, int(match["d2"]))
+    return _day_range(match, passage, first, last)
+
+
+def _read_day_month(match: re.Match[str], passage: _Passage) -> _Found | None:
+    if passage.inside_word(match.start()):
+        return None
+    last_month = _month_number(match["m2"])
+    first_month = _month_number(match["m1"]) if match["m1"] else last_month
+    if match["d2"] is None:
+        return _day_range(match, passage, (last_month, int(match["d1"])), None)
+    last = (last_month, int(match["d2"]))
+    return _day_range(match, passage, (first_month, int(match["d1"])), last)
+
+
+def _day_range(
+    match: re.Match[str], passage: _Passage, first: _MonthDay, last: _MonthDay | None
+) -> _Found | None:
+    """A day or a range of days, its year stated, inferred from the dateline, or unknown."""
+    if last is not None and last[0] == first[0] and last[1] <= first[1]:
+        return None
+    try:
+        if match["y"]:
+            start, end = _stated_range(int(match["y"]), first, last)
+        else:
+            future = passage.anchor is not None and passage.is_future(*match.span())
+            start, end = _inferred_range(passage.anchor, future, first, last)
+    except ValueError:  # June 31, or February 29 of a common year
+        return None
+    weekday = passage.cue(_WEEKDAY_BEFORE, match.start())  # `Wednesday, July 6, 2022`
+    return _Found(weekday.start() if weekday else match.start(), match.end(), start, end)
+
+
+def _stated_range(
+    year: int, first: _MonthDay, last: _MonthDay | None
+) -> tuple[PartialDate, PartialDate | None]:
+    """The year belongs to the end: `December 30-January 2, 2022` starts in 2021."""
+    if last is None:
+        return PartialDate(year, *first), None
+    start_year = year - 1 if last[0] < first[0] else year
+    return PartialDate(start_year, *first), PartialDate(year, *last)
+
+
+def _inferred_range(
+    anchor: date | None, future: bool, first: _MonthDay, last: _MonthDay | None
+) -> tuple[PartialDate, PartialDate | None]:
+    """The dateline places the start; the end follows it, into the next year if need be."""
+    start = _place_month_day(*first, anchor, future)
+    if last is None:
+        return start, None
+    if start.year is None:
+        return start, PartialDate(None, *last)
+    end_year = start.year + 1 if last[0] < first[0] else start.year
+    return start, PartialDate(end_year, *last, "dateline")
+
+
+def _read_iso(match: re.Match[str], passage: _Passage) -> _Found | None:
+    if passage.inside_word(match.start()):
+        return None
+    return _stated_day(match, int(match["y"]), int(match["m"]), int(match["d"]))
+
+
+def _read_numeric(match: re.Match[str], passage: _Passage) -> _Found | None:
+    """`28/01/2025`, `1/1/2025`: only when day and month cannot be swapped."""
+    day_month = _unambiguous_day_month(int(match["a"]), int(match["b"]))
+    if day_month is None or passage.inside_word(match.start()):
+        return None
+    day, month = day_month
+    return _stated_day(match, int(match["y"]), month, day)
+
+
+def _stated_day(match: re.Match[str], year: int, month: int, day: int) -> _Found | None:
+    if _valid(year, month, day) is None:
+        return None
+    return _Found(match.start(), match.end(), PartialDate(year, month, day))
+
+
+def _read_month_year(match: re.Match[str], passage: _Passage) -> _Found | None:
+    month = _month_number(match["m"])
+    return _Found(match.start(), match.end(), PartialDate(int(match["y"]), month))
+
+
+def _read_year(match: re.Match[str], passage: _Passage) -> _Found | None:
+    """`in 1977`, `by 2020`: a bare number is a year only after such a word."""
+    if passage.cue(_YEAR_CUE, match.start()) is None:
+        return None
+    return _Found(match.start(), match.end(), PartialDate(int(match[0])))
+
+
+def _read_month_alone(match: re.Match[str], passage: _Passage) -> _Found | None:
+    """`in October`, `last November`: a month on its own needs a word that makes it a date."""
+    cue = passage.cue(_MONTH_CUE, match.start())
+    if cue is None:
+        return None
+    month = _month_number(match["m"])
+    if cue["rel"]:
+        return _relative_month(match, passage, cue.start(), cue["rel"].casefold(), month)
+    found = PartialDate(None, month)
+    if passage.anchor is not None:
+        future = passage.is_future(*match.span())
+        year = _nearest_year(passage.anchor, future, lambda y: date(y, month, 1))
+        found = PartialDate(year, month, year_source="dateline")
+    return _Found(match.start(), match.end(), found)
+
+
+def _relative_month(
+    match: re.Match[str], passage: _Passage, start: int, relation: str, month: int
+) -> _Found | None:
+    """`last November` is the November before the dateline's month, never the same one."""
+    if passage.anchor is None:
+        return None
+    year = passage.anchor.year
+    if relation == "last" and month >= passage.anchor.month:
+        year -= 1
+    elif relation == "next" and month <= passage.anchor.month:
+        year += 1
+    return _Found(start, match.end(), PartialDate(year, month, year_source="dateline"))
+
+
+def _read_weekday(match: re.Match[str], passage: _Passage) -> _Found | None:
+    if passage.anchor is None:
+        return None  # a weekday alone is not a date
+    cue = passage.cue(_WEEKDAY_CUE, match.start())
+    relation = cue["rel"].casefold() if cue else ""
+    future = passage.is_future(*match.span())
+    day = _weekday(passage.anchor, WEEKDAYS[match[0].casefold()], relation, future)
+    return _Found(cue.start() if cue else match.start(), match.end(), _on_day(day, "dateline"))
+
+
+def _read_relative_period(match: re.Match[str], passage: _Passage) -> _Found | None:
+    """`later this year`, `last month`: the dateline's year or month, shifted."""
+    if passage.anchor is None or passage.inside_word(match.start()):
+        return None
+    shift = {"this": 0, "last": -1, "next": 1}[match["rel"].casefold()]
+    if match["unit"] == "year":
+        found = PartialDate(passage.anchor.year + shift, year_source="dateline")
+    else:
+        year, month = _shift_month(passage.anchor.year, passage.anchor.month, shift)
+        found = PartialDate(year, month, year_source="dateline")
+    qualifier = passage.cue(_SOONER_OR_LATER, match.start())
+    return _Found(qualifier.start() if qualifier else match.start(), match.end(), found)
+
+
+def _read_relative_day(match: re.Match[str], passage: _Passage) -> _Found | None:
+    if passage.anchor is None or passage.inside_word(match.start()):
+        return None
+    shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match[0].casefold()]
+    day = passage.anchor + timedelta(days=shift)
+    return _Found(match.start(), match.end(), _on_day(day, "dateline"))
+
+
+def _on_day(day: date, source: YearSource) -> PartialDate:
+    return PartialDate(day.year, day.month, day.day, source)
+
+
+_WORD_READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
+    (_MONTH_ALONE, _read_month_alone),
+    (_WEEKDAY, _read_weekday),
+    (_RELATIVE_PERIOD, _read_relative_period),
+    (_RELATIVE_DAY, _read_relative_day),
+)
+_READERS = (
+    (_MONTH_DAY, _read_month_day),
+    (_DAY_MONTH, _read_day_month),
+    (_ISO, _read_iso),
+    (_NUMERIC, _read_numeric),
+    (_MONTH_YEAR, _read_month_year),
+    (_YEAR_ALONE, _read_year),
+    *_WORD_READERS,
+)

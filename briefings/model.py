@@ -163,6 +163,7 @@ class Article:
     content_hash: str
     url: str | None = None
     path: str | None = None
+    source: str | None = None
     outlet: str | None = None
     author: str | None = None
     language: str = "en"

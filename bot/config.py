@@ -1,0 +1,39 @@
+"""Settings from the environment and `.env`; every variable is documented in .env.example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_db_path() -> Path:
+    return platformdirs.user_data_path("attache") / "attache.db"
+
+
+def default_log_path() -> Path:
+    return platformdirs.user_log_path("attache") / "attache.log"
+
+
+class Settings(BaseSettings):
+    """What can be configured; names are the environment variables, upper-cased."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_prefix="ATTACHE_",
+        env_ignore_empty=True,
+        extra="ignore",
+    )
+
+    db: Path = Field(default_factory=default_db_path)
+    log_file: Path = Field(default_factory=default_log_path)
+    load_seeds: bool = True
+    max_document_mb: float = Field(default=10.0, gt=0)
+    fetch_timeout: float = Field(default=15.0, gt=0)
+
+    @property
+    def max_document_bytes(self) -> int:
+        return int(self.max_document_mb * 1_000_000)

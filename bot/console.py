@@ -1,0 +1,98 @@
+"""The terminal console: the bot's chat surface when no platform token is configured."""
+
+from __future__ import annotations
+
+import logging
+import shlex
+from collections.abc import Callable
+from typing import TextIO
+
+from rich.console import Console, RenderableType
+from rich.text import Text
+
+from bot import messages
+from bot.views import article_view, articles_view, entities_view, report_view, stats_view
+from briefings.ingest.pipeline import ingest
+from store import AttacheError, Store
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Store, list[str]], RenderableType]
+
+
+def _stats(store: Store, args: list[str]) -> RenderableType:
+    return stats_view(store.stats())
+
+
+def _articles(store: Store, args: list[str]) -> RenderableType:
+    return articles_view(store.articles())
+
+
+def _show(store: Store, args: list[str]) -> RenderableType:
+    if len(args) != 1 or not args[0].isdigit():
+        return Text(messages.CONSOLE_USAGE.format(usage="/show ID"))
+    found = store.article(int(args[0]))
+    if found is None:
+        return Text(messages.NO_SUCH_ARTICLE.format(id=args[0]))
+    return article_view(found)
+
+
+def _entities(store: Store, args: list[str]) -> RenderableType:
+    return entities_view(store.entities(args[0] if args else None))
+
+
+def _ingest(store: Store, args: list[str]) -> RenderableType:
+    if not args:
+        return Text(messages.CONSOLE_USAGE.format(usage="/ingest PATH_OR_URL ..."))
+    # The console never fetches: URLs need the CLI, which owns an HTTP client and its limits.
+    return report_view(ingest(args, store, fetcher=None, max_bytes=10_000_000))
+
+
+def _help(store: Store, args: list[str]) -> RenderableType:
+    return Text(messages.CONSOLE_HELP)
+
+
+COMMANDS: dict[str, Handler] = {
+    "stats": _stats,
+    "articles": _articles,
+    "show": _show,
+    "entities": _entities,
+    "ingest": _ingest,
+    "help": _help,
+}
+
+
+def execute(store: Store, line: str) -> RenderableType | None:
+    """What a user sees after typing `line`; None for an empty line."""
+    try:
+        words = shlex.split(line)
+    except ValueError as error:
+        return Text(f"Could not read that: {error}.")
+    if not words:
+        return None
+    name, args = words[0].lstrip("/").lower(), words[1:]
+    handler = COMMANDS.get(name)
+    if handler is None:
+        return Text(messages.CONSOLE_UNKNOWN.format(name=words[0]))
+    try:
+        return handler(store, args)
+    except AttacheError as error:
+        return Text(error.message)
+    except Exception:
+        log.exception("console command failed: %r", line)
+        return Text("Something went wrong; the details are in the log.")
+
+
+def run_console(store: Store, stdin: TextIO, out: Console) -> None:
+    """Read commands until end of input or /quit."""
+    out.print(messages.CONSOLE_WELCOME)
+    while True:
+        if stdin.isatty():
+            out.print("attaché> ", end="")
+        line = stdin.readline()
+        if not line or line.strip().lower() in {"/quit", "/exit", "quit", "exit"}:
+            out.print(messages.CONSOLE_BYE)
+            return
+        reply = execute(store, line)
+        if reply is not None:
+            out.print(reply)

@@ -1,0 +1,44 @@
+"""Every sentence the command line and the console say to a user, in one place."""
+
+APP_HELP = (
+    "Attaché: a diplomatic briefing bot. Indexes news articles in SQLite and briefs you "
+    "with cited summaries."
+)
+DB_HELP = "SQLite database file (default: attache.db in your user data directory; ATTACHE_DB)."
+JSON_HELP = "Print one JSON object on stdout instead of a table."
+INGEST_HELP = (
+    "Ingest articles: plain-text files, HTML pages, RSS/Atom feeds, whole folders "
+    "(recursively) and http(s) URLs. Re-ingesting is safe: unchanged articles are skipped, "
+    "edited ones updated in place."
+)
+TARGETS_HELP = "Files, folders, page URLs or feed URLs."
+STATS_HELP = "Count articles, passages, entities and sources, and show the date range."
+ARTICLES_HELP = "List the stored articles."
+SHOW_HELP = "Print one cleaned article: body paragraphs, captions, dates and entities."
+ID_HELP = "Article id, as listed by `attache articles`."
+ENTITIES_HELP = "List people, organisations, places, topics and events with aliases and roles."
+KIND_HELP = "Only this kind: person, organization, place, topic or event."
+RUN_HELP = (
+    "Run the bot. Ingests the seed articles on first start; with no chat tokens configured "
+    "it opens a terminal console that takes the same commands."
+)
+
+NO_SUCH_ARTICLE = "no article with id {id} (see `attache articles`)"
+SEEDING = "First start: ingesting the seed articles from {path}"
+INTERRUPTED = "Interrupted."
+UNEXPECTED = "error: something went wrong inside Attaché; the details are in {log}"
+
+CONSOLE_WELCOME = (
+    "Attaché console: no chat platform is configured, so I answer here.\n"
+    "Type a command (/help for the list); Ctrl-D or /quit leaves."
+)
+CONSOLE_HELP = """Commands:
+  /stats              what is indexed
+  /articles           the stored articles
+  /show ID            one cleaned article
+  /entities [KIND]    people, organisations, places, topics, events
+  /ingest PATH_OR_URL add articles
+  /quit               leave"""
+CONSOLE_UNKNOWN = "Unknown command {name!r}. Type /help for the list."
+CONSOLE_USAGE = "Usage: {usage}"
+CONSOLE_BYE = "Bye."

@@ -1,0 +1,172 @@
+"""The command line's views of store records: JSON objects and rich renderables, pure functions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from briefings.ingest.pipeline import IngestReport
+from store.records import ArticleSummary, EntitySummary, Published, Stats, StoredArticle
+
+
+def published_json(published: Published) -> dict[str, str | None] | None:
+    return published.as_dict()
+
+
+def article_json(article: ArticleSummary) -> dict[str, Any]:
+    located = {"url": article.url} if article.url else {"path": article.path}
+    return {
+        "id": article.id,
+        "title": article.title,
+        "published": published_json(article.published),
+        **located,
+        "outlet": article.outlet,
+        "duplicate_of": article.duplicate_of,
+    }
+
+
+def stored_article_json(article: StoredArticle) -> dict[str, Any]:
+    return {
+        **article_json(article.summary),
+        "title_derived": article.title_derived,
+        "language": article.language,
+        "author": article.author,
+        "paragraphs": list(article.paragraphs),
+        "captions": list(article.captions),
+        "entities": [
+            {"name": e.name, "kind": e.kind, "surfaces": list(e.surfaces)} for e in article.entities
+        ],
+        "dates": [
+            {"text": d.text, "date": d.date, "precision": d.precision, "year_source": d.year_source}
+            | ({"until": d.until} if d.until else {})
+            for d in article.dates
+        ],
+        "near_duplicates": list(article.near_duplicates),
+    }
+
+
+def entity_json(entity: EntitySummary) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "kind": entity.kind,
+        "country": entity.country,
+        "description": entity.description,
+        "aliases": list(entity.aliases),
+        "roles": [
+            {"role": r.role, "country": r.country, "article": r.article, "date": r.date}
+            | {"precision": r.precision}
+            for r in entity.roles
+        ],
+        "articles": list(entity.articles),
+    }
+
+
+def stats_json(stats: Stats) -> dict[str, Any]:
+    return {
+        "articles": stats.articles,
+        "near_duplicates": stats.near_duplicates,
+        "passages": stats.passages,
+        "entities": stats.entities,
+        "entities_by_kind": stats.entities_by_kind,
+        "sources": stats.sources,
+        "outlets": stats.outlets,
+        "date_range": {"earliest": stats.earliest, "latest": stats.latest},
+        "undated_articles": stats.undated,
+        "schema_version": stats.schema_version,
+        "corpus_version": stats.corpus_version,
+        "db": stats.path,
+    }
+
+
+def report_json(report: IngestReport) -> dict[str, Any]:
+    return {
+        **report.counts,
+        "outcomes": [
+            {k: v for k, v in outcome.__dict__.items() if v is not None}
+            for outcome in report.outcomes
+        ],
+    }
+
+
+def stats_view(stats: Stats) -> RenderableType:
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    kinds = ", ".join(f"{n} {k}" for k, n in sorted(stats.entities_by_kind.items()))
+    rows = [
+        ("Articles", f"{stats.articles} ({stats.near_duplicates} near-duplicates)"),
+        ("Passages", str(stats.passages)),
+        ("Entities", f"{stats.entities}" + (f" ({kinds})" if kinds else "")),
+        ("Sources", f"{stats.sources} ({stats.outlets} outlets)"),
+        ("Published", _range(stats)),
+        ("Database", stats.path),
+    ]
+    for name, value in rows:
+        table.add_row(name, value)
+    return table
+
+
+def _range(stats: Stats) -> str:
+    undated = f"; {stats.undated} without a full date" if stats.undated else ""
+    if stats.earliest is None:
+        return f"no dated articles{undated}"
+    return f"{stats.earliest} to {stats.latest}{undated}"
+
+
+def articles_view(articles: list[ArticleSummary]) -> RenderableType:
+    table = Table("id", "published", "title", "source")
+    for article in articles:
+        date = article.published.date or "—"
+        dup = f" (dup of {article.duplicate_of})" if article.duplicate_of else ""
+        table.add_row(str(article.id), date, Text(article.title + dup), Text(article.url or article.path or ""))
+    return table
+
+
+def article_view(article: StoredArticle) -> RenderableType:
+    summary = article.summary
+    head = Text(summary.title, style="bold")
+    date = summary.published
+    meta = Text(
+        f"{date.date or 'date unknown'} ({date.precision or 'no dateline'}) · "
+        f"{summary.outlet or 'outlet unknown'} · {summary.url or summary.path}",
+        style="dim",
+    )
+    body = [Text(p) for p in article.paragraphs]
+    captions = [Text(f"[caption] {c}", style="italic dim") for c in article.captions]
+    names = ", ".join(f"{e.name} ({e.kind})" for e in article.entities)
+    return Group(head, meta, Text(""), *body, *captions, Text(""), Text(f"Entities: {names}"))
+
+
+def entities_view(entities: list[EntitySummary]) -> RenderableType:
+    table = Table("name", "kind", "country", "roles", "aliases", "articles")
+    for entity in entities:
+        roles = "; ".join(sorted({r.role for r in entity.roles}))
+        table.add_row(
+            Text(entity.name),
+            entity.kind,
+            entity.country or "",
+            Text(roles),
+            Text(", ".join(entity.aliases)),
+            str(len(entity.articles)),
+        )
+    return table
+
+
+def report_view(report: IngestReport) -> RenderableType:
+    counts = report.counts
+    line = Text(
+        f"{counts['new']} new, {counts['updated']} updated, "
+        f"{counts['unchanged']} unchanged, {counts['rejected']} rejected",
+        style="bold",
+    )
+    lines: list[RenderableType] = [line]
+    for outcome in report.outcomes:
+        if outcome.status == "rejected":
+            lines.append(Text(f"  rejected {outcome.location}: {outcome.reason}", style="red"))
+        elif outcome.note:
+            lines.append(Text(f"  {outcome.status} {outcome.location}: {outcome.note}", style="dim"))
+    return Group(*lines)

@@ -1,0 +1,546 @@
+"""Plain-text cleaning: split one article's text into title, body, captions and what to drop.
+
+The input is a seed file or what trafilatura extracted from a page, so it may still carry
+site chrome. Lines go through passes, each seeing only the lines the earlier ones kept:
+head metadata (dateline, outlet) → chrome lines → related-links blocks → other-language
+runs → duplicates and captions → title → wrapped lines joined → closing sign-off →
+trailing promo blurbs. Phrase tables live in `briefings/boilerplate/*.txt`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+import py3langid as langid
+
+from briefings.dates import split_dateline
+from briefings.folding import fold
+from briefings.model import CleanText, PartialDate, Removed
+
+_PHRASE_MAX_CHARS = 40
+
+
+def _table(name: str) -> list[str]:
+    path = resources.files("briefings") / "boilerplate" / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _key(text: str) -> str:
+    """How a line is looked up in the phrase tables: folded, outer punctuation trimmed."""
+    if len(text) > _PHRASE_MAX_CHARS:
+        return ""  # no table phrase is this long; folding costs more than the lookup
+    return fold(text).strip(" \t:.!?|»›<>-–—•*()[]")
+
+
+CHROME_LINES = frozenset(_key(phrase) for phrase in _table("chrome_lines.txt"))
+RELATED_HEADERS = frozenset(_key(phrase) for phrase in _table("related_headers.txt"))
+OUTLETS = frozenset(_key(name) for name in _table("outlets.txt"))
+STOPWORDS = frozenset(word for line in _table("stopwords_en.txt") for word in line.split())
+ROLE_WORDS = frozenset(
+    word.casefold() for line in _table("role_words.txt") for word in line.split()
+)
+GENERIC_WORDS = STOPWORDS | {fold(word) for word in ROLE_WORDS}
+ANAPHORIC_OPENERS = frozenset(_table("anaphoric_openers.txt")[0].split())
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_SPACE = re.compile(r"\s+")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LETTER = re.compile(r"[^\W\d_]")
+
+_NETWORKS = "twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threads|google news"
+_SITE_CHROME = [
+    re.compile(rf"^follow (?:us|\w+(?: \w+){{0,3}}) on (?:{_NETWORKS})\b", re.I),
+    re.compile(r"^(?:click|tap) here\b", re.I),
+    re.compile(r"^(?:sign up|subscribe) (?:for|to) (?:our|the)\b.{0,60}$", re.I),
+    re.compile(r"^(?:©|\(c\)|copyright\b)", re.I),
+    # "Reporting by A; Editing by B": agency credits, which never end like a sentence
+    re.compile(r"^(?i:(?:additional )?(?:reporting|writing|editing) by) [A-Z][^.]*$"),
+    re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3} ?\(\d+\)$"),  # "Comments (12)"
+]
+_RELATED_LINE = re.compile(
+    r"^(?:related|read more|read also|also read|see also|more|watch|listen|lire aussi)"
+    r"\s*[:»›|]\s*\S",
+    re.I,
+)
+_NAME = r"[A-Z][\w.'’-]*"
+_BYLINE = re.compile(rf"^By {_NAME}(?:(?: | and |, ){_NAME}){{0,5}}$")
+_TIMESTAMP = re.compile(r"^[\d\s/.:|,-]*\d{1,2}[:h]\d{2}[\d\s/.:|,-]*(?:[ap]\.?m\.?)?$", re.I)
+_MENU_SEPARATOR = re.compile(r"\s*[|·•]\s*")
+_LIST_MARKER = re.compile(r"^[-–—•*»›▪◦·]\s")
+
+_CAPTIONS = [
+    # "Photo: VNA", "Photos: VNA |", "(Credit: VNA)": the credit names a source
+    re.compile(
+        r"\b(?i:photos?|images?|pictures?|credits?|ảnh)\s*:\s*[A-ZĐ][\w/&.' -]{0,59}[\w)\]][\s|]*$"
+    ),
+    re.compile(r"[—–-]\s*[A-Z][\w/.&-]*(?: [A-Z][\w/.&-]*)? (?:File )?Photos?$"),
+    re.compile(r"\((?:[^()]* )?Photos?(?:/[^()]*)?\)$"),
+    re.compile(r"\([A-Z][\w/.&-]*(?: [A-Z][\w/.&-]*)* via [A-Z][\w/.&-]*(?: [\w/.&-]+)*\)$"),
+    re.compile(r"\b(?:Getty Images|Shutterstock|File photo)\W*$", re.I),
+    re.compile(r"\b(?:Photo|Image|Picture)s? (?:courtesy of|by) (?:the )?[A-Z][\w/&.' -]{0,50}$"),
+]
+_OUTLET_LINE = re.compile(
+    r"^(?:BY )?(?:THE )?[A-Z][A-Z.&' -]{0,40}\b"
+    r"(?:PRESS|NEWS|AGENCY|TIMES|POST|HERALD|TRIBUNE|JOURNAL|DAILY|GAZETTE|WIRE)$"
+)
+_OUTLET_IN_DATELINE = re.compile(r"^[A-ZÀ-Ỹ][A-ZÀ-Ỹ ,.'-]+\((?P<outlet>[A-Za-z]{2,12})\)\s*[—–-]")
+_SIGN_OFF = re.compile(r"\s(?:[—–]|--)\s*(?P<outlet>[A-Z]{2,6}(?:/[A-Z]{2,6})?)$")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+
+_CHROME_MAX_CHARS = 200
+_DATELINE_MAX_CHARS = 60
+_CREDIT_MAX_CHARS = 100
+_HEAD_LINES = 6  # a dateline or byline sits in the first few lines or not at all
+_TITLE_MAX_WORDS = 25
+_LINK_MAX_WORDS = 20
+_ENGLISH_STOPWORD_SHARE = 0.2
+_FOREIGN_RUN_MIN_LETTERS = 24  # shorter runs are names or single words, too short to judge
+_PROMO_MAX_WORDS = 60
+_PROMO_MAX_OVERLAP = 0.4
+_PROMO_MAX_RUN = 10
+_PROMO_MIN_CORE = 3
+_PROMO_MIN_RUN = 3  # fewer unrelated closing paragraphs are more likely the story's own
+_FOREIGN_LINE_MIN_WORDS = 15
+_STEM = 5
+_LANGUAGE_CONFIDENCE = 0.9
+_FOREIGN_ACCENT_SHARE = 0.15  # Vietnamese runs near 30% letters outside ASCII; names ~3%
+_LANGUAGE_SAMPLE_CHARS = 120  # enough to tell a language; langid's cost grows with length
+
+
+@dataclass(slots=True)
+class _Line:
+    """One non-empty line being classified; `reason` is set once it is dropped."""
+
+    text: str
+    block: int
+    reason: str | None = None
+    role: str = "body"
+    english: bool = False  # running English prose, by function words; set once, read twice
+    guess: tuple[str, float] | None = None  # langid's language and probability, when asked
+
+    @property
+    def body(self) -> bool:
+        return self.reason is None and self.role == "body"
+
+
+@dataclass(slots=True)
+class _Head:
+    published: PartialDate | None = None
+    published_text: str | None = None
+    outlet: str | None = None
+
+
+def clean_text(text: str) -> CleanText:
+    """Split an article's text into title, body paragraphs, captions and removed lines."""
+    lines = _split_lines(text)
+    head, fragments = _read_head(lines)
+    _drop_chrome(lines)
+    _drop_related_blocks(lines)
+    language = _article_language(_kept(lines))
+    _drop_other_language(lines, language)
+    _drop_duplicates(lines)
+    _mark_captions(lines)
+    title = _mark_title(lines)
+    body = _join_wrapped(lines)
+    signed_at, sign_off = _strip_sign_off(body)
+    _drop_promo(body, signed_at, title)
+    return CleanText(
+        title=title,
+        paragraphs=tuple(line.text for line in body if line.reason is None),
+        captions=tuple(
+            line.text for line in lines if line.reason is None and line.role == "caption"
+        ),
+        outlet=head.outlet or _outlet_in_dateline(body) or sign_off,
+        published=head.published,
+        published_text=head.published_text,
+        language=language,
+        removed=tuple(fragments + _removals(lines + body)),
+    )
+
+
+def _split_lines(text: str) -> list[_Line]:
+    text = _INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = []
+    for block, chunk in enumerate(_BLANK_LINE.split(text)):
+        for raw in chunk.split("\n"):
+            line = _SPACE.sub(" ", raw).strip()
+            if line:
+                lines.append(_Line(line, block))
+    return lines
+
+
+def _kept(lines: Iterable[_Line]) -> Iterator[_Line]:
+    return (line for line in lines if line.reason is None)
+
+
+def _removals(lines: list[_Line]) -> list[Removed]:
+    return [Removed(line.text, line.reason) for line in lines if line.reason is not None]
+
+
+def _has_blank_lines(lines: list[_Line]) -> bool:
+    """Whether blank lines part the paragraphs (else each line is one, as in some seeds)."""
+    return bool(lines) and lines[-1].block > 0
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _letters(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
+# --- head: dateline and outlet -------------------------------------------------------
+
+
+def _read_head(lines: list[_Line]) -> tuple[_Head, list[Removed]]:
+    """Take the dateline and the outlet byline off the first lines."""
+    head, fragments = _Head(), []
+    for line in lines[:_HEAD_LINES]:
+        date, dateline, rest = split_dateline(line.text)
+        if date is not None and head.published is None:
+            head.published, head.published_text = date, dateline
+            if rest:
+                line.text = rest
+                fragments.append(Removed(dateline, "dateline"))
+            else:
+                line.reason = "dateline"
+        elif head.outlet is None and _is_outlet(line.text):
+            head.outlet, line.reason = line.text.removeprefix("By ").strip(), "outlet"
+    return head, fragments
+
+
+def _is_outlet(text: str) -> bool:
+    return _key(text.removeprefix("By ")) in OUTLETS or bool(_OUTLET_LINE.match(text))
+
+
+def _outlet_in_dateline(body: list[_Line]) -> str | None:
+    """`HANOI (Reuters) — ...`: the agency named in the first paragraph's dateline."""
+    first = next((line for line in body if line.reason is None), None)
+    match = _OUTLET_IN_DATELINE.match(first.text) if first else None
+    if match and _key(match["outlet"]) in OUTLETS:
+        return match["outlet"]
+    return None
+
+
+# --- chrome and related links --------------------------------------------------------
+
+
+def _drop_chrome(lines: list[_Line]) -> None:
+    for line in _kept(lines):
+        line.reason = _chrome_reason(line.text)
+
+
+def _chrome_reason(text: str) -> str | None:
+    if len(text) > _CHROME_MAX_CHARS:
+        return None
+    if not _LETTER.search(text):
+        return "timestamp" if _TIMESTAMP.match(text) else "no-text"
+    if _is_bare_dateline(text):
+        return "timestamp"
+    if _key(text) in CHROME_LINES or any(p.search(text) for p in _SITE_CHROME):
+        return "site-chrome"
+    if _is_menu(text):
+        return "navigation"
+    if _RELATED_LINE.match(text) and len(_words(text)) <= _LINK_MAX_WORDS:
+        return "related-links"
+    if _BYLINE.match(text):
+        return "byline"
+    return None
+
+
+def _is_bare_dateline(text: str) -> bool:
+    """`Updated: March 3, 2024 10:56`, alone on its line."""
+    if len(text) > _DATELINE_MAX_CHARS:
+        return False
+    date, _, rest = split_dateline(text)
+    return date is not None and not rest
+
+
+def _is_menu(text: str) -> bool:
+    """`Sign in | Register`: short items between separators, no sentence among them."""
+    items = [item for item in _MENU_SEPARATOR.split(text) if item]
+    if len(items) < 2 or any(_SENTENCE_END.search(item) for item in items):
+        return False
+    return all(len(item.split()) <= 4 for item in items)
+
+
+def _drop_related_blocks(lines: list[_Line]) -> None:
+    """A header such as `Other News` or `Trending` drops itself and the links under it."""
+    in_block = False
+    for line in _kept(lines):
+        if _key(line.text) in RELATED_HEADERS:
+            in_block, line.reason = True, "related-links"
+        elif in_block and _is_link_like(line.text):
+            line.reason = "related-links"
+        else:
+            in_block = False
+
+
+def _is_link_like(text: str) -> bool:
+    if _LIST_MARKER.match(text) or not _LETTER.search(text):
+        return True
+    return len(_words(text)) <= _LINK_MAX_WORDS and not text.endswith(".")
+
+
+# --- language -----------------------------------------------------------------------
+
+
+def _looks_english(text: str) -> bool:
+    """Running English prose: enough function words, whatever names it carries."""
+    words = [word.casefold() for word in _words(text)]
+    if len(words) < 4:
+        return False
+    return sum(word in STOPWORDS for word in words) / len(words) >= _ENGLISH_STOPWORD_SHARE
+
+
+def _article_language(lines: Iterable[_Line]) -> str:
+    """English when most text reads as English prose, else the language most letters are in."""
+    kept = list(lines)
+    for line in kept:
+        line.english = _looks_english(line.text)
+    total = sum(len(line.text) for line in kept)
+    if not total or 2 * sum(len(line.text) for line in kept if line.english) >= total:
+        return "en"
+    letters: Counter[str] = Counter()
+    for line in kept:
+        letters["en" if line.english else _guess(line)[0]] += _letters(line.text)
+    return letters.most_common(1)[0][0]
+
+
+def _language_vote(line: _Line, language: str) -> str:
+    """`article`, `foreign`, `unsure` (too short to tell) or `none` (no letters)."""
+    sample = line.text[:_LANGUAGE_SAMPLE_CHARS]
+    letters = _letters(sample)
+    if not letters:
+        return "none"
+    if language == "en" and line.english:
+        return "article"
+    if language == "en" and _accented(sample) >= _FOREIGN_ACCENT_SHARE * letters:
+        return "foreign"  # English with foreign names stays far below this share
+    guess, confidence = _guess(line)
+    if guess == language:
+        return "article"
+    sure = confidence >= _LANGUAGE_CONFIDENCE and (letters >= 12 or not line.text.isascii())
+    return "foreign" if sure else "unsure"
+
+
+def _accented(text: str) -> int:
+    return sum(not char.isascii() for char in text if char.isalpha())
+
+
+def _guess(line: _Line) -> tuple[str, float]:
+    if line.guess is None:
+        line.guess = _identify(line.text)
+    return line.guess
+
+
+def _identify(text: str) -> tuple[str, float]:
+    """langid's best guess and its probability (English with many names reads as Pidgin)."""
+    ranking = langid.rank(text[:_LANGUAGE_SAMPLE_CHARS])
+    best = ranking[0][1]
+    return str(ranking[0][0]), 1 / sum(math.exp(score - best) for _, score in ranking)
+
+
+def _drop_other_language(lines: list[_Line], language: str) -> None:
+    """Drop runs of lines in another language; judged per run since short lines mislead."""
+    run: list[_Line] = []
+    foreign = 0
+    for line in _kept(lines):
+        vote = _language_vote(line, language)
+        if vote == "article":
+            _judge_run(run, foreign, language)
+            run, foreign = [], 0
+        else:
+            run.append(line)
+            foreign += vote == "foreign"
+    _judge_run(run, foreign, language)
+
+
+def _judge_run(run: list[_Line], foreign: int, language: str) -> None:
+    """Drop a run with two foreign lines (or one long one) that reads as foreign as a whole."""
+    text = " ".join(line.text for line in run)
+    longest = max((len(_words(line.text)) for line in run), default=0)
+    if foreign < 2 and longest < _FOREIGN_LINE_MIN_WORDS:
+        return  # one short line: a name-heavy English line fools langid too easily
+    if _letters(text) >= _FOREIGN_RUN_MIN_LETTERS and _reads_foreign(text, language):
+        for line in run:
+            line.reason = "other-language"
+
+
+def _reads_foreign(text: str, language: str) -> bool:
+    if language == "en" and _accented(text) >= _FOREIGN_ACCENT_SHARE * _letters(text):
+        return True  # another script, or Latin heavy with diacritics (Vietnamese)
+    guess, confidence = _identify(text)
+    return guess != language and confidence >= _LANGUAGE_CONFIDENCE
+
+
+# --- duplicates, captions, title ----------------------------------------------------
+
+
+def _drop_duplicates(lines: list[_Line]) -> None:
+    seen: set[str] = set()
+    for line in _kept(lines):
+        key = line.text.casefold()
+        if key in seen:
+            line.reason = "duplicate"
+        seen.add(key)
+
+
+def _is_caption(text: str) -> bool:
+    tail = text[-_CREDIT_MAX_CHARS:]  # the credit closes the caption
+    return any(pattern.search(tail) for pattern in _CAPTIONS)
+
+
+def _mark_captions(lines: list[_Line]) -> None:
+    for line in _kept(lines):
+        if _is_caption(line.text):
+            line.role = "caption"
+
+
+def _mark_title(lines: list[_Line]) -> str | None:
+    """The first body line is the headline when it reads like one and a story follows.
+
+    Where blank lines part the paragraphs, a headline also stands alone in its block.
+    """
+    body = [line for line in lines if line.body]
+    if len(body) < 2 or not _is_headline(body[0].text):
+        return None
+    if body[0].block == body[1].block and _has_blank_lines(lines):
+        return None
+    body[0].role = "title"
+    return body[0].text
+
+
+def _is_headline(text: str) -> bool:
+    words = _words(text)
+    if not 2 <= len(words) <= _TITLE_MAX_WORDS or text[0].islower():
+        return False
+    if text.endswith((".", ",", ";", ":")) or words[-1].casefold() in STOPWORDS:
+        return False  # a wrapped line of the first paragraph, not a headline
+    return not _OUTLET_LINE.match(text)
+
+
+# --- paragraphs ----------------------------------------------------------------------
+
+
+def _join_wrapped(lines: list[_Line]) -> list[_Line]:
+    """Body paragraphs, with hard-wrapped lines of one block joined into one."""
+    blocks = _has_blank_lines(lines)
+    body: list[_Line] = []
+    for line in lines:
+        if not line.body:
+            continue
+        if body and _continues(body[-1], line, blocks):
+            body[-1] = _Line(f"{body[-1].text} {line.text}", line.block)
+        else:
+            body.append(_Line(line.text, line.block))
+    return body
+
+
+def _continues(previous: _Line, line: _Line, blocks: bool) -> bool:
+    """Whether `line` goes on with `previous`'s sentence.
+
+    With blank lines between paragraphs, a block's lines form one paragraph; without
+    them, every line is a paragraph unless it plainly breaks a sentence in two.
+    """
+    if previous.block != line.block or _SENTENCE_END.search(previous.text):
+        return False
+    return blocks or line.text[0].islower() or previous.text[-1] in ",-–"
+
+
+def _strip_sign_off(body: list[_Line]) -> tuple[int | None, str | None]:
+    """Find the story's closing `— VNS`; return its paragraph index and the outlet."""
+    for index in range(len(body) - 1, -1, -1):
+        match = _SIGN_OFF.search(body[index].text)
+        if match:
+            body[index].text = body[index].text[: match.start()].rstrip()
+            return index, match["outlet"]
+    return None, None
+
+
+@dataclass(frozen=True, slots=True)
+class _Gist:
+    """What ties a paragraph to a story: the names it uses and its content-word stems."""
+
+    names: Counter[str]
+    stems: frozenset[str]
+    words: int
+    anaphoric: bool
+
+    @classmethod
+    def of(cls, text: str) -> _Gist:
+        words = _words(text)
+        folded = [word.casefold() for word in words]
+        stems = frozenset(w[:_STEM] for w in folded if len(w) >= 4 and w not in GENERIC_WORDS)
+        names = [
+            w for w, f in zip(words, folded, strict=True) if w[0].isupper() and f not in ROLE_WORDS
+        ]
+        anaphoric = bool(folded) and folded[0] in ANAPHORIC_OPENERS
+        return cls(Counter(_fold_names(names)), stems, len(words), anaphoric)
+
+
+def _fold_names(names: list[str]) -> list[str]:
+    joined = " ".join(names)
+    return (joined.casefold() if joined.isascii() else fold(joined)).split()
+
+
+@dataclass(frozen=True, slots=True)
+class _Story:
+    """The names the story keeps coming back to, and every content word it uses."""
+
+    names: frozenset[str]
+    stems: frozenset[str]
+
+    @classmethod
+    def of(cls, gists: list[_Gist]) -> _Story:
+        counts = sum((gist.names for gist in gists), Counter[str]())
+        recurring = frozenset(name for name, count in counts.items() if count >= 2)
+        return cls(recurring, frozenset().union(*(gist.stems for gist in gists)))
+
+    def unrelated(self, gist: _Gist) -> bool:
+        if gist.anaphoric or gist.words > _PROMO_MAX_WORDS or not self.names.isdisjoint(gist.names):
+            return False
+        shared = gist.stems & self.stems
+        return len(shared) < _PROMO_MAX_OVERLAP * max(1, len(gist.stems))
+
+
+def _drop_promo(body: list[_Line], signed_at: int | None, title: str | None) -> None:
+    """Drop trailing blurbs that share no recurring name and few words with the story.
+
+    Stories also end on background that shares little with them, so unless the story
+    signed off before it, a tail needs three paragraphs and one must read as a link.
+    """
+    start = _unrelated_tail(body, signed_at, title)
+    if start is None:
+        return
+    tail = body[start:]
+    if signed_at is not None or not all(_SENTENCE_END.search(line.text) for line in tail):
+        for line in tail:
+            line.reason = "promo"
+
+
+def _unrelated_tail(body: list[_Line], signed_at: int | None, title: str | None) -> int | None:
+    """Where the longest tail of paragraphs unrelated to the story before it starts."""
+    after_sign_off = 0 if signed_at is None else signed_at + 1
+    floor = max(_PROMO_MIN_CORE, len(body) - _PROMO_MAX_RUN, after_sign_off)
+    last = len(body) - (1 if signed_at is not None else _PROMO_MIN_RUN)
+    if floor > last:
+        return None
+    headline = [_Gist.of(title)] if title else []
+    gists = [_Gist.of(line.text) for line in body]
+    # Every tail ends with the last paragraph, and a longer story only ties more to it.
+    if not _Story.of(headline + gists[:floor]).unrelated(gists[-1]):
+        return None
+    for start in range(floor, last + 1):
+        story = _Story.of(headline + gists[:start])
+        if all(story.unrelated(gist) for gist in gists[start:]):
+            return start
+    return None

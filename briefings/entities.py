@@ -1,0 +1,702 @@
+"""People, organisations, places, topics and events named in an article.
+
+No statistical model: names come from the text's own cues (a role before a name,
+"his Russian counterpart", an acronym defined in parentheses, a head word such as
+Ministry or Summit ending a capitalised phrase) and from the built-in gazetteer.
+Short references ("Lavrov", "Son’s tweet", "Minister Minh") are resolved to the
+fullest name of the article only when exactly one person there carries them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from briefings import acronyms as acronym_finder
+from briefings.folding import fold
+from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
+from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Head words that make a capitalised phrase an entity of a kind: "Russian Foreign Ministry",
+# "East Asia Summit", "Treaty of Friendship and Cooperation", "Ho Chi Minh Monument".
+HEADS: dict[str, EntityKind] = {
+    **dict.fromkeys(
+        _words(
+            "ministry union organization organisation association forum committee commission"
+            " council bank fund agency assembly parliament party army navy office department"
+            " institute"
+            " university corporation company court senate secretariat bureau authority alliance"
+            " federation community"
+        ),
+        "organization",
+    ),
+    **dict.fromkeys(_words("meeting summit conference consultations war games dialogue"), "event"),
+    **dict.fromkeys(
+        _words(
+            "treaty convention declaration agreement code charter protocol accord pact initiative"
+            " plan strategy resolution"
+        ),
+        "topic",
+    ),
+    **dict.fromkeys(
+        _words(
+            "monument mausoleum square palace bridge port airport railway station gate border"
+            " province city oblast island islands sea gulf bay strait river lake mountain"
+            " mountains region"
+            " district prefecture pagoda temple museum"
+        ),
+        "place",
+    ),
+}
+# Lower-case words a capitalised name may contain: "Ministry of Foreign Affairs", "Group of 20".
+_CONNECTORS = frozenset({"of", "on", "for", "and", "the", "de"})
+# Title-case words that begin a sentence or a role, never a name.
+_ROLE_WORDS = _words(
+    "minister premier president councilor councillor secretary chairman chairwoman ambassador"
+    " spokesman spokeswoman spokesperson chancellor king queen prince governor mayor general"
+    " deputy vice foreign state prime"
+)
+# Surnames that lead a name, so the short reference is the first token: "Wang" for Wang Yi.
+_SURNAME_FIRST_COUNTRIES = frozenset({"China", "Taiwan", "South Korea", "North Korea"})
+_SURNAMES_FIRST = _words(
+    "wang li zhang liu chen yang zhao huang zhou wu xu sun ma zhu hu guo he lin luo gao qin xi"
+    " kim lee park choi jung chung kang cho yoon moon jang lim han shin"
+)
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "du", "di"})
+_VIETNAMESE_LETTERS = frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+
+# One word of a name: "Sơn", "al-Safadi", "Jae-in", "O’Brien", but "Son" of "Son’s".
+_NAME_WORD = re.compile(
+    r"[ \t]+((?:(?:al|el|bin|ibn|van|von|de|da|du|di)[- ])?"
+    r"[^\W\d_]+(?:(?:-|['’](?![sS]\b))[^\W\d_]+)*)"
+)
+_FTA = re.compile(r"\s+free\s+trade\s+(?:agreement|deal|pact)\b", re.IGNORECASE)
+_COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+([^\W\d_][\w-]*)\s+counterparts?\b")
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    key: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A candidate mention; overlapping candidates are settled by `rank`, highest first."""
+
+    passage: int
+    start: int
+    end: int
+    target: str
+    rank: tuple[int, int, int]
+    role: str | None = None
+
+
+@dataclass
+class _Person:
+    forms: list[str] = field(default_factory=list)
+    countries: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def name(self) -> str:
+        # Fullest form; among equals the one with diacritics, which folds the same but says more.
+        return max(self.forms, key=lambda f: (len(f.split()), sum(not c.isascii() for c in f)))
+
+
+@dataclass
+class _Article:
+    """Working state of one extraction: passages, candidate spans and the entities they name."""
+
+    texts: list[str]
+    tokens: list[list[_Token]]
+    gazetteer: Gazetteer
+    known: Mapping[str, Sequence[EntityRef]]
+    people: dict[str, _Person] = field(default_factory=dict)
+    entities: dict[str, EntityRef] = field(default_factory=dict)
+    spans: list[_Span] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)
+    used_acronyms: dict[str, str] = field(default_factory=dict)
+    pending_short: list[tuple[int, int, int, str | None, str | None]] = field(default_factory=list)
+    alternative_of: dict[tuple[int, int], EntityRef] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.english = [_is_english(text) for text in self.texts]
+
+    def add(
+        self, entity: EntityRef, passage: int, start: int, end: int, rank: tuple[int, int, int]
+    ) -> None:
+        key = f"{entity.kind}:{fold(entity.name)}"
+        self.entities.setdefault(key, entity)
+        self.spans.append(_Span(passage, start, end, key, rank))
+
+
+# Ranks: (cue class, length, preference). Cue classes: 3 a person named after a role or by full
+# name, 2 an acronym defined in the article, 1 gazetteer, head-word phrases and short references,
+# 0 guesses (the store's `known` names, unknown acronyms).
+def extract(
+    passages: Sequence[Passage], known: Mapping[str, Sequence[EntityRef]] | None = None
+) -> Extraction:
+    """Mentions of people, organisations, places, topics and events, and the acronyms defined."""
+    article = _Article(
+        texts=[p.text for p in passages],
+        tokens=[_tokenise(p.text) for p in passages],
+        gazetteer=load(),
+        known=known or {},
+    )
+    _find_definitions(article)
+    _find_people(article)
+    _find_full_names(article)
+    _find_short_references(article)
+    _find_gazetteer_names(article)
+    _find_headed_phrases(article)
+    _find_bare_acronyms(article)
+    _find_known_names(article)
+    return Extraction(_settle(article), _acronyms(article))
+
+
+def normalise_role(role: str) -> str:
+    """The role table's usual wording: `Minister of Foreign Affairs` → `Foreign Minister`."""
+    table = load().roles
+    parts = [table.get(part.strip(), part.strip()) for part in role.split(" and ")]
+    return " and ".join(part for part in parts if part)
+
+
+def _tokenise(text: str) -> list[_Token]:
+    return [
+        _Token(m.start(), m.end(), m.group(), _fold_token(m.group())) for m in TOKEN.finditer(text)
+    ]
+
+
+def _fold_token(token: str) -> str:
+    return token.lower() if token.isascii() else fold(token)
+
+
+def _is_english(text: str) -> bool:
+    """False for Vietnamese passages, where capitals and parentheses follow other conventions."""
+    lowered = text.lower()
+    marked = sum(lowered.count(letter) for letter in _VIETNAMESE_LETTERS)
+    return marked < 0.03 * len(text)
+
+
+# --- acronyms defined in the article ---------------------------------------------------------
+
+
+def _find_definitions(article: _Article) -> None:
+    for index, text in enumerate(article.texts):
+        if not article.english[index]:
+            continue
+        for definition in acronym_finder.find_definition_spans(text):
+            entity = _defined_entity(article, definition.short, definition.long)
+            article.acronyms[definition.short] = entity.name
+            article.used_acronyms[definition.short] = entity.name
+            for start, end in (
+                (definition.long_start, definition.long_end),
+                (definition.short_start, definition.short_end),
+            ):
+                article.add(entity, index, start, end, (2, end - start, 0))
+
+
+def _defined_entity(article: _Article, short: str, long: str) -> EntityRef:
+    """The entity an acronym definition names, under a long form stable across articles."""
+    gazetteer = article.gazetteer
+    expanded = acronym_finder.expand(long, {**gazetteer.acronyms, **article.acronyms})
+    known_long = gazetteer.acronyms.get(short)
+    # "Code of Conduct (COC)" is the gazetteer's "Code of Conduct in the East Sea".
+    if known_long and fold(known_long).startswith(fold(expanded)):
+        expanded = known_long
+    for alias in gazetteer.lookup(phrase_key(expanded)):
+        return _entity_of(
+            alias.entry.name,
+            alias.entry.kind,
+            alias.entry.country if alias.entry.kind == "place" else None,
+        )
+    return EntityRef(expanded, _kind_by_head(expanded) or "organization")
+
+
+def _kind_by_head(name: str) -> EntityKind | None:
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
+    heads = [HEADS[w] for w in words if w in HEADS]
+    if not heads:
+        return None
+    # "Code of Conduct …" is a topic; "Asia-Pacific Economic Cooperation Forum" an organisation.
+    return heads[0] if HEADS.get(words[0]) == "topic" else heads[-1]
+
+
+def _entity_of(name: str, kind: EntityKind, country: str | None = None) -> EntityRef:
+    return EntityRef(name, kind, country)
+
+
+# --- people ----------------------------------------------------------------------------------
+
+
+@cache
+def _role_pattern() -> re.Pattern[str]:
+    """Roles, longest first, chained by "and": "State Councilor and Foreign Minister"."""
+    roles = sorted(load().roles, key=len, reverse=True)
+    one = "|".join(re.escape(role).replace(r"\ ", r"\s+") for role in roles)
+    return re.compile(rf"(?<![\w-])(?=[A-Z])(?:{one})(?:\s+and\s+(?:{one}))*(?![\w-])")
+
+
+def _find_people(article: _Article) -> None:
+    for index, text in enumerate(article.texts):
+        for match in _role_pattern().finditer(text):
+            # Titles such as "Mr." introduce a name but are no role.
+            role = None if article.gazetteer.roles.get(match.group(0)) == "" else match.group(0)
+            country = _country_before(article, index, match.start())
+            _person_after(article, index, match.end(), role, country)
+        for match in _COUNTERPART.finditer(text):
+            country = article.gazetteer.demonyms.get(fold(match.group(1)))
+            _person_after(article, index, match.end(), None, country)
+
+
+def _country_before(article: _Article, index: int, position: int) -> str | None:
+    """The country a role belongs to: "Russian Foreign Minister", "Vietnam’s", "Laos’"."""
+    before = [t for t in article.tokens[index] if t.end <= position][-6:]
+    if before and before[-1].key in article.gazetteer.demonyms:
+        return article.gazetteer.demonyms[before[-1].key]
+    while before and before[-1].key in {"'", "s"}:
+        before.pop()
+    for size in range(min(4, len(before)), 0, -1):
+        for alias in article.gazetteer.lookup(tuple(t.key for t in before[-size:])):
+            if alias.entry.is_country:
+                return alias.entry.name
+    return None
+
+
+def _person_after(
+    article: _Article, index: int, position: int, role: str | None, country: str | None
+) -> None:
+    text = article.texts[index]
+    if text.startswith(",", position):
+        position += 1
+    words = list(_name_words(article, text, position))
+    if not words:
+        return
+    start, end = words[0][0], words[-1][1]
+    if len(words) == 1:
+        article.pending_short.append((index, start, end, role, country))
+        return
+    person = article.people.setdefault(fold(text[start:end]), _Person())
+    person.forms.append(text[start:end])
+    if country:
+        person.countries[country] += 1
+    article.spans.append(
+        _Span(index, start, end, "person:" + fold(text[start:end]), (3, end - start, 1), role)
+    )
+
+
+def _name_words(article: _Article, text: str, position: int) -> Iterable[tuple[int, int]]:
+    """Offsets of the capitalised words of a name starting at `position`, at most four."""
+    for _ in range(4):
+        match = _NAME_WORD.match(text, position)
+        if match is None or not _is_name_word(article, match.group(1)):
+            return
+        yield match.start(1), match.end(1)
+        position = match.end(1)
+
+
+def _is_name_word(article: _Article, word: str) -> bool:
+    bare = word.split("-", 1)[-1] if word.split("-", 1)[0].lower() in _NAME_PARTICLES else word
+    key = fold(bare)
+    return (
+        bare[:1].isupper()
+        and key not in article.gazetteer.common_words
+        and key not in _ROLE_WORDS
+        and key not in article.gazetteer.demonyms
+        and not any(a.entry.kind == "place" for a in article.gazetteer.lookup((key,)))
+    )
+
+
+def _find_full_names(article: _Article) -> None:
+    """Every other occurrence of a person's full name, in any spelling that folds the same."""
+    index_by_key = {phrase_key(p.name): "person:" + key for key, p in article.people.items()}
+    longest = max((len(k) for k in index_by_key), default=0)
+    for passage, tokens in enumerate(article.tokens):
+        for i in range(len(tokens)):
+            for size in range(min(longest, len(tokens) - i), 1, -1):
+                target = index_by_key.get(tuple(t.key for t in tokens[i : i + size]))
+                if target:
+                    start, end = tokens[i].start, tokens[i + size - 1].end
+                    article.spans.append(_Span(passage, start, end, target, (3, end - start, 0)))
+                    break
+
+
+def _short_keys(article: _Article) -> dict[str, list[str]]:
+    """Short reference → people carrying it: the surname, which leads Chinese and Korean names."""
+    owners: dict[str, list[str]] = {}
+    for key, person in article.people.items():
+        tokens = key.split()
+        country = person.countries.most_common(1)[0][0] if person.countries else None
+        leads = country in _SURNAME_FIRST_COUNTRIES or (
+            country is None and tokens[0] in _SURNAMES_FIRST
+        )
+        short = tokens[0] if leads else tokens[-1]
+        for variant in {short, short.split("-", 1)[-1]}:
+            owners.setdefault(variant, []).append("person:" + key)
+    return owners
+
+
+def _find_short_references(article: _Article) -> None:
+    owners = _short_keys(article)
+    for passage, tokens in enumerate(article.tokens):
+        for i, token in enumerate(tokens):
+            people = owners.get(token.key, [])
+            if len(people) == 1 and token.is_capitalised and _stands_alone(article, tokens, i):
+                start = _with_particle(article.texts[passage], tokens, i)
+                article.spans.append(
+                    _Span(passage, start, token.end, people[0], (1, token.end - start, 3))
+                )
+    for passage, start, end, role, country in article.pending_short:
+        _resolve_pending(article, owners, passage, start, end, role, country)
+
+
+def _stands_alone(article: _Article, tokens: list[_Token], i: int) -> bool:
+    """Not a word inside a longer name: "Minh" alone, not in "Ho Chi Minh Monument"."""
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    joined_before = before is not None and before.is_word and before.is_capitalised
+    joined_after = after is not None and after.is_word and after.is_capitalised
+    if joined_before and before is not None and before.key in _ROLE_WORDS:
+        joined_before = False
+    return not joined_before and not joined_after
+
+
+def _with_particle(text: str, tokens: list[_Token], i: int) -> int:
+    """Start of "al-Safadi" when the short reference is "Safadi"."""
+    if i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].key in _NAME_PARTICLES:
+        return tokens[i - 2].start
+    return tokens[i].start
+
+
+def _resolve_pending(
+    article: _Article,
+    owners: dict[str, list[str]],
+    passage: int,
+    start: int,
+    end: int,
+    role: str | None,
+    country: str | None,
+) -> None:
+    """A role before one name, "Minister Minh": the article's person, a known one, or a new one."""
+    surface = article.texts[passage][start:end]
+    people = owners.get(fold(surface), [])
+    if len(people) == 1:
+        article.spans.append(_Span(passage, start, end, people[0], (3, end - start, 1), role))
+        return
+    if people:
+        return
+    entity = _known(article, surface, {"person"}) or EntityRef(surface, "person", country)
+    key = f"person:{fold(entity.name)}"
+    article.entities.setdefault(key, entity)
+    article.spans.append(_Span(passage, start, end, key, (3, end - start, 1), role))
+
+
+# --- gazetteer, head-word phrases, acronyms ---------------------------------------------------
+
+
+def _find_gazetteer_names(article: _Article) -> None:
+    for passage, tokens in enumerate(article.tokens):
+        i = 0
+        while i < len(tokens):
+            size = _gazetteer_match(article, passage, tokens, i)
+            i += size or 1
+
+
+def _gazetteer_match(article: _Article, passage: int, tokens: list[_Token], i: int) -> int:
+    """Number of tokens of the longest gazetteer name starting at token `i` (0 if none)."""
+    gazetteer = article.gazetteer
+    reach = 0
+    while (
+        i + reach < len(tokens)
+        and tuple(t.key for t in tokens[i : i + reach + 1]) in gazetteer.prefixes
+    ):
+        reach += 1
+    for size in range(reach, 0, -1):
+        window = tokens[i : i + size]
+        if _gazetteer_name(article, passage, window):
+            return size
+    return 0
+
+
+def _gazetteer_name(article: _Article, passage: int, window: list[_Token]) -> bool:
+    text = article.texts[passage]
+    start, end = window[0].start, window[-1].end
+    aliases = article.gazetteer.lookup(tuple(t.key for t in window))
+    alias = next((a for a in aliases if _written_as(a, text[start:end], window)), None)
+    if alias is None or text.startswith("$", end):
+        return False
+    entry = alias.entry
+    entity = EntityRef(entry.name, entry.kind, entry.country if entry.kind == "place" else None)
+    article.add(entity, passage, start, end, (1, end - start, 2))
+    if alias.exact and entry.name != alias.exact:
+        article.used_acronyms[alias.exact] = entry.name
+    return True
+
+
+def _written_as(alias: Alias, surface: str, window: list[_Token]) -> bool:
+    """Acronyms as written; capitalised names capitalised ("Chad", not "chad"); the rest as is."""
+    if alias.exact is not None:
+        return surface.replace(" ", "") == alias.exact.replace(" ", "")
+    return not alias.capitalised or not window[0].text[0].islower()
+
+
+def _find_headed_phrases(article: _Article) -> None:
+    for passage, tokens in enumerate(article.tokens):
+        if not article.english[passage]:
+            continue
+        for run in _capitalised_runs(article, tokens):
+            _classify_run(article, passage, run)
+
+
+def _capitalised_runs(article: _Article, tokens: list[_Token]) -> Iterable[list[_Token]]:
+    run: list[_Token] = []
+    for i, token in enumerate(tokens):
+        if run and _continues(article, tokens, i, run):
+            run.append(token)
+            continue
+        if run:
+            yield _trim(article, run)
+        run = [token] if token.is_word and token.is_capitalised else []
+    if run:
+        yield _trim(article, run)
+
+
+def _continues(article: _Article, tokens: list[_Token], i: int, run: list[_Token]) -> bool:
+    token, last = tokens[i], run[-1]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    name_follows = nxt is not None and nxt.is_word and nxt.is_capitalised
+    if token.is_word and token.is_capitalised:
+        return True
+    if token.text in "-‐‑":
+        return token.start == last.end and nxt is not None and nxt.start == token.end
+    if token.text in "'’":
+        return last.text.endswith("s") and token.start == last.end and name_follows
+    if token.text == ",":
+        # "Joint Committee on Economic, Cultural, Scientific, and Technological Cooperation"
+        return (
+            any(t.key == "on" for t in run)
+            and nxt is not None
+            and (name_follows or nxt.key == "and")
+        )
+    if token.key == "of" and nxt is not None and nxt.key == "the":
+        # "Consultations of the High Representatives": the article joins the next connector.
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        return after is not None and after.is_word and after.is_capitalised
+    return token.key in _CONNECTORS and name_follows and nxt is not None and _may_join(article, nxt)
+
+
+def _may_join(article: _Article, token: _Token) -> bool:
+    """Months and sentence words do not continue a name: "Border Gate on May 31"."""
+    return token.key not in article.gazetteer.common_words
+
+
+def _trim(article: _Article, run: list[_Token]) -> list[_Token]:
+    while run and (run[0].key in article.gazetteer.common_words or not run[0].is_word):
+        run = run[1:]
+    while run and (run[-1].key in _CONNECTORS or not run[-1].is_word):
+        run = run[:-1]
+    return run
+
+
+def _classify_run(article: _Article, passage: int, run: list[_Token]) -> None:
+    head = next((i for i, t in enumerate(run) if t.key in HEADS and t.is_capitalised), None)
+    if head is None or _free_trade_agreement(article, passage, run):
+        return
+    named = _around_head(run, head)
+    name_words = [t for t in named if t.is_word and t.key not in HEADS and t.key not in _CONNECTORS]
+    if not name_words or all(t.key in article.gazetteer.demonyms for t in name_words):
+        return
+    text = article.texts[passage]
+    start, end = named[0].start, named[-1].end
+    kind = HEADS[run[head].key]
+    if kind != "topic" and named[-1] is not run[head]:
+        kind = _kind_by_head(text[start:end]) or kind
+    name = _ministry_name(article, passage, start, text[start:end])
+    entity = article.alternative_of.get((passage, start)) or _named_entity(article, name, kind)
+    article.add(entity, passage, start, end, (1, end - start, 1))
+    # "Lao-Viet International Port (Vung Ang Port)": a second name for the same place.
+    if text.startswith(" (", end):
+        article.alternative_of[(passage, end + 2)] = entity
+
+
+def _around_head(run: list[_Token], head: int) -> list[_Token]:
+    """The name around its head word, cut at an "and" joining two names."""
+    cut = max((i + 1 for i in range(head) if run[i].key in _CONNECTORS), default=0)
+    after = run[head + 1 : head + 2]
+    if after and after[0].key not in {"of", "on", "for"}:
+        return run[cut : head + 1]
+    return run[cut:]
+
+
+def _ministry_name(article: _Article, passage: int, start: int, name: str) -> str:
+    """ "Japan’s Foreign Ministry" → "Japanese Foreign Ministry", as "Russian Foreign Ministry"."""
+    if not name.startswith("Foreign Ministry"):
+        return name
+    country = _country_before(article, passage, start)
+    demonym = article.gazetteer.primary_demonym.get(country or "")
+    return f"{demonym} {name}" if demonym else name
+
+
+def _free_trade_agreement(article: _Article, passage: int, run: list[_Token]) -> bool:
+    """ "the Vietnam-Eurasian Economic Union free trade agreement" is one topic."""
+    text = article.texts[passage]
+    tail = _FTA.match(text, run[-1].end) if run else None
+    if tail is None:
+        return False
+    start, end = run[0].start, tail.end()
+    article.add(EntityRef(text[start:end], "topic"), passage, start, end, (1, end - start, 1))
+    return True
+
+
+def _named_entity(article: _Article, name: str, kind: EntityKind) -> EntityRef:
+    key = phrase_key(name)
+    # "Tay Ninh Province" is the gazetteer's Tay Ninh.
+    for candidate in (key, key[:-1] if key[-1:] == ("province",) else ()):
+        aliases = article.gazetteer.lookup(candidate)
+        if aliases:
+            entry = aliases[0].entry
+            return EntityRef(
+                entry.name, entry.kind, entry.country if entry.kind == "place" else None
+            )
+    return EntityRef(name, kind)
+
+
+def _find_bare_acronyms(article: _Article) -> None:
+    for passage, tokens in enumerate(article.tokens):
+        for i, token in enumerate(tokens):
+            if (
+                token.text[:2].isupper()
+                and token.text.isalpha()
+                and acronym_finder.is_acronym_shape(token.text)
+            ):
+                _bare_acronym(article, passage, tokens, i, article.english[passage])
+
+
+def _bare_acronym(
+    article: _Article, passage: int, tokens: list[_Token], i: int, english: bool
+) -> None:
+    token = tokens[i]
+    short = token.text
+    if short in article.acronyms:
+        entity = _named_entity(
+            article,
+            article.acronyms[short],
+            _kind_by_head(article.acronyms[short]) or "organization",
+        )
+        article.add(entity, passage, token.start, token.end, (2, len(short), 0))
+        return
+    known = _known(article, short, {"organization", "topic", "event", "place"})
+    if known is not None:
+        article.add(known, passage, token.start, token.end, (0, len(short), 1))
+        article.used_acronyms[short] = known.name
+        return
+    if english and _unknown_acronym(article, tokens, i):
+        article.add(
+            EntityRef(short, "organization"), passage, token.start, token.end, (0, len(short), 0)
+        )
+
+
+def _unknown_acronym(article: _Article, tokens: list[_Token], i: int) -> bool:
+    """An upper-case word that is not a unit, not an ordinary word, not part of a caps headline."""
+    token = tokens[i]
+    if not 2 <= len(token.text) <= 8 or not token.text.isupper():
+        return False
+    if token.text in article.gazetteer.not_entities or token.key in article.gazetteer.common_words:
+        return False
+    neighbours = [tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+    if any(n.text == "$" for n in neighbours):
+        return False
+    common = article.gazetteer.common_words
+    return not any(n.is_word and n.is_capitalised and n.key not in common for n in neighbours)
+
+
+def _find_known_names(article: _Article) -> None:
+    """Names only the store knows: an article that says just "Lavrov" or "UNCLOS"."""
+    if not article.known:
+        return
+    for passage, tokens in enumerate(article.tokens):
+        for run in _capitalised_runs(article, tokens):
+            if not run:
+                continue
+            text = article.texts[passage]
+            start, end = run[0].start, run[-1].end
+            entity = _known(
+                article, text[start:end], {"person", "organization", "place", "topic", "event"}
+            )
+            if entity is not None:
+                article.add(entity, passage, start, end, (0, end - start, 2))
+
+
+def _known(article: _Article, surface: str, kinds: set[str]) -> EntityRef | None:
+    candidates = [e for e in article.known.get(fold(surface), ()) if e.kind in kinds]
+    names = {fold(e.name) for e in candidates}
+    return candidates[0] if len(names) == 1 else None
+
+
+# --- settling overlaps and building the result -----------------------------------------------
+
+
+def _settle(article: _Article) -> tuple[Mention, ...]:
+    taken: dict[int, list[tuple[int, int]]] = {}
+    chosen: list[_Span] = []
+    for span in sorted(article.spans, key=lambda s: s.rank, reverse=True):
+        spans = taken.setdefault(span.passage, [])
+        if any(span.start < end and start < span.end for start, end in spans):
+            continue
+        spans.append((span.start, span.end))
+        chosen.append(span)
+    refs = _entity_refs(article)
+    chosen.sort(key=lambda s: (s.passage, s.start))
+    return tuple(
+        Mention(
+            s.passage,
+            s.start,
+            s.end,
+            article.texts[s.passage][s.start : s.end],
+            refs[s.target],
+            s.role,
+        )
+        for s in chosen
+        if s.target in refs
+    )
+
+
+def _entity_refs(article: _Article) -> dict[str, EntityRef]:
+    refs = {key: _fuller_event(article, entity) for key, entity in article.entities.items()}
+    for key, person in article.people.items():
+        country = person.countries.most_common(1)[0][0] if person.countries else None
+        refs["person:" + key] = EntityRef(person.name, "person", country)
+    return refs
+
+
+def _fuller_event(article: _Article, entity: EntityRef) -> EntityRef:
+    """ "ASEAN-China Foreign Ministers’ Meeting" after "Special ASEAN-China …" is that one."""
+    if entity.kind != "event":
+        return entity
+    suffix = " " + fold(entity.name)
+    fuller = [
+        e for e in article.entities.values() if e.kind == "event" and fold(e.name).endswith(suffix)
+    ]
+    return fuller[0] if len(fuller) == 1 else entity
+
+
+def _acronyms(article: _Article) -> tuple[Acronym, ...]:
+    return tuple(Acronym(short, long) for short, long in sorted(article.used_acronyms.items()))

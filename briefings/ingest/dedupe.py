@@ -1,0 +1,60 @@
+"""Near-duplicate stories (the same wire copy from two outlets) by MinHash over word shingles.
+
+Bands of the signature are stored with the article, so finding candidates is an index
+lookup rather than a comparison with every stored article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash
+
+from briefings.folding import fold
+
+PERMUTATIONS = 128
+BANDS = 32
+ROWS = PERMUTATIONS // BANDS
+SHINGLE = 5
+# Estimated Jaccard similarity of shingles above which two stories are one story.
+THRESHOLD = 0.5
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    signature: bytes
+    bands: tuple[int, ...]
+
+
+def fingerprint(paragraphs: Sequence[str]) -> Fingerprint | None:
+    """The MinHash of the body's word shingles; None for a body too short to compare."""
+    words = _WORD.findall(fold(" ".join(paragraphs)))
+    if len(words) < SHINGLE * 4:
+        return None
+    shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+    minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
+    minhash.update_batch(list(shingles))
+    values = minhash.hashvalues.astype(np.uint64)
+    return Fingerprint(values.tobytes(), _bands(values))
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    left, right = np.frombuffer(a, dtype=np.uint64), np.frombuffer(b, dtype=np.uint64)
+    if left.shape != right.shape or not len(left):
+        return 0.0
+    return float(np.mean(left == right))
+
+
+def _bands(values: np.ndarray) -> tuple[int, ...]:
+    bands = []
+    for band in range(BANDS):
+        chunk = values[band * ROWS : (band + 1) * ROWS].tobytes()
+        digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
+        bands.append(int.from_bytes(digest, "big", signed=True))
+    return tuple(bands)

@@ -1,0 +1,68 @@
+"""Web pages: the main text and its metadata, through trafilatura."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import trafilatura
+from lxml import html as lxml_html
+from lxml.etree import ParserError
+
+from briefings.errors import RejectedInput
+from briefings.ingest.documents import RawDocument
+from briefings.model import PartialDate
+
+
+def page_document(page: str, *, key: str, source: str, url: str | None, path: str | None) -> RawDocument:
+    """The article in an HTML page, or RejectedInput when the page holds none."""
+    found = trafilatura.bare_extraction(
+        page,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+    )
+    text = getattr(found, "text", None) if found is not None else None
+    if not text or not text.strip():
+        raise RejectedInput("no article text found in the HTML page")
+    return RawDocument(
+        key=key,
+        source_kind="html",
+        text=text,
+        source=source,
+        url=url,
+        path=path,
+        title=found.title or None,
+        published=iso_day(found.date),
+        published_text=found.date or None,
+        author=found.author or None,
+        outlet=found.sitename or (urlsplit(url).hostname if url else None),
+        extracted=True,
+    )
+
+
+def fragment_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's content), one paragraph a line."""
+    if "<" not in fragment:
+        return fragment.strip()
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (ParserError, ValueError):
+        return fragment.strip()
+    for block in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "h4", "blockquote"):
+        block.tail = "\n" + (block.tail or "")
+    for junk in root.iter("script", "style"):
+        junk.drop_tree()
+    text: str = root.text_content()
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def iso_day(value: str | None) -> PartialDate | None:
+    """A `YYYY-MM-DD` metadata date as a PartialDate."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return PartialDate(int(value[:4]), int(value[5:7]), int(value[8:10]))
+    except ValueError:
+        return None

@@ -1,0 +1,120 @@
+"""Turn what the user named (files, folders, URLs) into raw documents, one kind at a time.
+
+To add a source type: teach `sniff` to recognise it and add a branch to `_documents`
+that returns RawDocuments (see docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefings.errors import RejectedInput
+from briefings.ingest.decoding import decode
+from briefings.ingest.documents import Outcome, RawDocument
+from briefings.ingest.feeds import feed_documents
+from briefings.ingest.fetch import Fetcher, canonical_url, is_url
+from briefings.ingest.html import page_document
+
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
+
+
+@dataclass(frozen=True)
+class Location:
+    """One thing to load: a file (found directly or inside a folder) or a URL."""
+
+    where: str
+    source: str
+
+
+def locations(targets: Iterable[str]) -> Iterator[Location | Outcome]:
+    """Every file under the targets (folders recursively, hidden entries skipped) and URLs."""
+    for target in targets:
+        if is_url(target):
+            yield Location(target, target)
+            continue
+        path = Path(target).expanduser()
+        if path.is_dir():
+            yield from (Location(str(f), str(path.resolve())) for f in _walk(path))
+        elif path.is_file():
+            yield Location(str(path), str(path.resolve()))
+        else:
+            yield Outcome(target, "rejected", reason="no such file or directory")
+
+
+def _walk(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root, f) for f in sorted(files) if not f.startswith("."))
+    return found
+
+
+def documents(
+    location: Location, *, fetcher: Fetcher | None, max_bytes: int
+) -> Iterator[RawDocument | Outcome]:
+    """The documents at one location; failures come back as rejected Outcomes."""
+    try:
+        yield from _documents(location, fetcher=fetcher, max_bytes=max_bytes)
+    except RejectedInput as error:
+        yield Outcome(location.where, "rejected", reason=error.message)
+    except OSError as error:
+        yield Outcome(location.where, "rejected", reason=f"cannot read: {error.strerror or error}")
+
+
+def _documents(
+    location: Location, *, fetcher: Fetcher | None, max_bytes: int
+) -> Iterator[RawDocument | Outcome]:
+    if is_url(location.where):
+        if fetcher is None:
+            raise RejectedInput("fetching URLs is switched off")
+        fetched = fetcher.get(location.where)
+        data, name, url, path = fetched.data, fetched.url, canonical_url(fetched.url), None
+        kind = sniff(name, data, fetched.content_type)
+    else:
+        data, name, url, path = _read_file(Path(location.where), max_bytes), location.where, None, None
+        path = str(Path(location.where).resolve())
+        kind = sniff(name, data)
+    if kind == "feed":
+        yield from feed_documents(data, source=location.source, fetcher=fetcher)
+        return
+    text, encoding = decode(data)
+    key = url or f"file://{path}"
+    if kind == "html":
+        yield _with_encoding(page_document(text, key=key, source=location.source, url=url, path=path), encoding)
+        return
+    yield RawDocument(key=key, source_kind="text", text=text, source=location.source, url=url, path=path, encoding=encoding)
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise RejectedInput(
+            f"file too large: {size / 1_000_000:.1f} MB (limit {max_bytes / 1_000_000:.0f} MB)"
+        )
+    return path.read_bytes()
+
+
+def sniff(name: str, data: bytes, content_type: str = "") -> str:
+    """`feed`, `html` or `text`, from the content type, the name and the first bytes."""
+    head = data[:1024].lstrip().lower()
+    if content_type.startswith(_FEED_TYPES) or head.startswith((b"<rss", b"<feed", b"<rdf")):
+        return "feed"
+    if b"<rss" in head or b"<feed" in head:
+        return "feed"
+    if content_type == "text/html" or head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    suffix = Path(name.split("?")[0]).suffix.lower()
+    if suffix in _FEED_SUFFIXES:
+        return "feed"
+    return "html" if suffix in _HTML_SUFFIXES else "text"
+
+
+def _with_encoding(document: RawDocument, encoding: str) -> RawDocument:
+    from dataclasses import replace
+
+    return replace(document, encoding=encoding)

@@ -1,0 +1,164 @@
+"""Plain records going in and out of the store. The store knows nothing of the domain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class DateRecord:
+    """A dated phrase in a passage; dates are ISO 8601 reduced (`2021-07`, `--06-08`)."""
+
+    passage: int
+    start: int
+    end: int
+    text: str
+    date: str
+    precision: str
+    year_source: str
+    until: str | None = None
+
+
+@dataclass(frozen=True)
+class MentionRecord:
+    passage: int
+    start: int
+    end: int
+    surface: str
+    surface_key: str
+    entity_key: str
+    name: str
+    kind: str
+    country: str | None = None
+    description: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class AliasRecord:
+    """An extra name for an entity that is not a mention (an acronym's long form, say)."""
+
+    entity_key: str
+    alias: str
+    alias_key: str
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """Everything written for one article, in one transaction."""
+
+    key: str
+    source_kind: str
+    title: str
+    title_derived: bool
+    content_hash: str
+    passages: tuple[tuple[str, str], ...]
+    url: str | None = None
+    path: str | None = None
+    source: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    language: str = "en"
+    published: str | None = None
+    published_precision: str | None = None
+    published_year_source: str | None = None
+    published_text: str | None = None
+    encoding: str = "utf-8"
+    duplicate_of: int | None = None
+    similarity: float | None = None
+    signature: bytes = b""
+    bands: tuple[int, ...] = ()
+    dates: tuple[DateRecord, ...] = ()
+    mentions: tuple[MentionRecord, ...] = ()
+    aliases: tuple[AliasRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    key: str
+    name: str
+    kind: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Published:
+    date: str | None
+    precision: str | None
+    year_source: str | None
+    text: str | None
+
+    def as_dict(self) -> dict[str, str | None] | None:
+        if self.date is None:
+            return None
+        return {"date": self.date, "precision": self.precision, "year_source": self.year_source}
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: int
+    title: str
+    published: Published
+    url: str | None
+    path: str | None
+    outlet: str | None
+    duplicate_of: int | None
+
+
+@dataclass(frozen=True)
+class StoredEntityRef:
+    name: str
+    kind: str
+    surfaces: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    summary: ArticleSummary
+    language: str
+    author: str | None
+    title_derived: bool
+    paragraphs: tuple[str, ...]
+    captions: tuple[str, ...]
+    entities: tuple[StoredEntityRef, ...]
+    dates: tuple[DateRecord, ...]
+    near_duplicates: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class RoleRecord:
+    role: str
+    country: str | None
+    article: int
+    date: str | None
+    precision: str | None
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    description: str | None
+    aliases: tuple[str, ...]
+    roles: tuple[RoleRecord, ...]
+    articles: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Stats:
+    articles: int
+    near_duplicates: int
+    passages: int
+    entities: int
+    entities_by_kind: dict[str, int]
+    sources: int
+    outlets: int
+    earliest: str | None
+    latest: str | None
+    undated: int
+    schema_version: int
+    corpus_version: int
+    path: str = ""
+    extra: dict[str, int] = field(default_factory=dict)

@@ -1,0 +1,144 @@
+"""The schema and its forward migrations; `migrate` brings any older file up to date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from store.errors import StoreError
+
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+
+def _execute_all(db: Database, script: str) -> None:
+    # Not executescript(): it commits first, and a migration must be one transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _v1(db: Database) -> None:
+    _execute_all(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            source_kind TEXT NOT NULL,
+            source TEXT,
+            url TEXT,
+            path TEXT,
+            title TEXT NOT NULL,
+            title_derived INTEGER NOT NULL DEFAULT 0,
+            outlet TEXT,
+            author TEXT,
+            language TEXT,
+            published TEXT,
+            published_precision TEXT,
+            published_year_source TEXT,
+            published_text TEXT,
+            content_hash TEXT NOT NULL,
+            encoding TEXT,
+            duplicate_of INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            similarity REAL,
+            signature BLOB,
+            ingested_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_content_hash ON articles(content_hash);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+        CREATE TABLE passages (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX passages_article ON passages(article_id, seq);
+        CREATE TABLE article_bands (
+            band INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        );
+        CREATE INDEX article_bands_band ON article_bands(band);
+        CREATE INDEX article_bands_article ON article_bands(article_id);
+        CREATE TABLE dates (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            date TEXT NOT NULL,
+            precision TEXT NOT NULL,
+            year_source TEXT NOT NULL,
+            until TEXT
+        );
+        CREATE INDEX dates_article ON dates(article_id);
+        CREATE INDEX dates_date ON dates(date);
+        CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            country TEXT,
+            description TEXT
+        );
+        CREATE TABLE aliases (
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            alias_key TEXT NOT NULL,
+            defined INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (entity_id, alias)
+        );
+        CREATE INDEX aliases_key ON aliases(alias_key);
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            surface TEXT NOT NULL,
+            name TEXT NOT NULL,
+            role TEXT,
+            country TEXT
+        );
+        CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
+        CREATE INDEX mentions_article ON mentions(article_id);
+        CREATE INDEX mentions_passage ON mentions(passage_id);
+        """
+    )
+    db["passages"].enable_fts(["text"], tokenize=FTS_TOKENIZER, create_triggers=True)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: Database) -> int:
+    if "meta" not in db.table_names():
+        return 0
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(db: Database) -> int:
+    """Apply every migration newer than the file's version, each in its own transaction."""
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise StoreError(
+            f"the database is at schema version {current}, newer than this Attaché"
+            f" understands ({SCHEMA_VERSION}); upgrade Attaché"
+        )
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        with db.atomic():
+            MIGRATIONS[version - 1](db)
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [str(version)],
+            )
+    return SCHEMA_VERSION

@@ -1,0 +1,476 @@
+"""The SQLite store: articles, passages with FTS5, dates, entities, aliases and mentions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlite_utils import Database
+
+from store.errors import StoreError
+from store.records import (
+    AliasRecord,
+    ArticleRecord,
+    ArticleSummary,
+    DateRecord,
+    EntitySummary,
+    KnownEntity,
+    MentionRecord,
+    Published,
+    RoleRecord,
+    Stats,
+    StoredArticle,
+    StoredEntityRef,
+)
+from store.schema import migrate, schema_version
+
+BUSY_TIMEOUT_MS = 10_000
+_SUMMARY_COLUMNS = (
+    "id, title, published, published_precision, published_year_source, published_text,"
+    " url, path, outlet, duplicate_of"
+)
+
+
+class Store:
+    """A thin layer over one SQLite file; every article is written in one transaction."""
+
+    def __init__(self, db: Database, path: str) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open (creating and migrating as needed) the database at `path`."""
+        where = Path(path).expanduser()
+        try:
+            where.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(where, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            db = Database(conn)
+            _configure(db)
+            migrate(db)
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"cannot open the database at {where}: {error}") from error
+        return cls(db, str(where))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        # BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that
+        # reads then writes fails at once with SQLITE_BUSY instead of waiting its turn.
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- ingest side ---------------------------------------------------------------
+
+    def find_article(self, key: str) -> tuple[int, str] | None:
+        """The id and content hash of the article stored under `key`."""
+        row = self.db.execute("SELECT id, content_hash FROM articles WHERE key = ?", [key]).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def find_article_by_content(self, content_hash: str) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1", [content_hash]
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def similar_articles(self, bands: Sequence[int]) -> list[tuple[int, bytes, int | None]]:
+        """Articles sharing a MinHash band with the given ones: (id, signature, duplicate_of)."""
+        if not bands:
+            return []
+        marks = ",".join("?" * len(bands))
+        rows = self.db.execute(
+            "SELECT id, signature, duplicate_of FROM articles WHERE id IN"
+            f" (SELECT article_id FROM article_bands WHERE band IN ({marks}))",
+            list(bands),
+        ).fetchall()
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    def save_article(self, record: ArticleRecord) -> int:
+        """Insert the article, or replace the one stored under the same key, atomically."""
+        with self._write():
+            existing = self.find_article(record.key)
+            touched: set[int] = set()
+            if existing:
+                article_id = existing[0]
+                touched = self._entities_of(article_id)
+                self._clear_article(article_id)
+                self._update_article_row(article_id, record)
+            else:
+                article_id = self._insert_article_row(record)
+            passage_ids = self._insert_passages(article_id, record.passages)
+            self._insert_bands(article_id, record.bands)
+            self._insert_dates(article_id, passage_ids, record.dates)
+            touched |= self._insert_mentions(article_id, passage_ids, record.mentions)
+            touched |= self._insert_aliases(record.aliases)
+            self._refresh_entities(touched)
+            self._bump_corpus_version()
+        return article_id
+
+    def known_entities(self) -> dict[str, list[KnownEntity]]:
+        """Every alias key with the entities it names, for linking references across articles."""
+        known: dict[str, list[KnownEntity]] = defaultdict(list)
+        rows = self.db.execute(
+            "SELECT a.alias_key, e.key, e.name, e.kind, e.country"
+            " FROM aliases a JOIN entities e ON e.id = a.entity_id"
+        )
+        for alias_key, key, name, kind, country in rows:
+            entity = KnownEntity(key, name, kind, country)
+            if entity not in known[alias_key]:
+                known[alias_key].append(entity)
+        return dict(known)
+
+    def _insert_article_row(self, record: ArticleRecord) -> int:
+        now = _now()
+        row = {**_article_columns(record), "key": record.key, "ingested_at": now, "updated_at": now}
+        columns = ", ".join(f'"{c}"' for c in row)
+        marks = ", ".join("?" * len(row))
+        cursor = self.db.execute(
+            f"INSERT INTO articles ({columns}) VALUES ({marks})", list(row.values())
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _update_article_row(self, article_id: int, record: ArticleRecord) -> None:
+        row = {**_article_columns(record), "updated_at": _now()}
+        assignments = ", ".join(f'"{c}" = ?' for c in row)
+        self.db.execute(
+            f"UPDATE articles SET {assignments} WHERE id = ?", [*row.values(), article_id]
+        )
+
+    def _clear_article(self, article_id: int) -> None:
+        for table in ("mentions", "dates", "article_bands", "passages"):
+            self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+
+    def _insert_passages(self, article_id: int, passages: Sequence[tuple[str, str]]) -> list[int]:
+        ids = []
+        for seq, (kind, text) in enumerate(passages):
+            cursor = self.db.execute(
+                "INSERT INTO passages (article_id, seq, kind, text) VALUES (?, ?, ?, ?)",
+                [article_id, seq, kind, text],
+            )
+            ids.append(int(cursor.lastrowid or 0))
+        return ids
+
+    def _insert_bands(self, article_id: int, bands: Iterable[int]) -> None:
+        self.db.conn.executemany(
+            "INSERT INTO article_bands (band, article_id) VALUES (?, ?)",
+            [(band, article_id) for band in bands],
+        )
+
+    def _insert_dates(
+        self, article_id: int, passage_ids: Sequence[int], dates: Iterable[DateRecord]
+    ) -> None:
+        self.db.conn.executemany(
+            'INSERT INTO dates (article_id, passage_id, start, "end", text, date, precision,'
+            " year_source, until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, passage_ids[d.passage], d.start, d.end, d.text, d.date, d.precision)
+                + (d.year_source, d.until)
+                for d in dates
+            ],
+        )
+
+    def _insert_mentions(
+        self, article_id: int, passage_ids: Sequence[int], mentions: Iterable[MentionRecord]
+    ) -> set[int]:
+        touched = set()
+        for mention in mentions:
+            entity_id = self._upsert_entity(mention)
+            touched.add(entity_id)
+            self.db.execute(
+                'INSERT INTO mentions (entity_id, article_id, passage_id, start, "end", surface,'
+                " name, role, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [entity_id, article_id, passage_ids[mention.passage], mention.start, mention.end]
+                + [mention.surface, mention.name, mention.role, mention.country],
+            )
+            self._add_alias(entity_id, mention.surface, mention.surface_key)
+        return touched
+
+    def _upsert_entity(self, mention: MentionRecord) -> int:
+        row = self.db.execute(
+            "INSERT INTO entities (key, name, kind, country, description) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET"
+            " country = COALESCE(entities.country, excluded.country),"
+            " description = COALESCE(entities.description, excluded.description)"
+            " RETURNING id",
+            [mention.entity_key, mention.name, mention.kind, mention.country, mention.description],
+        ).fetchone()
+        return int(row[0])
+
+    def _add_alias(self, entity_id: int, alias: str, alias_key: str) -> None:
+        self.db.execute(
+            "INSERT INTO aliases (entity_id, alias, alias_key) VALUES (?, ?, ?)"
+            " ON CONFLICT(entity_id, alias) DO NOTHING",
+            [entity_id, alias, alias_key],
+        )
+
+    def _insert_aliases(self, aliases: Iterable[AliasRecord]) -> set[int]:
+        """Record defined names (acronyms); an entity known only by the acronym is merged in."""
+        touched = set()
+        for alias in aliases:
+            row = self.db.execute("SELECT id FROM entities WHERE key = ?", [alias.entity_key])
+            found = row.fetchone()
+            if not found:
+                continue
+            entity_id = int(found[0])
+            self.db.execute(
+                "INSERT INTO aliases (entity_id, alias, alias_key, defined) VALUES (?, ?, ?, 1)"
+                " ON CONFLICT(entity_id, alias) DO UPDATE SET defined = 1",
+                [entity_id, alias.alias, alias.alias_key],
+            )
+            touched.add(entity_id)
+            touched |= self._merge_into(entity_id, alias.alias_key)
+        return touched
+
+    def _merge_into(self, entity_id: int, other_key: str) -> set[int]:
+        other = self.db.execute(
+            "SELECT id FROM entities WHERE key = ? AND id != ?", [other_key, entity_id]
+        ).fetchone()
+        if not other:
+            return set()
+        self.db.execute(
+            "UPDATE mentions SET entity_id = ?, name = (SELECT name FROM entities WHERE id = ?)"
+            " WHERE entity_id = ?",
+            [entity_id, entity_id, other[0]],
+        )
+        self.db.execute(
+            "INSERT OR IGNORE INTO aliases (entity_id, alias, alias_key, defined)"
+            " SELECT ?, alias, alias_key, defined FROM aliases WHERE entity_id = ?",
+            [entity_id, other[0]],
+        )
+        self.db.execute("DELETE FROM entities WHERE id = ?", [other[0]])
+        return {entity_id}
+
+    def _entities_of(self, article_id: int) -> set[int]:
+        rows = self.db.execute(
+            "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?", [article_id]
+        )
+        return {int(row[0]) for row in rows}
+
+    def _refresh_entities(self, entity_ids: Iterable[int]) -> None:
+        """Drop aliases and entities no article mentions any more; rename to the commonest form."""
+        for entity_id in entity_ids:
+            self.db.execute(
+                "DELETE FROM aliases WHERE entity_id = ? AND defined = 0"
+                " AND alias NOT IN (SELECT surface FROM mentions WHERE entity_id = ?)",
+                [entity_id, entity_id],
+            )
+            if not self.db.execute(
+                "SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1", [entity_id]
+            ).fetchone():
+                self.db.execute("DELETE FROM entities WHERE id = ?", [entity_id])
+                continue
+            self._rename_to_commonest(entity_id)
+
+    def _rename_to_commonest(self, entity_id: int) -> None:
+        # The display name is the full form used most often, so "Bui Thanh Son" (three
+        # articles) wins over "Bùi Thanh Sơn" (one); the key, folded, is the same.
+        self.db.execute(
+            "UPDATE entities SET name = COALESCE((SELECT name FROM mentions WHERE entity_id = ?"
+            " GROUP BY name ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, name"
+            " LIMIT 1), name) WHERE id = ?",
+            [entity_id, entity_id],
+        )
+
+    def _bump_corpus_version(self) -> None:
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES ('corpus_version', '1')"
+            " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+
+    # -- read side -----------------------------------------------------------------
+
+    def articles(self) -> list[ArticleSummary]:
+        rows = self.db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM articles ORDER BY id")
+        return [_summary(row) for row in rows]
+
+    def article(self, article_id: int) -> StoredArticle | None:
+        row = self.db.execute(
+            f"SELECT {_SUMMARY_COLUMNS}, language, author, title_derived FROM articles"
+            " WHERE id = ?",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            return None
+        passages = self.db.execute(
+            "SELECT kind, text FROM passages WHERE article_id = ? ORDER BY seq", [article_id]
+        ).fetchall()
+        return StoredArticle(
+            summary=_summary(row[:10]),
+            language=row[10],
+            author=row[11],
+            title_derived=bool(row[12]),
+            paragraphs=tuple(text for kind, text in passages if kind == "body"),
+            captions=tuple(text for kind, text in passages if kind == "caption"),
+            entities=self._article_entities(article_id),
+            dates=self._article_dates(article_id),
+            near_duplicates=self._near_duplicates(article_id, row[9]),
+        )
+
+    def _article_entities(self, article_id: int) -> tuple[StoredEntityRef, ...]:
+        rows = self.db.execute(
+            "SELECT e.name, e.kind, group_concat(DISTINCT m.surface) FROM mentions m"
+            " JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?"
+            " GROUP BY e.id ORDER BY min(m.passage_id), min(m.start)",
+            [article_id],
+        )
+        return tuple(StoredEntityRef(n, k, tuple(sorted(s.split(",")))) for n, k, s in rows)
+
+    def _article_dates(self, article_id: int) -> tuple[DateRecord, ...]:
+        rows = self.db.execute(
+            'SELECT p.seq, d.start, d."end", d.text, d.date, d.precision, d.year_source, d.until'
+            " FROM dates d JOIN passages p ON p.id = d.passage_id WHERE d.article_id = ?"
+            " ORDER BY p.seq, d.start",
+            [article_id],
+        )
+        return tuple(DateRecord(*row) for row in rows)
+
+    def _near_duplicates(self, article_id: int, duplicate_of: int | None) -> tuple[int, ...]:
+        root = duplicate_of or article_id
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE (id = ? OR duplicate_of = ?) AND id != ? ORDER BY id",
+            [root, root, article_id],
+        )
+        return tuple(int(row[0]) for row in rows)
+
+    def entities(self, kind: str | None = None) -> list[EntitySummary]:
+        where, args = ("WHERE kind = ?", [kind]) if kind else ("", [])
+        rows = self.db.execute(
+            f"SELECT id, name, kind, country, description FROM entities {where} ORDER BY name",
+            args,
+        ).fetchall()
+        aliases = self._grouped("SELECT entity_id, alias FROM aliases ORDER BY alias")
+        articles = self._grouped(
+            "SELECT DISTINCT entity_id, article_id FROM mentions ORDER BY article_id"
+        )
+        roles = self._roles()
+        return [
+            EntitySummary(
+                id=row[0],
+                name=row[1],
+                kind=row[2],
+                country=row[3],
+                description=row[4],
+                aliases=tuple(a for a in aliases.get(row[0], ()) if a != row[1]),
+                roles=tuple(roles.get(row[0], ())),
+                articles=tuple(articles.get(row[0], ())),
+            )
+            for row in rows
+        ]
+
+    def _grouped(self, sql: str) -> dict[int, list[Any]]:
+        grouped: dict[int, list[Any]] = defaultdict(list)
+        for key, value in self.db.execute(sql):
+            grouped[key].append(value)
+        return grouped
+
+    def _roles(self) -> dict[int, list[RoleRecord]]:
+        rows = self.db.execute(
+            "SELECT DISTINCT m.entity_id, m.role, m.country, a.id, a.published,"
+            " a.published_precision FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " WHERE m.role IS NOT NULL ORDER BY a.published, a.id"
+        )
+        roles: dict[int, list[RoleRecord]] = defaultdict(list)
+        for entity_id, role, country, article, date, precision in rows:
+            roles[entity_id].append(RoleRecord(role, country, article, date, precision))
+        return roles
+
+    def stats(self) -> Stats:
+        one = self._scalar
+        kinds = dict(self.db.execute("SELECT kind, count(*) FROM entities GROUP BY kind").fetchall())
+        return Stats(
+            articles=one("SELECT count(*) FROM articles"),
+            near_duplicates=one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+            passages=one("SELECT count(*) FROM passages"),
+            entities=one("SELECT count(*) FROM entities"),
+            entities_by_kind=kinds,
+            sources=one("SELECT count(DISTINCT source) FROM articles"),
+            outlets=one("SELECT count(DISTINCT outlet) FROM articles"),
+            earliest=self._date_bound("min"),
+            latest=self._date_bound("max"),
+            undated=one("SELECT count(*) FROM articles WHERE published IS NULL"),
+            schema_version=schema_version(self.db),
+            corpus_version=self.corpus_version(),
+            path=self.path,
+        )
+
+    def corpus_version(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'corpus_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _scalar(self, sql: str) -> int:
+        return int(self.db.execute(sql).fetchone()[0])
+
+    def _date_bound(self, which: str) -> str | None:
+        # Dates without a year ("--06-08") sort before every real date; leave them out.
+        row = self.db.execute(
+            f"SELECT {which}(published) FROM articles WHERE published NOT LIKE '--%'"
+        ).fetchone()
+        return row[0] if row else None
+
+
+def _configure(db: Database) -> None:
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    # NORMAL is safe in WAL mode: a crash loses no committed transaction's integrity.
+    db.execute("PRAGMA synchronous = NORMAL")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _article_columns(record: ArticleRecord) -> dict[str, Any]:
+    return {
+        "source_kind": record.source_kind,
+        "source": record.source,
+        "url": record.url,
+        "path": record.path,
+        "title": record.title,
+        "title_derived": int(record.title_derived),
+        "outlet": record.outlet,
+        "author": record.author,
+        "language": record.language,
+        "published": record.published,
+        "published_precision": record.published_precision,
+        "published_year_source": record.published_year_source,
+        "published_text": record.published_text,
+        "content_hash": record.content_hash,
+        "encoding": record.encoding,
+        "duplicate_of": record.duplicate_of,
+        "similarity": record.similarity,
+        "signature": record.signature,
+    }
+
+
+def _summary(row: Sequence[Any]) -> ArticleSummary:
+    return ArticleSummary(
+        id=row[0],
+        title=row[1],
+        published=Published(row[2], row[3], row[4], row[5]),
+        url=row[6],
+        path=row[7],
+        outlet=row[8],
+        duplicate_of=row[9],
+    )

@@ -1,0 +1,97 @@
+"""Shared fixtures: a fresh store on a temp file, the seeds, and a local web server."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+import pytest
+
+from briefings.ingest.fetch import Fetcher, new_client
+from briefings.ingest.pipeline import IngestReport, ingest
+from store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+MAX_BYTES = 10_000_000
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "attache.db") as opened:
+        yield opened
+
+
+@pytest.fixture
+def seeded(store: Store) -> Store:
+    report = run_ingest(store, [str(SEEDS)])
+    assert {"new": 5, "updated": 0, "unchanged": 0, "rejected": 0} == report.counts
+    return store
+
+
+def run_ingest(store: Store, targets: list[str], fetcher: Fetcher | None = None) -> IngestReport:
+    return ingest(targets, store, fetcher=fetcher, max_bytes=MAX_BYTES)
+
+
+@dataclass
+class Page:
+    body: bytes
+    content_type: str = "text/html; charset=utf-8"
+    status: int = 200
+
+
+@dataclass
+class WebServer:
+    """A web server on 127.0.0.1 serving `pages` by path; records the paths requested."""
+
+    base: str
+    pages: dict[str, Page] = field(default_factory=dict)
+    requests: list[str] = field(default_factory=list)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def serve(self, path: str, body: str | bytes, content_type: str = "text/html; charset=utf-8",
+              status: int = 200) -> str:
+        data = body.encode() if isinstance(body, str) else body
+        self.pages[path.split("?")[0]] = Page(data, content_type, status)
+        return self.url(path)
+
+
+@pytest.fixture
+def web() -> Iterator[WebServer]:
+    server_state = WebServer(base="")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            server_state.requests.append(self.path)
+            bare = self.path.split("?")[0]  # like real sites, ignore tracking parameters
+            missing = Page(b"not found", "text/plain", 404)
+            page = server_state.pages.get(self.path) or server_state.pages.get(bare, missing)
+            self.send_response(page.status)
+            self.send_header("Content-Type", page.content_type)
+            self.send_header("Content-Length", str(len(page.body)))
+            self.end_headers()
+            self.wfile.write(page.body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server_state.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server_state
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def fetcher() -> Iterator[Fetcher]:
+    client: httpx.Client = new_client(timeout=5)
+    with client:
+        yield Fetcher(client, MAX_BYTES)

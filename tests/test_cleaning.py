@@ -1,0 +1,262 @@
+"""The plain-text cleaner on the seed articles and on small hand-made texts."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+from briefings.cleaning import clean_text
+from briefings.model import CleanText, PartialDate
+
+ROOT = Path(__file__).parent.parent
+SEEDS = ROOT / "seeds"
+
+STORY = [
+    "HANOI — Vietnam and Russia agreed on Monday to expand trade in energy and farm produce.",
+    "Foreign Minister Bui Thanh Son met his Russian counterpart Sergey Lavrov in Hanoi.",
+    "Lavrov said Moscow valued Vietnam's balanced position on international disputes.",
+    "The ministers also discussed cooperation within ASEAN-led mechanisms.",
+]
+
+
+@cache
+def seed(prefix: str) -> CleanText:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return clean_text(path.read_text(encoding="utf-8"))
+
+
+def seed_lines(prefix: str) -> list[str]:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    lines = (
+        re.sub(r"\s+", " ", line).strip() for line in path.read_text(encoding="utf-8").splitlines()
+    )
+    return [line for line in lines if line]
+
+
+def reasons(result: CleanText) -> dict[str, str]:
+    return {removed.text: removed.reason for removed in result.removed}
+
+
+def test_seed_000_keeps_title_standfirst_and_every_story_line() -> None:
+    result = seed("000")
+    lines = seed_lines("000")
+    assert (
+        "Russia asked to open humanitarian corridors for Vietnamese people in Ukraine"
+        == result.title
+    )
+    assert lines[1:3] == list(result.paragraphs[:2])
+    assert [lines[1], lines[2], *lines[4:13]] == list(result.paragraphs)
+
+
+def test_seed_000_drops_other_news_and_trending_lists() -> None:
+    result = seed("000")
+    removed = reasons(result)
+    assert "related-links" == removed["Other News"]
+    assert "related-links" == removed["Trending"]
+    assert "related-links" == removed["- Vietnam news in brief - January 6"]
+    assert "related-links" == removed["Hanoi Tourism: Paving the way for sustainable development"]
+    assert not any(p.startswith(("-", "Vietnam news in brief")) for p in result.paragraphs)
+
+
+def test_seed_001_has_outlet_and_dateline_but_no_title() -> None:
+    result = seed("001")
+    assert result.title is None
+    assert "THE ASSOCIATED PRESS" == result.outlet
+    assert PartialDate(2022, 7, 7) == result.published
+    assert "July 7, 2022 at 12:40 JST" == result.published_text
+    assert result.paragraphs[0].startswith("HANOI--Russian Foreign Minister Sergey Lavrov visited")
+
+
+def test_seed_001_drops_promo_blurbs_after_the_story() -> None:
+    result = seed("001")
+    promo = [r.text for r in result.removed if r.reason == "promo"]
+    assert seed_lines("001")[11:] == promo
+    assert result.paragraphs[-1].startswith("Lavrov was to leave Vietnam later Wednesday")
+
+
+def test_seed_002_drops_vietnamese_sidebar_and_chrome() -> None:
+    result = seed("002")
+    removed = reasons(result)
+    assert "Vietnam enhances diplomatic ties with China, ASEAN neighbors" == result.title
+    assert "site-chrome" == removed["Logo"]
+    assert "navigation" == removed["Đăng ký ấn phẩm|Đăng nhập"]
+    assert "site-chrome" == removed["BÌNH LUẬN (0)"]
+    assert "other-language" == removed["Hà Nội: tăng cường xử phạt vi phạm trông giữ xe"]
+    assert "timestamp" == removed["28/01/2025 | 10:56"]
+    assert "site-chrome" == removed["Tin tài trợ"]
+    assert result.paragraphs[-1].startswith("Defense ties between Vietnam and Cambodia")
+    assert "en" == result.language
+
+
+def test_seed_002_captions_are_kept_apart() -> None:
+    result = seed("002")
+    assert 3 == len(result.captions)
+    assert all(caption.endswith(("Photo: VNA", "Photo: MoFA")) for caption in result.captions)
+    assert not any("Photo:" in paragraph for paragraph in result.paragraphs)
+
+
+def test_seed_003_repeated_caption_is_kept_once() -> None:
+    result = seed("003")
+    assert "Vietnamese, Russian FMs seek to step up ties" == result.title
+    assert ("At the talks (Credit: VNA)",) == result.captions
+    assert "duplicate" == reasons(result)["At the talks (Credit: VNA)"]
+
+
+def test_seed_004_dateline_caption_and_sign_off() -> None:
+    result = seed("004")
+    assert result.title is None
+    assert PartialDate(2021, 7, 7) == result.published
+    assert "date 2021-07-07" == result.published_text
+    assert result.captions[0].startswith("The Special ASEAN-Russia Foreign Ministers’ Meeting held")
+    assert "VNS" == result.outlet
+    last = (
+        "Participants reiterated the importance of maintaining peace and stability,"
+        " ensuring security and safety in the region."
+    )
+    assert last == result.paragraphs[-1]
+
+
+def test_seed_004_english_with_vietnamese_names_is_body() -> None:
+    result = seed("004")
+    assert result.paragraphs[0].startswith(
+        "HÀ NỘI — Vietnamese Minister of Foreign Affairs Bùi Thanh Sơn"
+    )
+    assert 15 == len(result.paragraphs)
+    assert not [r for r in result.removed if r.reason == "other-language"]
+
+
+def test_every_seed_story_sentence_survives() -> None:
+    documents = json.loads(
+        (ROOT / "benchmarks/labels/boilerplate.json").read_text(encoding="utf-8")
+    )
+    for document in documents["documents"]:
+        if "seed" not in document:
+            continue
+        body = " ".join(seed(document["seed"][:3]).paragraphs)
+        for label, line in document["lines"]:
+            if label == "body":
+                assert re.sub(r"\s*— VNS$", "", re.sub(r"\s+", " ", line)) in body
+
+
+def test_empty_text() -> None:
+    assert CleanText(title=None, paragraphs=()) == clean_text("")
+    assert CleanText(title=None, paragraphs=()) == clean_text(" \n\n \t\n")
+
+
+def test_text_with_only_chrome() -> None:
+    result = clean_text("Logo\nSign in | Register\nShare\nPrint\nAdvertisement\nComments (3)")
+    assert result.title is None
+    assert () == result.paragraphs
+    assert 6 == len(result.removed)
+
+
+def test_single_paragraph_is_body_not_title() -> None:
+    result = clean_text(STORY[0])
+    assert result.title is None
+    assert (STORY[0],) == result.paragraphs
+
+
+def test_windows_line_endings_and_blank_lines() -> None:
+    text = "\r\n\r\n".join(["Vietnam and Russia expand trade ties", *STORY])
+    result = clean_text(text)
+    assert "Vietnam and Russia expand trade ties" == result.title
+    assert tuple(STORY) == result.paragraphs
+
+
+def test_trending_inside_a_sentence_is_body() -> None:
+    sentence = "Trending on social media, the talks drew criticism from activists in the region."
+    result = clean_text("\n".join([*STORY[:2], sentence, *STORY[2:]]))
+    assert sentence in result.paragraphs
+    assert 5 == len(result.paragraphs)
+
+
+def test_related_header_stops_at_the_next_paragraph() -> None:
+    text = "\n".join([*STORY[:2], "Related", "- Vietnam, Laos sign deal", *STORY[2:]])
+    result = clean_text(text)
+    assert tuple(STORY) == result.paragraphs
+    assert {"Related": "related-links", "- Vietnam, Laos sign deal": "related-links"} == reasons(
+        result
+    )
+
+
+def test_common_english_chrome_lines() -> None:
+    chrome = [
+        "Read more: Vietnam hosts ASEAN ministers",
+        "Follow us on Twitter",
+        "Advertisement",
+        "Sign in | Register",
+        "Copyright 2024 Example News. All rights reserved.",
+    ]
+    result = clean_text("\n\n".join([STORY[0], *chrome, *STORY[1:]]))
+    assert tuple(STORY) == result.paragraphs
+    assert chrome == [removed.text for removed in result.removed]
+
+
+def test_french_sidebar_is_other_language() -> None:
+    sidebar = [
+        "Le président français reçoit le Premier ministre vietnamien à l'Élysée mardi soir",
+        "La coopération franco-vietnamienne dans l'enseignement supérieur progresse encore",
+    ]
+    result = clean_text("\n\n".join([*STORY, *sidebar]))
+    assert tuple(STORY) == result.paragraphs
+    assert ["other-language", "other-language"] == [r.reason for r in result.removed]
+
+
+def test_a_lone_foreign_name_line_is_kept() -> None:
+    result = clean_text("\n".join([*STORY[:2], "Phạm Minh Chính and Bùi Thanh Sơn", *STORY[2:]]))
+    assert "Phạm Minh Chính and Bùi Thanh Sơn" in result.paragraphs
+
+
+def test_short_generic_last_paragraph_is_kept() -> None:
+    result = clean_text("\n".join([*STORY, "More details to follow."]))
+    assert "More details to follow." == result.paragraphs[-1]
+
+
+def test_unrelated_blurbs_after_a_sign_off_are_promo() -> None:
+    story = [*STORY[:-1], STORY[-1] + " — VNS"]
+    result = clean_text("\n".join([*story, "Our weekly podcast explores jazz in New Orleans."]))
+    assert tuple(STORY) == result.paragraphs
+    assert "VNS" == result.outlet
+    assert "promo" == reasons(result)["Our weekly podcast explores jazz in New Orleans."]
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    text = "Vietnam and Russia agreed on Monday to\nexpand trade in energy.\n\nThey met in Hanoi."
+    result = clean_text(text)
+    assert (
+        "Vietnam and Russia agreed on Monday to expand trade in energy.",
+        "They met in Hanoi.",
+    ) == result.paragraphs
+
+
+def test_agency_in_dateline_is_the_outlet() -> None:
+    result = clean_text(
+        "\n".join(["HANOI (Reuters) - " + STORY[0].removeprefix("HANOI — "), *STORY[1:]])
+    )
+    assert "Reuters" == result.outlet
+
+
+def test_language_of_a_french_article() -> None:
+    text = (
+        "Le ministre vietnamien des Affaires étrangères a rencontré son homologue russe à Moscou. "
+        "Les deux pays ont convenu de renforcer leur coopération dans le domaine de l'énergie."
+    )
+    assert "fr" == clean_text(text).language
+
+
+def test_evaluation_scores() -> None:
+    run = subprocess.run(
+        [sys.executable, "benchmarks/eval_cleaning.py", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    scores = json.loads(run.stdout)
+    assert 1.0 == scores["seeds"]["body_recall"]
+    assert scores["overall"]["boilerplate_recall"] >= 0.95
+    assert scores["overall"]["boilerplate_precision"] >= 0.95

@@ -1,0 +1,296 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefings.entities import extract, normalise_role
+from briefings.folding import fold
+from briefings.model import EntityRef, Extraction, Passage
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def passages(*paragraphs: str) -> list[Passage]:
+    return [Passage("body", p) for p in paragraphs]
+
+
+def names(extraction: Extraction, kind: str | None = None) -> set[str]:
+    return {m.entity.name for m in extraction.mentions if kind in (None, m.entity.kind)}
+
+
+def referents(extraction: Extraction, surface: str) -> list[str]:
+    return [m.entity.name for m in extraction.mentions if m.surface == surface]
+
+
+def test_mentions_point_into_their_passages():
+    text = passages(
+        "Vietnam’s Foreign Minister Bui Thanh Son met Laos’ Foreign Minister Saleumxay Kommasith."
+    )
+    extraction = extract(text)
+    assert all(text[m.passage].text[m.start : m.end] == m.surface for m in extraction.mentions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country", "role"),
+    [
+        (
+            "Russian Foreign Minister Sergey Lavrov arrived.",
+            "Sergey Lavrov",
+            "Russia",
+            "Foreign Minister",
+        ),
+        (
+            "Vietnam's Foreign Minister Bui Thanh Son spoke.",
+            "Bui Thanh Son",
+            "Vietnam",
+            "Foreign Minister",
+        ),
+        (
+            "Vietnamese Minister of Foreign Affairs Bùi Thanh Sơn attended.",
+            "Bùi Thanh Sơn",
+            "Vietnam",
+            "Minister of Foreign Affairs",
+        ),
+        (
+            "He met China’s State Councilor and Foreign Minister Wang Yi there.",
+            "Wang Yi",
+            "China",
+            "State Councilor and Foreign Minister",
+        ),
+        (
+            "Laos’ Foreign Minister Saleumxay Kommasith agreed.",
+            "Saleumxay Kommasith",
+            "Laos",
+            "Foreign Minister",
+        ),
+        (
+            "Indonesian Foreign Minister Retno Masudi chaired.",
+            "Retno Masudi",
+            "Indonesia",
+            "Foreign Minister",
+        ),
+        ("talks with China’s Premier Li Keqiang, who", "Li Keqiang", "China", "Premier"),
+        (
+            "Vietnam’s Prime Minister Pham Minh Chinh asked.",
+            "Pham Minh Chinh",
+            "Vietnam",
+            "Prime Minister",
+        ),
+        (
+            "Cambodia’s Deputy Prime Minister and Minister of Foreign Affairs and"
+            " International Cooperation Prak Sokhonn said.",
+            "Prak Sokhonn",
+            "Cambodia",
+            "Deputy Prime Minister and Minister of Foreign Affairs and International Cooperation",
+        ),
+    ],
+)
+def test_people_with_role_and_country(sentence, name, country, role):
+    mention = next(m for m in extract(passages(sentence)).mentions if m.entity.kind == "person")
+    assert (name, country, role) == (mention.entity.name, mention.entity.country, mention.role)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Son told his Russian counterpart Sergey Lavrov by phone.", "Russia"),
+        ("Masudi and her Russian counterpart Sergey Lavrov co-chaired.", "Russia"),
+        ("after meeting his Vietnamese counterpart, Bui Thanh Son.", "Vietnam"),
+    ],
+)
+def test_counterparts_carry_a_country(sentence, country):
+    person = next(
+        m.entity for m in extract(passages(sentence)).mentions if m.entity.kind == "person"
+    )
+    assert country == person.country
+
+
+def test_diacritic_spellings_are_one_person():
+    extraction = extract(
+        passages(
+            "Vietnamese Minister of Foreign Affairs Bùi Thanh Sơn spoke.",
+            "Bui Thanh Son added that Sơn agreed.",
+        )
+    )
+    people = {m.entity for m in extraction.mentions if m.entity.kind == "person"}
+    assert ["Bùi Thanh Sơn"] == [p.name for p in people]
+    assert fold("Bui Thanh Son") == fold(next(iter(people)).name)
+
+
+def test_short_references_resolve_by_culture():
+    extraction = extract(
+        passages(
+            "Vietnam's Foreign Minister Bui Thanh Son met Russia's Foreign Minister Sergey Lavrov "
+            "and China’s State Councilor and Foreign Minister Wang Yi.",
+            "Son said Lavrov and Wang agreed, according to Son’s tweet.",
+        )
+    )
+    assert (["Bui Thanh Son", "Bui Thanh Son"], ["Sergey Lavrov"], ["Wang Yi"]) == (
+        referents(extraction, "Son"),
+        referents(extraction, "Lavrov"),
+        referents(extraction, "Wang"),
+    )
+
+
+def test_seed_003_minh_is_not_ho_chi_minh():
+    text = (ROOT / "seeds" / "003_74d1bcbf21ade748.txt").read_text(encoding="utf-8")
+    extraction = extract(passages(*[line for line in text.splitlines() if line.strip()]))
+    minh = [m for m in extraction.mentions if m.surface == "Minh"]
+    assert 5 == len(minh)
+    assert {"Pham Binh Minh"} == {m.entity.name for m in minh}
+    monument = next(m for m in extraction.mentions if "Monument" in m.surface)
+    assert ("Ho Chi Minh Monument", "place") == (monument.entity.name, monument.entity.kind)
+    assert "Minister" == next(m.role for m in minh if m.role)
+
+
+def test_names_inside_other_names_are_not_short_references():
+    extraction = extract(
+        passages(
+            "Foreign Minister Pham Binh Minh met Prime Minister Pham Minh Chinh.", "Minh said."
+        )
+    )
+    assert ["Pham Binh Minh"] == referents(extraction, "Minh")
+    assert ["Pham Minh Chinh"] == referents(extraction, "Pham Minh Chinh")
+
+
+def test_ambiguous_short_reference_is_left_alone():
+    extraction = extract(
+        passages(
+            "Foreign Minister Kim Sung-han and Defence Minister Kim Yong-hyun met.",
+            "Kim said the alliance held.",
+        )
+    )
+    assert [] == referents(extraction, "Kim")
+
+
+def test_sentence_initial_capitals_are_not_entities():
+    extraction = extract(
+        passages(
+            "During the talks, the sides agreed. The minister left."
+            " However, Despite and Meanwhile are words."
+        )
+    )
+    assert set() == names(extraction)
+
+
+def test_organisations_and_their_acronyms_share_one_entity():
+    extraction = extract(
+        passages(
+            "Lavrov went to a meeting of the Group of 20 leading rich and developing nations.",
+            "He then attended the G-20 meeting and spoke of the Eurasian Economic Union (EAEU).",
+            "The EAEU and ASEAN will cooperate.",
+        )
+    )
+    assert {
+        "Group of Twenty",
+        "Eurasian Economic Union",
+        "Association of Southeast Asian Nations",
+    } <= names(extraction, "organization")
+    assert ["Eurasian Economic Union", "Eurasian Economic Union"] == referents(extraction, "EAEU")
+
+
+def test_places_and_demonyms():
+    extraction = extract(
+        passages("HÀ NỘI — Việt Nam and Laotian officials met in Hanoi and Moscow Oblast.")
+    )
+    assert {"Hanoi", "Vietnam", "Moscow Oblast"} == names(extraction, "place")
+    assert [] == referents(extraction, "Laotian")
+
+
+def test_topics_and_events():
+    extraction = extract(
+        passages(
+            "They fought Covid-19 and coronavirus together at the 15th East Asia Summit (EAS).",
+            "The two countries signed the Treaty of Friendship and Cooperation in 1977.",
+            "They discussed humanitarian corridors.",
+        )
+    )
+    assert {"COVID-19", "Treaty of Friendship and Cooperation", "humanitarian corridors"} == names(
+        extraction, "topic"
+    )
+    assert {"East Asia Summit"} == names(extraction, "event")
+
+
+def test_acronym_defined_with_short_long_form_uses_the_known_name():
+    extraction = extract(
+        passages(
+            "a Code of Conduct (COC) in the East Sea and",
+            "the 1982 UN Convention on the Law of the Sea (UNCLOS).",
+        )
+    )
+    assert {
+        "Code of Conduct in the East Sea",
+        "United Nations Convention on the Law of the Sea",
+    } == names(extraction, "topic")
+    assert (
+        "United Nations Convention on the Law of the Sea"
+        == dict((a.short, a.long) for a in extraction.acronyms)["UNCLOS"]
+    )
+
+
+def test_unknown_acronym_is_its_own_entity_but_units_are_not():
+    extraction = extract(
+        passages("The XYZB joined, shipping 50,000 DWT of goods worth US$3 billion.")
+    )
+    assert {"XYZB"} == names(extraction)
+
+
+def test_who_the_organisation_not_the_pronoun():
+    assert {"World Health Organization"} == names(
+        extract(passages("The WHO said people who travel must test."))
+    )
+
+
+def test_known_entities_resolve_bare_references():
+    lavrov = EntityRef("Sergey Lavrov", "person", "Russia")
+    ipef = EntityRef("Indo-Pacific Economic Framework", "topic")
+    known = {
+        "lavrov": [lavrov],
+        "ipef": [ipef],
+        "unclos": [EntityRef("United Nations Convention on the Law of the Sea", "topic")],
+    }
+    extraction = extract(passages("Lavrov said the IPEF must respect UNCLOS."), known)
+    assert (
+        ["Sergey Lavrov"],
+        ["Indo-Pacific Economic Framework"],
+        ["United Nations Convention on the Law of the Sea"],
+    ) == (
+        referents(extraction, "Lavrov"),
+        referents(extraction, "IPEF"),
+        referents(extraction, "UNCLOS"),
+    )
+
+
+def test_known_entities_with_two_candidates_are_not_used():
+    known = {"kim": [EntityRef("Kim Jong Un", "person"), EntityRef("Kim Yo Jong", "person")]}
+    assert [] == referents(extract(passages("Kim said so."), known), "Kim")
+
+
+def test_article_wins_over_known():
+    known = {"lavrov": [EntityRef("Someone Lavrov", "person")]}
+    extraction = extract(
+        passages("Russian Foreign Minister Sergey Lavrov came.", "Lavrov spoke."), known
+    )
+    assert ["Sergey Lavrov"] == referents(extraction, "Lavrov")
+
+
+def test_normalise_role():
+    assert "Foreign Minister" == normalise_role("Minister of Foreign Affairs")
+    assert "State Councilor and Foreign Minister" == normalise_role(
+        "State Councilor and Foreign Minister"
+    )
+
+
+def test_evaluation_on_seeds_reaches_the_bar():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "eval_entities.py"), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    scores = json.loads(result.stdout)["entities"]["all"]
+    assert scores["precision"] >= 0.9
+    assert scores["recall"] >= 0.9

@@ -1,0 +1,172 @@
+"""Ingestion from every kind of source: text files, folders, HTML pages and RSS/Atom feeds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from briefings.ingest.fetch import Fetcher
+from store import Store
+
+from .conftest import ROOT, SEEDS, WebServer, run_ingest
+
+ARTICLE_HTML = (ROOT / "tests" / "payloads" / "article.html").read_text(encoding="utf-8")
+STORY = [
+    "Russian Foreign Minister Sergey Lavrov held talks with his Vietnamese counterpart",
+    "cooperation within the ASEAN Regional Forum",
+    "Son said Vietnam valued its comprehensive strategic partnership with Russia",
+    "Lavrov, who arrived from Jakarta on Monday",
+]
+
+
+def _body(store: Store, article_id: int) -> str:
+    found = store.article(article_id)
+    assert found is not None
+    return "\n".join(found.paragraphs)
+
+
+def test_a_folder_is_walked_recursively_and_hidden_files_skipped(store: Store, tmp_path: Path) -> None:
+    nested = tmp_path / "corpus" / "2022" / "july"
+    nested.mkdir(parents=True)
+    shutil.copy(SEEDS / "001_39ff37f9e3027860.txt", nested / "ap.txt")
+    shutil.copy(SEEDS / "004_945a26bfa0d7bd78.txt", tmp_path / "corpus" / "vns.txt")
+    (tmp_path / "corpus" / ".hidden.txt").write_text("Secret draft that should not be read at all.")
+
+    report = run_ingest(store, [str(tmp_path / "corpus")])
+
+    assert {"new": 2, "updated": 0, "unchanged": 0, "rejected": 0} == report.counts
+
+
+def test_an_html_file_gives_its_main_text_and_metadata(store: Store, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(ARTICLE_HTML, encoding="utf-8")
+
+    report = run_ingest(store, [str(page)])
+
+    outcome = report.outcomes[0]
+    assert "new" == outcome.status, outcome
+    article = store.article(outcome.article_id or 0)
+    assert article is not None
+    assert "Lavrov and Son discuss ASEAN ties" == article.summary.title
+    assert "2023-03-14" == article.summary.published.date
+    assert "Example Times" == article.summary.outlet
+    body = "\n".join(article.paragraphs)
+    for sentence in STORY:
+        assert sentence in body
+    for chrome in ("Sign in", "Most read", "Stock markets rally", "All rights reserved"):
+        assert chrome not in body
+
+
+def test_a_page_url_is_fetched_and_keyed_by_its_canonical_url(
+    store: Store, web: WebServer, fetcher: Fetcher
+) -> None:
+    url = web.serve("/world/story.html?utm_source=feed&utm_medium=rss", ARTICLE_HTML)
+
+    first = run_ingest(store, [url], fetcher)
+    again = run_ingest(store, [url.replace("utm_source=feed", "utm_source=mail")], fetcher)
+
+    assert ["new"] == [o.status for o in first.outcomes]
+    assert ["unchanged"] == [o.status for o in again.outcomes]
+    assert 1 == store.stats().articles
+
+
+def test_an_http_error_is_a_rejection_with_the_status(
+    store: Store, web: WebServer, fetcher: Fetcher
+) -> None:
+    report = run_ingest(store, [web.url("/missing")], fetcher)
+
+    assert "rejected" == report.outcomes[0].status
+    assert "HTTP 404" in (report.outcomes[0].reason or "")
+
+
+def _rss(items: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        "<title>Diplomacy Wire</title><link>https://wire.example.com/</link>"
+        f"<description>News</description>{items}</channel></rss>"
+    )
+
+
+FULL_ENTRY = (
+    "Vietnamese Foreign Minister Bui Thanh Son met Russian Foreign Minister Sergey Lavrov in "
+    "Moscow on Monday to discuss energy cooperation, trade and the situation in the region. "
+    "The two ministers agreed to step up consultations between their foreign ministries and "
+    "to prepare a visit by Vietnam's President later in the year, according to a statement. "
+    "Son also thanked Russia for supporting Vietnamese citizens living in the country, while "
+    "Lavrov praised Vietnam's growing role in ASEAN and in other regional forums and meetings."
+)
+
+
+def test_each_feed_entry_becomes_an_article(store: Store, web: WebServer, fetcher: Fetcher) -> None:
+    items = (
+        "<item><title>Son meets Lavrov in Moscow</title><link>https://wire.example.com/1</link>"
+        f"<pubDate>Mon, 05 Jun 2023 10:00:00 +0000</pubDate><description>{FULL_ENTRY}</description></item>"
+        "<item><title>Second story</title><link>https://wire.example.com/2</link>"
+        "<pubDate>Tue, 06 Jun 2023 10:00:00 +0000</pubDate>"
+        f"<description>{FULL_ENTRY.replace('Moscow', 'Sochi')} A second paragraph.</description></item>"
+    )
+    feed = web.serve("/feed.xml", _rss(items), "application/rss+xml")
+
+    report = run_ingest(store, [feed], fetcher)
+
+    assert 2 == report.counts["new"] + report.counts["unchanged"], report.outcomes
+    articles = store.articles()
+    assert "Son meets Lavrov in Moscow" == articles[0].title
+    assert "2023-06-05" == articles[0].published.date
+    assert "Diplomacy Wire" == articles[0].outlet
+
+
+def test_a_teaser_entry_is_completed_from_its_page(store: Store, web: WebServer, fetcher: Fetcher) -> None:
+    page = web.serve("/world/lavrov-son", ARTICLE_HTML)
+    items = (
+        f"<item><title>Lavrov in Hanoi</title><link>{page}</link>"
+        "<pubDate>Tue, 14 Mar 2023 02:30:00 +0000</pubDate>"
+        "<description>Russian Foreign Minister Sergey Lavrov held talks in Hanoi…</description></item>"
+    )
+    feed = web.serve("/teasers.rss", _rss(items), "application/rss+xml")
+
+    report = run_ingest(store, [feed], fetcher)
+
+    assert "new" == report.outcomes[0].status, report.outcomes
+    assert "/world/lavrov-son" in web.requests
+    body = _body(store, report.outcomes[0].article_id or 0)
+    for sentence in STORY:
+        assert sentence in body
+
+
+def test_an_atom_feed_from_a_file(store: Store, tmp_path: Path) -> None:
+    atom = tmp_path / "news.atom"
+    atom.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Atom Diplomacy</title><id>urn:feed</id><updated>2023-06-05T10:00:00Z</updated>"
+        "<entry><title>Ministers meet</title><id>urn:entry:1</id>"
+        "<updated>2023-06-05T10:00:00Z</updated>"
+        f'<content type="html">&lt;p&gt;{FULL_ENTRY}&lt;/p&gt;</content></entry></feed>',
+        encoding="utf-8",
+    )
+
+    report = run_ingest(store, [str(atom)])
+
+    assert ["new"] == [o.status for o in report.outcomes]
+    assert "Ministers meet" == store.articles()[0].title
+
+
+def test_the_same_story_from_two_outlets_is_a_linked_near_duplicate(store: Store, tmp_path: Path) -> None:
+    original = (SEEDS / "001_39ff37f9e3027860.txt").read_text(encoding="utf-8")
+    rewritten = original.replace("THE ASSOCIATED PRESS", "KYODO NEWS").replace(
+        "sought to strengthen ties", "tried to strengthen its ties"
+    )
+    (tmp_path / "ap.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "kyodo.txt").write_text(rewritten, encoding="utf-8")
+
+    report = run_ingest(store, [str(tmp_path / "ap.txt"), str(tmp_path / "kyodo.txt")])
+
+    first, second = store.articles()
+    assert ["new", "new"] == [o.status for o in report.outcomes]
+    assert None is first.duplicate_of
+    assert first.id == second.duplicate_of
+    assert "near-duplicate of article" in (report.outcomes[1].note or "")
+
+
+def test_different_stories_are_not_near_duplicates(seeded: Store) -> None:
+    assert [None] * 5 == [a.duplicate_of for a in seeded.articles()]

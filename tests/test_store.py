@@ -1,0 +1,130 @@
+"""The store: schema and migrations, atomic writes, FTS agreeing with the tables."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from store import Store, StoreError
+from store.records import ArticleRecord, DateRecord, MentionRecord
+from store.schema import SCHEMA_VERSION
+
+
+def _record(key: str = "file:///a.txt", body: str = "Lavrov met Son in Hanoi.", **extra: object) -> ArticleRecord:
+    fields: dict[str, object] = {
+        "key": key,
+        "source_kind": "text",
+        "title": "A title",
+        "title_derived": False,
+        "content_hash": f"hash-of-{body}",
+        "passages": (("title", "A title"), ("body", body)),
+        "mentions": (
+            MentionRecord(1, 0, 6, "Lavrov", "lavrov", "sergey lavrov", "Sergey Lavrov", "person", "Russia"),
+        ),
+    }
+    fields.update(extra)
+    return ArticleRecord(**fields)  # type: ignore[arg-type]
+
+
+def _fts_integrity(store: Store) -> None:
+    store.db.execute("INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')")
+
+
+def _search(store: Store, word: str) -> list[str]:
+    rows = store.db.execute(
+        "SELECT p.text FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+        " WHERE passages_fts MATCH ?",
+        [f'"{word}"'],
+    )
+    return [row[0] for row in rows]
+
+
+def test_a_new_database_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "sub" / "new.db") as store:
+        assert SCHEMA_VERSION == store.stats().schema_version
+        assert "wal" == store.db.execute("PRAGMA journal_mode").fetchone()[0]
+        assert 10_000 == store.db.execute("PRAGMA busy_timeout").fetchone()[0]
+
+
+def test_reopening_does_not_migrate_twice(tmp_path: Path) -> None:
+    Store.open(tmp_path / "a.db").close()
+    with Store.open(tmp_path / "a.db") as store:
+        assert SCHEMA_VERSION == store.stats().schema_version
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    Store.open(tmp_path / "a.db").close()
+    conn = sqlite3.connect(tmp_path / "a.db")
+    conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+
+    with pytest.raises(StoreError, match="newer than this Attaché understands"):
+        Store.open(tmp_path / "a.db")
+
+
+def test_a_path_that_cannot_be_a_database_is_a_store_error(tmp_path: Path) -> None:
+    (tmp_path / "not-a-db").write_bytes(b"this is a text file, not SQLite" * 100)
+
+    with pytest.raises(StoreError, match="cannot open the database"):
+        Store.open(tmp_path / "not-a-db")
+
+
+def test_the_diacritic_folding_index_finds_either_spelling(store: Store) -> None:
+    store.save_article(_record(body="Bùi Thanh Sơn attended the meeting."))
+
+    assert ["Bùi Thanh Sơn attended the meeting."] == _search(store, "Son")
+    assert ["Bùi Thanh Sơn attended the meeting."] == _search(store, "sơn")
+
+
+def test_saving_the_same_key_updates_in_place(store: Store) -> None:
+    first = store.save_article(_record(body="Lavrov met Son in Hanoi."))
+    second = store.save_article(_record(body="Lavrov met Son in Moscow."))
+
+    assert first == second
+    assert 1 == store.stats().articles
+    assert [] == _search(store, "Hanoi")
+    assert ["Lavrov met Son in Moscow."] == _search(store, "Moscow")
+    _fts_integrity(store)
+
+
+def test_a_failure_mid_article_leaves_nothing_half_written(store: Store) -> None:
+    store.save_article(_record(key="file:///kept.txt"))
+    broken = _record(
+        key="file:///broken.txt",
+        body="Written then rolled back.",
+        dates=(DateRecord(passage=7, start=0, end=4, text="June", date="--06", precision="month", year_source="none"),),
+    )
+
+    with pytest.raises(IndexError):
+        store.save_article(broken)
+
+    assert 1 == store.stats().articles
+    assert 2 == store.stats().passages
+    assert [] == _search(store, "rolled")
+    _fts_integrity(store)
+
+
+def _son(surface: str) -> MentionRecord:
+    return MentionRecord(
+        1, 0, len(surface), surface, surface.lower(), "bui thanh son", surface, "person", "Vietnam"
+    )
+
+
+def test_entities_merge_by_key_and_keep_every_spelling(store: Store) -> None:
+    store.save_article(_record(key="file:///1.txt", body="Bui Thanh Son spoke.", mentions=(_son("Bui Thanh Son"),)))
+    store.save_article(_record(key="file:///2.txt", body="Bùi Thanh Sơn spoke.", mentions=(_son("Bùi Thanh Sơn"),)))
+
+    (son,) = store.entities()
+    assert "Bui Thanh Son" == son.name
+    assert ("Bùi Thanh Sơn",) == son.aliases
+    assert (1, 2) == son.articles
+
+
+def test_an_entity_no_article_mentions_any_more_is_dropped(store: Store) -> None:
+    store.save_article(_record())
+    store.save_article(_record(body="Nobody is named here.", mentions=()))
+
+    assert [] == store.entities()
