@@ -95,7 +95,12 @@ def ingest_command(
 def _ingest_with_progress(
     store: Store, targets: list[str], settings: Settings, *, show: bool
 ) -> IngestReport:
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with (
         new_client(settings.fetch_timeout) as client,
         Progress(*columns, console=err, transient=True, disable=not show) as progress,

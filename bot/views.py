@@ -122,7 +122,12 @@ def articles_view(articles: list[ArticleSummary]) -> RenderableType:
     for article in articles:
         date = article.published.date or "—"
         dup = f" (dup of {article.duplicate_of})" if article.duplicate_of else ""
-        table.add_row(str(article.id), date, Text(article.title + dup), Text(article.url or article.path or ""))
+        table.add_row(
+            str(article.id),
+            date,
+            Text(article.title + dup),
+            Text(article.url or article.path or ""),
+        )
     return table
 
 
@@ -168,5 +173,7 @@ def report_view(report: IngestReport) -> RenderableType:
         if outcome.status == "rejected":
             lines.append(Text(f"  rejected {outcome.location}: {outcome.reason}", style="red"))
         elif outcome.note:
-            lines.append(Text(f"  {outcome.status} {outcome.location}: {outcome.note}", style="dim"))
+            lines.append(
+                Text(f"  {outcome.status} {outcome.location}: {outcome.note}", style="dim")
+            )
     return Group(*lines)

@@ -5,6 +5,11 @@ site chrome. Lines go through passes, each seeing only the lines the earlier one
 head metadata (dateline, outlet) → chrome lines → related-links blocks → other-language
 runs → duplicates and captions → title → wrapped lines joined → closing sign-off →
 trailing promo blurbs. Phrase tables live in `briefings/boilerplate/*.txt`.
+
+Losing a sentence of the story costs more than keeping a stray line, so every rule
+leans toward keeping: a line is dropped only on a positive sign (a table phrase, a
+related-links header above it, a run of confidently foreign lines, a tail that shares
+nothing with the story and reads as links).
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ ROLE_WORDS = frozenset(
     word.casefold() for line in _table("role_words.txt") for word in line.split()
 )
 GENERIC_WORDS = STOPWORDS | {fold(word) for word in ROLE_WORDS}
-ANAPHORIC_OPENERS = frozenset(_table("anaphoric_openers.txt")[0].split())
+ANAPHORIC_OPENERS = frozenset(w for line in _table("anaphoric_openers.txt") for w in line.split())
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SPACE = re.compile(r"\s+")
@@ -98,6 +103,7 @@ _CHROME_MAX_CHARS = 200
 _DATELINE_MAX_CHARS = 60
 _CREDIT_MAX_CHARS = 100
 _HEAD_LINES = 6  # a dateline or byline sits in the first few lines or not at all
+_PROSE_MIN_WORDS = 12
 _TITLE_MAX_WORDS = 25
 _LINK_MAX_WORDS = 20
 _ENGLISH_STOPWORD_SHARE = 0.2
@@ -201,10 +207,12 @@ def _letters(text: str) -> int:
 
 
 def _read_head(lines: list[_Line]) -> tuple[_Head, list[Removed]]:
-    """Take the dateline and the outlet byline off the first lines."""
+    """Take the dateline and the outlet byline off the lines above the story."""
     head, fragments = _Head(), []
     for line in lines[:_HEAD_LINES]:
         date, dateline, rest = split_dateline(line.text)
+        if date is None and _is_prose(line.text):
+            break
         if date is not None and head.published is None:
             head.published, head.published_text = date, dateline
             if rest:
@@ -215,6 +223,10 @@ def _read_head(lines: list[_Line]) -> tuple[_Head, list[Removed]]:
         elif head.outlet is None and _is_outlet(line.text):
             head.outlet, line.reason = line.text.removeprefix("By ").strip(), "outlet"
     return head, fragments
+
+
+def _is_prose(text: str) -> bool:
+    return text.endswith((".", "!", "?", '"', "”")) and len(_words(text)) >= _PROSE_MIN_WORDS
 
 
 def _is_outlet(text: str) -> bool:

@@ -1,8 +1,8 @@
 """The error tree. It lives at the bottom of the dependency chain so every layer can raise it.
 
-    AttacheError          a message fit to show a user as it is
-     ├── StoreError       the database cannot be opened, read or written
-     └── RejectedInput    (briefings.errors) an input that cannot become an article
+AttacheError          a message fit to show a user as it is
+ ├── StoreError       the database cannot be opened, read or written
+ └── RejectedInput    (briefings.errors) an input that cannot become an article
 """
 
 from __future__ import annotations

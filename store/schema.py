@@ -109,9 +109,9 @@ def _v1(db: Database) -> None:
         CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
         CREATE INDEX mentions_article ON mentions(article_id);
         CREATE INDEX mentions_passage ON mentions(passage_id);
-        """
+        """,
     )
-    db["passages"].enable_fts(["text"], tokenize=FTS_TOKENIZER, create_triggers=True)
+    db.table("passages").enable_fts(["text"], tokenize=FTS_TOKENIZER, create_triggers=True)
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [_v1]

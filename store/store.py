@@ -65,7 +65,10 @@ class Store:
         return self
 
     def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.close()
 
@@ -85,7 +88,9 @@ class Store:
 
     def find_article(self, key: str) -> tuple[int, str] | None:
         """The id and content hash of the article stored under `key`."""
-        row = self.db.execute("SELECT id, content_hash FROM articles WHERE key = ?", [key]).fetchone()
+        row = self.db.execute(
+            "SELECT id, content_hash FROM articles WHERE key = ?", [key]
+        ).fetchone()
         return (row[0], row[1]) if row else None
 
     def find_article_by_content(self, content_hash: str) -> int | None:
@@ -183,11 +188,7 @@ class Store:
         self.db.conn.executemany(
             'INSERT INTO dates (article_id, passage_id, start, "end", text, date, precision,'
             " year_source, until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (article_id, passage_ids[d.passage], d.start, d.end, d.text, d.date, d.precision)
-                + (d.year_source, d.until)
-                for d in dates
-            ],
+            [(article_id, passage_ids[d.passage], *_date_values(d)) for d in dates],
         )
 
     def _insert_mentions(
@@ -200,8 +201,7 @@ class Store:
             self.db.execute(
                 'INSERT INTO mentions (entity_id, article_id, passage_id, start, "end", surface,'
                 " name, role, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [entity_id, article_id, passage_ids[mention.passage], mention.start, mention.end]
-                + [mention.surface, mention.name, mention.role, mention.country],
+                [entity_id, article_id, passage_ids[mention.passage], *_mention_values(mention)],
             )
             self._add_alias(entity_id, mention.surface, mention.surface_key)
         return touched
@@ -397,7 +397,9 @@ class Store:
 
     def stats(self) -> Stats:
         one = self._scalar
-        kinds = dict(self.db.execute("SELECT kind, count(*) FROM entities GROUP BY kind").fetchall())
+        kinds = dict(
+            self.db.execute("SELECT kind, count(*) FROM entities GROUP BY kind").fetchall()
+        )
         return Stats(
             articles=one("SELECT count(*) FROM articles"),
             near_duplicates=one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
@@ -462,6 +464,29 @@ def _article_columns(record: ArticleRecord) -> dict[str, Any]:
         "similarity": record.similarity,
         "signature": record.signature,
     }
+
+
+def _date_values(date: DateRecord) -> tuple[Any, ...]:
+    return (
+        date.start,
+        date.end,
+        date.text,
+        date.date,
+        date.precision,
+        date.year_source,
+        date.until,
+    )
+
+
+def _mention_values(mention: MentionRecord) -> tuple[Any, ...]:
+    return (
+        mention.start,
+        mention.end,
+        mention.surface,
+        mention.name,
+        mention.role,
+        mention.country,
+    )
 
 
 def _summary(row: Sequence[Any]) -> ArticleSummary:

@@ -55,8 +55,13 @@ class WebServer:
     def url(self, path: str) -> str:
         return self.base + path
 
-    def serve(self, path: str, body: str | bytes, content_type: str = "text/html; charset=utf-8",
-              status: int = 200) -> str:
+    def serve(
+        self,
+        path: str,
+        body: str | bytes,
+        content_type: str = "text/html; charset=utf-8",
+        status: int = 200,
+    ) -> str:
         data = body.encode() if isinstance(body, str) else body
         self.pages[path.split("?")[0]] = Page(data, content_type, status)
         return self.url(path)
@@ -67,7 +72,7 @@ def web() -> Iterator[WebServer]:
     server_state = WebServer(base="")
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        def do_GET(self) -> None:
             server_state.requests.append(self.path)
             bare = self.path.split("?")[0]  # like real sites, ignore tracking parameters
             missing = Page(b"not found", "text/plain", 404)

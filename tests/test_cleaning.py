@@ -260,3 +260,58 @@ def test_evaluation_scores() -> None:
     assert 1.0 == scores["seeds"]["body_recall"]
     assert scores["overall"]["boilerplate_recall"] >= 0.95
     assert scores["overall"]["boilerplate_precision"] >= 0.95
+
+
+def test_background_paragraphs_at_the_end_are_kept() -> None:
+    background = [
+        "Electricity demand has soared in recent years as manufacturing expands.",
+        "Several blackouts hit northern factories last summer.",
+        "Officials say new capacity is urgently needed.",
+    ]
+    result = clean_text("\n".join([*STORY, *background]))
+    assert (*STORY, *background) == result.paragraphs
+
+
+def test_headline_like_blurbs_after_the_story_are_promo() -> None:
+    blurbs = [
+        "Our weekly podcast takes you behind the kitchen doors of famous restaurants.",
+        "Gadget reviews and deals, delivered to your inbox every Friday",
+        "A photo essay on life along the Danube, from the Black Forest to the Black Sea",
+    ]
+    result = clean_text("\n".join([*STORY, *blurbs]))
+    assert tuple(STORY) == result.paragraphs
+    assert blurbs == [r.text for r in result.removed if r.reason == "promo"]
+
+
+def test_sidebar_in_another_script_is_other_language() -> None:
+    sidebar = ["热门新闻", "中国外交部长会见越南副总理", "越南经济增长超过预期"]
+    result = clean_text("\n\n".join([*STORY, *sidebar]))
+    assert tuple(STORY) == result.paragraphs
+    assert 3 * ["other-language"] == [r.reason for r in result.removed]
+
+
+def test_caption_with_photo_courtesy_credit() -> None:
+    caption = "The signing ceremony in Hanoi. Photo courtesy of the Foreign Ministry"
+    result = clean_text("\n".join([*STORY[:2], caption, *STORY[2:]]))
+    assert (caption,) == result.captions
+    assert tuple(STORY) == result.paragraphs
+
+
+def test_bare_timestamps_below_the_head_are_dropped() -> None:
+    result = clean_text("\n".join([*STORY, "Last updated: March 4, 2024"]))
+    assert tuple(STORY) == result.paragraphs
+    assert {"Last updated: March 4, 2024": "timestamp"} == reasons(result)
+
+
+def test_tags_block_is_dropped() -> None:
+    result = clean_text("\n\n".join([*STORY, "Tags:", "Vietnam", "Russia", "Diplomacy"]))
+    assert tuple(STORY) == result.paragraphs
+    assert 4 * ["related-links"] == [r.reason for r in result.removed]
+
+
+def test_body_list_items_without_a_header_are_kept() -> None:
+    items = ["- a memorandum on energy transition", "- a loan for the Hanoi metro line"]
+    text = "\n".join([STORY[0], "They signed two agreements:", *items, *STORY[1:]])
+    assert (STORY[0], "They signed two agreements:", *items, *STORY[1:]) == clean_text(
+        text
+    ).paragraphs

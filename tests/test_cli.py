@@ -14,7 +14,9 @@ import pytest
 from .conftest import SEEDS
 
 
-def attache(*args: str, tmp: Path, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def attache(
+    *args: str, tmp: Path, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     environment = {
         **os.environ,
         "ATTACHE_LOG_FILE": str(tmp / "attache.log"),
@@ -65,11 +67,18 @@ def test_stats_json_counts_the_seeds(seeded_db: Path, tmp_path: Path) -> None:
 
 
 def test_articles_json_lists_id_title_published_and_path(seeded_db: Path, tmp_path: Path) -> None:
-    articles = as_json(attache("articles", "--db", str(seeded_db), "--json", tmp=tmp_path))["articles"]
+    articles = as_json(attache("articles", "--db", str(seeded_db), "--json", tmp=tmp_path))[
+        "articles"
+    ]
 
     assert [1, 2, 3, 4, 5] == [a["id"] for a in articles]
-    assert "Russia asked to open humanitarian corridors for Vietnamese people in Ukraine" == articles[0]["title"]
-    assert {"date": "2022-07-07", "precision": "day", "year_source": "text"} == articles[1]["published"]
+    assert (
+        "Russia asked to open humanitarian corridors for Vietnamese people in Ukraine"
+        == articles[0]["title"]
+    )
+    assert {"date": "2022-07-07", "precision": "day", "year_source": "text"} == articles[1][
+        "published"
+    ]
     assert None is articles[0]["published"]
     assert all(Path(a["path"]).name.endswith(".txt") for a in articles)
 
@@ -84,8 +93,12 @@ def test_show_json_gives_the_cleaned_article(seeded_db: Path, tmp_path: Path) ->
     assert "Bui Thanh Son" in {e["name"] for e in article["entities"]}
 
 
-def test_entities_json_has_one_bui_thanh_son_with_his_spellings(seeded_db: Path, tmp_path: Path) -> None:
-    entities = as_json(attache("entities", "--db", str(seeded_db), "--json", tmp=tmp_path))["entities"]
+def test_entities_json_has_one_bui_thanh_son_with_his_spellings(
+    seeded_db: Path, tmp_path: Path
+) -> None:
+    entities = as_json(attache("entities", "--db", str(seeded_db), "--json", tmp=tmp_path))[
+        "entities"
+    ]
 
     sons = [e for e in entities if "Thanh Son" in e["name"] or "Thanh Sơn" in e["name"]]
     assert 1 == len(sons), sons

@@ -13,7 +13,9 @@ from .conftest import ROOT
 
 
 def test_every_setting_is_in_env_example() -> None:
-    documented = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    documented = set(
+        re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M)
+    )
     expected = {f"ATTACHE_{name.upper()}" for name in Settings.model_fields}
 
     assert expected <= documented

@@ -93,7 +93,11 @@ def test_captions_are_kept_apart_from_the_body(seeded: Store, name: str, credit:
 
 
 def test_a_repeated_caption_is_stored_once(seeded: Store) -> None:
-    (article,) = [seeded.article(a.id) for a in seeded.articles() if a.path and a.path.endswith("003_74d1bcbf21ade748.txt")]
+    (article,) = [
+        seeded.article(a.id)
+        for a in seeded.articles()
+        if a.path and a.path.endswith("003_74d1bcbf21ade748.txt")
+    ]
     assert article is not None
     assert 1 == sum(c == "At the talks (Credit: VNA)" for c in article.captions)
 
@@ -107,13 +111,19 @@ def test_publication_dates_and_their_precision(seeded: Store) -> None:
 
 
 def test_event_dates_without_a_year_are_not_guessed(seeded: Store) -> None:
-    (first,) = [a for a in seeded.articles() if a.path and a.path.endswith("000_e7bbb61633161263.txt")]
+    (first,) = [
+        a for a in seeded.articles() if a.path and a.path.endswith("000_e7bbb61633161263.txt")
+    ]
     article = seeded.article(first.id)
     assert article is not None
     march_15 = [d for d in article.dates if d.text.endswith("Mar 15")]
 
     assert march_15
-    assert ("--03-15", "month-day", "none") == (march_15[0].date, march_15[0].precision, march_15[0].year_source)
+    assert ("--03-15", "month-day", "none") == (
+        march_15[0].date,
+        march_15[0].precision,
+        march_15[0].year_source,
+    )
 
 
 def test_weekdays_resolve_against_the_dateline(seeded: Store) -> None:
@@ -126,7 +136,9 @@ def test_weekdays_resolve_against_the_dateline(seeded: Store) -> None:
     assert {("2022-07-06", "dateline")} == {(d.date, d.year_source) for d in wednesday}
 
 
-def test_an_acronym_defined_in_one_article_finds_an_article_that_spells_it_out(seeded: Store) -> None:
+def test_an_acronym_defined_in_one_article_finds_an_article_that_spells_it_out(
+    seeded: Store,
+) -> None:
     (unclos,) = [e for e in seeded.entities() if "UNCLOS" in e.aliases or e.name == "UNCLOS"]
 
     assert "Convention on the Law of the Sea" in unclos.name
@@ -137,7 +149,10 @@ def test_an_edited_article_is_updated_in_place(store: Store, tmp_path: Path) -> 
     copy = tmp_path / "story.txt"
     shutil.copy(SEEDS / "003_74d1bcbf21ade748.txt", copy)
     (first,) = run_ingest(store, [str(copy)]).outcomes
-    copy.write_text(copy.read_text(encoding="utf-8").replace("US$2.2 billion", "US$2.3 billion"), encoding="utf-8")
+    copy.write_text(
+        copy.read_text(encoding="utf-8").replace("US$2.2 billion", "US$2.3 billion"),
+        encoding="utf-8",
+    )
 
     (second,) = run_ingest(store, [str(copy)]).outcomes
 

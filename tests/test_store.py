@@ -12,7 +12,9 @@ from store.records import ArticleRecord, DateRecord, MentionRecord
 from store.schema import SCHEMA_VERSION
 
 
-def _record(key: str = "file:///a.txt", body: str = "Lavrov met Son in Hanoi.", **extra: object) -> ArticleRecord:
+def _record(
+    key: str = "file:///a.txt", body: str = "Lavrov met Son in Hanoi.", **extra: object
+) -> ArticleRecord:
     fields: dict[str, object] = {
         "key": key,
         "source_kind": "text",
@@ -21,7 +23,9 @@ def _record(key: str = "file:///a.txt", body: str = "Lavrov met Son in Hanoi.", 
         "content_hash": f"hash-of-{body}",
         "passages": (("title", "A title"), ("body", body)),
         "mentions": (
-            MentionRecord(1, 0, 6, "Lavrov", "lavrov", "sergey lavrov", "Sergey Lavrov", "person", "Russia"),
+            MentionRecord(
+                1, 0, 6, "Lavrov", "lavrov", "sergey lavrov", "Sergey Lavrov", "person", "Russia"
+            ),
         ),
     }
     fields.update(extra)
@@ -95,7 +99,17 @@ def test_a_failure_mid_article_leaves_nothing_half_written(store: Store) -> None
     broken = _record(
         key="file:///broken.txt",
         body="Written then rolled back.",
-        dates=(DateRecord(passage=7, start=0, end=4, text="June", date="--06", precision="month", year_source="none"),),
+        dates=(
+            DateRecord(
+                passage=7,
+                start=0,
+                end=4,
+                text="June",
+                date="--06",
+                precision="month",
+                year_source="none",
+            ),
+        ),
     )
 
     with pytest.raises(IndexError):
@@ -114,8 +128,12 @@ def _son(surface: str) -> MentionRecord:
 
 
 def test_entities_merge_by_key_and_keep_every_spelling(store: Store) -> None:
-    store.save_article(_record(key="file:///1.txt", body="Bui Thanh Son spoke.", mentions=(_son("Bui Thanh Son"),)))
-    store.save_article(_record(key="file:///2.txt", body="Bùi Thanh Sơn spoke.", mentions=(_son("Bùi Thanh Sơn"),)))
+    store.save_article(
+        _record(key="file:///1.txt", body="Bui Thanh Son spoke.", mentions=(_son("Bui Thanh Son"),))
+    )
+    store.save_article(
+        _record(key="file:///2.txt", body="Bùi Thanh Sơn spoke.", mentions=(_son("Bùi Thanh Sơn"),))
+    )
 
     (son,) = store.entities()
     assert "Bui Thanh Son" == son.name

@@ -54,7 +54,10 @@ def _entry_document(
         fetched = fetcher.get(link)
         page = page_document(
             fetched.data.decode("utf-8", errors="replace"),
-            key=key, source=source, url=canonical_url(fetched.url), path=None,
+            key=key,
+            source=source,
+            url=canonical_url(fetched.url),
+            path=None,
         )
         return replace(
             page,
@@ -82,7 +85,7 @@ def _entry_document(
 def _entry_body(entry: Any) -> str:
     contents = entry.get("content") or []
     if contents:
-        return max((c.get("value", "") for c in contents), key=len)
+        return str(max((c.get("value", "") for c in contents), key=len))
     return str(entry.get("summary", ""))
 
 

@@ -7,13 +7,16 @@ from urllib.parse import urlsplit
 import trafilatura
 from lxml import html as lxml_html
 from lxml.etree import ParserError
+from trafilatura.settings import Document
 
 from briefings.errors import RejectedInput
 from briefings.ingest.documents import RawDocument
 from briefings.model import PartialDate
 
 
-def page_document(page: str, *, key: str, source: str, url: str | None, path: str | None) -> RawDocument:
+def page_document(
+    page: str, *, key: str, source: str, url: str | None, path: str | None
+) -> RawDocument:
     """The article in an HTML page, or RejectedInput when the page holds none."""
     found = trafilatura.bare_extraction(
         page,
@@ -23,13 +26,12 @@ def page_document(page: str, *, key: str, source: str, url: str | None, path: st
         include_tables=False,
         favor_precision=True,
     )
-    text = getattr(found, "text", None) if found is not None else None
-    if not text or not text.strip():
+    if not isinstance(found, Document) or not found.text or not found.text.strip():
         raise RejectedInput("no article text found in the HTML page")
     return RawDocument(
         key=key,
         source_kind="html",
-        text=text,
+        text=found.text,
         source=source,
         url=url,
         path=path,

@@ -104,7 +104,9 @@ def ingest_document(raw: RawDocument, store: Store, known: Known) -> Outcome:
     return Outcome(location, status, article_id, article.title, note=note)
 
 
-def prepare(raw: RawDocument, content_hash: str, known: Mapping[str, Sequence[EntityRef]]) -> Article:
+def prepare(
+    raw: RawDocument, content_hash: str, known: Mapping[str, Sequence[EntityRef]]
+) -> Article:
     """Clean, date and annotate one document (pure: no store access)."""
     clean = clean_text(raw.text)
     title = raw.title or clean.title
@@ -178,7 +180,9 @@ def _record(article: Article, store: Store) -> tuple[ArticleRecord, str | None]:
     body = [p.text for p in article.passages if p.kind == "body"]
     print_ = dedupe.fingerprint(body)
     duplicate_of, score = _near_duplicate(print_, store, article.key)
-    note = f"near-duplicate of article {duplicate_of} ({score:.0%} similar)" if duplicate_of else None
+    note = (
+        f"near-duplicate of article {duplicate_of} ({score:.0%} similar)" if duplicate_of else None
+    )
     published = article.published
     record = ArticleRecord(
         key=article.key,
@@ -262,5 +266,12 @@ def _alias_record(short: str, long: str) -> AliasRecord:
 
 def _content_hash(raw: RawDocument) -> str:
     published = raw.published.iso() if isinstance(raw.published, PartialDate) else ""
-    parts = (PIPELINE_VERSION, raw.text, raw.title or "", published, raw.author or "", raw.outlet or "")
+    parts = (
+        PIPELINE_VERSION,
+        raw.text,
+        raw.title or "",
+        published,
+        raw.author or "",
+        raw.outlet or "",
+    )
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()

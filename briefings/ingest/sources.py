@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefings.errors import RejectedInput
@@ -47,7 +47,7 @@ def locations(targets: Iterable[str]) -> Iterator[Location | Outcome]:
 
 
 def _walk(folder: Path) -> list[Path]:
-    found = []
+    found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(Path(root, f) for f in sorted(files) if not f.startswith("."))
@@ -66,28 +66,53 @@ def documents(
         yield Outcome(location.where, "rejected", reason=f"cannot read: {error.strerror or error}")
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    data: bytes
+    kind: str
+    url: str | None
+    path: str | None
+
+    @property
+    def key(self) -> str:
+        return self.url or f"file://{self.path}"
+
+
+def _load(location: Location, fetcher: Fetcher | None, max_bytes: int) -> _Loaded:
+    if not is_url(location.where):
+        data = _read_file(Path(location.where), max_bytes)
+        path = str(Path(location.where).resolve())
+        return _Loaded(data, sniff(location.where, data), None, path)
+    if fetcher is None:
+        raise RejectedInput("fetching URLs is not available here; use `attache ingest`")
+    fetched = fetcher.get(location.where)
+    kind = sniff(fetched.url, fetched.data, fetched.content_type)
+    return _Loaded(fetched.data, kind, canonical_url(fetched.url), None)
+
+
 def _documents(
     location: Location, *, fetcher: Fetcher | None, max_bytes: int
 ) -> Iterator[RawDocument | Outcome]:
-    if is_url(location.where):
-        if fetcher is None:
-            raise RejectedInput("fetching URLs is switched off")
-        fetched = fetcher.get(location.where)
-        data, name, url, path = fetched.data, fetched.url, canonical_url(fetched.url), None
-        kind = sniff(name, data, fetched.content_type)
-    else:
-        data, name, url, path = _read_file(Path(location.where), max_bytes), location.where, None, None
-        path = str(Path(location.where).resolve())
-        kind = sniff(name, data)
-    if kind == "feed":
-        yield from feed_documents(data, source=location.source, fetcher=fetcher)
+    loaded = _load(location, fetcher, max_bytes)
+    if loaded.kind == "feed":
+        yield from feed_documents(loaded.data, source=location.source, fetcher=fetcher)
         return
-    text, encoding = decode(data)
-    key = url or f"file://{path}"
-    if kind == "html":
-        yield _with_encoding(page_document(text, key=key, source=location.source, url=url, path=path), encoding)
+    text, encoding = decode(loaded.data)
+    if loaded.kind == "html":
+        page = page_document(
+            text, key=loaded.key, source=location.source, url=loaded.url, path=loaded.path
+        )
+        yield replace(page, encoding=encoding)
         return
-    yield RawDocument(key=key, source_kind="text", text=text, source=location.source, url=url, path=path, encoding=encoding)
+    yield RawDocument(
+        key=loaded.key,
+        source_kind="text",
+        text=text,
+        source=location.source,
+        url=loaded.url,
+        path=loaded.path,
+        encoding=encoding,
+    )
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:
@@ -112,9 +137,3 @@ def sniff(name: str, data: bytes, content_type: str = "") -> str:
     if suffix in _FEED_SUFFIXES:
         return "feed"
     return "html" if suffix in _HTML_SUFFIXES else "text"
-
-
-def _with_encoding(document: RawDocument, encoding: str) -> RawDocument:
-    from dataclasses import replace
-
-    return replace(document, encoding=encoding)
