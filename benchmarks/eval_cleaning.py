@@ -1,6 +1,7 @@
 """Score `clean_text` against the hand labels in benchmarks/labels/boilerplate.json.
 
-Run from the repository root: `python benchmarks/eval_cleaning.py [--json]`.
+Run from the repository root: `python benchmarks/eval_cleaning.py [--json] [--labels PATH]`
+(the held-out set is benchmarks/labels/heldout/boilerplate.json).
 
 A labelled line counts as kept when it is the title, stands inside a paragraph or a
 caption, or (for captions and datelines sharing a line) a caption stands inside it;
@@ -144,8 +145,8 @@ def score(labelled: list[tuple[str, str]], result: CleanText) -> Tally:
     return tally
 
 
-def evaluate() -> dict[str, object]:
-    documents = json.loads(LABELS.read_text(encoding="utf-8"))["documents"]
+def evaluate(labels_path: Path = LABELS) -> dict[str, object]:
+    documents = json.loads(labels_path.read_text(encoding="utf-8"))["documents"]
     langid.classify("warm up")  # loads the model, which would otherwise be timed
     overall, seeds, report = Tally(), Tally(), {}
     elapsed = 0.0
@@ -162,6 +163,7 @@ def evaluate() -> dict[str, object]:
     return {
         "documents": report,
         "seeds": seeds.scores(),
+        "seed_documents": sum("seed" in document for document in documents),
         "overall": overall.scores(),
         "mean_ms_per_document": 1000 * elapsed / len(documents),
     }
@@ -170,7 +172,9 @@ def evaluate() -> dict[str, object]:
 def _print_table(results: dict[str, object]) -> None:
     print(f"{'document':26}" + "".join(f"{heading:>14}" for heading in COLUMNS.values()))
     rows = dict(results["documents"])  # type: ignore[call-overload]
-    rows |= {"— seeds": results["seeds"], "— overall": results["overall"]}
+    if results["seed_documents"]:
+        rows["— seeds"] = results["seeds"]
+    rows["— overall"] = results["overall"]
     for name, scores in rows.items():
         print(f"{name[:26]:26}" + "".join(f"{scores[column]:>14.3f}" for column in COLUMNS))
     print(f"mean time per document: {results['mean_ms_per_document']:.2f} ms")
@@ -179,8 +183,10 @@ def _print_table(results: dict[str, object]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    results = evaluate()
-    if parser.parse_args().json:
+    parser.add_argument("--labels", type=Path, default=LABELS, help="label file to score against")
+    args = parser.parse_args()
+    results = evaluate(args.labels)
+    if args.json:
         print(json.dumps(results))
     else:
         _print_table(results)

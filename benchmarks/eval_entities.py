@@ -1,6 +1,6 @@
 """Precision and recall of entity extraction against hand labels.
 
-    python benchmarks/eval_entities.py [--json]
+    python benchmarks/eval_entities.py [--json] [--errors] [--labels PATH]
 
 Entity level: an article's extracted entities against its labelled ones, matched by the fold
 of the canonical name and the kind, per kind and overall. Mention level: people's surfaces
@@ -146,8 +146,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    parser.add_argument("--labels", type=Path, default=LABELS, help="label file to score against")
     args = parser.parse_args()
-    result = evaluate().as_dict()
+    result = evaluate(args.labels).as_dict()
     if args.json:
         print(json.dumps(result))
         return

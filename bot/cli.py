@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,6 +18,8 @@ from bot import messages
 from bot.config import Settings
 from bot.console import run_console
 from bot.logs import setup_logging
+from bot.render.data import briefing_data
+from bot.render.terminal import briefing_view
 from bot.views import (
     article_json,
     article_view,
@@ -30,6 +32,9 @@ from bot.views import (
     stats_view,
     stored_article_json,
 )
+from bot.wiring import build_writer
+from briefings.brief import Limits, answer_question, brief_topic, brief_who, build_timeline
+from briefings.briefing import Briefing
 from briefings.corpus import seed_directory
 from briefings.ingest.fetch import Fetcher, new_client
 from briefings.ingest.pipeline import IngestReport, ingest
@@ -154,6 +159,71 @@ def entities(
     with _store(db) as store:
         found = store.entities(kind)
     _emit(as_json, {"entities": [entity_json(e) for e in found]}, entities_view(found))
+
+
+MoreOption = Annotated[bool, typer.Option("--more", help=messages.MORE_HELP)]
+OfflineOption = Annotated[bool, typer.Option("--offline", help=messages.OFFLINE_HELP)]
+
+
+def _brief(
+    build: Callable[..., Briefing],
+    query: str,
+    db: Path | None,
+    as_json: bool,
+    more: bool,
+    offline: bool = True,
+) -> None:
+    settings = _settings()
+    limits = Limits().more() if more else Limits()
+    with _store(db) as store:
+        writer = None if offline else build_writer(settings, store, limits)
+        briefing = build(store, query, limits, writer) if writer else build(store, query, limits)
+    _emit(as_json, briefing_data(briefing), briefing_view(briefing))
+    if not briefing.found:
+        raise Failed
+
+
+@app.command(help=messages.WHO_HELP)
+def who(
+    name: Annotated[str, typer.Argument(help=messages.NAME_HELP, show_default=False)],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    more: MoreOption = False,
+    offline: OfflineOption = False,
+) -> None:
+    _brief(brief_who, name, db, as_json, more, offline)
+
+
+@app.command(help=messages.TOPIC_HELP)
+def topic(
+    term: Annotated[str, typer.Argument(help=messages.TERM_HELP, show_default=False)],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    more: MoreOption = False,
+    offline: OfflineOption = False,
+) -> None:
+    _brief(brief_topic, term, db, as_json, more, offline)
+
+
+@app.command(help=messages.ASK_HELP)
+def ask(
+    question: Annotated[str, typer.Argument(help=messages.QUESTION_HELP, show_default=False)],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    more: MoreOption = False,
+    offline: OfflineOption = False,
+) -> None:
+    _brief(answer_question, question, db, as_json, more, offline)
+
+
+@app.command(help=messages.TIMELINE_HELP)
+def timeline(
+    name: Annotated[str, typer.Argument(help=messages.NAME_OR_TERM_HELP, show_default=False)],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    more: MoreOption = False,
+) -> None:
+    _brief(build_timeline, name, db, as_json, more)
 
 
 @app.command(help=messages.RUN_HELP)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import platformdirs
-from pydantic import Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -33,6 +33,21 @@ class Settings(BaseSettings):
     load_seeds: bool = True
     max_document_mb: float = Field(default=10.0, gt=0)
     fetch_timeout: float = Field(default=15.0, gt=0)
+
+    # The LLM: OpenAI, or any OpenAI-compatible server (Ollama, llama.cpp, vLLM).
+    openai_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_API_KEY")
+    )
+    openai_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_BASE_URL")
+    )
+    openai_model: str = Field(default="gpt-4o-mini", validation_alias=AliasChoices("OPENAI_MODEL"))
+    llm_timeout: float = Field(default=30.0, gt=0)
+    llm_max_retries: int = Field(default=1, ge=0, le=5)
+
+    @property
+    def llm_enabled(self) -> bool:
+        return self.openai_api_key is not None or self.openai_base_url is not None
 
     @property
     def max_document_bytes(self) -> int:

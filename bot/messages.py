@@ -18,6 +18,22 @@ SHOW_HELP = "Print one cleaned article: body paragraphs, captions, dates and ent
 ID_HELP = "Article id, as listed by `attache articles`."
 ENTITIES_HELP = "List people, organisations, places, topics and events with aliases and roles."
 KIND_HELP = "Only this kind: person, organization, place, topic or event."
+WHO_HELP = (
+    "Brief on a person: roles with dates, country, what they did and said (dated, cited), "
+    "who they are often mentioned with, and the sources."
+)
+TOPIC_HELP = (
+    'Brief on a term, acronym or phrase (UNCLOS, "Code of Conduct", COVID-19): what it '
+    "stands for, what was said about it and by whom, with sources."
+)
+ASK_HELP = "Answer a free question from the best-matching passages, with citations."
+TIMELINE_HELP = "The dated meetings, calls, visits and summits involving a person or topic."
+NAME_HELP = "A name or alias, in any case, with or without diacritics (e.g. Lavrov)."
+TERM_HELP = "A term, acronym or phrase (e.g. UNCLOS)."
+QUESTION_HELP = "Your question, in quotes."
+NAME_OR_TERM_HELP = "A person, organisation or topic (e.g. Lavrov, ASEAN)."
+MORE_HELP = "A longer briefing: up to three times as many claims."
+OFFLINE_HELP = "Quote the articles even when a language model is configured."
 RUN_HELP = (
     "Run the bot. Ingests the seed articles on first start; with no chat tokens configured "
     "it opens a terminal console that takes the same commands."

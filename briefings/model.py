@@ -152,6 +152,24 @@ class Extraction:
 
 
 @dataclass(frozen=True)
+class Event:
+    """A dated diplomatic event one sentence reports (a meeting, call, visit, summit, signing).
+
+    `passages[passage].text[start:end]` is the sentence; `place` and `participants` are
+    canonical entity names of mentions in the same article.
+    """
+
+    passage: int
+    start: int
+    end: int
+    kind: str
+    date: PartialDate
+    until: PartialDate | None = None
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Article:
     """A cleaned, dated article ready to be stored."""
 
@@ -172,4 +190,5 @@ class Article:
     encoding: str = "utf-8"
     dates: tuple[tuple[int, DateMention], ...] = ()
     extraction: Extraction = field(default_factory=Extraction)
+    events: tuple[Event, ...] = ()
     removed: tuple[Removed, ...] = ()

@@ -35,6 +35,22 @@ class MentionRecord:
 
 
 @dataclass(frozen=True)
+class EventRecord:
+    """A dated event reported by one sentence; entities named by their keys."""
+
+    passage: int
+    start: int
+    end: int
+    kind: str
+    date: str
+    precision: str
+    year_source: str
+    until: str | None = None
+    place_key: str | None = None
+    participant_keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class AliasRecord:
     """An extra name for an entity that is not a mention (an acronym's long form, say)."""
 
@@ -71,6 +87,7 @@ class ArticleRecord:
     dates: tuple[DateRecord, ...] = ()
     mentions: tuple[MentionRecord, ...] = ()
     aliases: tuple[AliasRecord, ...] = ()
+    events: tuple[EventRecord, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +120,58 @@ class ArticleSummary:
     path: str | None
     outlet: str | None
     duplicate_of: int | None
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """An entity with how often it is mentioned, for resolving names."""
+
+    id: int
+    key: str
+    name: str
+    kind: str
+    country: str | None
+    description: str | None
+    mentions: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class PassageHit:
+    """A passage found by mention or search; `spans` are the matching mentions' offsets."""
+
+    id: int
+    article_id: int
+    seq: int
+    kind: str
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+    rank: float = 0.0
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    article_id: int
+    passage_id: int
+    sentence: str
+    kind: str
+    date: str
+    precision: str
+    year_source: str
+    until: str | None
+    place: str | None
+    participants: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Companion:
+    """An entity mentioned in the same articles as another, and in how many."""
+
+    name: str
+    kind: str
+    articles: int
 
 
 @dataclass(frozen=True)

@@ -114,7 +114,45 @@ def _v1(db: Database) -> None:
     db.table("passages").enable_fts(["text"], tokenize=FTS_TOKENIZER, create_triggers=True)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1]
+def _v2(db: Database) -> None:
+    """Events (for timelines and digests) and the cache of LLM answers."""
+    _execute_all(
+        db,
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            date TEXT NOT NULL,
+            precision TEXT NOT NULL,
+            year_source TEXT NOT NULL,
+            until TEXT,
+            place_id INTEGER REFERENCES entities(id) ON DELETE SET NULL
+        );
+        CREATE INDEX events_article ON events(article_id);
+        CREATE INDEX events_date ON events(date);
+        CREATE TABLE event_participants (
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            PRIMARY KEY (event_id, entity_id)
+        );
+        CREATE INDEX event_participants_entity ON event_participants(entity_id);
+        CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');
+        CREATE TABLE answer_cache (
+            key TEXT PRIMARY KEY,
+            model TEXT NOT NULL,
+            corpus_version INTEGER NOT NULL,
+            answer TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

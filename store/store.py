@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -14,12 +15,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from store.errors import StoreError
+from store.queries import Queries
 from store.records import (
     AliasRecord,
     ArticleRecord,
     ArticleSummary,
     DateRecord,
     EntitySummary,
+    EventRecord,
     KnownEntity,
     MentionRecord,
     Published,
@@ -31,13 +34,14 @@ from store.records import (
 from store.schema import migrate, schema_version
 
 BUSY_TIMEOUT_MS = 10_000
+log = logging.getLogger(__name__)
 _SUMMARY_COLUMNS = (
     "id, title, published, published_precision, published_year_source, published_text,"
     " url, path, outlet, duplicate_of"
 )
 
 
-class Store:
+class Store(Queries):
     """A thin layer over one SQLite file; every article is written in one transaction."""
 
     def __init__(self, db: Database, path: str) -> None:
@@ -128,6 +132,7 @@ class Store:
             self._insert_dates(article_id, passage_ids, record.dates)
             touched |= self._insert_mentions(article_id, passage_ids, record.mentions)
             touched |= self._insert_aliases(record.aliases)
+            self._insert_events(article_id, passage_ids, record.events)
             self._refresh_entities(touched)
             self._bump_corpus_version()
         return article_id
@@ -163,7 +168,7 @@ class Store:
         )
 
     def _clear_article(self, article_id: int) -> None:
-        for table in ("mentions", "dates", "article_bands", "passages"):
+        for table in ("events", "mentions", "dates", "article_bands", "passages"):
             self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
 
     def _insert_passages(self, article_id: int, passages: Sequence[tuple[str, str]]) -> list[int]:
@@ -205,6 +210,22 @@ class Store:
             )
             self._add_alias(entity_id, mention.surface, mention.surface_key)
         return touched
+
+    def _insert_events(
+        self, article_id: int, passage_ids: Sequence[int], events: Iterable[EventRecord]
+    ) -> None:
+        for event in events:
+            cursor = self.db.execute(
+                'INSERT INTO events (article_id, passage_id, start, "end", kind, date, precision,'
+                " year_source, until, place_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                " (SELECT id FROM entities WHERE key = ?))",
+                [article_id, passage_ids[event.passage], *_event_values(event)],
+            )
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO event_participants (event_id, entity_id)"
+                " SELECT ?, id FROM entities WHERE key = ?",
+                [(cursor.lastrowid, key) for key in event.participant_keys],
+            )
 
     def _upsert_entity(self, mention: MentionRecord) -> int:
         row = self.db.execute(
@@ -297,6 +318,33 @@ class Store:
             "INSERT INTO meta (key, value) VALUES ('corpus_version', '1')"
             " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
         )
+
+    # -- answer cache ----------------------------------------------------------------
+
+    def cached_answer(self, key: str) -> str | None:
+        """A cached answer for `key` made on the current corpus, if any."""
+        row = self.db.execute(
+            "SELECT answer FROM answer_cache WHERE key = ? AND corpus_version = ?",
+            [key, self.corpus_version()],
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def save_answer(self, key: str, model: str, answer: str) -> None:
+        """Cache an answer; the cache is best effort, so a busy database only skips it."""
+        try:
+            self._save_answer(key, model, answer)
+        except sqlite3.Error:
+            log.warning("answer not cached: the database is busy", exc_info=True)
+
+    def _save_answer(self, key: str, model: str, answer: str) -> None:
+        with self._write():
+            self.db.execute(
+                "INSERT INTO answer_cache (key, model, corpus_version, answer, created_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET"
+                " model = excluded.model, corpus_version = excluded.corpus_version,"
+                " answer = excluded.answer, created_at = excluded.created_at",
+                [key, model, self.corpus_version(), answer, _now()],
+            )
 
     # -- read side -----------------------------------------------------------------
 
@@ -475,6 +523,19 @@ def _date_values(date: DateRecord) -> tuple[Any, ...]:
         date.precision,
         date.year_source,
         date.until,
+    )
+
+
+def _event_values(event: EventRecord) -> tuple[Any, ...]:
+    return (
+        event.start,
+        event.end,
+        event.kind,
+        event.date,
+        event.precision,
+        event.year_source,
+        event.until,
+        event.place_key,
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import typer
+from pydantic import AliasChoices
+from pydantic.fields import FieldInfo
 
 from bot.cli import app
 from bot.config import Settings
@@ -12,11 +14,18 @@ from bot.config import Settings
 from .conftest import ROOT
 
 
+def _variable(name: str, field: FieldInfo) -> str:
+    alias = field.validation_alias
+    if isinstance(alias, AliasChoices):
+        return str(alias.choices[0])
+    return f"ATTACHE_{name.upper()}"
+
+
 def test_every_setting_is_in_env_example() -> None:
     documented = set(
         re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M)
     )
-    expected = {f"ATTACHE_{name.upper()}" for name in Settings.model_fields}
+    expected = {_variable(name, field) for name, field in Settings.model_fields.items()}
 
     assert expected <= documented
 

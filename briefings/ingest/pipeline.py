@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from briefings.cleaning import clean_text
 from briefings.dates import find_dates
 from briefings.entities import extract
+from briefings.events import find_events
 from briefings.folding import fold
 from briefings.ingest import dedupe
 from briefings.ingest.documents import Outcome, RawDocument
@@ -20,16 +21,24 @@ from briefings.model import (
     Article,
     DateMention,
     EntityRef,
+    Event,
     Extraction,
     Mention,
     PartialDate,
     Passage,
 )
 from store import Store
-from store.records import AliasRecord, ArticleRecord, DateRecord, KnownEntity, MentionRecord
+from store.records import (
+    AliasRecord,
+    ArticleRecord,
+    DateRecord,
+    EventRecord,
+    KnownEntity,
+    MentionRecord,
+)
 
 # Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 _TITLE_WORDS = 14
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s")
 _DATELINE_PREFIX = re.compile(r"^[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,'-]{2,40}\s*(?:--|—|–|-)\s*")
@@ -122,6 +131,7 @@ def prepare(
         for index, passage in enumerate(passages)
         for mention in find_dates(passage.text, published)
     )
+    events = find_events(passages, dates, extraction.mentions)
     return Article(
         key=raw.key,
         source_kind=raw.source_kind,
@@ -140,6 +150,7 @@ def prepare(
         encoding=raw.encoding,
         dates=dates,
         extraction=extraction,
+        events=events,
         removed=clean.removed,
     )
 
@@ -209,6 +220,7 @@ def _record(article: Article, store: Store) -> tuple[ArticleRecord, str | None]:
         dates=tuple(_date_record(i, d) for i, d in article.dates),
         mentions=tuple(_mention_record(m) for m in article.extraction.mentions),
         aliases=tuple(_alias_record(a.short, a.long) for a in article.extraction.acronyms),
+        events=tuple(_event_record(e) for e in article.events),
     )
     return record, note
 
@@ -257,6 +269,21 @@ def _mention_record(mention: Mention) -> MentionRecord:
         country=entity.country,
         description=entity.description,
         role=mention.role,
+    )
+
+
+def _event_record(event: Event) -> EventRecord:
+    return EventRecord(
+        passage=event.passage,
+        start=event.start,
+        end=event.end,
+        kind=event.kind,
+        date=event.date.iso(),
+        precision=event.date.precision,
+        year_source=event.date.year_source,
+        until=event.until.iso() if event.until else None,
+        place_key=fold(event.place) if event.place else None,
+        participant_keys=tuple(fold(name) for name in event.participants),
     )
 
 

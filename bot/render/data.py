@@ -1,0 +1,80 @@
+"""A Briefing as one JSON-ready object: the `--json` contract of the command line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefings.briefing import Briefing, Claim, Role, Source, Subject, TimelineEntry
+from briefings.model import PartialDate
+
+
+def briefing_data(briefing: Briefing) -> dict[str, Any]:
+    return {
+        "command": briefing.command,
+        "query": briefing.query,
+        "mode": briefing.mode,
+        "note": briefing.note,
+        "subject": _subject(briefing.subject) if briefing.subject else None,
+        "claims": [_claim(c) for c in briefing.claims],
+        "timeline": [_entry(e) for e in briefing.timeline],
+        "sources": [_source(s) for s in briefing.sources],
+        "related": [
+            {"name": r.name, "kind": r.kind, "articles": r.articles} for r in briefing.related
+        ],
+        "candidates": list(briefing.candidates),
+        "more": briefing.more,
+    }
+
+
+def _date(date: PartialDate | None) -> dict[str, str | None] | None:
+    return date.as_dict() if date else None
+
+
+def _subject(subject: Subject) -> dict[str, Any]:
+    return {
+        "name": subject.name,
+        "kind": subject.kind,
+        "aliases": list(subject.aliases),
+        "country": subject.country,
+        "description": subject.description,
+        "roles": [_role(r) for r in subject.roles],
+    }
+
+
+def _role(role: Role) -> dict[str, Any]:
+    return {
+        "title": role.title,
+        "country": role.country,
+        "first": _date(role.first),
+        "last": _date(role.last),
+        "sources": list(role.sources),
+    }
+
+
+def _claim(claim: Claim) -> dict[str, Any]:
+    return {"text": claim.text, "sources": list(claim.sources), "date": _date(claim.date)}
+
+
+def _entry(entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "date": _date(entry.date),
+        "until": _date(entry.until),
+        "kind": entry.kind,
+        "place": entry.place,
+        "participants": list(entry.participants),
+        "text": entry.text,
+        "sources": list(entry.sources),
+    }
+
+
+def _source(source: Source) -> dict[str, Any]:
+    located = {"url": source.url} if source.url else {"path": source.path}
+    return {
+        "n": source.n,
+        "title": source.title,
+        "outlet": source.outlet,
+        "published": _date(source.published),
+        **located,
+        "language": source.language,
+        "article_id": source.article_id,
+    }

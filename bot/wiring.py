@@ -1,0 +1,26 @@
+"""Where Attaché's parts are built from the settings and handed to each other."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from bot.config import Settings
+from briefings.brief import Limits, Writer
+from briefings.llm import new_client, write_claims
+from store import Store
+
+
+def build_writer(settings: Settings, store: Store, limits: Limits) -> Writer | None:
+    """The LLM summary writer when a key or base URL is configured, else None (offline)."""
+    if not settings.llm_enabled:
+        return None
+    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+    client = new_client(
+        api_key=key,
+        base_url=settings.openai_base_url,
+        timeout=settings.llm_timeout,
+        max_retries=settings.llm_max_retries,
+    )
+    return partial(
+        write_claims, client, settings.openai_model, cache=store, max_claims=limits.claims
+    )

@@ -1,0 +1,429 @@
+"""The four briefing commands: who, topic, ask and timeline. Plain data in, a Briefing out."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from briefings import messages
+from briefings.briefing import (
+    Briefing,
+    Claim,
+    Command,
+    Mode,
+    Related,
+    Role,
+    Source,
+    Subject,
+    TimelineEntry,
+)
+from briefings.entities import normalise_role
+from briefings.extractive import (
+    Candidate,
+    Chosen,
+    candidates,
+    choose,
+    chronological,
+    parse_iso,
+)
+from briefings.folding import fold
+from briefings.llm import Evidence, Written
+from briefings.model import PartialDate
+from briefings.resolve import Resolution, resolve_entity
+from briefings.search import any_of, phrase, terms
+from store import Store
+from store.records import ArticleSummary, EntityRow, EventRow, PassageHit
+
+SEARCH_LIMIT = 200
+EVIDENCE_PASSAGES = 8
+# A sentence answers a question when it covers this share of the question's weight.
+ANSWER_RELEVANCE = 0.3
+# ... and at least this share of what the best sentence covers.
+ANSWER_SHARE = 0.6
+ANSWER_CLAIMS = 4
+TOPIC_KINDS = ("topic", "organization", "event", "place", "person")
+
+
+class Writer(Protocol):
+    """Writes claims from evidence with a language model (see briefings.llm.write_claims)."""
+
+    def __call__(self, *, task: Command, query: str, evidence: Sequence[Evidence]) -> Written: ...
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How long a briefing may be: at most `claims` claims and about `words` words."""
+
+    claims: int = 6
+    words: int = 120
+    events: int = 20
+
+    def more(self) -> Limits:
+        return Limits(self.claims * 3, self.words * 3, self.events * 3)
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """Claims still citing article ids; numbering happens once the sources are final."""
+
+    chosen: list[Chosen]
+    more: int
+    mode: Mode = "extractive"
+    note: str | None = None
+
+
+def brief_who(
+    store: Store, name: str, limits: Limits = Limits(), writer: Writer | None = None
+) -> Briefing:
+    """Who a person is, and what they did and said, dated and cited."""
+    resolution = resolve_entity(store, name, prefer=("person",))
+    if resolution.entity is None:
+        return _not_found("who", name, resolution)
+    return _entity_briefing("who", store, name, resolution, limits, writer)
+
+
+def brief_topic(
+    store: Store, term: str, limits: Limits = Limits(), writer: Writer | None = None
+) -> Briefing:
+    """What a term stands for and what was said about it, by whom; free text when unknown."""
+    resolution = resolve_entity(store, term, prefer=TOPIC_KINDS)
+    if resolution.entity is not None:
+        return _entity_briefing("topic", store, term, resolution, limits, writer)
+    match = phrase(term)
+    if match is None:
+        return _not_found("topic", term, resolution)
+    hits = store.search_passages(match, SEARCH_LIMIT)
+    needle = " ".join(terms(term, keep_stopwords=True))
+    draft = _draft(store, hits, _contains(needle), limits)
+    if not draft.chosen:
+        return _not_found("topic", term, resolution)
+    subject = Subject(name=term.strip(), kind="term")
+    return _finish("topic", term, subject, draft, store, writer, hits)
+
+
+def answer_question(
+    store: Store, question: str, limits: Limits = Limits(), writer: Writer | None = None
+) -> Briefing:
+    """A free question answered from the best-matching sentences, with citations."""
+    words = terms(question)
+    match = any_of(words)
+    if match is None:
+        return Briefing("ask", question, note=messages.EMPTY_QUESTION)
+    hits = store.search_passages(match, SEARCH_LIMIT)
+    pool = _pool(
+        store, hits, lambda hit, start, end: 1, _in_context(hits, _relevance(store, words))
+    )
+    best = max((c.relevance for c in pool), default=0.0)
+    pool = [c for c in pool if c.relevance >= max(ANSWER_RELEVANCE, best * ANSWER_SHARE)]
+    chosen, more = choose(
+        pool,
+        max_claims=min(limits.claims, ANSWER_CLAIMS),
+        max_words=limits.words,
+        cluster=_clusters(store, pool),
+        spread=False,
+    )
+    if not chosen:
+        return Briefing("ask", question, note=messages.NOTHING_FOUND)
+    return _finish("ask", question, None, _Draft(chosen, more), store, writer, hits)
+
+
+def build_timeline(store: Store, name: str, limits: Limits = Limits()) -> Briefing:
+    """The dated meetings, calls, visits and summits involving an entity or topic."""
+    resolution = resolve_entity(store, name, prefer=("person", *TOPIC_KINDS))
+    if resolution.entity is None:
+        return _not_found("timeline", name, resolution)
+    entity = resolution.entity
+    rows = store.events_involving(entity.id)
+    summaries = store.article_summaries(row.article_id for row in rows)
+    entries = _merge_events(rows, summaries)[: limits.events]
+    book = _SourceBook(summaries)
+    timeline = tuple(
+        TimelineEntry(
+            date=date,
+            kind=row.kind,
+            text=row.sentence,
+            sources=book.numbers(articles),
+            until=parse_iso(row.until),
+            place=row.place,
+            participants=row.participants,
+        )
+        for date, row, articles in entries
+    )
+    subject = _subject(store, entity, book, summaries, with_roles=False)
+    note = _corrected_note(name, entity, resolution)
+    if not timeline:
+        note = messages.NO_EVENTS.format(name=entity.name)
+    return Briefing("timeline", name, subject, sources=book.sources(), timeline=timeline, note=note)
+
+
+# -- shared steps -----------------------------------------------------------------------
+
+
+def _entity_briefing(
+    command: Command,
+    store: Store,
+    query: str,
+    resolution: Resolution,
+    limits: Limits,
+    writer: Writer | None,
+) -> Briefing:
+    assert resolution.entity is not None
+    entity = resolution.entity
+    hits = store.passages_mentioning(entity.id)
+    draft = _draft(store, hits, _mentioned, limits)
+    summaries = store.article_summaries(
+        {h.article_id for h in hits} | {a for _, _, a in store.roles_of(entity.id)}
+    )
+    book = _SourceBook(summaries)
+    briefing = _finish(command, query, None, draft, store, writer, hits, book)
+    subject = _subject(store, entity, book, summaries, with_roles=command == "who")
+    related = tuple(Related(c.name, c.kind, c.articles) for c in store.companions(entity.id))
+    note = _corrected_note(query, entity, resolution) or briefing.note
+    return replace(briefing, subject=subject, related=related, sources=book.sources(), note=note)
+
+
+def _draft(
+    store: Store,
+    hits: Sequence[PassageHit],
+    focus: Callable[[PassageHit, int, int], int],
+    limits: Limits,
+) -> _Draft:
+    pool = _pool(store, hits, focus)
+    chosen, more = choose(
+        pool, max_claims=limits.claims, max_words=limits.words, cluster=_clusters(store, pool)
+    )
+    return _Draft(chronological(chosen), more)
+
+
+def _pool(
+    store: Store,
+    hits: Sequence[PassageHit],
+    focus: Callable[[PassageHit, int, int], int],
+    relevance: Callable[[PassageHit, str], float] | None = None,
+) -> list[Candidate]:
+    summaries = store.article_summaries(h.article_id for h in hits)
+    published = {
+        i: parse_iso(s.published.date, s.published.year_source) for i, s in summaries.items()
+    }
+    dates = store.dates_in(h.id for h in hits)
+    return candidates(hits, dates, published, focus, relevance)
+
+
+def _finish(
+    command: Command,
+    query: str,
+    subject: Subject | None,
+    draft: _Draft,
+    store: Store,
+    writer: Writer | None,
+    hits: Sequence[PassageHit],
+    book: _SourceBook | None = None,
+) -> Briefing:
+    if writer is not None:
+        draft = _write(command, query, subject, draft, writer, hits)
+    articles = {a for c in draft.chosen for a in c.articles}
+    book = book or _SourceBook(store.article_summaries(articles))
+    claims = tuple(Claim(c.text, book.numbers(c.articles), c.date) for c in draft.chosen)
+    sources = book.sources()
+    return Briefing(
+        command, query, subject, claims, sources, draft.mode, draft.note, more=draft.more
+    )
+
+
+def _write(
+    command: Command,
+    query: str,
+    subject: Subject | None,
+    draft: _Draft,
+    writer: Writer,
+    hits: Sequence[PassageHit],
+) -> _Draft:
+    """Let the model write the summary from the passages the offline summary drew on."""
+    chosen_articles = [a for c in draft.chosen for a in c.articles]
+    dated = {c.articles[0]: c.date for c in draft.chosen if c.date and c.date.year}
+    order = list(dict.fromkeys(chosen_articles + [h.article_id for h in hits]))
+    numbers = {article: n for n, article in enumerate(order, start=1)}
+    passages = [h for h in hits if h.article_id in numbers][: EVIDENCE_PASSAGES * 3]
+    passages.sort(key=lambda h: (h.article_id not in chosen_articles, numbers[h.article_id]))
+    evidence = [
+        Evidence(numbers[h.article_id], h.text, dated.get(h.article_id))
+        for h in passages[:EVIDENCE_PASSAGES]
+    ]
+    written = writer(task=command, query=subject.name if subject else query, evidence=evidence)
+    if written.claims is None:
+        return replace(draft, note=written.note)
+    by_number = {n: article for article, n in numbers.items()}
+    chosen = [
+        Chosen(c.text, [by_number[n] for n in c.sources if n in by_number], c.date)
+        for c in written.claims
+    ]
+    return _Draft(chosen, 0, "llm", None)
+
+
+def _subject(
+    store: Store,
+    entity: EntityRow,
+    book: _SourceBook,
+    summaries: Mapping[int, ArticleSummary],
+    *,
+    with_roles: bool,
+) -> Subject:
+    aliases = tuple(a for a in store.aliases_of(entity.id) if fold(a) != fold(entity.name))
+    roles = _roles(store, entity, book, summaries) if with_roles else ()
+    return Subject(entity.name, entity.kind, aliases, roles, entity.country, entity.description)
+
+
+def _roles(
+    store: Store, entity: EntityRow, book: _SourceBook, summaries: Mapping[int, ArticleSummary]
+) -> tuple[Role, ...]:
+    grouped: dict[str, list[tuple[str | None, int]]] = defaultdict(list)
+    for role, country, article in store.roles_of(entity.id):
+        grouped[normalise_role(role)].append((country, article))
+    roles = []
+    for title, uses in grouped.items():
+        articles = sorted({a for _, a in uses}, key=lambda a: _published_key(summaries.get(a)))
+        dated = [d for a in articles if (d := _published(summaries.get(a))) and d.year]
+        first, last = (dated[0], dated[-1]) if dated else (None, None)
+        country = next((c for c, _ in uses if c), entity.country)
+        roles.append(Role(title, country, first, last, book.numbers(articles)))
+    return tuple(sorted(roles, key=lambda r: (-len(r.sources), r.title)))
+
+
+def _published(summary: ArticleSummary | None) -> PartialDate | None:
+    if summary is None:
+        return None
+    return parse_iso(summary.published.date, summary.published.year_source)
+
+
+def _merge_events(
+    rows: Sequence[EventRow], summaries: Mapping[int, ArticleSummary]
+) -> list[tuple[PartialDate, EventRow, list[int]]]:
+    """One entry per event: near-duplicate stories of the same event share one entry."""
+    merged: dict[tuple[str, str, tuple[str, ...]], tuple[PartialDate, EventRow, list[int]]] = {}
+    for row in rows:
+        date = parse_iso(row.date, row.year_source)
+        if date is None:
+            continue
+        key = (row.date, row.kind, tuple(sorted(row.participants)))
+        if key in merged:
+            merged[key][2].append(row.article_id)
+        else:
+            merged[key] = (date, row, [row.article_id])
+    return sorted(merged.values(), key=lambda entry: _event_order(entry[0], entry[1]))
+
+
+def _event_order(date: PartialDate, row: EventRow) -> tuple[int, str, int]:
+    return (0 if date.year is not None else 1, date.iso(), row.article_id)
+
+
+def _clusters(store: Store, pool: Iterable[Candidate]) -> dict[int, int]:
+    summaries = store.article_summaries(c.article_id for c in pool)
+    return {i: s.duplicate_of or i for i, s in summaries.items()}
+
+
+def _mentioned(hit: PassageHit, start: int, end: int) -> int:
+    return sum(1 for s, e in hit.spans if start <= s and e <= end)
+
+
+def _contains(needle: str) -> Callable[[PassageHit, int, int], int]:
+    def focus(hit: PassageHit, start: int, end: int) -> int:
+        return int(needle in " ".join(terms(hit.text[start:end], keep_stopwords=True)))
+
+    return focus
+
+
+def _relevance(store: Store, words: Sequence[str]) -> Callable[[str], float]:
+    """The share of the question's weight (idf) a sentence covers; prefixes count."""
+    total = max(store.passage_total(), 1)
+    frequencies = store.document_frequencies(words)
+    weights = {w: math.log(1 + total / (1 + frequencies.get(w, 0))) for w in words}
+    whole = sum(weights.values()) or 1.0
+
+    def relevance(text: str) -> float:
+        present = terms(text, keep_stopwords=True)
+        hit = sum(w for word, w in weights.items() if any(_matches(word, p) for p in present))
+        return hit / whole
+
+    return relevance
+
+
+def _in_context(
+    hits: Sequence[PassageHit], relevance: Callable[[str], float]
+) -> Callable[[PassageHit, str], float]:
+    """A sentence's relevance, weighed with its article's: an answer sits in a story about it."""
+    by_article: dict[int, list[str]] = defaultdict(list)
+    for hit in hits:
+        by_article[hit.article_id].append(hit.text)
+    story = {article: relevance(" ".join(texts)) for article, texts in by_article.items()}
+
+    def weighed(hit: PassageHit, text: str) -> float:
+        return 0.6 * relevance(text) + 0.4 * story[hit.article_id]
+
+    return weighed
+
+
+def _matches(word: str, token: str) -> bool:
+    # A prefix stands in for stemming: "ask" finds "asked", "Vietnam" finds "Vietnamese".
+    return token == word or (len(word) >= 3 and token.startswith(word))
+
+
+def _published_key(summary: ArticleSummary | None) -> tuple[int, str]:
+    date = summary.published.date if summary else None
+    if not date:
+        return (2, "")
+    return (1, date) if date.startswith("--") else (0, date)
+
+
+def _corrected_note(query: str, entity: EntityRow, resolution: Resolution) -> str | None:
+    if resolution.corrected:
+        return messages.CORRECTED.format(name=entity.name, query=query.strip())
+    return None
+
+
+def _not_found(command: Command, query: str, resolution: Resolution) -> Briefing:
+    shown = query.strip()[:80]
+    if resolution.ambiguous:
+        note = messages.AMBIGUOUS.format(query=shown)
+    elif resolution.candidates:
+        note = messages.DID_YOU_MEAN.format(query=shown)
+    else:
+        note = messages.NO_MATCH.format(query=shown)
+    names = tuple(c.name for c in resolution.candidates)
+    return Briefing(command, query, candidates=names, note=note)
+
+
+class _SourceBook:
+    """Numbers articles as they are first cited: [1], [2], ..."""
+
+    def __init__(self, summaries: Mapping[int, ArticleSummary]) -> None:
+        self.summaries = dict(summaries)
+        self.order: dict[int, int] = {}
+
+    def numbers(self, articles: Iterable[int]) -> tuple[int, ...]:
+        return tuple(sorted({self._number(a) for a in articles if a in self.summaries}))
+
+    def _number(self, article: int) -> int:
+        return self.order.setdefault(article, len(self.order) + 1)
+
+    def sources(self) -> tuple[Source, ...]:
+        return tuple(
+            _source(n, self.summaries[article])
+            for article, n in sorted(self.order.items(), key=lambda item: item[1])
+        )
+
+
+def _source(n: int, summary: ArticleSummary) -> Source:
+    published = parse_iso(summary.published.date, summary.published.year_source)
+    return Source(
+        n=n,
+        article_id=summary.id,
+        title=summary.title,
+        outlet=summary.outlet,
+        published=published,
+        url=summary.url,
+        path=summary.path,
+        language=summary.language,
+    )

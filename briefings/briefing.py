@@ -1,0 +1,104 @@
+"""The Briefing: what every command returns and every renderer receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from briefings.model import PartialDate
+
+Command = Literal["who", "topic", "ask", "timeline"]
+Mode = Literal["extractive", "llm"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A numbered source; claims cite it by `n`."""
+
+    n: int
+    article_id: int
+    title: str
+    outlet: str | None
+    published: PartialDate | None
+    url: str | None
+    path: str | None
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of the summary and the sources that say it."""
+
+    text: str
+    sources: tuple[int, ...]
+    date: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role the articles give the subject, dated by the articles that give it.
+
+    `first` and `last` are the earliest and latest publication dates with a known year;
+    both are None when no article giving the role is dated.
+    """
+
+    title: str
+    country: str | None
+    first: PartialDate | None
+    last: PartialDate | None
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The resolved entity or topic a briefing is about."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    country: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Related:
+    """An entity often mentioned with the subject."""
+
+    name: str
+    kind: str
+    articles: int
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A dated diplomatic event: a meeting, call, visit, summit or signing."""
+
+    date: PartialDate
+    kind: str
+    text: str
+    sources: tuple[int, ...]
+    until: PartialDate | None = None
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """A cited answer. `candidates` is filled instead when the query named nothing certain."""
+
+    command: Command
+    query: str
+    subject: Subject | None = None
+    claims: tuple[Claim, ...] = ()
+    sources: tuple[Source, ...] = ()
+    mode: Mode = "extractive"
+    note: str | None = None
+    related: tuple[Related, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    candidates: tuple[str, ...] = ()
+    more: int = 0
+
+    @property
+    def found(self) -> bool:
+        return bool(self.claims or self.timeline)

@@ -1,0 +1,10 @@
+"""What briefings say to a user when there is no answer to give, in one place."""
+
+NO_MATCH = "Nothing in the indexed articles matches “{query}”. Try another spelling, or `sources`."
+DID_YOU_MEAN = "No exact match for “{query}”. Did you mean one of these?"
+AMBIGUOUS = "“{query}” could mean several entities; name one of them."
+CORRECTED = "Showing {name}, the closest match to “{query}”."
+EMPTY_QUESTION = "Ask a question with at least one word to search for."
+NOTHING_FOUND = "The indexed articles do not seem to answer that. Try other words."
+NO_EVENTS = "No dated meetings, calls or visits involving {name} were found."
+LLM_FALLBACK = "{reason}; showing sentences quoted from the articles instead."

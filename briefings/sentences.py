@@ -1,0 +1,112 @@
+"""Sentence boundaries in a paragraph, as character spans (claims are whole sentences)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# A full stop after these is not the end of a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "sen",
+        "rep",
+        "gov",
+        "prof",
+        "st",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "dept",
+        "est",
+        "approx",
+        "vs",
+        "etc",
+        "al",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "amb",
+        "pres",
+        "messrs",
+    ]
+)
+_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ỹ])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, whitespace trimmed."""
+    start = 0
+    for match in _END.finditer(text):
+        if _is_abbreviation(text, match.start()):
+            continue
+        yield from _trimmed(text, start, match.end())
+        start = match.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def split_sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = _WORD_BEFORE.search(text[max(0, dot - 20) : dot])
+    if not word:
+        return False
+    token = word.group(1)
+    # Initials and dotted acronyms: "J. Smith", "U.S.", "U.N.".
+    if (len(token) == 1 and token.isupper()) or "." in token:
+        return True
+    return token.casefold() in _ABBREVIATIONS
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end

@@ -1,0 +1,231 @@
+"""Reads that briefings are built from: names, passages, searches, events, companions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+from store.records import (
+    ArticleSummary,
+    Companion,
+    DateRecord,
+    EntityRow,
+    EventRow,
+    PassageHit,
+    Published,
+)
+
+_ENTITY_ROW = (
+    "SELECT e.id, e.key, e.name, e.kind, e.country, e.description,"
+    " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id),"
+    " (SELECT count(DISTINCT article_id) FROM mentions m WHERE m.entity_id = e.id)"
+    " FROM entities e"
+)
+
+
+class Queries:
+    """The read side used by briefings; every value is bound, never spliced into SQL."""
+
+    db: Database
+
+    def entities_named(self, alias_key: str) -> list[EntityRow]:
+        """Entities having `alias_key` (folded) as their key or one of their aliases."""
+        rows = self.db.execute(
+            f"{_ENTITY_ROW} WHERE e.key = ? OR e.id IN"
+            " (SELECT entity_id FROM aliases WHERE alias_key = ?)",
+            [alias_key, alias_key],
+        )
+        return sorted((EntityRow(*row) for row in rows), key=lambda e: -e.mentions)
+
+    def entity_row(self, entity_id: int) -> EntityRow | None:
+        row = self.db.execute(f"{_ENTITY_ROW} WHERE e.id = ?", [entity_id]).fetchone()
+        return EntityRow(*row) if row else None
+
+    def alias_index(self) -> list[tuple[str, int]]:
+        """Every (folded alias, entity id), for fuzzy matching of misspelt names."""
+        rows = self.db.execute(
+            "SELECT alias_key, entity_id FROM aliases UNION SELECT key, id FROM entities"
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    def aliases_of(self, entity_id: int) -> list[str]:
+        rows = self.db.execute(
+            "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY defined DESC, alias",
+            [entity_id],
+        )
+        return [row[0] for row in rows]
+
+    def roles_of(self, entity_id: int) -> list[tuple[str, str | None, int]]:
+        """(role as written, country, article id) for each article giving the entity a role."""
+        rows = self.db.execute(
+            "SELECT DISTINCT role, country, article_id FROM mentions"
+            " WHERE entity_id = ? AND role IS NOT NULL ORDER BY article_id",
+            [entity_id],
+        )
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    def passages_mentioning(
+        self, entity_id: int, kinds: Sequence[str] = ("body",)
+    ) -> list[PassageHit]:
+        marks = ",".join("?" * len(kinds))
+        rows = self.db.execute(
+            "SELECT p.id, p.article_id, p.seq, p.kind, p.text,"
+            " group_concat(m.start || ':' || m.\"end\") FROM mentions m"
+            f" JOIN passages p ON p.id = m.passage_id WHERE m.entity_id = ? AND p.kind IN ({marks})"
+            " GROUP BY p.id ORDER BY p.article_id, p.seq",
+            [entity_id, *kinds],
+        )
+        return [_passage_hit(row, spans=_spans(row[5])) for row in rows]
+
+    def search_passages(
+        self, match: str, limit: int, kinds: Sequence[str] = ("body",)
+    ) -> list[PassageHit]:
+        """Passages matching an FTS5 expression (built by the caller from quoted tokens)."""
+        marks = ",".join("?" * len(kinds))
+        rows = self.db.execute(
+            "SELECT p.id, p.article_id, p.seq, p.kind, p.text, bm25(passages_fts)"
+            " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+            f" WHERE passages_fts MATCH ? AND p.kind IN ({marks})"
+            " ORDER BY bm25(passages_fts) LIMIT ?",
+            [match, *kinds, limit],
+        )
+        return [_passage_hit(row, rank=row[5]) for row in rows]
+
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many passages contain each (already folded) term."""
+        wanted = sorted(set(terms))
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        rows = self.db.execute(
+            f"SELECT term, doc FROM passages_vocab WHERE term IN ({marks})", wanted
+        )
+        return {row[0]: row[1] for row in rows}
+
+    def passage_total(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM passages").fetchone()[0])
+
+    def dates_in(self, passage_ids: Iterable[int]) -> dict[int, list[DateRecord]]:
+        ids = sorted(set(passage_ids))
+        found: dict[int, list[DateRecord]] = defaultdict(list)
+        for chunk in _chunks(ids):
+            rows = self.db.execute(
+                'SELECT passage_id, 0, start, "end", text, date, precision, year_source, until'
+                f" FROM dates WHERE passage_id IN ({','.join('?' * len(chunk))})"
+                " ORDER BY start",
+                chunk,
+            )
+            for row in rows:
+                found[row[0]].append(DateRecord(*row[1:]))
+        return found
+
+    def article_summaries(self, article_ids: Iterable[int]) -> dict[int, ArticleSummary]:
+        ids = sorted(set(article_ids))
+        found = {}
+        for chunk in _chunks(ids):
+            rows = self.db.execute(
+                "SELECT id, title, published, published_precision, published_year_source,"
+                " published_text, url, path, outlet, duplicate_of, language FROM articles"
+                f" WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for row in rows:
+                found[row[0]] = _article_summary(row)
+        return found
+
+    def companions(
+        self, entity_id: int, kinds: Sequence[str] = ("person", "organization"), limit: int = 5
+    ) -> list[Companion]:
+        """Entities of `kinds` mentioned in the most articles that also mention `entity_id`."""
+        marks = ",".join("?" * len(kinds))
+        # Body text only: a photo credit ("Photo: VNA") is not a companion.
+        rows = self.db.execute(
+            "SELECT e.name, e.kind, count(DISTINCT m.article_id) AS shared FROM mentions m"
+            " JOIN entities e ON e.id = m.entity_id JOIN passages p ON p.id = m.passage_id"
+            " WHERE m.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)"
+            f" AND m.entity_id != ? AND e.kind IN ({marks}) AND p.kind = 'body'"
+            " GROUP BY e.id ORDER BY shared DESC, count(*) DESC, e.name LIMIT ?",
+            [entity_id, entity_id, *kinds, limit],
+        )
+        return [Companion(*row) for row in rows]
+
+    def events_involving(self, entity_id: int) -> list[EventRow]:
+        """Events where the entity takes part, is the place, or is named in the sentence."""
+        rows = self.db.execute(
+            'SELECT ev.id, ev.article_id, ev.passage_id, substr(p.text, ev.start + 1, ev."end" -'
+            " ev.start), ev.kind, ev.date, ev.precision, ev.year_source, ev.until, pl.name"
+            " FROM events ev JOIN passages p ON p.id = ev.passage_id"
+            " LEFT JOIN entities pl ON pl.id = ev.place_id"
+            " WHERE ev.place_id = ?"
+            " OR ev.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)"
+            " OR EXISTS (SELECT 1 FROM mentions m WHERE m.passage_id = ev.passage_id"
+            ' AND m.entity_id = ? AND m.start >= ev.start AND m."end" <= ev."end")'
+            " ORDER BY ev.date, ev.article_id",
+            [entity_id, entity_id, entity_id],
+        ).fetchall()
+        names = self._participant_names([row[0] for row in rows])
+        return [_event_row(row, tuple(names.get(row[0], ()))) for row in rows]
+
+    def _participant_names(self, event_ids: Sequence[int]) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = defaultdict(list)
+        for chunk in _chunks(list(event_ids)):
+            rows = self.db.execute(
+                "SELECT ep.event_id, e.name FROM event_participants ep"
+                " JOIN entities e ON e.id = ep.entity_id"
+                f" WHERE ep.event_id IN ({','.join('?' * len(chunk))}) ORDER BY e.kind, e.name",
+                chunk,
+            )
+            for event_id, name in rows:
+                found[event_id].append(name)
+        return found
+
+
+def _passage_hit(
+    row: Sequence[Any], spans: tuple[tuple[int, int], ...] = (), rank: float = 0.0
+) -> PassageHit:
+    return PassageHit(row[0], row[1], row[2], row[3], row[4], spans=spans, rank=rank)
+
+
+def _event_row(row: Sequence[Any], participants: tuple[str, ...]) -> EventRow:
+    return EventRow(
+        id=row[0],
+        article_id=row[1],
+        passage_id=row[2],
+        sentence=row[3],
+        kind=row[4],
+        date=row[5],
+        precision=row[6],
+        year_source=row[7],
+        until=row[8],
+        place=row[9],
+        participants=participants,
+    )
+
+
+def _spans(packed: str | None) -> tuple[tuple[int, int], ...]:
+    if not packed:
+        return ()
+    pairs = (part.split(":") for part in packed.split(","))
+    return tuple(sorted((int(start), int(end)) for start, end in pairs))
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[list[int]]:
+    # SQLite caps bound parameters per statement; stay well under it.
+    for start in range(0, len(ids), size):
+        yield list(ids[start : start + size])
+
+
+def _article_summary(row: Sequence[Any]) -> ArticleSummary:
+    return ArticleSummary(
+        id=row[0],
+        title=row[1],
+        published=Published(row[2], row[3], row[4], row[5]),
+        url=row[6],
+        path=row[7],
+        outlet=row[8],
+        duplicate_of=row[9],
+        language=row[10] or "en",
+    )

@@ -1,0 +1,250 @@
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from briefings.cleaning import clean_text
+from briefings.dates import find_dates
+from briefings.entities import extract
+from briefings.events import find_events, gathering_kind
+from briefings.model import CleanText, Event, PartialDate, Passage, PassageKind
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+JUNE_10_2021 = PartialDate(2021, 6, 10)
+# The extractor needs a role to know a name met for the first time.
+LAVROV = "Foreign Minister Sergey Lavrov"
+SON = "Foreign Minister Bui Thanh Son"
+WANG = "Foreign Minister Wang Yi"
+CHINH = "Prime Minister Pham Minh Chinh"
+LI = "Premier Li Keqiang"
+
+
+@cache
+def seed(prefix: str) -> tuple[tuple[Passage, ...], tuple[Event, ...]]:
+    """The seed's passages and events, through the real cleaning, dates and entities."""
+    clean = seed_text(prefix)
+    return clean.passages, events_of(clean.passages, clean.published)
+
+
+@cache
+def seed_text(prefix: str) -> CleanText:
+    return clean_text(next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8"))
+
+
+def events_of(
+    passages: tuple[Passage, ...], dateline: PartialDate | None = None
+) -> tuple[Event, ...]:
+    dates = [(i, d) for i, p in enumerate(passages) for d in find_dates(p.text, dateline)]
+    return find_events(passages, dates, extract(passages).mentions)
+
+
+def summary(event: Event) -> tuple[str, str, str | None, str | None]:
+    """(kind, date, end of range, place) of an event, dates in ISO."""
+    until = event.until.iso() if event.until else None
+    return event.kind, event.date.iso(), until, event.place
+
+
+def seed_summaries(prefix: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [summary(event) for event in seed(prefix)[1]]
+
+
+def one_event(text: str, kind: PassageKind = "body") -> Event | None:
+    events = events_of((Passage(kind, text),), JUNE_10_2021)
+    assert len(events) <= 1
+    return events[0] if events else None
+
+
+def sentence(prefix: str, event: Event) -> str:
+    return seed(prefix)[0][event.passage].text[event.start : event.end]
+
+
+# --- the seeds --------------------------------------------------------------------------
+
+
+def test_seed_000_phone_conversation_without_a_year() -> None:
+    [event] = seed("000")[1]
+    assert ("call", "--03-15", None, None) == summary(event)
+    assert ("Bui Thanh Son", "Sergey Lavrov") == event.participants
+    assert sentence("000", event).endswith("in a phone conversation on Mar 15.")
+
+
+def test_seed_001_visit_and_announced_departure() -> None:
+    assert [
+        ("visit", "2022-07-06", None, "Vietnam"),
+        ("announced-visit", "2022-07-06", None, "Indonesia"),
+    ] == seed_summaries("001")
+    assert all("Sergey Lavrov" in event.participants for event in seed("001")[1])
+
+
+def test_seed_001_meeting_without_its_own_date_is_no_event() -> None:
+    said = [e for e in seed("001")[1] if "news conference" in sentence("001", e)]
+    assert [] == said
+
+
+def test_seed_002_meetings_calls_and_an_announced_summit() -> None:
+    assert [
+        ("meeting", "--06-06", "--06-08", "Chongqing"),
+        ("meeting", "--06-08", None, None),
+        ("call", "--06-04", None, None),
+        ("talks", "--06-07", None, None),
+        ("announced-summit", "2021-11", None, None),
+        ("meeting", "--06-06", None, None),
+    ] == seed_summaries("002")
+
+
+def test_seed_002_participants() -> None:
+    participants = [event.participants for event in seed("002")[1]]
+    assert [
+        ("Special ASEAN-China Foreign Ministers’ Meeting",),
+        ("Bui Thanh Son", "Wang Yi"),
+        ("Li Keqiang", "Pham Minh Chinh"),
+        ("Bui Thanh Son", "Prak Sokhonn"),
+    ] == participants[:4]
+    assert "Asia-Europe Meeting" in participants[4]
+    assert ("Saleumxay Kommasith", "Bui Thanh Son") == participants[5]
+
+
+def test_seed_003_talks_in_moscow_and_the_visit_range() -> None:
+    assert [
+        ("talks", "--11-24", None, "Moscow"),
+        ("visit", "--11-23", "--11-25", "Russia"),
+    ] == seed_summaries("003")
+    assert ("Pham Binh Minh", "Sergey Lavrov") == seed("003")[1][0].participants
+
+
+def test_seed_004_videoconference_consultations_and_announced_summits() -> None:
+    assert [
+        ("conference", "2021-07-06", None, None),
+        ("talks", "2021-06-28", None, None),
+        ("announced-meeting", "2021-10", None, None),
+        ("summit", "2020-11", None, None),
+        ("announced-summit", "2021", None, None),
+    ] == seed_summaries("004")
+
+
+def test_seed_004_participants_name_the_gatherings() -> None:
+    participants = [event.participants for event in seed("004")[1]]
+    assert "Bùi Thanh Sơn" in participants[0]
+    assert ("Association of Southeast Asian Nations", "Russia") == participants[2]
+    assert ("East Asia Summit",) == participants[3]
+    assert "East Asia Summit" in participants[4]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_events_come_from_body_sentences_with_their_own_date(prefix: str) -> None:
+    passages, events = seed(prefix)
+    for event in events:
+        passage = passages[event.passage]
+        assert "body" == passage.kind
+        dates = find_dates(passage.text[event.start : event.end], seed_text(prefix).published)
+        assert dates, sentence(prefix, event)
+
+
+# --- cues, one sentence at a time ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        (f"{CHINH} met President Vladimir Putin in Moscow on June 5.", "meeting", "Moscow"),
+        (f"{SON} held talks with {LAVROV} on June 5.", "talks", None),
+        (f"{CHINH} had a phone call with {LI} in Hanoi on June 5.", "call", None),
+        (f"{CHINH} telephoned {LI} on June 5.", "call", None),
+        (f"{LAVROV} visited Hanoi on June 5.", "visit", "Hanoi"),
+        (f"{LAVROV} arrived in Hanoi on June 5.", "visit", "Hanoi"),
+        (f"{LAVROV} attended the summit in Jakarta on June 5.", "summit", "Jakarta"),
+        (f"{SON} joined the videoconference on June 5.", "conference", None),
+        (f"{SON} and {WANG} co-chaired the session on June 5.", "meeting", None),
+        ("Vietnam and Cambodia signed a border treaty on June 5.", "signing", None),
+        (f"{SON} met {WANG} in Chongqing, China on June 8.", "meeting", "Chongqing"),
+    ],
+)
+def test_each_cue_gives_its_kind(text: str, kind: str, place: str | None) -> None:
+    event = one_event(text)
+    assert event is not None
+    assert (kind, place) == (event.kind, event.place)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (f"{LAVROV} will visit Hanoi on July 6.", "announced-visit"),
+        (f"{SON} is scheduled to meet {WANG} on July 6.", "announced-meeting"),
+        (
+            "Russia proposed the ASEAN-Russia summit be organised in October 2021.",
+            "announced-summit",
+        ),
+        (f"{LAVROV} plans to travel to Hanoi on July 6.", "announced-visit"),
+    ],
+)
+def test_future_words_mark_announced_events(text: str, kind: str) -> None:
+    event = one_event(text)
+    assert event is not None
+    assert kind == event.kind
+
+
+def test_a_plan_after_the_event_does_not_make_it_announced() -> None:
+    event = one_event(f"{LAVROV} visited Hanoi on June 5, and said he would return.")
+    assert event is not None
+    assert "visit" == event.kind
+
+
+def test_countries_are_participants_only_when_no_person_is_named() -> None:
+    countries = one_event("Vietnam and Cambodia signed a border treaty on June 5.")
+    people = one_event(f"{SON} met {WANG} of China on June 8.")
+    assert countries is not None and people is not None
+    assert ("Vietnam", "Cambodia") == countries.participants
+    assert ("Bui Thanh Son", "Wang Yi") == people.participants
+
+
+def test_the_date_range_sets_until() -> None:
+    event = one_event(f"{LAVROV} visited Hanoi on June 6-8.")
+    assert event is not None
+    assert (PartialDate(2021, 6, 6, "dateline"), PartialDate(2021, 6, 8, "dateline")) == (
+        event.date,
+        event.until,
+    )
+
+
+def test_a_place_far_from_the_cue_is_not_the_venue() -> None:
+    event = one_event(
+        f"On June 7, {SON} talked with Deputy Prime Minister Prak Sokhonn on a wide range "
+        "of issues, including the livelihood of people of Vietnamese origin in Cambodia."
+    )
+    assert event is not None
+    assert event.place is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two-way trade between Vietnam and Russia hit US$2.2 billion in 2021.",
+        "The Soviet Union was a close backer of Hanoi in 1975.",
+        f"{LAVROV} met {SON} in Hanoi.",
+        f"{LAVROV} spoke at a news conference on June 5.",
+        "The meeting was held on June 5.",
+        "Vietnam and Laos will meet the growing demand for power in 2030.",
+        "Tourist visits to Vietnam rose 20% in 2022.",
+        f"On June 5, {LAVROV} arrived. He then met {SON} in Hanoi.",
+    ],
+)
+def test_non_events(text: str) -> None:
+    assert one_event(text) is None
+
+
+@pytest.mark.parametrize("kind", ["title", "caption"])
+def test_titles_and_captions_give_no_event(kind: PassageKind) -> None:
+    assert one_event(f"{LAVROV} met {SON} in Hanoi on June 5.", kind) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("East Asia Summit", "summit"),
+        ("Special ASEAN-Russia Foreign Ministers’ Meeting", "meeting"),
+        ("ASEAN-Russia Consultations of the High Representatives", "talks"),
+        ("Vietnam War", None),
+    ],
+)
+def test_gathering_kind(name: str, kind: str | None) -> None:
+    assert kind == gathering_kind(name)
