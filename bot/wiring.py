@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import partial
 
 from bot.config import Settings
-from briefings.brief import Limits, Writer
-from briefings.llm import new_client, write_claims
+from briefings.brief import Limits
+from briefings.writing import Writer
 from store import Store
 
 
@@ -14,6 +14,10 @@ def build_writer(settings: Settings, store: Store, limits: Limits) -> Writer | N
     """The LLM summary writer when a key or base URL is configured, else None (offline)."""
     if not settings.llm_enabled:
         return None
+    # Imported here: the openai package takes most of a second to load, and offline
+    # commands should not pay for it.
+    from briefings.llm import new_client, write_claims
+
     key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
     client = new_client(
         api_key=key,

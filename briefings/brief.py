@@ -6,7 +6,6 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
 
 from briefings import messages
 from briefings.briefing import (
@@ -30,10 +29,10 @@ from briefings.extractive import (
     parse_iso,
 )
 from briefings.folding import fold
-from briefings.llm import Evidence, Written
 from briefings.model import PartialDate
 from briefings.resolve import Resolution, resolve_entity
-from briefings.search import any_of, phrase, terms
+from briefings.search import any_of, phrase, stem, terms
+from briefings.writing import Evidence, Writer
 from store import Store
 from store.records import ArticleSummary, EntityRow, EventRow, PassageHit
 
@@ -45,12 +44,6 @@ ANSWER_RELEVANCE = 0.3
 ANSWER_SHARE = 0.6
 ANSWER_CLAIMS = 4
 TOPIC_KINDS = ("topic", "organization", "event", "place", "person")
-
-
-class Writer(Protocol):
-    """Writes claims from evidence with a language model (see briefings.llm.write_claims)."""
-
-    def __call__(self, *, task: Command, query: str, evidence: Sequence[Evidence]) -> Written: ...
 
 
 @dataclass(frozen=True)
@@ -172,17 +165,29 @@ def _entity_briefing(
 ) -> Briefing:
     assert resolution.entity is not None
     entity = resolution.entity
-    hits = store.passages_mentioning(entity.id)
+    hits = _about(store, entity)
     draft = _draft(store, hits, _mentioned, limits)
     summaries = store.article_summaries(
         {h.article_id for h in hits} | {a for _, _, a in store.roles_of(entity.id)}
     )
     book = _SourceBook(summaries)
-    briefing = _finish(command, query, None, draft, store, writer, hits, book)
+    named = Subject(entity.name, entity.kind)
+    briefing = _finish(command, query, named, draft, store, writer, hits, book)
     subject = _subject(store, entity, book, summaries, with_roles=command == "who")
     related = tuple(Related(c.name, c.kind, c.articles) for c in store.companions(entity.id))
     note = _corrected_note(query, entity, resolution) or briefing.note
     return replace(briefing, subject=subject, related=related, sources=book.sources(), note=note)
+
+
+def _about(store: Store, entity: EntityRow) -> list[PassageHit]:
+    """Body passages naming the entity, and the lead of each story whose headline names it."""
+    hits = store.passages_mentioning(entity.id, kinds=("body", "title"))
+    body = [h for h in hits if h.kind == "body"]
+    headlined = {h.article_id for h in hits if h.kind == "title"}
+    # A story headlined on the subject is about it from its first sentence on.
+    leads = [replace(lead, spans=((0, 0),)) for lead in store.leads(headlined)]
+    seen = {h.id for h in body}
+    return body + [lead for lead in leads if lead.id not in seen]
 
 
 def _draft(
@@ -336,15 +341,18 @@ def _contains(needle: str) -> Callable[[PassageHit, int, int], int]:
 
 
 def _relevance(store: Store, words: Sequence[str]) -> Callable[[str], float]:
-    """The share of the question's weight (idf) a sentence covers; prefixes count."""
+    """The share of the question's weight (idf) a sentence covers, comparing stems."""
     total = max(store.passage_total(), 1)
     frequencies = store.document_frequencies(words)
-    weights = {w: math.log(1 + total / (1 + frequencies.get(w, 0))) for w in words}
+    weights: dict[str, float] = {}
+    for word in words:
+        idf = math.log(1 + total / (1 + frequencies.get(word, 0)))
+        weights[stem(word)] = max(weights.get(stem(word), 0.0), idf)
     whole = sum(weights.values()) or 1.0
 
     def relevance(text: str) -> float:
-        present = terms(text, keep_stopwords=True)
-        hit = sum(w for word, w in weights.items() if any(_matches(word, p) for p in present))
+        present = {stem(t) for t in terms(text, keep_stopwords=True)}
+        hit = sum(w for root, w in weights.items() if any(_matches(root, p) for p in present))
         return hit / whole
 
     return relevance
@@ -365,9 +373,9 @@ def _in_context(
     return weighed
 
 
-def _matches(word: str, token: str) -> bool:
-    # A prefix stands in for stemming: "ask" finds "asked", "Vietnam" finds "Vietnamese".
-    return token == word or (len(word) >= 3 and token.startswith(word))
+def _matches(root: str, token: str) -> bool:
+    # Stems differ across derivations ("vietnam", "vietnames"): a long prefix also counts.
+    return token == root or (len(root) >= 4 and token.startswith(root))
 
 
 def _published_key(summary: ArticleSummary | None) -> tuple[int, str]:

@@ -46,6 +46,7 @@ def _key(text: str) -> str:
 CHROME_LINES = frozenset(_key(phrase) for phrase in _table("chrome_lines.txt"))
 RELATED_HEADERS = frozenset(_key(phrase) for phrase in _table("related_headers.txt"))
 OUTLETS = frozenset(_key(name) for name in _table("outlets.txt"))
+_AGENCY = "|".join(re.escape(name) for name in sorted(_table("outlets.txt"), key=len, reverse=True))
 STOPWORDS = frozenset(word for line in _table("stopwords_en.txt") for word in line.split())
 ROLE_WORDS = frozenset(
     word.casefold() for line in _table("role_words.txt") for word in line.split()
@@ -63,27 +64,49 @@ _NETWORKS = "twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threa
 _SITE_CHROME = [
     re.compile(rf"^follow (?:us|\w+(?: \w+){{0,3}}) on (?:{_NETWORKS})\b", re.I),
     re.compile(r"^(?:click|tap) here\b", re.I),
-    re.compile(r"^(?:sign up|subscribe) (?:for|to) (?:our|the)\b.{0,60}$", re.I),
+    re.compile(r"^(?:sign up|subscribe) (?:for|to) \S.{0,60}$", re.I),
     re.compile(r"^(?:©|\(c\)|copyright\b)", re.I),
     # "Reporting by A; Editing by B": agency credits, which never end like a sentence
     re.compile(r"^(?i:(?:additional )?(?:reporting|writing|editing) by) [A-Z][^.]*$"),
     re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3} ?\(\d+\)$"),  # "Comments (12)"
+    # "Editor: huaxia", "Edited by A": desk credits, never a sentence of the story
+    re.compile(
+        r"^(?i:(?:reporter|editor|translator|writer|uploader|source|contributor)s?\s*:"
+        r"|(?:edited|written|reported|compiled|translated) by\b)[^.]{0,60}\.?$"
+    ),
+    re.compile(r"\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story)\.?$", re.I),
+    re.compile(r"^(?:[A-Z][\w.'’-]+ ){2,6}(?i:correspondent|editor|reporter|writer)$"),
+    re.compile(r",? opens new tab$", re.I),
+    re.compile(r"^(?:we use|this (?:web)?site uses) cookies\b", re.I),
+    re.compile(r"^by (?:signing up|subscribing|clicking)\b.{0,80}\b(?:privacy|terms)\b", re.I),
+    re.compile(r"^(?:tags|topics|keywords)\s*:\s*\S", re.I),
+    re.compile(r"^==\s?[A-Z][\w-]*$"),  # Kyodo's "==Kyodo" on its own line
+]
+# A wire's credit closing a caption: "(Kyodo)", "(Xinhua/Name)", "[File: Name/AFP]",
+# "REUTERS/Name/Pool", "ANTARA FOTO/Name/nym.", "© Name/POOL/TASS".
+_CREDITS = [
+    re.compile(rf"\((?i:{_AGENCY})(?:\s?/\s?[^()]{{2,60}})?\)$"),
+    re.compile(r"\[[^\[\]]{2,60}/[^\[\]]{2,40}\]$"),
+    re.compile(rf"\b(?i:{_AGENCY})(?: (?:FOTO|PHOTO))?\s?/\s?[A-Z][^/]{{1,40}}(?:/[^/]{{1,30}})*$"),
+    re.compile(r"©\s?[^©]{2,60}$"),
 ]
 _RELATED_LINE = re.compile(
-    r"^(?:related|read more|read also|also read|see also|more|watch|listen|lire aussi)"
+    r"^(?:related(?: news| stories| articles| coverage)?|read more|read also|also read|see also"
+    r"|more|watch|listen|lire aussi|baca juga|leia também|veja também)"
     r"\s*[:»›|]\s*\S",
     re.I,
 )
 _NAME = r"[A-Z][\w.'’-]*"
-_BYLINE = re.compile(rf"^By {_NAME}(?:(?: | and |, ){_NAME}){{0,5}}$")
+_BYLINE = re.compile(rf"^(?:By|BY) {_NAME}(?:(?: | and |, ){_NAME}){{0,5}}$")
 _TIMESTAMP = re.compile(r"^[\d\s/.:|,-]*\d{1,2}[:h]\d{2}[\d\s/.:|,-]*(?:[ap]\.?m\.?)?$", re.I)
-_MENU_SEPARATOR = re.compile(r"\s*[|·•]\s*")
+_MENU_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s[>»›]\s")  # "Home > World > Asia"
 _LIST_MARKER = re.compile(r"^[-–—•*»›▪◦·]\s")
 
 _CAPTIONS = [
     # "Photo: VNA", "Photos: VNA |", "(Credit: VNA)": the credit names a source
     re.compile(
-        r"\b(?i:photos?|images?|pictures?|credits?|ảnh)\s*:\s*[A-ZĐ][\w/&.' -]{0,59}[\w)\]][\s|]*$"
+        r"\b(?i:photos?|photographs?|images?|pictures?|credits?|ảnh)\s*:"
+        r"\s*[A-ZĐ][\w/&.' -]{0,59}[\w)\]][\s|]*$"
     ),
     re.compile(r"[—–-]\s*[A-Z][\w/.&-]*(?: [A-Z][\w/.&-]*)? (?:File )?Photos?$"),
     re.compile(r"\((?:[^()]* )?Photos?(?:/[^()]*)?\)$"),
@@ -98,13 +121,33 @@ _OUTLET_LINE = re.compile(
 _OUTLET_IN_DATELINE = re.compile(r"^[A-ZÀ-Ỹ][A-ZÀ-Ỹ ,.'-]+\((?P<outlet>[A-Za-z]{2,12})\)\s*[—–-]")
 _SIGN_OFF = re.compile(r"\s(?:[—–]|--)\s*(?P<outlet>[A-Z]{2,6}(?:/[A-Z]{2,6})?)$")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+_GLUED_YEAR = re.compile(r"\b((?:19|20)[0-9]{2})(?=[0-9])")
+_DATE_START = re.compile(r"(?<=[\s|,(])[0-9A-Za-z]")
+_LABELLED_NAME = re.compile(r"\b(?i:editor|source|author|reporter|by)\s*:\s*[^|]*")
+DATELINE_WORDS = frozenset(
+    "published posted updated last modified first on at by ago hour hours minute minutes"
+    " min mins read and am pm local time date".split()
+)
+# The author's bio closing an agency story: "Edith M. Lederer is the AP's chief ... correspondent"
+_AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} (?:is|was) (?:a|an|the)\b.{0,60}?"
+    r"\b(?:correspondent|reporter|journalist|columnist|editor|writer|photographer)\b"
+)
 
 _CHROME_MAX_CHARS = 200
 _DATELINE_MAX_CHARS = 60
 _CREDIT_MAX_CHARS = 100
-_HEAD_LINES = 6  # a dateline or byline sits in the first few lines or not at all
+_CAPTION_MIN_WORDS = 3
+_HEAD_LINES = 20  # a dateline or byline sits above the story or not at all
+_HEAD_PARAGRAPHS = 2
+_DATELINE_LINE_MAX_CHARS = 100
+_TITLE_MIN_WORDS = 4
+_TITLE_SEARCH_LINES = 15
+_STORY_REACH = 4  # a headline's story starts within this many lines of it
+_CLUTTER_MAX_WORDS = 3
+_BIO_LINES = 2
 _PROSE_MIN_WORDS = 12
-_TITLE_MAX_WORDS = 25
+_TITLE_MAX_WORDS = 20
 _LINK_MAX_WORDS = 20
 _ENGLISH_STOPWORD_SHARE = 0.2
 _FOREIGN_RUN_MIN_LETTERS = 24  # shorter runs are names or single words, too short to judge
@@ -150,10 +193,11 @@ def clean_text(text: str) -> CleanText:
     _drop_chrome(lines)
     _drop_related_blocks(lines)
     language = _article_language(_kept(lines))
+    _mark_captions(lines)
     _drop_other_language(lines, language)
     _drop_duplicates(lines)
-    _mark_captions(lines)
     title = _mark_title(lines)
+    _drop_tail_clutter(lines)
     body = _join_wrapped(lines)
     signed_at, sign_off = _strip_sign_off(body)
     _drop_promo(body, signed_at, title)
@@ -207,22 +251,69 @@ def _letters(text: str) -> int:
 
 
 def _read_head(lines: list[_Line]) -> tuple[_Head, list[Removed]]:
-    """Take the dateline and the outlet byline off the lines above the story."""
-    head, fragments = _Head(), []
+    """Take the dateline and the outlet byline off the lines above the story.
+
+    The head runs to the story's second paragraph, since a standfirst may come first.
+    """
+    head, fragments = _Head(), list[Removed]()
+    paragraphs = 0
     for line in lines[:_HEAD_LINES]:
-        date, dateline, rest = split_dateline(line.text)
-        if date is None and _is_prose(line.text):
+        prose = _is_prose(line.text)
+        paragraphs += prose
+        if paragraphs == _HEAD_PARAGRAPHS:
             break
-        if date is not None and head.published is None:
-            head.published, head.published_text = date, dateline
-            if rest:
-                line.text = rest
-                fragments.append(Removed(dateline, "dateline"))
-            else:
-                line.reason = "dateline"
+        date = None if prose else _metadata_date(line.text)
+        if date is not None:
+            line.reason = "dateline"
+            if head.published is None:
+                head.published, head.published_text = date, line.text
+        elif head.published is None and _split_head_dateline(line, head, fragments):
+            continue
         elif head.outlet is None and _is_outlet(line.text):
             head.outlet, line.reason = line.text.removeprefix("By ").strip(), "outlet"
     return head, fragments
+
+
+def _split_head_dateline(line: _Line, head: _Head, fragments: list[Removed]) -> bool:
+    """`date 2021-07-07 The meeting...`: a dateline glued to the front of a kept line."""
+    date, dateline, rest = split_dateline(line.text)
+    if date is None:
+        return False
+    head.published, head.published_text = date, dateline
+    if rest:
+        line.text = rest
+        fragments.append(Removed(dateline, "dateline"))
+    else:
+        line.reason = "dateline"
+    return True
+
+
+def _metadata_date(text: str) -> PartialDate | None:
+    """The date on a line that holds nothing but metadata around it.
+
+    `KYODO NEWS - Jun 29, 2023 - 21:40 | World`, `Published 10:32 AM GMT+7, March 3, 2024`:
+    the date may start anywhere, but the rest must be labels, times and names, so a
+    headline or sentence that mentions a date never passes.
+    """
+    if len(text) > _DATELINE_LINE_MAX_CHARS:
+        return None
+    text = _GLUED_YEAR.sub(r"\1 ", text)  # "July 8, 20242:15 PM": the page lost a space
+    for start in _word_starts(text):
+        date, _, rest = split_dateline(text[start:])
+        if date is not None and _only_metadata(text[:start] + " " + rest):
+            return date
+    return None
+
+
+def _word_starts(text: str) -> Iterator[int]:
+    yield 0
+    yield from (match.start() for match in _DATE_START.finditer(text))
+
+
+def _only_metadata(text: str) -> bool:
+    """No lower-case word outside dateline labels: names and sections, not a sentence."""
+    text = _LABELLED_NAME.sub(" ", text)
+    return all(not word.islower() or word in DATELINE_WORDS for word in _words(text))
 
 
 def _is_prose(text: str) -> bool:
@@ -285,10 +376,14 @@ def _is_menu(text: str) -> bool:
 
 
 def _drop_related_blocks(lines: list[_Line]) -> None:
-    """A header such as `Other News` or `Trending` drops itself and the links under it."""
-    in_block = False
+    """A header such as `Other News` or `Trending` drops itself and the links under it.
+
+    Above the story the same words (`Latest`, `Popular`) are menu items, not headers.
+    """
+    in_block = story = False
     for line in _kept(lines):
-        if _key(line.text) in RELATED_HEADERS:
+        story = story or _is_prose(line.text)
+        if story and _key(line.text) in RELATED_HEADERS:
             in_block, line.reason = True, "related-links"
         elif in_block and _is_link_like(line.text):
             line.reason = "related-links"
@@ -365,7 +460,8 @@ def _drop_other_language(lines: list[_Line], language: str) -> None:
     """Drop runs of lines in another language; judged per run since short lines mislead."""
     run: list[_Line] = []
     foreign = 0
-    for line in _kept(lines):
+    # A caption is judged by its credit: its names make langid's guess unreliable.
+    for line in (line for line in _kept(lines) if line.role != "caption"):
         vote = _language_vote(line, language)
         if vote == "article":
             _judge_run(run, foreign, language)
@@ -406,34 +502,80 @@ def _drop_duplicates(lines: list[_Line]) -> None:
         seen.add(key)
 
 
-def _is_caption(text: str) -> bool:
-    tail = text[-_CREDIT_MAX_CHARS:]  # the credit closes the caption
-    return any(pattern.search(tail) for pattern in _CAPTIONS)
+def _credit_start(text: str) -> int | None:
+    """Where the photo credit closing `text` starts, if one does."""
+    offset = max(0, len(text) - _CREDIT_MAX_CHARS)
+    tail = text[offset:]
+    for pattern in (*_CAPTIONS, *_CREDITS):
+        match = pattern.search(tail)
+        if match:
+            return offset + match.start()
+    return None
 
 
 def _mark_captions(lines: list[_Line]) -> None:
+    """A line closed by a credit is a caption; a credit with no caption text is chrome."""
     for line in _kept(lines):
-        if _is_caption(line.text):
+        start = _credit_start(line.text)
+        if start is None:
+            continue
+        if len(_words(line.text[:start])) >= _CAPTION_MIN_WORDS:
             line.role = "caption"
+        else:
+            line.reason = "photo-credit"
 
 
 def _mark_title(lines: list[_Line]) -> str | None:
-    """The first body line is the headline when it reads like one and a story follows.
+    """The first line above the story that reads like a headline and leads into it.
 
-    Where blank lines part the paragraphs, a headline also stands alone in its block.
+    Whatever stands above the headline is page furniture (sections, breadcrumbs, menus)
+    and is dropped with it.
     """
     body = [line for line in lines if line.body]
-    if len(body) < 2 or not _is_headline(body[0].text):
-        return None
-    if body[0].block == body[1].block and _has_blank_lines(lines):
-        return None
-    body[0].role = "title"
-    return body[0].text
+    blocks = _has_blank_lines(lines)
+    for index, line in enumerate(body[:_TITLE_SEARCH_LINES]):
+        if _is_prose(line.text):
+            return None  # the story began without a headline
+        if _leads_story(body, index, blocks):
+            for above in body[:index]:
+                above.reason = "navigation"
+            line.role = "title"
+            return line.text
+    return None
+
+
+def _leads_story(body: list[_Line], index: int, blocks: bool) -> bool:
+    """A headline stands alone (its own block), the next line is no menu word, prose follows."""
+    if index + 1 >= len(body) or not _is_headline(body[index].text):
+        return False
+    following = body[index + 1 : index + 1 + _STORY_REACH]
+    if blocks and body[index].block == following[0].block:
+        return False
+    if _is_clutter(following[0].text):
+        return False
+    return any(_is_prose(line.text) for line in following)
+
+
+def _is_clutter(text: str) -> bool:
+    """`World`, `U.S. News`: a line of a few words that ends no sentence."""
+    return len(_words(text)) <= _CLUTTER_MAX_WORDS and not _SENTENCE_END.search(text)
+
+
+def _drop_tail_clutter(lines: list[_Line]) -> None:
+    """After the story's last sentence, drop tag words and the author's bio."""
+    body = [line for line in lines if line.body]
+    last = max((i for i, line in enumerate(body) if _SENTENCE_END.search(line.text)), default=-1)
+    for line in body[last + 1 :]:
+        if _is_clutter(line.text):
+            line.reason = "navigation"
+    for line in body[max(0, last + 1 - _BIO_LINES) : last + 1]:
+        if _AUTHOR_BIO.match(line.text):
+            line.reason = "author-bio"
 
 
 def _is_headline(text: str) -> bool:
     words = _words(text)
-    if not 2 <= len(words) <= _TITLE_MAX_WORDS or text[0].islower():
+    if not _TITLE_MIN_WORDS <= len(words) <= _TITLE_MAX_WORDS or text[0].islower():
         return False
     if text.endswith((".", ",", ";", ":")) or words[-1].casefold() in STOPWORDS:
         return False  # a wrapped line of the first paragraph, not a headline

@@ -1,8 +1,9 @@
 """People, organisations, places, topics and events named in an article.
 
-No statistical model: names come from the text's own cues (a role before a name,
-"his Russian counterpart", an acronym defined in parentheses, a head word such as
-Ministry or Summit ending a capitalised phrase) and from the built-in gazetteer.
+No statistical model: names come from the text's own cues (a role before a name, with its
+complement or after a comma, "Kremlin aide", "his Russian counterpart", "…, X said", an
+acronym defined in parentheses, a head word such as Ministry or Summit ending a capitalised
+phrase, "one-China principle", "G7 summit") and from the built-in gazetteer.
 Short references ("Lavrov", "Son’s tweet", "Minister Minh") are resolved to the
 fullest name of the article only when exactly one person there carries them.
 """
@@ -42,7 +43,8 @@ HEADS: dict[str, EntityKind] = {
     **dict.fromkeys(
         _words(
             "treaty convention declaration agreement code charter protocol accord pact initiative"
-            " plan strategy resolution"
+            " plan strategy resolution principle consensus framework statute accords doctrine"
+            " conventions treaties"
         ),
         "topic",
     ),
@@ -62,7 +64,11 @@ _CONNECTORS = frozenset({"of", "on", "for", "and", "the", "de"})
 _ROLE_WORDS = _words(
     "minister premier president councilor councillor secretary chairman chairwoman ambassador"
     " spokesman spokeswoman spokesperson chancellor king queen prince governor mayor general"
-    " deputy vice foreign state prime"
+    " deputy vice foreign state prime sheikh"
+)
+# Honorifics between a role and a name: "Foreign Minister Prince Faisal bin Farhan".
+_HONORIFIC = re.compile(
+    r"[ \t]+(?:Prince|Princess|Sheikh|Sheikha|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)(?=[ \t])"
 )
 # Surnames that lead a name, so the short reference is the first token: "Wang" for Wang Yi.
 _SURNAME_FIRST_COUNTRIES = frozenset({"China", "Taiwan", "South Korea", "North Korea"})
@@ -70,14 +76,56 @@ _SURNAMES_FIRST = _words(
     "wang li zhang liu chen yang zhao huang zhou wu xu sun ma zhu hu guo he lin luo gao qin xi"
     " kim lee park choi jung chung kang cho yoon moon jang lim han shin"
 )
-_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "du", "di"})
+_NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "van", "von", "de", "da", "du", "di", "der", "den", "dos", "das"}
+)
 _VIETNAMESE_LETTERS = frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
 
-# One word of a name: "Sơn", "al-Safadi", "Jae-in", "O’Brien", but "Son" of "Son’s".
-_NAME_WORD = re.compile(
-    r"[ \t]+((?:(?:al|el|bin|ibn|van|von|de|da|du|di)[- ])?"
-    r"[^\W\d_]+(?:(?:-|['’](?![sS]\b))[^\W\d_]+)*)"
+_PARTICLES = "|".join(sorted(_NAME_PARTICLES))
+# One word of a name: "Sơn", "al-Safadi", "von der Leyen", "Jae-in", "O’Brien", not "Son’s".
+_NAME_TEXT = rf"(?:(?:{_PARTICLES})[- ])*[^\W\d_]+(?:(?:-|['’](?![sS]\b))[^\W\d_]+)*"
+_NAME_WORD = re.compile(rf"[ \t]+({_NAME_TEXT})")
+_PHRASE_WORD = re.compile(_NAME_TEXT)
+_PARTICLES_BEFORE = re.compile(rf"^(?:(?:{_PARTICLES})[- ])+")
+# Lower-case descriptors before a name: "Kremlin aide Yury Ushakov", "foreign minister, X".
+_DESCRIPTOR = re.compile(
+    r"(?<![\w-])((?:[a-z]+[ \t]+){0,2})(aide|adviser|advisor|envoy|spokesman|spokeswoman"
+    r"|spokesperson|minister|leader|official|ambassador|president|premier|chief|negotiator"
+    r"|secretary|representative|chairman|chairwoman|commander|diplomat|governor|mayor|senator"
+    r"|lawmaker|prosecutor)(?![\w-])"
 )
+_SAID = r"(?:said|says|told|added|stressed|noted|wrote|warned|insisted|announced|urged)"
+# "…, Julie Bishop said": the whole stretch between a clause boundary and the verb is the name.
+_SAID_BEFORE = re.compile(
+    rf"(?:^|[,;:\"“”—–(][ \t]*|[.!?][ \t]+)((?:{_NAME_TEXT})(?:[ \t]+(?:{_NAME_TEXT})){{1,4}})"
+    rf"[ \t]+{_SAID}\b"
+)
+_SAID_AFTER = re.compile(r"\b(?:said|says|according\s+to)\s")
+_SAID_AFTER_END = re.compile(r"\s*(?:[,.;]|$)")
+# What may follow a role to say of what or where it is: "Ambassador to", "Secretary of".
+_COMPLEMENT_STARTS = frozenset({"of", "for", "to", "at"})
+# Capitalised words of an office's complement: "Minister of State for Foreign Affairs".
+_OFFICE_WORDS = (
+    frozenset(HEADS)
+    | _ROLE_WORDS
+    | _words(
+        "affairs security policy economic international cooperation relations development"
+        " defence defense trade industry public national permanent mission republic people"
+        " democratic socialist central political politburo standing federal european united"
+        " nations communist global human rights climate change migration refugees peace"
+        " justice home interior finance commerce information"
+    )
+)
+# A lower-case head after a hyphenated, acronym or known modifier: "one-China principle",
+# "G7 summit", "Mercosur summit", "Japan-Philippines-United States trilateral summit".
+_LOWER_HEADED = re.compile(
+    r"(?<![\w-])((?:[\w’']+-)+[\w’']+(?:[ \t]+[A-Z][\w’']*)*|[A-Z][\w]+)"
+    r"(?:[ \t]+(?:trilateral|bilateral|ministerial|leaders[’']|annual|emergency|extraordinary))?"
+    r"[ \t]+(?i:(summit|talks|principle|solution|consensus))(?![\w-])"
+)
+_LOWER_HEAD_KINDS: dict[str, EntityKind] = dict.fromkeys(("summit", "talks"), "event")
+# "two-state solution", "six-party talks": a hyphenated modifier needs a number or a name.
+_NUMBER_WORDS = _words("one two three four five six seven eight nine ten")
 _FTA = re.compile(r"\s+free\s+trade\s+(?:agreement|deal|pact)\b", re.IGNORECASE)
 _COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+([^\W\d_][\w-]*)\s+counterparts?\b")
 
@@ -167,6 +215,7 @@ def extract(
     _find_short_references(article)
     _find_gazetteer_names(article)
     _find_headed_phrases(article)
+    _find_lower_headed_phrases(article)
     _find_bare_acronyms(article)
     _find_known_names(article)
     return Extraction(_settle(article), _acronyms(article))
@@ -260,18 +309,97 @@ def _find_people(article: _Article) -> None:
         for match in _role_pattern().finditer(text):
             # Titles such as "Mr." introduce a name but are no role.
             role = None if article.gazetteer.roles.get(match.group(0)) == "" else match.group(0)
-            country = _country_before(article, index, match.start())
-            _person_after(article, index, match.end(), role, country)
+            _person_after_role(article, index, match.start(), match.end(), role, 1)
+        for match in _DESCRIPTOR.finditer(text):
+            role = _descriptor_role(article, match.group(1), match.group(2))
+            _person_after_role(article, index, match.start(), match.end(), role, 2)
         for match in _COUNTERPART.finditer(text):
             country = article.gazetteer.demonyms.get(fold(match.group(1)))
             _person_after(article, index, match.end(), None, country)
+    for index in range(len(article.texts)):
+        _find_attributed_people(article, index)
+
+
+def _person_after_role(
+    article: _Article, index: int, start: int, end: int, role: str | None, least: int
+) -> None:
+    """The name after a role and its complement: "Ambassador to Viet Nam Andrew Goledzinowski"."""
+    complement_end, of_country = _complement(article, index, end)
+    honorific = _HONORIFIC.match(article.texts[index], complement_end)
+    complement_end = honorific.end() if honorific else complement_end
+    country = _country_before(article, index, start) or of_country
+    # A comma turns the name into an apposition, which only a full name makes safe.
+    if article.texts[index].startswith(",", complement_end):
+        least = 2
+    _person_after(article, index, complement_end, role, country, least)
+
+
+def _descriptor_role(article: _Article, modifiers: str, noun: str) -> str:
+    """ "foreign ministry spokesperson" → "Spokesperson"; "special envoy" → "Special Envoy"."""
+    words = [*modifiers.split(), noun]
+    for size in range(len(words), 0, -1):
+        role = " ".join(w.capitalize() for w in words[-size:])
+        if role in article.gazetteer.roles:
+            return role
+    return noun.capitalize()
+
+
+def _complement(article: _Article, index: int, position: int) -> tuple[int, str | None]:
+    """Where "of the Communist Party of Vietnam" after a role ends, and the country "of" names."""
+    tokens = article.tokens[index]
+    i = next((n for n, t in enumerate(tokens) if t.start >= position), len(tokens))
+    country = None
+    while i + 1 < len(tokens) and tokens[i].key in _COMPLEMENT_STARTS:
+        j = i + 2 if tokens[i + 1].key == "the" else i + 1
+        end, named = _complement_words(article, tokens, j)
+        if end == j:
+            break
+        if tokens[i].key == "of" and country is None:
+            country = named
+        position, i = tokens[end - 1].end, end
+    return position, country
+
+
+def _complement_words(article: _Article, tokens: list[_Token], i: int) -> tuple[int, str | None]:
+    """End of the capitalised phrase of known names and office words at `i`, and its country."""
+    country = None
+    while i < len(tokens) and tokens[i].is_capitalised and tokens[i].is_word:
+        size = _known_name_size(article, tokens, i)
+        if size:
+            entry = article.gazetteer.lookup(tuple(t.key for t in tokens[i : i + size]))[0].entry
+            country = country or (entry.name if entry.is_country else None)
+            i += size
+        elif tokens[i].key in _OFFICE_WORDS or tokens[i].text.isupper():
+            i += 1
+        else:
+            break
+        if i + 1 < len(tokens) and tokens[i].key in {"and", "of"} and tokens[i + 1].is_capitalised:
+            i += 1
+    return i, country
+
+
+def _known_name_size(article: _Article, tokens: list[_Token], i: int) -> int:
+    gazetteer = article.gazetteer
+    reach = 0
+    while i + reach < len(tokens) and (
+        tuple(t.key for t in tokens[i : i + reach + 1]) in gazetteer.prefixes
+    ):
+        reach += 1
+    for size in range(reach, 0, -1):
+        if gazetteer.lookup(tuple(t.key for t in tokens[i : i + size])):
+            return size
+    return 0
 
 
 def _country_before(article: _Article, index: int, position: int) -> str | None:
     """The country a role belongs to: "Russian Foreign Minister", "Vietnam’s", "Laos’"."""
     before = [t for t in article.tokens[index] if t.end <= position][-6:]
-    if before and before[-1].key in article.gazetteer.demonyms:
-        return article.gazetteer.demonyms[before[-1].key]
+    demonyms = article.gazetteer.demonyms
+    for size in (3, 2, 1):
+        # "South Korean", "Sri Lankan", "New Zealand": demonyms of more than one word.
+        demonym = " ".join(t.key for t in before[-size:]) if len(before) >= size else ""
+        if demonym in demonyms:
+            return demonyms[demonym]
     while before and before[-1].key in {"'", "s"}:
         before.pop()
     for size in range(min(4, len(before)), 0, -1):
@@ -281,45 +409,100 @@ def _country_before(article: _Article, index: int, position: int) -> str | None:
     return None
 
 
+def _find_attributed_people(article: _Article, index: int) -> None:
+    """Full names that say or are said to: "…, Julie Bishop said" and "said Kaja Kallas, the"."""
+    text = article.texts[index]
+    for match in _SAID_BEFORE.finditer(text):
+        words = _words_of(match.group(1), match.start(1))
+        if (
+            len(words) >= 2
+            and all(_is_name_word(article, text[s:e]) for s, e in words)
+            and not _is_short_form(article, text[words[0][0] : words[-1][1]])
+        ):
+            _add_person(article, index, words[0][0], words[-1][1], None, None)
+    for match in _SAID_AFTER.finditer(text):
+        honorific = _HONORIFIC.match(text, match.end() - 1)
+        words = list(_name_words(article, text, honorific.end() if honorific else match.end() - 1))
+        if len(words) >= 2 and _SAID_AFTER_END.match(text, words[-1][1]):
+            _add_person(article, index, words[0][0], words[-1][1], None, None)
+
+
+def _is_short_form(article: _Article, surface: str) -> bool:
+    """ "Von der Leyen said" refers to Ursula von der Leyen, found by her title."""
+    suffix = " " + fold(surface)
+    return any(key.endswith(suffix) for key in article.people)
+
+
+def _words_of(phrase: str, offset: int) -> list[tuple[int, int]]:
+    return [(offset + m.start(), offset + m.end()) for m in _PHRASE_WORD.finditer(phrase)]
+
+
 def _person_after(
-    article: _Article, index: int, position: int, role: str | None, country: str | None
+    article: _Article,
+    index: int,
+    position: int,
+    role: str | None,
+    country: str | None,
+    least: int = 1,
 ) -> None:
     text = article.texts[index]
     if text.startswith(",", position):
         position += 1
     words = list(_name_words(article, text, position))
-    if not words:
+    if len(words) < least:
         return
     start, end = words[0][0], words[-1][1]
     if len(words) == 1:
         article.pending_short.append((index, start, end, role, country))
         return
-    person = article.people.setdefault(fold(text[start:end]), _Person())
-    person.forms.append(text[start:end])
+    _add_person(article, index, start, end, role, country)
+
+
+def _add_person(
+    article: _Article, index: int, start: int, end: int, role: str | None, country: str | None
+) -> None:
+    surface = article.texts[index][start:end]
+    person = article.people.setdefault(fold(surface), _Person())
+    person.forms.append(surface)
     if country:
         person.countries[country] += 1
     article.spans.append(
-        _Span(index, start, end, "person:" + fold(text[start:end]), (3, end - start, 1), role)
+        _Span(index, start, end, "person:" + fold(surface), (3, end - start, 1), role)
     )
 
 
 def _name_words(article: _Article, text: str, position: int) -> Iterable[tuple[int, int]]:
-    """Offsets of the capitalised words of a name starting at `position`, at most four."""
-    for _ in range(4):
+    """Offsets of the capitalised words of a name starting at `position`, at most five."""
+    for count in range(5):
         match = _NAME_WORD.match(text, position)
-        if match is None or not _is_name_word(article, match.group(1)):
+        if match is None or not (
+            _is_name_word(article, match.group(1))
+            or (count == 0 and _leads_name(article, text, match))
+        ):
             return
         yield match.start(1), match.end(1)
         position = match.end(1)
 
 
+def _leads_name(article: _Article, text: str, match: re.Match[str]) -> bool:
+    """A short given word that is also English leads a name after a title: "President To Lam"."""
+    word, after = match.group(1), _NAME_WORD.match(text, match.end(1))
+    return (
+        word[:1].isupper()
+        and len(word) <= 3
+        and after is not None
+        and _is_name_word(article, after.group(1))
+    )
+
+
 def _is_name_word(article: _Article, word: str) -> bool:
-    bare = word.split("-", 1)[-1] if word.split("-", 1)[0].lower() in _NAME_PARTICLES else word
+    bare = _PARTICLES_BEFORE.sub("", word)
     key = fold(bare)
     return (
         bare[:1].isupper()
         and key not in article.gazetteer.common_words
         and key not in _ROLE_WORDS
+        and key not in HEADS
         and key not in article.gazetteer.demonyms
         and not any(a.entry.kind == "place" for a in article.gazetteer.lookup((key,)))
     )
@@ -380,10 +563,14 @@ def _stands_alone(article: _Article, tokens: list[_Token], i: int) -> bool:
 
 
 def _with_particle(text: str, tokens: list[_Token], i: int) -> int:
-    """Start of "al-Safadi" when the short reference is "Safadi"."""
+    """Start of "al-Safadi" or "von der Leyen" when the short reference is "Safadi" or "Leyen"."""
     if i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].key in _NAME_PARTICLES:
         return tokens[i - 2].start
-    return tokens[i].start
+    start = tokens[i].start
+    while i >= 1 and tokens[i - 1].key in _NAME_PARTICLES:
+        i -= 1
+        start = tokens[i].start
+    return start
 
 
 def _resolve_pending(
@@ -521,6 +708,10 @@ def _classify_run(article: _Article, passage: int, run: list[_Token]) -> None:
     if head is None or _free_trade_agreement(article, passage, run):
         return
     named = _around_head(run, head)
+    rest = run[head + 1 :] if named[-1] is run[head] else []
+    # "the Five-Point Consensus and the Rome Statute": the second name has its own head.
+    if len(rest) > 1 and rest[0].key == "and":
+        _classify_run(article, passage, _trim(article, rest[1:]))
     name_words = [t for t in named if t.is_word and t.key not in HEADS and t.key not in _CONNECTORS]
     if not name_words or all(t.key in article.gazetteer.demonyms for t in name_words):
         return
@@ -544,6 +735,27 @@ def _around_head(run: list[_Token], head: int) -> list[_Token]:
     if after and after[0].key not in {"of", "on", "for"}:
         return run[cut : head + 1]
     return run[cut:]
+
+
+def _find_lower_headed_phrases(article: _Article) -> None:
+    for passage, text in enumerate(article.texts):
+        for match in _LOWER_HEADED.finditer(text):
+            if _modifies_a_name(article, match.group(1)):
+                kind = _LOWER_HEAD_KINDS.get(match.group(2).lower(), "topic")
+                start, end = match.span()
+                entity = EntityRef(text[start:end], kind)
+                article.add(entity, passage, start, end, (1, end - start, 1))
+
+
+def _modifies_a_name(article: _Article, modifier: str) -> bool:
+    """ "one-China", "G7", "BRICS", "Mercosur"; not "win-win", "long-term" or "The"."""
+    parts = modifier.replace(" ", "-").split("-")
+    if len(parts) > 1:
+        return parts[0].lower() in _NUMBER_WORDS or any(p[:1].isupper() for p in parts)
+    if acronym_finder.is_acronym_shape(modifier):
+        return modifier not in article.gazetteer.not_entities
+    aliases = article.gazetteer.lookup(phrase_key(modifier))
+    return any(a.entry.kind == "organization" for a in aliases)
 
 
 def _ministry_name(article: _Article, passage: int, start: int, name: str) -> str:

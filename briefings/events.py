@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
 from briefings.model import DateMention, Event, Mention, Passage
@@ -83,6 +83,14 @@ _LOOKBEHIND = 24
 # A place further than this from both the cue and the date is about something else
 # ("talked with Prak Sokhonn on ... the livelihood of people ... in Cambodia").
 _PLACE_REACH = 48
+# "The event was co-chaired by ...": a sentence adding people to the event just reported.
+_JOINER = re.compile(
+    r"(?:The|This|That)\s+(?:event|meeting|talks|summit|conference|videoconference|visit|session)"
+    r"\s+(?:was|were|is)\s+(?:also\s+)?(?:co-?chaired|chaired|attended|hosted|joined)\s+by\b",
+    re.IGNORECASE,
+)
+# How many paragraphs after its event such a sentence may come.
+_JOIN_REACH = 2
 _PARTICIPANT_KINDS = frozenset({"person", "organization", "event"})
 _PLACELESS_KINDS = frozenset({"call"})
 
@@ -133,7 +141,31 @@ def find_events(
             event = _event(sentence)
             if event is not None:
                 events.append(event)
-    return tuple(events)
+    return tuple(_with_joiners(events, passages, mentions_in))
+
+
+def _with_joiners(
+    events: list[Event], passages: Sequence[Passage], mentions_in: dict[int, list[Mention]]
+) -> list[Event]:
+    """Add who "co-chaired" or "attended" "the event" in a later sentence to that event."""
+    for index, passage in enumerate(passages):
+        if passage.kind != "body":
+            continue
+        for start, end in sentence_spans(passage.text):
+            if not _JOINER.match(passage.text, start, end):
+                continue
+            earlier = [i for i, e in enumerate(events) if (e.passage, e.start) < (index, start)]
+            if not earlier or index - events[earlier[-1]].passage > _JOIN_REACH:
+                continue
+            event = events[earlier[-1]]
+            named = [
+                m.entity.name
+                for m in mentions_in.get(index, [])
+                if start <= m.start and m.end <= end and m.entity.kind in ("person", "organization")
+            ]
+            joined = tuple(dict.fromkeys([*event.participants, *named]))
+            events[earlier[-1]] = replace(event, participants=joined)
+    return events
 
 
 def _by_passage(found: Iterable[tuple[int, _Found]]) -> dict[int, list[_Found]]:

@@ -15,7 +15,6 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
 
 import openai
 from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
@@ -23,6 +22,7 @@ from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 from briefings.briefing import Claim, Command
 from briefings.model import PartialDate
 from briefings.sentences import split_sentences
+from briefings.writing import AnswerCache, Evidence, Written
 
 log = logging.getLogger(__name__)
 
@@ -84,30 +84,6 @@ _SPACES = re.compile(r"\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 # Provider error messages sometimes echo a (partly masked) key.
 _SECRET = re.compile(r"\b(?:sk-|Bearer\s+)\S+")
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One retrieved passage and the number of the source it comes from."""
-
-    source: int
-    text: str
-    date: PartialDate | None = None
-
-
-@dataclass(frozen=True)
-class Written:
-    """The model's claims, or None with a one-line note saying why to fall back."""
-
-    claims: tuple[Claim, ...] | None
-    note: str | None
-    cached: bool = False
-
-
-class AnswerCache(Protocol):
-    def cached_answer(self, key: str) -> str | None: ...
-
-    def save_answer(self, key: str, model: str, answer: str) -> None: ...
 
 
 def new_client(

@@ -64,7 +64,10 @@ def _fuzzy(store: Store, key: str, prefer: Sequence[str]) -> Resolution:
     for _alias, score, position in matches:
         entity_id = index[position][1]
         best[entity_id] = max(best.get(entity_id, 0.0), _score(key, index[position][0], score))
-    ranked = sorted(best.items(), key=lambda item: -item[1])
+    ranked = sorted(
+        ((entity_id, score) for entity_id, score in best.items() if score >= SUGGEST_SCORE),
+        key=lambda item: -item[1],
+    )
     rows = [row for entity_id, _ in ranked if (row := store.entity_row(entity_id))]
     rows = _preferred(rows, prefer)
     if not rows:

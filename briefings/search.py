@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import snowballstemmer
 
 from briefings.folding import fold
 
@@ -33,17 +36,29 @@ def terms(text: str, *, keep_stopwords: bool = False) -> list[str]:
     return list(seen)[:MAX_TERMS]
 
 
+_ENGLISH = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The English stem of a folded word: `leaving` → `leav`, `citizens` → `citizen`."""
+    return str(_ENGLISH.stemWord(word))
+
+
 def quote(token: str) -> str:
     """One FTS5 string token; `"` is doubled, so nothing inside is syntax."""
     return '"' + token.replace('"', '""') + '"'
 
 
-def any_of(words: list[str], *, prefix: bool = True) -> str | None:
-    """An FTS5 expression matching passages with any of `words` (None when there are none)."""
+def any_of(words: list[str]) -> str | None:
+    """An FTS5 expression matching passages with any form of `words` (None when none).
+
+    Each word is searched by its stem as a prefix, so `leaving` also finds `leave`.
+    """
     if not words:
         return None
-    star = "*" if prefix else ""
-    return " OR ".join(quote(w) + (star if len(w) >= 3 else "") for w in words)
+    stems = dict.fromkeys(stem(w) if len(stem(w)) >= 3 else w for w in words)
+    return " OR ".join(quote(s) + ("*" if len(s) >= 3 else "") for s in stems)
 
 
 def phrase(text: str) -> str | None:

@@ -80,6 +80,21 @@ class Queries:
         )
         return [_passage_hit(row, spans=_spans(row[5])) for row in rows]
 
+    def leads(self, article_ids: Iterable[int]) -> list[PassageHit]:
+        """The first body paragraph of each article."""
+        ids = sorted(set(article_ids))
+        found: list[PassageHit] = []
+        for chunk in _chunks(ids):
+            rows = self.db.execute(
+                "SELECT p.id, p.article_id, p.seq, p.kind, p.text FROM passages p"
+                f" WHERE p.article_id IN ({','.join('?' * len(chunk))}) AND p.kind = 'body'"
+                " AND p.seq = (SELECT min(seq) FROM passages q"
+                " WHERE q.article_id = p.article_id AND q.kind = 'body')",
+                chunk,
+            )
+            found.extend(_passage_hit(row) for row in rows)
+        return found
+
     def search_passages(
         self, match: str, limit: int, kinds: Sequence[str] = ("body",)
     ) -> list[PassageHit]:

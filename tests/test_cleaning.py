@@ -9,6 +9,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from briefings.cleaning import clean_text
 from briefings.model import CleanText, PartialDate
 
@@ -260,6 +262,9 @@ def test_evaluation_scores() -> None:
     assert 1.0 == scores["seeds"]["body_recall"]
     assert scores["overall"]["boilerplate_recall"] >= 0.95
     assert scores["overall"]["boilerplate_precision"] >= 0.95
+    assert 1.0 == scores["overall"]["body_recall"]
+    assert scores["overall"]["title_accuracy"] >= 0.95
+    assert scores["overall"]["caption_recall"] >= 0.95
 
 
 def test_background_paragraphs_at_the_end_are_kept() -> None:
@@ -315,3 +320,131 @@ def test_body_list_items_without_a_header_are_kept() -> None:
     assert (STORY[0], "They signed two agreements:", *items, *STORY[1:]) == clean_text(
         text
     ).paragraphs
+
+
+HEADLINE = "Vietnam and Russia agree to expand energy trade"
+
+WIRE_CAPTIONS = [
+    "Son and Lavrov shake hands before their talks in Hanoi. (Kyodo)",
+    "Son and Lavrov shake hands before their talks in Hanoi. (Xinhua/Kaikeo Saiyasane)",
+    "Son and Lavrov shake hands before their talks in Hanoi. REUTERS/Eloisa Lopez/Pool",
+    "Son and Lavrov shake hands before their talks in Hanoi [Bashar Taleb/AFP]",
+    "Son and Lavrov shake hands before their talks in Hanoi © Gavriil Grigorov/POOL/TASS",
+    "Son and Lavrov shake hands in Hanoi (March 3, 2024). ANTARA FOTO/Aprillio Akbar/nym.",
+    "Son and Lavrov shake hands before their talks in Hanoi. AFP PHOTO / Nhac Nguyen",
+    "Son and Lavrov shake hands before their talks in Hanoi. Photograph: Nhac Nguyen/AFP",
+]
+
+
+@pytest.mark.parametrize("caption", WIRE_CAPTIONS)
+def test_caption_closed_by_a_wire_credit(caption: str) -> None:
+    result = clean_text("\n".join([*STORY[:2], caption, *STORY[2:]]))
+    assert (caption,) == result.captions
+    assert tuple(STORY) == result.paragraphs
+
+
+@pytest.mark.parametrize("credit", ["Photo: Xinhua", "REUTERS/Eloisa Lopez", "(Kyodo)"])
+def test_a_bare_credit_is_chrome_not_a_caption(credit: str) -> None:
+    result = clean_text("\n".join([*STORY[:2], credit, *STORY[2:]]))
+    assert () == result.captions
+    assert {credit: "photo-credit"} == reasons(result)
+
+
+def test_a_sentence_ending_in_an_agency_name_is_body() -> None:
+    line = "The figures were first reported by Reuters."
+    assert (*STORY, line) == clean_text("\n".join([*STORY, line])).paragraphs
+
+
+def test_clutter_above_the_headline_is_dropped() -> None:
+    clutter = ["Skip links", "U.S. News", "Russian Politics & Diplomacy", "Home > World > Asia"]
+    result = clean_text("\n".join([*clutter, HEADLINE, *STORY]))
+    assert HEADLINE == result.title
+    assert tuple(STORY) == result.paragraphs
+    assert set(clutter) == set(reasons(result))
+
+
+def test_menu_words_above_the_headline_are_not_a_related_block() -> None:
+    result = clean_text("\n".join(["Latest", "Politics", "World", HEADLINE, *STORY]))
+    assert HEADLINE == result.title
+    assert tuple(STORY) == result.paragraphs
+
+
+def test_standfirst_without_a_period_stays_body() -> None:
+    standfirst = "The two ministers also discussed education and transport, the Kremlin said"
+    result = clean_text("\n".join(["World", HEADLINE, standfirst, *STORY]))
+    assert HEADLINE == result.title
+    assert (standfirst, *STORY) == result.paragraphs
+
+
+def test_short_lines_are_not_a_title() -> None:
+    result = clean_text("\n".join(["Vietnam", *STORY]))
+    assert result.title is None
+
+
+@pytest.mark.parametrize("button", ["X", "Linkedin", "Copy", "Copy link", "WhatsApp", "Telegram"])
+def test_share_buttons(button: str) -> None:
+    result = clean_text("\n".join([*STORY, "Share", button]))
+    assert tuple(STORY) == result.paragraphs
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Related news: Vietnam, Laos agree on new border crossing",
+        "Reporter: Yashinta Difa Pramudyani",
+        "Editor: huaxia",
+        "Edited by Rahmad Nasution",
+        "Associated Press writer Jerry Harmer in Bangkok contributed to this report.",
+        "Tags: Vietnam, Russia, energy",
+        "==Kyodo",
+    ],
+)
+def test_tail_credits_and_links_are_dropped(tail: str) -> None:
+    assert tuple(STORY) == clean_text("\n".join([*STORY, tail])).paragraphs
+
+
+def test_author_bio_and_tag_words_after_the_story() -> None:
+    bio = "Edith M. Lederer is the AP's chief U.N. correspondent and covers the U.N."
+    result = clean_text("\n".join([*STORY, bio, "Mercosur", "Lula"]))
+    assert tuple(STORY) == result.paragraphs
+    assert () == result.captions
+    assert {bio: "author-bio", "Mercosur": "navigation", "Lula": "navigation"} == reasons(result)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "March 3, 2024",
+        "Published 10:32 AM GMT+7, March 3, 2024",
+        "Updated: 03 Mar 2024 14:20",
+        "March 3, 2024 | 10:15 AM",
+        "3 March 2024 17:05 (GMT+07:00)",
+        "Sun 3 Mar 2024 09.45 GMT",
+        "2024-03-03 09:45:00",
+        "KYODO NEWS - Mar 3, 2024 - 10:15 | World",
+        "Source: Xinhua | 2024-03-03 09:45:00 | Editor: huaxia",
+        "Published On 3 Mar 20243 Mar 2024",
+        "March 3, 20242:15 PM GMT+8Updated 3 hours ago",
+        "Brussels, 3 March 2024",
+    ],
+)
+def test_publication_date_in_any_head_layout(dateline: str) -> None:
+    result = clean_text("\n".join(["World", HEADLINE, dateline, *STORY]))
+    assert PartialDate(2024, 3, 3) == result.published
+    assert HEADLINE == result.title
+    assert tuple(STORY) == result.paragraphs
+
+
+def test_dateline_above_the_headline_counts() -> None:
+    result = clean_text("\n".join(["Sun 3 Mar 2024 09.45 GMT", HEADLINE, *STORY]))
+    assert PartialDate(2024, 3, 3) == result.published
+    assert HEADLINE == result.title
+
+
+def test_a_date_in_a_headline_or_sentence_is_not_the_dateline() -> None:
+    headline = "Lavrov and Son met in Hanoi on March 3, 2024"
+    sentence = "The ministers signed the agreement in Hanoi on March 3, 2024."
+    result = clean_text("\n".join([headline, sentence, *STORY]))
+    assert result.published is None
+    assert headline == result.title
+    assert (sentence, *STORY) == result.paragraphs

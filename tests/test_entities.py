@@ -294,3 +294,123 @@ def test_evaluation_on_seeds_reaches_the_bar():
     scores = json.loads(result.stdout)["entities"]["all"]
     assert scores["precision"] >= 0.9
     assert scores["recall"] >= 0.9
+
+
+def person(extraction: Extraction, name: str) -> tuple[str | None, str | None]:
+    """Country and role of the first mention of `name` that carries a role, else of any."""
+    own = [m for m in extraction.mentions if m.entity.name == name]
+    mention = next((m for m in own if m.role), own[0])
+    return mention.entity.country, mention.role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "The U.N. special envoy for Myanmar, Julie Bishop, said so.",
+            "Julie Bishop",
+            "Special Envoy",
+        ),
+        ("Kremlin aide Yury Ushakov spoke.", "Yury Ushakov", "Aide"),
+        ("Chinese foreign ministry spokesperson Mao Ning said.", "Mao Ning", "Spokesperson"),
+        ("Ukraine's foreign minister, Dmytro Kuleba, agreed.", "Dmytro Kuleba", "Foreign Minister"),
+        ("Vietnamese President To Lam arrived.", "To Lam", "President"),
+    ],
+)
+def test_people_introduced_without_a_title_case_role(sentence, name, role):
+    assert role == person(extract(passages(sentence)), name)[1]
+
+
+def test_people_named_by_attribution():
+    extraction = extract(
+        passages(
+            '"We will not give up," Antonio Guterres said.', '"Never," said Kaja Kallas, the envoy.'
+        )
+    )
+    assert {"Antonio Guterres", "Kaja Kallas"} == names(extraction, "person")
+
+
+def test_roles_with_a_complement():
+    extraction = extract(
+        passages(
+            "Australian Ambassador to Việt Nam Andrew Goledzinowski met Foreign Minister of"
+            " Brazil Mauro Vieira and General Secretary of the Communist Party of Vietnam"
+            " Nguyen Phu Trong."
+        )
+    )
+    assert ("Australia", "Ambassador") == person(extraction, "Andrew Goledzinowski")
+    assert ("Brazil", "Foreign Minister") == person(extraction, "Mauro Vieira")
+    assert (None, "General Secretary") == person(extraction, "Nguyen Phu Trong")
+    assert {"Communist Party of Vietnam"} == names(extraction, "organization")
+
+
+@pytest.mark.parametrize(
+    "name", ["Luiz Inácio Lula da Silva", "Ursula von der Leyen", "Mohammed bin Salman"]
+)
+def test_names_with_particles_stay_whole(name):
+    assert {name} == names(extract(passages(f"President {name} spoke.")), "person")
+
+
+def test_short_reference_keeps_its_particles():
+    extraction = extract(passages("President Ursula von der Leyen spoke. Von der Leyen left."))
+    assert ["Ursula von der Leyen"] == referents(extraction, "Von der Leyen")
+
+
+def test_a_role_word_before_an_organisation_is_no_person():
+    extraction = extract(
+        passages("The General Assembly voted. Senior General Min Aung Hlaing left.")
+    )
+    assert {"Min Aung Hlaing"} == names(extraction, "person")
+    assert (None, "Senior General") == person(extraction, "Min Aung Hlaing")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("South Korean Foreign Minister Cho Tae-yul spoke.", "South Korea"),
+        ("Sri Lankan Foreign Minister Vijitha Herath spoke.", "Sri Lanka"),
+        ("Emirati Foreign Minister Abdullah bin Zayed spoke.", "United Arab Emirates"),
+        ("Saudi Foreign Minister Prince Faisal bin Farhan spoke.", "Saudi Arabia"),
+    ],
+)
+def test_countries_from_demonyms_of_several_words(sentence, country):
+    mention = next(m for m in extract(passages(sentence)).mentions if m.entity.kind == "person")
+    assert country == mention.entity.country
+
+
+def test_topics_and_events_by_head_word_and_modifier():
+    extraction = extract(
+        passages(
+            "They backed the one-China principle, the two-state solution and the Five-Point"
+            " Consensus and Rome Statute at the G7 summit and the Mercosur summit.",
+            "A win-win solution and long-term talks were not named.",
+        )
+    )
+    assert {
+        "one-China principle",
+        "two-state solution",
+        "Five-Point Consensus",
+        "Rome Statute",
+    } == (names(extraction, "topic"))
+    assert {"G7 summit", "Mercosur summit"} == names(extraction, "event")
+
+
+def test_more_diplomatic_organisations():
+    extraction = extract(passages("Mercosur, AUKUS, ECOWAS, the Arab League and UNHCR met."))
+    assert {
+        "Southern Common Market",
+        "Australia-United Kingdom-United States security partnership",
+        "Economic Community of West African States",
+        "Arab League",
+        "United Nations High Commissioner for Refugees",
+    } == names(extraction, "organization")
+
+
+def test_title_case_headline_and_places_are_no_people():
+    extraction = extract(
+        [
+            Passage("title", "Lavrov, Son Hold Talks in Hanoi as Summit Nears"),
+            Passage("body", "Vietnam and China said the talks went well. Officials said so."),
+        ]
+    )
+    assert set() == names(extraction, "person")

@@ -248,3 +248,19 @@ def test_titles_and_captions_give_no_event(kind: PassageKind) -> None:
 )
 def test_gathering_kind(name: str, kind: str | None) -> None:
     assert kind == gathering_kind(name)
+
+
+def test_who_co_chaired_the_event_joins_its_participants() -> None:
+    _, events = seed("004")
+    (meeting,) = [e for e in events if e.date.iso() == "2021-07-06"]
+
+    assert "Sergey Lavrov" in meeting.participants
+    assert "Retno Masudi" in meeting.participants
+
+
+def test_a_joining_sentence_without_an_event_before_it_adds_nothing() -> None:
+    text = (
+        "The event was co-chaired by Indonesian Foreign Minister Retno Marsudi and her Russian "
+        "counterpart Sergey Lavrov."
+    )
+    assert one_event(text) is None

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 from briefings.folding import fold
 
@@ -37,6 +36,9 @@ def fingerprint(paragraphs: Sequence[str]) -> Fingerprint | None:
     if len(words) < SHINGLE * 4:
         return None
     shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+    # Imported here: datasketch loads scipy, which commands that never ingest should not pay.
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
     minhash.update_batch(list(shingles))
     values = minhash.hashvalues.astype(np.uint64)

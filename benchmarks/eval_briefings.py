@@ -1,0 +1,132 @@
+"""How good are the offline briefings? Faithfulness, coverage, length, order and answers.
+
+Over the seed corpus (ingested into a temporary database):
+- faithfulness: the share of claims that stand verbatim in the first article they cite;
+- leakage: claims that contain a caption or a line the cleaner labelled as boilerplate;
+- coverage: for `who`/`topic` on every entity, the share of the articles mentioning it
+  (in their body) that the briefing cites;
+- order: briefings whose dated claims are not oldest-first;
+- length: claims and words per briefing;
+- answers: for the labelled questions (benchmarks/labels/questions.json), whether the
+  answering sentence is the first claim (hit@1) or among the claims (hit@k).
+
+    python benchmarks/eval_briefings.py [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefings.brief import answer_question, brief_topic, brief_who  # noqa: E402
+from briefings.briefing import Briefing  # noqa: E402
+from briefings.extractive import ELLIPSIS  # noqa: E402
+from briefings.ingest.pipeline import ingest  # noqa: E402
+from store import Store  # noqa: E402
+
+QUESTIONS = ROOT / "benchmarks" / "labels" / "questions.json"
+LABELS = ROOT / "benchmarks" / "labels" / "boilerplate.json"
+
+
+def evaluate(corpus: Path = ROOT / "seeds") -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "eval.db") as store:
+        ingest([str(corpus)], store, fetcher=None, max_bytes=10_000_000)
+        return {**_entity_briefings(store), **_answers(store)}
+
+
+def _entity_briefings(store: Store) -> dict[str, Any]:
+    bodies = {a.id: "\n".join(store.article(a.id).paragraphs) for a in store.articles()}  # type: ignore[union-attr]
+    captions = [c for a in store.articles() for c in store.article(a.id).captions]  # type: ignore[union-attr]
+    boilerplate = _boilerplate_lines()
+    claims = faithful = leaked = unordered = 0
+    coverage, lengths, words = [], [], []
+    for entity in store.entities():
+        build = brief_who if entity.kind == "person" else brief_topic
+        briefing = build(store, entity.name)
+        cited = {s.article_id for s in briefing.sources}
+        mentioned = _body_articles(store, entity.id)
+        if mentioned:
+            coverage.append(len(cited & mentioned) / len(mentioned))
+        by_number = {s.n: s.article_id for s in briefing.sources}
+        for claim in briefing.claims:
+            claims += 1
+            text = claim.text.removesuffix(ELLIPSIS)
+            faithful += text in bodies[by_number[claim.sources[0]]]
+            leaked += any(text in c or c in text for c in captions + boilerplate)
+        unordered += not _in_order(briefing)
+        lengths.append(len(briefing.claims))
+        words.append(sum(len(c.text.split()) for c in briefing.claims))
+    return {
+        "briefings": len(lengths),
+        "claims": claims,
+        "faithfulness": faithful / claims if claims else 1.0,
+        "leaked_claims": leaked,
+        "source_coverage": statistics.mean(coverage) if coverage else 0.0,
+        "out_of_order": unordered,
+        "claims_per_briefing": statistics.mean(lengths) if lengths else 0.0,
+        "words_per_briefing": statistics.mean(words) if words else 0.0,
+        "max_words": max(words, default=0),
+    }
+
+
+def _body_articles(store: Store, entity_id: int) -> set[int]:
+    return {h.article_id for h in store.passages_mentioning(entity_id)}
+
+
+def _in_order(briefing: Briefing) -> bool:
+    dated = [c.date.iso() for c in briefing.claims if c.date and c.date.year]
+    return dated == sorted(dated)
+
+
+def _boilerplate_lines() -> list[str]:
+    documents = json.loads(LABELS.read_text(encoding="utf-8"))["documents"]
+    return [
+        text
+        for document in documents
+        if document.get("seed")
+        for label, text in document["lines"]
+        if label == "boilerplate" and len(text) > 12
+    ]
+
+
+def _answers(store: Store) -> dict[str, Any]:
+    questions = json.loads(QUESTIONS.read_text(encoding="utf-8"))["questions"]
+    first = anywhere = 0
+    misses = []
+    for item in questions:
+        claims = [c.text for c in answer_question(store, item["question"]).claims]
+        found = [item["answer"] in claim for claim in claims]
+        first += bool(found and found[0])
+        anywhere += any(found)
+        if not any(found):
+            misses.append(item["question"])
+    return {
+        "questions": len(questions),
+        "answer_hit_at_1": first / len(questions),
+        "answer_hit_at_k": anywhere / len(questions),
+        "unanswered": misses,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    results = evaluate()
+    if parser.parse_args().json:
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+        return
+    for name, value in results.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else value
+        print(f"{name:22} {shown}")
+
+
+if __name__ == "__main__":
+    main()
