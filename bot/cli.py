@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import sys
@@ -20,6 +21,7 @@ from bot.console import run_console
 from bot.logs import setup_logging
 from bot.render.data import briefing_data
 from bot.render.terminal import briefing_view
+from bot.surfaces import serve
 from bot.views import (
     article_json,
     article_view,
@@ -32,7 +34,7 @@ from bot.views import (
     stats_view,
     stored_article_json,
 )
-from bot.wiring import build_writer
+from bot.wiring import build_router, build_surfaces, build_writer
 from briefings.brief import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.briefing import Briefing
 from briefings.corpus import seed_directory
@@ -229,12 +231,22 @@ def timeline(
 @app.command(help=messages.RUN_HELP)
 def run(db: DbOption = None) -> None:
     settings = _settings()
-    with _store(db) as store:
+    path = db or settings.db
+    with _store(path) as store:
         if settings.load_seeds and store.stats().articles == 0:
             err.print(messages.SEEDING.format(path=seed_directory()))
             report = _ingest_with_progress(store, [str(seed_directory())], settings, show=True)
             err.print(report_view(report))
-        run_console(store, sys.stdin, out)
+    router = build_router(settings, str(path))
+    surfaces = build_surfaces(settings, router)
+    try:
+        if surfaces:
+            err.print(messages.RUNNING.format(names=", ".join(s.name for s in surfaces)))
+            asyncio.run(serve(surfaces))
+        else:
+            run_console(router, sys.stdin, out)
+    finally:
+        router.close()
 
 
 def main() -> None:

@@ -11,6 +11,8 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from bot import messages
+from bot.render.terminal import reply_view
+from bot.router import Context, Router
 from bot.views import article_view, articles_view, entities_view, report_view, stats_view
 from briefings.ingest.pipeline import ingest
 from store import AttacheError, Store
@@ -18,6 +20,7 @@ from store import AttacheError, Store
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Store, list[str]], RenderableType]
+CONSOLE = Context(platform="console", workspace="local", channel="console", is_admin=True)
 
 
 def _stats(store: Store, args: list[str]) -> RenderableType:
@@ -43,47 +46,47 @@ def _entities(store: Store, args: list[str]) -> RenderableType:
 
 def _ingest(store: Store, args: list[str]) -> RenderableType:
     if not args:
-        return Text(messages.CONSOLE_USAGE.format(usage="/ingest PATH_OR_URL ..."))
+        return Text(messages.CONSOLE_USAGE.format(usage="/ingest PATH ..."))
     # The console never fetches: URLs need the CLI, which owns an HTTP client and its limits.
     return report_view(ingest(args, store, fetcher=None, max_bytes=10_000_000))
 
 
-def _help(store: Store, args: list[str]) -> RenderableType:
-    return Text(messages.CONSOLE_HELP)
-
-
-COMMANDS: dict[str, Handler] = {
+# Inspection commands only the terminal has; everything else goes through the router.
+LOCAL: dict[str, Handler] = {
     "stats": _stats,
     "articles": _articles,
     "show": _show,
     "entities": _entities,
     "ingest": _ingest,
-    "help": _help,
 }
 
 
-def execute(store: Store, line: str) -> RenderableType | None:
+def execute(router: Router, line: str) -> RenderableType | None:
     """What a user sees after typing `line`; None for an empty line."""
-    try:
-        words = shlex.split(line)
-    except ValueError as error:
-        return Text(f"Could not read that: {error}.")
+    words = line.strip().split(maxsplit=1)
     if not words:
         return None
-    name, args = words[0].lstrip("/").lower(), words[1:]
-    handler = COMMANDS.get(name)
-    if handler is None:
-        return Text(messages.CONSOLE_UNKNOWN.format(name=words[0]))
+    name = words[0].lstrip("/").lower()
+    if name == "help":
+        return Text(messages.CHAT_HELP + "\n" + messages.CONSOLE_HELP)
+    if name in LOCAL:
+        return _local(router, LOCAL[name], words[1] if len(words) > 1 else "")
+    return reply_view(router.handle_text(line, CONSOLE))
+
+
+def _local(router: Router, handler: Handler, rest: str) -> RenderableType:
     try:
-        return handler(store, args)
+        return handler(router.store(), shlex.split(rest))
+    except ValueError as error:
+        return Text(f"Could not read that: {error}.")
     except AttacheError as error:
         return Text(error.message)
     except Exception:
-        log.exception("console command failed: %r", line)
-        return Text("Something went wrong; the details are in the log.")
+        log.exception("console command failed")
+        return Text(messages.SOMETHING_WENT_WRONG)
 
 
-def run_console(store: Store, stdin: TextIO, out: Console) -> None:
+def run_console(router: Router, stdin: TextIO, out: Console) -> None:
     """Read commands until end of input or /quit."""
     out.print(messages.CONSOLE_WELCOME)
     while True:
@@ -93,6 +96,6 @@ def run_console(store: Store, stdin: TextIO, out: Console) -> None:
         if not line or line.strip().lower() in {"/quit", "/exit", "quit", "exit"}:
             out.print(messages.CONSOLE_BYE)
             return
-        reply = execute(store, line)
+        reply = execute(router, line)
         if reply is not None:
             out.print(reply)

@@ -40,6 +40,7 @@ RUN_HELP = (
 )
 
 NO_SUCH_ARTICLE = "no article with id {id} (see `attache articles`)"
+RUNNING = "Attaché is running on {names}. Ctrl-C stops it."
 SEEDING = "First start: ingesting the seed articles from {path}"
 INTERRUPTED = "Interrupted."
 UNEXPECTED = "error: something went wrong inside Attaché; the details are in {log}"
@@ -48,13 +49,33 @@ CONSOLE_WELCOME = (
     "Attaché console: no chat platform is configured, so I answer here.\n"
     "Type a command (/help for the list); Ctrl-D or /quit leaves."
 )
-CONSOLE_HELP = """Commands:
-  /stats              what is indexed
-  /articles           the stored articles
-  /show ID            one cleaned article
-  /entities [KIND]    people, organisations, places, topics, events
-  /ingest PATH_OR_URL add articles
-  /quit               leave"""
+CONSOLE_HELP = """In this terminal also:
+• /stats — counts and date range
+• /articles — the stored articles
+• /show ID — one cleaned article
+• /entities [KIND] — people, organisations, places, topics, events
+• /ingest PATH — add files or folders
+• /quit — leave"""
 CONSOLE_UNKNOWN = "Unknown command {name!r}. Type /help for the list."
 CONSOLE_USAGE = "Usage: {usage}"
 CONSOLE_BYE = "Bye."
+
+# -- chat (every platform) ----------------------------------------------------------------
+
+UNKNOWN_COMMAND = "I don't know the command “{name}”. Try `help`."
+SOMETHING_WENT_WRONG = "Sorry, something went wrong while answering; the details are in the log."
+DIGEST_NOT_YET = "Scheduled digests are not available yet in this version of Attaché."
+USAGE = {
+    "who": "Usage: who NAME — for example: who Lavrov",
+    "topic": "Usage: topic TERM — for example: topic UNCLOS",
+    "ask": "Usage: ask QUESTION — for example: ask What did Vietnam ask Russia?",
+    "timeline": "Usage: timeline NAME_OR_TERM — for example: timeline Lavrov",
+}
+CHAT_HELP = """Attaché briefs you on diplomatic news, citing every sentence.
+• who NAME — a person: roles, what they did and said, with sources (who Lavrov)
+• topic TERM — a term or acronym: what it is, what was said (topic UNCLOS)
+• ask QUESTION — a free question (ask What did Vietnam ask Russia?)
+• timeline NAME — dated meetings, calls and visits (timeline Lavrov)
+• sources — what is indexed
+• help — this list
+Add --more for a longer briefing."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import partial
 
 from bot.config import Settings
+from bot.router import Router
+from bot.surfaces import Surface
 from briefings.brief import Limits
 from briefings.writing import Writer
 from store import Store
@@ -28,3 +30,22 @@ def build_writer(settings: Settings, store: Store, limits: Limits) -> Writer | N
     return partial(
         write_claims, client, settings.openai_model, cache=store, max_claims=limits.claims
     )
+
+
+def build_router(settings: Settings, db_path: str) -> Router:
+    """The command router, with the LLM writer when one is configured."""
+    return Router(db_path, lambda store, limits: build_writer(settings, store, limits))
+
+
+def build_surfaces(settings: Settings, router: Router) -> list[Surface]:
+    """Every chat platform whose token is configured (none: the caller opens the console)."""
+    surfaces: list[Surface] = []
+    if settings.slack_enabled:
+        from bot.slack import SlackSurface
+
+        surfaces.append(SlackSurface(settings, router))
+    if settings.discord_enabled:
+        from bot.discord import DiscordSurface
+
+        surfaces.append(DiscordSurface(settings, router))
+    return surfaces

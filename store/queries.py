@@ -95,6 +95,15 @@ class Queries:
             found.extend(_passage_hit(row) for row in rows)
         return found
 
+    def outlet_counts(self, limit: int = 10) -> list[tuple[str, int]]:
+        """The outlets with the most articles."""
+        rows = self.db.execute(
+            "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL"
+            " GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT ?",
+            [limit],
+        )
+        return [(row[0], row[1]) for row in rows]
+
     def search_passages(
         self, match: str, limit: int, kinds: Sequence[str] = ("body",)
     ) -> list[PassageHit]:

@@ -5,8 +5,33 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from bot.router import Overview, Reply
 from briefings.briefing import Briefing, Claim, Source, Subject, TimelineEntry
 from briefings.model import PartialDate
+
+
+def reply_view(reply: Reply) -> RenderableType:
+    """What the console shows for a router reply."""
+    if reply.briefing is not None:
+        return briefing_view(reply.briefing)
+    if reply.overview is not None:
+        return overview_view(reply.overview)
+    return Text(reply.text or "", style="red" if reply.failed else "")
+
+
+def overview_view(overview: Overview) -> RenderableType:
+    stats = overview.stats
+    span = f"{stats.earliest} to {stats.latest}" if stats.earliest else "no dated articles"
+    lines = [
+        Text(
+            f"{stats.articles} articles ({stats.near_duplicates} near-duplicates), "
+            f"{stats.entities} entities, published {span}."
+        ),
+    ]
+    if overview.outlets:
+        outlets = ", ".join(f"{name} ({count})" for name, count in overview.outlets)
+        lines.append(Text(f"Outlets: {outlets}"))
+    return Group(*lines)
 
 
 def briefing_view(briefing: Briefing) -> RenderableType:

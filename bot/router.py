@@ -1,0 +1,175 @@
+"""One command router for every surface: parse the text once, answer it, phrase errors once.
+
+Adapters turn a platform payload into a `Request` (or hand raw text to `parse`), call
+`Router.handle` in a worker thread, and render the `Reply` for their platform.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot import messages
+from briefings.brief import Limits, answer_question, brief_topic, brief_who, build_timeline
+from briefings.briefing import Briefing
+from briefings.writing import Writer
+from store import AttacheError, Store
+from store.records import Stats
+
+log = logging.getLogger(__name__)
+
+CommandName = Literal["who", "topic", "ask", "timeline", "sources", "help", "digest"]
+COMMANDS: tuple[CommandName, ...] = ("who", "topic", "ask", "timeline", "sources", "help", "digest")
+BRIEFINGS: dict[str, Callable[..., Briefing]] = {
+    "who": brief_who,
+    "topic": brief_topic,
+    "ask": answer_question,
+    "timeline": build_timeline,
+}
+# Longer arguments are cut: no name or question needs more, and 40 kB helps nobody.
+MAX_ARGUMENT = 500
+_MORE = re.compile(r"(?:^|\s)(?:--more|more:)\s*$|^(?:--more|more:)\s+", re.IGNORECASE)
+_COPULA = re.compile(r"^(?:(?:is|was|are|were|the)\s+)+", re.IGNORECASE)
+_NATURAL: list[tuple[re.Pattern[str], CommandName]] = [
+    (re.compile(r"^(?:who\s+(?:is|was|are)\s+)(?P<arg>.+)$", re.I), "who"),
+    (re.compile(r"^(?:what\s+(?:is|are|was)\s+(?:the\s+)?)(?P<arg>[^\s?].{0,80})$", re.I), "topic"),
+    (re.compile(r"^(?:timeline\s+(?:of|for)\s+)(?P<arg>.+)$", re.I), "timeline"),
+]
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a request comes from: enough for permissions and per-channel state."""
+
+    platform: str = "console"
+    workspace: str = ""
+    channel: str = ""
+    user: str = ""
+    is_admin: bool = False
+
+
+@dataclass(frozen=True)
+class Request:
+    command: CommandName
+    argument: str = ""
+    more: bool = False
+    context: Context = field(default_factory=Context)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What is indexed, for the `sources` command."""
+
+    stats: Stats
+    outlets: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the user sees: a briefing, an overview, or one line of text."""
+
+    briefing: Briefing | None = None
+    overview: Overview | None = None
+    text: str | None = None
+    private: bool = False
+    failed: bool = False
+
+
+class UsageError(AttacheError):
+    """The command could not be understood; the message says how to write it."""
+
+
+def parse(text: str, *, context: Context | None = None, default: CommandName = "ask") -> Request:
+    """A request from what a user typed: `/who Lavrov`, `who is Lavrov?`, or a free question."""
+    context = context or Context()
+    words = text.strip().split(maxsplit=1)
+    if not words:
+        return Request("help", context=context)
+    head = words[0].lstrip("/").lower()
+    rest = words[1] if len(words) > 1 else ""
+    for command in COMMANDS:
+        if head == command:
+            return _request(command, rest, context)
+    for pattern, command in _NATURAL:
+        match = pattern.match(text.strip())
+        if match:
+            return _request(command, match.group("arg"), context)
+    if default == "ask":
+        return _request("ask", text, context)
+    raise UsageError(messages.UNKNOWN_COMMAND.format(name=words[0][:40]))
+
+
+def _request(command: CommandName, rest: str, context: Context) -> Request:
+    more = bool(_MORE.search(rest))
+    argument = _MORE.sub(" ", rest).strip()[:MAX_ARGUMENT]
+    if command in ("who", "timeline", "topic"):
+        # "who is Lavrov?" typed after the command word reads the same as "who Lavrov".
+        argument = _COPULA.sub("", argument.strip(" ?!."))
+    return Request(command, argument, more, context)
+
+
+class Router:
+    """Answers requests against the store; one SQLite connection per worker thread."""
+
+    def __init__(self, db_path: str, writer_for: Callable[[Store, Limits], Writer | None]) -> None:
+        self.db_path = db_path
+        self.writer_for = writer_for
+        self._local = threading.local()
+
+    def store(self) -> Store:
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = Store.open(self.db_path)
+            self._local.store = store
+        return store
+
+    def handle(self, request: Request) -> Reply:
+        """The reply to one request; never raises: failures become one friendly line."""
+        try:
+            return self._answer(request)
+        except AttacheError as error:
+            return Reply(text=error.message, failed=True)
+        except Exception:
+            log.exception("command failed: %s", request.command)
+            return Reply(text=messages.SOMETHING_WENT_WRONG, failed=True)
+
+    def handle_text(self, text: str, context: Context | None = None) -> Reply:
+        try:
+            request = parse(text, context=context, default="help")
+        except UsageError as error:
+            return Reply(text=error.message, failed=True)
+        return self.handle(request)
+
+    def _answer(self, request: Request) -> Reply:
+        if request.command == "help":
+            return Reply(text=messages.CHAT_HELP)
+        if request.command == "sources":
+            return Reply(overview=self._overview())
+        if request.command == "digest":
+            return Reply(text=messages.DIGEST_NOT_YET, private=True)
+        if not request.argument:
+            raise UsageError(messages.USAGE[request.command])
+        limits = Limits().more() if request.more else Limits()
+        store = self.store()
+        build = BRIEFINGS[request.command]
+        writer = self.writer_for(store, limits) if request.command != "timeline" else None
+        briefing = (
+            build(store, request.argument, limits, writer)
+            if writer
+            else build(store, request.argument, limits)
+        )
+        return Reply(briefing=briefing, failed=not briefing.found)
+
+    def _overview(self) -> Overview:
+        store = self.store()
+        return Overview(store.stats(), tuple(store.outlet_counts(limit=8)))
+
+    def close(self) -> None:
+        store: Store | None = getattr(self._local, "store", None)
+        if store is not None:
+            store.close()
+            self._local.store = None
