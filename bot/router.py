@@ -33,7 +33,7 @@ BRIEFINGS: dict[str, Callable[..., Briefing]] = {
 # Longer arguments are cut: no name or question needs more, and 40 kB helps nobody.
 MAX_ARGUMENT = 500
 _MORE = re.compile(r"(?:^|\s)(?:--more|more:)\s*$|^(?:--more|more:)\s+", re.IGNORECASE)
-_COPULA = re.compile(r"^(?:(?:is|was|are|were|the)\s+)+", re.IGNORECASE)
+_COPULA = re.compile(r"^(?:(?:is|was|are|were|the|of|for|about|on)\s+)+", re.IGNORECASE)
 _NATURAL: list[tuple[re.Pattern[str], CommandName]] = [
     (re.compile(r"^(?:who\s+(?:is|was|are)\s+)(?P<arg>.+)$", re.I), "who"),
     (re.compile(r"^(?:what\s+(?:is|are|was)\s+(?:the\s+)?)(?P<arg>[^\s?].{0,80})$", re.I), "topic"),
