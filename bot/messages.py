@@ -56,7 +56,6 @@ CONSOLE_HELP = """In this terminal also:
 • /entities [KIND] — people, organisations, places, topics, events
 • /ingest PATH — add files or folders
 • /quit — leave"""
-CONSOLE_UNKNOWN = "Unknown command {name!r}. Type /help for the list."
 CONSOLE_USAGE = "Usage: {usage}"
 CONSOLE_BYE = "Bye."
 
@@ -79,3 +78,17 @@ CHAT_HELP = """Attaché briefs you on diplomatic news, citing every sentence.
 • sources — what is indexed
 • help — this list
 Add --more for a longer briefing."""
+
+# -- Discord (bot/discord) ------------------------------------------------------------------
+# Discord caps command and option descriptions at 100 characters.
+
+DISCORD_WHO = "Brief on a person: roles, what they did and said, with sources."
+DISCORD_TOPIC = "Brief on a term or acronym (UNCLOS, ASEAN): what it is and what was said."
+DISCORD_ASK = "Ask a free question; the answer cites the articles."
+DISCORD_TIMELINE = "Dated meetings, calls, visits and summits of a person or topic."
+DISCORD_DIGEST = "The digest of recent diplomatic events."
+DISCORD_NAME = "A name or alias, e.g. Lavrov (any case, with or without diacritics)."
+DISCORD_TERM = "A term, acronym or phrase, e.g. UNCLOS."
+DISCORD_QUESTION = "Your question, e.g. What did Vietnam ask Russia?"
+DISCORD_NAME_OR_TERM = "A person, organisation or topic, e.g. Lavrov or ASEAN."
+DISCORD_MORE = "A longer briefing: up to three times as many claims."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -146,14 +147,16 @@ def test_a_broken_database_file_is_one_line_not_a_traceback(tmp_path: Path) -> N
 
 
 def test_run_seeds_an_empty_database_then_answers_in_the_console(tmp_path: Path) -> None:
-    result = attache("run", tmp=tmp_path, stdin="/stats\n/show 2\n/nonsense\n/quit\n")
+    result = attache("run", tmp=tmp_path, stdin="/stats\n/show 2\n/who Lavrov\n/nonsense\n/quit\n")
 
     assert 0 == result.returncode, result.stderr
     assert "First start: ingesting the seed articles" in result.stderr
     assert "5 new, 0 updated, 0 unchanged, 0 rejected" in result.stderr
     assert "Articles" in result.stdout and "5 (0 near-duplicates)" in result.stdout
     assert "HANOI--Russian Foreign Minister Sergey Lavrov visited Vietnam" in result.stdout
-    assert "Unknown command '/nonsense'" in result.stdout
+    assert "Sergey Lavrov — person, Russia" in result.stdout
+    assert re.search(r"^\[1\] .+ — .+$", result.stdout, re.M), "the cited sources are listed"
+    assert "I don't know the command “/nonsense”" in result.stdout
     assert (tmp_path / "default.db").exists()
 
 

@@ -1,0 +1,137 @@
+"""The shared command router: parsing once, answering, phrasing errors once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.router import Context, Request, Router, UsageError, parse
+from store import Store
+
+from .conftest import SEEDS, run_ingest
+
+
+@pytest.fixture(scope="module")
+def router(tmp_path_factory: pytest.TempPathFactory) -> Router:
+    path = tmp_path_factory.mktemp("router") / "a.db"
+    with Store.open(path) as store:
+        run_ingest(store, [str(SEEDS)])
+    return Router(str(path), lambda store, limits: None)
+
+
+@pytest.mark.parametrize(
+    ("text", "command", "argument"),
+    [
+        ("/who Lavrov", "who", "Lavrov"),
+        ("who is Bui Thanh Son?", "who", "Bui Thanh Son"),
+        ("Who was Lavrov", "who", "Lavrov"),
+        ("what is UNCLOS?", "topic", "UNCLOS"),
+        ("/topic the Code of Conduct", "topic", "Code of Conduct"),
+        ("timeline of Lavrov", "timeline", "Lavrov"),
+        ("TIMELINE Lavrov", "timeline", "Lavrov"),
+        ("ask What did Vietnam ask Russia?", "ask", "What did Vietnam ask Russia?"),
+        ("What did Vietnam ask Russia?", "ask", "What did Vietnam ask Russia?"),
+        ("sources", "sources", ""),
+        ("", "help", ""),
+    ],
+)
+def test_parse(text: str, command: str, argument: str) -> None:
+    request = parse(text)
+
+    assert (command, argument) == (request.command, request.argument)
+
+
+def test_more_is_a_flag_not_part_of_the_name() -> None:
+    assert Request("who", "Lavrov", more=True) == parse("who Lavrov --more")
+
+
+def test_an_unknown_command_is_a_usage_error_where_free_text_is_not_a_question() -> None:
+    with pytest.raises(UsageError, match="I don't know the command “frobnicate”"):
+        parse("frobnicate Lavrov", default="help")
+
+
+def test_arguments_are_capped() -> None:
+    assert 500 == len(parse("ask " + "x" * 40_000).argument)
+
+
+def test_who_answers_with_a_briefing(router: Router) -> None:
+    reply = router.handle(parse("who Lavrov"))
+
+    assert reply.briefing is not None and reply.briefing.subject is not None
+    assert "Sergey Lavrov" == reply.briefing.subject.name
+    assert not reply.failed
+
+
+def test_a_missing_argument_says_how_to_write_the_command(router: Router) -> None:
+    reply = router.handle(Request("who"))
+
+    assert reply.failed
+    assert "Usage: who NAME — for example: who Lavrov" == reply.text
+
+
+def test_sources_tells_what_is_indexed(router: Router) -> None:
+    reply = router.handle(Request("sources"))
+
+    assert reply.overview is not None
+    assert 5 == reply.overview.stats.articles
+    assert ("THE ASSOCIATED PRESS", 1) in reply.overview.outlets
+
+
+def test_nothing_found_is_a_failed_reply_with_a_note(router: Router) -> None:
+    reply = router.handle(parse("who Zbigniew Brzezinski"))
+
+    assert reply.failed
+    assert reply.briefing is not None and reply.briefing.note
+
+
+def test_an_internal_error_becomes_one_friendly_line(
+    router: Router, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setitem(__import__("bot.router").router.BRIEFINGS, "who", explode)
+
+    reply = router.handle(parse("who Lavrov"))
+
+    assert reply.failed
+    assert "Sorry, something went wrong while answering; the details are in the log." == reply.text
+    assert "disk on fire" in caplog.text
+
+
+def test_each_worker_thread_gets_its_own_connection(router: Router) -> None:
+    import threading
+
+    stores: list[Store] = []
+    thread = threading.Thread(target=lambda: stores.append(router.store()))
+    thread.start()
+    thread.join()
+
+    assert stores[0] is not router.store()
+
+
+def test_context_travels_with_the_request() -> None:
+    context = Context(platform="slack", workspace="T1", channel="C1", user="U1")
+
+    assert context == parse("who Lavrov", context=context).context
+
+
+def test_the_console_is_driven_through_its_streams(router: Router, tmp_path: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from bot.console import run_console
+
+    output = io.StringIO()
+    run_console(
+        router, io.StringIO("/who Lavrov\n/help\n/bogus\n/quit\n"), Console(file=output, width=200)
+    )
+
+    shown = output.getvalue()
+    assert "Sergey Lavrov — person, Russia" in shown
+    assert "who NAME — a person" in shown
+    assert "/entities [KIND]" in shown
+    assert "I don't know the command “/bogus”" in shown
+    assert "Bye." in shown
