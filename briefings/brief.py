@@ -176,6 +176,8 @@ def _entity_briefing(
     subject = _subject(store, entity, book, summaries, with_roles=command == "who")
     related = tuple(Related(c.name, c.kind, c.articles) for c in store.companions(entity.id))
     note = _corrected_note(query, entity, resolution) or briefing.note
+    if not briefing.claims:
+        note = messages.NOTHING_SAID.format(name=entity.name)
     return replace(briefing, subject=subject, related=related, sources=book.sources(), note=note)
 
 
