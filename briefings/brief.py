@@ -132,7 +132,7 @@ def build_timeline(store: Store, name: str, limits: Limits = Limits()) -> Briefi
     rows = store.events_involving(entity.id)
     summaries = store.article_summaries(row.article_id for row in rows)
     entries = _merge_events(rows, summaries)[: limits.events]
-    book = _SourceBook(summaries)
+    book = SourceBook(summaries)
     timeline = tuple(
         TimelineEntry(
             date=date,
@@ -170,7 +170,7 @@ def _entity_briefing(
     summaries = store.article_summaries(
         {h.article_id for h in hits} | {a for _, _, a in store.roles_of(entity.id)}
     )
-    book = _SourceBook(summaries)
+    book = SourceBook(summaries)
     named = Subject(entity.name, entity.kind)
     briefing = _finish(command, query, named, draft, store, writer, hits, book)
     subject = _subject(store, entity, book, summaries, with_roles=command == "who")
@@ -227,12 +227,12 @@ def _finish(
     store: Store,
     writer: Writer | None,
     hits: Sequence[PassageHit],
-    book: _SourceBook | None = None,
+    book: SourceBook | None = None,
 ) -> Briefing:
     if writer is not None:
         draft = _write(command, query, subject, draft, writer, hits)
     articles = {a for c in draft.chosen for a in c.articles}
-    book = book or _SourceBook(store.article_summaries(articles))
+    book = book or SourceBook(store.article_summaries(articles))
     claims = tuple(Claim(c.text, book.numbers(c.articles), c.date) for c in draft.chosen)
     sources = book.sources()
     return Briefing(
@@ -273,7 +273,7 @@ def _write(
 def _subject(
     store: Store,
     entity: EntityRow,
-    book: _SourceBook,
+    book: SourceBook,
     summaries: Mapping[int, ArticleSummary],
     *,
     with_roles: bool,
@@ -284,7 +284,7 @@ def _subject(
 
 
 def _roles(
-    store: Store, entity: EntityRow, book: _SourceBook, summaries: Mapping[int, ArticleSummary]
+    store: Store, entity: EntityRow, book: SourceBook, summaries: Mapping[int, ArticleSummary]
 ) -> tuple[Role, ...]:
     grouped: dict[str, list[tuple[str | None, int]]] = defaultdict(list)
     for role, country, article in store.roles_of(entity.id):
@@ -405,7 +405,7 @@ def _not_found(command: Command, query: str, resolution: Resolution) -> Briefing
     return Briefing(command, query, candidates=names, note=note)
 
 
-class _SourceBook:
+class SourceBook:
     """Numbers articles as they are first cited: [1], [2], ..."""
 
     def __init__(self, summaries: Mapping[int, ArticleSummary]) -> None:

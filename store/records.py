@@ -231,3 +231,61 @@ class Stats:
     corpus_version: int
     path: str = ""
     extra: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SubscriptionRecord:
+    """A channel's digest subscription; filter and schedule are kept as the user wrote them."""
+
+    id: int
+    platform: str
+    workspace: str
+    channel: str
+    filter: str
+    schedule: str
+    timezone: str
+    created_by: str | None
+    created_at: str
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class DigestRunRecord:
+    """One digest of one window: `recorded` before it is posted, `posted` after."""
+
+    id: int
+    subscription_id: int
+    window_start: str
+    window_end: str
+    state: str
+    message_ref: str | None
+    recorded_at: str
+    posted_at: str | None
+
+
+@dataclass(frozen=True)
+class WindowArticle:
+    """An article a digest window counts: its mentioned entities and its folded text."""
+
+    id: int
+    ingested_at: str
+    published: str | None
+    duplicate_of: int | None
+    entity_ids: frozenset[int]
+    text: str
+
+
+@dataclass(frozen=True)
+class EventFact:
+    """An event with its participants' ids as well as names, for grouping and 'previously'."""
+
+    id: int
+    article_id: int
+    sentence: str
+    kind: str
+    date: str
+    year_source: str
+    until: str | None
+    place: str | None
+    participant_ids: tuple[int, ...]
+    participants: tuple[str, ...]

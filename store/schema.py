@@ -152,7 +152,54 @@ def _v2(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
+def _v3(db: Database) -> None:
+    """Digest subscriptions, the record of each digest run, and the sources polled for news."""
+    _execute_all(
+        db,
+        """
+        CREATE TABLE subscriptions (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            workspace TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            filter TEXT NOT NULL,
+            schedule TEXT NOT NULL,
+            timezone TEXT NOT NULL,
+            created_by TEXT,
+            created_at TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX subscriptions_channel ON subscriptions(platform, workspace, channel);
+        CREATE TABLE digest_runs (
+            id INTEGER PRIMARY KEY,
+            subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+            window_start TEXT NOT NULL,
+            window_end TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'recorded' CHECK (state IN ('recorded', 'posted')),
+            message_ref TEXT,
+            recorded_at TEXT NOT NULL,
+            posted_at TEXT,
+            UNIQUE (subscription_id, window_start)
+        );
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            location TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('feed', 'folder')),
+            every_seconds INTEGER NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            last_polled_at TEXT,
+            next_poll_at TEXT,
+            failures INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            added_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_ingested_at ON articles(ingested_at)
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

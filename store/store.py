@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from store.digests import DigestQueries
 from store.errors import StoreError
 from store.queries import Queries
 from store.records import (
@@ -41,7 +42,7 @@ _SUMMARY_COLUMNS = (
 )
 
 
-class Store(Queries):
+class Store(Queries, DigestQueries):
     """A thin layer over one SQLite file; every article is written in one transaction."""
 
     def __init__(self, db: Database, path: str) -> None:

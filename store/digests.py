@@ -1,0 +1,289 @@
+"""Subscriptions, digest runs, and the reads a digest is built from.
+
+Every subscription read or change is scoped by platform and workspace: a subscription id
+from another workspace or guild behaves exactly like one that does not exist.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+from store.records import DigestRunRecord, EventFact, SubscriptionRecord, WindowArticle
+
+_SUBSCRIPTION = (
+    "SELECT id, platform, workspace, channel, filter, schedule, timezone, created_by,"
+    " created_at, active FROM subscriptions"
+)
+_RUN = (
+    "SELECT id, subscription_id, window_start, window_end, state, message_ref, recorded_at,"
+    " posted_at FROM digest_runs"
+)
+_EVENT = (
+    'SELECT ev.id, ev.article_id, substr(p.text, ev.start + 1, ev."end" - ev.start), ev.kind,'
+    " ev.date, ev.year_source, ev.until, pl.name FROM events ev"
+    " JOIN passages p ON p.id = ev.passage_id LEFT JOIN entities pl ON pl.id = ev.place_id"
+)
+# Enough earlier events to pick the most recent related one from, at any corpus size.
+EARLIER_LIMIT = 200
+
+
+class DigestQueries:
+    """The store's digest side, mixed into `Store`."""
+
+    db: Database
+
+    if TYPE_CHECKING:
+
+        def _write(self) -> AbstractContextManager[None]: ...
+
+    # -- subscriptions -------------------------------------------------------------
+
+    def add_subscription(
+        self,
+        platform: str,
+        workspace: str,
+        channel: str,
+        filter: str,
+        schedule: str,
+        timezone: str,
+        created_by: str | None = None,
+    ) -> SubscriptionRecord:
+        with self._write():
+            cursor = self.db.execute(
+                "INSERT INTO subscriptions (platform, workspace, channel, filter, schedule,"
+                " timezone, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [platform, workspace, channel, filter, schedule, timezone, created_by, _now()],
+            )
+        found = self._subscription_by_id(int(cursor.lastrowid or 0))
+        assert found is not None
+        return found
+
+    def subscriptions(
+        self, platform: str, workspace: str, channel: str | None = None
+    ) -> list[SubscriptionRecord]:
+        """The active subscriptions of a workspace, or of one of its channels."""
+        where = "platform = ? AND workspace = ? AND active = 1"
+        args = [platform, workspace]
+        if channel is not None:
+            where, args = where + " AND channel = ?", [*args, channel]
+        rows = self.db.execute(f"{_SUBSCRIPTION} WHERE {where} ORDER BY id", args)
+        return [_subscription(row) for row in rows]
+
+    def subscription(
+        self, subscription_id: int, platform: str, workspace: str
+    ) -> SubscriptionRecord | None:
+        """An active subscription of this workspace; None for any other workspace's id."""
+        row = self.db.execute(
+            f"{_SUBSCRIPTION} WHERE id = ? AND platform = ? AND workspace = ? AND active = 1",
+            [subscription_id, platform, workspace],
+        ).fetchone()
+        return _subscription(row) if row else None
+
+    def active_subscriptions(self) -> list[SubscriptionRecord]:
+        """Every active subscription of every workspace: for the scheduler only."""
+        rows = self.db.execute(f"{_SUBSCRIPTION} WHERE active = 1 ORDER BY id")
+        return [_subscription(row) for row in rows]
+
+    def remove_subscription(self, subscription_id: int, platform: str, workspace: str) -> bool:
+        """Deactivate a subscription of this workspace; False when it has none by that id."""
+        # Deactivated, not deleted: its digest runs stay as the record of what was posted.
+        with self._write():
+            cursor = self.db.execute(
+                "UPDATE subscriptions SET active = 0"
+                " WHERE id = ? AND platform = ? AND workspace = ? AND active = 1",
+                [subscription_id, platform, workspace],
+            )
+        return cursor.rowcount > 0
+
+    def _subscription_by_id(self, subscription_id: int) -> SubscriptionRecord | None:
+        row = self.db.execute(f"{_SUBSCRIPTION} WHERE id = ?", [subscription_id]).fetchone()
+        return _subscription(row) if row else None
+
+    # -- digest runs ---------------------------------------------------------------
+
+    def record_run(self, subscription_id: int, start: datetime, end: datetime) -> int:
+        """Record a window's digest before it is posted; recording it again is a no-op."""
+        with self._write():
+            self.db.execute(
+                "INSERT INTO digest_runs (subscription_id, window_start, window_end, recorded_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT(subscription_id, window_start) DO NOTHING",
+                [subscription_id, utc_iso(start), utc_iso(end), _now()],
+            )
+        row = self.db.execute(
+            "SELECT id FROM digest_runs WHERE subscription_id = ? AND window_start = ?",
+            [subscription_id, utc_iso(start)],
+        ).fetchone()
+        return int(row[0])
+
+    def mark_posted(self, run_id: int, message_ref: str | None) -> None:
+        with self._write():
+            self.db.execute(
+                "UPDATE digest_runs SET state = 'posted', message_ref = ?, posted_at = ?"
+                " WHERE id = ?",
+                [message_ref, _now(), run_id],
+            )
+
+    def last_run(self, subscription_id: int) -> DigestRunRecord | None:
+        """The run with the latest window, posted or not."""
+        row = self.db.execute(
+            f"{_RUN} WHERE subscription_id = ? ORDER BY window_start DESC LIMIT 1",
+            [subscription_id],
+        ).fetchone()
+        return _run(row) if row else None
+
+    def unposted_runs(self, subscription_id: int) -> list[DigestRunRecord]:
+        """Runs recorded but not marked posted, oldest first: a crash may have cut them short."""
+        rows = self.db.execute(
+            f"{_RUN} WHERE subscription_id = ? AND state = 'recorded' ORDER BY window_start",
+            [subscription_id],
+        )
+        return [_run(row) for row in rows]
+
+    # -- what a digest is made of -------------------------------------------------------
+
+    def articles_ingested(
+        self, start: datetime, end: datetime, published_since: str
+    ) -> list[WindowArticle]:
+        """Articles ingested in [start, end) and published on or after `published_since`.
+
+        `published_since` is an ISO date; an article dated to the month or year only counts
+        when that month or year reaches it, and one whose year is unknown by ingestion alone.
+        """
+        rows = self.db.execute(
+            "SELECT id, ingested_at, published, duplicate_of FROM articles"
+            " WHERE ingested_at >= ? AND ingested_at < ? AND (published IS NULL"
+            " OR published LIKE '--%' OR published >= substr(?, 1, length(published)))"
+            " ORDER BY id",
+            [utc_iso(start), utc_iso(end), published_since],
+        ).fetchall()
+        ids = [row[0] for row in rows]
+        entities, texts = self._entity_ids(ids), self._texts(ids)
+        return [
+            WindowArticle(id, ingested, published, duplicate_of, entities[id], texts[id])
+            for id, ingested, published, duplicate_of in rows
+        ]
+
+    def events_of(self, article_ids: Iterable[int]) -> list[EventFact]:
+        ids = sorted(set(article_ids))
+        rows: list[Sequence[Any]] = []
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(
+                f"{_EVENT} WHERE ev.article_id IN ({marks}) ORDER BY ev.article_id, ev.id", chunk
+            ).fetchall()
+        return self._facts(rows)
+
+    def events_sharing(
+        self, entity_ids: Iterable[int], before: str, exclude_articles: Iterable[int]
+    ) -> list[EventFact]:
+        """Past events (not announced ones) with one of `entity_ids` taking part, dated before
+        `before` or with an unknown year, latest first, outside `exclude_articles`."""
+        wanted, excluded = sorted(set(entity_ids)), sorted(set(exclude_articles))
+        if not wanted:
+            return []
+        rows = self.db.execute(
+            f"{_EVENT} WHERE ev.id IN (SELECT event_id FROM event_participants"
+            f" WHERE entity_id IN ({','.join('?' * len(wanted))}))"
+            f" AND ev.article_id NOT IN ({','.join('?' * len(excluded))})"
+            " AND ev.kind NOT LIKE 'announced-%' AND (ev.date < ? OR ev.date LIKE '--%')"
+            " ORDER BY ev.date DESC, ev.id DESC LIMIT ?",
+            [*wanted, *excluded, before, EARLIER_LIMIT],
+        ).fetchall()
+        return self._facts(rows)
+
+    def _facts(self, rows: Sequence[Sequence[Any]]) -> list[EventFact]:
+        participants = self._participants([row[0] for row in rows])
+        return [_event_fact(row, participants.get(row[0], [])) for row in rows]
+
+    def _participants(self, event_ids: Sequence[int]) -> dict[int, list[tuple[int, str]]]:
+        found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for chunk in _chunks(event_ids):
+            rows = self.db.execute(
+                "SELECT ep.event_id, e.id, e.name FROM event_participants ep"
+                " JOIN entities e ON e.id = ep.entity_id"
+                f" WHERE ep.event_id IN ({','.join('?' * len(chunk))}) ORDER BY e.kind, e.name",
+                chunk,
+            )
+            for event_id, entity_id, name in rows:
+                found[event_id].append((entity_id, name))
+        return found
+
+    def _entity_ids(self, article_ids: Sequence[int]) -> dict[int, frozenset[int]]:
+        found: dict[int, set[int]] = defaultdict(set)
+        for chunk in _chunks(article_ids):
+            rows = self.db.execute(
+                "SELECT DISTINCT article_id, entity_id FROM mentions"
+                f" WHERE article_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for article_id, entity_id in rows:
+                found[article_id].add(entity_id)
+        return {i: frozenset(found.get(i, ())) for i in article_ids}
+
+    def _texts(self, article_ids: Sequence[int]) -> dict[int, str]:
+        """Title and body of each article; captions are left out, as they are from claims."""
+        found: dict[int, list[str]] = defaultdict(list)
+        for chunk in _chunks(article_ids):
+            rows = self.db.execute(
+                "SELECT article_id, text FROM passages WHERE kind IN ('title', 'body')"
+                f" AND article_id IN ({','.join('?' * len(chunk))}) ORDER BY article_id, seq",
+                chunk,
+            )
+            for article_id, text in rows:
+                found[article_id].append(text)
+        return {i: "\n".join(found.get(i, ())) for i in article_ids}
+
+
+def utc_iso(moment: datetime) -> str:
+    """How the store writes instants: UTC, to the second, as `ingested_at` is written."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _now() -> str:
+    return utc_iso(datetime.now(UTC))
+
+
+def _subscription(row: Sequence[Any]) -> SubscriptionRecord:
+    return SubscriptionRecord(
+        id=row[0],
+        platform=row[1],
+        workspace=row[2],
+        channel=row[3],
+        filter=row[4],
+        schedule=row[5],
+        timezone=row[6],
+        created_by=row[7],
+        created_at=row[8],
+        active=bool(row[9]),
+    )
+
+
+def _run(row: Sequence[Any]) -> DigestRunRecord:
+    return DigestRunRecord(*row)
+
+
+def _event_fact(row: Sequence[Any], participants: Sequence[tuple[int, str]]) -> EventFact:
+    return EventFact(
+        id=row[0],
+        article_id=row[1],
+        sentence=row[2],
+        kind=row[3],
+        date=row[4],
+        year_source=row[5],
+        until=row[6],
+        place=row[7],
+        participant_ids=tuple(entity_id for entity_id, _ in participants),
+        participants=tuple(name for _, name in participants),
+    )
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[list[int]]:
+    # SQLite caps bound parameters per statement; stay well under it.
+    for start in range(0, len(ids), size):
+        yield list(ids[start : start + size])
