@@ -92,3 +92,30 @@ DISCORD_TERM = "A term, acronym or phrase, e.g. UNCLOS."
 DISCORD_QUESTION = "Your question, e.g. What did Vietnam ask Russia?"
 DISCORD_NAME_OR_TERM = "A person, organisation or topic, e.g. Lavrov or ASEAN."
 DISCORD_MORE = "A longer briefing: up to three times as many claims."
+
+# -- Slack --------------------------------------------------------------------------------
+
+SLACK_WORKING = "Working on it…"
+SLACK_HELP_INTRO = (
+    "In Slack: `{command} who Lavrov`, `{command} topic UNCLOS`, or mention me "
+    "(`@Attaché who is Lavrov?`); in a direct message, just ask.\n"
+)
+SLACK_EMPTY_REPLY = "Nothing to show."
+SLACK_CANDIDATES = "Did you mean:"
+SLACK_OVERVIEW_TITLE = "What Attaché has indexed"
+SLACK_MORE = "{count} more available: add --more."
+SLACK_MODE = {
+    "extractive": "Summary quoted from the articles.",
+    "llm": "Summary written by the language model.",
+}
+SLACK_NOT_FOUND = "Nothing found in the indexed articles."
+SLACK_NEEDS_BOT_TOKEN = "Slack needs SLACK_BOT_TOKEN (xoxb-…) in the environment or .env."
+SLACK_NEEDS_APP_TOKEN = (
+    "Slack Socket Mode needs SLACK_APP_TOKEN (an xapp-… app-level token with "
+    "connections:write); set it, or set ATTACHE_SLACK_MODE=http with SLACK_SIGNING_SECRET."
+)
+SLACK_NEEDS_SIGNING_SECRET = (
+    "Slack HTTP mode needs SLACK_SIGNING_SECRET (Basic Information → App Credentials); "
+    "set it, or use Socket Mode (ATTACHE_SLACK_MODE=socket) with SLACK_APP_TOKEN."
+)
+SLACK_BAD_APP_TOKEN = "SLACK_APP_TOKEN must be an app-level token starting with xapp-."

@@ -1,0 +1,272 @@
+"""A router Reply as Discord embeds: pure, escaped, and within every Discord limit.
+
+Sizes are counted in UTF-16 code units, as Discord's own (JavaScript) limits are; that
+is never less than Python's `len`, so a message that fits here fits there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+import discord
+from discord.utils import escape_markdown, escape_mentions
+
+from bot.router import Overview, Reply
+from briefings.briefing import Briefing, Claim, Source, Subject, TimelineEntry
+from briefings.model import PartialDate
+
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FOOTER_LIMIT = 2048
+EMBEDS_PER_MESSAGE = 10
+MESSAGE_LIMIT = 6000
+CONTENT_LIMIT = 2000
+
+ELLIPSIS = "…"
+COLOUR = discord.Colour(0x2B5C8A)
+FAILED_COLOUR = discord.Colour(0xB3412E)
+_URL_UNSAFE = re.compile(r"[\s()<>\[\]]")
+
+
+@dataclass
+class _Card:
+    """An embed under construction: a plain record, so sizes are easy to count."""
+
+    title: str | None = None
+    lines: list[str] = field(default_factory=list)
+    footer: str | None = None
+
+    def size(self) -> int:
+        return sum(_units(part) for part in (self.title, self.description(), self.footer) if part)
+
+    def description(self) -> str:
+        return "\n".join(self.lines)
+
+    def embed(self, colour: discord.Colour) -> discord.Embed:
+        embed = discord.Embed(title=self.title, description=self.description() or None)
+        embed.colour = colour
+        if self.footer:
+            embed.set_footer(text=self.footer)
+        return embed
+
+
+def reply_embeds(reply: Reply) -> list[list[discord.Embed]]:
+    """The messages to send for a reply, each a list of embeds within Discord's limits."""
+    colour = FAILED_COLOUR if reply.failed else COLOUR
+    cards = _cards(reply)
+    return [[card.embed(colour) for card in message] for message in _messages(cards)]
+
+
+def safe(text: str) -> str:
+    """Untrusted text (articles, user input) as inert Discord markdown: no formatting, no pings."""
+    return escape_markdown(escape_mentions(text), as_needed=False, ignore_links=False)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` units, with an ellipsis when cut."""
+    if _units(text) <= limit:
+        return text
+    head, _ = _cut(text, limit - _units(ELLIPSIS))
+    return head + ELLIPSIS
+
+
+# -- what to say --------------------------------------------------------------------------
+
+
+def _cards(reply: Reply) -> list[_Card]:
+    if reply.briefing is not None:
+        return _briefing_cards(reply.briefing)
+    if reply.overview is not None:
+        return [_Card("What Attaché has indexed", _overview_lines(reply.overview))]
+    # Our own sentence, possibly quoting what the user typed: no pings, markdown kept.
+    return _pack(None, [escape_mentions(reply.text or "")])
+
+
+def _briefing_cards(briefing: Briefing) -> list[_Card]:
+    links = {s.n: _link(s.url) for s in briefing.sources}
+    cards = _pack(_title(briefing), _body_lines(briefing, links))
+    if briefing.sources:
+        cards += _pack("Sources", [_source_line(s) for s in briefing.sources])
+    footer = _footer(briefing)
+    if footer:
+        # Within the footer limit and within what the last embed leaves of a message.
+        room = min(FOOTER_LIMIT, MESSAGE_LIMIT - cards[-1].size())
+        cards[-1].footer = shorten(footer, room)
+    return cards
+
+
+def _title(briefing: Briefing) -> str:
+    if briefing.subject is not None:
+        text = briefing.subject.name
+    else:
+        text = f"{briefing.command.capitalize()}: {briefing.query}"
+    return shorten(safe(text), TITLE_LIMIT)
+
+
+def _body_lines(briefing: Briefing, links: dict[int, str | None]) -> list[str]:
+    lines = _subject_lines(briefing.subject, links) if briefing.subject else []
+    if briefing.note:
+        lines.append(f"*{safe(briefing.note)}*")
+    lines.extend(f"• {safe(name)}" for name in briefing.candidates)
+    lines.extend(_claim_line(claim, links) for claim in briefing.claims)
+    subject = briefing.subject.name if briefing.subject else None
+    lines.extend(_entry_line(entry, subject, links) for entry in briefing.timeline)
+    if briefing.related:
+        names = ", ".join(f"{safe(r.name)} ({r.articles})" for r in briefing.related)
+        lines.append(f"**Often with:** {names}")
+    return lines
+
+
+def _subject_lines(subject: Subject, links: dict[int, str | None]) -> list[str]:
+    kind = subject.kind + (f", {subject.country}" if subject.country else "")
+    lines = [f"*{safe(kind)}*"]
+    if subject.description:
+        lines.append(safe(subject.description))
+    if subject.aliases:
+        lines.append("Also: " + ", ".join(safe(a) for a in subject.aliases))
+    for role in subject.roles:
+        title = role.title + (f", {role.country}" if role.country else "")
+        period = _period(role.first, role.last)
+        lines.append(f"**{safe(title)}**{period} {_cites(role.sources, links)}")
+    return [*lines, ""]
+
+
+def _period(first: PartialDate | None, last: PartialDate | None) -> str:
+    if first is None or last is None:
+        return ""
+    if first == last:
+        return f" (as of {first.human()})"
+    return f" ({first.human()} to {last.human()})"
+
+
+def _claim_line(claim: Claim, links: dict[int, str | None]) -> str:
+    dated = f"**{claim.date.human()}** " if claim.date else ""
+    return f"• {dated}{safe(claim.text)} {_cites(claim.sources, links)}"
+
+
+def _entry_line(entry: TimelineEntry, subject: str | None, links: dict[int, str | None]) -> str:
+    span = entry.date.human() + (f" – {entry.until.human()}" if entry.until else "")
+    where = f" in {entry.place}" if entry.place else ""
+    others = [p for p in entry.participants if p != subject]
+    who = f" with {', '.join(others)}" if others else ""
+    head = safe(f"{entry.kind.replace('-', ' ')}{where}{who}")
+    return f"• **{span}**: {head} — {safe(entry.text)} {_cites(entry.sources, links)}"
+
+
+def _source_line(source: Source) -> str:
+    title = safe(source.title)
+    link = _link(source.url)
+    named = f"[{_bracketless(title)}]({link})" if link else title
+    outlet = safe(source.outlet or "outlet unknown")
+    when = source.published.human() if source.published else "undated"
+    where = "" if link else f" — {safe(source.path or '')}"
+    return f"**[{source.n}]** {named} — {outlet}, {when}{where}"
+
+
+def _footer(briefing: Briefing) -> str:
+    parts = []
+    if briefing.found:
+        how = (
+            "written by the language model"
+            if briefing.mode == "llm"
+            else "quoted from the articles"
+        )
+        parts.append(f"Summary {how}.")
+    if briefing.more:
+        parts.append(f"{briefing.more} more available: run again with more: True.")
+    return " ".join(parts)
+
+
+def _overview_lines(overview: Overview) -> list[str]:
+    stats = overview.stats
+    span = f"{stats.earliest} to {stats.latest}" if stats.earliest else "no dated articles"
+    lines = [
+        f"{stats.articles} articles ({stats.near_duplicates} near-duplicates), "
+        f"{stats.entities} entities, published {span}."
+    ]
+    if overview.outlets:
+        lines.append("Outlets: " + ", ".join(f"{safe(n)} ({c})" for n, c in overview.outlets))
+    return lines
+
+
+def _cites(numbers: Iterable[int], links: dict[int, str | None]) -> str:
+    return "".join(_cite(n, links.get(n)) for n in numbers)
+
+
+def _cite(n: int, link: str | None) -> str:
+    return f"[[{n}]]({link})" if link else f"[{n}]"
+
+
+def _link(url: str | None) -> str | None:
+    """An http(s) URL fit for a markdown link target, or None: article URLs are untrusted."""
+    if not url or not url.lower().startswith(("http://", "https://")):
+        return None
+    return _URL_UNSAFE.sub(lambda m: quote(m.group(0)), url)
+
+
+def _bracketless(text: str) -> str:
+    return text.replace("[", "\\[").replace("]", "\\]")
+
+
+# -- how it fits ---------------------------------------------------------------------------
+
+
+def _pack(title: str | None, lines: list[str]) -> list[_Card]:
+    """Lines into as many embeds as their descriptions need; only the first has the title."""
+    cards = [_Card(title)]
+    for line in _fitting(lines, DESCRIPTION_LIMIT):
+        card = cards[-1]
+        if card.lines and _units(card.description()) + 1 + _units(line) > DESCRIPTION_LIMIT:
+            card = _Card()
+            cards.append(card)
+        card.lines.append(line)
+    return cards
+
+
+def _fitting(lines: list[str], limit: int) -> Iterator[str]:
+    """Each line, split at word boundaries with ellipses when it alone exceeds `limit`."""
+    for line in lines:
+        while _units(line) > limit:
+            head, line = _cut(line, limit - _units(ELLIPSIS))
+            yield head + ELLIPSIS
+            line = ELLIPSIS + line
+        yield line
+
+
+def _messages(cards: list[_Card]) -> list[list[_Card]]:
+    messages: list[list[_Card]] = [[]]
+    total = 0
+    for card in cards:
+        full = len(messages[-1]) == EMBEDS_PER_MESSAGE or total + card.size() > MESSAGE_LIMIT
+        if messages[-1] and full:
+            messages.append([])
+            total = 0
+        messages[-1].append(card)
+        total += card.size()
+    return messages
+
+
+def _cut(text: str, limit: int) -> tuple[str, str]:
+    """`text` split at the last space that leaves at most `limit` units before it."""
+    room = _prefix_within(text, limit)
+    space = text.rfind(" ", 0, room + 1)
+    # One unbroken word longer than the limit (a URL, say) must be cut somewhere.
+    at = space if space > 0 else room
+    return text[:at].rstrip(), text[at:].lstrip()
+
+
+def _prefix_within(text: str, limit: int) -> int:
+    """How many characters of `text` fit in `limit` UTF-16 units."""
+    used = 0
+    for index, char in enumerate(text):
+        used += 2 if ord(char) > 0xFFFF else 1
+        if used > limit:
+            return index
+    return len(text)
+
+
+def _units(text: str) -> int:
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)

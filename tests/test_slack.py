@@ -1,0 +1,351 @@
+"""Attaché on Slack, through Bolt's real request handling against a local Slack Web API."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import hashlib
+import hmac
+import json
+import logging
+import re
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
+
+from bot import messages
+from bot.config import Settings
+from bot.router import Reply, Request, Router
+from bot.slack import SlackSurface, build_app, new_client, reply_payloads
+from store import AttacheError, Store
+
+from .slack_api import SlackApi, serve_slack_api
+from .test_slack_blocks import long_briefing
+
+PAYLOADS = Path(__file__).parent / "payloads" / "slack"
+SECRET = "test-secret"
+Headers = dict[str, str | Sequence[str]]
+LIVE_MENTIONS = ("<!channel", "<!here", "<!everyone", "<@", "<#")
+
+
+@pytest.fixture
+def slack_api() -> Iterator[SlackApi]:
+    with serve_slack_api() as api:
+        yield api
+
+
+@pytest.fixture
+def router(seeded: Store, tmp_path: Path) -> Iterator[Router]:
+    router = Router(str(tmp_path / "attache.db"), lambda store, limits: None)
+    yield router
+    router.close()
+
+
+@pytest.fixture
+def app(router: Router, slack_api: SlackApi) -> AsyncApp:
+    client = new_client("xoxb-test", base_url=slack_api.api_url)
+    return build_app(router, client, signing_secret=SECRET, command="/brief")
+
+
+def payload(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((PAYLOADS / name).read_text())
+    return loaded
+
+
+def signed(body: str, *, timestamp: int | None = None, secret: str = SECRET) -> dict[str, str]:
+    stamp = str(int(time.time()) if timestamp is None else timestamp)
+    base = f"v0:{stamp}:{body}".encode()
+    signature = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+    return {"x-slack-request-timestamp": stamp, "x-slack-signature": signature}
+
+
+def command_request(
+    slack_api: SlackApi, text: str, **signing: Any
+) -> tuple[AsyncBoltRequest, dict[str, Any]]:
+    form = payload("slash_command.json") | {"text": text}
+    form["response_url"] = slack_api.response_url()
+    body = urlencode(form)
+    headers: Headers = {"content-type": "application/x-www-form-urlencoded"}
+    headers |= signed(body, **signing)
+    return AsyncBoltRequest(body=body, headers=headers), form
+
+
+def event_request(event: dict[str, Any], retry: int = 0, **signing: Any) -> AsyncBoltRequest:
+    body = json.dumps(event)
+    headers: Headers = {"content-type": "application/json"}
+    headers |= signed(body, **signing)
+    if retry:
+        headers |= {"x-slack-retry-num": str(retry), "x-slack-retry-reason": "http_timeout"}
+    return AsyncBoltRequest(body=body, headers=headers)
+
+
+async def settle(timeout: float = 20) -> None:
+    """Wait until every task Bolt started after acknowledging has finished."""
+    others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    if others:
+        await asyncio.wait(others, timeout=timeout)
+
+
+def posted_text(slack_api: SlackApi) -> str:
+    return json.dumps([call.body for call in slack_api.calls], ensure_ascii=False)
+
+
+def block_texts(body: dict[str, Any]) -> str:
+    return json.dumps(body.get("blocks", []), ensure_ascii=False)
+
+
+@pytest.mark.asyncio
+async def test_brief_who_acknowledges_then_posts_the_briefing_in_the_channel(
+    app: AsyncApp, slack_api: SlackApi, router: Router, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The router is held until the acknowledgement is back: proof that ack comes first.
+    release = threading.Event()
+    handle = router.handle
+
+    def held(request: Request) -> Reply:
+        release.wait(10)
+        return handle(request)
+
+    monkeypatch.setattr(router, "handle", held)
+    request, _ = command_request(slack_api, "who Lavrov")
+    response = await app.async_dispatch(request)
+
+    assert 200 == response.status
+    assert {"response_type": "ephemeral", "text": messages.SLACK_WORKING} == json.loads(
+        response.body
+    )
+    assert [] == slack_api.posts()
+    release.set()
+    await settle()
+    [post] = slack_api.posts()
+    assert "response" == post.method
+    assert "in_channel" == post.body["response_type"]
+    assert "Sergey Lavrov" == post.body["blocks"][0]["text"]["text"]
+    assert "*Sources*" in block_texts(post.body)
+    assert "[1]" in block_texts(post.body)
+    assert "link_names" not in post.body
+    assert "parse" not in post.body
+
+
+@pytest.mark.asyncio
+async def test_an_app_mention_is_answered_in_its_thread(app: AsyncApp, slack_api: SlackApi) -> None:
+    response = await app.async_dispatch(event_request(payload("app_mention.json")))
+    await settle()
+
+    assert 200 == response.status
+    [post] = slack_api.posts()
+    assert "chat.postMessage" == post.method
+    assert "C0DESK0001" == post.body["channel"]
+    assert "1700000100.000200" == post.body["thread_ts"]
+    assert "Sergey Lavrov" == post.body["blocks"][0]["text"]["text"]
+
+
+@pytest.mark.asyncio
+async def test_a_direct_message_is_asked_and_answered_in_thread(
+    app: AsyncApp, slack_api: SlackApi
+) -> None:
+    event = payload("message_im.json")
+    response = await app.async_dispatch(event_request(event))
+    await settle()
+
+    assert 200 == response.status
+    [post] = slack_api.posts()
+    assert "D0DIRECT01" == post.body["channel"]
+    assert "1700000200.000300" == post.body["thread_ts"]
+    assert event["event"]["text"] == post.body["blocks"][0]["text"]["text"]
+    assert "[1]" in block_texts(post.body)
+
+
+@pytest.mark.asyncio
+async def test_messages_from_bots_are_ignored(app: AsyncApp, slack_api: SlackApi) -> None:
+    response = await app.async_dispatch(event_request(payload("message_im_bot.json")))
+    await settle()
+
+    assert 200 == response.status
+    assert [] == slack_api.posts()
+
+
+@pytest.mark.asyncio
+async def test_a_bad_signature_is_refused_and_nothing_is_posted(
+    app: AsyncApp, slack_api: SlackApi
+) -> None:
+    request, _ = command_request(slack_api, "who Lavrov", secret="not-the-secret")
+    response = await app.async_dispatch(request)
+    await settle()
+
+    assert 401 == response.status
+    assert [] == slack_api.calls
+
+
+@pytest.mark.asyncio
+async def test_a_request_older_than_five_minutes_is_refused(
+    app: AsyncApp, slack_api: SlackApi
+) -> None:
+    stale = int(time.time()) - 301
+    response = await app.async_dispatch(event_request(payload("app_mention.json"), timestamp=stale))
+    await settle()
+
+    assert 401 == response.status
+    assert [] == slack_api.posts()
+
+
+@pytest.mark.asyncio
+async def test_an_event_slack_delivers_again_is_answered_once(
+    app: AsyncApp, slack_api: SlackApi
+) -> None:
+    event = payload("app_mention.json")
+    first = await app.async_dispatch(event_request(event))
+    again = await app.async_dispatch(event_request(event, retry=1))
+    await settle()
+
+    assert (200, 200) == (first.status, again.status)
+    assert 1 == len(slack_api.posts())
+
+
+@pytest.mark.asyncio
+async def test_nothing_a_user_types_can_ping_anyone(app: AsyncApp, slack_api: SlackApi) -> None:
+    request, _ = command_request(slack_api, "who @everyone <!channel> <@U0ANALYST1> @here")
+    response = await app.async_dispatch(request)
+    mention = copy.deepcopy(payload("app_mention.json"))
+    mention["event"]["text"] = "<@U0BOT00001> ask <!here> what about <!everyone> & <#C0DESK0001>?"
+    await app.async_dispatch(event_request(mention))
+    await settle()
+
+    sent = posted_text(slack_api) + response.body
+    assert 2 == len(slack_api.posts())
+    assert [] == [live for live in LIVE_MENTIONS if live in sent]
+    assert "&lt;!channel&gt;" in sent
+    assert "link_names" not in sent
+
+
+@pytest.mark.asyncio
+async def test_a_failing_router_gives_one_friendly_line_and_logs_the_traceback(
+    app: AsyncApp,
+    slack_api: SlackApi,
+    router: Router,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(request: Request) -> Reply:
+        raise RuntimeError("database exploded at /secret/path")
+
+    monkeypatch.setattr(router, "handle", broken)
+    request, _ = command_request(slack_api, "who Lavrov")
+    with caplog.at_level(logging.ERROR):
+        await app.async_dispatch(request)
+        await settle()
+
+    [post] = slack_api.posts()
+    assert "ephemeral" == post.body["response_type"]
+    assert messages.SOMETHING_WENT_WRONG == post.body["text"]
+    assert "exploded" not in posted_text(slack_api)
+    assert "RuntimeError: database exploded" in caplog.text
+
+
+@pytest.mark.asyncio
+async def test_help_and_unknown_commands_are_answered_privately_in_the_ack(
+    app: AsyncApp, slack_api: SlackApi
+) -> None:
+    empty, _ = command_request(slack_api, "")
+    unknown, _ = command_request(slack_api, "frobnicate Lavrov")
+    helped = json.loads((await app.async_dispatch(empty)).body)
+    refused = json.loads((await app.async_dispatch(unknown)).body)
+    await settle()
+
+    assert "ephemeral" == helped["response_type"]
+    assert "/brief who Lavrov" in block_texts(helped)
+    assert messages.UNKNOWN_COMMAND.format(name="frobnicate") == refused["text"]
+    assert [] == slack_api.posts()
+
+
+@pytest.mark.asyncio
+async def test_a_name_nobody_knows_is_answered_only_to_the_user(
+    app: AsyncApp, slack_api: SlackApi
+) -> None:
+    request, _ = command_request(slack_api, "who Zzyzx Quux")
+    await app.async_dispatch(request)
+    await settle()
+
+    [post] = slack_api.posts()
+    assert "ephemeral" == post.body["response_type"]
+
+
+@pytest.mark.asyncio
+async def test_past_five_messages_the_rest_go_through_the_web_api(
+    app: AsyncApp, slack_api: SlackApi, router: Router, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reply = Reply(briefing=long_briefing())
+    monkeypatch.setattr(router, "handle", lambda request: reply)
+    request, _ = command_request(slack_api, "who Lavrov")
+    await app.async_dispatch(request)
+    await settle()
+
+    expected = [payload["blocks"] for payload in reply_payloads(reply)]
+    assert 5 < len(expected)
+    assert expected == [post.body["blocks"] for post in slack_api.posts()]
+    assert ["response"] * 5 == [post.method for post in slack_api.posts()[:5]]
+    assert {"C0DESK0001"} == {post.body["channel"] for post in slack_api.posts()[5:]}
+
+
+@pytest.mark.asyncio
+async def test_users_info_is_asked_only_for_digests(app: AsyncApp, slack_api: SlackApi) -> None:
+    who, _ = command_request(slack_api, "who Lavrov")
+    digest, _ = command_request(slack_api, "digest")
+    await app.async_dispatch(who)
+    await settle()
+    assert [] == slack_api.called("users.info")
+
+    await app.async_dispatch(digest)
+    await settle()
+    assert ["U0ANALYST1"] == [call.body["user"] for call in slack_api.called("users.info")]
+
+
+@pytest.mark.asyncio
+async def test_a_rate_limited_post_is_sent_again_after_retry_after(
+    app: AsyncApp, slack_api: SlackApi
+) -> None:
+    slack_api.throttle("chat.postMessage")
+    await app.async_dispatch(event_request(payload("app_mention.json")))
+    await settle()
+
+    assert [429, 200] == [call.status for call in slack_api.called("chat.postMessage")]
+
+
+@pytest.mark.asyncio
+async def test_socket_mode_without_an_app_token_says_what_to_set(
+    router: Router, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SLACK_APP_TOKEN", raising=False)
+    settings = Settings(_env_file=None, SLACK_BOT_TOKEN="xoxb-test")  # type: ignore[call-arg]
+
+    with pytest.raises(AttacheError, match="SLACK_APP_TOKEN"):
+        await SlackSurface(settings, router).run()
+
+
+@pytest.mark.asyncio
+async def test_http_mode_without_a_signing_secret_says_what_to_set(
+    router: Router, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SLACK_SIGNING_SECRET", raising=False)
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, SLACK_BOT_TOKEN="xoxb-test", slack_mode="http"
+    )
+
+    with pytest.raises(AttacheError, match="SLACK_SIGNING_SECRET"):
+        await SlackSurface(settings, router).run()
+
+
+def test_the_manifest_registers_the_command_events_and_scopes_the_app_uses() -> None:
+    manifest = (Path(__file__).parent.parent / "slack" / "manifest.yaml").read_text()
+    listed = set(re.findall(r"^\s+- ([a-z_:.]+)$", manifest, re.M))
+
+    assert f"- command: {Settings.model_fields['slack_command'].default}" in manifest
+    assert {"app_mention", "message.im", "commands", "chat:write", "im:history"} <= listed
+    assert "socket_mode_enabled: true" in manifest
