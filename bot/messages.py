@@ -40,6 +40,7 @@ RUN_HELP = (
 )
 
 NO_SUCH_ARTICLE = "no article with id {id} (see `attache articles`)"
+CANNOT_CONNECT = "{name}: cannot connect ({error}). Check the network and the token."
 RUNNING = "Attaché is running on {names}. Ctrl-C stops it."
 SEEDING = "First start: ingesting the seed articles from {path}"
 INTERRUPTED = "Interrupted."
@@ -119,3 +120,13 @@ SLACK_NEEDS_SIGNING_SECRET = (
     "set it, or use Socket Mode (ATTACHE_SLACK_MODE=socket) with SLACK_APP_TOKEN."
 )
 SLACK_BAD_APP_TOKEN = "SLACK_APP_TOKEN must be an app-level token starting with xapp-."
+
+# -- starting the platforms ----------------------------------------------------------------
+
+DISCORD_NEEDS_TOKEN = "Discord needs DISCORD_TOKEN (the bot token from the Developer Portal)."
+DISCORD_REJECTED_TOKEN = (
+    "Discord rejected DISCORD_TOKEN; copy the bot token again from the Developer Portal."
+)
+SLACK_REJECTED = (
+    "Slack refused to start the app ({code}); check SLACK_BOT_TOKEN and SLACK_APP_TOKEN."
+)

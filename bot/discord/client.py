@@ -20,6 +20,7 @@ from bot.discord.embeds import reply_embeds
 from bot.discord.names import NameIndex, matching_names
 from bot.discord.sync import sync_commands
 from bot.router import CommandName, Context, Reply, Request, Router, parse
+from store import AttacheError
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +44,12 @@ class DiscordSurface:
     async def run(self) -> None:
         token = self.settings.discord_token
         if token is None:
-            raise RuntimeError("DISCORD_TOKEN is not set")
-        async with self.client:
-            await self.client.start(token.get_secret_value())
+            raise AttacheError(messages.DISCORD_NEEDS_TOKEN)
+        try:
+            async with self.client:
+                await self.client.start(token.get_secret_value())
+        except discord.LoginFailure as error:
+            raise AttacheError(messages.DISCORD_REJECTED_TOKEN) from error
 
 
 class AttacheClient(discord.Client):

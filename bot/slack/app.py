@@ -184,14 +184,27 @@ class SlackSurface:
     async def run(self) -> None:
         settings = self.settings
         bot_token = _required(settings.slack_bot_token, messages.SLACK_NEEDS_BOT_TOKEN)
-        if settings.slack_mode == "socket":
-            app_token = _required(settings.slack_app_token, messages.SLACK_NEEDS_APP_TOKEN)
-            if not app_token.startswith("xapp-"):
-                raise AttacheError(messages.SLACK_BAD_APP_TOKEN)
-            await _serve_socket_mode(self._app(bot_token, None), app_token)
-        else:
-            secret = _required(settings.slack_signing_secret, messages.SLACK_NEEDS_SIGNING_SECRET)
-            await _serve_http(self._app(bot_token, secret), settings.slack_port)
+        try:
+            if settings.slack_mode == "socket":
+                app_token = _required(settings.slack_app_token, messages.SLACK_NEEDS_APP_TOKEN)
+                if not app_token.startswith("xapp-"):
+                    raise AttacheError(messages.SLACK_BAD_APP_TOKEN)
+                await _serve_socket_mode(await self._checked_app(bot_token, None), app_token)
+            else:
+                secret = _required(
+                    settings.slack_signing_secret, messages.SLACK_NEEDS_SIGNING_SECRET
+                )
+                await _serve_http(await self._checked_app(bot_token, secret), settings.slack_port)
+        except SlackApiError as error:
+            code = error.response.get("error", "unknown error")
+            raise AttacheError(messages.SLACK_REJECTED.format(code=code)) from error
+
+    async def _checked_app(self, bot_token: str, signing_secret: str | None) -> AsyncApp:
+        # Check the token once before serving: Socket Mode would otherwise retry a dead
+        # token or an unreachable Slack forever, with nothing on the terminal.
+        app = self._app(bot_token, signing_secret)
+        await app.client.auth_test()
+        return app
 
     def _app(self, bot_token: str, signing_secret: str | None) -> AsyncApp:
         admins = frozenset(a.strip() for a in self.settings.slack_admins.split(",") if a.strip())
