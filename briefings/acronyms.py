@@ -17,6 +17,8 @@ STOPWORDS = frozenset(
 # prepositional tail: "Code of Conduct (C-O-C) in the East Sea".
 _TAIL_STARTS = frozenset(["in", "of", "on", "for", "to", "at", "between", "among"])
 _MAX_TAIL = 7
+# Geographic heads a long form may open with, unlettered: "Bay of Bengal Initiative … (BIMSTEC)".
+_LEADING_HEADS = frozenset(["bay", "gulf", "sea", "strait", "straits", "horn", "cape", "lake"])
 
 _PAREN = re.compile(r"\(\s*([^()\s]{2,12})\s*\)")
 _PAREN_PHRASE = re.compile(r"\(([^()]{3,120})\)")
@@ -89,7 +91,7 @@ def _long_before(text: str, paren: re.Match[str]) -> Definition | None:
     span = _match_long_form(_letters(short), words)
     if span is None:
         return None
-    first, last = span
+    first, last = _with_leading_head(words, span[0]), span[1]
     start, end = words[first].start, words[last].end
     return Definition(
         short, text[start:end], start, end, paren.start(1), paren.start(1) + len(short)
@@ -112,6 +114,15 @@ def _short_before(text: str, paren: re.Match[str]) -> Definition | None:
         return None
     start, end = words[0].start, words[-1].end
     return Definition(before.group(1), text[start:end], start, end, before.start(1), before.end(1))
+
+
+def _with_leading_head(words: list[_Word], first: int) -> int:
+    """Step back over "Bay of" when the acronym skipped it: the name begins there."""
+    if first >= 2 and words[first - 1].text == "of":
+        head = words[first - 2].text
+        if head[:1].isupper() and head.casefold() in _LEADING_HEADS:
+            return first - 2
+    return first
 
 
 def _words_before(text: str, end: int) -> list[_Word]:

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
+from itertools import takewhile
 
 import py3langid as langid
 
@@ -67,7 +68,7 @@ _SITE_CHROME = [
     re.compile(r"^(?:sign up|subscribe) (?:for|to) \S.{0,60}$", re.I),
     re.compile(r"^(?:©|\(c\)|copyright\b)", re.I),
     # "Reporting by A; Editing by B": agency credits, which never end like a sentence
-    re.compile(r"^(?i:(?:additional )?(?:reporting|writing|editing) by) [A-Z][^.]*$"),
+    re.compile(r"^\(?(?i:(?:additional )?(?:reporting|writing|editing) by) [A-Z][^.]*$"),
     re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3} ?\(\d+\)$"),  # "Comments (12)"
     # "Editor: huaxia", "Edited by A": desk credits, never a sentence of the story
     re.compile(
@@ -81,6 +82,13 @@ _SITE_CHROME = [
     re.compile(r"^by (?:signing up|subscribing|clicking)\b.{0,80}\b(?:privacy|terms)\b", re.I),
     re.compile(r"^(?:tags|topics|keywords)\s*:\s*\S", re.I),
     re.compile(r"^==\s?[A-Z][\w-]*$"),  # Kyodo's "==Kyodo" on its own line
+    # Wire sign-offs: "-- BERNAMA", "/AA/", "mf/wd (Reuters, AFP, dpa)", "(FRANCE 24 with AFP)"
+    re.compile(r"^(?:--|[—–])\s*[A-Z][A-Za-z]{1,9}\.?$"),
+    re.compile(r"^/[A-Z]{2,6}/\.?$"),
+    re.compile(r"^[a-z]{2,3}(?:/[a-z]{2,3})+(?: \([^()]{2,60}\))?$"),
+    re.compile(rf"^\([^()]{{2,30}} with (?i:{_AGENCY})\)$"),
+    # Wire status marks: "(LEAD)", "(2nd LD)", "(END)", "(PHOTO NOT FOR SALE)"
+    re.compile(r"^\((?:\d+(?:st|nd|rd|th) LD|LEAD|END|URGENT|UPDATE \d*|[A-Z ]*NOT FOR SALE)\)$"),
 ]
 # A wire's credit closing a caption: "(Kyodo)", "(Xinhua/Name)", "[File: Name/AFP]",
 # "REUTERS/Name/Pool", "ANTARA FOTO/Name/nym.", "© Name/POOL/TASS".
@@ -89,6 +97,12 @@ _CREDITS = [
     re.compile(r"\[[^\[\]]{2,60}/[^\[\]]{2,40}\]$"),
     re.compile(rf"\b(?i:{_AGENCY})(?: (?:FOTO|PHOTO))?\s?/\s?[A-Z][^/]{{1,40}}(?:/[^/]{{1,30}})*$"),
     re.compile(r"©\s?[^©]{2,60}$"),
+    # "Name/Anadolu", "( Name - Anadolu Agency )": the agency after the photographer
+    re.compile(rf"\b[A-Z][\w.'’ -]{{1,40}}/\s?(?i:{_AGENCY})$"),
+    re.compile(rf"\(\s*[^()]{{2,60}}?[-–—/,]\s*(?i:{_AGENCY})\s*\)$"),
+    # A closing rights or pool mark: "--fotoBERNAMA (2024) COPYRIGHT RESERVED", "—PPA POOL"
+    re.compile(r"(?i:copyright reserved|all rights reserved|picture[- ]alliance)\W*$"),
+    re.compile(r"(?:[—–-]\s*|/)[A-Z][A-Z.&-]*(?: [A-Z][A-Z.&-]*)? POOL$"),
 ]
 _RELATED_LINE = re.compile(
     r"^(?:related(?: news| stories| articles| coverage)?|read more|read also|also read|see also"
@@ -105,7 +119,7 @@ _LIST_MARKER = re.compile(r"^[-–—•*»›▪◦·]\s")
 _CAPTIONS = [
     # "Photo: VNA", "Photos: VNA |", "(Credit: VNA)": the credit names a source
     re.compile(
-        r"\b(?i:photos?|photographs?|images?|pictures?|credits?|ảnh)\s*:"
+        r"\b(?i:photos?|photographs?|images?|pictures?|credits?|sources?|ảnh)\s*:"
         r"\s*[A-ZĐ][\w/&.' -]{0,59}[\w)\]][\s|]*$"
     ),
     re.compile(r"[—–-]\s*[A-Z][\w/.&-]*(?: [A-Z][\w/.&-]*)? (?:File )?Photos?$"),
@@ -119,7 +133,7 @@ _OUTLET_LINE = re.compile(
     r"(?:PRESS|NEWS|AGENCY|TIMES|POST|HERALD|TRIBUNE|JOURNAL|DAILY|GAZETTE|WIRE)$"
 )
 _OUTLET_IN_DATELINE = re.compile(r"^[A-ZÀ-Ỹ][A-ZÀ-Ỹ ,.'-]+\((?P<outlet>[A-Za-z]{2,12})\)\s*[—–-]")
-_SIGN_OFF = re.compile(r"\s(?:[—–]|--)\s*(?P<outlet>[A-Z]{2,6}(?:/[A-Z]{2,6})?)$")
+_SIGN_OFF = re.compile(r"\s(?:[—–]|--)\s*(?P<outlet>[A-Z]{2,10}(?:/[A-Z]{2,6})?)$")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _GLUED_YEAR = re.compile(r"\b((?:19|20)[0-9]{2})(?=[0-9])")
 _DATE_START = re.compile(r"(?<=[\s|,(])[0-9A-Za-z]")
@@ -145,6 +159,8 @@ _TITLE_MIN_WORDS = 4
 _TITLE_SEARCH_LINES = 15
 _STORY_REACH = 4  # a headline's story starts within this many lines of it
 _CLUTTER_MAX_WORDS = 3
+_MENU_MIN_ITEMS = 3
+_MENU_ITEM_MAX_WORDS = 4
 _BIO_LINES = 2
 _PROSE_MIN_WORDS = 12
 _TITLE_MAX_WORDS = 20
@@ -535,13 +551,30 @@ def _mark_title(lines: list[_Line]) -> str | None:
     blocks = _has_blank_lines(lines)
     for index, line in enumerate(body[:_TITLE_SEARCH_LINES]):
         if _is_prose(line.text):
-            return None  # the story began without a headline
+            break  # the story began without a headline
         if _leads_story(body, index, blocks):
             for above in body[:index]:
                 above.reason = "navigation"
             line.role = "title"
             return line.text
+    _drop_leading_menu(body)
     return None
+
+
+def _drop_leading_menu(body: list[_Line]) -> None:
+    """With no headline found, a run of menu items opening the page is still a menu."""
+    run = list(takewhile(lambda line: _is_menu_item(line.text), body))
+    if len(run) >= _MENU_MIN_ITEMS:
+        for line in run:
+            line.reason = "navigation"
+
+
+def _is_menu_item(text: str) -> bool:
+    """`World`, `Life & Style`: one to four capitalised words, no sentence, no function word."""
+    words = _words(text)
+    if not 1 <= len(words) <= _MENU_ITEM_MAX_WORDS or _SENTENCE_END.search(text):
+        return False
+    return all(word[0].isupper() or word == "and" for word in words)
 
 
 def _leads_story(body: list[_Line], index: int, blocks: bool) -> bool:

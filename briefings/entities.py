@@ -64,12 +64,11 @@ _CONNECTORS = frozenset({"of", "on", "for", "and", "the", "de"})
 _ROLE_WORDS = _words(
     "minister premier president councilor councillor secretary chairman chairwoman ambassador"
     " spokesman spokeswoman spokesperson chancellor king queen prince governor mayor general"
-    " deputy vice foreign state prime sheikh"
+    " deputy vice foreign state prime sheikh acting assistant under senior chief first permanent"
+    " former interim"
 )
-# Honorifics between a role and a name: "Foreign Minister Prince Faisal bin Farhan".
-_HONORIFIC = re.compile(
-    r"[ \t]+(?:Prince|Princess|Sheikh|Sheikha|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)(?=[ \t])"
-)
+# Words that make a role a different office of the same line: "Deputy Secretary of State".
+_ROLE_MODIFIERS = "Deputy|Vice|Acting|Assistant|Under|Senior|Chief|First|Permanent|Former|Interim"
 # Surnames that lead a name, so the short reference is the first token: "Wang" for Wang Yi.
 _SURNAME_FIRST_COUNTRIES = frozenset({"China", "Taiwan", "South Korea", "North Korea"})
 _SURNAMES_FIRST = _words(
@@ -83,7 +82,10 @@ _VIETNAMESE_LETTERS = frozenset("ăâđêôơưạảấầẩẫậắằẳẵ
 
 _PARTICLES = "|".join(sorted(_NAME_PARTICLES))
 # One word of a name: "Sơn", "al-Safadi", "von der Leyen", "Jae-in", "O’Brien", not "Son’s".
-_NAME_TEXT = rf"(?:(?:{_PARTICLES})[- ])*[^\W\d_]+(?:(?:-|['’](?![sS]\b))[^\W\d_]+)*"
+_NAME_TEXT = (
+    rf"(?<![\w.])[A-Z]\.(?=[ \t]+[A-Z][a-z])"  # an initial: "S. Jaishankar"
+    rf"|(?:(?:{_PARTICLES})[- ])*[^\W\d_]+(?:(?:-|['’](?![sS]\b))[^\W\d_]+)*"
+)
 _NAME_WORD = re.compile(rf"[ \t]+({_NAME_TEXT})")
 _PHRASE_WORD = re.compile(_NAME_TEXT)
 _PARTICLES_BEFORE = re.compile(rf"^(?:(?:{_PARTICLES})[- ])+")
@@ -127,6 +129,24 @@ _LOWER_HEAD_KINDS: dict[str, EntityKind] = dict.fromkeys(("summit", "talks"), "e
 # "two-state solution", "six-party talks": a hyphenated modifier needs a number or a name.
 _NUMBER_WORDS = _words("one two three four five six seven eight nine ten")
 _FTA = re.compile(r"\s+free\s+trade\s+(?:agreement|deal|pact)\b", re.IGNORECASE)
+# Words around an undefined upper-case word that show it names a body: "the X", "X said".
+_ORGANISATION_BEFORE = _words("the by from")
+_ORGANISATION_AFTER = _words(
+    "said says has have had will would is was chief head officials spokesperson spokesman"
+    " statement members member secretariat"
+)
+# "Cyprus issue", "Korean Peninsula question", "Act East policy": a named matter or policy.
+_ISSUE = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)[ \t]+"
+    r"(issue|question|problem|crisis|dispute|conflict|policy|doctrine)(?![\w-])"
+)
+_WATERS = _words("sea seas ocean strait straits gulf bay river lake")
+_NAMED_ONLY_HEADS = frozenset({"policy", "doctrine"})  # "China policy" is no named policy
+# "Russia's war in Ukraine", "Israel’s offensive in Gaza": a war named by its parties.
+_WAR = re.compile(
+    r"(?<![\w-])([A-Z][\w-]*)['’]s[ \t]+(?:full-scale[ \t]+)?(?:war|invasion|offensive)"
+    r"[ \t]+(?:in|on|against)[ \t]+([A-Z][\w-]*)"
+)
 _COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+([^\W\d_][\w-]*)\s+counterparts?\b")
 
 
@@ -216,6 +236,7 @@ def extract(
     _find_gazetteer_names(article)
     _find_headed_phrases(article)
     _find_lower_headed_phrases(article)
+    _find_issues(article)
     _find_bare_acronyms(article)
     _find_known_names(article)
     return Extraction(_settle(article), _acronyms(article))
@@ -298,10 +319,34 @@ def _entity_of(name: str, kind: EntityKind, country: str | None = None) -> Entit
 
 @cache
 def _role_pattern() -> re.Pattern[str]:
-    """Roles, longest first, chained by "and": "State Councilor and Foreign Minister"."""
+    """Roles, longest first, chained by "and": "State Councilor and Foreign Minister".
+
+    Modifiers stay in the role, since they name another office: "First Vice Foreign Minister".
+    """
     roles = sorted(load().roles, key=len, reverse=True)
     one = "|".join(re.escape(role).replace(r"\ ", r"\s+") for role in roles)
-    return re.compile(rf"(?<![\w-])(?=[A-Z])(?:{one})(?:\s+and\s+(?:{one}))*(?![\w-])")
+    modified = rf"(?:(?:{_ROLE_MODIFIERS}|former)[\s-]+)*(?=[A-Z])(?:{one})"
+    return re.compile(rf"(?<![\w-]){modified}(?:\s+and\s+{modified})*(?![\w-])")
+
+
+def _honorifics() -> list[str]:
+    """Titles that introduce a name but are no role (`Mr`, `Datuk Seri`), longest first."""
+    roles = load().roles
+    return sorted((written for written, normal in roles.items() if not normal), key=len)[::-1]
+
+
+@cache
+def _honorific_pattern() -> re.Pattern[str]:
+    """One or more honorifics between a role and a name: "Prime Minister Datuk Seri Anwar"."""
+    one = "|".join(re.escape(title).replace(r"\ ", r"[ \t]+") for title in _honorifics())
+    return re.compile(rf"(?:[ \t]+(?:{one}))+(?=[ \t])")
+
+
+@cache
+def _leading_honorific() -> re.Pattern[str]:
+    """Honorifics opening a name as written: "Tan Sri Muhyiddin Yassin", "Mr Albanese"."""
+    one = "|".join(re.escape(title).replace(r"\ ", r"[ \t]+") for title in _honorifics())
+    return re.compile(rf"(?:(?:{one})[ \t]+)+")
 
 
 def _find_people(article: _Article) -> None:
@@ -325,7 +370,7 @@ def _person_after_role(
 ) -> None:
     """The name after a role and its complement: "Ambassador to Viet Nam Andrew Goledzinowski"."""
     complement_end, of_country = _complement(article, index, end)
-    honorific = _HONORIFIC.match(article.texts[index], complement_end)
+    honorific = _honorific_pattern().match(article.texts[index], complement_end)
     complement_end = honorific.end() if honorific else complement_end
     country = _country_before(article, index, start) or of_country
     # A comma turns the name into an apposition, which only a full name makes safe.
@@ -421,7 +466,7 @@ def _find_attributed_people(article: _Article, index: int) -> None:
         ):
             _add_person(article, index, words[0][0], words[-1][1], None, None)
     for match in _SAID_AFTER.finditer(text):
-        honorific = _HONORIFIC.match(text, match.end() - 1)
+        honorific = _honorific_pattern().match(text, match.end() - 1)
         words = list(_name_words(article, text, honorific.end() if honorific else match.end() - 1))
         if len(words) >= 2 and _SAID_AFTER_END.match(text, words[-1][1]):
             _add_person(article, index, words[0][0], words[-1][1], None, None)
@@ -461,7 +506,13 @@ def _person_after(
 def _add_person(
     article: _Article, index: int, start: int, end: int, role: str | None, country: str | None
 ) -> None:
+    honorific = _leading_honorific().match(article.texts[index], start, end)
+    if honorific:
+        start = honorific.end()
     surface = article.texts[index][start:end]
+    if " " not in surface:  # "Mr Albanese said": a short reference, resolved with the others
+        article.pending_short.append((index, start, end, role, country))
+        return
     person = article.people.setdefault(fold(surface), _Person())
     person.forms.append(surface)
     if country:
@@ -523,18 +574,25 @@ def _find_full_names(article: _Article) -> None:
 
 
 def _short_keys(article: _Article) -> dict[str, list[str]]:
-    """Short reference → people carrying it: the surname, which leads Chinese and Korean names."""
+    """Short reference → people carrying it: the surname, which leads Chinese and Korean names.
+
+    The other end of the name is a short reference too where no surname claims it: Malay,
+    Thai and Indonesian names are shortened to the given name ("Anwar", "Paetongtarn").
+    """
     owners: dict[str, list[str]] = {}
+    given: dict[str, list[str]] = {}
     for key, person in article.people.items():
-        tokens = key.split()
+        tokens = [t for t in key.split() if not t.endswith(".")]  # initials: "S. Jaishankar"
         country = person.countries.most_common(1)[0][0] if person.countries else None
         leads = country in _SURNAME_FIRST_COUNTRIES or (
             country is None and tokens[0] in _SURNAMES_FIRST
         )
-        short = tokens[0] if leads else tokens[-1]
+        short, other = (tokens[0], tokens[-1]) if leads else (tokens[-1], tokens[0])
         for variant in {short, short.split("-", 1)[-1]}:
             owners.setdefault(variant, []).append("person:" + key)
-    return owners
+        if len(tokens) > 1 and other not in _NAME_PARTICLES:
+            given.setdefault(other, []).append("person:" + key)
+    return {**given, **owners}
 
 
 def _find_short_references(article: _Article) -> None:
@@ -747,6 +805,49 @@ def _find_lower_headed_phrases(article: _Article) -> None:
                 article.add(entity, passage, start, end, (1, end - start, 1))
 
 
+def _find_issues(article: _Article) -> None:
+    for passage, text in enumerate(article.texts):
+        if not article.english[passage]:
+            continue
+        for match in _ISSUE.finditer(text):
+            name = _trim_words(article, match.group(1))
+            if name and _names_an_issue(article, name, match.group(2)):
+                start, end = match.end(1) - len(name), match.end()
+                entity = EntityRef(text[start:end], "topic")
+                article.add(entity, passage, start, end, (1, end - start, 1))
+        for match in _WAR.finditer(text):
+            if all(_is_place(article, match.group(g)) for g in (1, 2)):
+                start, end = match.span()
+                article.add(
+                    EntityRef(text[start:end], "event"), passage, start, end, (1, end - start, 1)
+                )
+
+
+def _trim_words(article: _Article, phrase: str) -> str:
+    """The phrase after any possessive and sentence word: "India's Act East" → "Act East"."""
+    words = re.split(r"\S+['’]s\s+", phrase)[-1].split()
+    while words and fold(words[0]) in article.gazetteer.common_words:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _names_an_issue(article: _Article, name: str, head: str) -> bool:
+    """A land or people ("Cyprus", "Korean Peninsula") or, for a policy, a name of its own.
+
+    Waters stay places: in the seeds "the East Sea issue" is about the East Sea.
+    """
+    words = name.split()
+    if head in _NAMED_ONLY_HEADS:
+        return len(words) >= 2 and not _is_place(article, name)
+    if fold(words[-1]) in _WATERS:
+        return False
+    return _is_place(article, name) or fold(words[0]) in article.gazetteer.demonyms
+
+
+def _is_place(article: _Article, name: str) -> bool:
+    return any(a.entry.kind == "place" for a in article.gazetteer.lookup(phrase_key(name)))
+
+
 def _modifies_a_name(article: _Article, modifier: str) -> bool:
     """ "one-China", "G7", "BRICS", "Mercosur"; not "win-win", "long-term" or "The"."""
     parts = modifier.replace(" ", "-").split("-")
@@ -837,7 +938,21 @@ def _unknown_acronym(article: _Article, tokens: list[_Token], i: int) -> bool:
     if any(n.text == "$" for n in neighbours):
         return False
     common = article.gazetteer.common_words
-    return not any(n.is_word and n.is_capitalised and n.key not in common for n in neighbours)
+    if any(n.is_word and n.is_capitalised and n.key not in common for n in neighbours):
+        return False
+    return _used_as_organisation(tokens, i)
+
+
+def _used_as_organisation(tokens: list[_Token], i: int) -> bool:
+    """An undefined caps word names a body only when used like one: "the PSA", "PSA said".
+
+    Without such use it is more often chrome or emphasis: "(LEAD)", "(END)", "NOT FOR SALE".
+    """
+    before = tokens[i - 1].key if i > 0 else ""
+    after = [t.key for t in tokens[i + 1 : i + 3]]
+    if before in _ORGANISATION_BEFORE or (bool(after) and after[0] in _ORGANISATION_AFTER):
+        return True
+    return after in (["'", "s"], ["’", "s"])
 
 
 def _find_known_names(article: _Article) -> None:

@@ -448,3 +448,50 @@ def test_a_date_in_a_headline_or_sentence_is_not_the_dateline() -> None:
     assert result.published is None
     assert headline == result.title
     assert (sentence, *STORY) == result.paragraphs
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "--fotoBERNAMA (2024) COPYRIGHT RESERVED",
+        "(Photo: Yonhap)",
+        "File photo",
+        "Photo by Lee Jin-man via Getty Images",
+        "Abdul Majeed/Anadolu",
+        "( Dursun Aydemir - Anadolu Agency )",
+        "Image: Soeren Stache/dpa/picture alliance",
+        "SOURCE: Ministry of Foreign Affairs",
+        "—PPA POOL",
+    ],
+)
+def test_a_line_closed_by_a_credit_is_a_caption(credit: str) -> None:
+    caption = f"Ministers meet in the capital on Monday. {credit}"
+    text = f"Ministers meet for talks\n\n{caption}\n\n{WIRE_STORY}"
+    assert (caption,) == clean_text(text).captions
+
+
+WIRE_STORY = (
+    "The foreign ministers of the two countries met on Monday to discuss trade, security and"
+    " the situation in the region, officials said after the talks."
+)
+
+
+@pytest.mark.parametrize(
+    "sign_off",
+    [
+        "-- BERNAMA",
+        "(END)",
+        "(2nd LD)",
+        "/AA/",
+        "mf/wd (Reuters, AFP, dpa)",
+        "(FRANCE 24 with AFP)",
+        "(Reporting by Asif Shahzad in Islamabad; Editing by Alex Richardson)",
+    ],
+)
+def test_wire_sign_offs_are_removed(sign_off: str) -> None:
+    assert (WIRE_STORY,) == clean_text(f"{WIRE_STORY}\n\n{sign_off}").paragraphs
+
+
+def test_a_menu_opening_a_page_without_headline_is_dropped() -> None:
+    text = f"Malaysia\n\nSingapore\n\nWorld\n\nLife & Style\n\n{WIRE_STORY}"
+    assert (WIRE_STORY,) == clean_text(text).paragraphs

@@ -414,3 +414,67 @@ def test_title_case_headline_and_places_are_no_people():
         ]
     )
     assert set() == names(extraction, "person")
+
+
+def surfaces_of(extraction: Extraction, name: str) -> list[str]:
+    return [m.surface for m in extraction.mentions if m.entity.name == name]
+
+
+def test_honorifics_are_no_part_of_a_name():
+    result = extract(
+        passages(
+            "Prime Minister Datuk Seri Anwar Ibrahim met Prime Minister Anthony Albanese.",
+            "Mr Albanese said the talks were frank. Anwar agreed.",
+        )
+    )
+    assert ["Anwar Ibrahim", "Anwar"] == surfaces_of(result, "Anwar Ibrahim")
+    assert ["Anthony Albanese", "Albanese"] == surfaces_of(result, "Anthony Albanese")
+
+
+def test_an_initial_belongs_to_the_name():
+    result = extract(
+        passages("External Affairs Minister S. Jaishankar met envoys. Jaishankar said.")
+    )
+    assert ["S. Jaishankar", "Jaishankar"] == surfaces_of(result, "S. Jaishankar")
+
+
+def test_role_modifiers_stay_in_the_role():
+    result = extract(
+        passages("U.S. Deputy Secretary of State Kurt Campbell met Former President Moon Jae-in.")
+    )
+    roles = {m.entity.name: m.role for m in result.mentions if m.entity.kind == "person"}
+    assert {
+        "Kurt Campbell": "Deputy Secretary of State",
+        "Moon Jae-in": "Former President",
+    } == roles
+
+
+def test_wire_marks_in_capitals_are_no_organisations():
+    result = extract(
+        passages("(LEAD) Talks end. (PHOTO NOT FOR SALE) (END)", "Officials of the PSA met.")
+    )
+    assert {"PSA"} == names(result, "organization")
+
+
+def test_issues_policies_and_wars_named_by_their_parties():
+    result = extract(
+        passages(
+            "They discussed the Cyprus issue, the East Sea issue, India's Act East policy,"
+            " the China policy and Russia's war in Ukraine."
+        )
+    )
+    assert {"Cyprus issue", "Act East policy"} == names(result, "topic")
+    assert {"Russia's war in Ukraine"} == names(result, "event")
+
+
+def test_a_geographic_head_opens_an_acronym_long_form():
+    result = extract(
+        passages(
+            "The Bay of Bengal Initiative for Multi-Sectoral Technical and"
+            " Economic Cooperation (BIMSTEC) met."
+        )
+    )
+    assert (
+        "Bay of Bengal Initiative for Multi-Sectoral Technical and Economic Cooperation"
+        in names(result)
+    )

@@ -37,7 +37,7 @@ class Serving:
 def test_a_surface_missing_its_token_stops_everything_with_its_reason() -> None:
     other = Serving()
 
-    with pytest.raises(AttacheError, match="^Slack needs a token$"):
+    with pytest.raises(AttacheError, match=r"^Slack needs a token$"):
         asyncio.run(serve([Failing("slack", AttacheError("Slack needs a token")), other]))
 
     assert other.cancelled
