@@ -68,6 +68,14 @@ class Settings(BaseSettings):
     )
     discord_test_guild: int | None = None
 
+    # Digests: the timezone a schedule is read in when none is given, how old an article may
+    # be and still be news in a digest, and whether an empty window posts a quiet line.
+    timezone: str = "Asia/Ho_Chi_Minh"
+    digest_max_age_days: float = Field(default=3.0, gt=0)
+    digest_quiet_line: bool = False
+    # How often a registered feed or folder is polled when `sources add` gives no --every.
+    poll_every_minutes: float = Field(default=30.0, ge=1)
+
     @property
     def slack_enabled(self) -> bool:
         return self.slack_bot_token is not None

@@ -16,6 +16,7 @@ from typing import Literal
 from bot import messages
 from briefings.brief import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.briefing import Briefing
+from briefings.digest import Digest
 from briefings.writing import Writer
 from store import AttacheError, Store
 from store.records import Stats
@@ -70,9 +71,10 @@ class Overview:
 
 @dataclass(frozen=True)
 class Reply:
-    """What the user sees: a briefing, an overview, or one line of text."""
+    """What the user sees: a briefing, a digest, an overview, or one line of text."""
 
     briefing: Briefing | None = None
+    digest: Digest | None = None
     overview: Overview | None = None
     text: str | None = None
     private: bool = False
@@ -115,9 +117,17 @@ def _request(command: CommandName, rest: str, context: Context) -> Request:
 class Router:
     """Answers requests against the store; one SQLite connection per worker thread."""
 
-    def __init__(self, db_path: str, writer_for: Callable[[Store, Limits], Writer | None]) -> None:
+    def __init__(
+        self,
+        db_path: str,
+        writer_for: Callable[[Store, Limits], Writer | None],
+        on_subscriptions_changed: Callable[[], None] | None = None,
+    ) -> None:
         self.db_path = db_path
         self.writer_for = writer_for
+        # Called (from a worker thread) after a subscription is added or removed, so the
+        # scheduler can rebuild its jobs; it must be thread-safe.
+        self.on_subscriptions_changed = on_subscriptions_changed
         self._local = threading.local()
 
     def store(self) -> Store:
