@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
-from itertools import takewhile
+from itertools import pairwise, takewhile
 
 import py3langid as langid
 
@@ -111,7 +111,10 @@ _RELATED_LINE = re.compile(
     re.I,
 )
 _NAME = r"[A-Z][\w.'’-]*"
-_BYLINE = re.compile(rf"^(?:By|BY) {_NAME}(?:(?: | and |, ){_NAME}){{0,5}}$")
+# "By Jane Doe", "By Jane Doe and John Roe", "By Pacific affairs reporter Stephen Dziedzic".
+_BYLINE = re.compile(
+    rf"^(?:By|BY) (?:[a-z][\w-]* |{_NAME} (?=[a-z])){{0,4}}{_NAME}(?:(?: | and |, ){_NAME}){{0,5}}$"
+)
 _TIMESTAMP = re.compile(r"^[\d\s/.:|,-]*\d{1,2}[:h]\d{2}[\d\s/.:|,-]*(?:[ap]\.?m\.?)?$", re.I)
 _MENU_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s[>»›]\s")  # "Home > World > Asia"
 _LIST_MARKER = re.compile(r"^[-–—•*»›▪◦·]\s")
@@ -549,16 +552,26 @@ def _mark_title(lines: list[_Line]) -> str | None:
     """
     body = [line for line in lines if line.body]
     blocks = _has_blank_lines(lines)
+    signed = _above_byline(lines)
     for index, line in enumerate(body[:_TITLE_SEARCH_LINES]):
         if _is_prose(line.text):
             break  # the story began without a headline
-        if _leads_story(body, index, blocks):
+        if _leads_story(body, index, blocks) or (id(line) in signed and _is_headline(line.text)):
             for above in body[:index]:
                 above.reason = "navigation"
             line.role = "title"
             return line.text
     _drop_leading_menu(body)
     return None
+
+
+def _above_byline(lines: list[_Line]) -> set[int]:
+    """Lines standing right above a byline or a dateline: where headlines stand."""
+    return {
+        id(line)
+        for line, below in pairwise(lines)
+        if line.body and below.reason in ("byline", "dateline")
+    }
 
 
 def _drop_leading_menu(body: list[_Line]) -> None:
@@ -679,21 +692,31 @@ def _fold_names(names: list[str]) -> list[str]:
     return (joined.casefold() if joined.isascii() else fold(joined)).split()
 
 
+_DISTINCT_NAME = 4
+
+
 @dataclass(frozen=True, slots=True)
 class _Story:
     """The names the story keeps coming back to, and every content word it uses."""
 
     names: frozenset[str]
     stems: frozenset[str]
+    named: frozenset[str]
 
     @classmethod
     def of(cls, gists: list[_Gist]) -> _Story:
         counts = sum((gist.names for gist in gists), Counter[str]())
         recurring = frozenset(name for name, count in counts.items() if count >= 2)
-        return cls(recurring, frozenset().union(*(gist.stems for gist in gists)))
+        stems = frozenset().union(*(gist.stems for gist in gists))
+        # A distinctive name the story used even once ("Wong" of "Penny Wong") ties a
+        # paragraph to it: the story's own last paragraph is never a promo.
+        named = frozenset(name for name in counts if len(name) >= _DISTINCT_NAME)
+        return cls(recurring, stems, named)
 
     def unrelated(self, gist: _Gist) -> bool:
         if gist.anaphoric or gist.words > _PROMO_MAX_WORDS or not self.names.isdisjoint(gist.names):
+            return False
+        if not self.named.isdisjoint(name for name in gist.names if len(name) >= _DISTINCT_NAME):
             return False
         shared = gist.stems & self.stems
         return len(shared) < _PROMO_MAX_OVERLAP * max(1, len(gist.stems))

@@ -495,3 +495,35 @@ def test_wire_sign_offs_are_removed(sign_off: str) -> None:
 def test_a_menu_opening_a_page_without_headline_is_dropped() -> None:
     text = f"Malaysia\n\nSingapore\n\nWorld\n\nLife & Style\n\n{WIRE_STORY}"
     assert (WIRE_STORY,) == clean_text(text).paragraphs
+
+
+def test_a_closing_paragraph_naming_someone_from_the_story_is_never_a_promo() -> None:
+    text = (
+        "Pact signed in Port Vila\n\n"
+        "Foreign Minister Penny Wong and Prime Minister Charlot Salwai signed the security "
+        "agreement on Monday after a year of delays.\n\n"
+        "The deal commits Australia to fund police, cyber security and climate resilience "
+        "projects over the next decade, officials said.\n\n"
+        "Vanuatu's parliament must still ratify it before the money starts to flow.\n\n"
+        "Senator Wong is expected to attend a regional meeting in Suva next month.\n"
+    )
+
+    assert "Senator Wong is expected to attend a regional meeting in Suva next month." in (
+        clean_text(text).paragraphs
+    )
+
+
+def test_the_line_above_a_byline_is_the_headline() -> None:
+    text = (
+        "World\n"
+        "Australia and Vanuatu sign security pact after long delay\n"
+        "By Pacific affairs reporter Jane Roe\n"
+        "Children play outside the parliament in Port Vila.\n"
+        "Australia and Vanuatu signed a long-delayed security pact on Monday, with both prime "
+        "ministers attending the ceremony in the capital.\n"
+    )
+
+    cleaned = clean_text(text)
+
+    assert "Australia and Vanuatu sign security pact after long delay" == cleaned.title
+    assert not any("Jane Roe" in p for p in cleaned.paragraphs)

@@ -1,9 +1,9 @@
 """Regression floors on the held-out labels (benchmarks/labels/heldout*/, docs/evaluation.md).
 
 The floors sit about 0.05 below the figures last measured on each set, so they catch a
-regression without freezing today's numbers; raise them when the scores improve. Set 1 was
-re-measured on 2026-11-23 after the modules were tuned with its error report in hand; set 2
-was written blind that day.
+regression without freezing today's numbers; raise them when the scores improve. Sets 1 and 2
+have been tuned against (their error reports went to the engineers); set 3 was written blind
+after the second round of fixes and is the current estimate for unseen text.
 """
 
 from __future__ import annotations
@@ -19,16 +19,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "benchmarks" / "labels"
-SETS = ("heldout", "heldout2")
-DOCUMENTS = {"heldout": 10, "heldout2": 8}
+SETS = ("heldout", "heldout2", "heldout3")
+DOCUMENTS = {"heldout": 10, "heldout2": 8, "heldout3": 8}
 
-# Measured, set 1: chrome precision 1.000, chrome recall 0.809, body recall 1.000,
-# captions 0.900, title 0.800, metadata out 0.846.
-# Set 2: 1.000, 0.611, 1.000, 0.500, 0.875, 0.538.
+# Measured on 2026-11-23 after the second round of fixes. Set 1: chrome precision 1.000,
+# chrome recall 0.829, body recall 1.000, captions 0.900, title 0.800, metadata out 0.846.
+# Set 2: 1.000, 0.695, 1.000, 1.000, 0.875, 0.846. Set 3 (blind): 0.959, 0.612, 0.964,
+# 0.250, 0.250, 1.000.
 CLEANING_FLOORS = {
     "heldout": {
         "boilerplate_precision": 0.95,
-        "boilerplate_recall": 0.76,
+        "boilerplate_recall": 0.78,
         "body_recall": 0.95,
         "caption_recall": 0.85,
         "title_accuracy": 0.75,
@@ -36,43 +37,68 @@ CLEANING_FLOORS = {
     },
     "heldout2": {
         "boilerplate_precision": 0.95,
-        "boilerplate_recall": 0.56,
+        "boilerplate_recall": 0.64,
         "body_recall": 0.95,
-        "caption_recall": 0.45,
+        "caption_recall": 0.95,
         "title_accuracy": 0.82,
-        "metadata_removal": 0.48,
+        "metadata_removal": 0.79,
+    },
+    "heldout3": {
+        "boilerplate_precision": 0.90,
+        "boilerplate_recall": 0.56,
+        "body_recall": 0.91,
+        "caption_recall": 0.20,
+        "title_accuracy": 0.20,
+        "metadata_removal": 0.95,
     },
 }
-# Measured F1, set 1: all 0.833, person 0.904, organization 0.737, place 0.922,
-# topic 0.611, event 0.429. Set 2: 0.717, 0.822, 0.481, 0.857, 0.286, 0.462.
+# Measured F1, set 1: all 0.843, person 0.913, organization 0.767, place 0.929, topic 0.611,
+# event 0.400. Set 2: 0.799, 0.943, 0.619, 0.895, 0.400, 0.429. Set 3: 0.731, 0.897, 0.613,
+# 0.851, 0.148, 0.381.
 ENTITY_F1_FLOORS = {
     "heldout": {
-        "all": 0.78,
-        "person": 0.85,
-        "organization": 0.68,
+        "all": 0.79,
+        "person": 0.86,
+        "organization": 0.71,
         "place": 0.87,
         "topic": 0.56,
+        "event": 0.35,
+    },
+    "heldout2": {
+        "all": 0.75,
+        "person": 0.89,
+        "organization": 0.57,
+        "place": 0.84,
+        "topic": 0.35,
         "event": 0.38,
     },
-    "heldout2": {
-        "all": 0.66,
-        "person": 0.77,
-        "organization": 0.43,
+    "heldout3": {
+        "all": 0.68,
+        "person": 0.84,
+        "organization": 0.56,
         "place": 0.80,
-        "topic": 0.23,
-        "event": 0.41,
+        "topic": 0.10,
+        "event": 0.33,
     },
 }
-# Measured, set 1: precision 0.899, recall 0.777, people mentions F1 0.883, country 0.537,
-# role 0.667. Set 2: 0.774, 0.669, 0.776, 0.361, 0.639.
+# Measured, set 1: precision 0.915, recall 0.782, people mentions F1 0.897, country 0.537,
+# role 0.667. Set 2: 0.885, 0.728, 0.917, 0.389, 0.778. Set 3: 0.858, 0.637, 0.892, 0.489,
+# 0.733.
 OVERALL_FLOORS = {
-    "heldout": {"precision": 0.85, "recall": 0.72, "mentions": 0.83, "country": 0.48, "role": 0.61},
+    "heldout": {"precision": 0.86, "recall": 0.73, "mentions": 0.84, "country": 0.48, "role": 0.61},
     "heldout2": {
-        "precision": 0.72,
-        "recall": 0.61,
-        "mentions": 0.72,
-        "country": 0.31,
-        "role": 0.58,
+        "precision": 0.83,
+        "recall": 0.67,
+        "mentions": 0.86,
+        "country": 0.33,
+        "role": 0.72,
+    },
+    "heldout3": {
+        "precision": 0.80,
+        "recall": 0.58,
+        "mentions": 0.84,
+        "country": 0.43,
+        "role": 0.68,
     },
 }
 
