@@ -8,20 +8,27 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console, RenderableType
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
 
 from bot import messages
+from bot import subscriptions as subs
 from bot.config import Settings
 from bot.console import run_console
 from bot.logs import setup_logging
-from bot.render.data import briefing_data
-from bot.render.terminal import briefing_view
-from bot.surfaces import serve
+from bot.render.data import briefing_data, digest_data, subscription_data
+from bot.render.phrases import window_text
+from bot.render.terminal import briefing_view, digest_view, subscriptions_view
+from bot.subscriptions import Channel, DigestSettings
+from bot.surfaces import in_background, serve
 from bot.views import (
     article_json,
     article_view,
@@ -34,13 +41,22 @@ from bot.views import (
     stats_view,
     stored_article_json,
 )
-from bot.wiring import build_router, build_surfaces, build_writer
+from bot.wiring import build_router, build_scheduler, build_surfaces, build_writer
 from briefings.brief import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.briefing import Briefing
 from briefings.corpus import seed_directory
+from briefings.digest import Digest
 from briefings.ingest.fetch import Fetcher, new_client
 from briefings.ingest.pipeline import IngestReport, ingest
+from briefings.ingest.polling import (
+    PollOutcome,
+    add_source,
+    parse_every,
+    poll_source,
+    remove_source,
+)
 from store import AttacheError, Store
+from store.sources import SourceRecord
 
 log = logging.getLogger("attache")
 
@@ -228,6 +244,104 @@ def timeline(
     _brief(build_timeline, name, db, as_json, more)
 
 
+# -- digests -------------------------------------------------------------------------------
+
+digest_app = typer.Typer(help=messages.DIGEST_HELP, no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(digest_app, name="digest")
+# The command line manages subscriptions as an admin of its own one-channel workspace.
+CLI_CHANNEL = Channel("cli", "local", "cli")
+SubscriptionId = Annotated[int, typer.Argument(metavar="ID", help=messages.DIGEST_ID_HELP)]
+
+
+def _schedule_text(words: list[str]) -> str:
+    # The shell has taken the quotes off `cron "0 8 * * 1-5"`: put them back.
+    return " ".join(f'"{w}"' if len(w.split()) > 1 else w for w in words)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _emit_digest(as_json: bool, digest: Digest) -> None:
+    nothing = messages.DIGEST_NOTHING.format(
+        subject=digest.subject, window=window_text(digest.window)
+    )
+    _emit(as_json, digest_data(digest), Text(nothing) if digest.empty else digest_view(digest))
+
+
+@digest_app.command("subscribe", help=messages.DIGEST_SUBSCRIBE_HELP)
+def digest_subscribe(
+    filter_text: Annotated[
+        str, typer.Argument(metavar="FILTER", help=messages.DIGEST_FILTER_HELP, show_default=False)
+    ],
+    when: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[SCHEDULE]", help=messages.DIGEST_SCHEDULE_HELP, show_default=False
+        ),
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    settings = DigestSettings.from_settings(_settings())
+    with _store(db) as store:
+        added = subs.subscribe(
+            store, CLI_CHANNEL, filter_text, _schedule_text(when or []), settings
+        )
+    now = _now()
+    _emit(as_json, subscription_data(added, now), subscriptions_view([added], now))
+
+
+@digest_app.command("list", help=messages.DIGEST_LIST_HELP)
+def digest_list(db: DbOption = None, as_json: JsonOption = False) -> None:
+    with _store(db) as store:
+        found = subs.subscriptions(store, CLI_CHANNEL)
+    now = _now()
+    data = {"subscriptions": [subscription_data(s, now) for s in found]}
+    _emit(as_json, data, subscriptions_view(found, now))
+
+
+@digest_app.command("unsubscribe", help=messages.DIGEST_UNSUBSCRIBE_HELP)
+def digest_unsubscribe(
+    subscription_id: SubscriptionId, db: DbOption = None, as_json: JsonOption = False
+) -> None:
+    with _store(db) as store:
+        removed = subs.unsubscribe(store, CLI_CHANNEL, subscription_id)
+    line = messages.DIGEST_UNSUBSCRIBED.format(
+        id=removed.id, filter=removed.record.filter, schedule=removed.schedule.describe()
+    )
+    _emit(as_json, {"removed": subscription_data(removed, _now())}, Text(line))
+
+
+@digest_app.command("preview", help=messages.DIGEST_PREVIEW_HELP)
+def digest_preview(
+    target: Annotated[
+        str, typer.Argument(metavar="ID_OR_FILTER", help=messages.DIGEST_TARGET_HELP)
+    ],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    settings = DigestSettings.from_settings(_settings())
+    with _store(db) as store:
+        if target.strip().removeprefix("#").isdigit():
+            chosen = subs.subscription(store, CLI_CHANNEL, subs.parse_id(target))
+            digest = subs.subscription_digest(store, chosen, settings, _now())
+        else:
+            digest = subs.filter_digest(store, target, settings, _now())
+    _emit_digest(as_json, digest)
+
+
+@digest_app.command("now", help=messages.DIGEST_NOW_HELP)
+def digest_now(
+    subscription_id: SubscriptionId, db: DbOption = None, as_json: JsonOption = False
+) -> None:
+    settings = DigestSettings.from_settings(_settings())
+    with _store(db) as store:
+        chosen = subs.subscription(store, CLI_CHANNEL, subscription_id)
+        digest = subs.subscription_digest(store, chosen, settings, _now())
+    _emit_digest(as_json, digest)
+
+
 @app.command(help=messages.RUN_HELP)
 def run(db: DbOption = None) -> None:
     settings = _settings()
@@ -239,12 +353,14 @@ def run(db: DbOption = None) -> None:
             err.print(report_view(report))
     router = build_router(settings, str(path))
     surfaces = build_surfaces(settings, router)
+    scheduler = build_scheduler(settings, str(path), router, surfaces)
     try:
         if surfaces:
             err.print(messages.RUNNING.format(names=", ".join(s.name for s in surfaces)))
-            asyncio.run(serve(surfaces))
+            asyncio.run(serve([*surfaces, scheduler]))
         else:
-            run_console(router, sys.stdin, out)
+            with in_background(scheduler):
+                run_console(router, sys.stdin, out)
     finally:
         router.close()
 
@@ -265,3 +381,125 @@ def main() -> None:
         log.exception("unexpected failure")
         err.print(messages.UNEXPECTED.format(log=_settings().log_file), markup=False)
         sys.exit(1)
+
+
+# -- sources that keep coming (H-SOURCES) ------------------------------------------------------
+
+sources_app = typer.Typer(help=messages.SOURCES_HELP, rich_markup_mode=None)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.callback(invoke_without_command=True)
+def sources_list(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = False) -> None:
+    if ctx.invoked_subcommand is not None:
+        return
+    with _store(db) as store:
+        found = store.sources()
+    zone = ZoneInfo(_settings().timezone)
+    _emit(as_json, {"sources": [_source_json(s) for s in found]}, _sources_view(found, zone))
+
+
+@sources_app.command("add", help=messages.SOURCES_ADD_HELP)
+def sources_add(
+    target: Annotated[
+        str, typer.Argument(metavar="URL_OR_PATH", help=messages.SOURCES_TARGET_HELP)
+    ],
+    every: Annotated[str | None, typer.Option(help=messages.SOURCES_EVERY_HELP)] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    settings = _settings()
+    interval = parse_every(every) if every else timedelta(minutes=settings.poll_every_minutes)
+    now = datetime.now(UTC)
+    with _store(db) as store, new_client(settings.fetch_timeout) as client:
+        source = add_source(store, target, interval, now)
+        outcome = poll_source(store, Fetcher(client, settings.max_document_bytes), source, now)
+    data = {"source": _source_json(source), "first_poll": _poll_json(outcome)}
+    _emit(as_json, data, _added_view(source, outcome, ZoneInfo(settings.timezone)))
+
+
+@sources_app.command("remove", help=messages.SOURCES_REMOVE_HELP)
+def sources_remove(
+    source_id: Annotated[int, typer.Argument(metavar="ID", help=messages.SOURCES_ID_HELP)],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    with _store(db) as store:
+        removed = remove_source(store, source_id)
+    text = messages.SOURCES_REMOVED.format(id=removed.id, location=removed.location)
+    _emit(as_json, {"removed": _source_json(removed)}, Text(text))
+
+
+def _source_json(source: SourceRecord) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "kind": source.kind,
+        "location": source.location,
+        "every_seconds": source.every_seconds,
+        "last_polled_at": source.last_polled_at,
+        "next_poll_at": source.next_poll_at,
+        "failures": source.failures,
+        "last_error": source.last_error,
+    }
+
+
+def _poll_json(outcome: PollOutcome) -> dict[str, Any]:
+    return {
+        "status": outcome.status,
+        "new": list(outcome.new),
+        "updated": list(outcome.updated),
+        "rejected": [{"location": o.location, "reason": o.reason} for o in outcome.rejected],
+        "held_back": outcome.held_back,
+        "error": outcome.error,
+        "next_poll_at": outcome.next_poll_at.isoformat(timespec="seconds"),
+    }
+
+
+def _sources_view(found: list[SourceRecord], zone: ZoneInfo) -> RenderableType:
+    if not found:
+        return Text(messages.SOURCES_NONE)
+    table = Table(box=None, pad_edge=False)
+    for column in messages.SOURCES_COLUMNS:
+        table.add_column(column, overflow="fold", no_wrap=column != "location")
+    for source in found:
+        table.add_row(
+            str(source.id),
+            source.kind,
+            source.location,
+            _every_text(source.every_seconds),
+            _local(source.last_polled_at, zone),
+            _local(source.next_poll_at, zone),
+            str(source.failures),
+            source.last_error or "",
+        )
+    return table
+
+
+def _added_view(source: SourceRecord, outcome: PollOutcome, zone: ZoneInfo) -> RenderableType:
+    every = _every_text(source.every_seconds)
+    lines = [messages.SOURCES_ADDED.format(**_source_json(source), every=every)]
+    if outcome.error:
+        when = _local(outcome.next_poll_at.isoformat(), zone)
+        lines.append(messages.SOURCES_FIRST_POLL_FAILED.format(error=outcome.error, next=when))
+    else:
+        count = len(outcome.new)
+        articles = "article" if count == 1 else "articles"
+        lines.append(messages.SOURCES_FIRST_POLL.format(count=count, articles=articles))
+    if outcome.rejected:
+        reasons = "; ".join(sorted({o.reason or "" for o in outcome.rejected}))
+        count = len(outcome.rejected)
+        lines.append(messages.SOURCES_FIRST_POLL_REJECTED.format(count=count, reasons=reasons))
+    return Text("\n".join(lines))
+
+
+def _every_text(seconds: int) -> str:
+    for unit, size in (("d", 86_400), ("h", 3600)):
+        if seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds // 60}m"
+
+
+def _local(instant: str | None, zone: ZoneInfo) -> str:
+    if instant is None:
+        return messages.SOURCES_NEVER
+    return datetime.fromisoformat(instant).astimezone(zone).strftime("%Y-%m-%d %H:%M")

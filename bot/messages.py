@@ -64,7 +64,6 @@ CONSOLE_BYE = "Bye."
 
 UNKNOWN_COMMAND = "I don't know the command “{name}”. Try `help`."
 SOMETHING_WENT_WRONG = "Sorry, something went wrong while answering; the details are in the log."
-DIGEST_NOT_YET = "Scheduled digests are not available yet in this version of Attaché."
 USAGE = {
     "who": "Usage: who NAME — for example: who Lavrov",
     "topic": "Usage: topic TERM — for example: topic UNCLOS",
@@ -129,4 +128,86 @@ DISCORD_REJECTED_TOKEN = (
 )
 SLACK_REJECTED = (
     "Slack refused to start the app ({code}); check SLACK_BOT_TOKEN and SLACK_APP_TOKEN."
+)
+
+# -- digests: subscriptions, previews (H-COMMANDS) ------------------------------------------
+
+DIGEST_USAGE = (
+    'Usage: digest subscribe FILTER [daily HH:MM | weekly DAY HH:MM | cron "EXPR"] '
+    "[TIMEZONE], digest list, digest unsubscribe ID, digest preview [ID | FILTER], "
+    "digest now ID."
+)
+DIGEST_SUBSCRIBE_USAGE = (
+    'Usage: digest subscribe FILTER [daily HH:MM | weekly DAY HH:MM | cron "EXPR"] '
+    "[TIMEZONE] — for example: digest subscribe Vietnam Russia weekly mon 08:00"
+)
+DIGEST_ID_USAGE = "Usage: digest {action} ID — the ids are in `digest list`."
+DIGEST_BAD_ID = "“{text}” is not a subscription id; the ids are in `digest list`."
+DIGEST_NO_SUCH = "There is no subscription {id} here; the ids are in `digest list`."
+DIGEST_NOT_ALLOWED = (
+    "Only people who may manage this channel can {action} digests "
+    "(Slack: workspace admins or ATTACHE_SLACK_ADMINS; Discord: Manage Channels)."
+)
+DIGEST_SUBSCRIBED = (
+    "Subscription {id}: digests of {subject}, {schedule} in this channel. "
+    "The first one comes {next}. `digest unsubscribe {id}` stops it."
+)
+DIGEST_UNSUBSCRIBED = "Subscription {id} ({filter}, {schedule}) is stopped."
+DIGEST_NONE = "No digest subscriptions here yet. {usage}"
+DIGEST_LIST_HEAD = "Digest subscriptions:"
+DIGEST_LIST_LINE = "• {id}: {filter} — {schedule}, next {next}, in {channel}"
+DIGEST_THIS_CHANNEL = "this channel"
+DIGEST_PICK_ONE = "This channel has several subscriptions ({ids}); give one: digest preview ID."
+DIGEST_PREVIEW_NOTE = "Preview, only for you: the next digest so far."
+DIGEST_FILTER_PREVIEW_NOTE = "Preview, only for you: the last 24 hours."
+DIGEST_NOW_NOTE = "Asked for now; the scheduled digest still comes as usual."
+DIGEST_NOTHING = "Nothing new about {subject} in {window}."
+DIGEST_TITLE = "Digest: {subject}"
+DIGEST_COMING_UP = "Coming up"
+DIGEST_PREVIOUSLY = "Previously"
+DIGEST_SOURCES = "Sources"
+DIGEST_MORE = "{count} more events not shown."
+DIGEST_FOOTER = "Quoted from the articles; events ordered by how widely they were reported."
+DIGEST_HELP = "Manage and preview digests (subscribe, list, unsubscribe, preview, now)."
+DIGEST_SUBSCRIBE_HELP = (
+    "Subscribe the command line's channel to a digest: FILTER, then optionally "
+    'daily HH:MM, weekly DAY HH:MM or cron "EXPR", and a timezone.'
+)
+DIGEST_FILTER_HELP = 'Names or words: Lavrov, "Vietnam Russia", UNCLOS OR "Code of Conduct".'
+DIGEST_SCHEDULE_HELP = 'When: daily 08:00, weekly mon 08:00 or cron "0 8 * * 1-5"; then a timezone.'
+DIGEST_LIST_HELP = "List the digest subscriptions."
+DIGEST_UNSUBSCRIBE_HELP = "Stop a digest subscription."
+DIGEST_PREVIEW_HELP = (
+    "What the next digest of a subscription would contain so far, or a filter's digest of "
+    "the last 24 hours."
+)
+DIGEST_NOW_HELP = "A subscription's digest of its current window, now (no run is recorded)."
+DIGEST_ID_HELP = "Subscription id, as listed by `attache digest list`."
+DIGEST_TARGET_HELP = "A subscription id, or a filter for the last 24 hours."
+
+# -- the digest scheduler (H-SCHEDULER) ------------------------------------------------------
+
+DIGEST_CATCHING_UP = "Catching up: {start} – {end} ({zone})."
+
+# -- sources that keep coming (H-SOURCES) ------------------------------------------------------
+
+SOURCES_HELP = "Feeds and folders polled for new articles; with no command, list them."
+SOURCES_ADD_HELP = (
+    "Register an RSS/Atom feed URL or a folder to poll, and poll it once now: what it already "
+    "holds is stored but never announced in a digest."
+)
+SOURCES_REMOVE_HELP = "Stop polling a source; the articles it brought stay."
+SOURCES_TARGET_HELP = "A feed URL, or a folder watched for new files (recursively)."
+SOURCES_EVERY_HELP = "How often to poll: 30m, 2h, 1d (default: ATTACHE_POLL_EVERY_MINUTES)."
+SOURCES_ID_HELP = "Source id, as listed by `attache sources`."
+SOURCES_NONE = "No sources yet: `attache sources add URL_OR_FOLDER` registers one."
+SOURCES_ADDED = "Source {id} added: {location} ({kind}, every {every})."
+SOURCES_FIRST_POLL = "First poll: {count} existing {articles} stored, not announced in digests."
+SOURCES_FIRST_POLL_REJECTED = "{count} entries could not be read: {reasons}"
+SOURCES_FIRST_POLL_FAILED = "First poll failed: {error}; next try at {next}."
+SOURCES_REMOVED = "Source {id} removed: {location}. Its articles stay."
+SOURCES_NEVER = "never"
+SOURCES_COLUMNS = ("id", "kind", "location", "every", "last poll", "next poll", "failures", "error")
+DISCORD_DIGEST_COMMAND = (
+    "subscribe FILTER [daily HH:MM], list, unsubscribe ID, preview [ID], now ID."
 )

@@ -11,12 +11,17 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Literal
 
 from bot import messages
+from bot import subscriptions as subs
+from bot.render.phrases import moment, window_text
+from bot.subscriptions import Channel, DigestSettings, SubscriptionError
 from briefings.brief import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.briefing import Briefing
 from briefings.digest import Digest
+from briefings.filters import parse_filter
 from briefings.writing import Writer
 from store import AttacheError, Store
 from store.records import Stats
@@ -79,6 +84,8 @@ class Reply:
     text: str | None = None
     private: bool = False
     failed: bool = False
+    # Shown above a digest: why it is being shown (a preview, a catch-up).
+    note: str | None = None
 
 
 class UsageError(AttacheError):
@@ -122,12 +129,16 @@ class Router:
         db_path: str,
         writer_for: Callable[[Store, Limits], Writer | None],
         on_subscriptions_changed: Callable[[], None] | None = None,
+        digests: DigestSettings | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC).replace(microsecond=0),
     ) -> None:
         self.db_path = db_path
         self.writer_for = writer_for
         # Called (from a worker thread) after a subscription is added or removed, so the
         # scheduler can rebuild its jobs; it must be thread-safe.
         self.on_subscriptions_changed = on_subscriptions_changed
+        self.digests = digests or DigestSettings()
+        self.clock = clock
         self._local = threading.local()
 
     def store(self) -> Store:
@@ -160,7 +171,7 @@ class Router:
         if request.command == "sources":
             return Reply(overview=self._overview())
         if request.command == "digest":
-            return Reply(text=messages.DIGEST_NOT_YET, private=True)
+            return self._digest(request.argument, request.context)
         if not request.argument:
             raise UsageError(messages.USAGE[request.command])
         limits = Limits().more() if request.more else Limits()
@@ -174,6 +185,104 @@ class Router:
         )
         return Reply(briefing=briefing, failed=not briefing.found)
 
+    def _digest(self, argument: str, context: Context) -> Reply:
+        action, _, rest = argument.strip().partition(" ")
+        answers = {
+            "subscribe": self._subscribe,
+            "list": self._list,
+            "unsubscribe": self._unsubscribe,
+            "preview": self._preview,
+            "now": self._now,
+        }
+        answer = answers.get(action.casefold())
+        if answer is None:
+            raise UsageError(messages.DIGEST_USAGE)
+        return answer(rest.strip(), context)
+
+    def _subscribe(self, argument: str, context: Context) -> Reply:
+        _require_admin(context, "subscribe to")
+        if not argument:
+            raise UsageError(messages.DIGEST_SUBSCRIBE_USAGE)
+        store = self.store()
+        filter_text, schedule_text = subs.split_subscription(argument)
+        where = _channel(context)
+        added = subs.subscribe(
+            store, where, filter_text, schedule_text, self.digests, context.user or None
+        )
+        self._subscriptions_changed()
+        subject = parse_filter(added.record.filter, store).describe()
+        text = messages.DIGEST_SUBSCRIBED.format(
+            id=added.id,
+            subject=subject,
+            schedule=added.schedule.describe(),
+            next=moment(added.next_fire(self.clock())),
+        )
+        return Reply(text=text)
+
+    def _list(self, argument: str, context: Context) -> Reply:
+        found = subs.subscriptions(self.store(), _channel(context))
+        if not found:
+            return Reply(text=messages.DIGEST_NONE.format(usage=messages.DIGEST_SUBSCRIBE_USAGE))
+        now = self.clock()
+        lines = [messages.DIGEST_LIST_HEAD]
+        for each in found:
+            here = each.record.channel == context.channel
+            lines.append(
+                messages.DIGEST_LIST_LINE.format(
+                    id=each.id,
+                    filter=each.record.filter,
+                    schedule=each.schedule.describe(),
+                    next=moment(each.next_fire(now)),
+                    channel=messages.DIGEST_THIS_CHANNEL if here else each.record.channel,
+                )
+            )
+        return Reply(text="\n".join(lines), private=True)
+
+    def _unsubscribe(self, argument: str, context: Context) -> Reply:
+        _require_admin(context, "unsubscribe from")
+        if not argument:
+            raise UsageError(messages.DIGEST_ID_USAGE.format(action="unsubscribe"))
+        removed = subs.unsubscribe(self.store(), _channel(context), subs.parse_id(argument))
+        self._subscriptions_changed()
+        text = messages.DIGEST_UNSUBSCRIBED.format(
+            id=removed.id, filter=removed.record.filter, schedule=removed.schedule.describe()
+        )
+        return Reply(text=text)
+
+    def _preview(self, argument: str, context: Context) -> Reply:
+        store, now = self.store(), self.clock()
+        if argument and not argument.removeprefix("#").isdigit():
+            digest = subs.filter_digest(store, argument, self.digests, now)
+            return _digest_reply(digest, messages.DIGEST_FILTER_PREVIEW_NOTE, private=True)
+        chosen = self._chosen(argument, context)
+        digest = subs.subscription_digest(store, chosen, self.digests, now)
+        return _digest_reply(digest, messages.DIGEST_PREVIEW_NOTE, private=True)
+
+    def _chosen(self, argument: str, context: Context) -> subs.Subscription:
+        """The subscription named by id or, with none given, this channel's only one."""
+        where = _channel(context)
+        if argument:
+            return subs.subscription(self.store(), where, subs.parse_id(argument))
+        here = [
+            s for s in subs.subscriptions(self.store(), where) if s.record.channel == where.channel
+        ]
+        if len(here) == 1:
+            return here[0]
+        if not here:
+            raise UsageError(messages.DIGEST_ID_USAGE.format(action="preview"))
+        raise UsageError(messages.DIGEST_PICK_ONE.format(ids=", ".join(str(s.id) for s in here)))
+
+    def _now(self, argument: str, context: Context) -> Reply:
+        if not argument:
+            raise UsageError(messages.DIGEST_ID_USAGE.format(action="now"))
+        chosen = subs.subscription(self.store(), _channel(context), subs.parse_id(argument))
+        digest = subs.subscription_digest(self.store(), chosen, self.digests, self.clock())
+        return _digest_reply(digest, messages.DIGEST_NOW_NOTE, private=False)
+
+    def _subscriptions_changed(self) -> None:
+        if self.on_subscriptions_changed is not None:
+            self.on_subscriptions_changed()
+
     def _overview(self) -> Overview:
         store = self.store()
         return Overview(store.stats(), tuple(store.outlet_counts(limit=8)))
@@ -183,3 +292,22 @@ class Router:
         if store is not None:
             store.close()
             self._local.store = None
+
+
+def _channel(context: Context) -> Channel:
+    return Channel(context.platform, context.workspace, context.channel)
+
+
+def _require_admin(context: Context, action: str) -> None:
+    if not context.is_admin:
+        raise SubscriptionError(messages.DIGEST_NOT_ALLOWED.format(action=action))
+
+
+def _digest_reply(digest: Digest, note: str, *, private: bool) -> Reply:
+    """A digest, or one line saying its window had nothing: an empty digest is not shown."""
+    if digest.empty:
+        text = messages.DIGEST_NOTHING.format(
+            subject=digest.subject, window=window_text(digest.window)
+        )
+        return Reply(text=text, private=private)
+    return Reply(digest=digest, note=note, private=private)

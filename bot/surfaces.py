@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Protocol
 
 import aiohttp
@@ -54,3 +56,37 @@ def _first(group: BaseExceptionGroup[AttacheError]) -> AttacheError:
         leaf = leaf.exceptions[0]
     assert isinstance(leaf, AttacheError)
     return leaf
+
+
+@contextmanager
+def in_background(surface: Surface) -> Iterator[None]:
+    """Run `surface` on its own event loop in a thread while the block runs, then cancel it.
+
+    For the scheduler beside the terminal console, which reads stdin synchronously.
+    """
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=_run_on, args=(loop, surface), name=surface.name, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        loop.call_soon_threadsafe(_cancel_all, loop)
+        thread.join(timeout=10)
+
+
+def _run_on(loop: asyncio.AbstractEventLoop, surface: Surface) -> None:
+    asyncio.set_event_loop(loop)
+    task = loop.create_task(surface.run())
+    try:
+        loop.run_until_complete(task)
+    except asyncio.CancelledError:
+        pass
+    except Exception:
+        log.exception("%s stopped", surface.name)
+    finally:
+        loop.close()
+
+
+def _cancel_all(loop: asyncio.AbstractEventLoop) -> None:
+    for task in asyncio.all_tasks(loop):
+        task.cancel()

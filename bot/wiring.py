@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import partial
 
 from bot.config import Settings
+from bot.posting import Poster
 from bot.router import Router
+from bot.scheduler import DigestRules, DigestScheduler, SourcePoll
+from bot.subscriptions import DigestSettings
 from bot.surfaces import Surface
 from briefings.brief import Limits
+from briefings.ingest.fetch import Fetcher, new_client
+from briefings.ingest.polling import poll_due
 from briefings.writing import Writer
 from store import Store
 
@@ -34,7 +40,11 @@ def build_writer(settings: Settings, store: Store, limits: Limits) -> Writer | N
 
 def build_router(settings: Settings, db_path: str) -> Router:
     """The command router, with the LLM writer when one is configured."""
-    return Router(db_path, lambda store, limits: build_writer(settings, store, limits))
+    return Router(
+        db_path,
+        lambda store, limits: build_writer(settings, store, limits),
+        digests=DigestSettings.from_settings(settings),
+    )
 
 
 def build_surfaces(settings: Settings, router: Router) -> list[Surface]:
@@ -49,3 +59,26 @@ def build_surfaces(settings: Settings, router: Router) -> list[Surface]:
 
         surfaces.append(DiscordSurface(settings, router))
     return surfaces
+
+
+def build_scheduler(
+    settings: Settings, db_path: str, router: Router, surfaces: list[Surface]
+) -> DigestScheduler:
+    """The scheduler posting to every started platform; the router tells it of new subscriptions."""
+    posters: dict[str, Poster] = {}
+    for surface in surfaces:
+        poster: Poster | None = getattr(surface, "poster", None)
+        if poster is not None:
+            posters[poster.platform] = poster
+    rules = DigestRules(
+        max_age=timedelta(days=settings.digest_max_age_days), quiet_line=settings.digest_quiet_line
+    )
+    scheduler = DigestScheduler(db_path, posters, rules, poll=build_poll(settings))
+    router.on_subscriptions_changed = scheduler.subscriptions_changed
+    return scheduler
+
+
+def build_poll(settings: Settings) -> SourcePoll:
+    """Polling of the registered feeds and folders that are due, with one HTTP client."""
+    fetcher = Fetcher(new_client(timeout=settings.fetch_timeout), settings.max_document_bytes)
+    return lambda store, now: poll_due(store, fetcher, now)

@@ -157,7 +157,7 @@ class DigestQueries:
         """
         rows = self.db.execute(
             "SELECT id, ingested_at, published, duplicate_of FROM articles"
-            " WHERE ingested_at >= ? AND ingested_at < ? AND (published IS NULL"
+            " WHERE ingested_at >= ? AND ingested_at < ? AND announced = 1 AND (published IS NULL"
             " OR published LIKE '--%' OR published >= substr(?, 1, length(published)))"
             " ORDER BY id",
             [utc_iso(start), utc_iso(end), published_since],

@@ -199,7 +199,18 @@ def _v3(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
+def _v4(db: Database) -> None:
+    """Articles a newly added source already held are stored but never announced in a digest."""
+    _execute_all(
+        db,
+        """
+        ALTER TABLE articles ADD COLUMN announced INTEGER NOT NULL DEFAULT 1;
+        CREATE INDEX sources_next_poll ON sources(next_poll_at)
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -33,6 +33,7 @@ from store.records import (
     StoredEntityRef,
 )
 from store.schema import migrate, schema_version
+from store.sources import SourceQueries
 
 BUSY_TIMEOUT_MS = 10_000
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ _SUMMARY_COLUMNS = (
 )
 
 
-class Store(Queries, DigestQueries):
+class Store(Queries, DigestQueries, SourceQueries):
     """A thin layer over one SQLite file; every article is written in one transaction."""
 
     def __init__(self, db: Database, path: str) -> None:

@@ -1,8 +1,10 @@
 """A local stand-in for Discord's HTTP API on 127.0.0.1, recording every call discord.py makes.
 
 It answers the routes Attaché's client uses (login, application info, command sync,
-interaction callbacks, follow-ups, channel messages, typing) with payloads shaped like
-Discord's, so discord.py's models parse them as they would the real thing.
+interaction callbacks, follow-ups, channel messages and their history, typing) with payloads
+shaped like Discord's, so discord.py's models parse them as they would the real thing. A
+message sent with `enforce_nonce` and a nonce already used answers the first message, as
+Discord does; `throttle(path_start, n)` makes the next `n` matching calls answer 429.
 """
 
 from __future__ import annotations
@@ -47,6 +49,9 @@ class DiscordAPI:
     _runner: web.AppRunner | None = None
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1200000000000000001))
     _arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    throttled: dict[str, int] = field(default_factory=dict)
+    retry_after: float = 0.5
 
     async def start(self) -> None:
         app = web.Application()
@@ -66,6 +71,13 @@ class DiscordAPI:
         """The calls with this method whose path starts with `path_start`."""
         return [c for c in self.calls if c.method == method and c.path.startswith(path_start)]
 
+    def throttle(self, path_start: str, times: int = 1) -> None:
+        self.throttled[path_start] = times
+
+    def messages_in(self, channel_id: str) -> list[dict[str, Any]]:
+        """The messages in a channel, oldest first."""
+        return self.history.get(channel_id, [])
+
     async def wait_for(self, done: Callable[[], bool], timeout: float = 10) -> None:
         """Wait until `done()` holds, checking after every call that arrives."""
         async with asyncio.timeout(timeout):
@@ -78,7 +90,20 @@ class DiscordAPI:
         path = request.path.removeprefix(API_PREFIX)
         self.calls.append(Call(request.method, path, body))
         self._arrived.set()
+        if (limited := self._limited(path)) is not None:
+            return limited
         return self._answer(request.method, path, body)
+
+    def _limited(self, path: str) -> web.StreamResponse | None:
+        for start, times in self.throttled.items():
+            if times and path.startswith(start):
+                self.throttled[start] = times - 1
+                # discord.py treats a 429 without Via as a Cloudflare ban.
+                body = {"message": "You are being rate limited.", "retry_after": self.retry_after}
+                response = _json(body | {"global": False}, status=429)
+                response.headers["Via"] = "1.1 google"
+                return response
+        return None
 
     def _answer(self, method: str, path: str, body: Any) -> web.StreamResponse:
         parts = path.strip("/").split("/")
@@ -90,8 +115,14 @@ class DiscordAPI:
             return _json([self._command(c) for c in body])
         if parts[0] == "interactions" and parts[-1] == "callback":
             return self._callback(parts[1], body)
-        if parts[0] == "webhooks" or (parts[0] == "channels" and parts[-1] == "messages"):
-            return _json(self._message(parts[1] if parts[0] == "channels" else "", body))
+        if method == "GET" and parts[0] == "channels" and parts[-1] == "messages":
+            # Discord does not return nonces when reading history.
+            posted = self.history.get(parts[1], [])
+            return _json([{k: v for k, v in m.items() if k != "nonce"} for m in reversed(posted)])
+        if parts[0] == "channels" and parts[-1] == "messages":
+            return _json(self._channel_message(parts[1], body))
+        if parts[0] == "webhooks":
+            return _json(self._message("", body))
         if parts[0] == "channels" and parts[-1] == "typing":
             return web.Response(status=204)
         return _json({"message": "Unknown route", "code": 0}, status=404)
@@ -114,6 +145,17 @@ class DiscordAPI:
     def _command(self, payload: dict[str, Any]) -> dict[str, Any]:
         command = {"id": str(next(self._ids)), "application_id": APPLICATION_ID, "version": "1"}
         return {"options": [], "default_member_permissions": None, **payload, **command}
+
+    def _channel_message(self, channel_id: str, body: Any) -> dict[str, Any]:
+        posted = self.history.setdefault(channel_id, [])
+        nonce = body.get("nonce")
+        if body.get("enforce_nonce") and nonce is not None:
+            earlier = next((m for m in posted if m.get("nonce") == nonce), None)
+            if earlier is not None:
+                return earlier
+        message = self._message(channel_id, body) | {"nonce": nonce}
+        posted.append(message)
+        return message
 
     def _message(self, channel_id: str, body: Any) -> dict[str, Any]:
         return {

@@ -1,8 +1,10 @@
 """A local stand-in for the Slack Web API and response_url, recording every call.
 
-Answers `auth.test`, `chat.postMessage`, `users.info` and any other `/api/<method>` with
-`ok`, and `/response/...` posts as Slack's response_url does. `throttle(method, n)` makes
-the next `n` calls to a method answer 429 with a Retry-After of one second.
+Answers `auth.test`, `chat.postMessage`, `users.info`, `conversations.history` (the messages
+posted so far, newest first, with their metadata only when `include_all_metadata` is asked
+for, as Slack does) and any other `/api/<method>` with `ok`, and `/response/...` posts as
+Slack's response_url does. `throttle(method, n)` makes the next `n` calls to a method answer
+429 with a Retry-After of one second.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class SlackApi:
     admins: set[str] = field(default_factory=set)
     throttled: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @property
     def api_url(self) -> str:
@@ -84,13 +87,25 @@ def _auth_test(api: SlackApi, body: dict[str, Any]) -> dict[str, Any]:
 
 
 def _post_message(api: SlackApi, body: dict[str, Any]) -> dict[str, Any]:
-    message = {"type": "message", "text": body.get("text", ""), "bot_id": BOT_ID}
-    return {
-        "ok": True,
-        "channel": body.get("channel"),
-        "ts": "1700000000.000100",
-        "message": message,
-    }
+    channel = str(body.get("channel"))
+    with api.lock:
+        posted = api.messages.setdefault(channel, [])
+        ts = f"1700000000.{len(posted) + 100:06d}"
+        message = {"type": "message", "text": body.get("text", ""), "bot_id": BOT_ID, "ts": ts}
+        metadata = body.get("metadata")
+        # slack_sdk sends metadata as a JSON string in form posts, an object in JSON ones.
+        if metadata:
+            message["metadata"] = json.loads(metadata) if isinstance(metadata, str) else metadata
+        posted.append(message)
+    return {"ok": True, "channel": channel, "ts": ts, "message": message}
+
+
+def _history(api: SlackApi, body: dict[str, Any]) -> dict[str, Any]:
+    with api.lock:
+        posted = list(reversed(api.messages.get(str(body.get("channel")), [])))
+    if str(body.get("include_all_metadata")).lower() not in {"1", "true"}:
+        posted = [{k: v for k, v in m.items() if k != "metadata"} for m in posted]
+    return {"ok": True, "messages": posted, "has_more": False}
 
 
 def _users_info(api: SlackApi, body: dict[str, Any]) -> dict[str, Any]:
@@ -99,7 +114,12 @@ def _users_info(api: SlackApi, body: dict[str, Any]) -> dict[str, Any]:
     return {"ok": True, "user": {"id": user, "team_id": TEAM, "is_admin": admin, "is_owner": False}}
 
 
-_RESULTS = {"auth.test": _auth_test, "chat.postMessage": _post_message, "users.info": _users_info}
+_RESULTS = {
+    "auth.test": _auth_test,
+    "chat.postMessage": _post_message,
+    "users.info": _users_info,
+    "conversations.history": _history,
+}
 
 
 def _body(raw: bytes, content_type: str) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from bot import messages
 from bot.config import Settings
 from bot.discord.embeds import reply_embeds
 from bot.discord.names import NameIndex, matching_names
+from bot.discord.posting import DiscordPoster
 from bot.discord.sync import sync_commands
 from bot.router import CommandName, Context, Reply, Request, Router, parse
 from store import AttacheError
@@ -40,6 +41,7 @@ class DiscordSurface:
     def __init__(self, settings: Settings, router: Router) -> None:
         self.settings = settings
         self.client = AttacheClient(router, settings.discord_test_guild)
+        self.poster = DiscordPoster(self.client)
 
     async def run(self) -> None:
         token = self.settings.discord_token
@@ -69,7 +71,7 @@ class AttacheClient(discord.Client):
 
     async def answer(self, interaction: discord.Interaction, request: Request) -> None:
         """Defer, answer in a worker thread, send the embeds as follow-ups."""
-        private = request.command in PRIVATE_COMMANDS
+        private = request.command in PRIVATE_COMMANDS and not _in_channel(request)
         await interaction.response.defer(thinking=True, ephemeral=private)
         request = dataclasses.replace(request, context=interaction_context(interaction))
         reply = await asyncio.to_thread(self.router.handle, request)
@@ -179,8 +181,9 @@ def add_commands(tree: AttacheTree, client: AttacheClient) -> None:
         await client.answer(interaction, _request("timeline", name, more))
 
     @tree.command(name="digest", description=messages.DISCORD_DIGEST)
-    async def digest(interaction: discord.Interaction) -> None:
-        await client.answer(interaction, Request("digest"))
+    @app_commands.describe(command=messages.DISCORD_DIGEST_COMMAND)
+    async def digest(interaction: discord.Interaction, command: Question = "list") -> None:
+        await client.answer(interaction, _request("digest", command, False))
 
     @who.autocomplete("name")
     async def person_names(
@@ -193,6 +196,12 @@ def add_commands(tree: AttacheTree, client: AttacheClient) -> None:
         interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         return await client.suggest(current, kinds=())
+
+
+def _in_channel(request: Request) -> bool:
+    # `digest now` is posted for the whole channel; the other digest commands answer only
+    # the asker (a refusal or a failure is private too, as the reply says).
+    return request.command == "digest" and request.argument.casefold().startswith("now")
 
 
 def _request(command: CommandName, argument: str, more: bool) -> Request:

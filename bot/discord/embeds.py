@@ -14,8 +14,11 @@ from urllib.parse import quote
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
+from bot import messages
+from bot.render.phrases import event_head, window_text
 from bot.router import Overview, Reply
 from briefings.briefing import Briefing, Claim, Source, Subject, TimelineEntry
+from briefings.digest import Digest, DigestEvent, Previously
 from briefings.model import PartialDate
 
 TITLE_LIMIT = 256
@@ -60,6 +63,12 @@ def reply_embeds(reply: Reply) -> list[list[discord.Embed]]:
     return [[card.embed(colour) for card in message] for message in _messages(cards)]
 
 
+def digest_embeds(digest: Digest, note: str | None = None) -> list[list[discord.Embed]]:
+    """The messages that post a digest, each a list of embeds within Discord's limits."""
+    cards = _digest_cards(digest, note)
+    return [[card.embed(COLOUR) for card in message] for message in _messages(cards)]
+
+
 def safe(text: str) -> str:
     """Untrusted text (articles, user input) as inert Discord markdown: no formatting, no pings."""
     return escape_markdown(escape_mentions(text), as_needed=False, ignore_links=False)
@@ -79,6 +88,8 @@ def shorten(text: str, limit: int) -> str:
 def _cards(reply: Reply) -> list[_Card]:
     if reply.briefing is not None:
         return _briefing_cards(reply.briefing)
+    if reply.digest is not None:
+        return _digest_cards(reply.digest, reply.note)
     if reply.overview is not None:
         return [_Card("What Attaché has indexed", _overview_lines(reply.overview))]
     # Our own sentence, possibly quoting what the user typed: no pings, markdown kept.
@@ -178,6 +189,39 @@ def _footer(briefing: Briefing) -> str:
     if briefing.more:
         parts.append(f"{briefing.more} more available: run again with more: True.")
     return " ".join(parts)
+
+
+def _digest_cards(digest: Digest, note: str | None) -> list[_Card]:
+    links = {s.n: _link(s.url) for s in digest.sources}
+    title = shorten(safe(messages.DIGEST_TITLE.format(subject=digest.subject)), TITLE_LIMIT)
+    lines = [f"*{safe(window_text(digest.window))}*"] + ([f"*{safe(note)}*"] if note else [])
+    for event in digest.events:
+        lines.extend(["", *_event_lines(event, links)])
+    if digest.more:
+        lines.append(f"*{messages.DIGEST_MORE.format(count=digest.more)}*")
+    if digest.coming_up:
+        lines.extend(["", f"**{messages.DIGEST_COMING_UP}**"])
+        lines.extend(_entry_line(entry, None, links) for entry in digest.coming_up)
+    cards = _pack(title, lines)
+    if digest.sources:
+        cards += _pack(messages.DIGEST_SOURCES, [_source_line(s) for s in digest.sources])
+    room = min(FOOTER_LIMIT, MESSAGE_LIMIT - cards[-1].size())
+    cards[-1].footer = shorten(messages.DIGEST_FOOTER, room)
+    return cards
+
+
+def _event_lines(event: DigestEvent, links: dict[int, str | None]) -> list[str]:
+    date, _, rest = event_head(event).partition(": ")
+    lines = [f"**{safe(date)}**: {safe(rest)}"]
+    lines.extend(f"{safe(c.text)} {_cites(c.sources, links)}" for c in event.claims)
+    if event.previously:
+        lines.append(_previously_line(event.previously, links))
+    return lines
+
+
+def _previously_line(previously: Previously, links: dict[int, str | None]) -> str:
+    head = f"*{messages.DIGEST_PREVIOUSLY} ({previously.date.human()}):*"
+    return f"{head} {safe(previously.text)} {_cites(previously.sources, links)}"
 
 
 def _overview_lines(overview: Overview) -> list[str]:

@@ -1,10 +1,13 @@
-"""A Briefing as one JSON-ready object: the `--json` contract of the command line."""
+"""A Briefing or a Digest as one JSON-ready object: the `--json` contract of the command line."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from bot.subscriptions import Subscription
 from briefings.briefing import Briefing, Claim, Role, Source, Subject, TimelineEntry
+from briefings.digest import Digest, DigestEvent, Previously
 from briefings.model import PartialDate
 
 
@@ -77,4 +80,59 @@ def _source(source: Source) -> dict[str, Any]:
         **located,
         "language": source.language,
         "article_id": source.article_id,
+    }
+
+
+def digest_data(digest: Digest, note: str | None = None) -> dict[str, Any]:
+    """A digest; window bounds are ISO instants with the subscription's UTC offset."""
+    return {
+        "subject": digest.subject,
+        "window": {
+            "start": digest.window.start.isoformat(),
+            "end": digest.window.end.isoformat(),
+        },
+        "note": note,
+        "events": [_event(e) for e in digest.events],
+        "coming_up": [_entry(e) for e in digest.coming_up],
+        "sources": [_source(s) for s in digest.sources],
+        "more": digest.more,
+        "empty": digest.empty,
+    }
+
+
+def _event(event: DigestEvent) -> dict[str, Any]:
+    return {
+        "date": _date(event.date),
+        "until": _date(event.until),
+        "kind": event.kind,
+        "place": event.place,
+        "participants": list(event.participants),
+        "claims": [_claim(c) for c in event.claims],
+        "sources": list(event.sources),
+        "previously": _previously(event.previously) if event.previously else None,
+    }
+
+
+def _previously(previously: Previously) -> dict[str, Any]:
+    return {
+        "date": _date(previously.date),
+        "kind": previously.kind,
+        "text": previously.text,
+        "sources": list(previously.sources),
+    }
+
+
+def subscription_data(subscription: Subscription, now: datetime) -> dict[str, Any]:
+    record = subscription.record
+    return {
+        "id": record.id,
+        "platform": record.platform,
+        "workspace": record.workspace,
+        "channel": record.channel,
+        "filter": record.filter,
+        "schedule": record.schedule,
+        "timezone": record.timezone,
+        "next": subscription.next_fire(now).isoformat(),
+        "created_by": record.created_by,
+        "created_at": record.created_at,
     }

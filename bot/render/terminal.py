@@ -1,12 +1,19 @@
-"""A Briefing for a terminal, with rich. Article text is shown as text, never as markup."""
+"""Briefings and digests for a terminal, with rich. Article text is shown as text, never markup."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 
+from bot import messages
+from bot.render.phrases import event_head, moment, window_text
 from bot.router import Overview, Reply
+from bot.subscriptions import Subscription
 from briefings.briefing import Briefing, Claim, Source, Subject, TimelineEntry
+from briefings.digest import Digest, DigestEvent, Previously
 from briefings.model import PartialDate
 
 
@@ -14,6 +21,8 @@ def reply_view(reply: Reply) -> RenderableType:
     """What the console shows for a router reply."""
     if reply.briefing is not None:
         return briefing_view(reply.briefing)
+    if reply.digest is not None:
+        return digest_view(reply.digest, reply.note)
     if reply.overview is not None:
         return overview_view(reply.overview)
     return Text(reply.text or "", style="red" if reply.failed else "")
@@ -57,6 +66,60 @@ def briefing_view(briefing: Briefing) -> RenderableType:
         parts.extend(_source(source) for source in briefing.sources)
     parts.extend(_footer(briefing))
     return Group(*parts)
+
+
+def digest_view(digest: Digest, note: str | None = None) -> RenderableType:
+    """A digest: its window, each event with its claims and what came before, coming up."""
+    parts: list[RenderableType] = [
+        Text(messages.DIGEST_TITLE.format(subject=digest.subject), style="bold"),
+        Text(window_text(digest.window), style="dim"),
+    ]
+    if note:
+        parts.append(Text(note, style="yellow"))
+    for event in digest.events:
+        parts.extend(_event(event))
+    if digest.more:
+        parts.append(Text(messages.DIGEST_MORE.format(count=digest.more), style="dim"))
+    if digest.coming_up:
+        parts.append(Text("\n" + messages.DIGEST_COMING_UP, style="bold"))
+        parts.extend(_entry(entry, None) for entry in digest.coming_up)
+    if digest.sources:
+        parts.append(Text("\n" + messages.DIGEST_SOURCES, style="bold"))
+        parts.extend(_source(source) for source in digest.sources)
+    parts.append(Text(messages.DIGEST_FOOTER, style="dim"))
+    return Group(*parts)
+
+
+def subscriptions_view(found: list[Subscription], now: datetime) -> RenderableType:
+    """The subscriptions as a table: id, where, filter, schedule and the next digest's time."""
+    table = Table("id", "platform", "channel", "filter", "schedule", "next digest")
+    for each in found:
+        record = each.record
+        table.add_row(
+            str(each.id),
+            f"{record.platform}:{record.workspace}",
+            record.channel,
+            Text(record.filter),
+            each.schedule.describe(),
+            moment(each.next_fire(now)),
+        )
+    return table
+
+
+def _event(event: DigestEvent) -> list[RenderableType]:
+    lines: list[RenderableType] = [Text("\n• " + event_head(event), style="cyan")]
+    for claim in event.claims:
+        lines.append(Text.assemble("  ", claim.text, " ", (_cites(claim.sources), "bold")))
+    if event.previously:
+        lines.append(_previously(event.previously))
+    return lines
+
+
+def _previously(previously: Previously) -> Text:
+    head = f"  {messages.DIGEST_PREVIOUSLY} ({when(previously.date)}): "
+    return Text.assemble(
+        (head, "italic"), previously.text, " ", (_cites(previously.sources), "bold")
+    )
 
 
 def when(date: PartialDate | None) -> str:

@@ -29,6 +29,7 @@ from bot.config import Settings
 from bot.router import Context, Reply, Request, Router, UsageError, parse
 from bot.slack.blocks import reply_payloads
 from bot.slack.escape import escape
+from bot.slack.posting import SlackPoster
 from store import AttacheError
 
 log = logging.getLogger(__name__)
@@ -180,37 +181,41 @@ class SlackSurface:
     def __init__(self, settings: Settings, router: Router) -> None:
         self.settings = settings
         self.router = router
+        token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else ""
+        # One client for answering and for the scheduler's digests, so one rate-limit handler.
+        self.client = new_client(token)
+        self.poster = SlackPoster(self.client)
 
     async def run(self) -> None:
         settings = self.settings
-        bot_token = _required(settings.slack_bot_token, messages.SLACK_NEEDS_BOT_TOKEN)
+        _required(settings.slack_bot_token, messages.SLACK_NEEDS_BOT_TOKEN)
         try:
             if settings.slack_mode == "socket":
                 app_token = _required(settings.slack_app_token, messages.SLACK_NEEDS_APP_TOKEN)
                 if not app_token.startswith("xapp-"):
                     raise AttacheError(messages.SLACK_BAD_APP_TOKEN)
-                await _serve_socket_mode(await self._checked_app(bot_token, None), app_token)
+                await _serve_socket_mode(await self._checked_app(None), app_token)
             else:
                 secret = _required(
                     settings.slack_signing_secret, messages.SLACK_NEEDS_SIGNING_SECRET
                 )
-                await _serve_http(await self._checked_app(bot_token, secret), settings.slack_port)
+                await _serve_http(await self._checked_app(secret), settings.slack_port)
         except SlackApiError as error:
             code = error.response.get("error", "unknown error")
             raise AttacheError(messages.SLACK_REJECTED.format(code=code)) from error
 
-    async def _checked_app(self, bot_token: str, signing_secret: str | None) -> AsyncApp:
+    async def _checked_app(self, signing_secret: str | None) -> AsyncApp:
         # Check the token once before serving: Socket Mode would otherwise retry a dead
         # token or an unreachable Slack forever, with nothing on the terminal.
-        app = self._app(bot_token, signing_secret)
+        app = self._app(signing_secret)
         await app.client.auth_test()
         return app
 
-    def _app(self, bot_token: str, signing_secret: str | None) -> AsyncApp:
+    def _app(self, signing_secret: str | None) -> AsyncApp:
         admins = frozenset(a.strip() for a in self.settings.slack_admins.split(",") if a.strip())
         return build_app(
             self.router,
-            new_client(bot_token),
+            self.client,
             signing_secret=signing_secret,
             command=self.settings.slack_command,
             admins=admins,

@@ -11,9 +11,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from bot import messages
+from bot.render.phrases import event_head, window_text
 from bot.router import Overview, Reply
 from bot.slack.escape import escape, link, pieces, shorten
 from briefings.briefing import Briefing, Claim, Role, Source, Subject, TimelineEntry
+from briefings.digest import Digest, DigestEvent, Previously
 from briefings.model import PartialDate
 
 Block = dict[str, Any]
@@ -53,6 +55,8 @@ def reply_blocks(reply: Reply) -> list[Block]:
     """All the blocks of a reply, before they are split into messages."""
     if reply.briefing is not None:
         return briefing_blocks(reply.briefing)
+    if reply.digest is not None:
+        return digest_blocks(reply.digest, reply.note)
     if reply.overview is not None:
         return overview_blocks(reply.overview)
     return _sections(escape(reply.text or messages.SLACK_EMPTY_REPLY))
@@ -95,6 +99,49 @@ def briefing_blocks(briefing: Briefing) -> list[Block]:
         blocks.extend(block for s in briefing.sources for block in _sections(_source(s)))
     blocks.append(_context(_footer(briefing)))
     return blocks
+
+
+def digest_payloads(digest: Digest, note: str | None = None) -> list[dict[str, Any]]:
+    """What a digest posts: one `{"text", "blocks"}` per message, each within Slack's limits."""
+    return [
+        {"text": fallback_text(message), "blocks": message}
+        for message in split_messages(digest_blocks(digest, note))
+    ]
+
+
+def digest_blocks(digest: Digest, note: str | None = None) -> list[Block]:
+    """All the blocks of a digest, before they are split into messages."""
+    title = messages.DIGEST_TITLE.format(subject=digest.subject)
+    about = [escape(window_text(digest.window))] + ([f"_{escape(note)}_"] if note else [])
+    blocks = [_header(title), _context(about)]
+    for event in digest.events:
+        blocks.append(_divider())
+        blocks.extend(_sections(_event(event, digest.sources)))
+    if digest.more:
+        blocks.append(_context([messages.DIGEST_MORE.format(count=digest.more)]))
+    if digest.coming_up:
+        blocks.extend([_divider(), _section(f"*{messages.DIGEST_COMING_UP}*")])
+        for entry in digest.coming_up:
+            blocks.extend(_sections(_entry(entry, None, digest.sources)))
+    if digest.sources:
+        blocks.extend([_divider(), _section(f"*{messages.DIGEST_SOURCES}*")])
+        blocks.extend(block for s in digest.sources for block in _sections(_source(s)))
+    blocks.append(_context([messages.DIGEST_FOOTER]))
+    return blocks
+
+
+def _event(event: DigestEvent, sources: tuple[Source, ...]) -> str:
+    date, _, rest = event_head(event).partition(": ")
+    lines = [f"*{escape(date)}*: {escape(rest)}"]
+    lines.extend(f"{escape(c.text)} {_cites(c.sources, sources)}" for c in event.claims)
+    if event.previously:
+        lines.append(_previously(event.previously, sources))
+    return "\n".join(lines)
+
+
+def _previously(previously: Previously, sources: tuple[Source, ...]) -> str:
+    head = f"_{messages.DIGEST_PREVIOUSLY} ({previously.date.human()}):_"
+    return f"{head} {escape(previously.text)} {_cites(previously.sources, sources)}"
 
 
 def overview_blocks(overview: Overview) -> list[Block]:
@@ -184,6 +231,10 @@ def _footer(briefing: Briefing) -> list[str]:
     if briefing.found:
         lines.append(messages.SLACK_MODE[briefing.mode])
     return lines or [messages.SLACK_NOT_FOUND]
+
+
+def _divider() -> Block:
+    return {"type": "divider"}
 
 
 def _header(text: str) -> Block:

@@ -1,0 +1,81 @@
+"""Posting digests to Slack exactly once: each message carries its run in message metadata.
+
+`chat.postMessage` stores `metadata` with the message, invisibly to people; after a crash,
+`conversations.history` with `include_all_metadata` tells whether a run's digest went out.
+A 429 is waited out by the client's rate-limit retry handler (see `app.new_client`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack import blocks
+from briefings.digest import Digest
+
+EVENT_TYPE = "attache_digest"
+# How far back to look for a run's messages: a digest posted before a crash is recent.
+HISTORY_PAGES = 5
+HISTORY_PAGE_SIZE = 200
+
+
+class SlackPoster:
+    """The Slack side of the Poster seam; message refs are `channel/ts` of the first part."""
+
+    platform = "slack"
+
+    def __init__(self, client: AsyncWebClient) -> None:
+        self.client = client
+
+    async def post_digest(
+        self, channel: str, digest: Digest, run_key: str, note: str | None
+    ) -> str:
+        """Post the digest, split into as many messages as Slack's limits need."""
+        payloads = blocks.digest_payloads(digest, note)
+        first = ""
+        for part, payload in enumerate(payloads, start=1):
+            sent = await self.client.chat_postMessage(
+                channel=channel,
+                **payload,
+                metadata=metadata(run_key, part, len(payloads)),
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+            first = first or str(sent["ts"])
+        return f"{channel}/{first}"
+
+    async def find_digest(self, channel: str, run_key: str) -> str | None:
+        """The ref of a message of this run in the channel's recent history, if any."""
+        cursor: str | None = None
+        for _ in range(HISTORY_PAGES):
+            page = await self.client.conversations_history(
+                channel=channel,
+                include_all_metadata=True,
+                limit=HISTORY_PAGE_SIZE,
+                cursor=cursor,
+            )
+            for message in page.get("messages") or []:
+                if run_of(message) == run_key:
+                    return f"{channel}/{message['ts']}"
+            cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
+            if cursor is None:
+                return None
+        return None
+
+
+def metadata(run_key: str, part: int, parts: int) -> dict[str, Any]:
+    """Message metadata naming the run; a digest split in parts marks each part."""
+    return {
+        "event_type": EVENT_TYPE,
+        "event_payload": {"run": run_key, "part": part, "parts": parts},
+    }
+
+
+def run_of(message: dict[str, Any]) -> str | None:
+    """The run a message of ours belongs to, from its metadata; None for any other message."""
+    found = message.get("metadata") or {}
+    if found.get("event_type") != EVENT_TYPE:
+        return None
+    run = (found.get("event_payload") or {}).get("run")
+    return str(run) if run is not None else None

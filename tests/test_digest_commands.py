@@ -1,0 +1,314 @@
+"""The digest commands, through the router and the command line: syntax, permissions, tenancy."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.router import Context, Reply, Router, parse
+from bot.subscriptions import split_subscription
+from store import Store
+
+from .conftest import SEEDS, run_ingest
+from .test_cli import attache
+
+# The seeds as if ingested the morning after the ASEAN-Russia meeting (Hanoi time).
+INGESTED = "2021-07-07T02:00:00+00:00"
+NOW = datetime(2021, 7, 7, 8, tzinfo=UTC)
+ADMIN = Context("slack", "T1", "C1", "U1", is_admin=True)
+MEMBER = Context("slack", "T1", "C1", "U2", is_admin=False)
+STRANGER = Context("slack", "T2", "C9", "U9", is_admin=True)
+
+
+@pytest.fixture
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("digests") / "a.db"
+    with Store.open(path) as store:
+        run_ingest(store, [str(SEEDS)])
+        store.db.execute("UPDATE articles SET ingested_at = ?", [INGESTED])
+        store.db.conn.commit()
+    return path
+
+
+@pytest.fixture
+def changes() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def router(database: Path, changes: list[str]) -> Router:
+    return Router(
+        str(database),
+        lambda store, limits: None,
+        on_subscriptions_changed=lambda: changes.append("changed"),
+        clock=lambda: NOW,
+    )
+
+
+def say(router: Router, text: str, context: Context = ADMIN) -> Reply:
+    return router.handle(parse(text, context=context))
+
+
+@pytest.mark.parametrize(
+    ("argument", "expected"),
+    [
+        ("Lavrov", ("Lavrov", "")),
+        ("Vietnam Russia daily 07:30", ("Vietnam Russia", "daily 07:30")),
+        ("Lavrov weekly mon 08:00 Europe/Paris", ("Lavrov", "weekly mon 08:00 Europe/Paris")),
+        (
+            'UNCLOS OR "Code of Conduct" cron "0 8 * * 1-5"',
+            ('UNCLOS OR "Code of Conduct"', 'cron "0 8 * * 1-5"'),
+        ),
+        ("Lavrov Europe/Paris", ("Lavrov", "daily 08:00 Europe/Paris")),
+        ('"daily news" Lavrov', ('"daily news" Lavrov', "")),
+        ("Lavrov “Code of Conduct” DAILY 09:00", ('Lavrov "Code of Conduct"', "DAILY 09:00")),
+    ],
+)
+def test_a_subscription_splits_into_filter_and_schedule(
+    argument: str, expected: tuple[str, str]
+) -> None:
+    assert expected == split_subscription(argument)
+
+
+def test_subscribe_confirms_in_the_subscriptions_timezone_and_tells_the_scheduler(
+    router: Router, changes: list[str]
+) -> None:
+    reply = say(router, "digest subscribe Lavrov weekly mon 08:00 Europe/Paris")
+
+    assert False is reply.failed
+    assert (
+        "Subscription 1: digests of Sergey Lavrov, weekly mon 08:00 (Europe/Paris) in this "
+        "channel. The first one comes Mon 12 Jul 2021, 08:00. `digest unsubscribe 1` stops it."
+    ) == reply.text
+    assert ["changed"] == changes
+
+
+def test_the_default_schedule_is_daily_at_eight_in_the_configured_timezone(
+    router: Router,
+) -> None:
+    say(router, "digest subscribe Vietnam Russia")
+
+    (record,) = router.store().subscriptions("slack", "T1")
+    assert ("Vietnam Russia", "daily 08:00", "Asia/Ho_Chi_Minh", "C1", "U1") == (
+        record.filter,
+        record.schedule,
+        record.timezone,
+        record.channel,
+        record.created_by,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("digest subscribe Lavrov daily 25:00", "“25:00” is not a time"),
+        ("digest subscribe Lavrov daily 08:00 Mars/Olympus", "“Mars/Olympus” is not a timezone"),
+        ('digest subscribe "Code of Conduct', "A quote in the filter is not closed"),
+        ("digest subscribe Lavrov OR", "OR needs a term on each side"),
+        ("digest subscribe", "Usage: digest subscribe FILTER"),
+        ("digest unsubscribe", "Usage: digest unsubscribe ID"),
+        ("digest unsubscribe three", "“three” is not a subscription id"),
+        ("digest now 42", "There is no subscription 42 here"),
+        ("digest frobnicate", "Usage: digest subscribe FILTER"),
+        ("digest", "Usage: digest subscribe FILTER"),
+    ],
+)
+def test_every_bad_argument_is_one_clear_line(router: Router, text: str, expected: str) -> None:
+    reply = say(router, text)
+
+    assert True is reply.failed
+    assert reply.text is not None and reply.text.startswith(expected), reply.text
+    assert 1 == len(reply.text.splitlines())
+
+
+def test_nothing_is_stored_when_the_schedule_is_wrong(router: Router, changes: list[str]) -> None:
+    say(router, "digest subscribe Lavrov weekly someday 08:00")
+
+    assert [] == router.store().subscriptions("slack", "T1")
+    assert [] == changes
+
+
+def test_an_ordinary_member_can_neither_subscribe_nor_unsubscribe(
+    router: Router, changes: list[str]
+) -> None:
+    say(router, "digest subscribe Lavrov")
+    changes.clear()
+
+    refused = [say(router, t, MEMBER) for t in ("digest subscribe UNCLOS", "digest unsubscribe 1")]
+
+    assert [True, True] == [r.failed for r in refused]
+    assert refused[0].text is not None and refused[0].text.startswith(
+        "Only people who may manage this channel can subscribe to digests"
+    )
+    assert [1] == [s.id for s in router.store().subscriptions("slack", "T1")]
+    assert [] == changes
+
+
+def test_a_member_may_list_preview_and_run_now(router: Router) -> None:
+    say(router, "digest subscribe Lavrov")
+
+    replies = [say(router, t, MEMBER) for t in ("digest list", "digest preview", "digest now 1")]
+
+    assert [False, False, False] == [r.failed for r in replies]
+
+
+def test_another_workspace_can_neither_list_preview_run_nor_unsubscribe(router: Router) -> None:
+    say(router, "digest subscribe Lavrov")
+
+    listed = say(router, "digest list", STRANGER)
+    others = [say(router, f"digest {a} 1", STRANGER) for a in ("preview", "now", "unsubscribe")]
+
+    assert listed.text is not None and listed.text.startswith("No digest subscriptions here yet")
+    assert [True, True, True] == [r.failed for r in others]
+    assert {"There is no subscription 1 here; the ids are in `digest list`."} == {
+        r.text for r in others
+    }
+    assert [1] == [s.id for s in router.store().subscriptions("slack", "T1")]
+
+
+def test_the_same_workspace_on_another_platform_is_another_tenant(router: Router) -> None:
+    say(router, "digest subscribe Lavrov")
+    discord = Context("discord", "T1", "C1", "U1", is_admin=True)
+
+    assert True is say(router, "digest unsubscribe 1", discord).failed
+
+
+def test_list_shows_every_channel_of_the_workspace_with_its_next_digest(router: Router) -> None:
+    say(router, "digest subscribe Lavrov")
+    say(router, "digest subscribe UNCLOS weekly fri 17:00 Europe/Paris", ADMIN)
+    say(router, "digest subscribe ASEAN", Context("slack", "T1", "C2", "U1", is_admin=True))
+
+    reply = say(router, "digest list")
+
+    assert "Digest subscriptions:" == (reply.text or "").splitlines()[0]
+    assert [
+        "• 1: Lavrov — daily 08:00 (Asia/Ho_Chi_Minh), next Thu 8 Jul 2021, 08:00, in this channel",
+        "• 2: UNCLOS — weekly fri 17:00 (Europe/Paris), next Fri 9 Jul 2021, 17:00,"
+        " in this channel",
+        "• 3: ASEAN — daily 08:00 (Asia/Ho_Chi_Minh), next Thu 8 Jul 2021, 08:00, in C2",
+    ] == (reply.text or "").splitlines()[1:]
+    assert True is reply.private
+
+
+def test_unsubscribe_stops_it_and_tells_the_scheduler(router: Router, changes: list[str]) -> None:
+    say(router, "digest subscribe Lavrov")
+
+    reply = say(router, "digest unsubscribe #1")
+
+    assert "Subscription 1 (Lavrov, daily 08:00 (Asia/Ho_Chi_Minh)) is stopped." == reply.text
+    assert [] == router.store().subscriptions("slack", "T1")
+    assert ["changed", "changed"] == changes
+    assert True is say(router, "digest unsubscribe 1").failed
+
+
+def test_preview_is_private_and_covers_the_window_since_the_previous_fire(router: Router) -> None:
+    say(router, "digest subscribe Lavrov")
+
+    reply = say(router, "digest preview 1")
+
+    assert reply.digest is not None
+    assert True is reply.private
+    hanoi = reply.digest.window.start.tzinfo
+    assert (datetime(2021, 7, 7, 8, tzinfo=hanoi), NOW) == (
+        reply.digest.window.start,
+        reply.digest.window.end,
+    )
+    assert "Preview, only for you: the next digest so far." == reply.note
+    assert "Sergey Lavrov" == reply.digest.subject
+    assert reply.digest.events
+
+
+def test_preview_starts_where_the_last_run_ended(router: Router) -> None:
+    say(router, "digest subscribe Lavrov")
+    after_ingest = datetime(2021, 7, 7, 3, tzinfo=UTC)
+    router.store().record_run(1, after_ingest - timedelta(days=1), after_ingest)
+
+    reply = say(router, "digest preview")
+
+    assert reply.digest is None
+    assert True is reply.private
+    assert (
+        "Nothing new about Sergey Lavrov in Wed 7 Jul 2021, 10:00 – 15:00 (Asia/Ho_Chi_Minh)."
+        == reply.text
+    )
+
+
+def test_preview_of_a_bare_filter_covers_the_last_day(router: Router) -> None:
+    reply = say(router, 'digest preview UNCLOS OR "Code of Conduct"')
+
+    assert reply.digest is not None
+    assert timedelta(hours=24) == reply.digest.window.end - reply.digest.window.start
+    assert "Preview, only for you: the last 24 hours." == reply.note
+
+
+def test_preview_without_an_id_needs_the_channel_to_have_exactly_one(router: Router) -> None:
+    assert True is say(router, "digest preview").failed
+    say(router, "digest subscribe Lavrov")
+    say(router, "digest subscribe UNCLOS")
+
+    reply = say(router, "digest preview")
+
+    assert (
+        "This channel has several subscriptions (1, 2); give one: digest preview ID." == reply.text
+    )
+
+
+def test_now_posts_in_the_channel_without_recording_a_run(router: Router) -> None:
+    say(router, "digest subscribe Vietnam Russia")
+
+    reply = say(router, "digest now 1")
+
+    assert reply.digest is not None
+    assert False is reply.private
+    assert None is router.store().last_run(1)
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def test_the_command_line_manages_subscriptions_with_json(database: Path, tmp_path: Path) -> None:
+    db = ("--db", str(database))
+
+    added = attache(
+        "digest",
+        "subscribe",
+        "Vietnam Russia",
+        "cron",
+        "0 8 * * 1-5",
+        "Europe/Paris",
+        "--json",
+        *db,
+        tmp=tmp_path,
+    )
+    listed = attache("digest", "list", "--json", *db, tmp=tmp_path)
+    now = attache("digest", "now", "1", "--json", *db, tmp=tmp_path)
+    removed = attache("digest", "unsubscribe", "1", *db, tmp=tmp_path)
+    again = attache("digest", "unsubscribe", "1", *db, tmp=tmp_path)
+
+    assert 0 == added.returncode, added.stderr
+    subscription = json.loads(added.stdout)
+    assert ("cli", "local", "cli", 'cron "0 8 * * 1-5"', "Europe/Paris") == (
+        subscription["platform"],
+        subscription["workspace"],
+        subscription["channel"],
+        subscription["schedule"],
+        subscription["timezone"],
+    )
+    assert [1] == [s["id"] for s in json.loads(listed.stdout)["subscriptions"]]
+    assert "Vietnam and Russia" == json.loads(now.stdout)["subject"]
+    assert 'Subscription 1 (Vietnam Russia, cron "0 8 * * 1-5" (Europe/Paris)) is stopped.' in (
+        removed.stdout
+    )
+    assert 1 == again.returncode
+    assert "error: There is no subscription 1 here" in again.stderr
+
+
+def test_the_command_line_previews_a_filter(database: Path, tmp_path: Path) -> None:
+    result = attache("digest", "preview", "Lavrov", "--json", "--db", str(database), tmp=tmp_path)
+
+    assert 0 == result.returncode, result.stderr
+    data = json.loads(result.stdout)
+    assert ("Sergey Lavrov", True) == (data["subject"], data["empty"])
