@@ -350,6 +350,8 @@ def run(db: DbOption = None) -> None:
         if settings.load_seeds and store.stats().articles == 0:
             err.print(messages.SEEDING.format(path=seed_directory()))
             report = _ingest_with_progress(store, [str(seed_directory())], settings, show=True)
+            # The seeds are a backlog to brief on, not news: no digest announces them.
+            store.hold_back(o.article_id for o in report.outcomes if o.article_id)
             err.print(report_view(report))
     router = build_router(settings, str(path))
     surfaces = build_surfaces(settings, router)

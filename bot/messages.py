@@ -211,3 +211,9 @@ SOURCES_COLUMNS = ("id", "kind", "location", "every", "last poll", "next poll", 
 DISCORD_DIGEST_COMMAND = (
     "subscribe FILTER [daily HH:MM], list, unsubscribe ID, preview [ID], now ID."
 )
+
+# -- `sources` in chat: the feeds and folders being polled ----------------------------------
+
+WATCHED_TITLE = "Watched feeds and folders"
+WATCHED_OK = "{where}: {every}"
+WATCHED_FAILING = "{where}: {every}, failing {failures} times ({error})"

@@ -25,6 +25,7 @@ from briefings.filters import parse_filter
 from briefings.writing import Writer
 from store import AttacheError, Store
 from store.records import Stats
+from store.sources import SourceRecord
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ class Overview:
 
     stats: Stats
     outlets: tuple[tuple[str, int], ...]
+    watched: tuple[str, ...] = ()  # one line per polled feed or folder, with its last error
 
 
 @dataclass(frozen=True)
@@ -285,7 +287,8 @@ class Router:
 
     def _overview(self) -> Overview:
         store = self.store()
-        return Overview(store.stats(), tuple(store.outlet_counts(limit=8)))
+        watched = tuple(_watched_line(source) for source in store.sources())
+        return Overview(store.stats(), tuple(store.outlet_counts(limit=8)), watched)
 
     def close(self) -> None:
         store: Store | None = getattr(self._local, "store", None)
@@ -311,3 +314,13 @@ def _digest_reply(digest: Digest, note: str, *, private: bool) -> Reply:
         )
         return Reply(text=text, private=private)
     return Reply(digest=digest, note=note, private=private)
+
+
+def _watched_line(source: SourceRecord) -> str:
+    """`https://…/feed.rss: every 30 min, failing 3 times (HTTP 500 from …)`."""
+    every = f"every {source.every_seconds // 60} min"
+    if source.failures:
+        return messages.WATCHED_FAILING.format(
+            where=source.location, every=every, failures=source.failures, error=source.last_error
+        )
+    return messages.WATCHED_OK.format(where=source.location, every=every)

@@ -239,15 +239,17 @@ def _same_sentence(one: str, other: str) -> bool:
 
 def _previously(store: Store, group: _Group, roots: Mapping[int, int]) -> EventFact | None:
     """The most recent earlier event sharing the most actors with this one (two is plenty)."""
+    if group.date.year is None:
+        return None  # with no year, "before" means nothing: say nothing rather than guess
     wanted = group.participant_ids
     earlier = store.events_sharing(wanted, group.date.iso(), exclude_articles=roots)
     if not earlier:
         return None
     enough = min(SHARED_PARTICIPANTS, len(wanted))
 
-    def closeness(fact: EventFact) -> tuple[int, int, str]:
+    def closeness(fact: EventFact) -> tuple[int, str]:
         shared = min(enough, len(wanted & set(fact.participant_ids)))
-        return (shared, 0 if fact.date.startswith("--") else 1, fact.date)
+        return (shared, fact.date)
 
     return max(earlier, key=closeness)
 

@@ -182,8 +182,8 @@ class DigestQueries:
     def events_sharing(
         self, entity_ids: Iterable[int], before: str, exclude_articles: Iterable[int]
     ) -> list[EventFact]:
-        """Past events (not announced ones) with one of `entity_ids` taking part, dated before
-        `before` or with an unknown year, latest first, outside `exclude_articles`."""
+        """Past events (not announced ones) with one of `entity_ids` taking part, dated (with a
+        known year) before `before`, latest first, outside `exclude_articles`."""
         wanted, excluded = sorted(set(entity_ids)), sorted(set(exclude_articles))
         if not wanted:
             return []
@@ -191,7 +191,7 @@ class DigestQueries:
             f"{_EVENT} WHERE ev.id IN (SELECT event_id FROM event_participants"
             f" WHERE entity_id IN ({','.join('?' * len(wanted))}))"
             f" AND ev.article_id NOT IN ({','.join('?' * len(excluded))})"
-            " AND ev.kind NOT LIKE 'announced-%' AND (ev.date < ? OR ev.date LIKE '--%')"
+            " AND ev.kind NOT LIKE 'announced-%' AND ev.date < ? AND ev.date NOT LIKE '--%'"
             " ORDER BY ev.date DESC, ev.id DESC LIMIT ?",
             [*wanted, *excluded, before, EARLIER_LIMIT],
         ).fetchall()

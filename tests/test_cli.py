@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from store import Store
+
 from .conftest import SEEDS
 
 
@@ -158,6 +160,8 @@ def test_run_seeds_an_empty_database_then_answers_in_the_console(tmp_path: Path)
     assert re.search(r"^\[1\] .+ — .+$", result.stdout, re.M), "the cited sources are listed"
     assert "I don't know the command “/nonsense”" in result.stdout
     assert (tmp_path / "default.db").exists()
+    with Store.open(tmp_path / "default.db") as store:
+        assert not any(store.announced(a.id) for a in store.articles()), "seeds are no news"
 
 
 def test_run_does_not_reseed_a_database_with_articles(seeded_db: Path, tmp_path: Path) -> None:

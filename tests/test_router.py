@@ -135,3 +135,25 @@ def test_the_console_is_driven_through_its_streams(router: Router, tmp_path: Pat
     assert "/entities [KIND]" in shown
     assert "I don't know the command “/bogus”" in shown
     assert "Bye." in shown
+
+
+def test_sources_shows_each_watched_feed_and_its_last_error(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    path = tmp_path / "a.db"
+    with Store.open(path) as store:
+        feed = "https://feeds.example.org/world.rss"
+        source = store.add_source(feed, "feed", 1800, datetime.now(UTC))
+        retry = datetime.now(UTC) + timedelta(hours=1)
+        store.record_poll_failure(
+            source, retry, "HTTP 500 from https://feeds.example.org/world.rss"
+        )
+    router = Router(str(path), lambda store, limits: None)
+
+    reply = router.handle(Request("sources"))
+
+    assert reply.overview is not None
+    assert (
+        "https://feeds.example.org/world.rss: every 30 min, failing 1 times "
+        "(HTTP 500 from https://feeds.example.org/world.rss)",
+    ) == reply.overview.watched

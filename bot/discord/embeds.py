@@ -233,6 +233,9 @@ def _overview_lines(overview: Overview) -> list[str]:
     ]
     if overview.outlets:
         lines.append("Outlets: " + ", ".join(f"{safe(n)} ({c})" for n, c in overview.outlets))
+    if overview.watched:
+        lines.append(f"**{messages.WATCHED_TITLE}**")
+        lines.extend(f"• {safe(line)}" for line in overview.watched)
     return lines
 
 

@@ -40,6 +40,9 @@ def overview_view(overview: Overview) -> RenderableType:
     if overview.outlets:
         outlets = ", ".join(f"{name} ({count})" for name, count in overview.outlets)
         lines.append(Text(f"Outlets: {outlets}"))
+    if overview.watched:
+        lines.append(Text(messages.WATCHED_TITLE + ":", style="bold"))
+        lines.extend(Text(f"• {line}") for line in overview.watched)
     return Group(*lines)
 
 

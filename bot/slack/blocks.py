@@ -154,6 +154,9 @@ def overview_blocks(overview: Overview) -> list[Block]:
     if overview.outlets:
         outlets = ", ".join(f"{escape(name)} ({count})" for name, count in overview.outlets)
         lines.append(f"*Outlets:* {outlets}")
+    if overview.watched:
+        lines.append(f"*{messages.WATCHED_TITLE}:*")
+        lines.extend(f"• {escape(line)}" for line in overview.watched)
     return [_header(messages.SLACK_OVERVIEW_TITLE), *_sections("\n".join(lines))]
 
 
