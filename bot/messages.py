@@ -152,6 +152,10 @@ DIGEST_SUBSCRIBED = (
     "Subscription {id}: digests of {subject}, {schedule} in this channel. "
     "The first one comes {next}. `digest unsubscribe {id}` stops it."
 )
+DIGEST_NOWHERE_TO_POST = (
+    "Digests are posted only to Slack and Discord channels; here, read them with "
+    "`digest preview {id}` or `digest now {id}`."
+)
 DIGEST_UNSUBSCRIBED = "Subscription {id} ({filter}, {schedule}) is stopped."
 DIGEST_NONE = "No digest subscriptions here yet. {usage}"
 DIGEST_LIST_HEAD = "Digest subscriptions:"

@@ -37,6 +37,8 @@ BRIEFINGS: dict[str, Callable[..., Briefing]] = {
     "ask": answer_question,
     "timeline": build_timeline,
 }
+# Where the scheduler can post digests; elsewhere (terminal, CLI) they are read on demand.
+POSTING_PLATFORMS = frozenset({"slack", "discord"})
 # Longer arguments are cut: no name or question needs more, and 40 kB helps nobody.
 MAX_ARGUMENT = 500
 _MORE = re.compile(r"(?:^|\s)(?:--more|more:)\s*$|^(?:--more|more:)\s+", re.IGNORECASE)
@@ -219,6 +221,8 @@ class Router:
             schedule=added.schedule.describe(),
             next=moment(added.next_fire(self.clock())),
         )
+        if context.platform not in POSTING_PLATFORMS:
+            text += " " + messages.DIGEST_NOWHERE_TO_POST.format(id=added.id)
         return Reply(text=text)
 
     def _list(self, argument: str, context: Context) -> Reply:

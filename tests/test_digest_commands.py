@@ -312,3 +312,14 @@ def test_the_command_line_previews_a_filter(database: Path, tmp_path: Path) -> N
     assert 0 == result.returncode, result.stderr
     data = json.loads(result.stdout)
     assert ("Sergey Lavrov", True) == (data["subject"], data["empty"])
+
+
+def test_a_terminal_subscription_says_where_to_read_its_digests(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    Store.open(path).close()
+    router = Router(str(path), lambda store, limits: None)
+    console = Context(platform="console", workspace="local", channel="console", is_admin=True)
+
+    reply = router.handle(parse("digest subscribe Lavrov", context=console))
+
+    assert reply.text and "Digests are posted only to Slack and Discord channels" in reply.text
