@@ -37,6 +37,9 @@ from store import Store
 from store.records import ArticleSummary, EntityRow, EventRow, PassageHit
 
 SEARCH_LIMIT = 200
+# An entity is briefed from the latest articles naming it (newest ingested first), so a
+# briefing costs the same at 10k articles as at 100k; `more` counts within them too.
+RECENT_ARTICLES = 100
 EVIDENCE_PASSAGES = 8
 # A sentence answers a question when it covers this share of the question's weight.
 ANSWER_RELEVANCE = 0.3
@@ -44,6 +47,8 @@ ANSWER_RELEVANCE = 0.3
 ANSWER_SHARE = 0.6
 ANSWER_CLAIMS = 4
 TOPIC_KINDS = ("topic", "organization", "event", "place", "person")
+# (role as written, country, article id), as the store reports a role.
+RoleUse = tuple[str, str | None, int]
 
 
 @dataclass(frozen=True)
@@ -129,7 +134,7 @@ def build_timeline(store: Store, name: str, limits: Limits = Limits()) -> Briefi
     if resolution.entity is None:
         return _not_found("timeline", name, resolution)
     entity = resolution.entity
-    rows = store.events_involving(entity.id)
+    rows = store.events_involving(entity.id, recent=RECENT_ARTICLES)
     summaries = store.article_summaries(row.article_id for row in rows)
     entries = _merge_events(rows, summaries)[: limits.events]
     book = SourceBook(summaries)
@@ -145,7 +150,7 @@ def build_timeline(store: Store, name: str, limits: Limits = Limits()) -> Briefi
         )
         for date, row, articles in entries
     )
-    subject = _subject(store, entity, book, summaries, with_roles=False)
+    subject = _subject(store, entity, book, summaries, roles=None)
     note = _corrected_note(name, entity, resolution)
     if not timeline:
         note = messages.NO_EVENTS.format(name=entity.name)
@@ -167,14 +172,14 @@ def _entity_briefing(
     entity = resolution.entity
     hits = _about(store, entity)
     draft = _draft(store, hits, _mentioned, limits)
-    summaries = store.article_summaries(
-        {h.article_id for h in hits} | {a for _, _, a in store.roles_of(entity.id)}
-    )
+    roles = store.roles_of(entity.id, recent=RECENT_ARTICLES)
+    summaries = store.article_summaries({h.article_id for h in hits} | {a for _, _, a in roles})
     book = SourceBook(summaries)
     named = Subject(entity.name, entity.kind)
     briefing = _finish(command, query, named, draft, store, writer, hits, book)
-    subject = _subject(store, entity, book, summaries, with_roles=command == "who")
-    related = tuple(Related(c.name, c.kind, c.articles) for c in store.companions(entity.id))
+    subject = _subject(store, entity, book, summaries, roles if command == "who" else None)
+    companions = store.companions(entity.id, recent=RECENT_ARTICLES)
+    related = tuple(Related(c.name, c.kind, c.articles) for c in companions)
     note = _corrected_note(query, entity, resolution) or briefing.note
     if not briefing.claims:
         note = messages.NOTHING_SAID.format(name=entity.name)
@@ -183,7 +188,7 @@ def _entity_briefing(
 
 def _about(store: Store, entity: EntityRow) -> list[PassageHit]:
     """Body passages naming the entity, and the lead of each story whose headline names it."""
-    hits = store.passages_mentioning(entity.id, kinds=("body", "title"))
+    hits = store.passages_mentioning(entity.id, kinds=("body", "title"), recent=RECENT_ARTICLES)
     body = [h for h in hits if h.kind == "body"]
     headlined = {h.article_id for h in hits if h.kind == "title"}
     # A story headlined on the subject is about it from its first sentence on.
@@ -275,19 +280,22 @@ def _subject(
     entity: EntityRow,
     book: SourceBook,
     summaries: Mapping[int, ArticleSummary],
-    *,
-    with_roles: bool,
+    roles: Sequence[RoleUse] | None,
 ) -> Subject:
+    """The entity's card; its roles only when `roles` (as the store gives them) are passed."""
     aliases = tuple(a for a in store.aliases_of(entity.id) if fold(a) != fold(entity.name))
-    roles = _roles(store, entity, book, summaries) if with_roles else ()
-    return Subject(entity.name, entity.kind, aliases, roles, entity.country, entity.description)
+    titles = _roles(entity, roles, book, summaries) if roles is not None else ()
+    return Subject(entity.name, entity.kind, aliases, titles, entity.country, entity.description)
 
 
 def _roles(
-    store: Store, entity: EntityRow, book: SourceBook, summaries: Mapping[int, ArticleSummary]
+    entity: EntityRow,
+    stated: Sequence[RoleUse],
+    book: SourceBook,
+    summaries: Mapping[int, ArticleSummary],
 ) -> tuple[Role, ...]:
     grouped: dict[str, list[tuple[str | None, int]]] = defaultdict(list)
-    for role, country, article in store.roles_of(entity.id):
+    for role, country, article in stated:
         grouped[normalise_role(role)].append((country, article))
     roles = []
     for title, uses in grouped.items():
@@ -351,11 +359,15 @@ def _relevance(store: Store, words: Sequence[str]) -> Callable[[str], float]:
         idf = math.log(1 + total / (1 + frequencies.get(word, 0)))
         weights[stem(word)] = max(weights.get(stem(word), 0.0), idf)
     whole = sum(weights.values()) or 1.0
+    # Wire stories repeat sentences verbatim across outlets: score each text once.
+    scored: dict[str, float] = {}
 
     def relevance(text: str) -> float:
-        present = {stem(t) for t in terms(text, keep_stopwords=True)}
-        hit = sum(w for root, w in weights.items() if any(_matches(root, p) for p in present))
-        return hit / whole
+        if text not in scored:
+            present = {stem(t) for t in terms(text, keep_stopwords=True)}
+            hit = sum(w for root, w in weights.items() if any(_matches(root, p) for p in present))
+            scored[text] = hit / whole
+        return scored[text]
 
     return relevance
 

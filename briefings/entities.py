@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from briefings import acronyms as acronym_finder
 from briefings.folding import fold
@@ -150,20 +151,15 @@ _WAR = re.compile(
 _COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+([^\W\d_][\w-]*)\s+counterparts?\b")
 
 
-@dataclass(frozen=True)
-class _Token:
+# A named tuple, with its tests worked out once: an article has thousands of tokens and the
+# finders ask each one these questions over and over.
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
     key: str
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[0].isupper()
+    is_word: bool
+    is_capitalised: bool
 
 
 @dataclass(frozen=True)
@@ -207,6 +203,8 @@ class _Article:
 
     def __post_init__(self) -> None:
         self.english = [_is_english(text) for text in self.texts]
+        # The folded token keys per passage, built once: name lookups slice them constantly.
+        self.keys = [[t.key for t in tokens] for tokens in self.tokens]
 
     def add(
         self, entity: EntityRef, passage: int, start: int, end: int, rank: tuple[int, int, int]
@@ -250,9 +248,11 @@ def normalise_role(role: str) -> str:
 
 
 def _tokenise(text: str) -> list[_Token]:
-    return [
-        _Token(m.start(), m.end(), m.group(), _fold_token(m.group())) for m in TOKEN.finditer(text)
-    ]
+    return [_token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+def _token(start: int, end: int, text: str) -> _Token:
+    return _Token(start, end, text, _fold_token(text), text[0].isalnum(), text[0].isupper())
 
 
 def _fold_token(token: str) -> str:
@@ -563,10 +563,14 @@ def _find_full_names(article: _Article) -> None:
     """Every other occurrence of a person's full name, in any spelling that folds the same."""
     index_by_key = {phrase_key(p.name): "person:" + key for key, p in article.people.items()}
     longest = max((len(k) for k in index_by_key), default=0)
+    first_words = {k[0] for k in index_by_key if k}
     for passage, tokens in enumerate(article.tokens):
+        keys = article.keys[passage]
         for i in range(len(tokens)):
+            if keys[i] not in first_words:
+                continue
             for size in range(min(longest, len(tokens) - i), 1, -1):
-                target = index_by_key.get(tuple(t.key for t in tokens[i : i + size]))
+                target = index_by_key.get(tuple(keys[i : i + size]))
                 if target:
                     start, end = tokens[i].start, tokens[i + size - 1].end
                     article.spans.append(_Span(passage, start, end, target, (3, end - start, 0)))
@@ -667,12 +671,9 @@ def _find_gazetteer_names(article: _Article) -> None:
 
 def _gazetteer_match(article: _Article, passage: int, tokens: list[_Token], i: int) -> int:
     """Number of tokens of the longest gazetteer name starting at token `i` (0 if none)."""
-    gazetteer = article.gazetteer
+    prefixes, keys = article.gazetteer.prefixes, article.keys[passage]
     reach = 0
-    while (
-        i + reach < len(tokens)
-        and tuple(t.key for t in tokens[i : i + reach + 1]) in gazetteer.prefixes
-    ):
+    while i + reach < len(tokens) and tuple(keys[i : i + reach + 1]) in prefixes:
         reach += 1
     for size in range(reach, 0, -1):
         window = tokens[i : i + size]

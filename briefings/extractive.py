@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from briefings.folding import fold
 from briefings.model import PartialDate, YearSource
@@ -98,6 +98,7 @@ def choose(
     With `spread`, each story gets its best sentence before any story gets a second.
     """
     ranked = sorted(pool, key=lambda c: (-c.score, c.article_id, c.seq))
+    keys = _Keys()
     chosen: list[Chosen] = []
     words = 0
     covered: set[int] = set()
@@ -108,7 +109,7 @@ def choose(
             story = cluster.get(candidate.article_id, candidate.article_id)
             if first_pass and story in covered:
                 continue
-            if _merge(chosen, candidate):
+            if _merge(chosen, candidate, keys):
                 continue
             length = len(candidate.text.split())
             if chosen and words + length > max_words * 1.25:
@@ -117,7 +118,7 @@ def choose(
             words += length
             order = (candidate.article_id, candidate.seq, len(chosen))
             chosen.append(Chosen(candidate.text, [candidate.article_id], candidate.date, order))
-    distinct = _distinct_count(ranked[:MORE_HORIZON])
+    distinct = _distinct_count(ranked[:MORE_HORIZON], keys)
     return chosen, max(0, distinct - len(chosen))
 
 
@@ -171,24 +172,40 @@ def _trim(sentence: str, keep: int) -> str:
     return sentence[:cut] + ELLIPSIS
 
 
-def _merge(chosen: list[Chosen], candidate: Candidate) -> bool:
+def _merge(chosen: list[Chosen], candidate: Candidate, keys: _Keys) -> bool:
     """Fold a sentence another story already said into that claim, citing both."""
-    key = fold(candidate.text)
+    key = keys.of(candidate.text)
     for claim in chosen:
-        if fuzz.ratio(key, fold(claim.text)) >= SAME_SENTENCE:
+        if fuzz.ratio(key, keys.of(claim.text), score_cutoff=SAME_SENTENCE):
             if candidate.article_id not in claim.articles:
                 claim.articles.append(candidate.article_id)
             return True
     return False
 
 
-def _distinct_count(ranked: Sequence[Candidate]) -> int:
-    seen: list[str] = []
+def _distinct_count(ranked: Sequence[Candidate], keys: _Keys) -> int:
+    seen: dict[str, None] = {}
     for candidate in ranked:
-        key = fold(candidate.text)
-        if not any(fuzz.ratio(key, other) >= SAME_SENTENCE for other in seen):
-            seen.append(key)
+        key = keys.of(candidate.text)
+        if key in seen:
+            continue
+        similar = process.extractOne(key, list(seen), scorer=fuzz.ratio, score_cutoff=SAME_SENTENCE)
+        if similar is None:
+            seen[key] = None
     return len(seen)
+
+
+class _Keys:
+    """Folded comparison keys, computed once per text: wire copy repeats sentences verbatim."""
+
+    def __init__(self) -> None:
+        self.folded: dict[str, str] = {}
+
+    def of(self, text: str) -> str:
+        key = self.folded.get(text)
+        if key is None:
+            key = self.folded[text] = fold(text)
+        return key
 
 
 def _date_key(date: PartialDate | None) -> tuple[int, str]:

@@ -18,11 +18,21 @@ from store.records import (
     Published,
 )
 
+# Counts stop at COUNT_CAP: they only rank namesakes, and counting every mention of a
+# common name would cost more at each corpus size.
+COUNT_CAP = 1000
 _ENTITY_ROW = (
     "SELECT e.id, e.key, e.name, e.kind, e.country, e.description,"
-    " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id),"
-    " (SELECT count(DISTINCT article_id) FROM mentions m WHERE m.entity_id = e.id)"
+    " (SELECT count(*) FROM"
+    f" (SELECT 1 FROM mentions m WHERE m.entity_id = e.id LIMIT {COUNT_CAP})),"
+    " (SELECT count(*) FROM"
+    f" (SELECT DISTINCT article_id FROM mentions m WHERE m.entity_id = e.id LIMIT {COUNT_CAP}))"
     " FROM entities e"
+)
+# The `recent` articles naming an entity, newest ingested first; LIMIT -1 means all of them.
+# Walking the (entity_id, article_id) index backwards stops after `recent` rows.
+_RECENT_ARTICLES = (
+    "SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? ORDER BY article_id DESC LIMIT ?"
 )
 
 
@@ -30,6 +40,9 @@ class Queries:
     """The read side used by briefings; every value is bound, never spliced into SQL."""
 
     db: Database
+    # Reads that scan a whole table, kept with the corpus version they were made on.
+    _aliases: tuple[str | None, list[tuple[str, int]]] | None = None
+    _passages: tuple[str | None, int] | None = None
 
     def entities_named(self, alias_key: str) -> list[EntityRow]:
         """Entities having `alias_key` (folded) as their key or one of their aliases."""
@@ -45,11 +58,17 @@ class Queries:
         return EntityRow(*row) if row else None
 
     def alias_index(self) -> list[tuple[str, int]]:
-        """Every (folded alias, entity id), for fuzzy matching of misspelt names."""
-        rows = self.db.execute(
-            "SELECT alias_key, entity_id FROM aliases UNION SELECT key, id FROM entities"
-        )
-        return [(row[0], row[1]) for row in rows]
+        """Every (folded alias, entity id), for fuzzy matching of misspelt names.
+
+        Read once per corpus version: every misspelt query would otherwise read every alias.
+        """
+        version = self._version()
+        if self._aliases is None or self._aliases[0] != version:
+            rows = self.db.execute(
+                "SELECT alias_key, entity_id FROM aliases UNION SELECT key, id FROM entities"
+            )
+            self._aliases = (version, [(row[0], row[1]) for row in rows])
+        return self._aliases[1]
 
     def aliases_of(self, entity_id: int) -> list[str]:
         rows = self.db.execute(
@@ -58,25 +77,33 @@ class Queries:
         )
         return [row[0] for row in rows]
 
-    def roles_of(self, entity_id: int) -> list[tuple[str, str | None, int]]:
-        """(role as written, country, article id) for each article giving the entity a role."""
+    def roles_of(
+        self, entity_id: int, recent: int | None = None
+    ) -> list[tuple[str, str | None, int]]:
+        """(role as written, country, article id) for each article giving the entity a role.
+
+        With `recent`, only among the `recent` latest articles naming the entity.
+        """
         rows = self.db.execute(
             "SELECT DISTINCT role, country, article_id FROM mentions"
-            " WHERE entity_id = ? AND role IS NOT NULL ORDER BY article_id",
-            [entity_id],
+            f" WHERE entity_id = ? AND role IS NOT NULL AND article_id IN ({_RECENT_ARTICLES})"
+            " ORDER BY article_id",
+            [entity_id, entity_id, _limit(recent)],
         )
         return [(row[0], row[1], row[2]) for row in rows]
 
     def passages_mentioning(
-        self, entity_id: int, kinds: Sequence[str] = ("body",)
+        self, entity_id: int, kinds: Sequence[str] = ("body",), recent: int | None = None
     ) -> list[PassageHit]:
+        """Passages naming the entity; with `recent`, only in its `recent` latest articles."""
         marks = ",".join("?" * len(kinds))
         rows = self.db.execute(
             "SELECT p.id, p.article_id, p.seq, p.kind, p.text,"
             " group_concat(m.start || ':' || m.\"end\") FROM mentions m"
-            f" JOIN passages p ON p.id = m.passage_id WHERE m.entity_id = ? AND p.kind IN ({marks})"
+            " JOIN passages p ON p.id = m.passage_id WHERE m.entity_id = ?"
+            f" AND m.article_id IN ({_RECENT_ARTICLES}) AND p.kind IN ({marks})"
             " GROUP BY p.id ORDER BY p.article_id, p.seq",
-            [entity_id, *kinds],
+            [entity_id, entity_id, _limit(recent), *kinds],
         )
         return [_passage_hit(row, spans=_spans(row[5])) for row in rows]
 
@@ -130,7 +157,17 @@ class Queries:
         return {row[0]: row[1] for row in rows}
 
     def passage_total(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM passages").fetchone()[0])
+        """How many passages there are; counted once per corpus version, as counting scans."""
+        version = self._version()
+        if self._passages is None or self._passages[0] != version:
+            total = int(self.db.execute("SELECT count(*) FROM passages").fetchone()[0])
+            self._passages = (version, total)
+        return self._passages[1]
+
+    def _version(self) -> str | None:
+        # Every saved article bumps the corpus version (Store.save_article).
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'corpus_version'").fetchone()
+        return str(row[0]) if row else None
 
     def dates_in(self, passage_ids: Iterable[int]) -> dict[int, list[DateRecord]]:
         ids = sorted(set(passage_ids))
@@ -161,34 +198,44 @@ class Queries:
         return found
 
     def companions(
-        self, entity_id: int, kinds: Sequence[str] = ("person", "organization"), limit: int = 5
+        self,
+        entity_id: int,
+        kinds: Sequence[str] = ("person", "organization"),
+        limit: int = 5,
+        recent: int | None = None,
     ) -> list[Companion]:
-        """Entities of `kinds` mentioned in the most articles that also mention `entity_id`."""
+        """Entities of `kinds` mentioned in the most articles that also mention `entity_id`.
+
+        With `recent`, counted over the `recent` latest articles naming the entity.
+        """
         marks = ",".join("?" * len(kinds))
         # Body text only: a photo credit ("Photo: VNA") is not a companion.
         rows = self.db.execute(
             "SELECT e.name, e.kind, count(DISTINCT m.article_id) AS shared FROM mentions m"
             " JOIN entities e ON e.id = m.entity_id JOIN passages p ON p.id = m.passage_id"
-            " WHERE m.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)"
+            f" WHERE m.article_id IN ({_RECENT_ARTICLES})"
             f" AND m.entity_id != ? AND e.kind IN ({marks}) AND p.kind = 'body'"
             " GROUP BY e.id ORDER BY shared DESC, count(*) DESC, e.name LIMIT ?",
-            [entity_id, entity_id, *kinds, limit],
+            [entity_id, _limit(recent), entity_id, *kinds, limit],
         )
         return [Companion(*row) for row in rows]
 
-    def events_involving(self, entity_id: int) -> list[EventRow]:
-        """Events where the entity takes part, is the place, or is named in the sentence."""
+    def events_involving(self, entity_id: int, recent: int | None = None) -> list[EventRow]:
+        """Events where the entity takes part, is the place, or is named in the sentence.
+
+        With `recent`, only events told in the `recent` latest articles naming the entity.
+        """
         rows = self.db.execute(
             'SELECT ev.id, ev.article_id, ev.passage_id, substr(p.text, ev.start + 1, ev."end" -'
             " ev.start), ev.kind, ev.date, ev.precision, ev.year_source, ev.until, pl.name"
             " FROM events ev JOIN passages p ON p.id = ev.passage_id"
             " LEFT JOIN entities pl ON pl.id = ev.place_id"
-            " WHERE ev.place_id = ?"
+            f" WHERE ev.article_id IN ({_RECENT_ARTICLES}) AND (ev.place_id = ?"
             " OR ev.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)"
             " OR EXISTS (SELECT 1 FROM mentions m WHERE m.passage_id = ev.passage_id"
-            ' AND m.entity_id = ? AND m.start >= ev.start AND m."end" <= ev."end")'
+            ' AND m.entity_id = ? AND m.start >= ev.start AND m."end" <= ev."end"))'
             " ORDER BY ev.date, ev.article_id",
-            [entity_id, entity_id, entity_id],
+            [entity_id, _limit(recent), entity_id, entity_id, entity_id],
         ).fetchall()
         names = self._participant_names([row[0] for row in rows])
         return [_event_row(row, tuple(names.get(row[0], ()))) for row in rows]
@@ -234,6 +281,10 @@ def _spans(packed: str | None) -> tuple[tuple[int, int], ...]:
         return ()
     pairs = (part.split(":") for part in packed.split(","))
     return tuple(sorted((int(start), int(end)) for start, end in pairs))
+
+
+def _limit(recent: int | None) -> int:
+    return -1 if recent is None else recent
 
 
 def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[list[int]]:

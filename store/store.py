@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections import defaultdict
@@ -132,10 +133,12 @@ class Store(Queries, DigestQueries, SourceQueries):
             passage_ids = self._insert_passages(article_id, record.passages)
             self._insert_bands(article_id, record.bands)
             self._insert_dates(article_id, passage_ids, record.dates)
-            touched |= self._insert_mentions(article_id, passage_ids, record.mentions)
-            touched |= self._insert_aliases(record.aliases)
+            mentioned, renamed = self._insert_mentions(article_id, passage_ids, record.mentions)
+            defined, merged = self._insert_aliases(record.aliases)
             self._insert_events(article_id, passage_ids, record.events)
-            self._refresh_entities(touched)
+            self._refresh_entities(
+                touched | mentioned | defined | merged, renamed=touched | renamed | merged
+            )
             self._bump_corpus_version()
         return article_id
 
@@ -199,19 +202,30 @@ class Store(Queries, DigestQueries, SourceQueries):
         )
 
     def _insert_mentions(
-        self, article_id: int, passage_ids: Sequence[int], mentions: Iterable[MentionRecord]
-    ) -> set[int]:
-        touched = set()
-        for mention in mentions:
-            entity_id = self._upsert_entity(mention)
-            touched.add(entity_id)
-            self.db.execute(
-                'INSERT INTO mentions (entity_id, article_id, passage_id, start, "end", surface,'
-                " name, role, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [entity_id, article_id, passage_ids[mention.passage], *_mention_values(mention)],
-            )
-            self._add_alias(entity_id, mention.surface, mention.surface_key)
-        return touched
+        self, article_id: int, passage_ids: Sequence[int], mentions: Sequence[MentionRecord]
+    ) -> tuple[set[int], set[int]]:
+        """The entities mentioned, and those of them mentioned under another name than theirs.
+
+        Only the latter can be renamed by this article: more mentions under an entity's name,
+        the commonest, keep it the commonest.
+        """
+        stored = self._upsert_entities(mentions)
+        entity_ids = {key: entity_id for key, (entity_id, _) in stored.items()}
+        self.db.conn.executemany(
+            'INSERT INTO mentions (entity_id, article_id, passage_id, start, "end", surface,'
+            " name, role, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (entity_ids[m.entity_key], article_id, passage_ids[m.passage], *_mention_values(m))
+                for m in mentions
+            ],
+        )
+        self.db.conn.executemany(
+            "INSERT INTO aliases (entity_id, alias, alias_key) VALUES (?, ?, ?)"
+            " ON CONFLICT(entity_id, alias) DO NOTHING",
+            [(entity_ids[m.entity_key], m.surface, m.surface_key) for m in mentions],
+        )
+        renamed = {entity_ids[m.entity_key] for m in mentions if m.name != stored[m.entity_key][1]}
+        return set(entity_ids.values()), renamed
 
     def _insert_events(
         self, article_id: int, passage_ids: Sequence[int], events: Iterable[EventRecord]
@@ -229,27 +243,28 @@ class Store(Queries, DigestQueries, SourceQueries):
                 [(cursor.lastrowid, key) for key in event.participant_keys],
             )
 
-    def _upsert_entity(self, mention: MentionRecord) -> int:
-        row = self.db.execute(
+    def _upsert_entities(self, mentions: Sequence[MentionRecord]) -> dict[str, tuple[int, str]]:
+        """The id and name of every entity mentioned, creating the new ones."""
+        self.db.conn.executemany(
             "INSERT INTO entities (key, name, kind, country, description) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT(key) DO UPDATE SET"
             " country = COALESCE(entities.country, excluded.country),"
-            " description = COALESCE(entities.description, excluded.description)"
-            " RETURNING id",
-            [mention.entity_key, mention.name, mention.kind, mention.country, mention.description],
-        ).fetchone()
-        return int(row[0])
-
-    def _add_alias(self, entity_id: int, alias: str, alias_key: str) -> None:
-        self.db.execute(
-            "INSERT INTO aliases (entity_id, alias, alias_key) VALUES (?, ?, ?)"
-            " ON CONFLICT(entity_id, alias) DO NOTHING",
-            [entity_id, alias, alias_key],
+            " description = COALESCE(entities.description, excluded.description)",
+            _entity_rows(mentions),
         )
+        keys = json.dumps(sorted({m.entity_key for m in mentions}))
+        rows = self.db.execute(
+            "SELECT key, id, name FROM entities WHERE key IN (SELECT value FROM json_each(?))",
+            [keys],
+        )
+        return {str(key): (int(entity_id), str(name)) for key, entity_id, name in rows}
 
-    def _insert_aliases(self, aliases: Iterable[AliasRecord]) -> set[int]:
-        """Record defined names (acronyms); an entity known only by the acronym is merged in."""
-        touched = set()
+    def _insert_aliases(self, aliases: Iterable[AliasRecord]) -> tuple[set[int], set[int]]:
+        """Record defined names (acronyms); an entity known only by the acronym is merged in.
+
+        Returns the entities given a name, and those that took in another's mentions.
+        """
+        touched, merged = set(), set()
         for alias in aliases:
             row = self.db.execute("SELECT id FROM entities WHERE key = ?", [alias.entity_key])
             found = row.fetchone()
@@ -262,8 +277,8 @@ class Store(Queries, DigestQueries, SourceQueries):
                 [entity_id, alias.alias, alias.alias_key],
             )
             touched.add(entity_id)
-            touched |= self._merge_into(entity_id, alias.alias_key)
-        return touched
+            merged |= self._merge_into(entity_id, alias.alias_key)
+        return touched, merged
 
     def _merge_into(self, entity_id: int, other_key: str) -> set[int]:
         other = self.db.execute(
@@ -290,29 +305,37 @@ class Store(Queries, DigestQueries, SourceQueries):
         )
         return {int(row[0]) for row in rows}
 
-    def _refresh_entities(self, entity_ids: Iterable[int]) -> None:
-        """Drop aliases and entities no article mentions any more; rename to the commonest form."""
-        for entity_id in entity_ids:
-            self.db.execute(
-                "DELETE FROM aliases WHERE entity_id = ? AND defined = 0"
-                " AND alias NOT IN (SELECT surface FROM mentions WHERE entity_id = ?)",
-                [entity_id, entity_id],
-            )
-            if not self.db.execute(
-                "SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1", [entity_id]
-            ).fetchone():
-                self.db.execute("DELETE FROM entities WHERE id = ?", [entity_id])
-                continue
-            self._rename_to_commonest(entity_id)
+    def _refresh_entities(self, entity_ids: Iterable[int], *, renamed: Iterable[int]) -> None:
+        """Drop aliases and entities no article mentions any more; rename to the commonest form.
 
-    def _rename_to_commonest(self, entity_id: int) -> None:
+        Renaming counts all of an entity's mentions, so it is limited to the `renamed` ones.
+        """
+        # One statement per step for all the entities: each row's outcome depends only on
+        # its own entity's mentions, so the order they are refreshed in cannot matter.
+        touched = [json.dumps(sorted(entity_ids))]
+        self.db.execute(
+            "DELETE FROM aliases WHERE entity_id IN (SELECT value FROM json_each(?))"
+            " AND defined = 0"
+            " AND NOT EXISTS (SELECT 1 FROM mentions"
+            " WHERE entity_id = aliases.entity_id AND surface = aliases.alias)",
+            touched,
+        )
+        self.db.execute(
+            "DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))"
+            " AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = entities.id)",
+            touched,
+        )
+        self._rename_to_commonest([json.dumps(sorted(renamed))])
+
+    def _rename_to_commonest(self, touched: list[str]) -> None:
         # The display name is the full form used most often, so "Bui Thanh Son" (three
         # articles) wins over "Bùi Thanh Sơn" (one); the key, folded, is the same.
         self.db.execute(
-            "UPDATE entities SET name = COALESCE((SELECT name FROM mentions WHERE entity_id = ?"
-            " GROUP BY name ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, name"
-            " LIMIT 1), name) WHERE id = ?",
-            [entity_id, entity_id],
+            "UPDATE entities SET name = COALESCE((SELECT name FROM mentions"
+            " WHERE entity_id = entities.id GROUP BY name"
+            " ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, name LIMIT 1), name)"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            touched,
         )
 
     def _bump_corpus_version(self) -> None:
@@ -539,6 +562,17 @@ def _event_values(event: EventRecord) -> tuple[Any, ...]:
         event.until,
         event.place_key,
     )
+
+
+def _entity_rows(mentions: Iterable[MentionRecord]) -> list[tuple[Any, ...]]:
+    """Per entity, in order of first mention, what a mention-by-mention upsert would keep:
+    the first mention's name and kind, and the first country and description given."""
+    rows: dict[str, list[Any]] = {}
+    for m in mentions:
+        row = rows.setdefault(m.entity_key, [m.entity_key, m.name, m.kind, None, None])
+        row[3] = m.country if row[3] is None else row[3]
+        row[4] = m.description if row[4] is None else row[4]
+    return [tuple(row) for row in rows.values()]
 
 
 def _mention_values(mention: MentionRecord) -> tuple[Any, ...]:

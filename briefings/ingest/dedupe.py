@@ -10,10 +10,15 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from briefings.folding import fold
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 PERMUTATIONS = 128
 BANDS = 32
@@ -36,10 +41,7 @@ def fingerprint(paragraphs: Sequence[str]) -> Fingerprint | None:
     if len(words) < SHINGLE * 4:
         return None
     shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
-    # Imported here: datasketch loads scipy, which commands that never ingest should not pay.
-    from datasketch import MinHash
-
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
+    minhash = _blank_minhash().copy()
     minhash.update_batch(list(shingles))
     values = minhash.hashvalues.astype(np.uint64)
     return Fingerprint(values.tobytes(), _bands(values))
@@ -51,6 +53,15 @@ def similarity(a: bytes, b: bytes) -> float:
     if left.shape != right.shape or not len(left):
         return 0.0
     return float(np.mean(left == right))
+
+
+@cache
+def _blank_minhash() -> MinHash:
+    """An empty MinHash to copy: drawing its permutations costs more than hashing a story."""
+    # Imported here: datasketch loads scipy, which commands that never ingest should not pay.
+    from datasketch import MinHash
+
+    return MinHash(num_perm=PERMUTATIONS, seed=1)
 
 
 def _bands(values: np.ndarray) -> tuple[int, ...]:
