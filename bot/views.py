@@ -11,6 +11,8 @@ from rich.text import Text
 from briefings.ingest.pipeline import IngestReport
 from store.records import ArticleSummary, EntitySummary, Published, Stats, StoredArticle
 
+NOTES_SHOWN = 10
+
 
 def published_json(published: Published) -> dict[str, str | None] | None:
     return published.as_dict()
@@ -169,11 +171,15 @@ def report_view(report: IngestReport) -> RenderableType:
         style="bold",
     )
     lines: list[RenderableType] = [line]
-    for outcome in report.outcomes:
-        if outcome.status == "rejected":
-            lines.append(Text(f"  rejected {outcome.location}: {outcome.reason}", style="red"))
-        elif outcome.note:
-            lines.append(
-                Text(f"  {outcome.status} {outcome.location}: {outcome.note}", style="dim")
-            )
+    for outcome in report.rejected:
+        lines.append(Text(f"  rejected {outcome.location}: {outcome.reason}", style="red"))
+    noted = [o for o in report.outcomes if o.status != "rejected" and o.note]
+    # Every rejection is listed; notes (near-duplicates, same text) only the first few.
+    for outcome in noted[:NOTES_SHOWN]:
+        lines.append(Text(f"  {outcome.status} {outcome.location}: {outcome.note}", style="dim"))
+    if len(noted) > NOTES_SHOWN:
+        more = len(noted) - NOTES_SHOWN
+        lines.append(
+            Text(f"  … and {more} more notes (near-duplicates linked, same text)", style="dim")
+        )
     return Group(*lines)

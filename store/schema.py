@@ -210,7 +210,12 @@ def _v4(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
+def _v5(db: Database) -> None:
+    """An index for naming an entity by its commonest form without reading every mention."""
+    db.execute("CREATE INDEX IF NOT EXISTS mentions_entity_name ON mentions(entity_id, name)")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

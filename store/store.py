@@ -37,6 +37,8 @@ from store.schema import migrate, schema_version
 from store.sources import SourceQueries
 
 BUSY_TIMEOUT_MS = 10_000
+# Near-duplicate candidates compared per new article (see similar_articles).
+SIMILAR_CANDIDATES = 32
 log = logging.getLogger(__name__)
 _SUMMARY_COLUMNS = (
     "id, title, published, published_precision, published_year_source, published_text,"
@@ -106,15 +108,23 @@ class Store(Queries, DigestQueries, SourceQueries):
         ).fetchone()
         return int(row[0]) if row else None
 
-    def similar_articles(self, bands: Sequence[int]) -> list[tuple[int, bytes, int | None]]:
-        """Articles sharing a MinHash band with the given ones: (id, signature, duplicate_of)."""
+    def similar_articles(
+        self, bands: Sequence[int], limit: int = SIMILAR_CANDIDATES
+    ) -> list[tuple[int, bytes, int | None]]:
+        """Articles sharing MinHash bands with the given ones: (id, signature, duplicate_of).
+
+        At most `limit`, those sharing the most bands first: a story retold a thousand times
+        must not cost a thousand comparisons, and more shared bands mean a closer copy.
+        """
         if not bands:
             return []
         marks = ",".join("?" * len(bands))
         rows = self.db.execute(
-            "SELECT id, signature, duplicate_of FROM articles WHERE id IN"
-            f" (SELECT article_id FROM article_bands WHERE band IN ({marks}))",
-            list(bands),
+            "SELECT a.id, a.signature, a.duplicate_of FROM articles a JOIN"
+            f" (SELECT article_id, count(*) AS shared FROM article_bands WHERE band IN ({marks})"
+            " GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c"
+            " ON c.article_id = a.id ORDER BY c.shared DESC, a.id",
+            [*bands, limit],
         ).fetchall()
         return [(row[0], row[1], row[2]) for row in rows]
 

@@ -146,3 +146,16 @@ def test_an_entity_no_article_mentions_any_more_is_dropped(store: Store) -> None
     store.save_article(_record(body="Nobody is named here.", mentions=()))
 
     assert [] == store.entities()
+
+
+def test_near_duplicate_candidates_are_bounded_closest_first(store: Store) -> None:
+    for number in range(40):
+        shared = (1, 2, 3) if number == 39 else (1,)
+        store.save_article(
+            _record(key=f"file:///{number}.txt", body=f"Story {number}.", bands=shared, mentions=())
+        )
+
+    found = store.similar_articles([1, 2, 3], limit=32)
+
+    assert 32 == len(found)
+    assert 40 == found[0][0], "the article sharing the most bands comes first"
