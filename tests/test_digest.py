@@ -41,15 +41,15 @@ def test_another_workspace_can_neither_get_nor_remove_a_subscription(store: Stor
 
     assert None is store.subscription(mine, "slack", "T2")
     assert None is store.subscription(mine, "discord", "T1")
-    assert False is store.remove_subscription(mine, "slack", "T2")
+    assert not store.remove_subscription(mine, "slack", "T2")
     assert mine == getattr(store.subscription(mine, "slack", "T1"), "id", None)
 
 
 def test_a_removed_subscription_is_gone_for_its_own_workspace_too(store: Store) -> None:
     mine = _subscribe(store)
 
-    assert True is store.remove_subscription(mine, "slack", "T1")
-    assert False is store.remove_subscription(mine, "slack", "T1")
+    assert store.remove_subscription(mine, "slack", "T1")
+    assert not store.remove_subscription(mine, "slack", "T1")
     assert None is store.subscription(mine, "slack", "T1")
     assert [] == store.subscriptions("slack", "T1")
     assert [] == store.active_subscriptions()

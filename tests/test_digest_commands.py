@@ -78,7 +78,7 @@ def test_subscribe_confirms_in_the_subscriptions_timezone_and_tells_the_schedule
 ) -> None:
     reply = say(router, "digest subscribe Lavrov weekly mon 08:00 Europe/Paris")
 
-    assert False is reply.failed
+    assert not reply.failed
     assert (
         "Subscription 1: digests of Sergey Lavrov, weekly mon 08:00 (Europe/Paris) in this "
         "channel. The first one comes Mon 12 Jul 2021, 08:00. `digest unsubscribe 1` stops it."
@@ -119,7 +119,7 @@ def test_the_default_schedule_is_daily_at_eight_in_the_configured_timezone(
 def test_every_bad_argument_is_one_clear_line(router: Router, text: str, expected: str) -> None:
     reply = say(router, text)
 
-    assert True is reply.failed
+    assert reply.failed
     assert reply.text is not None and reply.text.startswith(expected), reply.text
     assert 1 == len(reply.text.splitlines())
 
@@ -173,7 +173,7 @@ def test_the_same_workspace_on_another_platform_is_another_tenant(router: Router
     say(router, "digest subscribe Lavrov")
     discord = Context("discord", "T1", "C1", "U1", is_admin=True)
 
-    assert True is say(router, "digest unsubscribe 1", discord).failed
+    assert say(router, "digest unsubscribe 1", discord).failed
 
 
 def test_list_shows_every_channel_of_the_workspace_with_its_next_digest(router: Router) -> None:
@@ -190,7 +190,7 @@ def test_list_shows_every_channel_of_the_workspace_with_its_next_digest(router: 
         " in this channel",
         "• 3: ASEAN — daily 08:00 (Asia/Ho_Chi_Minh), next Thu 8 Jul 2021, 08:00, in C2",
     ] == (reply.text or "").splitlines()[1:]
-    assert True is reply.private
+    assert reply.private
 
 
 def test_unsubscribe_stops_it_and_tells_the_scheduler(router: Router, changes: list[str]) -> None:
@@ -201,7 +201,7 @@ def test_unsubscribe_stops_it_and_tells_the_scheduler(router: Router, changes: l
     assert "Subscription 1 (Lavrov, daily 08:00 (Asia/Ho_Chi_Minh)) is stopped." == reply.text
     assert [] == router.store().subscriptions("slack", "T1")
     assert ["changed", "changed"] == changes
-    assert True is say(router, "digest unsubscribe 1").failed
+    assert say(router, "digest unsubscribe 1").failed
 
 
 def test_preview_is_private_and_covers_the_window_since_the_previous_fire(router: Router) -> None:
@@ -210,7 +210,7 @@ def test_preview_is_private_and_covers_the_window_since_the_previous_fire(router
     reply = say(router, "digest preview 1")
 
     assert reply.digest is not None
-    assert True is reply.private
+    assert reply.private
     hanoi = reply.digest.window.start.tzinfo
     assert (datetime(2021, 7, 7, 8, tzinfo=hanoi), NOW) == (
         reply.digest.window.start,
@@ -229,7 +229,7 @@ def test_preview_starts_where_the_last_run_ended(router: Router) -> None:
     reply = say(router, "digest preview")
 
     assert reply.digest is None
-    assert True is reply.private
+    assert reply.private
     assert (
         "Nothing new about Sergey Lavrov in Wed 7 Jul 2021, 10:00 – 15:00 (Asia/Ho_Chi_Minh)."
         == reply.text
@@ -245,7 +245,7 @@ def test_preview_of_a_bare_filter_covers_the_last_day(router: Router) -> None:
 
 
 def test_preview_without_an_id_needs_the_channel_to_have_exactly_one(router: Router) -> None:
-    assert True is say(router, "digest preview").failed
+    assert say(router, "digest preview").failed
     say(router, "digest subscribe Lavrov")
     say(router, "digest subscribe UNCLOS")
 
@@ -262,7 +262,7 @@ def test_now_posts_in_the_channel_without_recording_a_run(router: Router) -> Non
     reply = say(router, "digest now 1")
 
     assert reply.digest is not None
-    assert False is reply.private
+    assert not reply.private
     assert None is router.store().last_run(1)
 
 
