@@ -15,7 +15,7 @@ import discord
 from discord.utils import escape_markdown, escape_mentions
 
 from bot import messages
-from bot.render.phrases import event_head, window_text
+from bot.render.phrases import event_head, outlets_text, overview_summary, window_text
 from bot.router import Overview, Reply
 from briefings.briefing import Briefing, Claim, Source, Subject, TimelineEntry
 from briefings.digest import Digest, DigestEvent, Previously
@@ -225,14 +225,9 @@ def _previously_line(previously: Previously, links: dict[int, str | None]) -> st
 
 
 def _overview_lines(overview: Overview) -> list[str]:
-    stats = overview.stats
-    span = f"{stats.earliest} to {stats.latest}" if stats.earliest else "no dated articles"
-    lines = [
-        f"{stats.articles} articles ({stats.near_duplicates} near-duplicates), "
-        f"{stats.entities} entities, published {span}."
-    ]
+    lines = [overview_summary(overview.stats)]
     if overview.outlets:
-        lines.append("Outlets: " + ", ".join(f"{safe(n)} ({c})" for n, c in overview.outlets))
+        lines.append("Outlets: " + safe(outlets_text(overview.outlets)))
     if overview.watched:
         lines.append(f"**{messages.WATCHED_TITLE}**")
         lines.extend(f"• {safe(line)}" for line in overview.watched)

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from briefings.digest import DigestEvent
 from briefings.schedules import DigestWindow
+from store.records import Stats
 
 
 def moment(when: datetime) -> str:
@@ -35,3 +36,17 @@ def event_head(event: DigestEvent) -> str:
     where = f" in {event.place}" if event.place else ""
     who = f" with {', '.join(event.participants)}" if event.participants else ""
     return f"{span}: {event.kind.replace('-', ' ')}{where}{who}"
+
+
+def overview_summary(stats: Stats) -> str:
+    """`5 articles (0 near-duplicates), 70 entities, published 2021-07-07 to 2022-07-07.`"""
+    span = f"{stats.earliest} to {stats.latest}" if stats.earliest else "no dated articles"
+    return (
+        f"{stats.articles} articles ({stats.near_duplicates} near-duplicates), "
+        f"{stats.entities} entities, published {span}."
+    )
+
+
+def outlets_text(outlets: tuple[tuple[str, int], ...]) -> str:
+    """`THE ASSOCIATED PRESS (1), VNS (1)`."""
+    return ", ".join(f"{name} ({count})" for name, count in outlets)

@@ -9,7 +9,13 @@ from rich.table import Table
 from rich.text import Text
 
 from bot import messages
-from bot.render.phrases import event_head, moment, window_text
+from bot.render.phrases import (
+    event_head,
+    moment,
+    outlets_text,
+    overview_summary,
+    window_text,
+)
 from bot.router import Overview, Reply
 from bot.subscriptions import Subscription
 from briefings.briefing import Briefing, Claim, Source, Subject, TimelineEntry
@@ -29,17 +35,9 @@ def reply_view(reply: Reply) -> RenderableType:
 
 
 def overview_view(overview: Overview) -> RenderableType:
-    stats = overview.stats
-    span = f"{stats.earliest} to {stats.latest}" if stats.earliest else "no dated articles"
-    lines = [
-        Text(
-            f"{stats.articles} articles ({stats.near_duplicates} near-duplicates), "
-            f"{stats.entities} entities, published {span}."
-        ),
-    ]
+    lines = [Text(overview_summary(overview.stats))]
     if overview.outlets:
-        outlets = ", ".join(f"{name} ({count})" for name, count in overview.outlets)
-        lines.append(Text(f"Outlets: {outlets}"))
+        lines.append(Text(f"Outlets: {outlets_text(overview.outlets)}"))
     if overview.watched:
         lines.append(Text(messages.WATCHED_TITLE + ":", style="bold"))
         lines.extend(Text(f"• {line}") for line in overview.watched)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from bot import messages
-from bot.render.phrases import event_head, window_text
+from bot.render.phrases import event_head, outlets_text, overview_summary, window_text
 from bot.router import Overview, Reply
 from bot.slack.escape import escape, link, pieces, shorten
 from briefings.briefing import Briefing, Claim, Role, Source, Subject, TimelineEntry
@@ -145,15 +145,9 @@ def _previously(previously: Previously, sources: tuple[Source, ...]) -> str:
 
 
 def overview_blocks(overview: Overview) -> list[Block]:
-    stats = overview.stats
-    span = f"{stats.earliest} to {stats.latest}" if stats.earliest else "no dated articles"
-    lines = [
-        f"{stats.articles} articles ({stats.near_duplicates} near-duplicates), "
-        f"{stats.entities} entities, published {escape(str(span))}."
-    ]
+    lines = [escape(overview_summary(overview.stats))]
     if overview.outlets:
-        outlets = ", ".join(f"{escape(name)} ({count})" for name, count in overview.outlets)
-        lines.append(f"*Outlets:* {outlets}")
+        lines.append(f"*Outlets:* {escape(outlets_text(overview.outlets))}")
     if overview.watched:
         lines.append(f"*{messages.WATCHED_TITLE}:*")
         lines.extend(f"• {escape(line)}" for line in overview.watched)
