@@ -94,12 +94,13 @@ def brief_topic(
     if match is None:
         return _not_found("topic", term, resolution)
     hits = store.search_passages(match, SEARCH_LIMIT)
+    summaries = store.article_summaries(h.article_id for h in hits)
     needle = " ".join(terms(term, keep_stopwords=True))
-    draft = _draft(store, hits, _contains(needle), limits)
+    draft = _draft(store, hits, summaries, _contains(needle), limits)
     if not draft.chosen:
         return _not_found("topic", term, resolution)
     subject = Subject(name=term.strip(), kind="term")
-    return _finish("topic", term, subject, draft, store, writer, hits)
+    return _finish("topic", term, subject, draft, writer, hits, SourceBook(summaries))
 
 
 def answer_question(
@@ -111,21 +112,22 @@ def answer_question(
     if match is None:
         return Briefing("ask", question, note=messages.EMPTY_QUESTION)
     hits = store.search_passages(match, SEARCH_LIMIT)
-    pool = _pool(
-        store, hits, lambda hit, start, end: 1, _in_context(hits, _relevance(store, words))
-    )
+    summaries = store.article_summaries(h.article_id for h in hits)
+    relevance = _in_context(hits, _relevance(store, words))
+    pool = _pool(store, hits, summaries, lambda hit, start, end: 1, relevance)
     best = max((c.relevance for c in pool), default=0.0)
     pool = [c for c in pool if c.relevance >= max(ANSWER_RELEVANCE, best * ANSWER_SHARE)]
     chosen, more = choose(
         pool,
         max_claims=min(limits.claims, ANSWER_CLAIMS),
         max_words=limits.words,
-        cluster=_clusters(store, pool),
+        cluster=_clusters(summaries),
         spread=False,
     )
     if not chosen:
         return Briefing("ask", question, note=messages.NOTHING_FOUND)
-    return _finish("ask", question, None, _Draft(chosen, more), store, writer, hits)
+    book = SourceBook(summaries)
+    return _finish("ask", question, None, _Draft(chosen, more), writer, hits, book)
 
 
 def build_timeline(store: Store, name: str, limits: Limits = Limits()) -> Briefing:
@@ -171,12 +173,12 @@ def _entity_briefing(
     assert resolution.entity is not None
     entity = resolution.entity
     hits = _about(store, entity)
-    draft = _draft(store, hits, _mentioned, limits)
     roles = store.roles_of(entity.id, recent=RECENT_ARTICLES)
     summaries = store.article_summaries({h.article_id for h in hits} | {a for _, _, a in roles})
+    draft = _draft(store, hits, summaries, _mentioned, limits)
     book = SourceBook(summaries)
     named = Subject(entity.name, entity.kind)
-    briefing = _finish(command, query, named, draft, store, writer, hits, book)
+    briefing = _finish(command, query, named, draft, writer, hits, book)
     subject = _subject(store, entity, book, summaries, roles if command == "who" else None)
     companions = store.companions(entity.id, recent=RECENT_ARTICLES)
     related = tuple(Related(c.name, c.kind, c.articles) for c in companions)
@@ -200,12 +202,13 @@ def _about(store: Store, entity: EntityRow) -> list[PassageHit]:
 def _draft(
     store: Store,
     hits: Sequence[PassageHit],
+    summaries: Mapping[int, ArticleSummary],
     focus: Callable[[PassageHit, int, int], int],
     limits: Limits,
 ) -> _Draft:
-    pool = _pool(store, hits, focus)
+    pool = _pool(store, hits, summaries, focus)
     chosen, more = choose(
-        pool, max_claims=limits.claims, max_words=limits.words, cluster=_clusters(store, pool)
+        pool, max_claims=limits.claims, max_words=limits.words, cluster=_clusters(summaries)
     )
     return _Draft(chronological(chosen), more)
 
@@ -213,15 +216,15 @@ def _draft(
 def _pool(
     store: Store,
     hits: Sequence[PassageHit],
+    summaries: Mapping[int, ArticleSummary],
     focus: Callable[[PassageHit, int, int], int],
     relevance: Callable[[PassageHit, str], float] | None = None,
 ) -> list[Candidate]:
-    summaries = store.article_summaries(h.article_id for h in hits)
+    """Every sentence of `hits` worth quoting; `summaries` holds at least their articles."""
     published = {
         i: parse_iso(s.published.date, s.published.year_source) for i, s in summaries.items()
     }
-    dates = store.dates_in(h.id for h in hits)
-    return candidates(hits, dates, published, focus, relevance)
+    return candidates(hits, store.dates_in(h.id for h in hits), published, focus, relevance)
 
 
 def _finish(
@@ -229,15 +232,13 @@ def _finish(
     query: str,
     subject: Subject | None,
     draft: _Draft,
-    store: Store,
     writer: Writer | None,
     hits: Sequence[PassageHit],
-    book: SourceBook | None = None,
+    book: SourceBook,
 ) -> Briefing:
+    """Number the sources as the claims cite them; `book` knows every article of `hits`."""
     if writer is not None:
         draft = _write(command, query, subject, draft, writer, hits)
-    articles = {a for c in draft.chosen for a in c.articles}
-    book = book or SourceBook(store.article_summaries(articles))
     claims = tuple(Claim(c.text, book.numbers(c.articles), c.date) for c in draft.chosen)
     sources = book.sources()
     return Briefing(
@@ -334,8 +335,8 @@ def _event_order(date: PartialDate, row: EventRow) -> tuple[int, str, int]:
     return (0 if date.year is not None else 1, date.iso(), row.article_id)
 
 
-def _clusters(store: Store, pool: Iterable[Candidate]) -> dict[int, int]:
-    summaries = store.article_summaries(c.article_id for c in pool)
+def _clusters(summaries: Mapping[int, ArticleSummary]) -> dict[int, int]:
+    """Each article's story: the article it near-duplicates, or itself."""
     return {i: s.duplicate_of or i for i, s in summaries.items()}
 
 
@@ -359,14 +360,21 @@ def _relevance(store: Store, words: Sequence[str]) -> Callable[[str], float]:
         idf = math.log(1 + total / (1 + frequencies.get(word, 0)))
         weights[stem(word)] = max(weights.get(stem(word), 0.0), idf)
     whole = sum(weights.values()) or 1.0
-    # Wire stories repeat sentences verbatim across outlets: score each text once.
+    # Wire stories repeat sentences verbatim across outlets, and the same words recur in
+    # every sentence: score each text once, and match each stem against the question once.
     scored: dict[str, float] = {}
+    answers: dict[str, frozenset[str]] = {}
+
+    def roots_of(token: str) -> frozenset[str]:
+        if token not in answers:
+            answers[token] = frozenset(root for root in weights if _matches(root, token))
+        return answers[token]
 
     def relevance(text: str) -> float:
         if text not in scored:
             present = {stem(t) for t in terms(text, keep_stopwords=True)}
-            hit = sum(w for root, w in weights.items() if any(_matches(root, p) for p in present))
-            scored[text] = hit / whole
+            found = frozenset().union(*(roots_of(p) for p in present))
+            scored[text] = sum(w for root, w in weights.items() if root in found) / whole
         return scored[text]
 
     return relevance

@@ -20,7 +20,7 @@ from briefings.briefing import Claim, Source, TimelineEntry
 from briefings.events import ANNOUNCED
 from briefings.extractive import SAME_SENTENCE, parse_iso
 from briefings.filters import Filter
-from briefings.folding import fold
+from briefings.folding import fold, fold_text
 from briefings.model import PartialDate
 from briefings.schedules import DigestWindow
 from store import Store
@@ -30,6 +30,10 @@ from store.records import EventFact
 SHARED_PARTICIPANTS = 2
 CLAIMS_PER_EVENT = 2
 DIGEST_LIMITS = Limits()
+# A window is digested from at most its latest this many articles: testing a filter reads
+# and folds every article's text, so a window holding a whole backlog would otherwise cost
+# as much as the corpus. A day's news, even from many feeds, is far below it.
+WINDOW_ARTICLES = 5000
 
 
 @dataclass(frozen=True)
@@ -101,11 +105,8 @@ def build_digest(
 ) -> Digest:
     """The digest of the articles matching `filter` ingested in [start, end)."""
     since = (end - max_age).date().isoformat()
-    articles = [
-        a
-        for a in store.articles_ingested(start, end, since)
-        if filter.matches(a.entity_ids, fold(a.text))
-    ]
+    ingested = store.articles_ingested(start, end, since, latest=WINDOW_ARTICLES)
+    articles = [a for a in ingested if filter.matches(a.entity_ids, fold_text(a.text))]
     facts = _relevant(store.events_of(a.id for a in articles), filter, since)
     roots = {a.id: a.duplicate_of or a.id for a in articles}
     groups = _ranked(_grouped([f for f in facts if not _announced(f)], roots))
@@ -165,14 +166,18 @@ def _folded(fact: EventFact) -> str:
 
 def _grouped(facts: Iterable[EventFact], roots: Mapping[int, int]) -> list[_Group]:
     groups: list[_Group] = []
+    # Reports of one event share its date: compare each fact with that day's groups only.
+    on_date: dict[PartialDate, list[_Group]] = {}
     for fact in facts:
         date = parse_iso(fact.date, fact.year_source)
         if date is None:
             continue
-        group = next((g for g in groups if _same_event(g, fact, date, roots)), None)
+        same_day = on_date.setdefault(date, [])
+        group = next((g for g in same_day if _same_event(g, fact, date, roots)), None)
         if group is None:
             group = _Group([], date)
             groups.append(group)
+            same_day.append(group)
         group.facts.append(fact)
         group.participant_ids.update(fact.participant_ids)
         group.roots.add(roots.get(fact.article_id, fact.article_id))

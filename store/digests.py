@@ -148,20 +148,21 @@ class DigestQueries:
     # -- what a digest is made of -------------------------------------------------------
 
     def articles_ingested(
-        self, start: datetime, end: datetime, published_since: str
+        self, start: datetime, end: datetime, published_since: str, latest: int | None = None
     ) -> list[WindowArticle]:
         """Articles ingested in [start, end) and published on or after `published_since`.
 
         `published_since` is an ISO date; an article dated to the month or year only counts
         when that month or year reaches it, and one whose year is unknown by ingestion alone.
+        With `latest`, only that many of them, the last ingested; in id order either way.
         """
         rows = self.db.execute(
             "SELECT id, ingested_at, published, duplicate_of FROM articles"
             " WHERE ingested_at >= ? AND ingested_at < ? AND announced = 1 AND (published IS NULL"
             " OR published LIKE '--%' OR published >= substr(?, 1, length(published)))"
-            " ORDER BY id",
-            [utc_iso(start), utc_iso(end), published_since],
-        ).fetchall()
+            " ORDER BY id DESC LIMIT ?",
+            [utc_iso(start), utc_iso(end), published_since, -1 if latest is None else latest],
+        ).fetchall()[::-1]
         ids = [row[0] for row in rows]
         entities, texts = self._entity_ids(ids), self._texts(ids)
         return [
@@ -187,12 +188,15 @@ class DigestQueries:
         wanted, excluded = sorted(set(entity_ids)), sorted(set(exclude_articles))
         if not wanted:
             return []
+        # The latest events are chosen before their sentences are cut from the passages:
+        # an actor's events across the whole store are many, the ones kept at most a few.
         rows = self.db.execute(
-            f"{_EVENT} WHERE ev.id IN (SELECT event_id FROM event_participants"
+            f"{_EVENT} WHERE ev.id IN (SELECT id FROM events WHERE id IN"
+            " (SELECT event_id FROM event_participants"
             f" WHERE entity_id IN ({','.join('?' * len(wanted))}))"
-            f" AND ev.article_id NOT IN ({','.join('?' * len(excluded))})"
-            " AND ev.kind NOT LIKE 'announced-%' AND ev.date < ? AND ev.date NOT LIKE '--%'"
-            " ORDER BY ev.date DESC, ev.id DESC LIMIT ?",
+            f" AND article_id NOT IN ({','.join('?' * len(excluded))})"
+            " AND kind NOT LIKE 'announced-%' AND date < ? AND date NOT LIKE '--%'"
+            " ORDER BY date DESC, id DESC LIMIT ?) ORDER BY ev.date DESC, ev.id DESC",
             [*wanted, *excluded, before, EARLIER_LIMIT],
         ).fetchall()
         return self._facts(rows)

@@ -4,7 +4,7 @@ import pytest
 
 from briefings import brief
 from briefings.brief import brief_who, build_timeline
-from briefings.extractive import Candidate, choose
+from briefings.extractive import Candidate, _reports_action, choose
 from store import Store
 from tests.conftest import SEEDS, run_ingest
 
@@ -72,6 +72,13 @@ def test_choose_merges_repeated_sentences_and_counts_the_rest_once() -> None:
     chosen, more = choose(pool, max_claims=2, max_words=100, cluster={})
     assert [[1, 2, 3], [4]] == [claim.articles for claim in chosen]
     assert 1 == more
+
+
+def test_action_verbs_count_as_whole_words_in_any_case() -> None:
+    assert _reports_action("The talks were CO-CHAIRED by both ministers.")
+    assert _reports_action("Lavrov Said Russia would help.")
+    assert not _reports_action("Saidov arrived in Hanoi; much was left unsaid.")
+    assert not _reports_action("The chaired session ended.")
 
 
 def test_alias_index_is_reread_when_the_corpus_changes(store: Store) -> None:

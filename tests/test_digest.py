@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from briefings import digest as digests
 from briefings.digest import Digest, build_digest
 from briefings.filters import parse_filter
 from store import Store
@@ -195,3 +196,20 @@ def test_an_empty_window_gives_an_empty_digest(last_week: Store) -> None:
     assert digest.empty
     assert ((), (), ()) == (digest.events, digest.coming_up, digest.sources)
     assert "Sergey Lavrov" == digest.subject
+
+
+def test_a_crowded_window_is_digested_from_its_latest_articles(
+    last_week: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_ingest(last_week, _new_meeting(tmp_path, datetime.now(UTC).date()))
+    start, end = datetime.now(UTC) - timedelta(hours=12), datetime.now(UTC) + timedelta(hours=1)
+    window = last_week.articles_ingested(start, end, "2000-01-01")
+    latest = last_week.articles_ingested(start, end, "2000-01-01", latest=1)
+    monkeypatch.setattr(digests, "WINDOW_ARTICLES", 1)
+
+    digest = _today(last_week)
+
+    (event,) = digest.events
+    assert 2 == len(window)
+    assert [window[-1].id] == [a.id for a in latest]
+    assert ["VIETNAM NEWS AGENCY"] == [digest.sources[n - 1].outlet for n in event.sources]
