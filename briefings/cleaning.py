@@ -25,7 +25,7 @@ from itertools import pairwise, takewhile
 import py3langid as langid
 
 from briefings.dates import split_dateline
-from briefings.folding import fold
+from briefings.folding import fold, fold_text
 from briefings.model import CleanText, PartialDate, Removed
 
 _PHRASE_MAX_CHARS = 40
@@ -55,6 +55,7 @@ ROLE_WORDS = frozenset(
 GENERIC_WORDS = STOPWORDS | {fold(word) for word in ROLE_WORDS}
 ANAPHORIC_OPENERS = frozenset(w for line in _table("anaphoric_openers.txt") for w in line.split())
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SPACE = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
@@ -205,9 +206,15 @@ class _Head:
     outlet: str | None = None
 
 
+def without_controls(text: str) -> str:
+    """The text without control characters other than line breaks and tabs: no article
+    means them, and in a terminal they are commands (ESC [2J clears the screen)."""
+    return _CONTROL.sub("", text)
+
+
 def clean_text(text: str) -> CleanText:
     """Split an article's text into title, body paragraphs, captions and removed lines."""
-    lines = _split_lines(text)
+    lines = _split_lines(without_controls(text))
     head, fragments = _read_head(lines)
     _drop_chrome(lines)
     _drop_related_blocks(lines)
@@ -441,8 +448,8 @@ def _article_language(lines: Iterable[_Line]) -> str:
     return letters.most_common(1)[0][0]
 
 
-def _language_vote(line: _Line, language: str) -> str:
-    """`article`, `foreign`, `unsure` (too short to tell) or `none` (no letters)."""
+def _language_vote(line: _Line, language: str) -> str | None:
+    """`article`, `foreign` or `none` (no letters) when the letters settle it, else None."""
     sample = line.text[:_LANGUAGE_SAMPLE_CHARS]
     letters = _letters(sample)
     if not letters:
@@ -451,11 +458,20 @@ def _language_vote(line: _Line, language: str) -> str:
         return "article"
     if language == "en" and _accented(sample) >= _FOREIGN_ACCENT_SHARE * letters:
         return "foreign"  # English with foreign names stays far below this share
+    return None
+
+
+def _guessed_vote(line: _Line, language: str) -> str:
+    """`article`, `foreign` or `unsure` (too short to tell), by langid's guess."""
     guess, confidence = _guess(line)
     if guess == language:
         return "article"
-    sure = confidence >= _LANGUAGE_CONFIDENCE and (letters >= 12 or not line.text.isascii())
-    return "foreign" if sure else "unsure"
+    return "foreign" if confidence >= _LANGUAGE_CONFIDENCE and _telling(line) else "unsure"
+
+
+def _telling(line: _Line) -> bool:
+    """Long enough for a confident guess to count: a dozen letters, or not plain ASCII."""
+    return _letters(line.text[:_LANGUAGE_SAMPLE_CHARS]) >= 12 or not line.text.isascii()
 
 
 def _accented(text: str) -> int:
@@ -475,20 +491,62 @@ def _identify(text: str) -> tuple[str, float]:
     return str(ranking[0][0]), 1 / sum(math.exp(score - best) for _, score in ranking)
 
 
+# A line with the vote its letters give, or None until langid is asked.
+_Voted = tuple[_Line, str | None]
+
+
 def _drop_other_language(lines: list[_Line], language: str) -> None:
     """Drop runs of lines in another language; judged per run since short lines mislead."""
-    run: list[_Line] = []
-    foreign = 0
     # A caption is judged by its credit: its names make langid's guess unreliable.
-    for line in (line for line in _kept(lines) if line.role != "caption"):
+    judged = (line for line in _kept(lines) if line.role != "caption")
+    for stretch in _stretches(judged, language):
+        _drop_foreign_runs(stretch, language)
+
+
+def _stretches(lines: Iterable[_Line], language: str) -> Iterator[list[_Voted]]:
+    """The lines between those whose letters alone vote for the article's language."""
+    stretch: list[_Voted] = []
+    for line in lines:
         vote = _language_vote(line, language)
         if vote == "article":
-            _judge_run(run, foreign, language)
-            run, foreign = [], 0
+            yield stretch
+            stretch = []
         else:
-            run.append(line)
-            foreign += vote == "foreign"
-    _judge_run(run, foreign, language)
+            stretch.append((line, vote))
+    yield stretch
+
+
+def _drop_foreign_runs(stretch: list[_Voted], language: str) -> None:
+    """Judge the runs of one stretch, asking langid about as few lines as settle them.
+
+    langid costs more than the rest of cleaning. A line it reads as the article's language
+    splits the stretch, so the longest line, the likeliest to, is asked first; a part that
+    could hold no droppable run, whatever langid says of its lines, is left alone.
+    """
+    parts = [stretch]
+    while parts:
+        part = parts.pop()
+        if not _may_hold_foreign_run(part):
+            continue
+        unasked = [i for i, (_, vote) in enumerate(part) if vote is None]
+        if not unasked:
+            foreign = sum(vote == "foreign" for _, vote in part)
+            _judge_run([line for line, _ in part], foreign, language)
+            continue
+        i = max(unasked, key=lambda i: len(part[i][0].text))
+        line = part[i][0]
+        vote = _guessed_vote(line, language)
+        if vote == "article":
+            parts += [part[:i], part[i + 1 :]]
+        else:
+            parts.append([*part[:i], (line, vote), *part[i + 1 :]])
+
+
+def _may_hold_foreign_run(part: list[_Voted]) -> bool:
+    """Whether a run of the part could pass `_judge_run`'s first test, whatever langid says."""
+    foreign = sum(vote == "foreign" or (vote is None and _telling(line)) for line, vote in part)
+    longest = max((len(_words(line.text)) for line, _ in part), default=0)
+    return foreign >= 2 or longest >= _FOREIGN_LINE_MIN_WORDS
 
 
 def _judge_run(run: list[_Line], foreign: int, language: str) -> None:
@@ -689,7 +747,7 @@ class _Gist:
 
 def _fold_names(names: list[str]) -> list[str]:
     joined = " ".join(names)
-    return (joined.casefold() if joined.isascii() else fold(joined)).split()
+    return (joined.casefold() if joined.isascii() else fold_text(joined)).split()
 
 
 _DISTINCT_NAME = 4

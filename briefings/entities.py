@@ -205,6 +205,8 @@ class _Article:
         self.english = [_is_english(text) for text in self.texts]
         # The folded token keys per passage, built once: name lookups slice them constantly.
         self.keys = [[t.key for t in tokens] for tokens in self.tokens]
+        # Capitalised runs per passage: two finders walk them.
+        self.runs = [list(_capitalised_runs(self, tokens)) for tokens in self.tokens]
 
     def add(
         self, entity: EntityRef, passage: int, start: int, end: int, rank: tuple[int, int, int]
@@ -261,8 +263,11 @@ def _fold_token(token: str) -> str:
 
 def _is_english(text: str) -> bool:
     """False for Vietnamese passages, where capitals and parentheses follow other conventions."""
-    lowered = text.lower()
-    marked = sum(lowered.count(letter) for letter in _VIETNAMESE_LETTERS)
+    if text.isascii():  # the common case, and no Vietnamese mark is ASCII
+        marked = 0
+    else:
+        lowered = text.lower()
+        marked = sum(lowered.count(letter) for letter in _VIETNAMESE_LETTERS)
     return marked < 0.03 * len(text)
 
 
@@ -672,6 +677,8 @@ def _find_gazetteer_names(article: _Article) -> None:
 def _gazetteer_match(article: _Article, passage: int, tokens: list[_Token], i: int) -> int:
     """Number of tokens of the longest gazetteer name starting at token `i` (0 if none)."""
     prefixes, keys = article.gazetteer.prefixes, article.keys[passage]
+    if keys[i] not in article.gazetteer.first_words:
+        return 0
     reach = 0
     while i + reach < len(tokens) and tuple(keys[i : i + reach + 1]) in prefixes:
         reach += 1
@@ -705,10 +712,10 @@ def _written_as(alias: Alias, surface: str, window: list[_Token]) -> bool:
 
 
 def _find_headed_phrases(article: _Article) -> None:
-    for passage, tokens in enumerate(article.tokens):
+    for passage, runs in enumerate(article.runs):
         if not article.english[passage]:
             continue
-        for run in _capitalised_runs(article, tokens):
+        for run in runs:
             _classify_run(article, passage, run)
 
 
@@ -960,8 +967,8 @@ def _find_known_names(article: _Article) -> None:
     """Names only the store knows: an article that says just "Lavrov" or "UNCLOS"."""
     if not article.known:
         return
-    for passage, tokens in enumerate(article.tokens):
-        for run in _capitalised_runs(article, tokens):
+    for passage, runs in enumerate(article.runs):
+        for run in runs:
             if not run:
                 continue
             text = article.texts[passage]

@@ -41,5 +41,10 @@ def fold_diacritics(text: str) -> str:
 @lru_cache(maxsize=_FOLD_CACHE_SIZE)
 def fold(text: str) -> str:
     """The comparison key of a name: no diacritics, case-folded, quotes and spaces normalised."""
+    return fold_text(text)
+
+
+def fold_text(text: str) -> str:
+    """`fold` without its cache, for text seen once (a whole body), which would crowd names out."""
     plain = fold_diacritics(text).translate(_QUOTES).casefold()
     return _SPACE.sub(" ", plain).strip()

@@ -208,6 +208,20 @@ def test_french_sidebar_is_other_language() -> None:
     assert ["other-language", "other-language"] == [r.reason for r in result.removed]
 
 
+def test_a_line_langid_reads_as_english_parts_two_foreign_lines() -> None:
+    # Too few function words to pass as English prose: only langid can tell.
+    english = "Vietnamese exports surged strongly during recent months, officials reported Tuesday"
+    french = [
+        "Le président français reçoit le Premier ministre vietnamien à l'Élysée mardi soir",
+        "La coopération franco-vietnamienne dans l'enseignement supérieur progresse encore",
+    ]
+    lines = [*STORY[:2], french[0], english, french[1], *STORY[2:]]
+    result = clean_text("\n\n".join(lines))
+    assert tuple(lines) == result.paragraphs
+    together = clean_text("\n\n".join([*STORY[:2], *french, *STORY[2:]]))
+    assert ["other-language", "other-language"] == [r.reason for r in together.removed]
+
+
 def test_a_lone_foreign_name_line_is_kept() -> None:
     result = clean_text("\n".join([*STORY[:2], "Phạm Minh Chính and Bùi Thanh Sơn", *STORY[2:]]))
     assert "Phạm Minh Chính and Bùi Thanh Sơn" in result.paragraphs
@@ -527,3 +541,16 @@ def test_the_line_above_a_byline_is_the_headline() -> None:
 
     assert "Australia and Vanuatu sign security pact after long delay" == cleaned.title
     assert not any("Jane Roe" in p for p in cleaned.paragraphs)
+
+
+def test_terminal_escapes_and_other_controls_never_reach_the_text() -> None:
+    text = (
+        "Lavrov \x1b[2Jmeets Son\x1b]52;c;SGVsbG8=\x07 in Hanoi\x00.\n\n"
+        "Sergey Lavrov said\x9b on Monday that talks with Bui Thanh Son went well.\tThe end.\n"
+    )
+
+    cleaned = clean_text(text)
+
+    kept = "\n".join([cleaned.title or "", *cleaned.paragraphs])
+    assert [] == [c for c in kept if (c < " " and c not in "\n\t") or "\x7f" <= c <= "\x9f"]
+    assert "Sergey Lavrov said on Monday that talks with Bui Thanh Son went well." in kept

@@ -53,6 +53,8 @@ class Gazetteer:
     countries: frozenset[str] = field(default_factory=frozenset)
     # Every leading part of every key, so that a match stops growing as soon as it can.
     prefixes: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    # Every first word: most tokens start no name, and this says so without building a key.
+    first_words: frozenset[str] = field(default_factory=frozenset)
 
     def lookup(self, key: tuple[str, ...]) -> tuple[Alias, ...]:
         return self.names.get(key, ())
@@ -85,6 +87,7 @@ def load() -> Gazetteer:
         not_entities=frozenset(w.upper() for w in _words("not_entities.txt")),
         countries=frozenset(countries),
         prefixes=frozenset(key[:n] for key in names for n in range(1, len(key) + 1)),
+        first_words=frozenset(key[0] for key in names if key),
     )
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from briefings.folding import fold
+from briefings.folding import fold_text
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -37,14 +37,14 @@ class Fingerprint:
 
 def fingerprint(paragraphs: Sequence[str]) -> Fingerprint | None:
     """The MinHash of the body's word shingles; None for a body too short to compare."""
-    words = _WORD.findall(fold(" ".join(paragraphs)))
+    words = _WORD.findall(fold_text(" ".join(paragraphs)))
     if len(words) < SHINGLE * 4:
         return None
     shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
     minhash = _blank_minhash().copy()
     minhash.update_batch(list(shingles))
-    values = minhash.hashvalues.astype(np.uint64)
-    return Fingerprint(values.tobytes(), _bands(values))
+    signature = minhash.hashvalues.astype(np.uint64).tobytes()
+    return Fingerprint(signature, _bands(signature))
 
 
 def similarity(a: bytes, b: bytes) -> float:
@@ -64,10 +64,12 @@ def _blank_minhash() -> MinHash:
     return MinHash(num_perm=PERMUTATIONS, seed=1)
 
 
-def _bands(values: np.ndarray) -> tuple[int, ...]:
+def _bands(signature: bytes) -> tuple[int, ...]:
+    """One key per band of ROWS values: stories sharing a band are candidate duplicates."""
+    width = len(signature) // BANDS
     bands = []
     for band in range(BANDS):
-        chunk = values[band * ROWS : (band + 1) * ROWS].tobytes()
+        chunk = signature[band * width : (band + 1) * width]
         digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
         bands.append(int.from_bytes(digest, "big", signed=True))
     return tuple(bands)
