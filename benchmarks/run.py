@@ -182,7 +182,10 @@ def _child(kind: str, corpus: str, db: str, result: str) -> None:
     started = time.perf_counter()
     if kind == "attache":
         with Store.open(db) as store:
-            ingest([corpus], store, fetcher=None, max_bytes=MAX_BYTES)
+            # The articles, as the baseline reads them: not the folder, whose manifest.json
+            # would be ingested as one giant article naming everyone.
+            files = [str(path) for path in _article_files(Path(corpus))]
+            ingest(files, store, fetcher=None, max_bytes=MAX_BYTES)
     else:
         _baseline_ingest(Path(corpus), Path(db))
     Path(result).write_text(f"{time.perf_counter() - started:.3f}")
@@ -331,7 +334,7 @@ def _slash_command(text: str, response_url: str) -> Any:
         "command": "/brief",
         "text": text,
         "response_url": response_url,
-        "trigger_id": "1.2.3",
+        "trigger_id": f"{time.monotonic_ns()}.2.3",  # unique: a repeated one is a replay
     }
     body = urlencode(form)
     stamp = str(int(time.time()))

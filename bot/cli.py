@@ -136,6 +136,7 @@ def _ingest_with_progress(
             max_bytes=settings.max_document_bytes,
             on_location=lambda total: progress.update(task, total=total),
             on_outcome=lambda outcome: progress.advance(task),
+            workers=settings.ingest_workers,
         )
     log.info("ingest %s: %s", targets, report.counts)
     return report

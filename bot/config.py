@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     load_seeds: bool = True
     max_document_mb: float = Field(default=10.0, gt=0)
     fetch_timeout: float = Field(default=15.0, gt=0)
+    # Processes preparing articles in a large ingest; 1 prepares them in the ingest itself.
+    ingest_workers: int = Field(default=1, ge=1)
 
     # The LLM: OpenAI, or any OpenAI-compatible server (Ollama, llama.cpp, vLLM).
     openai_api_key: SecretStr | None = Field(

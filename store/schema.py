@@ -215,7 +215,28 @@ def _v5(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS mentions_entity_name ON mentions(entity_id, name)")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(db: Database) -> None:
+    """Indexes that keep ingest flat as the corpus grows.
+
+    Aliases are cleaned up by (entity, surface) and entities renamed by counting articles per
+    name, both once per article; deleting a passage or an entity looks its children up by the
+    column the foreign key names, which without an index reads the whole child table.
+    """
+    _execute_all(
+        db,
+        """
+        CREATE INDEX IF NOT EXISTS mentions_entity_surface ON mentions(entity_id, surface);
+        DROP INDEX IF EXISTS mentions_entity_name;
+        CREATE INDEX IF NOT EXISTS mentions_entity_name_article
+            ON mentions(entity_id, name, article_id);
+        CREATE INDEX IF NOT EXISTS dates_passage ON dates(passage_id);
+        CREATE INDEX IF NOT EXISTS events_passage ON events(passage_id);
+        CREATE INDEX IF NOT EXISTS events_place ON events(place_id)
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

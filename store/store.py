@@ -37,8 +37,11 @@ from store.schema import migrate, schema_version
 from store.sources import SourceQueries
 
 BUSY_TIMEOUT_MS = 10_000
+CACHE_KB = 64_000
 # Near-duplicate candidates compared per new article (see similar_articles).
 SIMILAR_CANDIDATES = 32
+# Articles one MinHash band offers as candidates, the latest first (see similar_articles).
+BAND_CANDIDATES = 100
 log = logging.getLogger(__name__)
 _SUMMARY_COLUMNS = (
     "id, title, published, published_precision, published_year_source, published_text,"
@@ -47,7 +50,7 @@ _SUMMARY_COLUMNS = (
 
 
 class Store(Queries, DigestQueries, SourceQueries):
-    """A thin layer over one SQLite file; every article is written in one transaction."""
+    """A thin layer over one SQLite file; every article is written whole or not at all."""
 
     def __init__(self, db: Database, path: str) -> None:
         self.db = db
@@ -82,7 +85,22 @@ class Store(Queries, DigestQueries, SourceQueries):
         self.close()
 
     @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several writes in one transaction: a crash or an error keeps all of them or none.
+
+        One commit per article costs more than the article's rows (each commit flushes a new
+        FTS5 segment and syncs the WAL), so ingest commits whole articles in batches.
+        """
+        with self._write():
+            yield
+
+    @contextmanager
     def _write(self) -> Iterator[None]:
+        if self.db.conn.in_transaction:
+            # Inside a batch: a savepoint keeps this write whole if it fails half-way.
+            with self._savepoint():
+                yield
+            return
         # BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that
         # reads then writes fails at once with SQLITE_BUSY instead of waiting its turn.
         self.db.execute("BEGIN IMMEDIATE")
@@ -92,6 +110,17 @@ class Store(Queries, DigestQueries, SourceQueries):
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        self.db.execute("SAVEPOINT write")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK TO write")
+            self.db.execute("RELEASE write")
+            raise
+        self.db.execute("RELEASE write")
 
     # -- ingest side ---------------------------------------------------------------
 
@@ -114,17 +143,26 @@ class Store(Queries, DigestQueries, SourceQueries):
         """Articles sharing MinHash bands with the given ones: (id, signature, duplicate_of).
 
         At most `limit`, those sharing the most bands first: a story retold a thousand times
-        must not cost a thousand comparisons, and more shared bands mean a closer copy.
+        must not cost a thousand comparisons, and more shared bands mean a closer copy. Each
+        band offers only its latest BAND_CANDIDATES articles, so a band common to a growing
+        share of the corpus (boilerplate, a story retold daily) costs the same at 100k
+        articles as at 1k; a true copy shares many bands, rarer ones among them.
         """
         if not bands:
             return []
-        marks = ",".join("?" * len(bands))
+        latest = " UNION ALL ".join(
+            [
+                "SELECT * FROM (SELECT article_id FROM article_bands WHERE band = ?"
+                " ORDER BY rowid DESC LIMIT ?)"
+            ]
+            * len(bands)
+        )
         rows = self.db.execute(
             "SELECT a.id, a.signature, a.duplicate_of FROM articles a JOIN"
-            f" (SELECT article_id, count(*) AS shared FROM article_bands WHERE band IN ({marks})"
+            f" (SELECT article_id, count(*) AS shared FROM ({latest})"
             " GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c"
             " ON c.article_id = a.id ORDER BY c.shared DESC, a.id",
-            [*bands, limit],
+            [*(value for band in bands for value in (band, BAND_CANDIDATES)), limit],
         ).fetchall()
         return [(row[0], row[1], row[2]) for row in rows]
 
@@ -187,14 +225,14 @@ class Store(Queries, DigestQueries, SourceQueries):
             self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
 
     def _insert_passages(self, article_id: int, passages: Sequence[tuple[str, str]]) -> list[int]:
-        ids = []
-        for seq, (kind, text) in enumerate(passages):
-            cursor = self.db.execute(
-                "INSERT INTO passages (article_id, seq, kind, text) VALUES (?, ?, ?, ?)",
-                [article_id, seq, kind, text],
-            )
-            ids.append(int(cursor.lastrowid or 0))
-        return ids
+        self.db.conn.executemany(
+            "INSERT INTO passages (article_id, seq, kind, text) VALUES (?, ?, ?, ?)",
+            [(article_id, seq, kind, text) for seq, (kind, text) in enumerate(passages)],
+        )
+        rows = self.db.execute(
+            "SELECT id FROM passages WHERE article_id = ? ORDER BY seq", [article_id]
+        )
+        return [int(row[0]) for row in rows]
 
     def _insert_bands(self, article_id: int, bands: Iterable[int]) -> None:
         self.db.conn.executemany(
@@ -520,6 +558,10 @@ def _configure(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     # NORMAL is safe in WAL mode: a crash loses no committed transaction's integrity.
     db.execute("PRAGMA synchronous = NORMAL")
+    # Each article touches pages all over the band, mention and FTS5 indexes; SQLite's
+    # 2 MB default cache makes a batch of articles spill and re-read them (the pages are
+    # allocated as used, so a small store never takes this much).
+    db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
 
 
 def _now() -> str:

@@ -1,21 +1,24 @@
-"""The ingest pipeline: load → clean → dates → entities/acronyms → near-duplicates → store."""
+"""The ingest pipeline: load → prepare (clean, dates, entities, events) → near-duplicates → store.
+
+Documents are prepared in worker processes when there are enough of them (see parallel.py)
+and stored in order by this process, a batch of whole articles per transaction.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import logging
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import TracebackType
 
-from briefings.cleaning import clean_text
-from briefings.dates import find_dates
-from briefings.entities import extract
-from briefings.events import find_events
 from briefings.folding import fold
 from briefings.ingest import dedupe
 from briefings.ingest.documents import Outcome, RawDocument
 from briefings.ingest.fetch import Fetcher
+from briefings.ingest.parallel import Ahead, Failed, Known, Workers
+from briefings.ingest.prepare import Prepared, derive_title, prepare, prepare_document
 from briefings.ingest.sources import Location, documents, locations
 from briefings.model import (
     Article,
@@ -25,7 +28,6 @@ from briefings.model import (
     Extraction,
     Mention,
     PartialDate,
-    Passage,
 )
 from store import Store
 from store.records import (
@@ -37,13 +39,17 @@ from store.records import (
     MentionRecord,
 )
 
+__all__ = ["IngestReport", "Known", "derive_title", "ingest", "ingest_document", "prepare"]
+
 # Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
 PIPELINE_VERSION = "2"
-_TITLE_WORDS = 14
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s")
-_DATELINE_PREFIX = re.compile(r"^[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,'-]{2,40}\s*(?:--|—|–|-)\s*")
+# Articles committed together: one commit per article costs more than its rows.
+BATCH = 50
+# Documents to prepare before worker processes pay for their start-up (about a second each).
+POOL_THRESHOLD = 200
+AHEAD_PER_WORKER = 4
+log = logging.getLogger(__name__)
 
-Known = dict[str, list[EntityRef]]
 Progress = Callable[[Outcome], None]
 
 
@@ -69,102 +75,196 @@ def ingest(
     max_bytes: int,
     on_location: Callable[[int], None] | None = None,
     on_outcome: Progress | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
-    """Ingest every file, folder, page and feed named; one bad input never stops the rest."""
+    """Ingest every file, folder, page and feed named; one bad input never stops the rest.
+
+    With `workers` above 1, that many processes prepare documents once there are
+    POOL_THRESHOLD of them; otherwise this process prepares them. What is stored is the same.
+    """
     report = IngestReport()
     found = list(locations(targets))
     if on_location:
         on_location(len(found))
-    known = known_names(store.known_entities())
-    for item in found:
-        for outcome in _location_outcomes(item, store, known, fetcher, max_bytes):
+    wanted = workers or 1
+    with _Run(store, known_names(store.known_entities()), wanted) as run:
+        if len(found) >= POOL_THRESHOLD:
+            run.start_workers()
+        for outcome in run.outcomes(_loaded(found, fetcher, max_bytes)):
             report.outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)
     return report
 
 
-def _location_outcomes(
-    item: Location | Outcome, store: Store, known: Known, fetcher: Fetcher | None, max_bytes: int
-) -> Iterable[Outcome]:
-    if isinstance(item, Outcome):
-        yield item
-        return
-    for document in documents(item, fetcher=fetcher, max_bytes=max_bytes):
-        yield document if isinstance(document, Outcome) else ingest_document(document, store, known)
+def _loaded(
+    found: Iterable[Location | Outcome], fetcher: Fetcher | None, max_bytes: int
+) -> Iterator[RawDocument | Outcome]:
+    for item in found:
+        if isinstance(item, Outcome):
+            yield item
+        else:
+            yield from documents(item, fetcher=fetcher, max_bytes=max_bytes)
 
 
 def ingest_document(raw: RawDocument, store: Store, known: Known) -> Outcome:
     """Store one document: new, updated in place, unchanged, or rejected with a reason."""
-    location = raw.url or raw.path or raw.key
-    content_hash = _content_hash(raw)
+    return _Writer(store, known).write(raw, _content_hash(raw))
+
+
+@dataclass(frozen=True)
+class _Waiting:
+    """A document loaded and not yet stored; `ahead` when a worker is preparing it."""
+
+    item: RawDocument | Outcome
+    content_hash: str = ""
+    ahead: bool = False
+
+
+class _Writer:
+    """Stores documents in order, learning their names for the documents after them."""
+
+    def __init__(self, store: Store, known: Known, workers: Workers | None = None) -> None:
+        self.store = store
+        self.known = known
+        self.workers = workers
+        self.prepared_again = 0
+
+    def write(
+        self, raw: RawDocument, content_hash: str, ahead: Ahead | Failed | None = None
+    ) -> Outcome:
+        location = raw.url or raw.path or raw.key
+        stored = self.store.find_article(raw.key)
+        if stored and stored[1] == content_hash:
+            return Outcome(location, "unchanged", stored[0])
+        if not stored and (same := self.store.find_article_by_content(content_hash)):
+            return Outcome(location, "unchanged", same, note=f"same text as article {same}")
+        prepared = self._prepared(raw, content_hash, ahead)
+        if isinstance(prepared, Failed):
+            log.error("%s %s\n%s", location, prepared.reason, prepared.detail)
+            return Outcome(location, "rejected", reason=prepared.reason)
+        article = prepared.article
+        if not any(p.kind == "body" for p in article.passages):
+            return Outcome(location, "rejected", reason="no article text left after cleaning")
+        record, note = _record(article, prepared.fingerprint, self.store, stored)
+        article_id = self.store.save_article(record)
+        learned = remember(self.known, article.extraction)
+        if self.workers:
+            self.workers.learn(learned)
+        status = "updated" if stored else "new"
+        return Outcome(location, status, article_id, article.title, note=note)
+
+    def _prepared(
+        self, raw: RawDocument, content_hash: str, ahead: Ahead | Failed | None
+    ) -> Prepared | Failed:
+        if isinstance(ahead, Failed):
+            return ahead
+        if ahead is not None and self.workers and self.workers.is_current(ahead):
+            return ahead.prepared
+        if ahead is not None:
+            self.prepared_again += 1
+        try:
+            return prepare_document(raw, content_hash, self.known)
+        except Exception as error:  # one bad document must not stop the run
+            log.exception("preparing %s failed", raw.key)
+            return Failed(f"could not be prepared: {type(error).__name__}")
+
+
+class _Run:
+    """One ingest: documents dispatched to workers ahead of the writer, stored in batches."""
+
+    def __init__(self, store: Store, known: Known, workers: int) -> None:
+        self.store = store
+        self.writer = _Writer(store, known)
+        self.wanted = workers
+        self.to_prepare = 0
+        self.loaded: deque[RawDocument | Outcome] = deque()
+        self.dispatched: deque[_Waiting] = deque()
+
+    def __enter__(self) -> _Run:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self.writer.workers:
+            self.writer.workers.close()
+            log.info(
+                "%d of %d documents prepared again: names they use were learned meanwhile",
+                self.writer.prepared_again,
+                self.to_prepare,
+            )
+
+    def start_workers(self) -> None:
+        if self.wanted > 1 and self.writer.workers is None:
+            self.writer.workers = Workers(self.wanted, self.writer.known)
+
+    def outcomes(self, items: Iterable[RawDocument | Outcome]) -> Iterator[Outcome]:
+        """Each item's outcome in order, reported once the batch holding it is committed."""
+        pending = iter(items)
+        while self._load(pending):
+            yield from self._write_batch()
+
+    def _load(self, pending: Iterator[RawDocument | Outcome]) -> bool:
+        # Outside any transaction: reading files and fetching pages must not hold the lock.
+        while len(self.loaded) + len(self.dispatched) < BATCH + self._ahead:
+            item = next(pending, None)
+            if item is None:
+                break
+            self.loaded.append(item)
+            self._dispatch_ahead()
+        return bool(self.loaded or self.dispatched)
+
+    @property
+    def _ahead(self) -> int:
+        # Few documents ahead of the writer: the further ahead a worker prepares, the more
+        # often a name learned meanwhile makes the writer prepare the document again.
+        workers = self.writer.workers
+        return AHEAD_PER_WORKER * workers.count if workers and not workers.broken else 0
+
+    def _dispatch_ahead(self) -> None:
+        while self.loaded and len(self.dispatched) <= self._ahead:
+            self.dispatched.append(self._dispatch(self.loaded.popleft()))
+
+    def _write_batch(self) -> list[Outcome]:
+        written: list[Outcome] = []
+        with self.store.batch():
+            while len(written) < BATCH and (self.loaded or self.dispatched):
+                self._dispatch_ahead()
+                written.append(self._write(self.dispatched.popleft()))
+        return written
+
+    def _dispatch(self, item: RawDocument | Outcome) -> _Waiting:
+        if isinstance(item, Outcome):
+            return _Waiting(item)
+        content_hash = _content_hash(item)
+        # Worth a worker only if the store does not already hold it; the writer re-checks.
+        if _already_stored(item, content_hash, self.store):
+            return _Waiting(item, content_hash)
+        self.to_prepare += 1
+        if self.to_prepare > POOL_THRESHOLD:
+            self.start_workers()
+        if self.writer.workers is None or self.writer.workers.broken:
+            return _Waiting(item, content_hash)
+        self.writer.workers.submit(item, content_hash)
+        return _Waiting(item, content_hash, ahead=True)
+
+    def _write(self, waiting: _Waiting) -> Outcome:
+        if isinstance(waiting.item, Outcome):
+            return waiting.item
+        workers = self.writer.workers
+        ahead = workers.next_result() if waiting.ahead and workers else None
+        return self.writer.write(waiting.item, waiting.content_hash, ahead)
+
+
+def _already_stored(raw: RawDocument, content_hash: str, store: Store) -> bool:
     stored = store.find_article(raw.key)
-    if stored and stored[1] == content_hash:
-        return Outcome(location, "unchanged", stored[0])
-    if not stored and (same := store.find_article_by_content(content_hash)):
-        return Outcome(location, "unchanged", same, note=f"same text as article {same}")
-    article = prepare(raw, content_hash, known)
-    if not any(p.kind == "body" for p in article.passages):
-        return Outcome(location, "rejected", reason="no article text left after cleaning")
-    record, note = _record(article, store)
-    article_id = store.save_article(record)
-    remember(known, article.extraction)
-    status = "updated" if stored else "new"
-    return Outcome(location, status, article_id, article.title, note=note)
-
-
-def prepare(
-    raw: RawDocument, content_hash: str, known: Mapping[str, Sequence[EntityRef]]
-) -> Article:
-    """Clean, date and annotate one document (pure: no store access)."""
-    clean = clean_text(raw.text)
-    title = raw.title or clean.title
-    published = raw.published or clean.published
-    passages = (
-        Passage("title", title or derive_title(clean.paragraphs)),
-        *(Passage("body", text) for text in clean.paragraphs),
-        *(Passage("caption", text) for text in clean.captions),
-    )
-    extraction = extract(passages, known)
-    dates = tuple(
-        (index, mention)
-        for index, passage in enumerate(passages)
-        for mention in find_dates(passage.text, published)
-    )
-    events = find_events(passages, dates, extraction.mentions)
-    return Article(
-        key=raw.key,
-        source_kind=raw.source_kind,
-        title=passages[0].text,
-        title_derived=title is None,
-        passages=passages,
-        content_hash=content_hash,
-        url=raw.url,
-        path=raw.path,
-        source=raw.source,
-        outlet=raw.outlet or clean.outlet,
-        author=raw.author,
-        language=clean.language,
-        published=published,
-        published_text=raw.published_text or clean.published_text,
-        encoding=raw.encoding,
-        dates=dates,
-        extraction=extraction,
-        events=events,
-        removed=clean.removed,
-    )
-
-
-def derive_title(paragraphs: Sequence[str]) -> str:
-    """A headline for an article that has none: its lead's first sentence, shortened."""
-    if not paragraphs:
-        return "(untitled)"
-    lead = _DATELINE_PREFIX.sub("", paragraphs[0])
-    sentence = _SENTENCE_END.split(lead, maxsplit=1)[0].strip()
-    words = sentence.split()
-    if len(words) <= _TITLE_WORDS:
-        return sentence.rstrip(".")
-    return " ".join(words[:_TITLE_WORDS]).rstrip(",;:") + "…"
+    if stored:
+        return stored[1] == content_hash
+    return store.find_article_by_content(content_hash) is not None
 
 
 def known_names(entities: Mapping[str, Sequence[KnownEntity]]) -> Known:
@@ -174,23 +274,36 @@ def known_names(entities: Mapping[str, Sequence[KnownEntity]]) -> Known:
     }
 
 
-def remember(known: Known, extraction: Extraction) -> None:
-    """Add an article's names to the run's table, so later articles can link to them."""
+def remember(known: Known, extraction: Extraction) -> set[str]:
+    """Add an article's names to the run's table, so later articles can link to them.
+
+    Returns the names whose entries changed.
+    """
+    learned: set[str] = set()
     for mention in extraction.mentions:
-        refs = known.setdefault(fold(mention.surface), [])
-        if not any(fold(r.name) == fold(mention.entity.name) for r in refs):
-            refs.append(mention.entity)
+        if _learn(known, fold(mention.surface), mention.entity):
+            learned.add(fold(mention.surface))
     for acronym in extraction.acronyms:
-        entity = EntityRef(acronym.long, "topic")
-        refs = known.setdefault(fold(acronym.short), [])
-        if not any(fold(r.name) == fold(acronym.long) for r in refs):
-            refs.append(entity)
+        if _learn(known, fold(acronym.short), EntityRef(acronym.long, "topic")):
+            learned.add(fold(acronym.short))
+    return learned
 
 
-def _record(article: Article, store: Store) -> tuple[ArticleRecord, str | None]:
-    body = [p.text for p in article.passages if p.kind == "body"]
-    print_ = dedupe.fingerprint(body)
-    duplicate_of, score = _near_duplicate(print_, store, article.key)
+def _learn(known: Known, key: str, entity: EntityRef) -> bool:
+    refs = known.setdefault(key, [])
+    if any(fold(r.name) == fold(entity.name) for r in refs):
+        return False
+    refs.append(entity)
+    return True
+
+
+def _record(
+    article: Article,
+    print_: dedupe.Fingerprint | None,
+    store: Store,
+    stored: tuple[int, str] | None,
+) -> tuple[ArticleRecord, str | None]:
+    duplicate_of, score = _near_duplicate(print_, store, stored)
     note = (
         f"near-duplicate of article {duplicate_of} ({score:.0%} similar)" if duplicate_of else None
     )
@@ -226,12 +339,11 @@ def _record(article: Article, store: Store) -> tuple[ArticleRecord, str | None]:
 
 
 def _near_duplicate(
-    print_: dedupe.Fingerprint | None, store: Store, key: str
+    print_: dedupe.Fingerprint | None, store: Store, own: tuple[int, str] | None
 ) -> tuple[int | None, float]:
     if print_ is None:
         return None, 0.0
     best: tuple[int | None, float] = (None, 0.0)
-    own = store.find_article(key)
     for article_id, signature, duplicate_of in store.similar_articles(print_.bands):
         if own and article_id == own[0]:
             continue

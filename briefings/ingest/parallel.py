@@ -1,0 +1,279 @@
+"""Worker processes that prepare documents ahead of the one process that stores them.
+
+Preparing is pure and CPU-bound; storing is SQLite's, one writer at a time. So workers
+prepare the next documents while the writer stores the previous ones, and results come back
+in the order the documents were handed out.
+
+What is stored must not depend on timing. A later article may resolve a short reference
+("Lavrov", "UNCLOS") through a name an earlier article taught the run, and a worker cannot
+know the names of the articles still being stored. Each worker therefore keeps its own copy
+of the run's names, updated as the writer learns them, and records which names a preparation
+looked up; the writer takes a result only if none of those names changed since the copy the
+worker used, and prepares the document again itself otherwise. An ingest with workers stores
+exactly what a serial ingest stores.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import multiprocessing.queues
+import queue
+import traceback
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from types import TracebackType
+
+from briefings.ingest.documents import RawDocument
+from briefings.ingest.prepare import Prepared, prepare_document
+from briefings.model import EntityRef
+
+log = logging.getLogger(__name__)
+Known = dict[str, list[EntityRef]]
+# How often an idle worker checks that the writer is still there (seconds).
+_PARENT_CHECK = 1.0
+_STOP_WAIT = 5.0
+
+
+@dataclass(frozen=True)
+class Ahead:
+    """A document a worker prepared, and what of the run's names its preparation used."""
+
+    prepared: Prepared
+    version: int
+    consulted: frozenset[str]
+    saw_empty: bool
+    whole: bool
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A document whose preparation raised, or whose worker died; `detail` is for the log."""
+
+    reason: str
+    detail: str = ""
+
+
+class ConsultedNames(Mapping[str, Sequence[EntityRef]]):
+    """The run's names, noting every key looked up and whether emptiness or all was read."""
+
+    def __init__(self, names: Mapping[str, Sequence[EntityRef]]) -> None:
+        self._names = names
+        self.keys_read: set[str] = set()
+        self.saw_empty = False
+        self.whole = False
+
+    def __getitem__(self, key: str) -> Sequence[EntityRef]:
+        # Recorded even when missing: a name learned later would have been found.
+        self.keys_read.add(key)
+        return self._names[key]
+
+    def __iter__(self) -> Iterator[str]:
+        self.whole = True
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        self.whole = True
+        return len(self._names)
+
+    def __bool__(self) -> bool:
+        empty = not self._names
+        self.saw_empty |= empty
+        return not empty
+
+
+@dataclass(frozen=True)
+class _Job:
+    raw: RawDocument
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class _Learned:
+    version: int
+    names: dict[str, tuple[EntityRef, ...]]
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    inbox: multiprocessing.queues.Queue[_Job | _Learned | None]
+    results: Connection
+    jobs: deque[_Job] = field(default_factory=deque)
+
+
+class Workers:
+    """A fixed set of worker processes; `submit` documents, then take `next_result` in order."""
+
+    def __init__(self, count: int, names: Known) -> None:
+        # Spawned, not forked: a fork would copy the writer's open SQLite connection.
+        self._context = multiprocessing.get_context("spawn")
+        # The writer's own table: kept current by the writer, announced through `learn`.
+        self._names = names
+        self._version = 0
+        self._changed_at: dict[str, int] = {}
+        self._handed_out = 0
+        self._order: deque[int] = deque()
+        self._answered = 0
+        self.broken = False
+        self._workers = [self._start() for _ in range(count)]
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def count(self) -> int:
+        return len(self._workers)
+
+    def submit(self, raw: RawDocument, content_hash: str) -> None:
+        index = self._handed_out % len(self._workers)
+        self._handed_out += 1
+        job = _Job(raw, content_hash)
+        self._workers[index].jobs.append(job)
+        self._workers[index].inbox.put(job)
+        self._order.append(index)
+
+    def next_result(self) -> Ahead | Failed | None:
+        """The result for the oldest document submitted and not yet taken.
+
+        None when the workers cannot start at all (no worker ever answered): the caller
+        prepares the document itself, and `broken` tells it to stop submitting.
+        """
+        index = self._order.popleft()
+        worker = self._workers[index]
+        worker.jobs.popleft()
+        if self.broken:
+            return None
+        received = _receive(worker.results, worker.process)
+        if received is not None:
+            self._answered += 1
+            return received
+        code = worker.process.exitcode
+        if not self._answered:
+            log.warning("worker processes stopped at start (exit code %s); preparing here", code)
+            self.broken = True
+            self.close()
+            return None
+        self._workers[index] = self._restart(worker)
+        return Failed(f"could not be prepared: its worker process stopped (exit code {code})")
+
+    def learn(self, keys: Iterable[str]) -> None:
+        """Tell every worker the writer's current entries for these names."""
+        changed = {key: tuple(self._names[key]) for key in keys}
+        if not changed or self.broken:
+            return
+        self._version += 1
+        self._changed_at.update(dict.fromkeys(changed, self._version))
+        for worker in self._workers:
+            worker.inbox.put(_Learned(self._version, changed))
+
+    def is_current(self, ahead: Ahead) -> bool:
+        """Whether the names `ahead` was prepared with are still the writer's names."""
+        if ahead.saw_empty and self._names:
+            return False
+        if ahead.whole and self._version > ahead.version:
+            return False
+        return all(self._changed_at.get(key, 0) <= ahead.version for key in ahead.consulted)
+
+    def close(self) -> None:
+        stopping, self._workers = self._workers, []
+        for worker in stopping:
+            if worker.process.is_alive():
+                worker.inbox.put(None)
+        for worker in stopping:
+            _stop(worker)
+
+    def _start(self, jobs: Iterable[_Job] = ()) -> _Worker:
+        inbox: multiprocessing.queues.Queue[_Job | _Learned | None] = self._context.Queue()
+        results, sender = self._context.Pipe(duplex=False)
+        process = self._context.Process(
+            target=_serve,
+            args=(inbox, sender, dict(self._names), self._version),
+            name="attache-prepare",
+            daemon=True,
+        )
+        process.start()
+        # Only the child holds the sending end now, so its death reads as end-of-file here.
+        sender.close()
+        worker = _Worker(process, inbox, results)
+        for job in jobs:
+            worker.jobs.append(job)
+            inbox.put(job)
+        return worker
+
+    def _restart(self, dead: _Worker) -> _Worker:
+        _stop(dead)
+        return self._start(dead.jobs)
+
+
+def _receive(results: Connection, process: BaseProcess) -> Ahead | Failed | None:
+    """The worker's next result, or None if it died first."""
+    wait([results, process.sentinel])
+    if not results.poll():
+        return None
+    try:
+        received: Ahead | Failed = results.recv()
+    except (EOFError, OSError):
+        return None
+    return received
+
+
+def _stop(worker: _Worker) -> None:
+    worker.process.join(_STOP_WAIT)
+    if worker.process.is_alive():
+        worker.process.terminate()
+        worker.process.join()
+    worker.results.close()
+    # Messages a dead worker never read must not keep this process waiting at exit.
+    worker.inbox.cancel_join_thread()
+    worker.inbox.close()
+
+
+def _serve(
+    inbox: multiprocessing.queues.Queue[_Job | _Learned | None],
+    results: Connection,
+    names: Known,
+    version: int,
+) -> None:
+    """A worker's life: learn names and prepare documents, in the order they arrive."""
+    while (message := _next_message(inbox)) is not None:
+        if isinstance(message, _Learned):
+            names.update((key, list(refs)) for key, refs in message.names.items())
+            version = message.version
+        else:
+            results.send(_prepare(message, names, version))
+
+
+def _next_message(
+    inbox: multiprocessing.queues.Queue[_Job | _Learned | None],
+) -> _Job | _Learned | None:
+    # A writer killed outright never says stop: an orphan notices and leaves.
+    parent = multiprocessing.parent_process()
+    while True:
+        try:
+            return inbox.get(timeout=_PARENT_CHECK)
+        except queue.Empty:
+            if parent is not None and not parent.is_alive():
+                return None
+
+
+def _prepare(job: _Job, names: Known, version: int) -> Ahead | Failed:
+    consulted = ConsultedNames(names)
+    try:
+        prepared = prepare_document(job.raw, job.content_hash, consulted)
+    except Exception as error:  # one bad document must not stop the batch
+        return Failed(f"could not be prepared: {type(error).__name__}", traceback.format_exc())
+    return Ahead(
+        prepared, version, frozenset(consulted.keys_read), consulted.saw_empty, consulted.whole
+    )

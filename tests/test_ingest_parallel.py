@@ -1,0 +1,167 @@
+"""Ingest with worker processes stores exactly what a serial ingest stores, batch by batch."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.generate import generate
+from briefings.ingest.parallel import ConsultedNames
+from briefings.ingest.pipeline import POOL_THRESHOLD, ingest
+from briefings.model import EntityRef
+from store import Store
+from store.records import ArticleRecord, MentionRecord
+
+from .conftest import MAX_BYTES
+
+CORPUS_SIZE = POOL_THRESHOLD + 60
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("parallel-corpus")
+    generate(CORPUS_SIZE, folder, seed=11)
+    (folder / "manifest.json").unlink()
+    return folder
+
+
+def stored(db: Path) -> dict[str, list[Any]]:
+    """Everything ingest decides, by value rather than by row id."""
+    with closing(sqlite3.connect(db)) as conn:
+        return {
+            "articles": conn.execute(
+                "SELECT key, title, content_hash, duplicate_of, similarity FROM articles"
+                " ORDER BY id"
+            ).fetchall(),
+            "passages": conn.execute(
+                "SELECT article_id, seq, kind, text FROM passages ORDER BY article_id, seq"
+            ).fetchall(),
+            "entities": conn.execute(
+                "SELECT key, name, kind, country FROM entities ORDER BY key"
+            ).fetchall(),
+            "aliases": conn.execute(
+                "SELECT e.key, a.alias, a.defined FROM aliases a"
+                " JOIN entities e ON e.id = a.entity_id ORDER BY 1, 2"
+            ).fetchall(),
+            "mentions": conn.execute(
+                'SELECT e.key, m.article_id, m.start, m."end", m.surface, m.name FROM mentions m'
+                " JOIN entities e ON e.id = m.entity_id ORDER BY 2, 3, 1"
+            ).fetchall(),
+            "events": conn.execute(
+                "SELECT article_id, start, kind, date FROM events ORDER BY 1, 2"
+            ).fetchall(),
+        }
+
+
+def ingest_with(workers: int, corpus: Path, db: Path) -> list[tuple[str, str]]:
+    with Store.open(db) as store:
+        report = ingest([str(corpus)], store, fetcher=None, max_bytes=MAX_BYTES, workers=workers)
+    return [(o.location, o.status) for o in report.outcomes]
+
+
+def test_workers_store_what_a_serial_ingest_stores(corpus: Path, tmp_path: Path) -> None:
+    serial = ingest_with(1, corpus, tmp_path / "serial.db")
+    parallel = ingest_with(2, corpus, tmp_path / "parallel.db")
+
+    assert serial == parallel
+    assert stored(tmp_path / "serial.db") == stored(tmp_path / "parallel.db")
+
+
+def test_a_second_parallel_ingest_finds_everything_unchanged(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "attache.db"
+    first = ingest_with(2, corpus, db)
+    again = ingest_with(2, corpus, db)
+
+    assert len(first) == len(again)
+    assert {"unchanged"} == {status for _, status in again if status != "rejected"}
+
+
+def test_a_document_repeated_within_one_batch_is_stored_once(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(_story(), encoding="utf-8")
+    with Store.open(tmp_path / "attache.db") as store:
+        report = ingest([str(folder)], store, fetcher=None, max_bytes=MAX_BYTES)
+        assert ["new", "unchanged", "unchanged"] == [o.status for o in report.outcomes]
+        assert 1 == store.stats().articles
+
+
+def _story() -> str:
+    return (
+        "HANOI -- Vietnamese Foreign Minister Bui Thanh Son met Russian Foreign Minister"
+        " Sergey Lavrov in Hanoi on Tuesday to discuss trade, energy and education. The two"
+        " ministers agreed to prepare a visit by Vietnam's President to Russia and to expand"
+        " cooperation in oil and gas, according to a statement from the ministry.\n"
+    )
+
+
+def test_a_failed_article_in_a_batch_leaves_the_others_and_nothing_of_itself(
+    store: Store,
+) -> None:
+    good = _record("good")
+    bad = _record("bad", mentions=(_mention(passage=5),))  # no passage 5: fails half-way
+
+    with store.batch():
+        store.save_article(good)
+        with pytest.raises(IndexError):
+            store.save_article(bad)
+
+    assert ["good"] == [a.title for a in store.articles()]
+    assert 1 == store.stats().passages
+
+
+def test_an_error_in_a_batch_keeps_none_of_it(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.batch():
+        store.save_article(_record("first"))
+        raise RuntimeError("interrupted")
+
+    assert [] == store.articles()
+
+
+def test_consulted_names_records_every_lookup_even_a_missing_one() -> None:
+    lavrov = EntityRef("Sergey Lavrov", "person")
+    names = ConsultedNames({"lavrov": [lavrov]})
+
+    assert [lavrov] == names.get("lavrov")
+    assert names.get("son") is None
+    assert {"lavrov", "son"} == names.keys_read
+    assert not names.saw_empty
+    assert not names.whole
+
+
+def test_consulted_names_notes_an_empty_table() -> None:
+    names = ConsultedNames({})
+
+    assert not names
+
+    assert names.saw_empty
+
+
+def _record(title: str, mentions: tuple[MentionRecord, ...] = ()) -> ArticleRecord:
+    return ArticleRecord(
+        key=f"test://{title}",
+        source_kind="text",
+        title=title,
+        title_derived=False,
+        content_hash=title,
+        passages=(("title", title),),
+        mentions=mentions,
+    )
+
+
+def _mention(passage: int) -> MentionRecord:
+    return MentionRecord(
+        passage=passage,
+        start=0,
+        end=6,
+        surface="Lavrov",
+        surface_key="lavrov",
+        entity_key="sergey lavrov",
+        name="Sergey Lavrov",
+        kind="person",
+    )
