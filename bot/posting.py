@@ -2,23 +2,44 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
 from briefings.digest import Digest
+
+
+@dataclass(frozen=True)
+class Posted:
+    """What a channel holds of one digest run: the ref of its first message found, and
+    which of its `parts` messages (numbered from 1) arrived before a crash cut it short."""
+
+    ref: str
+    parts: frozenset[int]
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        return set(range(1, self.total + 1)) <= self.parts
 
 
 class Poster(Protocol):
     """A platform's way to post a digest into a channel and to find one it already posted.
 
     `run_key` identifies the digest run (subscription and window); the platform stores it with
-    the message (Slack message metadata, Discord nonce and footer) so that after a crash
-    `find` can tell whether the post went out before the run was marked as posted.
+    each message, numbered part of total (Slack message metadata, Discord nonce and footer),
+    so that after a crash `find_digest` can tell what went out before the run was marked as
+    posted, and `post_digest` can send only the parts that did not.
     """
 
     platform: str
 
     async def post_digest(
-        self, channel: str, digest: Digest, run_key: str, note: str | None
+        self,
+        channel: str,
+        digest: Digest,
+        run_key: str,
+        note: str | None,
+        already: Posted | None = None,
     ) -> str: ...
 
-    async def find_digest(self, channel: str, run_key: str) -> str | None: ...
+    async def find_digest(self, channel: str, run_key: str) -> Posted | None: ...

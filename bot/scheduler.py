@@ -24,7 +24,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot import messages
-from bot.posting import Poster
+from bot.posting import Posted, Poster
 from briefings.digest import Digest, build_digest
 from briefings.filters import parse_filter
 from briefings.schedules import DigestWindow, Schedule, parse_schedule
@@ -225,25 +225,33 @@ class DigestScheduler:
                 await self._post_run(subscription, poster, run_id, window)
 
     async def _settle(self, subscription: SubscriptionRecord, poster: Poster) -> None:
-        """Finish runs a crash cut short: mark those that reached the channel, post the rest."""
+        """Finish runs a crash cut short: mark those that reached the channel whole, send
+        what is missing of the rest."""
         for run in await self.store.call(Store.unposted_runs, subscription.id):
             window = run_window(run)
             found = await poster.find_digest(subscription.channel, run_key(subscription, window))
-            if found is not None:
+            if found is not None and found.complete:
                 log.info("digest %d: run %d was posted before a crash", subscription.id, run.id)
-                await self.store.call(Store.mark_posted, run.id, found)
+                await self.store.call(Store.mark_posted, run.id, found.ref)
             else:
-                await self._post_run(subscription, poster, run.id, window)
+                await self._post_run(subscription, poster, run.id, window, found)
 
     async def _post_run(
-        self, subscription: SubscriptionRecord, poster: Poster, run_id: int, window: DigestWindow
+        self,
+        subscription: SubscriptionRecord,
+        poster: Poster,
+        run_id: int,
+        window: DigestWindow,
+        already: Posted | None = None,
     ) -> None:
         digest = await self.store.call(_digest, subscription, window, self.rules.max_age)
         message_ref = None
         if not digest.empty or self.rules.quiet_line:
             note = catch_up_note(subscription, window)
             key = run_key(subscription, window)
-            message_ref = await poster.post_digest(subscription.channel, digest, key, note)
+            if already is not None:
+                log.info("digest %d: sending the parts a crash cut off", subscription.id)
+            message_ref = await poster.post_digest(subscription.channel, digest, key, note, already)
         await self.store.call(Store.mark_posted, run_id, message_ref)
 
     async def _poll_sources(self) -> None:

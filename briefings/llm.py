@@ -20,16 +20,22 @@ import openai
 from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 
 from briefings.briefing import Claim, Command
+from briefings.folding import fold
 from briefings.model import PartialDate
+from briefings.search import STOPWORDS, stem
 from briefings.sentences import split_sentences
 from briefings.writing import AnswerCache, Evidence, Written
 
 log = logging.getLogger(__name__)
 
 # Bump when the prompt or the validation changes, so cached answers are not reused.
-PROMPT_VERSION = 1
+PROMPT_VERSION = 2
 NO_ANSWER = "NO_ANSWER"
 MAX_WORDS = 120
+# Far beyond what MAX_WORDS asks for: a longer answer is a model running away, so only its
+# start is read, and a sentence longer than a paragraph is dropped, never shown.
+MAX_ANSWER_CHARS = 20_000
+MAX_CLAIM_CHARS = 800
 # Servers such as Ollama or llama.cpp need no key, but the client insists on one.
 _KEYLESS = "no-key"
 
@@ -82,6 +88,10 @@ _LIST_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])")
 _SPACES = re.compile(r"\s+")
 _LETTER = re.compile(r"[^\W\d_]")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+# A sentence must share at least this share of its content words (as stems) with the
+# passages it cites: a citation number alone does not make "PWNED [1]" supported.
+MIN_SUPPORT = 0.5
 # Provider error messages sometimes echo a (partly masked) key.
 _SECRET = re.compile(r"\b(?:sk-|Bearer\s+)\S+")
 
@@ -251,7 +261,8 @@ def claims_from_answer(answer: str, evidence: Sequence[Evidence], max_claims: in
     if answer.strip() == NO_ANSWER:
         return Written(None, NOTES["no_answer"])
     dates = _dates_by_source(evidence)
-    found = (_claim(sentence, dates) for sentence in _answer_sentences(answer))
+    words = _words_by_source(evidence)
+    found = (_claim(sentence, dates, words) for sentence in _answer_sentences(answer))
     claims = tuple(claim for claim in found if claim is not None)[:max_claims]
     if len(claims) < min(2, len(dates)) or not claims:
         log.info("LLM answer kept %d cited sentences of %r", len(claims), answer[:300])
@@ -261,22 +272,43 @@ def claims_from_answer(answer: str, evidence: Sequence[Evidence], max_claims: in
 
 def _answer_sentences(answer: str) -> list[str]:
     sentences: list[str] = []
-    for line in html.unescape(answer).splitlines():
+    for line in html.unescape(answer[:MAX_ANSWER_CHARS]).splitlines():
         line = _MARKERS_AFTER_STOP.sub(r"\2\1", _LIST_BULLET.sub("", line))
         sentences.extend(split_sentences(line))
     return sentences
 
 
-def _claim(sentence: str, dates: dict[int, PartialDate | None]) -> Claim | None:
-    """A claim from one sentence, or None when it cites nothing or a source not given."""
+def _claim(
+    sentence: str, dates: dict[int, PartialDate | None], words: dict[int, set[str]]
+) -> Claim | None:
+    """A claim from one sentence, or None when it cites nothing, a source not given, or
+    sources that do not say what it says."""
     cited = {int(n) for group in _MARKER.findall(sentence) for n in group.split(",")}
     if not cited or not cited <= dates.keys():
         return None
     text = _SPACES.sub(" ", _MARKER.sub(" ", sentence))
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text).strip()
-    if not _LETTER.search(text):
+    if len(text) > MAX_CLAIM_CHARS:
+        return None
+    if not _LETTER.search(text) or not _supported(text, set().union(*(words[n] for n in cited))):
         return None
     return Claim(text, tuple(sorted(cited)), _shared_date(cited, dates))
+
+
+def _supported(text: str, cited_words: set[str]) -> bool:
+    own = _content_stems(text)
+    return bool(own) and len(own & cited_words) >= MIN_SUPPORT * len(own)
+
+
+def _content_stems(text: str) -> set[str]:
+    return {stem(w) for w in _CONTENT_WORD.findall(fold(text)) if w not in STOPWORDS}
+
+
+def _words_by_source(evidence: Sequence[Evidence]) -> dict[int, set[str]]:
+    words: dict[int, set[str]] = {}
+    for passage in evidence:
+        words.setdefault(passage.source, set()).update(_content_stems(passage.text))
+    return words
 
 
 def _dates_by_source(evidence: Sequence[Evidence]) -> dict[int, PartialDate | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 import snowballstemmer
@@ -37,12 +38,15 @@ def terms(text: str, *, keep_stopwords: bool = False) -> list[str]:
 
 
 _ENGLISH = snowballstemmer.stemmer("english")
+# A stemmer keeps the word it is stemming on itself, and commands are answered in threads.
+_ENGLISH_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The English stem of a folded word: `leaving` → `leav`, `citizens` → `citizen`."""
-    return str(_ENGLISH.stemWord(word))
+    with _ENGLISH_LOCK:
+        return str(_ENGLISH.stemWord(word))
 
 
 def quote(token: str) -> str:

@@ -80,7 +80,7 @@ def test_with_an_llm_configured_the_model_writes_the_summary(
 ) -> None:
     llm.script(
         completion(
-            "Lavrov visited Hanoi in July 2022 [1]. He spoke with Bui Thanh Son by phone [2]."
+            "Lavrov visited Vietnam in July 2022 [2]. Bui Thanh Son spoke with him by phone [3]."
         )
     )
 
@@ -89,7 +89,7 @@ def test_with_an_llm_configured_the_model_writes_the_summary(
     )
 
     assert "llm" == data["mode"]
-    assert ["Lavrov visited Hanoi in July 2022.", "He spoke with Bui Thanh Son by phone."] == [
+    assert ["Lavrov visited Vietnam in July 2022.", "Bui Thanh Son spoke with him by phone."] == [
         c["text"] for c in data["claims"]
     ]
     assert 1 == len(llm.requests)

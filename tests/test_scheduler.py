@@ -23,10 +23,12 @@ import pytest
 import pytest_asyncio
 
 from bot.config import Settings
+from bot.discord.embeds import digest_embeds
 from bot.discord.posting import DiscordPoster, nonce, stamp
-from bot.posting import Poster
+from bot.posting import Posted, Poster
 from bot.scheduler import DigestRules, DigestScheduler, job_id, next_window, run_key
 from bot.slack.app import new_client
+from bot.slack.blocks import digest_payloads as slack_payloads
 from bot.slack.posting import SlackPoster
 from bot.wiring import build_router, build_scheduler, build_surfaces
 from briefings.digest import Digest
@@ -36,6 +38,7 @@ from store.records import SubscriptionRecord
 
 from .discord_api import DiscordAPI
 from .slack_api import SlackApi, serve_slack_api
+from .test_digest_render import _digest as rendered_digest
 
 CHANNEL = "1300000000000000042"
 QUIET = DigestRules(max_age=timedelta(days=3), quiet_line=True)
@@ -119,6 +122,11 @@ def scheduler_for(store: Store, *posters: Poster, rules: DigestRules = QUIET) ->
     return DigestScheduler(store.path, {p.platform: p for p in posters}, rules)
 
 
+def long_digest() -> Digest:
+    """A digest too long for one message on either platform."""
+    return rendered_digest(events=60, text="A long sentence about the talks. " * 40)
+
+
 def windows(store: Store, subscription_id: int) -> list[tuple[datetime, datetime, str]]:
     rows = store.db.execute(
         "SELECT window_start, window_end, state FROM digest_runs"
@@ -140,18 +148,22 @@ class CrashBeforePosting:
         self.platform = poster.platform
         self.poster = poster
 
-    async def post_digest(self, channel: str, digest: Digest, key: str, note: str | None) -> str:
+    async def post_digest(
+        self, channel: str, digest: Digest, key: str, note: str | None, already: Posted | None
+    ) -> str:
         raise Crash
 
-    async def find_digest(self, channel: str, key: str) -> str | None:
+    async def find_digest(self, channel: str, key: str) -> Posted | None:
         return await self.poster.find_digest(channel, key)
 
 
 class CrashAfterPosting(CrashBeforePosting):
     """A poster whose process dies after the digest went out, before it is marked posted."""
 
-    async def post_digest(self, channel: str, digest: Digest, key: str, note: str | None) -> str:
-        await self.poster.post_digest(channel, digest, key, note)
+    async def post_digest(
+        self, channel: str, digest: Digest, key: str, note: str | None, already: Posted | None
+    ) -> str:
+        await self.poster.post_digest(channel, digest, key, note, already)
         raise Crash
 
 
@@ -289,6 +301,58 @@ async def test_a_crash_between_recording_and_marking_ends_with_exactly_one_messa
     assert ref is not None and ref.message_ref is not None
 
 
+class CrashAfterParts:
+    """The platform's send, dying after `parts` messages of a digest went out."""
+
+    def __init__(self, send: Callable[..., Any], parts: int) -> None:
+        self.send, self.left = send, parts
+
+    async def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if not self.left:
+            raise Crash
+        self.left -= 1
+        return await self.send(*args, **kwargs)
+
+
+def parts_posted(platform: Platform) -> list[int]:
+    """The part number of each digest message in the channel, in order."""
+    if platform.name == "slack":
+        return [m["metadata"]["event_payload"]["part"] for m in platform.posted()]
+    footers = [m["embeds"][-1]["footer"]["text"] for m in platform.posted()]
+    return [int(footer.rsplit("(", 1)[1].split("/")[0]) for footer in footers]
+
+
+@pytest.mark.asyncio
+async def test_a_crash_between_the_parts_of_a_long_digest_sends_only_the_missing_parts(
+    store: Store, platform: Platform, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long = long_digest()
+    monkeypatch.setattr("bot.scheduler._digest", lambda *_: long)
+    parts = len(slack_payloads(long, None) if platform.name == "slack" else digest_embeds(long))
+    created = datetime(2024, 5, 1, 12, 0, tzinfo=HANOI)
+    subscription = subscribe(store, platform.name, "daily 08:00", "Asia/Ho_Chi_Minh", created)
+    now = datetime(2024, 5, 2, 9, 0, tzinfo=HANOI)
+    if platform.name == "slack":
+        client = platform.poster.client  # type: ignore[attr-defined]
+        monkeypatch.setattr(client, "chat_postMessage", CrashAfterParts(client.chat_postMessage, 2))
+    else:
+        crashing = CrashAfterParts(discord.PartialMessageable.send, 2)
+        # A plain function, so that Python binds the channel as it does for the real method.
+        monkeypatch.setattr(discord.PartialMessageable, "send", lambda *a, **k: crashing(*a, **k))
+    with pytest.raises(Crash):
+        await scheduler_for(store, platform.poster).catch_up(now)
+    monkeypatch.undo()
+    monkeypatch.setattr("bot.scheduler._digest", lambda *_: long)
+
+    restarted = scheduler_for(store, platform.poster)
+    await restarted.catch_up(now)
+    await restarted.stop()
+
+    assert parts > 2
+    assert list(range(1, parts + 1)) == sorted(parts_posted(platform))
+    assert ["posted"] == [state for _, _, state in windows(store, subscription.id)]
+
+
 @pytest.mark.asyncio
 async def test_a_slack_429_delays_the_digest_then_delivers_it(
     store: Store, slack_api: SlackApi
@@ -345,7 +409,7 @@ async def test_discord_sends_each_message_with_an_enforced_nonce_and_the_run_in_
     )
     key = run_key(subscription, window)
     assert (nonce(key, 1), True) == (body["nonce"], body["enforce_nonce"])
-    assert body["embeds"][-1]["footer"]["text"].endswith(f"run {key}")
+    assert body["embeds"][-1]["footer"]["text"].endswith(f"run {key} (1/1)")
 
 
 @pytest.mark.asyncio
@@ -371,7 +435,7 @@ def test_nonces_fit_discord_and_differ_by_part_and_the_footer_keeps_its_text() -
     assert all(len(nonce(f"{n}-1714521600", part)) <= 25 for n in (1, 99999) for part in (1, 9))
     assert nonce("7-1714521600", 1) != nonce("7-1714521600", 2)
     embed = discord.Embed(title="t").set_footer(text="3 sources")
-    assert "3 sources · run 7-1" == stamp([embed], "7-1")[0].footer.text
+    assert "3 sources · run 7-1 (2/3)" == stamp([embed], "7-1", 2, 3)[0].footer.text
     assert "3 sources" == embed.footer.text
 
 

@@ -70,6 +70,8 @@ def command_request(
     slack_api: SlackApi, text: str, **signing: Any
 ) -> tuple[AsyncBoltRequest, dict[str, Any]]:
     form = payload("slash_command.json") | {"text": text}
+    # Each invocation has its own trigger_id; a repeated one is refused as a replay.
+    form["trigger_id"] = f"{time.monotonic_ns()}.738474920.8088930838d88f008e0"
     form["response_url"] = slack_api.response_url()
     body = urlencode(form)
     headers: Headers = {"content-type": "application/x-www-form-urlencoded"}

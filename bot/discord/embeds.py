@@ -26,6 +26,9 @@ DESCRIPTION_LIMIT = 4096
 FOOTER_LIMIT = 2048
 EMBEDS_PER_MESSAGE = 10
 MESSAGE_LIMIT = 6000
+# What a digest message leaves for the poster's run mark in its last footer
+# (" · run 12345-1714521600 (10/12)" is 32 units).
+STAMP_ROOM = 64
 CONTENT_LIMIT = 2000
 
 ELLIPSIS = "…"
@@ -66,12 +69,20 @@ def reply_embeds(reply: Reply) -> list[list[discord.Embed]]:
 def digest_embeds(digest: Digest, note: str | None = None) -> list[list[discord.Embed]]:
     """The messages that post a digest, each a list of embeds within Discord's limits."""
     cards = _digest_cards(digest, note)
-    return [[card.embed(COLOUR) for card in message] for message in _messages(cards)]
+    limit = MESSAGE_LIMIT - STAMP_ROOM
+    return [[card.embed(COLOUR) for card in message] for message in _messages(cards, limit)]
 
 
 def safe(text: str) -> str:
     """Untrusted text (articles, user input) as inert Discord markdown: no formatting, no pings."""
-    return escape_markdown(escape_mentions(text), as_needed=False, ignore_links=False)
+    escaped = escape_markdown(escape_mentions(text), as_needed=False, ignore_links=False)
+    return _unbracketed(escaped)
+
+
+def _unbracketed(text: str) -> str:
+    # escape_mentions leaves `<@123>` (too short for an id), `<#…>` and `</cmd:…>` live, and
+    # our own sentences may quote a user's `[x](https://…)`: an escaped `<` or `(` shows as is.
+    return text.replace("<", "\\<").replace("](", "]\\(")
 
 
 def shorten(text: str, limit: int) -> str:
@@ -92,8 +103,8 @@ def _cards(reply: Reply) -> list[_Card]:
         return _digest_cards(reply.digest, reply.note)
     if reply.overview is not None:
         return [_Card("What Attaché has indexed", _overview_lines(reply.overview))]
-    # Our own sentence, possibly quoting what the user typed: no pings, markdown kept.
-    return _pack(None, [escape_mentions(reply.text or "")])
+    # Our own sentence, possibly quoting what the user typed: no pings, no links, markdown kept.
+    return _pack(None, [_unbracketed(escape_mentions(reply.text or ""))])
 
 
 def _briefing_cards(briefing: Briefing) -> list[_Card]:
@@ -205,7 +216,7 @@ def _digest_cards(digest: Digest, note: str | None) -> list[_Card]:
     cards = _pack(title, lines)
     if digest.sources:
         cards += _pack(messages.DIGEST_SOURCES, [_source_line(s) for s in digest.sources])
-    room = min(FOOTER_LIMIT, MESSAGE_LIMIT - cards[-1].size())
+    room = min(FOOTER_LIMIT, MESSAGE_LIMIT - cards[-1].size()) - STAMP_ROOM
     cards[-1].footer = shorten(messages.DIGEST_FOOTER, room)
     return cards
 
@@ -278,11 +289,11 @@ def _fitting(lines: list[str], limit: int) -> Iterator[str]:
         yield line
 
 
-def _messages(cards: list[_Card]) -> list[list[_Card]]:
+def _messages(cards: list[_Card], limit: int = MESSAGE_LIMIT) -> list[list[_Card]]:
     messages: list[list[_Card]] = [[]]
     total = 0
     for card in cards:
-        full = len(messages[-1]) == EMBEDS_PER_MESSAGE or total + card.size() > MESSAGE_LIMIT
+        full = len(messages[-1]) == EMBEDS_PER_MESSAGE or total + card.size() > limit
         if messages[-1] and full:
             messages.append([])
             total = 0

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
 
 import discord
 
 from bot.discord import embeds as rendering
+from bot.posting import Posted
 from briefings.digest import Digest
 
 NO_MENTIONS = discord.AllowedMentions.none()
 RUN_MARK = "run "
+_NUMBERED = re.compile(rf"{RUN_MARK}(?P<run>\S+) \((?P<part>\d+)/(?P<parts>\d+)\)$")
 # How far back to look for a run's messages: a digest posted before a crash is recent.
 HISTORY_LIMIT = 200
 # discord.py has no token for HTTP calls until `login`, which the Discord surface performs.
@@ -34,28 +37,43 @@ class DiscordPoster:
         self.client = client
 
     async def post_digest(
-        self, channel: str, digest: Digest, run_key: str, note: str | None
+        self,
+        channel: str,
+        digest: Digest,
+        run_key: str,
+        note: str | None,
+        already: Posted | None = None,
     ) -> str:
-        """Post the digest, split into as many messages as Discord's limits need."""
+        """Post the digest, split into as many messages as Discord's limits need; the parts
+        `already` in the channel are not sent again."""
         target = await self._channel(channel)
         pages = rendering.digest_embeds(digest, note)
-        first = ""
+        sent_parts = already.parts if already else frozenset()
+        first = already.ref if already else ""
         for part, embeds in enumerate(pages, start=1):
-            stamped = stamp(embeds, run_key)
+            if part in sent_parts:
+                continue
+            stamped = stamp(embeds, run_key, part, len(pages))
             sent = await target.send(
                 embeds=stamped, nonce=nonce(run_key, part), allowed_mentions=NO_MENTIONS
             )
             first = first or str(sent.id)
         return first
 
-    async def find_digest(self, channel: str, run_key: str) -> str | None:
-        """The id of one of our recent messages in the channel stamped with this run."""
+    async def find_digest(self, channel: str, run_key: str) -> Posted | None:
+        """Our recent messages in the channel stamped with this run, if any."""
         target = await self._channel(channel)
         me = self.client.user
+        found: dict[int, str] = {}
+        total = 0
         async for message in target.history(limit=HISTORY_LIMIT):
-            if me is not None and message.author.id == me.id and stamped_with(message, run_key):
-                return str(message.id)
-        return None
+            stamped = stamp_of(message, run_key)
+            if me is not None and message.author.id == me.id and stamped is not None:
+                part, total = stamped
+                found[part] = str(message.id)
+        if not found:
+            return None
+        return Posted(found[min(found)], frozenset(found), total)
 
     async def _channel(self, channel: str) -> discord.PartialMessageable:
         while self.client.user is None:  # the scheduler may fire before the login finishes
@@ -69,18 +87,28 @@ def nonce(run_key: str, part: int) -> str:
     return str(int.from_bytes(digest, "big"))
 
 
-def stamp(embeds: list[discord.Embed], run_key: str) -> list[discord.Embed]:
-    """The embeds with the run key added to the last one's footer (copies; inputs untouched)."""
+def stamp(embeds: list[discord.Embed], run_key: str, part: int, parts: int) -> list[discord.Embed]:
+    """The embeds with the run and part added to the last one's footer (copies; inputs
+    untouched). The renderer leaves `rendering.STAMP_ROOM` for it in every message."""
     copies = [embed.copy() for embed in embeds]
     if not copies:
         return copies
     last = copies[-1]
-    mark = f"{RUN_MARK}{run_key}"
+    mark = f"{RUN_MARK}{run_key} ({part}/{parts})"
     text = f"{last.footer.text} · {mark}" if last.footer.text else mark
     last.set_footer(text=text, icon_url=last.footer.icon_url)
     return copies
 
 
-def stamped_with(message: discord.Message, run_key: str) -> bool:
+def stamp_of(message: discord.Message, run_key: str) -> tuple[int, int] | None:
+    """(part, parts) when the message is stamped with this run; a stamp from before parts
+    were numbered counts as the whole digest."""
     mark = f"{RUN_MARK}{run_key}"
-    return any((e.footer.text or "").endswith(mark) for e in message.embeds)
+    for embed in message.embeds:
+        footer = embed.footer.text or ""
+        if footer.endswith(mark):
+            return 1, 1
+        numbered = _NUMBERED.search(footer)
+        if numbered and numbered["run"] == run_key:
+            return int(numbered["part"]), int(numbered["parts"])
+    return None

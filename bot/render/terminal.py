@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from rich.console import Group, RenderableType
@@ -22,6 +23,10 @@ from briefings.briefing import Briefing, Claim, Source, Subject, TimelineEntry
 from briefings.digest import Digest, DigestEvent, Previously
 from briefings.model import PartialDate
 
+# Article and user text may carry terminal escapes (ESC [2J clears the screen, OSC 52 writes
+# the clipboard) and rich prints them as they are: each is shown as a visible mark instead.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
 
 def reply_view(reply: Reply) -> RenderableType:
     """What the console shows for a router reply."""
@@ -31,7 +36,7 @@ def reply_view(reply: Reply) -> RenderableType:
         return digest_view(reply.digest, reply.note)
     if reply.overview is not None:
         return overview_view(reply.overview)
-    return Text(reply.text or "", style="red" if reply.failed else "")
+    return Text(visible(reply.text or ""), style="red" if reply.failed else "")
 
 
 def overview_view(overview: Overview) -> RenderableType:
@@ -41,7 +46,7 @@ def overview_view(overview: Overview) -> RenderableType:
     if overview.watched:
         lines.append(Text(messages.WATCHED_TITLE + ":", style="bold"))
         lines.extend(Text(f"• {line}") for line in overview.watched)
-    return Group(*lines)
+    return _inert(Group(*lines))
 
 
 def briefing_view(briefing: Briefing) -> RenderableType:
@@ -66,7 +71,7 @@ def briefing_view(briefing: Briefing) -> RenderableType:
         parts.append(Text("\nSources", style="bold"))
         parts.extend(_source(source) for source in briefing.sources)
     parts.extend(_footer(briefing))
-    return Group(*parts)
+    return _inert(Group(*parts))
 
 
 def digest_view(digest: Digest, note: str | None = None) -> RenderableType:
@@ -88,7 +93,7 @@ def digest_view(digest: Digest, note: str | None = None) -> RenderableType:
         parts.append(Text("\n" + messages.DIGEST_SOURCES, style="bold"))
         parts.extend(_source(source) for source in digest.sources)
     parts.append(Text(messages.DIGEST_FOOTER, style="dim"))
-    return Group(*parts)
+    return _inert(Group(*parts))
 
 
 def subscriptions_view(found: list[Subscription], now: datetime) -> RenderableType:
@@ -98,13 +103,34 @@ def subscriptions_view(found: list[Subscription], now: datetime) -> RenderableTy
         record = each.record
         table.add_row(
             str(each.id),
-            f"{record.platform}:{record.workspace}",
-            record.channel,
-            Text(record.filter),
+            visible(f"{record.platform}:{record.workspace}"),
+            visible(record.channel),
+            Text(visible(record.filter)),
             each.schedule.describe(),
             moment(each.next_fire(now)),
         )
     return table
+
+
+def visible(text: str) -> str:
+    """`text` with its control characters, but newline and tab, as visible marks."""
+    return _CONTROL.sub(_control_picture, text)
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    # One character for one, so the styles of a Text keep their offsets.
+    code = ord(match.group(0))
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␟, Unicode's control pictures
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def _inert(group: Group) -> Group:
+    """The group with every Text's control characters made visible."""
+    for part in group.renderables:
+        if isinstance(part, Text):
+            part.plain = visible(part.plain)
+    return group
 
 
 def _event(event: DigestEvent) -> list[RenderableType]:

@@ -21,7 +21,10 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import messages
@@ -40,6 +43,8 @@ RESPONSE_URL_POSTS = 5
 # Slack retries an event it thinks was not acknowledged, up to three times in an hour.
 SEEN_EVENTS = 4096
 RATE_LIMIT_RETRIES = 3
+# A 500 or 503 from the Web API is tried again after a short backoff, twice at most.
+SERVER_ERROR_RETRIES = 2
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 
 Payload = dict[str, Any]
@@ -47,7 +52,7 @@ Post = Callable[..., Awaitable[Any]]
 
 
 class SeenEvents:
-    """The ids of recent events, so that an event Slack delivers again is answered once."""
+    """The ids of recent events and slash commands, so that each is answered once."""
 
     def __init__(self, size: int = SEEN_EVENTS) -> None:
         self.size = size
@@ -77,6 +82,10 @@ class Listeners:
     async def on_command(
         self, ack: AsyncAck, command: Payload, respond: AsyncRespond, client: AsyncWebClient
     ) -> None:
+        # Slack never sends a slash command twice: a trigger_id seen before is a replay.
+        if not self.seen.first_time(command.get("trigger_id", "")):
+            await ack()
+            return
         try:
             request = parse(command.get("text", ""), context=_context(command), default="help")
         except UsageError as error:
@@ -143,12 +152,19 @@ class Listeners:
         return bool(member.get("is_admin") or member.get("is_owner"))
 
 
-def new_client(token: str, base_url: str = AsyncWebClient.BASE_URL) -> AsyncWebClient:
-    """A Web API client that waits out a 429 for as long as Slack's Retry-After says."""
+def new_client(
+    token: str, base_url: str = AsyncWebClient.BASE_URL, *, retry_server_errors: bool = True
+) -> AsyncWebClient:
+    """A Web API client that waits out a 429 for as long as Slack's Retry-After says and,
+    unless told otherwise, tries a 500 or 503 again after a short backoff."""
     client = AsyncWebClient(token=token, base_url=base_url)
     client.retry_handlers.append(
         AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)
     )
+    if retry_server_errors:
+        client.retry_handlers.append(
+            AsyncServerErrorRetryHandler(max_retry_count=SERVER_ERROR_RETRIES)
+        )
     return client
 
 
@@ -182,9 +198,10 @@ class SlackSurface:
         self.settings = settings
         self.router = router
         token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else ""
-        # One client for answering and for the scheduler's digests, so one rate-limit handler.
         self.client = new_client(token)
-        self.poster = SlackPoster(self.client)
+        # A 5xx may come after Slack has posted, so a digest is never re-sent blindly: the
+        # scheduler's next fire asks the channel's history first (exactly once).
+        self.poster = SlackPoster(new_client(token, retry_server_errors=False))
 
     async def run(self) -> None:
         settings = self.settings

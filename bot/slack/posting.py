@@ -7,10 +7,12 @@ A 429 is waited out by the client's rate-limit retry handler (see `app.new_clien
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.posting import Posted
 from bot.slack import blocks
 from briefings.digest import Digest
 
@@ -29,12 +31,21 @@ class SlackPoster:
         self.client = client
 
     async def post_digest(
-        self, channel: str, digest: Digest, run_key: str, note: str | None
+        self,
+        channel: str,
+        digest: Digest,
+        run_key: str,
+        note: str | None,
+        already: Posted | None = None,
     ) -> str:
-        """Post the digest, split into as many messages as Slack's limits need."""
+        """Post the digest, split into as many messages as Slack's limits need; the parts
+        `already` in the channel are not sent again."""
         payloads = blocks.digest_payloads(digest, note)
-        first = ""
+        sent_parts = already.parts if already else frozenset()
+        first = already.ref if already else ""
         for part, payload in enumerate(payloads, start=1):
+            if part in sent_parts:
+                continue
             sent = await self.client.chat_postMessage(
                 channel=channel,
                 **payload,
@@ -42,11 +53,22 @@ class SlackPoster:
                 unfurl_links=False,
                 unfurl_media=False,
             )
-            first = first or str(sent["ts"])
-        return f"{channel}/{first}"
+            first = first or f"{channel}/{sent['ts']}"
+        return first
 
-    async def find_digest(self, channel: str, run_key: str) -> str | None:
-        """The ref of a message of this run in the channel's recent history, if any."""
+    async def find_digest(self, channel: str, run_key: str) -> Posted | None:
+        """The messages of this run in the channel's recent history, if any."""
+        found: dict[int, str] = {}
+        total = 0
+        async for message in self._history(channel):
+            if run_of(message) == run_key:
+                part, total = part_of(message)
+                found[part] = str(message["ts"])
+        if not found:
+            return None
+        return Posted(f"{channel}/{found[min(found)]}", frozenset(found), total)
+
+    async def _history(self, channel: str) -> AsyncIterator[dict[str, Any]]:
         cursor: str | None = None
         for _ in range(HISTORY_PAGES):
             page = await self.client.conversations_history(
@@ -56,12 +78,10 @@ class SlackPoster:
                 cursor=cursor,
             )
             for message in page.get("messages") or []:
-                if run_of(message) == run_key:
-                    return f"{channel}/{message['ts']}"
+                yield message
             cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
             if cursor is None:
-                return None
-        return None
+                return
 
 
 def metadata(run_key: str, part: int, parts: int) -> dict[str, Any]:
@@ -79,3 +99,10 @@ def run_of(message: dict[str, Any]) -> str | None:
         return None
     run = (found.get("event_payload") or {}).get("run")
     return str(run) if run is not None else None
+
+
+def part_of(message: dict[str, Any]) -> tuple[int, int]:
+    """Which part of how many a message of ours is; a digest from before parts were
+    numbered counts as whole."""
+    payload = (message.get("metadata") or {}).get("event_payload") or {}
+    return int(payload.get("part", 1)), int(payload.get("parts", 1))
