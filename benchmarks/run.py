@@ -70,6 +70,7 @@ RAW_FTS = (
 )
 FINDINGS_START = "<!-- findings: written by hand, kept by run.py -->"
 FINDINGS_END = "<!-- /findings -->"
+TARGET_SIZE = 100_000
 TARGETS = {
     "query_p95_ms": 50.0,
     "query_ratio": 3.0,
@@ -517,15 +518,14 @@ def _targets(results: Sequence[SizeResult]) -> list[str]:
         ("Ingest memory < 1 GB", largest.ingest.peak_mb, TARGETS["ingest_peak_mb"], " MB", False),
         ("Slack ack p99 < 200 ms", largest.ack.p99, TARGETS["ack_p99_ms"], "ms", False),
     ]
-    lines = [
-        f"## Targets (issue 6), checked at {largest.size:,} articles",
-        "",
-        "The targets are set at 100,000 articles; this run stops at"
-        f" {largest.size:,} (see below), so a target met here is not yet met at 100k.",
-        "",
-        "| Target | Measured | Verdict |",
-        "|---|---:|---|",
-    ]
+    lines = [f"## Targets (issue 6), checked at {largest.size:,} articles", ""]
+    if largest.size < TARGET_SIZE:
+        lines += [
+            f"The targets are set at {TARGET_SIZE:,} articles; this run stops at"
+            f" {largest.size:,}, so a target met here is not yet met at {TARGET_SIZE:,}.",
+            "",
+        ]
+    lines += ["| Target | Measured | Verdict |", "|---|---:|---|"]
     for label, measured, target, unit, at_least in checks:
         met = measured >= target if at_least else measured <= target
         gap = "" if met else f" by {abs(measured - target):.1f}{unit} ({measured / target:.1f}×)"

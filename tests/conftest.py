@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import discord
 import httpx
 import pytest
+import pytest_asyncio
 
 from briefings.ingest.fetch import Fetcher, new_client
 from briefings.ingest.pipeline import IngestReport, ingest
 from store import Store
+
+from .discord_api import DiscordAPI
+from .slack_api import SlackApi, serve_slack_api
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -100,3 +105,22 @@ def fetcher() -> Iterator[Fetcher]:
     client: httpx.Client = new_client(timeout=5)
     with client:
         yield Fetcher(client, MAX_BYTES)
+
+
+@pytest.fixture
+def slack_api() -> Iterator[SlackApi]:
+    """The local stand-in for Slack's Web API and response URLs."""
+    with serve_slack_api() as api:
+        yield api
+
+
+@pytest_asyncio.fixture
+async def discord_api() -> AsyncIterator[DiscordAPI]:
+    """The local stand-in for Discord's HTTP API, with discord.py pointed at it."""
+    server = DiscordAPI()
+    await server.start()
+    real_base = discord.http.Route.BASE
+    discord.http.Route.BASE = server.base
+    yield server
+    discord.http.Route.BASE = real_base
+    await server.close()

@@ -29,7 +29,7 @@ from bot.slack import build_app, new_client
 from store import Store
 
 from .discord_api import DiscordAPI
-from .slack_api import SlackApi, serve_slack_api
+from .slack_api import SlackApi
 from .test_discord import GUILD, interact
 from .test_discord import payload as discord_payload
 from .test_slack import SECRET, payload, settle, signed
@@ -47,10 +47,9 @@ TRIGGERS = itertools.count(13345224610)
 
 
 @pytest.fixture
-def slack_api() -> Iterator[SlackApi]:
-    with serve_slack_api() as api:
-        api.admins.add(ADMIN)
-        yield api
+def slack_api(slack_api: SlackApi) -> SlackApi:
+    slack_api.admins.add(ADMIN)
+    return slack_api
 
 
 @pytest.fixture

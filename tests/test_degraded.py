@@ -16,7 +16,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import discord
 import pytest
 import pytest_asyncio
 from aiohttp import web
@@ -40,7 +39,7 @@ from store import Store
 
 from .discord_api import APPLICATION_ID, DiscordAPI
 from .llm_server import LLMServer, Reply, completion, error, running_server
-from .slack_api import Call, SlackApi, serve_slack_api
+from .slack_api import Call, SlackApi
 from .test_discord import GUILD, interact
 from .test_discord import payload as discord_payload
 from .test_llm import EVIDENCE
@@ -56,28 +55,11 @@ def llm() -> Iterator[LLMServer]:
 
 
 @pytest.fixture
-def slack_api() -> Iterator[SlackApi]:
-    with serve_slack_api() as api:
-        yield api
-
-
-@pytest.fixture
 def router(seeded: Store, tmp_path: Path) -> Iterator[Router]:
     """A router without a model: the quoted summary, for the platform failures."""
     offline = Router(str(tmp_path / "attache.db"), lambda store, limits: None)
     yield offline
     offline.close()
-
-
-@pytest_asyncio.fixture
-async def discord_api() -> AsyncIterator[DiscordAPI]:
-    server = DiscordAPI()
-    await server.start()
-    real_base = discord.http.Route.BASE
-    discord.http.Route.BASE = server.base
-    yield server
-    discord.http.Route.BASE = real_base
-    await server.close()
 
 
 def with_model(db: Path, base_url: str, timeout: float) -> Router:

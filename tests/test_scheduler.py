@@ -11,7 +11,7 @@ import asyncio
 import json
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
@@ -37,7 +37,7 @@ from store import Store
 from store.records import SubscriptionRecord
 
 from .discord_api import DiscordAPI
-from .slack_api import SlackApi, serve_slack_api
+from .slack_api import SlackApi
 from .test_digest_render import _digest as rendered_digest
 
 CHANNEL = "1300000000000000042"
@@ -55,23 +55,6 @@ class Platform:
     name: str
     poster: Poster
     posted: Callable[[], list[dict[str, Any]]]
-
-
-@pytest.fixture
-def slack_api() -> Iterator[SlackApi]:
-    with serve_slack_api() as api:
-        yield api
-
-
-@pytest_asyncio.fixture
-async def discord_api() -> AsyncIterator[DiscordAPI]:
-    server = DiscordAPI()
-    await server.start()
-    real_base = discord.http.Route.BASE
-    discord.http.Route.BASE = server.base
-    yield server
-    discord.http.Route.BASE = real_base
-    await server.close()
 
 
 @pytest_asyncio.fixture

@@ -16,16 +16,14 @@ import logging
 import secrets
 import socket
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import aiohttp
-import discord
 import pytest
-import pytest_asyncio
 
 from bot.config import Settings
 from bot.discord import DiscordSurface
@@ -40,7 +38,7 @@ from . import slack_api as slack_stand_in
 from .conftest import SEEDS, run_ingest
 from .discord_api import DiscordAPI
 from .llm_server import LLMServer, completion, error, running_server
-from .slack_api import SlackApi, serve_slack_api
+from .slack_api import SlackApi
 from .test_access import MANAGE_CHANNELS, READ_AND_SEND, digest_interaction
 from .test_discord import interact
 from .test_discord import payload as discord_payload
@@ -88,23 +86,6 @@ def log_file(tmp_path: Path) -> Iterator[Path]:
 def llm() -> Iterator[LLMServer]:
     with running_server() as server:
         yield server
-
-
-@pytest.fixture
-def slack_api() -> Iterator[SlackApi]:
-    with serve_slack_api() as api:
-        yield api
-
-
-@pytest_asyncio.fixture
-async def discord_api() -> AsyncIterator[DiscordAPI]:
-    server = DiscordAPI()
-    await server.start()
-    real_base = discord.http.Route.BASE
-    discord.http.Route.BASE = server.base
-    yield server
-    discord.http.Route.BASE = real_base
-    await server.close()
 
 
 @pytest.fixture

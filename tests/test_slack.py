@@ -26,19 +26,13 @@ from bot.router import Reply, Request, Router
 from bot.slack import SlackSurface, build_app, new_client, reply_payloads
 from store import AttacheError, Store
 
-from .slack_api import SlackApi, serve_slack_api
+from .slack_api import SlackApi
 from .test_slack_blocks import long_briefing
 
 PAYLOADS = Path(__file__).parent / "payloads" / "slack"
 SECRET = "test-secret"
 Headers = dict[str, str | Sequence[str]]
 LIVE_MENTIONS = ("<!channel", "<!here", "<!everyone", "<@", "<#")
-
-
-@pytest.fixture
-def slack_api() -> Iterator[SlackApi]:
-    with serve_slack_api() as api:
-        yield api
 
 
 @pytest.fixture
