@@ -9,6 +9,8 @@ import platformdirs
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from briefings.ingest.parallel import default_workers
+
 
 def default_db_path() -> Path:
     return platformdirs.user_data_path("attache") / "attache.db"
@@ -34,8 +36,9 @@ class Settings(BaseSettings):
     load_seeds: bool = True
     max_document_mb: float = Field(default=10.0, gt=0)
     fetch_timeout: float = Field(default=15.0, gt=0)
-    # Processes preparing articles in a large ingest; 1 prepares them in the ingest itself.
-    ingest_workers: int = Field(default=1, ge=1)
+    # Processes reading and preparing articles in a large ingest; 1 does it all in the
+    # ingesting process. By default two on a machine with two cores or more.
+    ingest_workers: int = Field(default_factory=default_workers, ge=1)
 
     # The LLM: OpenAI, or any OpenAI-compatible server (Ollama, llama.cpp, vLLM).
     openai_api_key: SecretStr | None = Field(

@@ -137,6 +137,10 @@ class Store(Queries, DigestQueries, SourceQueries):
         ).fetchone()
         return int(row[0]) if row else None
 
+    def content_hashes(self) -> frozenset[str]:
+        """The content hash of every stored article."""
+        return frozenset(row[0] for row in self.db.execute("SELECT content_hash FROM articles"))
+
     def similar_articles(
         self, bands: Sequence[int], limit: int = SIMILAR_CANDIDATES
     ) -> list[tuple[int, bytes, int | None]]:

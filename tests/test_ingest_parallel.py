@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing.resource_tracker
+import multiprocessing.spawn
+import os
+import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -10,13 +14,14 @@ from typing import Any
 import pytest
 
 from benchmarks.generate import generate
+from briefings.ingest.fetch import Fetcher
 from briefings.ingest.parallel import ConsultedNames
 from briefings.ingest.pipeline import POOL_THRESHOLD, ingest
 from briefings.model import EntityRef
 from store import Store
 from store.records import ArticleRecord, MentionRecord
 
-from .conftest import MAX_BYTES
+from .conftest import MAX_BYTES, WebServer
 
 CORPUS_SIZE = POOL_THRESHOLD + 60
 
@@ -26,6 +31,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("parallel-corpus")
     generate(CORPUS_SIZE, folder, seed=11)
     (folder / "manifest.json").unlink()
+    # Files a worker must reject exactly as a serial ingest does, reason and all.
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "broken.xml").write_text("<rss><channel><item>", encoding="utf-8")
+    (folder / "menu.html").write_text("<html><body><nav>Home</nav></body></html>")
     return folder
 
 
@@ -57,10 +67,10 @@ def stored(db: Path) -> dict[str, list[Any]]:
         }
 
 
-def ingest_with(workers: int, corpus: Path, db: Path) -> list[tuple[str, str]]:
+def ingest_with(workers: int, corpus: Path, db: Path) -> list[tuple[str, str, str | None]]:
     with Store.open(db) as store:
         report = ingest([str(corpus)], store, fetcher=None, max_bytes=MAX_BYTES, workers=workers)
-    return [(o.location, o.status) for o in report.outcomes]
+    return [(o.location, o.status, o.reason) for o in report.outcomes]
 
 
 def test_workers_store_what_a_serial_ingest_stores(corpus: Path, tmp_path: Path) -> None:
@@ -68,16 +78,65 @@ def test_workers_store_what_a_serial_ingest_stores(corpus: Path, tmp_path: Path)
     parallel = ingest_with(2, corpus, tmp_path / "parallel.db")
 
     assert serial == parallel
+    assert 4 <= len([reason for _, status, reason in serial if status == "rejected"])
     assert stored(tmp_path / "serial.db") == stored(tmp_path / "parallel.db")
 
 
-def test_a_second_parallel_ingest_finds_everything_unchanged(corpus: Path, tmp_path: Path) -> None:
+def test_a_second_parallel_ingest_stores_only_what_changed(corpus: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    shutil.copytree(corpus, folder)
     db = tmp_path / "attache.db"
-    first = ingest_with(2, corpus, db)
-    again = ingest_with(2, corpus, db)
+    first = ingest_with(2, folder, db)
+    edited = sorted(folder.glob("*.txt"))[7]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA late paragraph.\n")
+
+    again = ingest_with(2, folder, db)
 
     assert len(first) == len(again)
-    assert {"unchanged"} == {status for _, status in again if status != "rejected"}
+    changed = {location: status for location, status, _ in again if status != "unchanged"}
+    rejected = {location: "rejected" for location, status, _ in first if status == "rejected"}
+    assert {str(edited): "updated", **rejected} == changed
+
+
+def test_workers_that_cannot_start_leave_the_work_to_the_writer(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = ingest_with(1, corpus, tmp_path / "serial.db")
+    # Every worker spawned from now on exits at once, before it can answer; the resource
+    # tracker, spawned the same way, must already be running.
+    multiprocessing.resource_tracker.ensure_running()
+    monkeypatch.setattr(multiprocessing.spawn, "_python_exe", os.fsencode("/bin/false"))
+
+    parallel = ingest_with(2, corpus, tmp_path / "parallel.db")
+
+    assert serial == parallel
+    assert stored(tmp_path / "serial.db") == stored(tmp_path / "parallel.db")
+
+
+def test_a_feed_file_keeps_its_teasers_completed_from_their_pages(
+    corpus: Path, tmp_path: Path, web: WebServer, fetcher: Fetcher
+) -> None:
+    # Workers have no fetcher, so the writer itself reads feed files when it has one.
+    folder = tmp_path / "news"
+    shutil.copytree(corpus, folder)
+    page = web.serve(
+        "/world/lavrov-hanoi", f"<html><body><article>{_page()}</article></body></html>"
+    )
+    (folder / "teasers.rss").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<item><title>Lavrov in Hanoi</title><link>{page}</link>"
+        "<description>Sergey Lavrov held talks in Hanoi…</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    with Store.open(tmp_path / "attache.db") as store:
+        report = ingest([str(folder)], store, fetcher=fetcher, max_bytes=MAX_BYTES, workers=2)
+
+    assert ["new"] == [o.status for o in report.outcomes if o.location == page]
+    assert "/world/lavrov-hanoi" in web.requests
+
+
+def _page() -> str:
+    return "".join(f"<p>{_story()}</p>" for _ in range(3))
 
 
 def test_a_document_repeated_within_one_batch_is_stored_once(tmp_path: Path) -> None:

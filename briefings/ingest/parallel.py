@@ -11,6 +11,14 @@ of the run's names, updated as the writer learns them, and records which names a
 looked up; the writer takes a result only if none of those names changed since the copy the
 worker used, and prepares the document again itself otherwise. An ingest with workers stores
 exactly what a serial ingest stores.
+
+Workers also read, decode and split the files they are handed (a page through trafilatura,
+a feed through feedparser), so the writer does little more than SQL. A document whose
+content hash the store already held when the run began is read but not prepared: the writer
+finds it unchanged, or prepares it itself in the rare case it is not (its key holds other
+text). A file that cannot be read comes back as the same rejected outcome a serial ingest
+gives it; a worker that dies costs one rejected outcome, for the document or file it was
+working on, and a new worker takes over the rest of its jobs.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import multiprocessing.queues
+import os
 import queue
 import traceback
 from collections import deque
@@ -27,15 +36,26 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from types import TracebackType
 
-from briefings.ingest.documents import RawDocument
-from briefings.ingest.prepare import Prepared, prepare_document
+from briefings.ingest.documents import Outcome, RawDocument
+from briefings.ingest.prepare import Prepared, content_hash, prepare_document
+from briefings.ingest.sources import Location, documents
 from briefings.model import EntityRef
 
 log = logging.getLogger(__name__)
 Known = dict[str, list[EntityRef]]
+# One process stores everything, and at about 4 ms an article it bounds what more workers
+# could add; each worker holds its own ~200 MB of tables and names.
+MAX_DEFAULT_WORKERS = 2
 # How often an idle worker checks that the writer is still there (seconds).
 _PARENT_CHECK = 1.0
 _STOP_WAIT = 5.0
+
+
+def default_workers() -> int:
+    """Worker processes for a large ingest when none are configured: one per core, two at
+    most, and none on a single core (the writer would compete with them)."""
+    cores = os.cpu_count() or 1
+    return min(MAX_DEFAULT_WORKERS, cores) if cores > 1 else 1
 
 
 @dataclass(frozen=True)
@@ -55,6 +75,25 @@ class Failed:
 
     reason: str
     detail: str = ""
+
+
+@dataclass(frozen=True)
+class Read:
+    """A document a worker read from a file; `ahead` is None when the store already held it."""
+
+    raw: RawDocument
+    content_hash: str
+    ahead: Ahead | Failed | None
+
+
+@dataclass(frozen=True)
+class Opened:
+    """Everything a worker found in one file, in order, as a serial ingest would find it."""
+
+    documents: tuple[Read | Outcome, ...]
+
+
+Result = Ahead | Failed | Opened
 
 
 class ConsultedNames(Mapping[str, Sequence[EntityRef]]):
@@ -86,9 +125,26 @@ class ConsultedNames(Mapping[str, Sequence[EntityRef]]):
 
 
 @dataclass(frozen=True)
-class _Job:
+class _Prepare:
     raw: RawDocument
     content_hash: str
+
+
+@dataclass(frozen=True)
+class _Open:
+    location: Location
+
+
+_Job = _Prepare | _Open
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a worker needs to read files as the writer would: the size cap, and the content
+    hashes the store held when the run began (documents not worth preparing)."""
+
+    max_bytes: int
+    stored: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -106,13 +162,16 @@ class _Worker:
 
 
 class Workers:
-    """A fixed set of worker processes; `submit` documents, then take `next_result` in order."""
+    """A fixed set of worker processes; `submit` documents or files, take `next_result` in order."""
 
-    def __init__(self, count: int, names: Known) -> None:
+    def __init__(
+        self, count: int, names: Known, *, max_bytes: int, stored: frozenset[str] = frozenset()
+    ) -> None:
         # Spawned, not forked: a fork would copy the writer's open SQLite connection.
         self._context = multiprocessing.get_context("spawn")
         # The writer's own table: kept current by the writer, announced through `learn`.
         self._names = names
+        self._reading = _Reading(max_bytes, stored)
         self._version = 0
         self._changed_at: dict[str, int] = {}
         self._handed_out = 0
@@ -137,24 +196,31 @@ class Workers:
         return len(self._workers)
 
     def submit(self, raw: RawDocument, content_hash: str) -> None:
+        """Prepare a document the writer loaded itself; its result is an Ahead or Failed."""
+        self._hand_out(_Prepare(raw, content_hash))
+
+    def submit_file(self, location: Location) -> None:
+        """Read and prepare every document in a file; its result is an Opened or Failed."""
+        self._hand_out(_Open(location))
+
+    def _hand_out(self, job: _Job) -> None:
         index = self._handed_out % len(self._workers)
         self._handed_out += 1
-        job = _Job(raw, content_hash)
         self._workers[index].jobs.append(job)
         self._workers[index].inbox.put(job)
         self._order.append(index)
 
-    def next_result(self) -> Ahead | Failed | None:
-        """The result for the oldest document submitted and not yet taken.
+    def next_result(self) -> Result | None:
+        """The result for the oldest job submitted and not yet taken.
 
         None when the workers cannot start at all (no worker ever answered): the caller
-        prepares the document itself, and `broken` tells it to stop submitting.
+        does the job itself, and `broken` tells it to stop submitting.
         """
         index = self._order.popleft()
-        worker = self._workers[index]
-        worker.jobs.popleft()
         if self.broken:
             return None
+        worker = self._workers[index]
+        worker.jobs.popleft()
         received = _receive(worker.results, worker.process)
         if received is not None:
             self._answered += 1
@@ -199,7 +265,7 @@ class Workers:
         results, sender = self._context.Pipe(duplex=False)
         process = self._context.Process(
             target=_serve,
-            args=(inbox, sender, dict(self._names), self._version),
+            args=(inbox, sender, dict(self._names), self._version, self._reading),
             name="attache-prepare",
             daemon=True,
         )
@@ -217,13 +283,13 @@ class Workers:
         return self._start(dead.jobs)
 
 
-def _receive(results: Connection, process: BaseProcess) -> Ahead | Failed | None:
+def _receive(results: Connection, process: BaseProcess) -> Result | None:
     """The worker's next result, or None if it died first."""
     wait([results, process.sentinel])
     if not results.poll():
         return None
     try:
-        received: Ahead | Failed = results.recv()
+        received: Result = results.recv()
     except (EOFError, OSError):
         return None
     return received
@@ -245,14 +311,17 @@ def _serve(
     results: Connection,
     names: Known,
     version: int,
+    reading: _Reading,
 ) -> None:
-    """A worker's life: learn names and prepare documents, in the order they arrive."""
+    """A worker's life: learn names, read and prepare documents, in the order they arrive."""
     while (message := _next_message(inbox)) is not None:
         if isinstance(message, _Learned):
             names.update((key, list(refs)) for key, refs in message.names.items())
             version = message.version
+        elif isinstance(message, _Open):
+            results.send(_open(message.location, names, version, reading))
         else:
-            results.send(_prepare(message, names, version))
+            results.send(_prepare(message.raw, message.content_hash, names, version))
 
 
 def _next_message(
@@ -268,10 +337,29 @@ def _next_message(
                 return None
 
 
-def _prepare(job: _Job, names: Known, version: int) -> Ahead | Failed:
+def _open(location: Location, names: Known, version: int, reading: _Reading) -> Opened | Failed:
+    # No fetcher: the writer keeps the files that may need one (feeds) and every URL.
+    try:
+        found = [
+            _read(item, names, version, reading) if isinstance(item, RawDocument) else item
+            for item in documents(location, fetcher=None, max_bytes=reading.max_bytes)
+        ]
+    except Exception as error:  # one unreadable file must not stop the batch
+        return Failed(f"could not be read: {type(error).__name__}", traceback.format_exc())
+    return Opened(tuple(found))
+
+
+def _read(raw: RawDocument, names: Known, version: int, reading: _Reading) -> Read:
+    hashed = content_hash(raw)
+    if hashed in reading.stored:
+        return Read(raw, hashed, None)
+    return Read(raw, hashed, _prepare(raw, hashed, names, version))
+
+
+def _prepare(raw: RawDocument, hashed: str, names: Known, version: int) -> Ahead | Failed:
     consulted = ConsultedNames(names)
     try:
-        prepared = prepare_document(job.raw, job.content_hash, consulted)
+        prepared = prepare_document(raw, hashed, consulted)
     except Exception as error:  # one bad document must not stop the batch
         return Failed(f"could not be prepared: {type(error).__name__}", traceback.format_exc())
     return Ahead(

@@ -1,12 +1,12 @@
 """The ingest pipeline: load → prepare (clean, dates, entities, events) → near-duplicates → store.
 
-Documents are prepared in worker processes when there are enough of them (see parallel.py)
-and stored in order by this process, a batch of whole articles per transaction.
+Files are read and their documents prepared in worker processes when there are enough of
+them (see parallel.py); URLs, and feed files that may link to pages to fetch, are read here.
+Either way this process stores them in order, a batch of whole articles per transaction.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -16,10 +16,16 @@ from types import TracebackType
 from briefings.folding import fold
 from briefings.ingest import dedupe
 from briefings.ingest.documents import Outcome, RawDocument
-from briefings.ingest.fetch import Fetcher
-from briefings.ingest.parallel import Ahead, Failed, Known, Workers
-from briefings.ingest.prepare import Prepared, derive_title, prepare, prepare_document
-from briefings.ingest.sources import Location, documents, locations
+from briefings.ingest.fetch import Fetcher, is_url
+from briefings.ingest.parallel import Ahead, Failed, Known, Opened, Read, Workers, default_workers
+from briefings.ingest.prepare import (
+    Prepared,
+    content_hash,
+    derive_title,
+    prepare,
+    prepare_document,
+)
+from briefings.ingest.sources import Location, documents, file_kind, locations
 from briefings.model import (
     Article,
     DateMention,
@@ -27,7 +33,6 @@ from briefings.model import (
     Event,
     Extraction,
     Mention,
-    PartialDate,
 )
 from store import Store
 from store.records import (
@@ -41,8 +46,6 @@ from store.records import (
 
 __all__ = ["IngestReport", "Known", "derive_title", "ingest", "ingest_document", "prepare"]
 
-# Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
-PIPELINE_VERSION = "2"
 # Articles committed together: one commit per article costs more than its rows.
 BATCH = 50
 # Documents to prepare before worker processes pay for their start-up (about a second each).
@@ -79,44 +82,56 @@ def ingest(
 ) -> IngestReport:
     """Ingest every file, folder, page and feed named; one bad input never stops the rest.
 
-    With `workers` above 1, that many processes prepare documents once there are
-    POOL_THRESHOLD of them; otherwise this process prepares them. What is stored is the same.
+    With `workers` above 1 (by default, `default_workers()`), that many processes read and
+    prepare documents once there are POOL_THRESHOLD of them; otherwise this process does.
+    What is stored is the same.
     """
     report = IngestReport()
     found = list(locations(targets))
     if on_location:
         on_location(len(found))
-    wanted = workers or 1
-    with _Run(store, known_names(store.known_entities()), wanted) as run:
+    loading = _Loading(fetcher, max_bytes)
+    known = known_names(store.known_entities())
+    with _Run(store, known, workers or default_workers(), loading) as run:
         if len(found) >= POOL_THRESHOLD:
             run.start_workers()
-        for outcome in run.outcomes(_loaded(found, fetcher, max_bytes)):
+        for outcome in run.outcomes(found):
             report.outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)
     return report
 
 
-def _loaded(
-    found: Iterable[Location | Outcome], fetcher: Fetcher | None, max_bytes: int
-) -> Iterator[RawDocument | Outcome]:
-    for item in found:
-        if isinstance(item, Outcome):
-            yield item
-        else:
-            yield from documents(item, fetcher=fetcher, max_bytes=max_bytes)
-
-
 def ingest_document(raw: RawDocument, store: Store, known: Known) -> Outcome:
     """Store one document: new, updated in place, unchanged, or rejected with a reason."""
-    return _Writer(store, known).write(raw, _content_hash(raw))
+    return _Writer(store, known).write(raw, content_hash(raw))
+
+
+@dataclass(frozen=True)
+class _Loading:
+    fetcher: Fetcher | None
+    max_bytes: int
+
+    def documents(self, location: Location) -> Iterator[RawDocument | Outcome]:
+        return documents(location, fetcher=self.fetcher, max_bytes=self.max_bytes)
+
+    def needs_fetcher(self, location: Location) -> bool:
+        """Whether loading may fetch: a URL, or a feed whose teaser entries link to pages."""
+        if is_url(location.where):
+            return True
+        if self.fetcher is None:
+            return False
+        try:
+            return file_kind(location.where) == "feed"
+        except OSError:
+            return False  # a worker reports it as a serial ingest would
 
 
 @dataclass(frozen=True)
 class _Waiting:
-    """A document loaded and not yet stored; `ahead` when a worker is preparing it."""
+    """An input not yet stored; `ahead` when a worker is reading or preparing it."""
 
-    item: RawDocument | Outcome
+    item: RawDocument | Location | Outcome
     content_hash: str = ""
     ahead: bool = False
 
@@ -128,6 +143,7 @@ class _Writer:
         self.store = store
         self.known = known
         self.workers = workers
+        self.taken_ahead = 0
         self.prepared_again = 0
 
     def write(
@@ -159,6 +175,7 @@ class _Writer:
     ) -> Prepared | Failed:
         if isinstance(ahead, Failed):
             return ahead
+        self.taken_ahead += ahead is not None
         if ahead is not None and self.workers and self.workers.is_current(ahead):
             return ahead.prepared
         if ahead is not None:
@@ -173,12 +190,13 @@ class _Writer:
 class _Run:
     """One ingest: documents dispatched to workers ahead of the writer, stored in batches."""
 
-    def __init__(self, store: Store, known: Known, workers: int) -> None:
+    def __init__(self, store: Store, known: Known, workers: int, loading: _Loading) -> None:
         self.store = store
         self.writer = _Writer(store, known)
         self.wanted = workers
+        self.loading = loading
         self.to_prepare = 0
-        self.loaded: deque[RawDocument | Outcome] = deque()
+        self.loaded: deque[RawDocument | Location | Outcome] = deque()
         self.dispatched: deque[_Waiting] = deque()
 
     def __enter__(self) -> _Run:
@@ -195,20 +213,40 @@ class _Run:
             log.info(
                 "%d of %d documents prepared again: names they use were learned meanwhile",
                 self.writer.prepared_again,
-                self.to_prepare,
+                self.writer.taken_ahead,
             )
 
     def start_workers(self) -> None:
         if self.wanted > 1 and self.writer.workers is None:
-            self.writer.workers = Workers(self.wanted, self.writer.known)
+            self.writer.workers = Workers(
+                self.wanted,
+                self.writer.known,
+                max_bytes=self.loading.max_bytes,
+                stored=self.store.content_hashes(),
+            )
 
-    def outcomes(self, items: Iterable[RawDocument | Outcome]) -> Iterator[Outcome]:
-        """Each item's outcome in order, reported once the batch holding it is committed."""
-        pending = iter(items)
+    def outcomes(self, found: Iterable[Location | Outcome]) -> Iterator[Outcome]:
+        """Each input's outcome in order, reported once the batch holding it is committed."""
+        pending = self._inputs(found)
         while self._load(pending):
             yield from self._write_batch()
 
-    def _load(self, pending: Iterator[RawDocument | Outcome]) -> bool:
+    def _inputs(
+        self, found: Iterable[Location | Outcome]
+    ) -> Iterator[RawDocument | Location | Outcome]:
+        # Lazily: whether a file goes to a worker whole depends on the pool running by then.
+        for item in found:
+            if isinstance(item, Outcome) or self._opens_in_worker(item):
+                yield item
+            else:
+                yield from self.loading.documents(item)
+
+    def _opens_in_worker(self, location: Location) -> bool:
+        workers = self.writer.workers
+        running = workers is not None and not workers.broken
+        return running and not self.loading.needs_fetcher(location)
+
+    def _load(self, pending: Iterator[RawDocument | Location | Outcome]) -> bool:
         # Outside any transaction: reading files and fetching pages must not hold the lock.
         while len(self.loaded) + len(self.dispatched) < BATCH + self._ahead:
             item = next(pending, None)
@@ -234,30 +272,52 @@ class _Run:
         with self.store.batch():
             while len(written) < BATCH and (self.loaded or self.dispatched):
                 self._dispatch_ahead()
-                written.append(self._write(self.dispatched.popleft()))
+                written.extend(self._write(self.dispatched.popleft()))
         return written
 
-    def _dispatch(self, item: RawDocument | Outcome) -> _Waiting:
+    def _dispatch(self, item: RawDocument | Location | Outcome) -> _Waiting:
         if isinstance(item, Outcome):
             return _Waiting(item)
-        content_hash = _content_hash(item)
+        workers = self.writer.workers
+        if isinstance(item, Location):
+            # Read here, when written, if the workers stopped since it was loaded.
+            if workers is None or workers.broken:
+                return _Waiting(item)
+            workers.submit_file(item)
+            return _Waiting(item, ahead=True)
+        hashed = content_hash(item)
         # Worth a worker only if the store does not already hold it; the writer re-checks.
-        if _already_stored(item, content_hash, self.store):
-            return _Waiting(item, content_hash)
+        if _already_stored(item, hashed, self.store):
+            return _Waiting(item, hashed)
         self.to_prepare += 1
         if self.to_prepare > POOL_THRESHOLD:
             self.start_workers()
         if self.writer.workers is None or self.writer.workers.broken:
-            return _Waiting(item, content_hash)
-        self.writer.workers.submit(item, content_hash)
-        return _Waiting(item, content_hash, ahead=True)
+            return _Waiting(item, hashed)
+        self.writer.workers.submit(item, hashed)
+        return _Waiting(item, hashed, ahead=True)
 
-    def _write(self, waiting: _Waiting) -> Outcome:
-        if isinstance(waiting.item, Outcome):
-            return waiting.item
-        workers = self.writer.workers
-        ahead = workers.next_result() if waiting.ahead and workers else None
-        return self.writer.write(waiting.item, waiting.content_hash, ahead)
+    def _write(self, waiting: _Waiting) -> list[Outcome]:
+        item, workers = waiting.item, self.writer.workers
+        if isinstance(item, Outcome):
+            return [item]
+        result = workers.next_result() if waiting.ahead and workers else None
+        if isinstance(item, RawDocument):
+            assert not isinstance(result, Opened)
+            return [self.writer.write(item, waiting.content_hash, result)]
+        if isinstance(result, Failed):
+            log.error("%s %s\n%s", item.where, result.reason, result.detail)
+            return [Outcome(item.where, "rejected", reason=result.reason)]
+        # The workers stopped at start: this file is read here after all.
+        found = result.documents if isinstance(result, Opened) else self.loading.documents(item)
+        return [self._write_found(document) for document in found]
+
+    def _write_found(self, found: Read | RawDocument | Outcome) -> Outcome:
+        if isinstance(found, Outcome):
+            return found
+        if isinstance(found, Read):
+            return self.writer.write(found.raw, found.content_hash, found.ahead)
+        return self.writer.write(found, content_hash(found))
 
 
 def _already_stored(raw: RawDocument, content_hash: str, store: Store) -> bool:
@@ -401,16 +461,3 @@ def _event_record(event: Event) -> EventRecord:
 
 def _alias_record(short: str, long: str) -> AliasRecord:
     return AliasRecord(entity_key=fold(long), alias=short, alias_key=fold(short))
-
-
-def _content_hash(raw: RawDocument) -> str:
-    published = raw.published.iso() if isinstance(raw.published, PartialDate) else ""
-    parts = (
-        PIPELINE_VERSION,
-        raw.text,
-        raw.title or "",
-        published,
-        raw.author or "",
-        raw.outlet or "",
-    )
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -12,7 +13,10 @@ from briefings.entities import extract
 from briefings.events import find_events
 from briefings.ingest import dedupe
 from briefings.ingest.documents import RawDocument
-from briefings.model import Article, EntityRef, Passage
+from briefings.model import Article, EntityRef, PartialDate, Passage
+
+# Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
+PIPELINE_VERSION = "3"
 
 _TITLE_WORDS = 14
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s")
@@ -27,6 +31,20 @@ class Prepared:
 
     article: Article
     fingerprint: dedupe.Fingerprint | None
+
+
+def content_hash(raw: RawDocument) -> str:
+    """What decides whether a stored article is unchanged: its text, metadata and our version."""
+    published = raw.published.iso() if isinstance(raw.published, PartialDate) else ""
+    parts = (
+        PIPELINE_VERSION,
+        raw.text,
+        raw.title or "",
+        published,
+        raw.author or "",
+        raw.outlet or "",
+    )
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
 def prepare_document(raw: RawDocument, content_hash: str, known: Names) -> Prepared:

@@ -20,6 +20,8 @@ from briefings.ingest.html import page_document
 
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+# Bytes of a document `sniff` looks at.
+_HEAD = 1024
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 
 
@@ -124,9 +126,15 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
     return path.read_bytes()
 
 
+def file_kind(path: str) -> str:
+    """What `sniff` makes of a file from its name and first bytes, without reading the rest."""
+    with open(path, "rb") as file:
+        return sniff(path, file.read(_HEAD))
+
+
 def sniff(name: str, data: bytes, content_type: str = "") -> str:
     """`feed`, `html` or `text`, from the content type, the name and the first bytes."""
-    head = data[:1024].lstrip().lower()
+    head = data[:_HEAD].lstrip().lower()
     if content_type.startswith(_FEED_TYPES) or head.startswith((b"<rss", b"<feed", b"<rdf")):
         return "feed"
     if b"<rss" in head or b"<feed" in head:
