@@ -79,7 +79,7 @@ def test_the_markdown_table_has_every_row_and_target(produced: Path) -> None:
     table = (produced / "benchmarks.md").read_text()
     rows = (
         "| Ingest (articles/s) |",
-        "| Ingest peak RSS (MB) |",
+        "| Ingest peak memory (MB, all its processes) |",
         "| Database size per 1k articles (MB) |",
         "| `who` p50",
         "| `topic` p50",
