@@ -9,7 +9,7 @@ import platformdirs
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from briefings.ingest.parallel import default_workers
+from briefings.ingest.capacity import default_workers
 
 
 def default_db_path() -> Path:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import multiprocessing.queues
-import os
 import queue
 import traceback
 from collections import deque
@@ -43,19 +42,9 @@ from briefings.model import EntityRef
 
 log = logging.getLogger(__name__)
 Known = dict[str, list[EntityRef]]
-# One process stores everything, and at about 4 ms an article it bounds what more workers
-# could add; each worker holds its own ~200 MB of tables and names.
-MAX_DEFAULT_WORKERS = 2
 # How often an idle worker checks that the writer is still there (seconds).
 _PARENT_CHECK = 1.0
 _STOP_WAIT = 5.0
-
-
-def default_workers() -> int:
-    """Worker processes for a large ingest when none are configured: one per core, two at
-    most, and none on a single core (the writer would compete with them)."""
-    cores = os.cpu_count() or 1
-    return min(MAX_DEFAULT_WORKERS, cores) if cores > 1 else 1
 
 
 @dataclass(frozen=True)

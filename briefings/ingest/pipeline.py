@@ -15,9 +15,10 @@ from types import TracebackType
 
 from briefings.folding import fold
 from briefings.ingest import dedupe
+from briefings.ingest.capacity import default_workers
 from briefings.ingest.documents import Outcome, RawDocument
 from briefings.ingest.fetch import Fetcher, is_url
-from briefings.ingest.parallel import Ahead, Failed, Known, Opened, Read, Workers, default_workers
+from briefings.ingest.parallel import Ahead, Failed, Known, Opened, Read, Workers
 from briefings.ingest.prepare import (
     Prepared,
     content_hash,
