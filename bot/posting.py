@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from briefings.digest import Digest
+
+Page = TypeVar("Page")
 
 
 @dataclass(frozen=True)
@@ -43,3 +46,16 @@ class Poster(Protocol):
     ) -> str: ...
 
     async def find_digest(self, channel: str, run_key: str) -> Posted | None: ...
+
+
+def unsent(pages: Sequence[Page], already: Posted | None) -> Iterator[tuple[int, Page]]:
+    """Each message of a digest with its part number (from 1), but those `already` sent."""
+    sent = already.parts if already else frozenset()
+    return ((part, page) for part, page in enumerate(pages, start=1) if part not in sent)
+
+
+def posted(refs: Mapping[int, str], total: int) -> Posted | None:
+    """What a channel holds of a run, from the refs of its messages by part number."""
+    if not refs:
+        return None
+    return Posted(refs[min(refs)], frozenset(refs), total)

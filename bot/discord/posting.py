@@ -16,7 +16,7 @@ import re
 import discord
 
 from bot.discord import embeds as rendering
-from bot.posting import Posted
+from bot.posting import Posted, posted, unsent
 from briefings.digest import Digest
 
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -48,11 +48,8 @@ class DiscordPoster:
         `already` in the channel are not sent again."""
         target = await self._channel(channel)
         pages = rendering.digest_embeds(digest, note)
-        sent_parts = already.parts if already else frozenset()
         first = already.ref if already else ""
-        for part, embeds in enumerate(pages, start=1):
-            if part in sent_parts:
-                continue
+        for part, embeds in unsent(pages, already):
             stamped = stamp(embeds, run_key, part, len(pages))
             sent = await target.send(
                 embeds=stamped, nonce=nonce(run_key, part), allowed_mentions=NO_MENTIONS
@@ -64,16 +61,14 @@ class DiscordPoster:
         """Our recent messages in the channel stamped with this run, if any."""
         target = await self._channel(channel)
         me = self.client.user
-        found: dict[int, str] = {}
+        refs: dict[int, str] = {}
         total = 0
         async for message in target.history(limit=HISTORY_LIMIT):
             stamped = stamp_of(message, run_key)
             if me is not None and message.author.id == me.id and stamped is not None:
                 part, total = stamped
-                found[part] = str(message.id)
-        if not found:
-            return None
-        return Posted(found[min(found)], frozenset(found), total)
+                refs[part] = str(message.id)
+        return posted(refs, total)
 
     async def _channel(self, channel: str) -> discord.PartialMessageable:
         while self.client.user is None:  # the scheduler may fire before the login finishes

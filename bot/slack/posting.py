@@ -12,7 +12,7 @@ from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.posting import Posted
+from bot.posting import Posted, posted, unsent
 from bot.slack import blocks
 from briefings.digest import Digest
 
@@ -41,11 +41,8 @@ class SlackPoster:
         """Post the digest, split into as many messages as Slack's limits need; the parts
         `already` in the channel are not sent again."""
         payloads = blocks.digest_payloads(digest, note)
-        sent_parts = already.parts if already else frozenset()
         first = already.ref if already else ""
-        for part, payload in enumerate(payloads, start=1):
-            if part in sent_parts:
-                continue
+        for part, payload in unsent(payloads, already):
             sent = await self.client.chat_postMessage(
                 channel=channel,
                 **payload,
@@ -58,15 +55,13 @@ class SlackPoster:
 
     async def find_digest(self, channel: str, run_key: str) -> Posted | None:
         """The messages of this run in the channel's recent history, if any."""
-        found: dict[int, str] = {}
+        refs: dict[int, str] = {}
         total = 0
         async for message in self._history(channel):
             if run_of(message) == run_key:
                 part, total = part_of(message)
-                found[part] = str(message["ts"])
-        if not found:
-            return None
-        return Posted(f"{channel}/{found[min(found)]}", frozenset(found), total)
+                refs[part] = f"{channel}/{message['ts']}"
+        return posted(refs, total)
 
     async def _history(self, channel: str) -> AsyncIterator[dict[str, Any]]:
         cursor: str | None = None
