@@ -15,7 +15,13 @@ import discord
 from discord.utils import escape_markdown, escape_mentions
 
 from bot import messages
-from bot.render.phrases import event_head, outlets_text, overview_summary, window_text
+from bot.render.phrases import (
+    entry_happening,
+    event_head,
+    outlets_text,
+    overview_summary,
+    window_text,
+)
 from bot.router import Overview, Reply
 from briefings.briefing import Briefing, Claim, Source, Subject, TimelineEntry
 from briefings.digest import Digest, DigestEvent, Previously
@@ -171,10 +177,7 @@ def _claim_line(claim: Claim, links: dict[int, str | None]) -> str:
 
 def _entry_line(entry: TimelineEntry, subject: str | None, links: dict[int, str | None]) -> str:
     span = entry.date.human() + (f" – {entry.until.human()}" if entry.until else "")
-    where = f" in {entry.place}" if entry.place else ""
-    others = [p for p in entry.participants if p != subject]
-    who = f" with {', '.join(others)}" if others else ""
-    head = safe(f"{entry.kind.replace('-', ' ')}{where}{who}")
+    head = safe(entry_happening(entry, subject))
     return f"• **{span}**: {head} — {safe(entry.text)} {_cites(entry.sources, links)}"
 
 

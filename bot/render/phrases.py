@@ -1,10 +1,12 @@
-"""How a digest's times and events are phrased on every surface, in the subscription's timezone."""
+"""How times and events are phrased on every surface (a digest's in its subscription's timezone)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from briefings.briefing import TimelineEntry
 from briefings.digest import DigestEvent
 from briefings.schedules import DigestWindow
 from store.records import Stats
@@ -33,9 +35,20 @@ def window_text(window: DigestWindow) -> str:
 def event_head(event: DigestEvent) -> str:
     """`6 July 2021: talks in Moscow with Bui Thanh Son, Sergey Lavrov`."""
     span = event.date.human() + (f" – {event.until.human()}" if event.until else "")
-    where = f" in {event.place}" if event.place else ""
-    who = f" with {', '.join(event.participants)}" if event.participants else ""
-    return f"{span}: {event.kind.replace('-', ' ')}{where}{who}"
+    return f"{span}: {happening(event.kind, event.place, event.participants)}"
+
+
+def happening(kind: str, place: str | None, participants: Sequence[str]) -> str:
+    """`talks in Moscow with Bui Thanh Son`: what happened, where, and with whom."""
+    where = f" in {place}" if place else ""
+    who = f" with {', '.join(participants)}" if participants else ""
+    return f"{kind.replace('-', ' ')}{where}{who}"
+
+
+def entry_happening(entry: TimelineEntry, subject: str | None) -> str:
+    """A timeline entry's `happening`, leaving out the subject the timeline is about."""
+    others = [p for p in entry.participants if p != subject]
+    return happening(entry.kind, entry.place, others)
 
 
 def overview_summary(stats: Stats) -> str:

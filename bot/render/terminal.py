@@ -11,6 +11,7 @@ from rich.text import Text
 
 from bot import messages
 from bot.render.phrases import (
+    entry_happening,
     event_head,
     moment,
     outlets_text,
@@ -180,10 +181,7 @@ def _claim(claim: Claim) -> Text:
 
 def _entry(entry: TimelineEntry, subject: str | None) -> Text:
     span = when(entry.date) + (f" – {when(entry.until)}" if entry.until else "")
-    where = f" in {entry.place}" if entry.place else ""
-    others = [p for p in entry.participants if p != subject]
-    who = f" with {', '.join(others)}" if others else ""
-    head = f"{span}: {entry.kind.replace('-', ' ')}{where}{who}"
+    head = f"{span}: {entry_happening(entry, subject)}"
     return Text.assemble(
         ("• " + head, "cyan"), "\n  ", entry.text, " ", (_cites(entry.sources), "bold")
     )

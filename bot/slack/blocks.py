@@ -11,7 +11,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from bot import messages
-from bot.render.phrases import event_head, outlets_text, overview_summary, window_text
+from bot.render.phrases import (
+    entry_happening,
+    event_head,
+    outlets_text,
+    overview_summary,
+    window_text,
+)
 from bot.router import Overview, Reply
 from bot.slack.escape import escape, link, pieces, shorten
 from briefings.briefing import Briefing, Claim, Role, Source, Subject, TimelineEntry
@@ -193,10 +199,7 @@ def _claim(claim: Claim, sources: tuple[Source, ...]) -> str:
 
 def _entry(entry: TimelineEntry, subject: str | None, sources: tuple[Source, ...]) -> str:
     span = entry.date.human() + (f" – {entry.until.human()}" if entry.until else "")
-    where = f" in {entry.place}" if entry.place else ""
-    others = [p for p in entry.participants if p != subject]
-    who = f" with {', '.join(others)}" if others else ""
-    head = escape(f"{entry.kind.replace('-', ' ')}{where}{who}")
+    head = escape(entry_happening(entry, subject))
     return f"*{span}*: {head}\n{escape(entry.text)} {_cites(entry.sources, sources)}"
 
 
