@@ -58,15 +58,9 @@ def router(seeded_db: Path, tmp_path: Path) -> Iterator[Router]:
     opened.close()
 
 
-@pytest_asyncio.fixture
-async def api() -> AsyncIterator[DiscordAPI]:
-    server = DiscordAPI()
-    await server.start()
-    real_base = discord.http.Route.BASE
-    discord.http.Route.BASE = server.base
-    yield server
-    discord.http.Route.BASE = real_base
-    await server.close()
+@pytest.fixture
+def api(discord_api: DiscordAPI) -> DiscordAPI:
+    return discord_api
 
 
 async def started(router: Router, test_guild: int | None = GUILD) -> AttacheClient:
