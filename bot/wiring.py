@@ -80,5 +80,6 @@ def build_scheduler(
 
 def build_poll(settings: Settings) -> SourcePoll:
     """Polling of the registered feeds and folders that are due, with one HTTP client."""
-    fetcher = Fetcher(new_client(timeout=settings.fetch_timeout), settings.max_document_bytes)
+    client = new_client(settings.fetch_timeout, settings.allowed_networks)
+    fetcher = Fetcher(client, settings.max_document_bytes)
     return lambda store, now: poll_due(store, fetcher, now)

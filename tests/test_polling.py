@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from briefings.ingest.fetch import Fetcher, canonical_url, declared_canonical, new_client
+from briefings.ingest.network import parse_networks
 from briefings.ingest.polling import (
     PollOutcome,
     SourceError,
@@ -26,7 +27,7 @@ from briefings.ingest.polling import (
 )
 from store import Store
 
-from .conftest import MAX_BYTES, run_ingest
+from .conftest import LOOPBACK, MAX_BYTES, run_ingest
 from .test_cli import as_json, attache
 
 NOW = datetime(2021, 7, 9, 8, 0, tzinfo=UTC)
@@ -110,7 +111,7 @@ def feeds() -> Iterator[FeedServer]:
 
 @pytest.fixture
 def fetcher() -> Iterator[Fetcher]:
-    client: httpx.Client = new_client(timeout=0.5)
+    client: httpx.Client = new_client(timeout=0.5, allow=parse_networks(LOOPBACK))
     with client:
         yield Fetcher(client, MAX_BYTES)
 

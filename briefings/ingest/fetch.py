@@ -1,4 +1,5 @@
-"""HTTP fetching with a size cap, a short timeout and conditional requests, one client per run."""
+"""HTTP fetching with a size cap, a total deadline per document, conditional requests and the
+outbound policy of network.py, one client per run."""
 
 from __future__ import annotations
 
@@ -10,6 +11,13 @@ import courlan
 import httpx
 
 from briefings.errors import FetchError
+from briefings.ingest.network import (
+    GuardedTransport,
+    Network,
+    OutboundPolicy,
+    deadline,
+    past_deadline,
+)
 
 USER_AGENT = "Attache/0.1 (diplomatic news briefing bot)"
 # The declared canonical link sits in the head; never scan a whole 10 MB page for it.
@@ -74,11 +82,16 @@ def is_url(location: str) -> bool:
 
 
 class Fetcher:
-    """Fetches pages and feeds; every failure becomes a FetchError with a one-line reason."""
+    """Fetches pages and feeds; every failure becomes a FetchError with a one-line reason.
+
+    The client's timeout is also each document's total deadline, redirects included: httpx
+    applies it to each read, which a server sending a byte at a time never exceeds.
+    """
 
     def __init__(self, client: httpx.Client, max_bytes: int) -> None:
         self.client = client
         self.max_bytes = max_bytes
+        self.timeout = client.timeout.read or 15.0
 
     def get(self, url: str) -> Fetched:
         fetched = self.get_if_changed(url, Validators())
@@ -88,7 +101,10 @@ class Fetcher:
     def get_if_changed(self, url: str, known: Validators) -> Fetched | None:
         """The document, or None when the server answers 304: unchanged since `known`."""
         try:
-            with self.client.stream("GET", url, headers=known.headers()) as response:
+            with (
+                deadline(self.timeout),
+                self.client.stream("GET", url, headers=known.headers()) as response,
+            ):
                 return self._fetched(response, url)
         except httpx.TimeoutException as error:
             raise FetchError(f"timed out fetching {url}") from error
@@ -112,6 +128,8 @@ class Fetcher:
             raise FetchError(f"too large: {url} is {_megabytes(int(declared))}")
         chunks, size = [], 0
         for chunk in response.iter_bytes():
+            if past_deadline():
+                raise FetchError(f"timed out fetching {url}")
             size += len(chunk)
             if size > self.max_bytes:
                 raise FetchError(f"too large: {url} is over {_megabytes(self.max_bytes)}")
@@ -142,8 +160,10 @@ def _site(url: str) -> str:
     return host
 
 
-def new_client(timeout: float) -> httpx.Client:
+def new_client(timeout: float, allow: tuple[Network, ...] = ()) -> httpx.Client:
+    """A client that connects only to public addresses and the `allow`ed networks."""
     return httpx.Client(
+        transport=GuardedTransport(OutboundPolicy(allow)),
         timeout=timeout,
         follow_redirects=True,
         headers={"User-Agent": USER_AGENT},
