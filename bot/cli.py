@@ -41,12 +41,18 @@ from bot.views import (
     stats_view,
     stored_article_json,
 )
-from bot.wiring import build_router, build_scheduler, build_surfaces, build_writer
+from bot.wiring import (
+    build_fetcher,
+    build_router,
+    build_scheduler,
+    build_surfaces,
+    build_writer,
+)
 from briefings.brief import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.briefing import Briefing
 from briefings.corpus import seed_directory
 from briefings.digest import Digest
-from briefings.ingest.fetch import Fetcher, new_client
+from briefings.ingest.fetch import new_client
 from briefings.ingest.pipeline import IngestReport, ingest
 from briefings.ingest.polling import (
     PollOutcome,
@@ -132,7 +138,7 @@ def _ingest_with_progress(
         report = ingest(
             targets,
             store,
-            fetcher=Fetcher(client, settings.max_document_bytes),
+            fetcher=build_fetcher(settings, client),
             max_bytes=settings.max_document_bytes,
             on_location=lambda total: progress.update(task, total=total),
             on_outcome=lambda outcome: progress.advance(task),
@@ -423,7 +429,7 @@ def sources_add(
         new_client(settings.fetch_timeout, settings.allowed_networks) as client,
     ):
         source = add_source(store, target, interval, now)
-        outcome = poll_source(store, Fetcher(client, settings.max_document_bytes), source, now)
+        outcome = poll_source(store, build_fetcher(settings, client), source, now)
     data = {"source": _source_json(source), "first_poll": _poll_json(outcome)}
     _emit(as_json, data, _added_view(source, outcome, ZoneInfo(settings.timezone)))
 

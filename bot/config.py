@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     # Networks fetches may reach besides the public internet (comma-separated CIDRs), e.g. an
     # intranet feed's 10.0.0.0/8; loopback, private and link-local ones are refused otherwise.
     allow_networks: str = ""
+    # A feed's teaser pages (entries too short to be the article) are fetched this many at a
+    # time, for at most this many seconds a feed; the rest are fetched at its next poll.
+    teaser_workers: int = Field(default=4, ge=1, le=32)
+    teaser_budget: float = Field(default=120.0, gt=0)
     # Processes reading and preparing articles in a large ingest; 1 does it all in the
     # ingesting process. By default two on a machine with two cores or more.
     ingest_workers: int = Field(default_factory=default_workers, ge=1)

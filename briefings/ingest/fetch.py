@@ -33,6 +33,8 @@ _AMP_CACHE = re.compile(
     re.I,
 )
 _SAME_SITE_PREFIXES = ("www.", "amp.", "m.")
+PAGE_WORKERS = 4
+PAGE_BUDGET = 120.0
 
 
 @dataclass(frozen=True)
@@ -50,12 +52,13 @@ class Validators:
 @dataclass(frozen=True)
 class Fetched:
     """A fetched document. `url` is the address it answers to: the page's declared canonical
-    link when it names one on the same site, else the final URL after redirects."""
+    link when it names one on the same site, else `final`, the URL after redirects."""
 
     url: str
     content_type: str
     data: bytes
     validators: Validators = Validators()
+    final: str = ""
 
 
 def canonical_url(url: str) -> str:
@@ -88,10 +91,20 @@ class Fetcher:
     applies it to each read, which a server sending a byte at a time never exceeds.
     """
 
-    def __init__(self, client: httpx.Client, max_bytes: int) -> None:
+    def __init__(
+        self,
+        client: httpx.Client,
+        max_bytes: int,
+        *,
+        page_workers: int = PAGE_WORKERS,
+        page_budget: float = PAGE_BUDGET,
+    ) -> None:
         self.client = client
         self.max_bytes = max_bytes
         self.timeout = client.timeout.read or 15.0
+        # Teaser pages of one feed: how many are fetched at once, and for how many seconds.
+        self.page_workers = page_workers
+        self.page_budget = page_budget
 
     def get(self, url: str) -> Fetched:
         fetched = self.get_if_changed(url, Validators())
@@ -120,7 +133,8 @@ class Fetcher:
         content_type = response.headers.get("content-type", "").split(";")[0].strip()
         final = str(response.url)
         validators = Validators(response.headers.get("etag"), response.headers.get("last-modified"))
-        return Fetched(declared_canonical(final, data) or final, content_type, data, validators)
+        answers_to = declared_canonical(final, data) or final
+        return Fetched(answers_to, content_type, data, validators, final)
 
     def _read_capped(self, response: httpx.Response, url: str) -> bytes:
         declared = response.headers.get("content-length")
