@@ -30,6 +30,12 @@ STORY = (
 )
 
 
+def body(store: Store, article_id: int | None) -> str:
+    found = store.article(article_id or 0)
+    assert found is not None
+    return "\n".join(found.paragraphs)
+
+
 def article(title: str, text: str = STORY) -> str:
     return (
         f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
@@ -198,3 +204,75 @@ def test_a_dripping_server_is_cut_off_at_the_deadline(dripping: str) -> None:
     assert f"timed out fetching {dripping}" == failed.value.message
     # Generous: the body alone would take 30 s; the deadline is 2 s.
     assert took < 2 + 5
+
+
+# -- feed items whose page is out of reach ------------------------------------------------------
+
+
+def rss_item(title: str, link: str, text: str) -> str:
+    return (
+        f"<item><title>{title}</title><link>{link}</link><description>{text}</description></item>"
+    )
+
+
+def test_an_entry_carrying_the_whole_story_keeps_it_when_its_page_is_out_of_reach(
+    store: Store, web: WebServer, metadata: WebServer
+) -> None:
+    items = (
+        rss_item("Refused page", metadata.url("/latest/meta-data/iam"), STORY + " Read more")
+        + rss_item("Missing page", web.url("/gone"), STORY.replace("Moscow", "Hanoi") + " …")
+        + rss_item("Only a teaser", web.url("/also-gone"), "Ministers met in Moscow…")
+    )
+    feed = web.serve(
+        "/feed.rss",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>'
+        f"{items}</channel></rss>",
+        "application/rss+xml",
+    )
+
+    with fetching("127.0.0.1/32") as fetcher:
+        report = run_ingest(store, [feed], fetcher)
+
+    assert [
+        ("new", None),
+        ("new", None),
+        ("rejected", f"HTTP 404 from {web.url('/also-gone')}"),
+    ] == [(o.status, o.reason) for o in report.outcomes]
+    assert ["Moscow on", "Hanoi on"] == [
+        "Moscow on" if "Moscow on" in body(store, o.article_id) else "Hanoi on"
+        for o in report.outcomes[:2]
+    ]
+
+
+# -- canonical links --------------------------------------------------------------------------------
+
+
+def test_a_page_cannot_overwrite_another_story_by_declaring_its_url_canonical(
+    store: Store, web: WebServer, fetcher: Fetcher
+) -> None:
+    original = web.serve("/a", article("Ministers meet in Moscow"))
+    other = (
+        "The central bank raised its policy rate by half a point on Friday to curb inflation,"
+        " which reached its highest level in a decade last month. Analysts had expected the"
+        " move after food and fuel prices rose for the sixth month in a row, and said further"
+        " increases were likely before the end of the year if the currency kept weakening."
+    )
+    claimer = web.serve(
+        "/b",
+        article("Rates rise", other).replace(
+            "</title>", f'</title><link rel="canonical" href="{original}">'
+        ),
+    )
+    run_ingest(store, [original], fetcher)
+    before = store.articles()[0]
+
+    report = run_ingest(store, [claimer], fetcher)
+    again = run_ingest(store, [claimer], fetcher)
+
+    assert [("new", claimer)] == [(o.status, o.location) for o in report.outcomes]
+    assert ["unchanged"] == [o.status for o in again.outcomes]
+    articles = store.articles()
+    assert [original, claimer] == [a.url for a in articles]
+    assert (before.title, before.id) == (articles[0].title, articles[0].id)
+    assert "Moscow" in body(store, before.id)
+    assert "central bank" not in body(store, before.id)
