@@ -244,7 +244,7 @@ def test_an_entry_carrying_the_whole_story_keeps_it_when_its_page_is_out_of_reac
     ]
 
 
-# -- canonical links --------------------------------------------------------------------------------
+# -- canonical links ----------------------------------------------------------------------------
 
 
 def test_a_page_cannot_overwrite_another_story_by_declaring_its_url_canonical(
