@@ -276,3 +276,13 @@ def test_a_page_cannot_overwrite_another_story_by_declaring_its_url_canonical(
     assert (before.title, before.id) == (articles[0].title, articles[0].id)
     assert "Moscow" in body(store, before.id)
     assert "central bank" not in body(store, before.id)
+
+
+def test_the_unspecified_address_is_refused_in_plain_words() -> None:
+    with fetching("") as fetcher, pytest.raises(FetchError) as refused:
+        fetcher.get("http://0.0.0.0:9/")
+
+    assert (
+        "refused: 0.0.0.0 is an unspecified address; set ATTACHE_ALLOW_NETWORKS to allow it"
+        == refused.value.message
+    )

@@ -37,7 +37,7 @@ from briefings.errors import FetchError
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
-REFUSED = "refused: {where} is a {kind} address; set ATTACHE_ALLOW_NETWORKS to allow it"
+REFUSED = "refused: {where} is {kind} address; set ATTACHE_ALLOW_NETWORKS to allow it"
 BAD_NETWORK = "ATTACHE_ALLOW_NETWORKS: {text!r} is not a network; write CIDRs like 10.0.0.0/8"
 
 # Carrier-grade NAT space: not on the public internet, yet not `is_private` in Python.
@@ -93,7 +93,7 @@ class OutboundPolicy:
         if kind is None or self._allows(address):
             return None
         where = str(address) if host.strip("[]") == str(address) else f"{host} ({address})"
-        return REFUSED.format(where=where, kind=kind)
+        return REFUSED.format(where=where, kind=("an " if kind == "unspecified" else "a ") + kind)
 
     def _allows(self, address: Address) -> bool:
         candidates: list[Address] = [address]
