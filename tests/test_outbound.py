@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import socket
 import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -286,3 +288,23 @@ def test_the_unspecified_address_is_refused_in_plain_words() -> None:
         "refused: 0.0.0.0 is an unspecified address; set ATTACHE_ALLOW_NETWORKS to allow it"
         == refused.value.message
     )
+
+
+def test_the_address_checked_is_the_address_connected_to(
+    web: WebServer, metadata: WebServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: a name that answers an allowed address first, a forbidden one after."""
+    web.serve("/story", article("Ministers meet"))
+    port = web.base.rsplit(":", 1)[1]
+    real = socket.getaddrinfo
+    answers = iter(["127.0.0.1"] + ["127.0.0.2"] * 10)
+
+    def rebinding(host: str, *args: Any, **kwargs: Any) -> Any:
+        return real(next(answers) if host == "rebind.example" else host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with fetching("127.0.0.1/32") as fetcher:
+        fetched = fetcher.get(f"http://rebind.example:{port}/story")
+
+    assert b"Ministers meet" in fetched.data
+    assert (["/story"], []) == (web.requests, metadata.requests)
