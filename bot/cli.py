@@ -21,7 +21,7 @@ from rich.text import Text
 
 from bot import messages
 from bot import subscriptions as subs
-from bot.config import Settings
+from bot.config import Settings, SettingsError, load_settings
 from bot.console import run_console
 from bot.logs import setup_logging
 from bot.render.data import briefing_data, digest_data, subscription_data
@@ -41,12 +41,18 @@ from bot.views import (
     stats_view,
     stored_article_json,
 )
-from bot.wiring import build_router, build_scheduler, build_surfaces, build_writer
+from bot.wiring import (
+    build_fetcher,
+    build_router,
+    build_scheduler,
+    build_surfaces,
+    build_writer,
+)
 from briefings.brief import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.briefing import Briefing
 from briefings.corpus import seed_directory
 from briefings.digest import Digest
-from briefings.ingest.fetch import Fetcher, new_client
+from briefings.ingest.fetch import new_client
 from briefings.ingest.pipeline import IngestReport, ingest
 from briefings.ingest.polling import (
     PollOutcome,
@@ -84,7 +90,7 @@ class Failed(Exception):
 
 
 def _settings() -> Settings:
-    return Settings()
+    return load_settings()
 
 
 @contextmanager
@@ -125,14 +131,14 @@ def _ingest_with_progress(
         TimeElapsedColumn(),
     )
     with (
-        new_client(settings.fetch_timeout) as client,
+        new_client(settings.fetch_timeout, settings.allowed_networks) as client,
         Progress(*columns, console=err, transient=True, disable=not show) as progress,
     ):
         task = progress.add_task("Ingesting", total=None)
         report = ingest(
             targets,
             store,
-            fetcher=Fetcher(client, settings.max_document_bytes),
+            fetcher=build_fetcher(settings, client),
             max_bytes=settings.max_document_bytes,
             on_location=lambda total: progress.update(task, total=total),
             on_outcome=lambda outcome: progress.advance(task),
@@ -370,7 +376,11 @@ def run(db: DbOption = None) -> None:
 
 def main() -> None:
     """Entry point: one-line errors for users, tracebacks only in the log file."""
-    setup_logging(_settings().log_file)
+    try:
+        setup_logging(_settings().log_file)
+    except SettingsError as error:
+        err.print(f"error: {error.message}", highlight=False, markup=False)
+        sys.exit(1)
     command = typer.main.get_command(app)
     try:
         # Standalone mode: click reports usage errors itself and exits with 2.
@@ -414,9 +424,12 @@ def sources_add(
     settings = _settings()
     interval = parse_every(every) if every else timedelta(minutes=settings.poll_every_minutes)
     now = datetime.now(UTC)
-    with _store(db) as store, new_client(settings.fetch_timeout) as client:
+    with (
+        _store(db) as store,
+        new_client(settings.fetch_timeout, settings.allowed_networks) as client,
+    ):
         source = add_source(store, target, interval, now)
-        outcome = poll_source(store, Fetcher(client, settings.max_document_bytes), source, now)
+        outcome = poll_source(store, build_fetcher(settings, client), source, now)
     data = {"source": _source_json(source), "first_poll": _poll_json(outcome)}
     _emit(as_json, data, _added_view(source, outcome, ZoneInfo(settings.timezone)))
 

@@ -6,10 +6,16 @@ from pathlib import Path
 from typing import Literal
 
 import platformdirs
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from briefings.ingest.capacity import default_workers
+from briefings.ingest.network import Network, parse_networks
+from store.errors import AttacheError
+
+
+class SettingsError(AttacheError):
+    """A setting in the environment or `.env` that cannot be read."""
 
 
 def default_db_path() -> Path:
@@ -35,7 +41,15 @@ class Settings(BaseSettings):
     log_file: Path = Field(default_factory=default_log_path)
     load_seeds: bool = True
     max_document_mb: float = Field(default=10.0, gt=0)
+    # Seconds a page or feed may take in all, redirects included.
     fetch_timeout: float = Field(default=15.0, gt=0)
+    # Networks fetches may reach besides the public internet (comma-separated CIDRs), e.g. an
+    # intranet feed's 10.0.0.0/8; loopback, private and link-local ones are refused otherwise.
+    allow_networks: str = ""
+    # A feed's teaser pages (entries too short to be the article) are fetched this many at a
+    # time, for at most this many seconds a feed; the rest are fetched at its next poll.
+    teaser_workers: int = Field(default=4, ge=1, le=32)
+    teaser_budget: float = Field(default=120.0, gt=0)
     # Processes reading and preparing articles in a large ingest; 1 does it all in the
     # ingesting process. By default two on a machine with two cores or more.
     ingest_workers: int = Field(default_factory=default_workers, ge=1)
@@ -81,6 +95,16 @@ class Settings(BaseSettings):
     # How often a registered feed or folder is polled when `sources add` gives no --every.
     poll_every_minutes: float = Field(default=30.0, ge=1)
 
+    @field_validator("allow_networks")
+    @classmethod
+    def _networks_parse(cls, value: str) -> str:
+        parse_networks(value)  # a ValueError names the bad entry
+        return value
+
+    @property
+    def allowed_networks(self) -> tuple[Network, ...]:
+        return parse_networks(self.allow_networks)
+
     @property
     def slack_enabled(self) -> bool:
         return self.slack_bot_token is not None
@@ -96,3 +120,20 @@ class Settings(BaseSettings):
     @property
     def max_document_bytes(self) -> int:
         return int(self.max_document_mb * 1_000_000)
+
+
+def load_settings() -> Settings:
+    """The settings, or SettingsError naming the first bad variable in one line."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        raise SettingsError(_first_problem(error)) from None
+
+
+def _first_problem(error: ValidationError) -> str:
+    problem = error.errors()[0]
+    cause = problem.get("ctx", {}).get("error")
+    if isinstance(cause, ValueError):
+        return str(cause)  # our validators name the variable themselves
+    name = "_".join(str(part) for part in problem["loc"]).upper()
+    return f"ATTACHE_{name}: {problem['msg']}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from functools import partial
 
+import httpx
+
 from bot.config import Settings
 from bot.posting import Poster
 from bot.router import Router
@@ -80,5 +82,15 @@ def build_scheduler(
 
 def build_poll(settings: Settings) -> SourcePoll:
     """Polling of the registered feeds and folders that are due, with one HTTP client."""
-    fetcher = Fetcher(new_client(timeout=settings.fetch_timeout), settings.max_document_bytes)
+    fetcher = build_fetcher(settings, new_client(settings.fetch_timeout, settings.allowed_networks))
     return lambda store, now: poll_due(store, fetcher, now)
+
+
+def build_fetcher(settings: Settings, client: httpx.Client) -> Fetcher:
+    """Fetching through `client` with the size cap and teaser page limits of the settings."""
+    return Fetcher(
+        client,
+        settings.max_document_bytes,
+        page_workers=settings.teaser_workers,
+        page_budget=settings.teaser_budget,
+    )

@@ -14,6 +14,7 @@ import pytest
 import pytest_asyncio
 
 from briefings.ingest.fetch import Fetcher, new_client
+from briefings.ingest.network import parse_networks
 from briefings.ingest.pipeline import IngestReport, ingest
 from store import Store
 
@@ -23,6 +24,9 @@ from .slack_api import SlackApi, serve_slack_api
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 MAX_BYTES = 10_000_000
+# Fetching from 127.0.0.1 is refused by default; tests serve their pages there, so they allow
+# loopback explicitly. Child processes get the same through ATTACHE_ALLOW_NETWORKS.
+LOOPBACK = "127.0.0.0/8"
 
 
 @pytest.fixture
@@ -47,6 +51,7 @@ class Page:
     body: bytes
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -66,14 +71,23 @@ class WebServer:
         body: str | bytes,
         content_type: str = "text/html; charset=utf-8",
         status: int = 200,
+        headers: dict[str, str] | None = None,
     ) -> str:
         data = body.encode() if isinstance(body, str) else body
-        self.pages[path.split("?")[0]] = Page(data, content_type, status)
+        self.pages[path.split("?")[0]] = Page(data, content_type, status, headers or {})
         return self.url(path)
+
+    def redirect(self, path: str, to: str) -> str:
+        return self.serve(path, b"", "text/plain", 302, {"Location": to})
 
 
 @pytest.fixture
 def web() -> Iterator[WebServer]:
+    yield from serve_web("127.0.0.1")
+
+
+def serve_web(host: str) -> Iterator[WebServer]:
+    """A WebServer on `host` (any loopback address) until the generator is closed."""
     server_state = WebServer(base="")
 
     class Handler(BaseHTTPRequestHandler):
@@ -85,14 +99,16 @@ def web() -> Iterator[WebServer]:
             self.send_response(page.status)
             self.send_header("Content-Type", page.content_type)
             self.send_header("Content-Length", str(len(page.body)))
+            for name, value in page.headers.items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(page.body)
 
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server_state.base = f"http://127.0.0.1:{server.server_address[1]}"
+    server = ThreadingHTTPServer((host, 0), Handler)
+    server_state.base = f"http://{host}:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server_state
@@ -102,7 +118,7 @@ def web() -> Iterator[WebServer]:
 
 @pytest.fixture
 def fetcher() -> Iterator[Fetcher]:
-    client: httpx.Client = new_client(timeout=5)
+    client: httpx.Client = new_client(timeout=5, allow=parse_networks(LOOPBACK))
     with client:
         yield Fetcher(client, MAX_BYTES)
 

@@ -56,7 +56,11 @@ def child_env(tmp: Path, **extra: str) -> dict[str, str]:
 
 
 def offline_env(tmp: Path) -> dict[str, str]:
-    """Feed teasers link to *.example pages: a dead local proxy refuses them, no DNS asked."""
+    """Feed teasers link to *.example pages, a reserved name that never resolves.
+
+    Fetches ignore proxy variables (see briefings/ingest/network.py); they are kept so that a
+    fetch that did use them would fail at a dead local port rather than reach out.
+    """
     return child_env(tmp, HTTP_PROXY="http://127.0.0.1:9", HTTPS_PROXY="http://127.0.0.1:9")
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from store import Store
 
-from .conftest import SEEDS
+from .conftest import LOOPBACK, SEEDS
 
 
 def attache(
@@ -24,6 +24,8 @@ def attache(
         **os.environ,
         "ATTACHE_LOG_FILE": str(tmp / "attache.log"),
         "ATTACHE_DB": str(tmp / "default.db"),
+        # Tests serve pages and feeds on 127.0.0.1, which fetches refuse unless allowed.
+        "ATTACHE_ALLOW_NETWORKS": LOOPBACK,
         "COLUMNS": "200",
         **(env or {}),
     }

@@ -6,7 +6,7 @@ import contextlib
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -14,7 +14,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from briefings.ingest.feeds import PAGE_WAITING
 from briefings.ingest.fetch import Fetcher, canonical_url, declared_canonical, new_client
+from briefings.ingest.network import parse_networks
 from briefings.ingest.polling import (
     PollOutcome,
     SourceError,
@@ -26,7 +28,7 @@ from briefings.ingest.polling import (
 )
 from store import Store
 
-from .conftest import MAX_BYTES, run_ingest
+from .conftest import LOOPBACK, MAX_BYTES, run_ingest
 from .test_cli import as_json, attache
 
 NOW = datetime(2021, 7, 9, 8, 0, tzinfo=UTC)
@@ -59,6 +61,21 @@ class FeedServer:
     base: str = ""
     resources: dict[str, Resource] = field(default_factory=dict)
     asked: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    # Requests being answered at once, and the most there ever were.
+    busy: int = 0
+    most_busy: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @contextlib.contextmanager
+    def answering(self) -> Iterator[None]:
+        with self.lock:
+            self.busy += 1
+            self.most_busy = max(self.most_busy, self.busy)
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.busy -= 1
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -82,7 +99,8 @@ def feeds() -> Iterator[FeedServer]:
             found, unchanged = state.answer(
                 self.path, {k.lower(): v for k, v in self.headers.items()}
             )
-            time.sleep(found.delay)
+            with state.answering():
+                time.sleep(found.delay)
             self.send_response(304 if unchanged else found.status)
             for name, value in (("ETag", found.etag), ("Last-Modified", found.last_modified)):
                 if value:
@@ -110,7 +128,7 @@ def feeds() -> Iterator[FeedServer]:
 
 @pytest.fixture
 def fetcher() -> Iterator[Fetcher]:
-    client: httpx.Client = new_client(timeout=0.5)
+    client: httpx.Client = new_client(timeout=0.5, allow=parse_networks(LOOPBACK))
     with client:
         yield Fetcher(client, MAX_BYTES)
 
@@ -277,6 +295,55 @@ def test_a_page_that_is_not_a_feed_is_a_source_error(
 
     assert "failed" == outcome.status
     assert (outcome.error or "").startswith("not a valid RSS/Atom feed")
+
+
+# -- teaser pages -------------------------------------------------------------------------------
+
+
+def teasers(*days: int, base: str) -> bytes:
+    items = "".join(
+        f"<item><title>Consultations ({day} July)</title><link>{base}/story-{day}</link>"
+        f"<description>Vietnam and Russia prepare consultations…</description></item>"
+        for day in days
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Example News</title>'
+        f"{items}</channel></rss>"
+    ).encode()
+
+
+def test_slow_teaser_pages_cannot_stall_a_poll_and_wait_for_the_next(
+    store: Store, feeds: FeedServer
+) -> None:
+    days = range(1, 13)
+    feeds.resources["/feed.xml"] = Resource(teasers(*days, base=feeds.base), etag='"v1"')
+    for day in days:
+        story = page(
+            f"Consultations {day}",
+            feeds.url(f"/story-{day}"),
+            MEETING.format(day=day, extra=f"Report {day}."),
+        )
+        feeds.resources[f"/story-{day}"] = Resource(story.encode(), "text/html", delay=1.0)
+    add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+
+    with new_client(10, allow=parse_networks(LOOPBACK)) as client:
+        fetcher = Fetcher(client, MAX_BYTES, page_workers=2, page_budget=2)
+        started = time.monotonic()
+        first = only(poll_due(store, fetcher, NOW))
+        took, most_at_once = time.monotonic() - started, feeds.most_busy
+        for day in days:
+            feeds.resources[f"/story-{day}"] = replace(feeds.resources[f"/story-{day}"], delay=0)
+        second = only(poll_due(store, fetcher, first.next_poll_at))
+
+    waiting = [o for o in first.rejected if o.reason == PAGE_WAITING]
+    # Twelve pages of a second each, two at a time, would take six; the budget is two.
+    assert took < 2 + 4
+    assert 2 == most_at_once
+    assert len(waiting) > 0
+    assert len(days) == len(first.new) + len(waiting)
+    assert ("polled", (), len(waiting)) == (second.status, second.rejected, len(second.new))
+    assert len(days) == store.stats().articles
+    assert None is feeds.asked[-len(waiting) - 1][1].get("if-none-match")
 
 
 # -- folders ----------------------------------------------------------------------------------

@@ -14,6 +14,9 @@ class RawDocument:
     `key` identifies the article across runs: a canonical URL, a feed entry id, or a
     file's location. `extracted` is true when the text already comes out of an HTML
     extractor (titles and dates then come from metadata rather than from the text).
+    `own_key` is set when `key` is the canonical link a page declared rather than the address
+    it came from: the page is filed under `own_key` instead when the article stored at `key`
+    tells another story, so no page can overwrite an article by naming its URL.
     """
 
     key: str
@@ -29,6 +32,7 @@ class RawDocument:
     outlet: str | None = None
     encoding: str = "utf-8"
     extracted: bool = False
+    own_key: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,18 @@
-"""RSS and Atom feeds: each entry becomes an article; teasers are completed from the page."""
+"""RSS and Atom feeds: each entry becomes an article; teasers are completed from the page.
+
+Teaser pages are fetched a few at a time (`Fetcher.page_workers`) within a time budget per
+feed (`Fetcher.page_budget`), so a feed of a hundred slow pages cannot hold a poll for hours.
+A page not fetched in time leaves its entry waiting (PAGE_WAITING); the next poll reads the
+feed again in full and fetches it. An entry whose page cannot be had but whose own text is
+a whole article keeps that text.
+"""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as WaitedTooLong
 from dataclasses import replace
 from typing import Any
 
@@ -11,13 +20,18 @@ import feedparser
 
 from briefings.errors import RejectedInput
 from briefings.ingest.documents import Outcome, RawDocument
-from briefings.ingest.fetch import Fetcher, canonical_url
+from briefings.ingest.fetch import Fetched, Fetcher, canonical_url
 from briefings.ingest.html import fragment_text, page_document
 from briefings.model import PartialDate
 
-# An entry shorter than this, or ending like a teaser, is completed from its page.
+# An entry shorter than this, or ending like a teaser, is completed from its page; one at
+# least this long is a whole article even when it ends like a teaser.
 TEASER_WORDS = 80
 _TEASER_ENDINGS = ("...", "…", "[…]", "[...]", "read more", "continue reading")
+# Why a teaser's page was not fetched this time; polling reads such a feed again in full.
+PAGE_WAITING = "waiting: the feed's time for teaser pages ran out; its next reading fetches this"
+# Why a teaser's page is not fetched again: polling already stored it.
+ALREADY_STORED = "already stored"
 
 
 def parse_feed(data: bytes) -> Any:
@@ -30,42 +44,78 @@ def parse_feed(data: bytes) -> Any:
 
 
 def feed_documents(
-    data: bytes, *, source: str, fetcher: Fetcher | None
+    data: bytes,
+    *,
+    source: str,
+    fetcher: Fetcher | None,
+    stored: Callable[[str], bool] | None = None,
 ) -> Iterator[RawDocument | Outcome]:
-    """One RawDocument per entry, or a rejected Outcome for an entry that cannot be read."""
+    """One RawDocument per entry, or a rejected Outcome for an entry that cannot be read.
+
+    `stored(url)` tells whether a teaser's page is already stored, so it is not fetched again.
+    """
     feed = parse_feed(data)
     outlet = feed.feed.get("title") or None
-    for number, entry in enumerate(feed.entries, start=1):
-        label = entry.get("link") or f"{source} entry {number}"
+    links = [link for e in feed.entries if (link := _teaser_link(e, fetcher))]
+    with _Pages(fetcher, links, stored or (lambda url: False)) as pages:
+        for number, entry in enumerate(feed.entries, start=1):
+            label = entry.get("link") or f"{source} entry {number}"
+            try:
+                yield _entry_document(entry, source=source, outlet=outlet, pages=pages)
+            except RejectedInput as error:
+                yield Outcome(label, "rejected", title=entry.get("title"), reason=error.message)
+
+
+def _teaser_link(entry: Any, fetcher: Fetcher | None) -> str | None:
+    link: str | None = entry.get("link")
+    return link if fetcher and link and _is_teaser(fragment_text(_entry_body(entry))) else None
+
+
+class _Pages:
+    """Teaser pages fetched by a few threads at once, each awaited within the feed's budget."""
+
+    def __init__(
+        self, fetcher: Fetcher | None, links: list[str], stored: Callable[[str], bool]
+    ) -> None:
+        workers, budget = (fetcher.page_workers, fetcher.page_budget) if fetcher else (1, 0.0)
+        self.pool = ThreadPoolExecutor(workers, "teaser-page")
+        self.ends = time.monotonic() + budget
+        self.stored = {link for link in links if stored(link)}
+        self.fetching: dict[str, Future[Fetched]] = {}
+        for link in links:
+            if fetcher is not None and link not in self.stored and link not in self.fetching:
+                self.fetching[link] = self.pool.submit(fetcher.get, link)
+
+    def __enter__(self) -> _Pages:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        # Pages still being fetched end by their own deadline; their answers are dropped.
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+    def page(self, link: str) -> Fetched:
+        """The fetched page; FetchError, or RejectedInput(PAGE_WAITING) past the budget."""
         try:
-            yield _entry_document(entry, source=source, outlet=outlet, fetcher=fetcher)
-        except RejectedInput as error:
-            yield Outcome(label, "rejected", title=entry.get("title"), reason=error.message)
+            return self.fetching[link].result(timeout=max(0.0, self.ends - time.monotonic()))
+        except WaitedTooLong:
+            self.fetching[link].cancel()
+            raise RejectedInput(PAGE_WAITING) from None
 
 
-def _entry_document(
-    entry: Any, *, source: str, outlet: str | None, fetcher: Fetcher | None
-) -> RawDocument:
+def _entry_document(entry: Any, *, source: str, outlet: str | None, pages: _Pages) -> RawDocument:
     link = entry.get("link")
     key = canonical_url(link) if link else f"{source}#{entry.get('id') or entry.get('title')}"
     text = fragment_text(_entry_body(entry))
     published = _entry_date(entry)
-    if _is_teaser(text) and link and fetcher is not None:
-        fetched = fetcher.get(link)
-        page = page_document(
-            fetched.data.decode("utf-8", errors="replace"),
-            key=key,
-            source=source,
-            url=canonical_url(fetched.url),
-            path=None,
-        )
-        return replace(
-            page,
-            source_kind="feed",
-            title=entry.get("title") or page.title,
-            published=published or page.published,
-            outlet=outlet or page.outlet,
-        )
+    if link in pages.stored:
+        raise RejectedInput(ALREADY_STORED)
+    if link in pages.fetching:
+        try:
+            return _completed(pages.page(link), entry, key=key, source=source, outlet=outlet)
+        except RejectedInput:
+            if not _is_article(text):
+                raise
+            # The page is out of reach, but the entry itself carries the whole story.
     if not text:
         raise RejectedInput("feed entry has no text and no link to fetch")
     return RawDocument(
@@ -79,6 +129,25 @@ def _entry_document(
         published_text=entry.get("published") or entry.get("updated"),
         author=entry.get("author") or None,
         outlet=outlet,
+    )
+
+
+def _completed(
+    fetched: Fetched, entry: Any, *, key: str, source: str, outlet: str | None
+) -> RawDocument:
+    page = page_document(
+        fetched.data.decode("utf-8", errors="replace"),
+        key=key,
+        source=source,
+        url=canonical_url(fetched.url),
+        path=None,
+    )
+    return replace(
+        page,
+        source_kind="feed",
+        title=entry.get("title") or page.title,
+        published=_entry_date(entry) or page.published,
+        outlet=outlet or page.outlet,
     )
 
 
@@ -97,7 +166,11 @@ def _entry_date(entry: Any) -> PartialDate | None:
 
 
 def _is_teaser(text: str) -> bool:
-    return len(text.split()) < TEASER_WORDS or text.rstrip().lower().endswith(_TEASER_ENDINGS)
+    return not _is_article(text) or text.rstrip().lower().endswith(_TEASER_ENDINGS)
+
+
+def _is_article(text: str) -> bool:
+    return len(text.split()) >= TEASER_WORDS
 
 
 def _first_line(problem: object) -> str:

@@ -1,4 +1,5 @@
-"""HTTP fetching with a size cap, a short timeout and conditional requests, one client per run."""
+"""HTTP fetching with a size cap, a total deadline per document, conditional requests and the
+outbound policy of network.py, one client per run."""
 
 from __future__ import annotations
 
@@ -10,6 +11,13 @@ import courlan
 import httpx
 
 from briefings.errors import FetchError
+from briefings.ingest.network import (
+    GuardedTransport,
+    Network,
+    OutboundPolicy,
+    deadline,
+    past_deadline,
+)
 
 USER_AGENT = "Attache/0.1 (diplomatic news briefing bot)"
 # The declared canonical link sits in the head; never scan a whole 10 MB page for it.
@@ -25,6 +33,8 @@ _AMP_CACHE = re.compile(
     re.I,
 )
 _SAME_SITE_PREFIXES = ("www.", "amp.", "m.")
+PAGE_WORKERS = 4
+PAGE_BUDGET = 120.0
 
 
 @dataclass(frozen=True)
@@ -42,12 +52,13 @@ class Validators:
 @dataclass(frozen=True)
 class Fetched:
     """A fetched document. `url` is the address it answers to: the page's declared canonical
-    link when it names one on the same site, else the final URL after redirects."""
+    link when it names one on the same site, else `final`, the URL after redirects."""
 
     url: str
     content_type: str
     data: bytes
     validators: Validators = Validators()
+    final: str = ""
 
 
 def canonical_url(url: str) -> str:
@@ -74,11 +85,26 @@ def is_url(location: str) -> bool:
 
 
 class Fetcher:
-    """Fetches pages and feeds; every failure becomes a FetchError with a one-line reason."""
+    """Fetches pages and feeds; every failure becomes a FetchError with a one-line reason.
 
-    def __init__(self, client: httpx.Client, max_bytes: int) -> None:
+    The client's timeout is also each document's total deadline, redirects included: httpx
+    applies it to each read, which a server sending a byte at a time never exceeds.
+    """
+
+    def __init__(
+        self,
+        client: httpx.Client,
+        max_bytes: int,
+        *,
+        page_workers: int = PAGE_WORKERS,
+        page_budget: float = PAGE_BUDGET,
+    ) -> None:
         self.client = client
         self.max_bytes = max_bytes
+        self.timeout = client.timeout.read or 15.0
+        # Teaser pages of one feed: how many are fetched at once, and for how many seconds.
+        self.page_workers = page_workers
+        self.page_budget = page_budget
 
     def get(self, url: str) -> Fetched:
         fetched = self.get_if_changed(url, Validators())
@@ -88,7 +114,10 @@ class Fetcher:
     def get_if_changed(self, url: str, known: Validators) -> Fetched | None:
         """The document, or None when the server answers 304: unchanged since `known`."""
         try:
-            with self.client.stream("GET", url, headers=known.headers()) as response:
+            with (
+                deadline(self.timeout),
+                self.client.stream("GET", url, headers=known.headers()) as response,
+            ):
                 return self._fetched(response, url)
         except httpx.TimeoutException as error:
             raise FetchError(f"timed out fetching {url}") from error
@@ -104,7 +133,8 @@ class Fetcher:
         content_type = response.headers.get("content-type", "").split(";")[0].strip()
         final = str(response.url)
         validators = Validators(response.headers.get("etag"), response.headers.get("last-modified"))
-        return Fetched(declared_canonical(final, data) or final, content_type, data, validators)
+        answers_to = declared_canonical(final, data) or final
+        return Fetched(answers_to, content_type, data, validators, final)
 
     def _read_capped(self, response: httpx.Response, url: str) -> bytes:
         declared = response.headers.get("content-length")
@@ -112,6 +142,8 @@ class Fetcher:
             raise FetchError(f"too large: {url} is {_megabytes(int(declared))}")
         chunks, size = [], 0
         for chunk in response.iter_bytes():
+            if past_deadline():
+                raise FetchError(f"timed out fetching {url}")
             size += len(chunk)
             if size > self.max_bytes:
                 raise FetchError(f"too large: {url} is over {_megabytes(self.max_bytes)}")
@@ -142,8 +174,10 @@ def _site(url: str) -> str:
     return host
 
 
-def new_client(timeout: float) -> httpx.Client:
+def new_client(timeout: float, allow: tuple[Network, ...] = ()) -> httpx.Client:
+    """A client that connects only to public addresses and the `allow`ed networks."""
     return httpx.Client(
+        transport=GuardedTransport(OutboundPolicy(allow)),
         timeout=timeout,
         follow_redirects=True,
         headers={"User-Agent": USER_AGENT},

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import TracebackType
 
 from briefings.folding import fold
@@ -163,6 +163,12 @@ class _Writer:
         article = prepared.article
         if not any(p.kind == "body" for p in article.passages):
             return Outcome(location, "rejected", reason="no article text left after cleaning")
+        if stored and raw.own_key and not self._same_story(prepared.fingerprint, stored[0]):
+            # The page named a stored article's URL as canonical but tells another story.
+            article = replace(article, key=raw.own_key, url=raw.own_key)
+            location, stored = raw.own_key, self.store.find_article(raw.own_key)
+            if stored and stored[1] == content_hash:
+                return Outcome(location, "unchanged", stored[0])
         record, note = _record(article, prepared.fingerprint, self.store, stored)
         article_id = self.store.save_article(record)
         learned = remember(self.known, article.extraction)
@@ -170,6 +176,16 @@ class _Writer:
             self.workers.learn(learned)
         status = "updated" if stored else "new"
         return Outcome(location, status, article_id, article.title, note=note)
+
+    def _same_story(self, print_: dedupe.Fingerprint | None, article_id: int) -> bool:
+        """Whether a prepared body is a near-duplicate of the stored article `article_id`."""
+        if print_ is None:
+            return False
+        return any(
+            found == article_id
+            and dedupe.similarity(print_.signature, signature) >= dedupe.THRESHOLD
+            for found, signature, _ in self.store.similar_articles(print_.bands)
+        )
 
     def _prepared(
         self, raw: RawDocument, content_hash: str, ahead: Ahead | Failed | None

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from briefings.errors import AttacheError, RejectedInput, StoreError
 from briefings.ingest.documents import Outcome, RawDocument
-from briefings.ingest.feeds import feed_documents
-from briefings.ingest.fetch import Fetched, Fetcher, Validators, canonical_url, is_url
+from briefings.ingest.feeds import ALREADY_STORED, PAGE_WAITING, feed_documents
+from briefings.ingest.fetch import Fetcher, Validators, canonical_url, is_url
 from briefings.ingest.pipeline import Known, ingest_document, known_names
 from briefings.ingest.sources import Location, documents, locations
 from store import Store
@@ -41,8 +41,6 @@ NOT_FOUND = "no such folder: {target}"
 ALREADY = "already registered as source {id}"
 NO_SOURCE = "no source with id {id}; `attache sources` lists them"
 UNEXPECTED = "unexpected error (details in the log)"
-# Why a feed entry's page was not fetched again; such an entry counts as unchanged.
-_ALREADY_STORED = "already stored"
 
 
 class SourceError(AttacheError):
@@ -150,6 +148,10 @@ def _poll(
         return PollOutcome(source.id, source.location, "not-modified", next_poll)
     batch, validators = found
     outcomes = _ingest(batch, store, known)
+    if any(o.reason == PAGE_WAITING for o in outcomes):
+        # Asked "changed since?" next time, the feed would answer 304 and these pages would
+        # wait for ever; without validators it is read again in full, and they are fetched.
+        validators = Validators()
     if source.never_polled:
         store.hold_back(o.article_id for o in outcomes if o.article_id is not None)
     store.record_poll(source.id, now, next_poll, validators.etag, validators.last_modified)
@@ -166,8 +168,15 @@ def _changed_documents(
     if fetched is None:
         return None
     # A retried first poll fetches every page again, so that all of them are held back.
-    pages = fetcher if source.never_polled else _NewPagesOnly(store, fetcher)
-    return feed_documents(fetched.data, source=source.location, fetcher=pages), fetched.validators
+    # Without that, a feed of teasers served without validators would have every entry's
+    # page fetched again at every poll.
+    stored = None if source.never_polled else functools.partial(_page_stored, store)
+    batch = feed_documents(fetched.data, source=source.location, fetcher=fetcher, stored=stored)
+    return batch, fetched.validators
+
+
+def _page_stored(store: Store, url: str) -> bool:
+    return store.find_article(canonical_url(url)) is not None
 
 
 def _folder_documents(
@@ -210,7 +219,7 @@ def _polled(source: SourceRecord, next_poll: datetime, outcomes: list[Outcome]) 
     def ids(status: str) -> tuple[int, ...]:
         return tuple(o.article_id for o in outcomes if o.status == status and o.article_id)
 
-    rejected = tuple(o for o in outcomes if o.status == "rejected" and o.reason != _ALREADY_STORED)
+    rejected = tuple(o for o in outcomes if o.status == "rejected" and o.reason != ALREADY_STORED)
     return PollOutcome(
         source.id,
         source.location,
@@ -234,20 +243,3 @@ def backoff(every: timedelta, failures: int) -> timedelta:
     """How long to wait after `failures` failures in a row: doubling, capped at a day."""
     doubled: timedelta = every * 2 ** min(failures, 16)
     return min(doubled, max(every, MAX_BACKOFF))
-
-
-class _NewPagesOnly(Fetcher):
-    """Completes a teaser from its page only when the page is not stored yet.
-
-    Without it, a feed of teasers served without validators would have every entry's page
-    fetched again at every poll.
-    """
-
-    def __init__(self, store: Store, fetcher: Fetcher) -> None:
-        super().__init__(fetcher.client, fetcher.max_bytes)
-        self.store = store
-
-    def get(self, url: str) -> Fetched:
-        if self.store.find_article(canonical_url(url)):
-            raise RejectedInput(_ALREADY_STORED)
-        return super().get(url)

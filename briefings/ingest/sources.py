@@ -74,6 +74,8 @@ class _Loaded:
     kind: str
     url: str | None
     path: str | None
+    # The address fetched, when `url` is the canonical link the page declared instead.
+    fetched_url: str | None = None
 
     @property
     def key(self) -> str:
@@ -89,7 +91,8 @@ def _load(location: Location, fetcher: Fetcher | None, max_bytes: int) -> _Loade
         raise RejectedInput("fetching URLs is not available here; use `attache ingest`")
     fetched = fetcher.get(location.where)
     kind = sniff(fetched.url, fetched.data, fetched.content_type)
-    return _Loaded(fetched.data, kind, canonical_url(fetched.url), None)
+    url, own = canonical_url(fetched.url), canonical_url(fetched.final or fetched.url)
+    return _Loaded(fetched.data, kind, url, None, own if own != url else None)
 
 
 def _documents(
@@ -104,7 +107,7 @@ def _documents(
         page = page_document(
             text, key=loaded.key, source=location.source, url=loaded.url, path=loaded.path
         )
-        yield replace(page, encoding=encoding)
+        yield replace(page, encoding=encoding, own_key=loaded.fetched_url)
         return
     yield RawDocument(
         key=loaded.key,
@@ -114,6 +117,7 @@ def _documents(
         url=loaded.url,
         path=loaded.path,
         encoding=encoding,
+        own_key=loaded.fetched_url,
     )
 
 
