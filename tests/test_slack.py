@@ -26,7 +26,7 @@ from bot.router import Reply, Request, Router
 from bot.slack import SlackSurface, build_app, new_client, reply_payloads
 from store import AttacheError, Store
 
-from .slack_api import SlackApi
+from .slack_api import SlackApi, manifest_scopes
 from .test_slack_blocks import long_briefing
 
 PAYLOADS = Path(__file__).parent / "payloads" / "slack"
@@ -343,5 +343,23 @@ def test_the_manifest_registers_the_command_events_and_scopes_the_app_uses() -> 
     listed = set(re.findall(r"^\s+- ([a-z_:.]+)$", manifest, re.M))
 
     assert f"- command: {Settings.model_fields['slack_command'].default}" in manifest
-    assert {"app_mention", "message.im", "commands", "chat:write", "im:history"} <= listed
+    assert {"app_mention", "message.im"} <= listed
     assert "socket_mode_enabled: true" in manifest
+
+
+def test_the_manifest_requests_exactly_the_scopes_the_code_uses() -> None:
+    # chat.postMessage (+ .public for channels not joined), the /brief command, mentions,
+    # DMs, users.info for admins, and conversations.history of every channel type for
+    # digest recovery; nothing opens or lists DMs (im:read, im:write).
+    used = {
+        "commands",
+        "chat:write",
+        "chat:write.public",
+        "app_mentions:read",
+        "im:history",
+        "channels:history",
+        "groups:history",
+        "mpim:history",
+        "users:read",
+    }
+    assert used == manifest_scopes()
