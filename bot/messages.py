@@ -161,6 +161,20 @@ DIGEST_NONE = "No digest subscriptions here yet. {usage}"
 DIGEST_LIST_HEAD = "Digest subscriptions:"
 DIGEST_LIST_LINE = "• {id}: {filter} — {schedule}, next {next}, in {channel}"
 DIGEST_THIS_CHANNEL = "this channel"
+DIGEST_LIST_UNVERIFIED = (
+    "  ⚠ The digest of {window} may be missing: the channel's history could not be read "
+    "({reason}), so it was not sent again. {fix}"
+)
+# What fixes each refusal of a channel's history, by the platform's error code.
+DIGEST_LOOKUP_FIXES = {
+    "missing_scope": "Reinstall the Slack app from slack/manifest.yaml (it needs the "
+    "channels:history, groups:history and mpim:history scopes).",
+    "not_in_channel": "Invite @Attaché to the channel (/invite @Attaché).",
+    "channel_not_found": "Invite @Attaché to the channel (/invite @Attaché).",
+    "missing_access": "Give Attaché View Channel and Read Message History in the channel.",
+    "unknown_channel": "The channel is gone; `digest unsubscribe` the subscription.",
+}
+DIGEST_LOOKUP_FIX_OTHER = "The bot's log has the details."
 DIGEST_PICK_ONE = "This channel has several subscriptions ({ids}); give one: digest preview ID."
 DIGEST_PREVIEW_NOTE = "Preview, only for you: the next digest so far."
 DIGEST_FILTER_PREVIEW_NOTE = "Preview, only for you: the last 24 hours."
