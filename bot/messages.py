@@ -118,6 +118,15 @@ SLACK_NEEDS_SIGNING_SECRET = (
     "Slack HTTP mode needs SLACK_SIGNING_SECRET (Basic Information → App Credentials); "
     "set it, or use Socket Mode (ATTACHE_SLACK_MODE=socket) with SLACK_APP_TOKEN."
 )
+SLACK_DIGEST_INVITE_FIRST = (
+    "I can't run digests in this channel yet: I'm not a member of it, so I could not check "
+    "that a digest went out. Invite me first (type `/invite @Attaché` here), then subscribe "
+    "again."
+)
+SLACK_DIGEST_MISSING_SCOPE = (
+    "This Slack app is missing the {scope} scope digests need here. Ask a workspace admin "
+    "to reinstall it from slack/manifest.yaml, then subscribe again."
+)
 SLACK_BAD_APP_TOKEN = "SLACK_APP_TOKEN must be an app-level token starting with xapp-."
 
 # -- starting the platforms ----------------------------------------------------------------

@@ -122,6 +122,9 @@ class Listeners:
             return self.help()
         try:
             request = await self._with_admin(request, client)
+            refused = await _cannot_post_digests(request, client)
+            if refused is not None:
+                return Reply(text=refused, failed=True)
             return await asyncio.to_thread(self.router.handle, request)
         except AttacheError as error:
             return Reply(text=error.message, failed=True)
@@ -150,6 +153,31 @@ class Listeners:
             log.warning("slack: users.info failed: %s", error.response.get("error"))
             return False
         return bool(member.get("is_admin") or member.get("is_owner"))
+
+
+async def _cannot_post_digests(request: Request, client: AsyncWebClient) -> str | None:
+    """Why digests could not work in the asking channel, or None: checked before subscribing.
+
+    Digests need the channel's history as well as posting (a crashed run is looked up there
+    before it is sent again), so the check is the call recovery makes: conversations.history.
+    Slack answers not_in_channel for a public channel the bot is not in, channel_not_found for
+    a private one (it does not reveal that it exists), missing_scope for an old install.
+    """
+    action = request.argument.split(" ", 1)[0].casefold()
+    if request.command != "digest" or action != "subscribe" or not request.context.is_admin:
+        return None
+    channel = request.context.channel
+    try:
+        await client.conversations_history(channel=channel, limit=1)
+    except SlackApiError as error:
+        code = str(error.response.get("error") or "")
+        log.warning("slack: digests cannot be read back in %s: %s", channel, code)
+        if code in {"not_in_channel", "channel_not_found"}:
+            return messages.SLACK_DIGEST_INVITE_FIRST
+        if code == "missing_scope":
+            needed = str(error.response.get("needed") or "")
+            return messages.SLACK_DIGEST_MISSING_SCOPE.format(scope=needed)
+    return None
 
 
 def new_client(
