@@ -101,6 +101,11 @@ SLACK_HELP_INTRO = (
     "(`@Attaché who is Lavrov?`); in a direct message, just ask.\n"
 )
 SLACK_EMPTY_REPLY = "Nothing to show."
+SLACK_CUT = (
+    "_Cut here: Slack shows at most {limit} private messages for one answer, so {count} more "
+    "{messages} did not fit. Ask without --more or more narrowly, or run the same command in "
+    "a terminal (`attache …`) to read all of it._"
+)
 SLACK_CANDIDATES = "Did you mean:"
 SLACK_OVERVIEW_TITLE = "What Attaché has indexed"
 SLACK_MORE = "{count} more available: add --more."

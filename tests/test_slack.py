@@ -291,6 +291,28 @@ async def test_past_five_messages_the_rest_go_through_the_web_api(
 
 
 @pytest.mark.asyncio
+async def test_a_private_reply_past_five_messages_says_it_was_cut_and_how_to_get_the_rest(
+    app: AsyncApp, slack_api: SlackApi, router: Router, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reply = Reply(briefing=long_briefing(), private=True)
+    monkeypatch.setattr(router, "handle", lambda request: reply)
+    request, _ = command_request(slack_api, "who Lavrov")
+    await app.async_dispatch(request)
+    await settle()
+
+    whole = reply_payloads(reply)
+    posts = slack_api.posts()
+    assert ["response"] * 5 == [post.method for post in posts]
+    assert {"ephemeral"} == {post.body["response_type"] for post in posts}
+    assert [p["blocks"] for p in whole[:4]] == [post.body["blocks"] for post in posts[:4]]
+    left = len(whole) - 5
+    note = messages.SLACK_CUT.format(
+        limit=5, count=left, messages="message" if left == 1 else "messages"
+    )
+    assert note == posts[4].body["blocks"][-1]["text"]["text"]
+
+
+@pytest.mark.asyncio
 async def test_users_info_is_asked_only_for_digests(app: AsyncApp, slack_api: SlackApi) -> None:
     who, _ = command_request(slack_api, "who Lavrov")
     digest, _ = command_request(slack_api, "digest")

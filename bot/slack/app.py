@@ -30,7 +30,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import messages
 from bot.config import Settings
 from bot.router import Context, Reply, Request, Router, UsageError, parse
-from bot.slack.blocks import reply_payloads
+from bot.slack.blocks import capped_payloads, reply_payloads
 from bot.slack.escape import escape
 from bot.slack.posting import SlackPoster
 from store import AttacheError
@@ -292,7 +292,8 @@ async def _deliver(
     """A slash command's answer: in the channel through response_url, or only to the user."""
     payloads = reply_payloads(reply)
     if reply.private or reply.failed:
-        await _send(respond, payloads[:RESPONSE_URL_POSTS], response_type="ephemeral")
+        private = capped_payloads(payloads, RESPONSE_URL_POSTS)
+        await _send(respond, private, response_type="ephemeral")
         return
     await _send(respond, payloads[:RESPONSE_URL_POSTS], response_type="in_channel")
     # Past response_url's five posts, the rest goes through the Web API.

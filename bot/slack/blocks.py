@@ -51,6 +51,21 @@ def reply_payloads(reply: Reply) -> list[dict[str, Any]]:
     ]
 
 
+def capped_payloads(payloads: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """At most `limit` messages; when some are cut, the last one kept says so and how to get
+    the rest (a response_url takes only five posts, so the rest cannot follow)."""
+    if len(payloads) <= limit:
+        return payloads
+    left = len(payloads) - limit
+    note = messages.SLACK_CUT.format(
+        limit=limit, count=left, messages="message" if left == 1 else "messages"
+    )
+    last = payloads[limit - 1]
+    # A full message gives up its last block for the note: it is cut there anyway.
+    blocks = [*last["blocks"][: MAX_BLOCKS - 1], _section(note)]
+    return [*payloads[: limit - 1], {"text": last["text"], "blocks": blocks}]
+
+
 def fallback_text(message: Message) -> str:
     """The plain text Slack shows in notifications for a message: its first text, short."""
     texts = (_block_text(block) for block in message)
