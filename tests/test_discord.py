@@ -127,6 +127,18 @@ async def test_who_defers_then_follows_up_with_the_briefing(
 
 
 @pytest.mark.asyncio
+async def test_a_source_without_a_url_shows_its_file_name_never_the_server_path(
+    bot: AttacheClient, api: DiscordAPI
+) -> None:
+    bodies = await interact(bot, api, payload("who_lavrov"))
+
+    shown = "\n".join(e.get("description", "") for b in bodies for e in b.get("embeds", []))
+    seeds = sorted(discord.utils.escape_markdown(path.name) for path in SEEDS.glob("*.txt"))
+    assert str(SEEDS) not in sent_text(bodies)
+    assert [] != [name for name in seeds if f" — {name}" in shown]
+
+
+@pytest.mark.asyncio
 async def test_the_request_carries_the_discord_context(
     api: DiscordAPI, seeded_db: Path, tmp_path: Path
 ) -> None:

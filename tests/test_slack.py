@@ -26,6 +26,7 @@ from bot.router import Reply, Request, Router
 from bot.slack import SlackSurface, build_app, new_client, reply_payloads
 from store import AttacheError, Store
 
+from .conftest import SEEDS
 from .slack_api import SlackApi, manifest_scopes
 from .test_slack_blocks import long_briefing
 
@@ -128,6 +129,19 @@ async def test_brief_who_acknowledges_then_posts_the_briefing_in_the_channel(
     assert "[1]" in block_texts(post.body)
     assert "link_names" not in post.body
     assert "parse" not in post.body
+
+
+@pytest.mark.asyncio
+async def test_a_source_without_a_url_shows_its_file_name_never_the_server_path(
+    app: AsyncApp, slack_api: SlackApi
+) -> None:
+    await app.async_dispatch(event_request(payload("app_mention.json")))
+    await settle()
+
+    sent = posted_text(slack_api)
+    seeds = sorted(path.name for path in SEEDS.glob("*.txt"))
+    assert str(SEEDS) not in sent
+    assert [] != [name for name in seeds if f"\\n{name}" in sent]
 
 
 @pytest.mark.asyncio

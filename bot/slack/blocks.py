@@ -14,6 +14,7 @@ from bot import messages
 from bot.render.phrases import (
     entry_happening,
     event_head,
+    file_name,
     outlets_text,
     overview_summary,
     window_text,
@@ -223,7 +224,7 @@ def _source(source: Source) -> str:
     shown = link(source.url, title) if source.url else title
     published = source.published.human() if source.published else "undated"
     outlet = escape(source.outlet or "outlet unknown")
-    path = f"\n{escape(source.path)}" if source.path and not source.url else ""
+    path = f"\n{escape(file_name(source.path))}" if source.path and not source.url else ""
     return f"*[{source.n}]* {shown} — {outlet}, {published}{path}"
 
 
