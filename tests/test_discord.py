@@ -251,6 +251,13 @@ async def _noop(interaction: discord.Interaction) -> None:
 
 
 @pytest.mark.asyncio
+async def test_the_client_asks_only_for_the_intents_it_uses(bot: AttacheClient) -> None:
+    assert discord.Intents(guilds=True, dm_messages=True) == bot.intents
+    privileged = (bot.intents.message_content, bot.intents.members, bot.intents.presences)
+    assert (False, False, False) == privileged
+
+
+@pytest.mark.asyncio
 async def test_a_direct_message_is_answered_as_a_question(
     bot: AttacheClient, api: DiscordAPI
 ) -> None:
