@@ -271,3 +271,18 @@ async def test_a_direct_message_is_answered_as_a_question(
     assert "Sergey Lavrov" == first["embeds"][0]["title"]
     assert int(data["id"]) == first["message_reference"]["message_id"]
     assert {"parse": [], "replied_user": False} == first["allowed_mentions"]
+
+
+@pytest.mark.asyncio
+async def test_unsetting_the_test_guild_clears_its_commands_once(
+    api: DiscordAPI, router: Router
+) -> None:
+    guild_sync = f"/applications/{APPLICATION_ID}/guilds/{GUILD}/commands"
+    await (await started(router, test_guild=GUILD)).close()
+    for _ in range(2):
+        await (await started(router, test_guild=None)).close()
+
+    puts = api.to("PUT", guild_sync)
+    assert 2 == len(puts)
+    assert [] == puts[-1].body
+    assert 1 == len(api.to("PUT", f"/applications/{APPLICATION_ID}/commands"))
