@@ -11,12 +11,13 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+import pytest_asyncio
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 
@@ -27,7 +28,8 @@ from bot.slack import SlackSurface, build_app, new_client, reply_payloads
 from store import AttacheError, Store
 
 from .conftest import SEEDS
-from .slack_api import SlackApi, manifest_scopes
+from .slack_api import Call, SlackApi, manifest_scopes
+from .slack_socket import PATIENCE, SocketModeServer, event_envelope, slash_envelope
 from .test_slack_blocks import long_briefing
 
 PAYLOADS = Path(__file__).parent / "payloads" / "slack"
@@ -399,3 +401,69 @@ def test_the_manifest_requests_exactly_the_scopes_the_code_uses() -> None:
         "users:read",
     }
     assert used == manifest_scopes()
+
+
+# -- Socket Mode, the default: the real handler over a local WebSocket ------------------------
+
+
+async def posts_reach(slack_api: SlackApi, count: int) -> list[Call]:
+    """The posts once there are `count` of them (the app answers after acknowledging)."""
+    for _ in range(int(PATIENCE / 0.05)):
+        if len(slack_api.posts()) >= count:
+            return slack_api.posts()
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"expected {count} posts, got {slack_api.posts()}")
+
+
+@pytest_asyncio.fixture
+async def socket_mode(
+    router: Router, slack_api: SlackApi, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[SocketModeServer]:
+    """Attaché's Slack surface running in Socket Mode against both local stand-ins."""
+    server = SocketModeServer()
+    slack_api.socket_url = await server.start()
+    real = new_client
+    monkeypatch.setattr(
+        "bot.slack.app.new_client", lambda token, **kw: real(token, slack_api.api_url, **kw)
+    )
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, SLACK_BOT_TOKEN="xoxb-test", SLACK_APP_TOKEN="xapp-1-test"
+    )
+    running = asyncio.create_task(SlackSurface(settings, router).run())
+    yield server
+    running.cancel()
+    await asyncio.gather(running, return_exceptions=True)
+    await server.close()
+
+
+@pytest.mark.asyncio
+async def test_socket_mode_acknowledges_each_envelope_and_answers_it_once(
+    socket_mode: SocketModeServer, slack_api: SlackApi
+) -> None:
+    mention = payload("app_mention.json")
+    await socket_mode.send(event_envelope("env-mention", mention))
+    await socket_mode.acked("env-mention")
+    [answer] = await posts_reach(slack_api, 1)
+    # Slack redelivers what it thinks was not acknowledged: same envelope, or a retry.
+    await socket_mode.send(event_envelope("env-mention", mention, retry=1))
+    await socket_mode.send(event_envelope("env-mention-retry", mention, retry=2))
+    await socket_mode.acked("env-mention-retry")
+    await socket_mode.send(event_envelope("env-direct", payload("message_im.json")))
+    await socket_mode.acked("env-direct")
+    await posts_reach(slack_api, 2)
+    form = payload("slash_command.json") | {"response_url": slack_api.response_url()}
+    await socket_mode.send(slash_envelope("env-command", form))
+    command_ack = await socket_mode.acked("env-command")
+    posts = await posts_reach(slack_api, 3)
+
+    assert {"response_type": "ephemeral", "text": messages.SLACK_WORKING} == command_ack["payload"]
+    assert 2 == len(socket_mode.acks["env-mention"])
+    assert ["chat.postMessage", "chat.postMessage", "response"] == [p.method for p in posts]
+    assert ("C0DESK0001", "1700000100.000200") == (
+        answer.body["channel"],
+        answer.body["thread_ts"],
+    )
+    assert "D0DIRECT01" == posts[1].body["channel"]
+    assert "in_channel" == posts[2].body["response_type"]
+    assert "Sergey Lavrov" == posts[2].body["blocks"][0]["text"]["text"]
+    assert 1 == len(slack_api.called("apps.connections.open"))
