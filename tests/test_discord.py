@@ -286,3 +286,29 @@ async def test_unsetting_the_test_guild_clears_its_commands_once(
     assert 2 == len(puts)
     assert [] == puts[-1].body
     assert 1 == len(api.to("PUT", f"/applications/{APPLICATION_ID}/commands"))
+
+
+@pytest.mark.asyncio
+async def test_moving_the_test_guild_clears_the_old_ones_commands(
+    api: DiscordAPI, router: Router
+) -> None:
+    other = GUILD + 1
+    await (await started(router, test_guild=GUILD)).close()
+    await (await started(router, test_guild=other)).close()
+
+    old = api.to("PUT", f"/applications/{APPLICATION_ID}/guilds/{GUILD}/commands")
+    new = api.to("PUT", f"/applications/{APPLICATION_ID}/guilds/{other}/commands")
+    assert [] == old[-1].body
+    assert 5 == len(new[-1].body)
+
+
+def test_the_invite_link_asks_for_what_digests_need() -> None:
+    needed = discord.Permissions(
+        view_channel=True,
+        send_messages=True,
+        send_messages_in_threads=True,
+        embed_links=True,
+        read_message_history=True,
+    )
+    guide = (Path(__file__).parent.parent / "docs" / "discord.md").read_text()
+    assert {str(needed.value)} == set(re.findall(r"permissions=(\d+)", guide))

@@ -32,18 +32,17 @@ async def sync_commands(
 ) -> None:
     """To the test guild at once when one is set; globally only when the commands changed.
 
-    A test guild's commands outlive the setting: with ATTACHE_DISCORD_TEST_GUILD unset they
-    would show twice there (the guild's and the global ones), so the guild last synced to is
-    remembered and its commands cleared once."""
-    store = router.store
+    A test guild's commands outlive the setting: with ATTACHE_DISCORD_TEST_GUILD unset or
+    changed they would stay there, shown twice beside the global ones, so the guild last
+    synced to is remembered and its commands cleared once it is no longer the test guild."""
+    await clear_old_test_guild(tree, router, keep=test_guild)
     if test_guild is not None:
         guild = discord.Object(test_guild)
         tree.copy_global_to(guild=guild)
         await tree.sync(guild=guild)
-        await asyncio.to_thread(lambda: store().set_meta(TEST_GUILD_KEY, str(test_guild)))
+        await asyncio.to_thread(lambda: router.store().set_meta(TEST_GUILD_KEY, str(test_guild)))
         log.info("slash commands synced to the test guild %s", test_guild)
         return
-    await clear_old_test_guild(tree, router)
     fingerprint = command_fingerprint(tree, tree.client.application_id or 0)
     if await asyncio.to_thread(last_synced, router) == fingerprint:
         log.info("slash commands unchanged since the last global sync; not syncing")
@@ -54,11 +53,12 @@ async def sync_commands(
 
 
 async def clear_old_test_guild(
-    tree: app_commands.CommandTree[discord.Client], router: Router
+    tree: app_commands.CommandTree[discord.Client], router: Router, keep: int | None
 ) -> None:
-    """Remove the commands of the test guild synced to before, if any (one call, once)."""
+    """Remove the commands of the test guild synced to before, unless it is still `keep`
+    (one call, once)."""
     old = await asyncio.to_thread(lambda: router.store().meta(TEST_GUILD_KEY))
-    if old is None:
+    if old is None or old == str(keep):
         return
     guild = discord.Object(int(old))
     tree.clear_commands(guild=guild)
