@@ -159,8 +159,8 @@ DIGEST_ID_USAGE = "Usage: digest {action} ID — the ids are in `digest list`."
 DIGEST_BAD_ID = "“{text}” is not a subscription id; the ids are in `digest list`."
 DIGEST_NO_SUCH = "There is no subscription {id} here; the ids are in `digest list`."
 DIGEST_NOT_ALLOWED = (
-    "Only people who may manage this channel can {action} digests "
-    "(Slack: workspace admins or ATTACHE_SLACK_ADMINS; Discord: Manage Channels)."
+    "Only digest admins can {action} digests (Slack: workspace admins and owners, and the "
+    "users in ATTACHE_SLACK_ADMINS; Discord: members with Manage Channels here)."
 )
 DIGEST_SUBSCRIBED = (
     "Subscription {id}: digests of {subject}, {schedule} in this channel. "

@@ -40,7 +40,7 @@ OTHER_TEAM = "T0OTHER0001"
 MANAGE_CHANNELS = 1 << 4
 READ_AND_SEND = 68608  # view channel, send messages, read history: no Manage Channels
 NOT_HERE = "There is no subscription 1 here"
-NOT_ALLOWED = "Only people who may manage this channel"
+NOT_ALLOWED = "Only digest admins can"
 
 Forgery = Callable[[str], dict[str, str]]
 TRIGGERS = itertools.count(13345224610)
