@@ -486,15 +486,25 @@ def refuse_history(api: SlackApi, refusal: str) -> None:
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("refusal", ["missing_scope", "not_in_channel"])
+@pytest.mark.parametrize("refusal", ["missing_scope", "not_in_channel", "missing_access"])
 async def test_a_run_that_cannot_be_checked_never_stops_the_digests_after_it(
-    store: Store, slack_api: SlackApi, refusal: str, caplog: pytest.LogCaptureFixture
+    store: Store,
+    slack_api: SlackApi,
+    discord_api: DiscordAPI,
+    discord_client: discord.Client,
+    refusal: str,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    refuse_history(slack_api, refusal)
+    if refusal == "missing_access":  # Discord: no Read Message History in the channel
+        discord_api.unreadable.add(CHANNEL)
+        platform = discord_platform(discord_api, discord_client)
+    else:
+        refuse_history(slack_api, refusal)
+        platform = slack_platform(slack_api)
     created = datetime(2024, 5, 1, 12, 0, tzinfo=HANOI)
-    subscription = subscribe(store, "slack", "daily 08:00", "Asia/Ho_Chi_Minh", created)
+    subscription = subscribe(store, platform.name, "daily 08:00", "Asia/Ho_Chi_Minh", created)
     day_two = datetime(2024, 5, 2, 9, 0, tzinfo=HANOI)
-    poster = slack_platform(slack_api).poster
+    poster = platform.poster
     with pytest.raises(Crash):
         await scheduler_for(store, CrashBeforePosting(poster)).catch_up(day_two)
 
@@ -504,7 +514,7 @@ async def test_a_run_that_cannot_be_checked_never_stops_the_digests_after_it(
     await restarted.stop()
 
     # The crashed run is not sent blindly (it may be there), and every later day is posted.
-    assert 3 == len(slack_api.messages[CHANNEL])
+    assert 3 == len(platform.posted())
     states = [state for _, _, state in windows(store, subscription.id)]
     assert ["unverified", "posted", "posted", "posted"] == states
     assert "cannot tell whether the digest" in caplog.text
