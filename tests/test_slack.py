@@ -20,6 +20,7 @@ import pytest
 import pytest_asyncio
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.errors import SlackApiError
 
 from bot import messages
 from bot.config import Settings
@@ -383,6 +384,41 @@ def test_the_manifest_registers_the_command_events_and_scopes_the_app_uses() -> 
     assert f"- command: {Settings.model_fields['slack_command'].default}" in manifest
     assert {"app_mention", "message.im"} <= listed
     assert "socket_mode_enabled: true" in manifest
+
+
+@pytest.mark.asyncio
+async def test_the_slack_stand_in_refuses_what_slack_would(slack_api: SlackApi) -> None:
+    client = new_client("xoxb-test", base_url=slack_api.api_url)
+    slack_api.add_channel("C0PUBLIC01", member=False)
+    slack_api.add_channel("G0PRIVATE1", "private", member=False)
+
+    async def error(call: Any) -> str:
+        try:
+            await call
+        except SlackApiError as refused:
+            return str(refused.response["error"])
+        return "ok"
+
+    answers = [
+        await error(client.chat_postMessage(channel="C0PUBLIC01", text="x")),  # .public
+        await error(client.chat_postMessage(channel="G0PRIVATE1", text="x")),
+        await error(client.conversations_history(channel="C0PUBLIC01")),
+        await error(client.conversations_history(channel="G0PRIVATE1")),
+        await error(client.conversations_info(channel="C0DESK0001")),  # no channels:read
+        await error(client.api_call("conversations.open")),
+    ]
+    slack_api.scopes = slack_api.scopes - {"chat:write.public"}
+    answers.append(await error(client.chat_postMessage(channel="C0PUBLIC01", text="x")))
+
+    assert [
+        "ok",
+        "channel_not_found",
+        "not_in_channel",
+        "channel_not_found",
+        "missing_scope",
+        "unknown_method",
+        "missing_scope",
+    ] == answers
 
 
 def test_the_manifest_requests_exactly_the_scopes_the_code_uses() -> None:
