@@ -237,8 +237,8 @@ class DigestScheduler:
         what is missing of the rest."""
         for run in await self.store.call(Store.unposted_runs, subscription.id):
             window = run_window(run)
+            key = run_key(subscription, window)
             try:
-                key = run_key(subscription, window)
                 found = await poster.find_digest(subscription.channel, key)
             except LookupRefused as refused:
                 await self._leave_unverified(subscription, run, refused.reason)
