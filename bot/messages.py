@@ -101,6 +101,11 @@ SLACK_HELP_INTRO = (
     "(`@Attaché who is Lavrov?`); in a direct message, just ask.\n"
 )
 SLACK_EMPTY_REPLY = "Nothing to show."
+SLACK_CUT = (
+    "_Cut here: Slack shows at most {limit} private messages for one answer, so {count} more "
+    "{messages} did not fit. Ask without --more or more narrowly, or run the same command in "
+    "a terminal (`attache …`) to read all of it._"
+)
 SLACK_CANDIDATES = "Did you mean:"
 SLACK_OVERVIEW_TITLE = "What Attaché has indexed"
 SLACK_MORE = "{count} more available: add --more."
@@ -117,6 +122,15 @@ SLACK_NEEDS_APP_TOKEN = (
 SLACK_NEEDS_SIGNING_SECRET = (
     "Slack HTTP mode needs SLACK_SIGNING_SECRET (Basic Information → App Credentials); "
     "set it, or use Socket Mode (ATTACHE_SLACK_MODE=socket) with SLACK_APP_TOKEN."
+)
+SLACK_DIGEST_INVITE_FIRST = (
+    "I can't run digests in this channel yet: I'm not a member of it, so I could not check "
+    "that a digest went out. Invite me first (type `/invite @Attaché` here), then subscribe "
+    "again."
+)
+SLACK_DIGEST_MISSING_SCOPE = (
+    "This Slack app is missing the {scope} scope digests need here. Ask a workspace admin "
+    "to reinstall it from slack/manifest.yaml, then subscribe again."
 )
 SLACK_BAD_APP_TOKEN = "SLACK_APP_TOKEN must be an app-level token starting with xapp-."
 
@@ -145,8 +159,8 @@ DIGEST_ID_USAGE = "Usage: digest {action} ID — the ids are in `digest list`."
 DIGEST_BAD_ID = "“{text}” is not a subscription id; the ids are in `digest list`."
 DIGEST_NO_SUCH = "There is no subscription {id} here; the ids are in `digest list`."
 DIGEST_NOT_ALLOWED = (
-    "Only people who may manage this channel can {action} digests "
-    "(Slack: workspace admins or ATTACHE_SLACK_ADMINS; Discord: Manage Channels)."
+    "Only digest admins can {action} digests (Slack: workspace admins and owners, and the "
+    "users in ATTACHE_SLACK_ADMINS; Discord: members with Manage Channels here)."
 )
 DIGEST_SUBSCRIBED = (
     "Subscription {id}: digests of {subject}, {schedule} in this channel. "
@@ -161,6 +175,20 @@ DIGEST_NONE = "No digest subscriptions here yet. {usage}"
 DIGEST_LIST_HEAD = "Digest subscriptions:"
 DIGEST_LIST_LINE = "• {id}: {filter} — {schedule}, next {next}, in {channel}"
 DIGEST_THIS_CHANNEL = "this channel"
+DIGEST_LIST_UNVERIFIED = (
+    "  ⚠ The digest of {window} may be missing: the channel's history could not be read "
+    "({reason}), so it was not sent again. {fix}"
+)
+# What fixes each refusal of a channel's history, by the platform's error code.
+DIGEST_LOOKUP_FIXES = {
+    "missing_scope": "Reinstall the Slack app from slack/manifest.yaml (it needs the "
+    "channels:history, groups:history and mpim:history scopes).",
+    "not_in_channel": "Invite @Attaché to the channel (/invite @Attaché).",
+    "channel_not_found": "Invite @Attaché to the channel (/invite @Attaché).",
+    "missing_access": "Give Attaché View Channel and Read Message History in the channel.",
+    "unknown_channel": "The channel is gone; `digest unsubscribe` the subscription.",
+}
+DIGEST_LOOKUP_FIX_OTHER = "The bot's log has the details."
 DIGEST_PICK_ONE = "This channel has several subscriptions ({ids}); give one: digest preview ID."
 DIGEST_PREVIEW_NOTE = "Preview, only for you: the next digest so far."
 DIGEST_FILTER_PREVIEW_NOTE = "Preview, only for you: the last 24 hours."

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from briefings.digest import Digest
+from store import AttacheError
 
 Page = TypeVar("Page")
 
@@ -25,13 +26,26 @@ class Posted:
         return set(range(1, self.total + 1)) <= self.parts
 
 
+class LookupRefused(AttacheError):
+    """The platform refused to show a channel's history (a missing scope or permission, a
+    channel the bot is not in): whether a digest went out there cannot be known.
+
+    `reason` is the platform's error code; a failure to reach the platform at all is not
+    this, since asking again later may work."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class Poster(Protocol):
     """A platform's way to post a digest into a channel and to find one it already posted.
 
     `run_key` identifies the digest run (subscription and window); the platform stores it with
     each message, numbered part of total (Slack message metadata, Discord nonce and footer),
     so that after a crash `find_digest` can tell what went out before the run was marked as
-    posted, and `post_digest` can send only the parts that did not.
+    posted, and `post_digest` can send only the parts that did not. `find_digest` raises
+    `LookupRefused` when the platform will not let it look.
     """
 
     platform: str

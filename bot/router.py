@@ -242,6 +242,7 @@ class Router:
                     channel=messages.DIGEST_THIS_CHANNEL if here else each.record.channel,
                 )
             )
+            lines.extend(_unverified_line(self.store(), each, now))
         return Reply(text="\n".join(lines), private=True)
 
     def _unsubscribe(self, argument: str, context: Context) -> Reply:
@@ -303,6 +304,19 @@ class Router:
 
 def _channel(context: Context) -> Channel:
     return Channel(context.platform, context.workspace, context.channel)
+
+
+def _unverified_line(store: Store, subscription: subs.Subscription, now: datetime) -> list[str]:
+    """A warning line when a digest of this subscription may be missing, else nothing."""
+    found = subs.unverified_run(store, subscription, now)
+    if found is None:
+        return []
+    run, window = found
+    reason = run.problem or "unknown_error"
+    fix = messages.DIGEST_LOOKUP_FIXES.get(reason, messages.DIGEST_LOOKUP_FIX_OTHER)
+    return [
+        messages.DIGEST_LIST_UNVERIFIED.format(window=window_text(window), reason=reason, fix=fix)
+    ]
 
 
 def _require_admin(context: Context, action: str) -> None:

@@ -6,6 +6,14 @@ its subscription: the platform is asked whether the digest went out (Slack messa
 the Discord footer) and it is posted only if it did not. A window starts where the previous
 one ended, so windows never overlap nor leave a gap, and slots missed while the bot was down
 become one catch-up run whose digest says which span it covers.
+
+When the platform refuses to show the channel's history (a missing scope, a channel the bot
+is not in), an unfinished run cannot be checked. It is then marked `unverified` and never sent
+again: posting it blindly could show the channel the same digest twice, while leaving it
+unsettled would stop every later digest of the subscription. So its window is delivered at
+most once, the subscription goes on, and the problem is logged and shown in `digest list`.
+A failure that may pass (Slack unreachable, a 5xx, a rate limit) leaves the run to the
+next fire, as before.
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot import messages
-from bot.posting import Posted, Poster
+from bot.posting import LookupRefused, Posted, Poster
 from briefings.digest import Digest, build_digest
 from briefings.filters import parse_filter
 from briefings.schedules import DigestWindow, Schedule, parse_schedule
@@ -229,12 +237,31 @@ class DigestScheduler:
         what is missing of the rest."""
         for run in await self.store.call(Store.unposted_runs, subscription.id):
             window = run_window(run)
-            found = await poster.find_digest(subscription.channel, run_key(subscription, window))
+            key = run_key(subscription, window)
+            try:
+                found = await poster.find_digest(subscription.channel, key)
+            except LookupRefused as refused:
+                await self._leave_unverified(subscription, run, refused.reason)
+                continue
             if found is not None and found.complete:
                 log.info("digest %d: run %d was posted before a crash", subscription.id, run.id)
                 await self.store.call(Store.mark_posted, run.id, found.ref)
             else:
                 await self._post_run(subscription, poster, run.id, window, found)
+
+    async def _leave_unverified(
+        self, subscription: SubscriptionRecord, run: DigestRunRecord, reason: str
+    ) -> None:
+        log.warning(
+            "digest %d: cannot tell whether the digest of %s – %s reached %s (%s); it is not"
+            " sent again and may be missing. Later digests go on.",
+            subscription.id,
+            run.window_start,
+            run.window_end,
+            subscription.channel,
+            reason,
+        )
+        await self.store.call(Store.mark_unverified, run.id, reason)
 
     async def _post_run(
         self,

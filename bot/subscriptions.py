@@ -20,11 +20,13 @@ from briefings.digest import Digest, build_digest
 from briefings.filters import parse_filter
 from briefings.schedules import DEFAULT_TIMEZONE, DigestWindow, Schedule, parse_schedule
 from store import AttacheError, Store
-from store.records import SubscriptionRecord
+from store.records import DigestRunRecord, SubscriptionRecord
 
 DEFAULT_SCHEDULE = "daily 08:00"
 # A bare filter's preview covers the day just gone.
 PREVIEW_SPAN = timedelta(hours=24)
+# How long `digest list` flags a digest that may be missing (see bot/scheduler.py).
+UNVERIFIED_SHOWN = timedelta(days=7)
 _SCHEDULE_WORDS = frozenset({"daily", "weekly", "cron"})
 # Words outside quotes; a quoted phrase stays one token so `"daily news"` is part of a filter.
 _TOKEN = re.compile(r'"[^"]*"?|[^\s"]+')
@@ -167,6 +169,21 @@ def current_window(store: Store, subscription: Subscription, now: datetime) -> D
         start = subscription.schedule.previous_fire(now)
     zone = subscription.zone
     return DigestWindow(start.astimezone(zone), max(now, start).astimezone(zone))
+
+
+def unverified_run(
+    store: Store, subscription: Subscription, now: datetime
+) -> tuple[DigestRunRecord, DigestWindow] | None:
+    """The subscription's latest run of the past week whose digest could not be checked,
+    with its window in the subscription's timezone."""
+    run = store.last_unverified_run(subscription.id)
+    if run is None or datetime.fromisoformat(run.recorded_at) < now - UNVERIFIED_SHOWN:
+        return None
+    start, end = (
+        datetime.fromisoformat(t).astimezone(subscription.zone)
+        for t in (run.window_start, run.window_end)
+    )
+    return run, DigestWindow(start, end)
 
 
 def subscription_digest(

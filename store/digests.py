@@ -22,7 +22,7 @@ _SUBSCRIPTION = (
 )
 _RUN = (
     "SELECT id, subscription_id, window_start, window_end, state, message_ref, recorded_at,"
-    " posted_at FROM digest_runs"
+    " posted_at, problem FROM digest_runs"
 )
 _EVENT = (
     'SELECT ev.id, ev.article_id, substr(p.text, ev.start + 1, ev."end" - ev.start), ev.kind,'
@@ -128,6 +128,23 @@ class DigestQueries:
                 " WHERE id = ?",
                 [message_ref, _now(), run_id],
             )
+
+    def mark_unverified(self, run_id: int, problem: str) -> None:
+        """Settle a run whose digest may or may not be in the channel: it is not sent again."""
+        with self._write():
+            self.db.execute(
+                "UPDATE digest_runs SET state = 'unverified', problem = ? WHERE id = ?",
+                [problem, run_id],
+            )
+
+    def last_unverified_run(self, subscription_id: int) -> DigestRunRecord | None:
+        """The latest run that could not be checked, if any."""
+        row = self.db.execute(
+            f"{_RUN} WHERE subscription_id = ? AND state = 'unverified'"
+            " ORDER BY window_start DESC LIMIT 1",
+            [subscription_id],
+        ).fetchone()
+        return _run(row) if row else None
 
     def last_run(self, subscription_id: int) -> DigestRunRecord | None:
         """The run with the latest window, posted or not."""

@@ -251,7 +251,8 @@ class SubscriptionRecord:
 
 @dataclass(frozen=True)
 class DigestRunRecord:
-    """One digest of one window: `recorded` before it is posted, `posted` after."""
+    """One digest of one window: `recorded` before it is posted, `posted` after, or
+    `unverified` when the platform would not say whether a crashed run's digest went out."""
 
     id: int
     subscription_id: int
@@ -261,6 +262,8 @@ class DigestRunRecord:
     message_ref: str | None
     recorded_at: str
     posted_at: str | None
+    # Why an `unverified` run could not be checked: the platform's error code.
+    problem: str | None = None
 
 
 @dataclass(frozen=True)

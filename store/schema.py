@@ -236,7 +236,37 @@ def _v6(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(db: Database) -> None:
+    """A digest run can be `unverified`: after a crash, the platform refused to say whether
+    its digest went out, so it is neither posted again nor left to block the runs after it;
+    `problem` keeps the platform's reason. SQLite cannot change a CHECK: the table is rebuilt."""
+    _execute_all(
+        db,
+        """
+        CREATE TABLE digest_runs_v7 (
+            id INTEGER PRIMARY KEY,
+            subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+            window_start TEXT NOT NULL,
+            window_end TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'recorded'
+                CHECK (state IN ('recorded', 'posted', 'unverified')),
+            message_ref TEXT,
+            recorded_at TEXT NOT NULL,
+            posted_at TEXT,
+            problem TEXT,
+            UNIQUE (subscription_id, window_start)
+        );
+        INSERT INTO digest_runs_v7 (id, subscription_id, window_start, window_end, state,
+            message_ref, recorded_at, posted_at)
+            SELECT id, subscription_id, window_start, window_end, state, message_ref,
+                recorded_at, posted_at FROM digest_runs;
+        DROP TABLE digest_runs;
+        ALTER TABLE digest_runs_v7 RENAME TO digest_runs
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -545,6 +545,23 @@ class Store(Queries, DigestQueries, SourceQueries):
         row = self.db.execute("SELECT value FROM meta WHERE key = 'corpus_version'").fetchone()
         return int(row[0]) if row else 0
 
+    def meta(self, key: str) -> str | None:
+        """A value the bot keeps about itself (the last command sync, ...), or None."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return str(row[0]) if row else None
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Keep `value` under `key`; None forgets it."""
+        with self._write():
+            if value is None:
+                self.db.execute("DELETE FROM meta WHERE key = ?", [key])
+                return
+            self.db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
     def _scalar(self, sql: str) -> int:
         return int(self.db.execute(sql).fetchone()[0])
 

@@ -52,6 +52,8 @@ class DiscordAPI:
     history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     throttled: dict[str, int] = field(default_factory=dict)
     retry_after: float = 0.5
+    # Channels where the bot lacks Read Message History: reading them answers 403.
+    unreadable: set[str] = field(default_factory=set)
 
     async def start(self) -> None:
         app = web.Application()
@@ -115,6 +117,8 @@ class DiscordAPI:
             return _json([self._command(c) for c in body])
         if parts[0] == "interactions" and parts[-1] == "callback":
             return self._callback(parts[1], body)
+        if method == "GET" and parts[0] == "channels" and parts[1] in self.unreadable:
+            return _json({"message": "Missing Access", "code": 50001}, status=403)
         if method == "GET" and parts[0] == "channels" and parts[-1] == "messages":
             # Discord does not return nonces when reading history.
             posted = self.history.get(parts[1], [])

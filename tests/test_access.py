@@ -40,7 +40,7 @@ OTHER_TEAM = "T0OTHER0001"
 MANAGE_CHANNELS = 1 << 4
 READ_AND_SEND = 68608  # view channel, send messages, read history: no Manage Channels
 NOT_HERE = "There is no subscription 1 here"
-NOT_ALLOWED = "Only people who may manage this channel"
+NOT_ALLOWED = "Only digest admins can"
 
 Forgery = Callable[[str], dict[str, str]]
 TRIGGERS = itertools.count(13345224610)
@@ -403,3 +403,29 @@ async def test_a_slack_workspace_and_a_discord_guild_with_the_same_id_are_strang
     assert ["Lavrov"] == [s.filter for s in router.store().subscriptions("slack", str(GUILD))]
     assert ["Vietnam"] == [s.filter for s in router.store().subscriptions("discord", str(GUILD))]
     assert "Vietnam" not in slack_said(slack_api)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("kind", ["public", "private"])
+async def test_subscribing_a_channel_the_bot_is_not_in_says_to_invite_it_first(
+    app: AsyncApp, slack_api: SlackApi, router: Router, kind: str
+) -> None:
+    slack_api.add_channel("C0DESK0001", kind, member=False)
+    await slash(app, slack_api, "digest subscribe Lavrov", user_id=ADMIN)
+
+    [post] = slack_api.posts()
+    assert messages.SLACK_DIGEST_INVITE_FIRST == post.body["text"]
+    assert "ephemeral" == post.body["response_type"]
+    assert [] == router.store().subscriptions("slack", "T0TEAM0001")
+
+
+@pytest.mark.asyncio
+async def test_subscribing_with_an_install_missing_a_history_scope_says_to_reinstall(
+    app: AsyncApp, slack_api: SlackApi, router: Router
+) -> None:
+    slack_api.scopes = slack_api.scopes - {"channels:history"}
+    await slash(app, slack_api, "digest subscribe Lavrov", user_id=ADMIN)
+
+    [post] = slack_api.posts()
+    assert messages.SLACK_DIGEST_MISSING_SCOPE.format(scope="channels:history") == post.body["text"]
+    assert [] == router.store().subscriptions("slack", "T0TEAM0001")

@@ -141,7 +141,7 @@ def test_an_ordinary_member_can_neither_subscribe_nor_unsubscribe(
 
     assert [True, True] == [r.failed for r in refused]
     assert refused[0].text is not None and refused[0].text.startswith(
-        "Only people who may manage this channel can subscribe to digests"
+        "Only digest admins can subscribe to digests"
     )
     assert [1] == [s.id for s in router.store().subscriptions("slack", "T1")]
     assert [] == changes

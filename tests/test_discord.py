@@ -127,6 +127,18 @@ async def test_who_defers_then_follows_up_with_the_briefing(
 
 
 @pytest.mark.asyncio
+async def test_a_source_without_a_url_shows_its_file_name_never_the_server_path(
+    bot: AttacheClient, api: DiscordAPI
+) -> None:
+    bodies = await interact(bot, api, payload("who_lavrov"))
+
+    shown = "\n".join(e.get("description", "") for b in bodies for e in b.get("embeds", []))
+    seeds = sorted(discord.utils.escape_markdown(path.name) for path in SEEDS.glob("*.txt"))
+    assert str(SEEDS) not in sent_text(bodies)
+    assert [] != [name for name in seeds if f" — {name}" in shown]
+
+
+@pytest.mark.asyncio
 async def test_the_request_carries_the_discord_context(
     api: DiscordAPI, seeded_db: Path, tmp_path: Path
 ) -> None:
@@ -239,6 +251,13 @@ async def _noop(interaction: discord.Interaction) -> None:
 
 
 @pytest.mark.asyncio
+async def test_the_client_asks_only_for_the_intents_it_uses(bot: AttacheClient) -> None:
+    assert discord.Intents(guilds=True, dm_messages=True) == bot.intents
+    privileged = (bot.intents.message_content, bot.intents.members, bot.intents.presences)
+    assert (False, False, False) == privileged
+
+
+@pytest.mark.asyncio
 async def test_a_direct_message_is_answered_as_a_question(
     bot: AttacheClient, api: DiscordAPI
 ) -> None:
@@ -252,3 +271,44 @@ async def test_a_direct_message_is_answered_as_a_question(
     assert "Sergey Lavrov" == first["embeds"][0]["title"]
     assert int(data["id"]) == first["message_reference"]["message_id"]
     assert {"parse": [], "replied_user": False} == first["allowed_mentions"]
+
+
+@pytest.mark.asyncio
+async def test_unsetting_the_test_guild_clears_its_commands_once(
+    api: DiscordAPI, router: Router
+) -> None:
+    guild_sync = f"/applications/{APPLICATION_ID}/guilds/{GUILD}/commands"
+    await (await started(router, test_guild=GUILD)).close()
+    for _ in range(2):
+        await (await started(router, test_guild=None)).close()
+
+    puts = api.to("PUT", guild_sync)
+    assert 2 == len(puts)
+    assert [] == puts[-1].body
+    assert 1 == len(api.to("PUT", f"/applications/{APPLICATION_ID}/commands"))
+
+
+@pytest.mark.asyncio
+async def test_moving_the_test_guild_clears_the_old_ones_commands(
+    api: DiscordAPI, router: Router
+) -> None:
+    other = GUILD + 1
+    await (await started(router, test_guild=GUILD)).close()
+    await (await started(router, test_guild=other)).close()
+
+    old = api.to("PUT", f"/applications/{APPLICATION_ID}/guilds/{GUILD}/commands")
+    new = api.to("PUT", f"/applications/{APPLICATION_ID}/guilds/{other}/commands")
+    assert [] == old[-1].body
+    assert 5 == len(new[-1].body)
+
+
+def test_the_invite_link_asks_for_what_digests_need() -> None:
+    needed = discord.Permissions(
+        view_channel=True,
+        send_messages=True,
+        send_messages_in_threads=True,
+        embed_links=True,
+        read_message_history=True,
+    )
+    guide = (Path(__file__).parent.parent / "docs" / "discord.md").read_text()
+    assert {str(needed.value)} == set(re.findall(r"permissions=(\d+)", guide))

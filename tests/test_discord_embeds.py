@@ -113,7 +113,8 @@ def test_citations_link_to_the_source_when_it_has_a_url() -> None:
 
     assert "[[1]](https://example.org/a_%28b%29)[2][3]" in body
     assert "[Linked](https://example.org/a_%28b%29)" in sources
-    assert "seeds/002.txt" in sources
+    assert " — 002.txt" in sources
+    assert "seeds/" not in sources
     assert "javascript" not in sources
 
 

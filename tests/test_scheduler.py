@@ -22,10 +22,12 @@ import discord
 import pytest
 import pytest_asyncio
 
+from bot import messages
 from bot.config import Settings
 from bot.discord.embeds import digest_embeds
 from bot.discord.posting import DiscordPoster, nonce, stamp
 from bot.posting import Posted, Poster
+from bot.router import Context, Router
 from bot.scheduler import DigestRules, DigestScheduler, job_id, next_window, run_key
 from bot.slack.app import new_client
 from bot.slack.blocks import digest_payloads as slack_payloads
@@ -470,3 +472,80 @@ def test_attache_run_gives_the_scheduler_a_poster_per_platform_and_the_router_ho
     assert ["discord", "slack"] == sorted(scheduler.posters)
     assert scheduler.subscriptions_changed == router.on_subscriptions_changed
     router.close()
+
+
+# -- a channel whose history the bot may not read -------------------------------------------
+
+
+def refuse_history(api: SlackApi, refusal: str) -> None:
+    """A workspace where conversations.history is refused but posting still works."""
+    if refusal == "missing_scope":  # installed from a manifest without channels:history
+        api.scopes = api.scopes - {"channels:history"}
+    else:  # a public channel reached through chat:write.public, never joined
+        api.add_channel(CHANNEL, member=False)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("refusal", ["missing_scope", "not_in_channel", "missing_access"])
+async def test_a_run_that_cannot_be_checked_never_stops_the_digests_after_it(
+    store: Store,
+    slack_api: SlackApi,
+    discord_api: DiscordAPI,
+    discord_client: discord.Client,
+    refusal: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    if refusal == "missing_access":  # Discord: no Read Message History in the channel
+        discord_api.unreadable.add(CHANNEL)
+        platform = discord_platform(discord_api, discord_client)
+    else:
+        refuse_history(slack_api, refusal)
+        platform = slack_platform(slack_api)
+    created = datetime(2024, 5, 1, 12, 0, tzinfo=HANOI)
+    subscription = subscribe(store, platform.name, "daily 08:00", "Asia/Ho_Chi_Minh", created)
+    day_two = datetime(2024, 5, 2, 9, 0, tzinfo=HANOI)
+    poster = platform.poster
+    with pytest.raises(Crash):
+        await scheduler_for(store, CrashBeforePosting(poster)).catch_up(day_two)
+
+    restarted = scheduler_for(store, poster)
+    for day in range(1, 4):
+        await restarted.catch_up(day_two + timedelta(days=day))
+    await restarted.stop()
+
+    # The crashed run is not sent blindly (it may be there), and every later day is posted.
+    assert 3 == len(platform.posted())
+    states = [state for _, _, state in windows(store, subscription.id)]
+    assert ["unverified", "posted", "posted", "posted"] == states
+    assert "cannot tell whether the digest" in caplog.text
+    assert refusal in caplog.text
+
+
+@pytest.mark.asyncio
+async def test_digest_list_warns_of_a_digest_that_may_be_missing(
+    store: Store, slack_api: SlackApi
+) -> None:
+    refuse_history(slack_api, "missing_scope")
+    created = datetime(2024, 5, 1, 12, 0, tzinfo=HANOI)
+    subscription = subscribe(store, "slack", "daily 08:00", "Asia/Ho_Chi_Minh", created)
+    day_two = datetime(2024, 5, 2, 9, 0, tzinfo=HANOI)
+    poster = slack_platform(slack_api).poster
+    with pytest.raises(Crash):
+        await scheduler_for(store, CrashBeforePosting(poster)).catch_up(day_two)
+    restarted = scheduler_for(store, poster)
+    await restarted.catch_up(day_two + timedelta(days=1))
+    await restarted.stop()
+
+    router = Router(str(store.path), lambda store, limits: None)
+    where = Context(platform="slack", workspace="W1", channel=CHANNEL, user="U1")
+    listed = router.handle_text("digest list", where).text or ""
+    router.close()
+
+    [line, warning] = listed.splitlines()[1:]
+    assert line.startswith(f"• {subscription.id}: Vietnam")
+    expected = messages.DIGEST_LIST_UNVERIFIED.format(
+        window="Wed 1 May 2024, 08:00 – Thu 2 May 2024, 08:00 (Asia/Ho_Chi_Minh)",
+        reason="missing_scope",
+        fix=messages.DIGEST_LOOKUP_FIXES["missing_scope"],
+    )
+    assert expected == warning

@@ -11,14 +11,16 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+import pytest_asyncio
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.errors import SlackApiError
 
 from bot import messages
 from bot.config import Settings
@@ -26,7 +28,9 @@ from bot.router import Reply, Request, Router
 from bot.slack import SlackSurface, build_app, new_client, reply_payloads
 from store import AttacheError, Store
 
-from .slack_api import SlackApi
+from .conftest import SEEDS
+from .slack_api import Call, SlackApi, manifest_scopes
+from .slack_socket import PATIENCE, SocketModeServer, event_envelope, slash_envelope
 from .test_slack_blocks import long_briefing
 
 PAYLOADS = Path(__file__).parent / "payloads" / "slack"
@@ -128,6 +132,19 @@ async def test_brief_who_acknowledges_then_posts_the_briefing_in_the_channel(
     assert "[1]" in block_texts(post.body)
     assert "link_names" not in post.body
     assert "parse" not in post.body
+
+
+@pytest.mark.asyncio
+async def test_a_source_without_a_url_shows_its_file_name_never_the_server_path(
+    app: AsyncApp, slack_api: SlackApi
+) -> None:
+    await app.async_dispatch(event_request(payload("app_mention.json")))
+    await settle()
+
+    sent = posted_text(slack_api)
+    seeds = sorted(path.name for path in SEEDS.glob("*.txt"))
+    assert str(SEEDS) not in sent
+    assert [] != [name for name in seeds if f"\\n{name}" in sent]
 
 
 @pytest.mark.asyncio
@@ -291,6 +308,28 @@ async def test_past_five_messages_the_rest_go_through_the_web_api(
 
 
 @pytest.mark.asyncio
+async def test_a_private_reply_past_five_messages_says_it_was_cut_and_how_to_get_the_rest(
+    app: AsyncApp, slack_api: SlackApi, router: Router, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reply = Reply(briefing=long_briefing(), private=True)
+    monkeypatch.setattr(router, "handle", lambda request: reply)
+    request, _ = command_request(slack_api, "who Lavrov")
+    await app.async_dispatch(request)
+    await settle()
+
+    whole = reply_payloads(reply)
+    posts = slack_api.posts()
+    assert ["response"] * 5 == [post.method for post in posts]
+    assert {"ephemeral"} == {post.body["response_type"] for post in posts}
+    assert [p["blocks"] for p in whole[:4]] == [post.body["blocks"] for post in posts[:4]]
+    left = len(whole) - 5
+    note = messages.SLACK_CUT.format(
+        limit=5, count=left, messages="message" if left == 1 else "messages"
+    )
+    assert note == posts[4].body["blocks"][-1]["text"]["text"]
+
+
+@pytest.mark.asyncio
 async def test_users_info_is_asked_only_for_digests(app: AsyncApp, slack_api: SlackApi) -> None:
     who, _ = command_request(slack_api, "who Lavrov")
     digest, _ = command_request(slack_api, "digest")
@@ -343,5 +382,124 @@ def test_the_manifest_registers_the_command_events_and_scopes_the_app_uses() -> 
     listed = set(re.findall(r"^\s+- ([a-z_:.]+)$", manifest, re.M))
 
     assert f"- command: {Settings.model_fields['slack_command'].default}" in manifest
-    assert {"app_mention", "message.im", "commands", "chat:write", "im:history"} <= listed
+    assert {"app_mention", "message.im"} <= listed
     assert "socket_mode_enabled: true" in manifest
+
+
+@pytest.mark.asyncio
+async def test_the_slack_stand_in_refuses_what_slack_would(slack_api: SlackApi) -> None:
+    client = new_client("xoxb-test", base_url=slack_api.api_url)
+    slack_api.add_channel("C0PUBLIC01", member=False)
+    slack_api.add_channel("G0PRIVATE1", "private", member=False)
+
+    async def error(call: Any) -> str:
+        try:
+            await call
+        except SlackApiError as refused:
+            return str(refused.response["error"])
+        return "ok"
+
+    answers = [
+        await error(client.chat_postMessage(channel="C0PUBLIC01", text="x")),  # .public
+        await error(client.chat_postMessage(channel="G0PRIVATE1", text="x")),
+        await error(client.conversations_history(channel="C0PUBLIC01")),
+        await error(client.conversations_history(channel="G0PRIVATE1")),
+        await error(client.conversations_info(channel="C0DESK0001")),  # no channels:read
+        await error(client.api_call("conversations.open")),
+    ]
+    slack_api.scopes = slack_api.scopes - {"chat:write.public"}
+    answers.append(await error(client.chat_postMessage(channel="C0PUBLIC01", text="x")))
+
+    assert [
+        "ok",
+        "channel_not_found",
+        "not_in_channel",
+        "channel_not_found",
+        "missing_scope",
+        "unknown_method",
+        "missing_scope",
+    ] == answers
+
+
+def test_the_manifest_requests_exactly_the_scopes_the_code_uses() -> None:
+    # chat.postMessage (+ .public for channels not joined), the /brief command, mentions,
+    # DMs, users.info for admins, and conversations.history of every channel type for
+    # digest recovery; nothing opens or lists DMs (im:read, im:write).
+    used = {
+        "commands",
+        "chat:write",
+        "chat:write.public",
+        "app_mentions:read",
+        "im:history",
+        "channels:history",
+        "groups:history",
+        "mpim:history",
+        "users:read",
+    }
+    assert used == manifest_scopes()
+
+
+# -- Socket Mode, the default: the real handler over a local WebSocket ------------------------
+
+
+async def posts_reach(slack_api: SlackApi, count: int) -> list[Call]:
+    """The posts once there are `count` of them (the app answers after acknowledging)."""
+    for _ in range(int(PATIENCE / 0.05)):
+        if len(slack_api.posts()) >= count:
+            return slack_api.posts()
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"expected {count} posts, got {slack_api.posts()}")
+
+
+@pytest_asyncio.fixture
+async def socket_mode(
+    router: Router, slack_api: SlackApi, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[SocketModeServer]:
+    """Attaché's Slack surface running in Socket Mode against both local stand-ins."""
+    server = SocketModeServer()
+    slack_api.socket_url = await server.start()
+    real = new_client
+    monkeypatch.setattr(
+        "bot.slack.app.new_client", lambda token, **kw: real(token, slack_api.api_url, **kw)
+    )
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, SLACK_BOT_TOKEN="xoxb-test", SLACK_APP_TOKEN="xapp-1-test"
+    )
+    running = asyncio.create_task(SlackSurface(settings, router).run())
+    yield server
+    running.cancel()
+    await asyncio.gather(running, return_exceptions=True)
+    await server.close()
+
+
+@pytest.mark.asyncio
+async def test_socket_mode_acknowledges_each_envelope_and_answers_it_once(
+    socket_mode: SocketModeServer, slack_api: SlackApi
+) -> None:
+    mention = payload("app_mention.json")
+    await socket_mode.send(event_envelope("env-mention", mention))
+    await socket_mode.acked("env-mention")
+    [answer] = await posts_reach(slack_api, 1)
+    # Slack redelivers what it thinks was not acknowledged: same envelope, or a retry.
+    await socket_mode.send(event_envelope("env-mention", mention, retry=1))
+    await socket_mode.send(event_envelope("env-mention-retry", mention, retry=2))
+    await socket_mode.acked("env-mention-retry")
+    await socket_mode.send(event_envelope("env-direct", payload("message_im.json")))
+    await socket_mode.acked("env-direct")
+    await posts_reach(slack_api, 2)
+    form = payload("slash_command.json") | {"response_url": slack_api.response_url()}
+    await socket_mode.send(slash_envelope("env-command", form))
+    command_ack = await socket_mode.acked("env-command")
+    posts = await posts_reach(slack_api, 3)
+
+    assert {"response_type": "ephemeral", "text": messages.SLACK_WORKING} == command_ack["payload"]
+    assert 2 == len(socket_mode.acks["env-mention"])
+    assert ["chat.postMessage", "chat.postMessage", "response"] == [p.method for p in posts]
+    assert ("C0DESK0001", "1700000100.000200") == (
+        answer.body["channel"],
+        answer.body["thread_ts"],
+    )
+    assert "D0DIRECT01" == posts[1].body["channel"]
+    assert "in_channel" == posts[2].body["response_type"]
+    assert "Sergey Lavrov" == posts[2].body["blocks"][0]["text"]["text"]
+    assert 1 == len(slack_api.called("apps.connections.open"))

@@ -142,13 +142,14 @@ def test_more_than_ten_roles_share_the_last_context_element() -> None:
     assert "Envoy 13" in context["elements"][-1]["text"]
 
 
-def test_a_plain_path_is_shown_as_escaped_text_and_a_url_as_a_link() -> None:
+def test_a_plain_path_is_shown_as_its_escaped_file_name_and_a_url_as_a_link() -> None:
     sources = (source(1), source(2, "https://news.example/2"))
     briefing = Briefing("who", "Lavrov", None, (Claim("Lavrov spoke.", (1, 2)),), sources)
     text = "\n".join(all_texts(reply_messages(Reply(briefing=briefing))))
 
     assert "• Lavrov spoke. [1] <https://news.example/2|[2]>" in text
-    assert "*[1]* Article 1 &amp; &lt;more&gt; — VNA, 7 July 2022\n/data/articles/001.txt" in text
+    assert "*[1]* Article 1 &amp; &lt;more&gt; — VNA, 7 July 2022\n001.txt" in text
+    assert "/data/articles" not in text
     assert "*[2]* <https://news.example/2|Article 2 &amp; &lt;more&gt;>" in text
 
 

@@ -6,10 +6,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from store import Store, StoreError
 from store.records import ArticleRecord, DateRecord, MentionRecord
-from store.schema import SCHEMA_VERSION
+from store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
 def _record(
@@ -56,6 +57,37 @@ def test_reopening_does_not_migrate_twice(tmp_path: Path) -> None:
     Store.open(tmp_path / "a.db").close()
     with Store.open(tmp_path / "a.db") as store:
         assert SCHEMA_VERSION == store.stats().schema_version
+
+
+def test_digest_runs_survive_the_migration_that_adds_unverified(tmp_path: Path) -> None:
+    db = Database(tmp_path / "v6.db")
+    for version, step in enumerate(MIGRATIONS[:6], start=1):
+        with db.atomic():
+            step(db)
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [str(version)],
+            )
+    db.execute(
+        "INSERT INTO subscriptions (platform, workspace, channel, filter, schedule, timezone,"
+        " created_at) VALUES ('slack', 'T1', 'C1', 'Lavrov', 'daily 08:00', 'UTC', '2024-05-01')"
+    )
+    db.execute(
+        "INSERT INTO digest_runs (subscription_id, window_start, window_end, recorded_at)"
+        " VALUES (1, '2024-05-01T08:00:00+00:00', '2024-05-02T08:00:00+00:00', '2024-05-02')"
+    )
+    db.conn.commit()
+    db.close()
+
+    with Store.open(tmp_path / "v6.db") as store:
+        [run] = store.unposted_runs(1)
+        store.mark_unverified(run.id, "missing_scope")
+        unverified = store.last_unverified_run(1)
+
+    assert ("2024-05-01T08:00:00+00:00", "recorded") == (run.window_start, run.state)
+    assert unverified is not None
+    assert ("unverified", "missing_scope") == (unverified.state, unverified.problem)
 
 
 def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:

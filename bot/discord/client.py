@@ -54,12 +54,19 @@ class DiscordSurface:
             raise AttacheError(messages.DISCORD_REJECTED_TOKEN) from error
 
 
+def gateway_intents() -> discord.Intents:
+    """Only the gateway events Attaché handles: interactions (slash commands, autocomplete)
+    come with no intent at all; `guilds` keeps discord.py's guild and channel cache, which it
+    needs to work; `dm_messages` delivers direct messages, whose text needs no privileged
+    message-content intent. Guild messages, members, presences, reactions: none used."""
+    return discord.Intents(guilds=True, dm_messages=True)
+
+
 class AttacheClient(discord.Client):
     """discord.py's client with Attaché's command tree; no privileged intents needed."""
 
     def __init__(self, router: Router, test_guild: int | None) -> None:
-        # Default intents deliver DM text without the privileged message-content intent.
-        super().__init__(intents=discord.Intents.default(), allowed_mentions=NO_MENTIONS)
+        super().__init__(intents=gateway_intents(), allowed_mentions=NO_MENTIONS)
         self.router = router
         self.test_guild = test_guild
         self.names = NameIndex()

@@ -18,6 +18,7 @@ from bot import messages
 from bot.render.phrases import (
     entry_happening,
     event_head,
+    file_name,
     outlets_text,
     overview_summary,
     window_text,
@@ -187,7 +188,7 @@ def _source_line(source: Source) -> str:
     named = f"[{_bracketless(title)}]({link})" if link else title
     outlet = safe(source.outlet or "outlet unknown")
     when = source.published.human() if source.published else "undated"
-    where = "" if link else f" — {safe(source.path or '')}"
+    where = "" if link else f" — {safe(file_name(source.path or ''))}"
     return f"**[{source.n}]** {named} — {outlet}, {when}{where}"
 
 

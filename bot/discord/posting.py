@@ -16,7 +16,7 @@ import re
 import discord
 
 from bot.discord import embeds as rendering
-from bot.posting import Posted, posted, unsent
+from bot.posting import LookupRefused, Posted, posted, unsent
 from briefings.digest import Digest
 
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -63,11 +63,16 @@ class DiscordPoster:
         me = self.client.user
         refs: dict[int, str] = {}
         total = 0
-        async for message in target.history(limit=HISTORY_LIMIT):
-            stamped = stamp_of(message, run_key)
-            if me is not None and message.author.id == me.id and stamped is not None:
-                part, total = stamped
-                refs[part] = str(message.id)
+        try:
+            async for message in target.history(limit=HISTORY_LIMIT):
+                stamped = stamp_of(message, run_key)
+                if me is not None and message.author.id == me.id and stamped is not None:
+                    part, total = stamped
+                    refs[part] = str(message.id)
+        except (discord.Forbidden, discord.NotFound) as error:
+            # 403: no View Channel or Read Message History there; 404: the channel is gone.
+            reason = "missing_access" if isinstance(error, discord.Forbidden) else "unknown_channel"
+            raise LookupRefused(reason) from error
         return posted(refs, total)
 
     async def _channel(self, channel: str) -> discord.PartialMessageable:

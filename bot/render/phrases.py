@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -10,6 +11,12 @@ from briefings.briefing import TimelineEntry
 from briefings.digest import DigestEvent
 from briefings.schedules import DigestWindow
 from store.records import Stats
+
+
+def file_name(path: str) -> str:
+    """`vn-ru-2021.txt` for `/srv/attache/seeds/vn-ru-2021.txt`: chat shows a source's file,
+    never where the server keeps it (that would tell every reader the host's layout)."""
+    return re.split(r"[\\/]", path.rstrip("\\/"))[-1] or path
 
 
 def moment(when: datetime) -> str:

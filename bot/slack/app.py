@@ -30,7 +30,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import messages
 from bot.config import Settings
 from bot.router import Context, Reply, Request, Router, UsageError, parse
-from bot.slack.blocks import reply_payloads
+from bot.slack.blocks import capped_payloads, reply_payloads
 from bot.slack.escape import escape
 from bot.slack.posting import SlackPoster
 from store import AttacheError
@@ -122,6 +122,9 @@ class Listeners:
             return self.help()
         try:
             request = await self._with_admin(request, client)
+            refused = await _cannot_post_digests(request, client)
+            if refused is not None:
+                return Reply(text=refused, failed=True)
             return await asyncio.to_thread(self.router.handle, request)
         except AttacheError as error:
             return Reply(text=error.message, failed=True)
@@ -150,6 +153,31 @@ class Listeners:
             log.warning("slack: users.info failed: %s", error.response.get("error"))
             return False
         return bool(member.get("is_admin") or member.get("is_owner"))
+
+
+async def _cannot_post_digests(request: Request, client: AsyncWebClient) -> str | None:
+    """Why digests could not work in the asking channel, or None: checked before subscribing.
+
+    Digests need the channel's history as well as posting (a crashed run is looked up there
+    before it is sent again), so the check is the call recovery makes: conversations.history.
+    Slack answers not_in_channel for a public channel the bot is not in, channel_not_found for
+    a private one (it does not reveal that it exists), missing_scope for an old install.
+    """
+    action = request.argument.split(" ", 1)[0].casefold()
+    if request.command != "digest" or action != "subscribe" or not request.context.is_admin:
+        return None
+    channel = request.context.channel
+    try:
+        await client.conversations_history(channel=channel, limit=1)
+    except SlackApiError as error:
+        code = str(error.response.get("error") or "")
+        log.warning("slack: digests cannot be read back in %s: %s", channel, code)
+        if code in {"not_in_channel", "channel_not_found"}:
+            return messages.SLACK_DIGEST_INVITE_FIRST
+        if code == "missing_scope":
+            needed = str(error.response.get("needed") or "")
+            return messages.SLACK_DIGEST_MISSING_SCOPE.format(scope=needed)
+    return None
 
 
 def new_client(
@@ -264,7 +292,8 @@ async def _deliver(
     """A slash command's answer: in the channel through response_url, or only to the user."""
     payloads = reply_payloads(reply)
     if reply.private or reply.failed:
-        await _send(respond, payloads[:RESPONSE_URL_POSTS], response_type="ephemeral")
+        private = capped_payloads(payloads, RESPONSE_URL_POSTS)
+        await _send(respond, private, response_type="ephemeral")
         return
     await _send(respond, payloads[:RESPONSE_URL_POSTS], response_type="in_channel")
     # Past response_url's five posts, the rest goes through the Web API.

@@ -14,6 +14,7 @@ from bot import messages
 from bot.render.phrases import (
     entry_happening,
     event_head,
+    file_name,
     outlets_text,
     overview_summary,
     window_text,
@@ -49,6 +50,21 @@ def reply_payloads(reply: Reply) -> list[dict[str, Any]]:
     return [
         {"text": fallback_text(message), "blocks": message} for message in reply_messages(reply)
     ]
+
+
+def capped_payloads(payloads: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """At most `limit` messages; when some are cut, the last one kept says so and how to get
+    the rest (a response_url takes only five posts, so the rest cannot follow)."""
+    if len(payloads) <= limit:
+        return payloads
+    left = len(payloads) - limit
+    note = messages.SLACK_CUT.format(
+        limit=limit, count=left, messages="message" if left == 1 else "messages"
+    )
+    last = payloads[limit - 1]
+    # A full message gives up its last block for the note: it is cut there anyway.
+    blocks = [*last["blocks"][: MAX_BLOCKS - 1], _section(note)]
+    return [*payloads[: limit - 1], {"text": last["text"], "blocks": blocks}]
 
 
 def fallback_text(message: Message) -> str:
@@ -208,7 +224,7 @@ def _source(source: Source) -> str:
     shown = link(source.url, title) if source.url else title
     published = source.published.human() if source.published else "undated"
     outlet = escape(source.outlet or "outlet unknown")
-    path = f"\n{escape(source.path)}" if source.path and not source.url else ""
+    path = f"\n{escape(file_name(source.path))}" if source.path and not source.url else ""
     return f"*[{source.n}]* {shown} — {outlet}, {published}{path}"
 
 

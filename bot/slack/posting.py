@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.posting import Posted, posted, unsent
+from bot.posting import LookupRefused, Posted, posted, unsent
 from bot.slack import blocks
 from briefings.digest import Digest
 
@@ -20,6 +21,8 @@ EVENT_TYPE = "attache_digest"
 # How far back to look for a run's messages: a digest posted before a crash is recent.
 HISTORY_PAGES = 5
 HISTORY_PAGE_SIZE = 200
+# Errors that may pass if asked again later; any other refusal will not change by itself.
+PASSING_ERRORS = frozenset({"ratelimited", "internal_error", "fatal_error", "request_timeout"})
 
 
 class SlackPoster:
@@ -57,10 +60,13 @@ class SlackPoster:
         """The messages of this run in the channel's recent history, if any."""
         refs: dict[int, str] = {}
         total = 0
-        async for message in self._history(channel):
-            if run_of(message) == run_key:
-                part, total = part_of(message)
-                refs[part] = f"{channel}/{message['ts']}"
+        try:
+            async for message in self._history(channel):
+                if run_of(message) == run_key:
+                    part, total = part_of(message)
+                    refs[part] = f"{channel}/{message['ts']}"
+        except SlackApiError as error:
+            raise refusal(error) from error
         return posted(refs, total)
 
     async def _history(self, channel: str) -> AsyncIterator[dict[str, Any]]:
@@ -77,6 +83,15 @@ class SlackPoster:
             cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
             if cursor is None:
                 return
+
+
+def refusal(error: SlackApiError) -> Exception:
+    """`LookupRefused` for an error that lasts (missing_scope, not_in_channel, ...), else the
+    error itself: a rate limit or a 5xx may pass by the next fire."""
+    code = str(error.response.get("error") or "unknown_error")
+    if error.response.status_code >= 500 or code in PASSING_ERRORS:
+        return error
+    return LookupRefused(code)
 
 
 def metadata(run_key: str, part: int, parts: int) -> dict[str, Any]:
