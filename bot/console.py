@@ -11,6 +11,7 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from bot import messages
+from bot.record_ids import is_record_id
 from bot.render.terminal import reply_view
 from bot.router import Context, Router
 from bot.views import article_view, articles_view, entities_view, report_view, stats_view
@@ -32,7 +33,7 @@ def _articles(store: Store, args: list[str]) -> RenderableType:
 
 
 def _show(store: Store, args: list[str]) -> RenderableType:
-    if len(args) != 1 or not args[0].isdigit():
+    if len(args) != 1 or not is_record_id(args[0]):
         return Text(messages.CONSOLE_USAGE.format(usage="/show ID"))
     found = store.article(int(args[0]))
     if found is None:
@@ -71,7 +72,8 @@ def execute(router: Router, line: str) -> RenderableType | None:
         return Text(messages.CHAT_HELP + "\n" + messages.CONSOLE_HELP)
     if name in LOCAL:
         return _local(router, LOCAL[name], words[1] if len(words) > 1 else "")
-    return reply_view(router.handle_text(line, CONSOLE))
+    # The console is a direct conversation: what is not a command is a question, as in a DM.
+    return reply_view(router.handle_text(line, CONSOLE, default="ask"))
 
 
 def _local(router: Router, handler: Handler, rest: str) -> RenderableType:

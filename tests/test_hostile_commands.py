@@ -85,7 +85,7 @@ def test_a_direct_message_is_answered_safely_everywhere(
     router: Router, text: str, context: Context
 ) -> None:
     # As a direct message: anything that is not a command is a question.
-    assert_safe_everywhere(router.handle(parse(text, context=context, default="ask")))
+    assert_safe_everywhere(router.handle_text(text, context, default="ask"))
 
 
 @HOSTILE
