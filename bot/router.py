@@ -18,6 +18,7 @@ from bot import messages
 from bot import subscriptions as subs
 from bot.render.phrases import moment, window_text
 from bot.subscriptions import Channel, DigestSettings, SubscriptionError
+from bot.typed import typed_text
 from briefings.brief import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.briefing import Briefing
 from briefings.digest import Digest
@@ -99,6 +100,7 @@ class UsageError(AttacheError):
 def parse(text: str, *, context: Context | None = None, default: CommandName = "ask") -> Request:
     """A request from what a user typed: `/who Lavrov`, `who is Lavrov?`, or a free question."""
     context = context or Context()
+    text = typed_text(text)
     words = text.strip().split(maxsplit=1)
     if not words:
         return Request("help", context=context)

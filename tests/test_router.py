@@ -209,3 +209,18 @@ def test_the_router_answers_a_subscription_id_out_of_range_in_one_line(
 
     assert reply.failed
     assert messages.SOMETHING_WENT_WRONG != reply.text
+
+
+@pytest.mark.parametrize(
+    "text", ["who \ud800Lavrov", "ask what did \udcff say?", "digest preview \udfff", "\ud83d"]
+)
+def test_a_lone_surrogate_from_a_payload_is_answered_not_a_failure(
+    router: Router, text: str
+) -> None:
+    # JSON (Slack, Discord) may carry a lone `\ud800`; SQLite and UTF-8 writers refuse it.
+    from .hostile import problems_everywhere
+
+    reply = router.handle_text(text, Context(is_admin=True), default="ask")
+
+    assert messages.SOMETHING_WENT_WRONG != reply.text
+    assert [] == problems_everywhere(reply)
