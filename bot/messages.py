@@ -39,6 +39,8 @@ RUN_HELP = (
     "it opens a terminal console that takes the same commands."
 )
 
+BAD_ID = "“{text}” is not an id: a whole number from 0 to {max}."
+NO_DATABASE = "no database at {path}; run `attache ingest` first (or give --db)"
 NO_SUCH_ARTICLE = "no article with id {id} (see `attache articles`)"
 CANNOT_CONNECT = "{name}: cannot connect ({error}). Check the network and the token."
 RUNNING = "Attaché is running on {names}. Ctrl-C stops it."
