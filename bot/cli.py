@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console, RenderableType
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -22,7 +23,7 @@ from rich.text import Text
 
 from bot import messages
 from bot import subscriptions as subs
-from bot.config import Settings
+from bot.config import Settings, setting_problem
 from bot.console import run_console
 from bot.logs import setup_logging
 from bot.record_ids import MAX_ID, is_record_id
@@ -389,10 +390,18 @@ def run(db: DbOption = None) -> None:
 
 def main() -> None:
     """Entry point: one-line errors for users, tracebacks only in the log file."""
-    setup_logging(_settings().log_file)
     _replace_undecodable()
     args = [typed_text(arg) for arg in sys.argv[1:]]
-    sys.exit(_main(args, as_json=_wants_json(args)))
+    as_json = _wants_json(args)
+    try:
+        settings = _settings()
+    except ValidationError as error:  # before logging: the log file is a setting too
+        line = setting_problem(error)
+        err.print(f"error: {line}", highlight=False, markup=False)
+        _emit_error(as_json, "settings", line)
+        sys.exit(1)
+    setup_logging(settings.log_file)
+    sys.exit(_main(args, as_json=as_json))
 
 
 def _main(args: list[str], *, as_json: bool) -> int:

@@ -14,6 +14,7 @@ from bot import messages
 from bot.record_ids import is_record_id
 from bot.render.terminal import reply_view
 from bot.router import Context, Router
+from bot.typed import typed_text
 from bot.views import article_view, articles_view, entities_view, report_view, stats_view
 from briefings.ingest.pipeline import ingest
 from store import AttacheError, Store
@@ -64,7 +65,8 @@ LOCAL: dict[str, Handler] = {
 
 def execute(router: Router, line: str) -> RenderableType | None:
     """What a user sees after typing `line`; None for an empty line."""
-    words = line.strip().split(maxsplit=1)
+    # Local commands bypass the router's parsing: clean the line for them too.
+    words = typed_text(line).strip().split(maxsplit=1)
     if not words:
         return None
     name = words[0].lstrip("/").lower()

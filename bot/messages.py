@@ -40,6 +40,7 @@ RUN_HELP = (
 )
 
 BAD_ID = "“{text}” is not an id: a whole number from 0 to {max}."
+BAD_SETTING = "{name}={value!r} is not a valid setting: {problem} (see .env.example)"
 NO_DATABASE = "no database at {path}; run `attache ingest` first (or give --db)"
 NO_SUCH_ARTICLE = "no article with id {id} (see `attache articles`)"
 CANNOT_CONNECT = "{name}: cannot connect ({error}). Check the network and the token."

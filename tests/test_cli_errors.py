@@ -277,3 +277,27 @@ def test_the_console_answers_bytes_that_are_not_utf8(seeded: Path, tmp_path: Pat
     assert "is not a subscription id" in shown
     assert "I don't know the command “What”" not in shown
     assert "Bye." in shown
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "args"),
+    [
+        ("ATTACHE_POLL_EVERY_MINUTES", "abc", ["stats"]),
+        ("ATTACHE_POLL_EVERY_MINUTES", "99999999999999999999", ["sources", "add", "{watched}"]),
+        ("ATTACHE_DIGEST_MAX_AGE_DAYS", "1e300", ["digest", "preview", "Lavrov"]),
+        ("ATTACHE_INGEST_WORKERS", HUGE, ["ingest", str(SEEDS)]),
+    ],
+)
+def test_a_setting_out_of_range_is_one_line_naming_it(
+    db: Path, variable: str, value: str, args: list[str]
+) -> None:
+    filled = [a.format(watched=db.parent / "watched") for a in args]
+
+    result = attache(*filled, "--db", str(db), "--json", tmp=db.parent, env={variable: value})
+
+    assert 1 == result.returncode
+    assert "settings" == one_json_object(result)["error"]["kind"]
+    assert [f"error: {variable}={value!r} is not a valid setting"] == [
+        line[: len(variable) + len(repr(value)) + 31]
+        for line in result.stderr.decode("utf-8").splitlines()
+    ]
