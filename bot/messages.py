@@ -51,7 +51,7 @@ UNEXPECTED = "error: something went wrong inside Attaché; the details are in {l
 
 CONSOLE_WELCOME = (
     "Attaché console: no chat platform is configured, so I answer here.\n"
-    "Type a command (/help for the list); Ctrl-D or /quit leaves."
+    "Type a command (/help for the list) or just ask a question; Ctrl-D or /quit leaves."
 )
 CONSOLE_HELP = """In this terminal also:
 • /stats — counts and date range
