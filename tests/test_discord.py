@@ -252,3 +252,17 @@ async def test_a_direct_message_is_answered_as_a_question(
     assert "Sergey Lavrov" == first["embeds"][0]["title"]
     assert int(data["id"]) == first["message_reference"]["message_id"]
     assert {"parse": [], "replied_user": False} == first["allowed_mentions"]
+
+
+@pytest.mark.asyncio
+async def test_a_mistyped_command_in_a_direct_message_is_one_line(
+    bot: AttacheClient, api: DiscordAPI
+) -> None:
+    data = {**payload("dm_message"), "content": "/whoo Lavrov"}
+    channel = f"/channels/{data['channel_id']}/messages"
+
+    bot._connection.parse_message_create(data)
+    await handlers_done("discord.py: on_message")
+
+    [reply] = api.to("POST", channel)
+    assert "I don't know the command “/whoo”" in json.dumps(reply.body, ensure_ascii=False)

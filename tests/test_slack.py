@@ -345,3 +345,18 @@ def test_the_manifest_registers_the_command_events_and_scopes_the_app_uses() -> 
     assert f"- command: {Settings.model_fields['slack_command'].default}" in manifest
     assert {"app_mention", "message.im", "commands", "chat:write", "im:history"} <= listed
     assert "socket_mode_enabled: true" in manifest
+
+
+@pytest.mark.asyncio
+async def test_a_mistyped_command_in_a_direct_message_is_one_line_in_thread(
+    app: AsyncApp, slack_api: SlackApi
+) -> None:
+    event = payload("message_im.json")
+    event["event"]["text"] = "/whoo Lavrov"
+    response = await app.async_dispatch(event_request(event))
+    await settle()
+
+    assert 200 == response.status
+    [post] = slack_api.posts()
+    assert "1700000200.000300" == post.body["thread_ts"]
+    assert "I don't know the command “/whoo”" in block_texts(post.body)
