@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import logging
 import sys
@@ -24,11 +25,13 @@ from bot import subscriptions as subs
 from bot.config import Settings, SettingsError, load_settings
 from bot.console import run_console
 from bot.logs import setup_logging
+from bot.record_ids import MAX_ID, is_record_id
 from bot.render.data import briefing_data, digest_data, subscription_data
 from bot.render.phrases import window_text
 from bot.render.terminal import briefing_view, digest_view, subscriptions_view
 from bot.subscriptions import Channel, DigestSettings
 from bot.surfaces import in_background, serve
+from bot.typed import typed_text
 from bot.views import (
     article_json,
     article_view,
@@ -61,7 +64,7 @@ from briefings.ingest.polling import (
     poll_source,
     remove_source,
 )
-from store import AttacheError, Store
+from store import AttacheError, Store, StoreError
 from store.sources import SourceRecord
 
 log = logging.getLogger("attache")
@@ -74,6 +77,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def _record_id(text: str) -> int:
+    """An id as typed; past SQLite's integers it is a usage error, not an overflow."""
+    if not is_record_id(text):
+        raise typer.BadParameter(messages.BAD_ID.format(text=text, max=MAX_ID))
+    return int(text)
+
 
 DbOption = Annotated[
     Path | None,
@@ -94,9 +105,13 @@ def _settings() -> Settings:
 
 
 @contextmanager
-def _store(db: Path | None) -> Iterator[Store]:
-    settings = _settings()
-    with Store.open(db or settings.db) as store:
+def _store(db: Path | None, *, create: bool = False) -> Iterator[Store]:
+    """The database; only commands that add to it (`create`) may start a new one."""
+    path = Path(db or _settings().db).expanduser()
+    if not create and not path.exists():
+        # Opening would create an empty database and answer "nothing matches" from it.
+        raise StoreError(messages.NO_DATABASE.format(path=path))
+    with Store.open(path) as store:
         yield store
 
 
@@ -114,7 +129,7 @@ def ingest_command(
     as_json: JsonOption = False,
 ) -> None:
     settings = _settings()
-    with _store(db) as store:
+    with _store(db, create=True) as store:
         report = _ingest_with_progress(store, targets, settings, show=not as_json)
     _emit(as_json, report_json(report), report_view(report))
     if report.outcomes and len(report.rejected) == len(report.outcomes):
@@ -164,7 +179,9 @@ def articles(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 @app.command(help=messages.SHOW_HELP)
 def show(
-    article_id: Annotated[int, typer.Argument(metavar="ID", help=messages.ID_HELP)],
+    article_id: Annotated[
+        int, typer.Argument(metavar="ID", help=messages.ID_HELP, parser=_record_id)
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -257,7 +274,9 @@ digest_app = typer.Typer(help=messages.DIGEST_HELP, no_args_is_help=True, rich_m
 app.add_typer(digest_app, name="digest")
 # The command line manages subscriptions as an admin of its own one-channel workspace.
 CLI_CHANNEL = Channel("cli", "local", "cli")
-SubscriptionId = Annotated[int, typer.Argument(metavar="ID", help=messages.DIGEST_ID_HELP)]
+SubscriptionId = Annotated[
+    int, typer.Argument(metavar="ID", help=messages.DIGEST_ID_HELP, parser=_record_id)
+]
 
 
 def _schedule_text(words: list[str]) -> str:
@@ -291,7 +310,7 @@ def digest_subscribe(
     as_json: JsonOption = False,
 ) -> None:
     settings = DigestSettings.from_settings(_settings())
-    with _store(db) as store:
+    with _store(db, create=True) as store:
         added = subs.subscribe(
             store, CLI_CHANNEL, filter_text, _schedule_text(when or []), settings
         )
@@ -353,7 +372,7 @@ def digest_now(
 def run(db: DbOption = None) -> None:
     settings = _settings()
     path = db or settings.db
-    with _store(path) as store:
+    with _store(path, create=True) as store:
         if settings.load_seeds and store.stats().articles == 0:
             err.print(messages.SEEDING.format(path=seed_directory()))
             report = _ingest_with_progress(store, [str(seed_directory())], settings, show=True)
@@ -376,24 +395,77 @@ def run(db: DbOption = None) -> None:
 
 def main() -> None:
     """Entry point: one-line errors for users, tracebacks only in the log file."""
+    _replace_undecodable()
+    args = [typed_text(arg) for arg in sys.argv[1:]]
+    as_json = _wants_json(args)
     try:
-        setup_logging(_settings().log_file)
-    except SettingsError as error:
+        settings = _settings()
+    except SettingsError as error:  # before logging: the log file is a setting too
         err.print(f"error: {error.message}", highlight=False, markup=False)
+        _emit_error(as_json, "settings", error.message)
         sys.exit(1)
+    setup_logging(settings.log_file)
+    sys.exit(_main(args, as_json=as_json))
+
+
+def _main(args: list[str], *, as_json: bool) -> int:
+    """Run the command line on `args`; the exit code. With --json every failure is JSON too."""
     command = typer.main.get_command(app)
     try:
-        # Standalone mode: click reports usage errors itself and exits with 2.
-        command.main(prog_name="attache", standalone_mode=True)
+        # Not standalone: click would print its usage errors only to stderr and exit.
+        code = command.main(args=args, prog_name="attache", standalone_mode=False)
+    except typer.TyperException as error:  # click's usage errors, as typer vendors click
+        _show_usage_error(error)
+        _emit_error(as_json, "usage", error.format_message(), _usage(error))
+        return error.exit_code
+    except typer.Abort:
+        err.print(messages.INTERRUPTED)
+        return 1
     except AttacheError as error:
         err.print(f"error: {error.message}", highlight=False, markup=False)
-        sys.exit(1)
+        _emit_error(as_json, "failed", error.message)
+        return 1
     except Failed:
-        sys.exit(1)
+        return 1
     except Exception:
         log.exception("unexpected failure")
-        err.print(messages.UNEXPECTED.format(log=_settings().log_file), markup=False)
-        sys.exit(1)
+        line = messages.UNEXPECTED.format(log=_settings().log_file)
+        err.print(line, markup=False)
+        _emit_error(as_json, "internal", line.removeprefix("error: "))
+        return 1
+    return code if isinstance(code, int) else 0
+
+
+def _wants_json(args: list[str]) -> bool:
+    # Read from argv, since a usage error can come before click has parsed the option.
+    options = args[: args.index("--")] if "--" in args else args
+    return "--json" in options
+
+
+def _emit_error(as_json: bool, kind: str, message: str, usage: str | None = None) -> None:
+    if as_json:
+        error = {"kind": kind, "message": message} | ({"usage": usage} if usage else {})
+        sys.stdout.write(json.dumps({"error": error}, ensure_ascii=False) + "\n")
+
+
+def _show_usage_error(error: typer.TyperException) -> None:
+    show = getattr(error, "show", None)  # click's own layout: usage, hint, then the error
+    if show is not None:
+        show()
+    else:
+        err.print(f"error: {error.format_message()}", highlight=False, markup=False)
+
+
+def _usage(error: typer.TyperException) -> str | None:
+    context = getattr(error, "ctx", None)
+    return str(context.get_usage()) if context is not None else None
+
+
+def _replace_undecodable() -> None:
+    """Undecodable input becomes U+FFFD and unencodable output `?`, never a crash or raw bytes."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
 
 
 # -- sources that keep coming (H-SOURCES) ------------------------------------------------------
@@ -425,7 +497,7 @@ def sources_add(
     interval = parse_every(every) if every else timedelta(minutes=settings.poll_every_minutes)
     now = datetime.now(UTC)
     with (
-        _store(db) as store,
+        _store(db, create=True) as store,
         new_client(settings.fetch_timeout, settings.allowed_networks) as client,
     ):
         source = add_source(store, target, interval, now)
@@ -436,7 +508,9 @@ def sources_add(
 
 @sources_app.command("remove", help=messages.SOURCES_REMOVE_HELP)
 def sources_remove(
-    source_id: Annotated[int, typer.Argument(metavar="ID", help=messages.SOURCES_ID_HELP)],
+    source_id: Annotated[
+        int, typer.Argument(metavar="ID", help=messages.SOURCES_ID_HELP, parser=_record_id)
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:

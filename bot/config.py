@@ -9,6 +9,7 @@ import platformdirs
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot import messages
 from briefings.ingest.capacity import default_workers
 from briefings.ingest.network import Network, parse_networks
 from store.errors import AttacheError
@@ -16,6 +17,13 @@ from store.errors import AttacheError
 
 class SettingsError(AttacheError):
     """A setting in the environment or `.env` that cannot be read."""
+
+
+# Upper bounds keep every number a setting turns into a duration, a pool or an id finite:
+# past them timedelta overflows or a process pool asks for more processes than exist.
+MAX_DAYS = 366
+MAX_WORKERS = 256
+MAX_SNOWFLAKE = 2**64 - 1
 
 
 def default_db_path() -> Path:
@@ -52,7 +60,7 @@ class Settings(BaseSettings):
     teaser_budget: float = Field(default=120.0, gt=0)
     # Processes reading and preparing articles in a large ingest; 1 does it all in the
     # ingesting process. By default two on a machine with two cores or more.
-    ingest_workers: int = Field(default_factory=default_workers, ge=1)
+    ingest_workers: int = Field(default_factory=default_workers, ge=1, le=MAX_WORKERS)
 
     # The LLM: OpenAI, or any OpenAI-compatible server (Ollama, llama.cpp, vLLM).
     openai_api_key: SecretStr | None = Field(
@@ -85,15 +93,15 @@ class Settings(BaseSettings):
     discord_token: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("DISCORD_TOKEN")
     )
-    discord_test_guild: int | None = None
+    discord_test_guild: int | None = Field(default=None, ge=1, le=MAX_SNOWFLAKE)
 
     # Digests: the timezone a schedule is read in when none is given, how old an article may
     # be and still be news in a digest, and whether an empty window posts a quiet line.
     timezone: str = "Asia/Ho_Chi_Minh"
-    digest_max_age_days: float = Field(default=3.0, gt=0)
+    digest_max_age_days: float = Field(default=3.0, gt=0, le=MAX_DAYS)
     digest_quiet_line: bool = False
     # How often a registered feed or folder is polled when `sources add` gives no --every.
-    poll_every_minutes: float = Field(default=30.0, ge=1)
+    poll_every_minutes: float = Field(default=30.0, ge=1, le=MAX_DAYS * 24 * 60)
 
     @field_validator("allow_networks")
     @classmethod
@@ -127,13 +135,18 @@ def load_settings() -> Settings:
     try:
         return Settings()
     except ValidationError as error:
-        raise SettingsError(_first_problem(error)) from None
+        raise SettingsError(setting_problem(error)) from None
 
 
-def _first_problem(error: ValidationError) -> str:
-    problem = error.errors()[0]
-    cause = problem.get("ctx", {}).get("error")
+def setting_problem(error: ValidationError) -> str:
+    """The first invalid setting, named as its environment variable, in one line."""
+    first = error.errors()[0]
+    cause = first.get("ctx", {}).get("error")
     if isinstance(cause, ValueError):
         return str(cause)  # our validators name the variable themselves
-    name = "_".join(str(part) for part in problem["loc"]).upper()
-    return f"ATTACHE_{name}: {problem['msg']}"
+    field = str(first["loc"][0]) if first["loc"] else ""
+    alias = (
+        Settings.model_fields[field].validation_alias if field in Settings.model_fields else None
+    )
+    name = alias.choices[0] if isinstance(alias, AliasChoices) else f"ATTACHE_{field.upper()}"
+    return messages.BAD_SETTING.format(name=name, problem=first["msg"], value=first.get("input"))

@@ -11,8 +11,10 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from bot import messages
+from bot.record_ids import is_record_id
 from bot.render.terminal import reply_view
 from bot.router import Context, Router
+from bot.typed import typed_text
 from bot.views import article_view, articles_view, entities_view, report_view, stats_view
 from briefings.ingest.pipeline import ingest
 from store import AttacheError, Store
@@ -32,7 +34,7 @@ def _articles(store: Store, args: list[str]) -> RenderableType:
 
 
 def _show(store: Store, args: list[str]) -> RenderableType:
-    if len(args) != 1 or not args[0].isdigit():
+    if len(args) != 1 or not is_record_id(args[0]):
         return Text(messages.CONSOLE_USAGE.format(usage="/show ID"))
     found = store.article(int(args[0]))
     if found is None:
@@ -63,7 +65,8 @@ LOCAL: dict[str, Handler] = {
 
 def execute(router: Router, line: str) -> RenderableType | None:
     """What a user sees after typing `line`; None for an empty line."""
-    words = line.strip().split(maxsplit=1)
+    # Local commands bypass the router's parsing: clean the line for them too.
+    words = typed_text(line).strip().split(maxsplit=1)
     if not words:
         return None
     name = words[0].lstrip("/").lower()
@@ -71,7 +74,8 @@ def execute(router: Router, line: str) -> RenderableType | None:
         return Text(messages.CHAT_HELP + "\n" + messages.CONSOLE_HELP)
     if name in LOCAL:
         return _local(router, LOCAL[name], words[1] if len(words) > 1 else "")
-    return reply_view(router.handle_text(line, CONSOLE))
+    # The console is a direct conversation: what is not a command is a question, as in a DM.
+    return reply_view(router.handle_text(line, CONSOLE, default="ask"))
 
 
 def _local(router: Router, handler: Handler, rest: str) -> RenderableType:

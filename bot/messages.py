@@ -39,6 +39,9 @@ RUN_HELP = (
     "it opens a terminal console that takes the same commands."
 )
 
+BAD_ID = "“{text}” is not an id: a whole number from 0 to {max}."
+BAD_SETTING = "{name}={value!r} is not a valid setting: {problem} (see .env.example)"
+NO_DATABASE = "no database at {path}; run `attache ingest` first (or give --db)"
 NO_SUCH_ARTICLE = "no article with id {id} (see `attache articles`)"
 CANNOT_CONNECT = "{name}: cannot connect ({error}). Check the network and the token."
 RUNNING = "Attaché is running on {names}. Ctrl-C stops it."
@@ -48,7 +51,7 @@ UNEXPECTED = "error: something went wrong inside Attaché; the details are in {l
 
 CONSOLE_WELCOME = (
     "Attaché console: no chat platform is configured, so I answer here.\n"
-    "Type a command (/help for the list); Ctrl-D or /quit leaves."
+    "Type a command (/help for the list) or just ask a question; Ctrl-D or /quit leaves."
 )
 CONSOLE_HELP = """In this terminal also:
 • /stats — counts and date range

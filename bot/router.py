@@ -18,6 +18,7 @@ from bot import messages
 from bot import subscriptions as subs
 from bot.render.phrases import moment, window_text
 from bot.subscriptions import Channel, DigestSettings, SubscriptionError
+from bot.typed import typed_text
 from briefings.brief import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.briefing import Briefing
 from briefings.digest import Digest
@@ -99,6 +100,7 @@ class UsageError(AttacheError):
 def parse(text: str, *, context: Context | None = None, default: CommandName = "ask") -> Request:
     """A request from what a user typed: `/who Lavrov`, `who is Lavrov?`, or a free question."""
     context = context or Context()
+    text = typed_text(text)
     words = text.strip().split(maxsplit=1)
     if not words:
         return Request("help", context=context)
@@ -111,7 +113,8 @@ def parse(text: str, *, context: Context | None = None, default: CommandName = "
         match = pattern.match(text.strip())
         if match:
             return _request(command, match.group("arg"), context)
-    if default == "ask":
+    # `/whoo Lavrov` is a mistyped command, not a question, even where questions are free.
+    if default == "ask" and not words[0].startswith("/"):
         return _request("ask", text, context)
     raise UsageError(messages.UNKNOWN_COMMAND.format(name=words[0][:40]))
 
@@ -162,9 +165,12 @@ class Router:
             log.exception("command failed: %s", request.command)
             return Reply(text=messages.SOMETHING_WENT_WRONG, failed=True)
 
-    def handle_text(self, text: str, context: Context | None = None) -> Reply:
+    def handle_text(
+        self, text: str, context: Context | None = None, *, default: CommandName = "help"
+    ) -> Reply:
+        """The reply to what a user typed; `default="ask"` takes free text as a question."""
         try:
-            request = parse(text, context=context, default="help")
+            request = parse(text, context=context, default=default)
         except UsageError as error:
             return Reply(text=error.message, failed=True)
         return self.handle(request)

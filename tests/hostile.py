@@ -399,4 +399,25 @@ def problems_everywhere(reply: Reply, urls: Iterable[str] = ()) -> list[str]:
         *(f"json: {p}" for p in json_problems(reply)),
         *(f"slack: {p}" for p in slack_problems(shown.slack, urls)),
         *(f"discord: {p}" for p in discord_problems(shown.discord, urls)),
+        *bidi_problems(shown),
+    ]
+
+
+# Embeddings, overrides and isolates reorder what follows them (the "Trojan Source" trick);
+# the marks flip neutral characters around them. JSON may keep them: it is data, not a view.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def bidi_problems(shown: Rendered) -> list[str]:
+    """Each surface on which a bidirectional control survives."""
+    texts = {
+        "terminal": shown.terminal,
+        "slack": json.dumps(shown.slack, ensure_ascii=False),
+        "discord": json.dumps(shown.discord, ensure_ascii=False),
+    }
+    return [
+        f"{surface}: bidi control {hit!r} shown"
+        for surface, text in texts.items()
+        for hit in sorted(set(_BIDI.findall(text)))
     ]

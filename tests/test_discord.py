@@ -312,3 +312,17 @@ def test_the_invite_link_asks_for_what_digests_need() -> None:
     )
     guide = (Path(__file__).parent.parent / "docs" / "discord.md").read_text()
     assert {str(needed.value)} == set(re.findall(r"permissions=(\d+)", guide))
+
+
+@pytest.mark.asyncio
+async def test_a_mistyped_command_in_a_direct_message_is_one_line(
+    bot: AttacheClient, api: DiscordAPI
+) -> None:
+    data = {**payload("dm_message"), "content": "/whoo Lavrov"}
+    channel = f"/channels/{data['channel_id']}/messages"
+
+    bot._connection.parse_message_create(data)
+    await handlers_done("discord.py: on_message")
+
+    [reply] = api.to("POST", channel)
+    assert "I don't know the command “/whoo”" in json.dumps(reply.body, ensure_ascii=False)

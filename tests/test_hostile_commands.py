@@ -17,7 +17,7 @@ from bot.router import Context, Reply, Router, parse
 from store import Store
 
 from .conftest import SEEDS, run_ingest
-from .hostile import FRAGMENTS, MENTIONS, VERBS, problems_everywhere
+from .hostile import BIDI_CONTROLS, FRAGMENTS, MENTIONS, VERBS, problems_everywhere
 
 # Within a day of the seed articles, so digests have events to show.
 NOW = datetime(2021, 7, 7, 8, tzinfo=UTC)
@@ -85,7 +85,7 @@ def test_a_direct_message_is_answered_safely_everywhere(
     router: Router, text: str, context: Context
 ) -> None:
     # As a direct message: anything that is not a command is a question.
-    assert_safe_everywhere(router.handle(parse(text, context=context, default="ask")))
+    assert_safe_everywhere(router.handle_text(text, context, default="ask"))
 
 
 @HOSTILE
@@ -130,3 +130,51 @@ def test_an_unknown_command_quoting_markup_is_shown_as_text(tmp_path: Path) -> N
 
     assert reply.failed
     assert [] == problems_everywhere(reply)
+
+
+BIDI_ARTICLE = (
+    "Lavrov visits Hanoi\n\n"
+    "Sergey Lavrov said in Hanoi on 6 July 2021 that the \u202eevil\u202c talks were "
+    "\u2067constructive\u2069, and Bui Thanh Son agreed \u200fwith \u061che\u200e.\n"
+)
+bidi_text = st.lists(
+    st.sampled_from([*BIDI_CONTROLS, "\u202eevil", "Lavrov", "Hanoi", " ", "evil"]), max_size=8
+).map("".join)
+
+
+@pytest.fixture(scope="module")
+def bidi_router(tmp_path_factory: pytest.TempPathFactory) -> Router:
+    root = tmp_path_factory.mktemp("bidi")
+    (root / "articles").mkdir()
+    (root / "articles" / "lavrov.txt").write_text(BIDI_ARTICLE, encoding="utf-8")
+    with Store.open(root / "a.db") as store:
+        run_ingest(store, [str(root / "articles")])
+    return Router(str(root / "a.db"), lambda store, limits: None, clock=lambda: NOW)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who \u202eevil",
+        "who Lavrov",
+        "ask what did Lavrov say about the \u202eevil talks?",
+        "topic \u2067constructive\u2069",
+        "timeline Lavrov",
+        "digest preview \u202eevil OR Lavrov",
+        "\u202efrobnicate",
+    ],
+)
+def test_bidi_controls_from_an_article_and_a_user_are_neutralised_everywhere(
+    bidi_router: Router, text: str
+) -> None:
+    reply = bidi_router.handle_text(text, CONTEXTS[0])
+
+    assert [] == problems_everywhere(reply)
+
+
+@HOSTILE
+@given(
+    verb=st.sampled_from(["who", "topic", "ask", "timeline", "digest preview", "/"]), arg=bidi_text
+)
+def test_no_bidi_control_survives_on_any_surface(bidi_router: Router, verb: str, arg: str) -> None:
+    assert [] == problems_everywhere(bidi_router.handle_text(f"{verb} {arg}", CONTEXTS[0]))

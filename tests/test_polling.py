@@ -449,7 +449,9 @@ def test_parse_every(expected: timedelta, text: str) -> None:
     assert expected == parse_every(text)
 
 
-@pytest.mark.parametrize("text", ["0m", "soon", "30", "1w"])
+@pytest.mark.parametrize(
+    "text", ["0m", "soon", "30", "1w", "367d", "99999999999999999999d", "9999999999999h"]
+)
 def test_parse_every_rejects_what_it_cannot_read(text: str) -> None:
     with pytest.raises(SourceError):
         parse_every(text)

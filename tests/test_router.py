@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import messages
 from bot.router import Context, Request, Router, UsageError, parse
 from store import Store
 
@@ -157,3 +158,69 @@ def test_sources_shows_each_watched_feed_and_its_last_error(tmp_path: Path) -> N
         "https://feeds.example.org/world.rss: every 30 min, failing 1 times "
         "(HTTP 500 from https://feeds.example.org/world.rss)",
     ) == reply.overview.watched
+
+
+def test_the_console_takes_a_free_question_as_a_direct_message_does(router: Router) -> None:
+    import io
+
+    from rich.console import Console
+
+    from bot.console import execute
+
+    from .hostile import terminal_output
+
+    asked = parse("What did Vietnam ask Russia?", default="ask")
+    shown = io.StringIO()
+    Console(file=shown, width=100, color_system=None).print(
+        execute(router, "What did Vietnam ask Russia?")
+    )
+
+    assert terminal_output(router.handle(asked)) == shown.getvalue()
+
+
+@pytest.mark.parametrize("default", ["ask", "help"])
+def test_a_slash_before_an_unknown_word_is_a_mistyped_command_not_a_question(
+    default: str,
+) -> None:
+    with pytest.raises(UsageError, match="I don't know the command “/frobnicate”"):
+        parse("/frobnicate Lavrov", default=default)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "line", ["/show 99999999999999999999999", "show 9223372036854775808", "/show ²"]
+)
+def test_the_console_answers_an_id_out_of_range_in_one_line(router: Router, line: str) -> None:
+    from bot.console import execute
+
+    shown = str(execute(router, line))
+
+    assert messages.SOMETHING_WENT_WRONG not in shown
+    assert "Could not read" not in shown
+    assert "no article with id" in shown or "Usage: /show ID" in shown
+
+
+@pytest.mark.parametrize(
+    "line", ["/digest now 99999999999999999999999", "/digest unsubscribe 9223372036854775808"]
+)
+def test_the_router_answers_a_subscription_id_out_of_range_in_one_line(
+    router: Router, line: str
+) -> None:
+    reply = router.handle_text(line, Context(is_admin=True))
+
+    assert reply.failed
+    assert messages.SOMETHING_WENT_WRONG != reply.text
+
+
+@pytest.mark.parametrize(
+    "text", ["who \ud800Lavrov", "ask what did \udcff say?", "digest preview \udfff", "\ud83d"]
+)
+def test_a_lone_surrogate_from_a_payload_is_answered_not_a_failure(
+    router: Router, text: str
+) -> None:
+    # JSON (Slack, Discord) may carry a lone `\ud800`; SQLite and UTF-8 writers refuse it.
+    from .hostile import problems_everywhere
+
+    reply = router.handle_text(text, Context(is_admin=True), default="ask")
+
+    assert messages.SOMETHING_WENT_WRONG != reply.text
+    assert [] == problems_everywhere(reply)

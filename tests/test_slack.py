@@ -503,3 +503,18 @@ async def test_socket_mode_acknowledges_each_envelope_and_answers_it_once(
     assert "in_channel" == posts[2].body["response_type"]
     assert "Sergey Lavrov" == posts[2].body["blocks"][0]["text"]["text"]
     assert 1 == len(slack_api.called("apps.connections.open"))
+
+
+@pytest.mark.asyncio
+async def test_a_mistyped_command_in_a_direct_message_is_one_line_in_thread(
+    app: AsyncApp, slack_api: SlackApi
+) -> None:
+    event = payload("message_im.json")
+    event["event"]["text"] = "/whoo Lavrov"
+    response = await app.async_dispatch(event_request(event))
+    await settle()
+
+    assert 200 == response.status
+    [post] = slack_api.posts()
+    assert "1700000200.000300" == post.body["thread_ts"]
+    assert "I don't know the command “/whoo”" in block_texts(post.body)

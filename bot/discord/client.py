@@ -20,7 +20,7 @@ from bot.discord.embeds import reply_embeds
 from bot.discord.names import NameIndex, matching_names
 from bot.discord.posting import DiscordPoster
 from bot.discord.sync import sync_commands
-from bot.router import CommandName, Context, Reply, Request, Router, parse
+from bot.router import CommandName, Context, Reply, Request, Router, UsageError, parse
 from store import AttacheError
 
 log = logging.getLogger(__name__)
@@ -108,7 +108,11 @@ class AttacheClient(discord.Client):
 
     async def _answer_message(self, message: discord.Message) -> None:
         context = Context("discord", "dm", str(message.channel.id), str(message.author.id))
-        request = parse(message.content, context=context, default="ask")
+        try:
+            request = parse(message.content, context=context, default="ask")
+        except UsageError as error:  # `/whoo Lavrov`: a mistyped command, not a question
+            await send_reply(message, Reply(text=error.message, failed=True))
+            return
         async with message.channel.typing():
             reply = await asyncio.to_thread(self.router.handle, request)
         await send_reply(message, reply)

@@ -15,6 +15,7 @@ import discord
 from discord.utils import escape_markdown, escape_mentions
 
 from bot import messages
+from bot.render.bidi import without_bidi_controls
 from bot.render.phrases import (
     entry_happening,
     event_head,
@@ -81,8 +82,9 @@ def digest_embeds(digest: Digest, note: str | None = None) -> list[list[discord.
 
 
 def safe(text: str) -> str:
-    """Untrusted text (articles, user input) as inert Discord markdown: no formatting, no pings."""
-    escaped = escape_markdown(escape_mentions(text), as_needed=False, ignore_links=False)
+    """Untrusted text as inert Discord markdown: no formatting, no pings, no bidi controls."""
+    plain = without_bidi_controls(text)
+    escaped = escape_markdown(escape_mentions(plain), as_needed=False, ignore_links=False)
     return _unbracketed(escaped)
 
 
@@ -111,7 +113,9 @@ def _cards(reply: Reply) -> list[_Card]:
     if reply.overview is not None:
         return [_Card("What Attaché has indexed", _overview_lines(reply.overview))]
     # Our own sentence, possibly quoting what the user typed: no pings, no links, markdown kept.
-    return _pack(None, [_unbracketed(escape_mentions(reply.text or ""))])
+    # Our own sentence, whose `code` marks stay, quoting what the user typed.
+    quoted = without_bidi_controls(reply.text or "")
+    return _pack(None, [_unbracketed(escape_mentions(quoted))])
 
 
 def _briefing_cards(briefing: Briefing) -> list[_Card]:

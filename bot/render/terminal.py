@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bot import messages
+from bot.render.bidi import without_bidi_controls
 from bot.render.phrases import (
     entry_happening,
     event_head,
@@ -114,8 +115,11 @@ def subscriptions_view(found: list[Subscription], now: datetime) -> RenderableTy
 
 
 def visible(text: str) -> str:
-    """`text` with its control characters, but newline and tab, as visible marks."""
-    return _CONTROL.sub(_control_picture, text)
+    """`text` with its control characters, but newline and tab, as visible marks.
+
+    Bidirectional controls are dropped instead (bot.render.bidi says why).
+    """
+    return _CONTROL.sub(_control_picture, without_bidi_controls(text))
 
 
 def _control_picture(match: re.Match[str]) -> str:

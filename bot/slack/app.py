@@ -111,8 +111,12 @@ class Listeners:
 
     async def answer_in_thread(self, text: str, body: Payload, client: AsyncWebClient) -> None:
         event = body["event"]
-        request = parse(text, context=_context(body), default="ask")
-        reply = await self.answer(request, client)
+        try:
+            request = parse(text, context=_context(body), default="ask")
+        except UsageError as error:  # `/whoo Lavrov`: a mistyped command, not a question
+            reply = Reply(text=error.message, failed=True)
+        else:
+            reply = await self.answer(request, client)
         thread = event.get("thread_ts") or event["ts"]
         await _post_all(reply, client.chat_postMessage, channel=event["channel"], thread_ts=thread)
 

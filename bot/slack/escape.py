@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.render.bidi import without_bidi_controls
+
 ELLIPSIS = "…"
 # Entities are at most this long (`&amp;`); a hard cut must not land inside one.
 _ENTITY_LENGTH = 5
@@ -18,7 +20,8 @@ def escape(text: str) -> str:
     Without `<` no `<!channel>`, `<!here>`, `<@U…>` or link can be formed, and since
     `link_names` stays off, a bare `@everyone` is plain text.
     """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    plain = without_bidi_controls(text)
+    return plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def link(url: str, label: str) -> str:

@@ -30,12 +30,16 @@ from store.sources import SourceRecord
 log = logging.getLogger(__name__)
 
 MIN_EVERY = timedelta(minutes=1)
+# A source polled less than yearly is not watched; and far beyond, the next poll's date
+# overflows (timedelta and datetime stop at year 9999).
+MAX_EVERY = timedelta(days=366)
 MAX_BACKOFF = timedelta(days=1)
 _EVERY = re.compile(r"^\s*(\d+)\s*(m|min|mins|minutes?|h|hours?|d|days?)\s*$", re.I)
 _UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86_400}
 
 BAD_EVERY = "cannot read the interval {text!r}: use minutes, hours or days, e.g. 30m, 2h, 1d"
 TOO_OFTEN = "polling more often than every minute is not allowed"
+TOO_RARELY = "polling less often than every 366 days is not allowed"
 A_FILE = "{target} is a file: watch its folder instead, or ingest it once with `attache ingest`"
 NOT_FOUND = "no such folder: {target}"
 ALREADY = "already registered as source {id}"
@@ -72,7 +76,10 @@ def parse_every(text: str) -> timedelta:
     found = _EVERY.match(text)
     if not found:
         raise SourceError(BAD_EVERY.format(text=text))
-    every = timedelta(seconds=int(found.group(1)) * _UNIT_SECONDS[found.group(2)[0].lower()])
+    seconds = int(found.group(1)) * _UNIT_SECONDS[found.group(2)[0].lower()]
+    if seconds > MAX_EVERY.total_seconds():
+        raise SourceError(TOO_RARELY)
+    every = timedelta(seconds=seconds)
     if every < MIN_EVERY:
         raise SourceError(TOO_OFTEN)
     return every
