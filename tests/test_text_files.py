@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from briefings.ingest.prepare import MAX_PASSAGE_CHARS
 from store import Store
 
 from .conftest import run_ingest
@@ -97,3 +98,18 @@ def test_a_sentence_that_opens_with_a_place_and_a_date_is_not_a_dateline(
     _, date, _ = _stored(store, tmp_path / "story.txt")
 
     assert date is None
+
+
+def test_a_file_without_line_breaks_is_cut_into_passages_of_whole_sentences(
+    store: Store, tmp_path: Path
+) -> None:
+    # One "paragraph" of 80 kB: work per passage grows faster than its length.
+    text = "Vietnam, Russia deepen ties\n\n" + " ".join([STORY.replace("\n", " ")] * 200)
+    (tmp_path / "story.txt").write_text(text)
+
+    body, _, _ = _stored(store, tmp_path / "story.txt")
+
+    paragraphs = body.split("\n")
+    assert all(len(p) <= MAX_PASSAGE_CHARS for p in paragraphs)
+    assert all(p.endswith(".") for p in paragraphs)
+    assert text.split()[4:] == body.split()
