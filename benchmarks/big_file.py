@@ -22,6 +22,7 @@ from pathlib import Path
 from benchmarks.generate import _OUTLETS, Corpus, body, title
 
 SEED = 7
+DETAIL_WORDS = 25
 
 
 def big_text(megabytes: float, seed: int = SEED, one_line: bool = False) -> str:
@@ -29,14 +30,27 @@ def big_text(megabytes: float, seed: int = SEED, one_line: bool = False) -> str:
     separator = " " if one_line else "\n\n"
     corpus, rng = Corpus(seed, 100_000), random.Random(seed)
     limit, size, parts = int(megabytes * 1_000_000), 0, list[str]()
+    vocabulary: list[str] = []
     while True:
         story, retold = corpus.story()
         outlet = rng.choice(_OUTLETS)[0]
-        part = separator.join([title(story), *body(story, outlet, retold, rng)]) + separator
+        paragraphs = body(story, outlet, retold, rng)
+        vocabulary = vocabulary or [w for p in paragraphs for w in p.split()] * 50
+        paragraphs = [_with_detail(p, vocabulary, rng) for p in paragraphs]
+        part = separator.join([title(story), *paragraphs]) + separator
         size += len(part.encode())
         if size > limit:
             return "".join(parts)
         parts.append(part)
+
+
+def _with_detail(paragraph: str, vocabulary: list[str], rng: random.Random) -> str:
+    # The generator's sentences come from templates, so their five-word shingles repeat
+    # across stories; real news hardly repeats any. A sentence of words drawn at random
+    # gives each paragraph wording of its own, as in a real 10 MB of news.
+    words = rng.sample(vocabulary, DETAIL_WORDS)
+    words = [w.strip(".,;:") for w in words]
+    return f"{paragraph} Officials added that {' '.join(words).lower()}."
 
 
 def measure(path: Path, db: Path) -> dict[str, float | str]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from briefings.ingest import dedupe
 from briefings.ingest.prepare import MAX_PASSAGE_CHARS
 from store import Store
 
@@ -113,3 +115,18 @@ def test_a_file_without_line_breaks_is_cut_into_passages_of_whole_sentences(
     assert all(len(p) <= MAX_PASSAGE_CHARS for p in paragraphs)
     assert all(p.endswith(".") for p in paragraphs)
     assert text.split()[4:] == body.split()
+
+
+def test_a_long_bodys_fingerprint_is_the_minhash_of_all_its_shingles() -> None:
+    # Hashed in batches to bound memory; the signature must be the one of all at once.
+    from datasketch import MinHash
+
+    words = [f"word{n % 997}x{n % 89}" for n in range(3 * 20_000)]
+    shingles = {" ".join(words[i : i + dedupe.SHINGLE]) for i in range(len(words) - 4)}
+    whole = MinHash(num_perm=dedupe.PERMUTATIONS, seed=1)
+    whole.update_batch([s.encode() for s in shingles])
+
+    found = dedupe.fingerprint([" ".join(words)])
+
+    assert found is not None
+    assert whole.hashvalues.astype(np.uint64).tobytes() == found.signature
