@@ -43,10 +43,11 @@ def shown_path(path: str) -> str:
 
 def leads_outside(path: str, folder: str | None) -> bool:
     """Whether `path`, symlinks resolved, lies outside `folder` (already resolved)."""
-    if folder is None:
-        return False
-    real = os.path.realpath(path)
-    return real != folder and not real.startswith(folder.rstrip(os.sep) + os.sep)
+    return folder is not None and not _inside(os.path.realpath(path), folder)
+
+
+def _inside(real: str, folder: str) -> bool:
+    return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def read_file(path: str, folder: str | None, max_bytes: int) -> bytes:
@@ -68,16 +69,27 @@ def read_head(path: str, folder: str | None, count: int) -> bytes:
 
 @contextmanager
 def _opened(path: str, folder: str | None) -> Iterator[tuple[int, int]]:
-    if leads_outside(path, folder):
+    real = os.path.realpath(path)
+    if folder is not None and not _inside(real, folder):
         raise RejectedInput(LEADS_OUTSIDE)
-    _refuse_special(os.stat(path).st_mode)
-    descriptor = os.open(os.path.realpath(path), _OPEN_FLAGS)
+    _refuse_special(os.stat(real).st_mode)
+    descriptor = os.open(real, _OPEN_FLAGS)
     try:
         found = os.fstat(descriptor)
         _refuse_special(found.st_mode)
+        if folder is not None and not _inside(_opened_path(descriptor, real), folder):
+            raise RejectedInput(LEADS_OUTSIDE)  # a folder on the way was swapped for a symlink
         yield descriptor, found.st_size
     finally:
         os.close(descriptor)
+
+
+def _opened_path(descriptor: int, fallback: str) -> str:
+    """Where the descriptor really points (Linux tells through /proc); elsewhere `fallback`."""
+    try:
+        return os.readlink(f"/proc/self/fd/{descriptor}")
+    except OSError:
+        return fallback
 
 
 def _refuse_special(mode: int) -> None:
