@@ -22,7 +22,7 @@ from typing import TypeVar
 import pytest
 
 from briefings.ingest.fetch import Fetcher, new_client
-from briefings.ingest.pipeline import IngestReport, ingest
+from briefings.ingest.pipeline import POOL_THRESHOLD, IngestReport, ingest
 from briefings.ingest.polling import add_source, poll_due
 from store import Store
 
@@ -247,3 +247,21 @@ def test_file_names_that_are_not_text_neither_stop_the_batch_nor_reach_the_termi
     for output in (ingested.stdout, report.stdout, listed.stdout, as_json.stdout, shown.stdout):
         assert "\x1b" not in output and "\x07" not in output
         assert all(not 0xD800 <= ord(c) <= 0xDFFF for c in output)
+
+
+def test_worker_processes_skip_a_fifo_as_the_writer_does(
+    store: Store, tmp_path: Path, listening: Callable[[Path], None]
+) -> None:
+    folder = special_folder(tmp_path, listening)
+    story = (SEEDS / "003_74d1bcbf21ade748.txt").read_text(encoding="utf-8")
+    for number in range(POOL_THRESHOLD):
+        (folder / f"copy-{number:03d}.txt").write_text(f"{story}\nReport number {number}.\n")
+
+    report = within_deadline(
+        db_file(tmp_path),
+        lambda s: ingest([str(folder)], s, fetcher=None, max_bytes=MAX_BYTES, workers=2),
+    )
+
+    assert POOL_THRESHOLD + 1 == report.counts["new"] + report.counts["unchanged"]
+    assert "not a regular file (FIFO)" == reasons(report)["pipe.txt"]
+    assert "not a regular file (socket)" == reasons(report)["socket.txt"]
