@@ -8,6 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from bot.render.terminal import visible
 from briefings.ingest.pipeline import IngestReport
 from store.records import ArticleSummary, EntitySummary, Published, Stats, StoredArticle
 
@@ -127,8 +128,8 @@ def articles_view(articles: list[ArticleSummary]) -> RenderableType:
         table.add_row(
             str(article.id),
             date,
-            Text(article.title + dup),
-            Text(article.url or article.path or ""),
+            Text(visible(article.title + dup)),
+            Text(visible(article.url or article.path or "")),
         )
     return table
 
@@ -137,10 +138,9 @@ def article_view(article: StoredArticle) -> RenderableType:
     summary = article.summary
     head = Text(summary.title, style="bold")
     date = summary.published
+    where = visible(f"{summary.outlet or 'outlet unknown'} · {summary.url or summary.path}")
     meta = Text(
-        f"{date.date or 'date unknown'} ({date.precision or 'no dateline'}) · "
-        f"{summary.outlet or 'outlet unknown'} · {summary.url or summary.path}",
-        style="dim",
+        f"{date.date or 'date unknown'} ({date.precision or 'no dateline'}) · {where}", style="dim"
     )
     body = [Text(p) for p in article.paragraphs]
     captions = [Text(f"[caption] {c}", style="italic dim") for c in article.captions]
@@ -172,11 +172,13 @@ def report_view(report: IngestReport) -> RenderableType:
     )
     lines: list[RenderableType] = [line]
     for outcome in report.rejected:
-        lines.append(Text(f"  rejected {outcome.location}: {outcome.reason}", style="red"))
+        where = visible(outcome.location)
+        lines.append(Text(f"  rejected {where}: {outcome.reason}", style="red"))
     noted = [o for o in report.outcomes if o.status != "rejected" and o.note]
     # Every rejection is listed; notes (near-duplicates, same text) only the first few.
     for outcome in noted[:NOTES_SHOWN]:
-        lines.append(Text(f"  {outcome.status} {outcome.location}: {outcome.note}", style="dim"))
+        where = visible(outcome.location)
+        lines.append(Text(f"  {outcome.status} {where}: {outcome.note}", style="dim"))
     if len(noted) > NOTES_SHOWN:
         more = len(noted) - NOTES_SHOWN
         lines.append(

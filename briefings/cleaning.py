@@ -24,7 +24,7 @@ from itertools import pairwise, takewhile
 
 import py3langid as langid
 
-from briefings.dates import split_dateline
+from briefings.dates import place_dateline, split_dateline
 from briefings.folding import fold, fold_text
 from briefings.model import CleanText, PartialDate, Removed
 
@@ -293,7 +293,7 @@ def _read_head(lines: list[_Line]) -> tuple[_Head, list[Removed]]:
             line.reason = "dateline"
             if head.published is None:
                 head.published, head.published_text = date, line.text
-        elif head.published is None and _split_head_dateline(line, head, fragments):
+        elif head.published is None and _head_dateline(line, head, fragments):
             continue
         elif head.outlet is None and _is_outlet(line.text):
             head.outlet, line.reason = line.text.removeprefix("By ").strip(), "outlet"
@@ -311,6 +311,20 @@ def _split_head_dateline(line: _Line, head: _Head, fragments: list[Removed]) -> 
         fragments.append(Removed(dateline, "dateline"))
     else:
         line.reason = "dateline"
+    return True
+
+
+def _head_dateline(line: _Line, head: _Head, fragments: list[Removed]) -> bool:
+    return _split_head_dateline(line, head, fragments) or _read_place_dateline(line, head)
+
+
+def _read_place_dateline(line: _Line, head: _Head) -> bool:
+    """`HANOI, May 7, 2023 -- The meeting...`: the story's own dateline, left in its text as a
+    web page's extractor leaves it."""
+    date, dateline = place_dateline(line.text)
+    if date is None:
+        return False
+    head.published, head.published_text = date, dateline
     return True
 
 

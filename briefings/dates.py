@@ -186,6 +186,37 @@ def split_dateline(line: str) -> tuple[PartialDate | None, str, str]:
     return published, match["dateline"].strip(), line[match.end() :].lstrip(_DATELINE_TAIL)
 
 
+# `HANOI, May 7, 2023 --`, `MOSCOW, December 5. /TASS/.`, `HANOI, May 7 (Reuters) -`: a place
+# in capitals (case-sensitive: a sentence starts `Hanoi, May 7, 2023 was`), a date, then the
+# dash, slash or parenthesis that ends a wire dateline. The year may be missing.
+_PLACE_DATELINE = re.compile(
+    r"^\s*(?P<dateline>(?-i:[A-Z][A-ZÀ-Ỹ.'’ -]{1,40}?)(?:\s*\([^()]{1,30}\))?,\s*"
+    rf"{_DL_WEEKDAY}(?:{_DL_DATE}|(?P<ym>{_DL_MONTH})\s+(?P<yd>[0-3]?[0-9])(?![0-9])))\.?"
+    r"(?=\s*(?:--|[—–-]\s|\(|/))",
+    re.I,
+)
+
+
+def place_dateline(line: str) -> tuple[PartialDate | None, str]:
+    """The date of a wire dateline opening a paragraph, and the dateline; (None, "") if none.
+
+    `"HANOI, May 7, 2023 -- Vietnam and..."` → (2023-05-07, "HANOI, May 7, 2023").
+    `"MOSCOW, December 5. /TASS/. ..."` → (December 5, year unknown, "MOSCOW, December 5").
+    """
+    match = _PLACE_DATELINE.match(line)
+    if match is None:
+        return None, ""
+    published = _yearless_date(match) if match["ym"] else _dateline_date(match)
+    return (published, match["dateline"].strip()) if published else (None, "")
+
+
+def _yearless_date(match: re.Match[str]) -> PartialDate | None:
+    try:
+        return PartialDate(None, _month_number(match["ym"]), int(match["yd"]))
+    except ValueError:
+        return None
+
+
 def _dateline_date(match: re.Match[str]) -> PartialDate | None:
     if match["iy"]:
         year, month, day = int(match["iy"]), int(match["im"]), int(match["id"])

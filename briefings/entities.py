@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from briefings import acronyms as acronym_finder
@@ -254,7 +254,14 @@ def _tokenise(text: str) -> list[_Token]:
 
 
 def _token(start: int, end: int, text: str) -> _Token:
-    return _Token(start, end, text, _fold_token(text), text[0].isalnum(), text[0].isupper())
+    return _Token(start, end, *_word(text))
+
+
+# Most tokens are words met before: sharing their strings, rather than holding a copy and a
+# folded copy for each, halves what the tokens of a 10 MB file take.
+@lru_cache(maxsize=1 << 16)
+def _word(text: str) -> tuple[str, str, bool, bool]:
+    return text, _fold_token(text), text[0].isalnum(), text[0].isupper()
 
 
 def _fold_token(token: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -27,6 +27,10 @@ SHINGLE = 5
 # Estimated Jaccard similarity of shingles above which two stories are one story.
 THRESHOLD = 0.5
 _WORD = re.compile(r"\w+")
+# Shingles hashed at a time. datasketch hashes a batch into a PERMUTATIONS × batch array of
+# 64-bit values, several times over: a 10 MB body at once took 2 GB. The signature is a
+# minimum per permutation, so batches give the same one.
+_BATCH = 20_000
 
 
 @dataclass(frozen=True)
@@ -40,11 +44,18 @@ def fingerprint(paragraphs: Sequence[str]) -> Fingerprint | None:
     words = _WORD.findall(fold_text(" ".join(paragraphs)))
     if len(words) < SHINGLE * 4:
         return None
-    shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
     minhash = _blank_minhash().copy()
-    minhash.update_batch(list(shingles))
+    for batch in _shingle_batches(words):
+        minhash.update_batch(batch)
     signature = minhash.hashvalues.astype(np.uint64).tobytes()
     return Fingerprint(signature, _bands(signature))
+
+
+def _shingle_batches(words: list[str]) -> Iterator[list[bytes]]:
+    """The distinct SHINGLE-word shingles of `words`, _BATCH windows at a time."""
+    for first in range(0, len(words) - SHINGLE + 1, _BATCH):
+        last = min(first + _BATCH, len(words) - SHINGLE + 1)
+        yield list({" ".join(words[i : i + SHINGLE]).encode() for i in range(first, last)})
 
 
 def similarity(a: bytes, b: bytes) -> float:

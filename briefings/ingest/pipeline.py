@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import TracebackType
 
+from briefings.errors import RejectedInput
 from briefings.folding import fold
 from briefings.ingest import dedupe
 from briefings.ingest.capacity import default_workers
@@ -123,8 +124,8 @@ class _Loading:
         if self.fetcher is None:
             return False
         try:
-            return file_kind(location.where) == "feed"
-        except OSError:
+            return file_kind(location) == "feed"
+        except (OSError, RejectedInput):
             return False  # a worker reports it as a serial ingest would
 
 
@@ -324,7 +325,7 @@ class _Run:
             return [self.writer.write(item, waiting.content_hash, result)]
         if isinstance(result, Failed):
             log.error("%s %s\n%s", item.where, result.reason, result.detail)
-            return [Outcome(item.where, "rejected", reason=result.reason)]
+            return [Outcome(item.shown, "rejected", reason=result.reason)]
         # The workers stopped at start: this file is read here after all.
         found = result.documents if isinstance(result, Opened) else self.loading.documents(item)
         return [self._write_found(document) for document in found]

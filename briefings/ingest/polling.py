@@ -207,7 +207,7 @@ def _files_fingerprint(files: Iterable[Location]) -> str:
             stat = Path(found.where).stat()
         except OSError:
             continue  # removed while we looked; the next poll sees the folder as changed
-        digest.update(f"{found.where}\x1f{stat.st_size}\x1f{stat.st_mtime_ns}\n".encode())
+        digest.update(f"{found.shown}\x1f{stat.st_size}\x1f{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefings.cleaning import clean_text
@@ -14,11 +14,17 @@ from briefings.events import find_events
 from briefings.ingest import dedupe
 from briefings.ingest.documents import RawDocument
 from briefings.model import Article, EntityRef, PartialDate, Passage
+from briefings.sentences import sentence_spans
 
 # Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 _TITLE_WORDS = 14
+# Longest body passage. Finding acronym definitions, roles before names and events costs
+# more than linear time in a passage's length, and a file with no blank lines or no line
+# breaks at all is one "paragraph" (1 MB of it took two minutes). Real paragraphs stay far
+# below this, so they are never cut; an overlong one is cut between sentences.
+MAX_PASSAGE_CHARS = 4000
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s")
 _DATELINE_PREFIX = re.compile(r"^[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,'-]{2,40}\s*(?:--|—|–|-)\s*")
 
@@ -61,7 +67,7 @@ def prepare(raw: RawDocument, content_hash: str, known: Names) -> Article:
     published = raw.published or clean.published
     passages = (
         Passage("title", title or derive_title(clean.paragraphs)),
-        *(Passage("body", text) for text in clean.paragraphs),
+        *(Passage("body", text) for p in clean.paragraphs for text in passage_texts(p)),
         *(Passage("caption", text) for text in clean.captions),
     )
     extraction = extract(passages, known)
@@ -92,6 +98,34 @@ def prepare(raw: RawDocument, content_hash: str, known: Names) -> Article:
         events=events,
         removed=clean.removed,
     )
+
+
+def passage_texts(paragraph: str) -> Iterator[str]:
+    """The paragraph, or an overlong one in pieces of whole sentences, each at most
+    MAX_PASSAGE_CHARS (a longer sentence is cut at a space)."""
+    if len(paragraph) <= MAX_PASSAGE_CHARS:
+        yield paragraph
+        return
+    start = end = 0
+    for sentence_start, sentence_end in sentence_spans(paragraph):
+        if sentence_end - start > MAX_PASSAGE_CHARS and end > start:
+            yield paragraph[start:end]
+            start = sentence_start
+        end = sentence_end
+        while end - start > MAX_PASSAGE_CHARS:
+            cut = _cut_at_space(paragraph, start)
+            yield paragraph[start:cut].rstrip()
+            start = cut
+    if end > start:
+        yield paragraph[start:end]
+
+
+def _cut_at_space(text: str, start: int) -> int:
+    space = text.rfind(" ", start + 1, start + MAX_PASSAGE_CHARS)
+    cut = space if space > start else start + MAX_PASSAGE_CHARS
+    while cut < len(text) and text[cut] == " ":
+        cut += 1
+    return cut
 
 
 def derive_title(paragraphs: Sequence[str]) -> str:

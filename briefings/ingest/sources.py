@@ -16,6 +16,7 @@ from briefings.ingest.decoding import decode
 from briefings.ingest.documents import Outcome, RawDocument
 from briefings.ingest.feeds import feed_documents
 from briefings.ingest.fetch import Fetcher, canonical_url, is_url
+from briefings.ingest.files import LEADS_OUTSIDE, leads_outside, read_file, read_head, shown_path
 from briefings.ingest.html import page_document
 
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -27,33 +28,51 @@ _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml",
 
 @dataclass(frozen=True)
 class Location:
-    """One thing to load: a file (found directly or inside a folder) or a URL."""
+    """One thing to load: a file (found directly or inside a folder) or a URL.
+
+    `folder` is the resolved folder a file was found in: nothing outside it is read.
+    """
 
     where: str
     source: str
+    folder: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """`where` as valid text, for reports and the store."""
+        return shown_path(self.where)
 
 
 def locations(targets: Iterable[str]) -> Iterator[Location | Outcome]:
-    """Every file under the targets (folders recursively, hidden entries skipped) and URLs."""
+    """Every file under the targets (folders recursively, hidden entries skipped) and URLs.
+
+    Whatever is not a folder is handed on, FIFOs and sockets too: reading refuses them with
+    a reason, where a check here would be silent.
+    """
     for target in targets:
         if is_url(target):
             yield Location(target, target)
             continue
         path = Path(target).expanduser()
         if path.is_dir():
-            yield from (Location(str(f), str(path.resolve())) for f in _walk(path))
-        elif path.is_file():
-            yield Location(str(path), str(path.resolve()))
+            yield from _walk(path, str(path.resolve()))
+        elif path.exists():
+            yield Location(str(path), shown_path(str(path.resolve())))
         else:
-            yield Outcome(target, "rejected", reason="no such file or directory")
+            yield Outcome(shown_path(target), "rejected", reason="no such file or directory")
 
 
-def _walk(folder: Path) -> list[Path]:
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
+def _walk(top: Path, folder: str) -> Iterator[Location | Outcome]:
+    source = shown_path(folder)
+    # Symlinked folders are never descended (os.walk's default): no loops, and one that
+    # leads outside is reported; one inside is walked as itself anyway.
+    for root, dirs, files in os.walk(top):
+        for name in sorted(d for d in dirs if Path(root, d).is_symlink()):
+            if not name.startswith(".") and leads_outside(str(Path(root, name)), folder):
+                yield Outcome(shown_path(str(Path(root, name))), "rejected", reason=LEADS_OUTSIDE)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root, f) for f in sorted(files) if not f.startswith("."))
-    return found
+        for name in sorted(f for f in files if not f.startswith(".")):
+            yield Location(str(Path(root, name)), source, folder)
 
 
 def documents(
@@ -63,9 +82,9 @@ def documents(
     try:
         yield from _documents(location, fetcher=fetcher, max_bytes=max_bytes)
     except RejectedInput as error:
-        yield Outcome(location.where, "rejected", reason=error.message)
+        yield Outcome(location.shown, "rejected", reason=error.message)
     except OSError as error:
-        yield Outcome(location.where, "rejected", reason=f"cannot read: {error.strerror or error}")
+        yield Outcome(location.shown, "rejected", reason=f"cannot read: {error.strerror or error}")
 
 
 @dataclass(frozen=True)
@@ -84,8 +103,8 @@ class _Loaded:
 
 def _load(location: Location, fetcher: Fetcher | None, max_bytes: int) -> _Loaded:
     if not is_url(location.where):
-        data = _read_file(Path(location.where), max_bytes)
-        path = str(Path(location.where).resolve())
+        data = read_file(location.where, location.folder, max_bytes)
+        path = shown_path(str(Path(location.where).resolve()))
         return _Loaded(data, sniff(location.where, data), None, path)
     if fetcher is None:
         raise RejectedInput("fetching URLs is not available here; use `attache ingest`")
@@ -121,19 +140,9 @@ def _documents(
     )
 
 
-def _read_file(path: Path, max_bytes: int) -> bytes:
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise RejectedInput(
-            f"file too large: {size / 1_000_000:.1f} MB (limit {max_bytes / 1_000_000:.0f} MB)"
-        )
-    return path.read_bytes()
-
-
-def file_kind(path: str) -> str:
+def file_kind(location: Location) -> str:
     """What `sniff` makes of a file from its name and first bytes, without reading the rest."""
-    with open(path, "rb") as file:
-        return sniff(path, file.read(_HEAD))
+    return sniff(location.where, read_head(location.where, location.folder, _HEAD))
 
 
 def sniff(name: str, data: bytes, content_type: str = "") -> str:
