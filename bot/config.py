@@ -22,6 +22,8 @@ class SettingsError(AttacheError):
 # Upper bounds keep every number a setting turns into a duration, a pool or an id finite:
 # past them timedelta overflows or a process pool asks for more processes than exist.
 MAX_DAYS = 366
+# An archive team may treat years-old articles as news; a century keeps `now - age` a date.
+MAX_AGE_DAYS = 36_525
 MAX_WORKERS = 256
 MAX_SNOWFLAKE = 2**64 - 1
 
@@ -98,7 +100,7 @@ class Settings(BaseSettings):
     # Digests: the timezone a schedule is read in when none is given, how old an article may
     # be and still be news in a digest, and whether an empty window posts a quiet line.
     timezone: str = "Asia/Ho_Chi_Minh"
-    digest_max_age_days: float = Field(default=3.0, gt=0, le=MAX_DAYS)
+    digest_max_age_days: float = Field(default=3.0, gt=0, le=MAX_AGE_DAYS)
     digest_quiet_line: bool = False
     # How often a registered feed or folder is polled when `sources add` gives no --every.
     poll_every_minutes: float = Field(default=30.0, ge=1, le=MAX_DAYS * 24 * 60)

@@ -171,7 +171,7 @@ def start_poster(
         ATTACHE_DB=str(db),
         ATTACHE_DIGEST_QUIET_LINE="true",
         # The seeds are years old; in these digests they are still news.
-        ATTACHE_DIGEST_MAX_AGE_DAYS="100000",
+        ATTACHE_DIGEST_MAX_AGE_DAYS="36525",
         SLACK_API_URL=platforms.slack.api_url,
         DISCORD_API_BASE=platforms.discord.base,
         DIGEST_CLOCK=",".join(t.isoformat() for t in clock),
