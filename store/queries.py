@@ -18,6 +18,10 @@ from store.records import (
     Published,
 )
 
+SUMMARY_COLUMNS = (
+    "id, title, published, published_precision, published_year_source, published_text,"
+    " url, path, outlet, duplicate_of, language"
+)
 # Counts stop at COUNT_CAP: they only rank namesakes, and counting every mention of a
 # common name would cost more at each corpus size.
 COUNT_CAP = 1000
@@ -188,13 +192,12 @@ class Queries:
         found = {}
         for chunk in _chunks(ids):
             rows = self.db.execute(
-                "SELECT id, title, published, published_precision, published_year_source,"
-                " published_text, url, path, outlet, duplicate_of, language FROM articles"
+                f"SELECT {SUMMARY_COLUMNS} FROM articles"
                 f" WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
             for row in rows:
-                found[row[0]] = _article_summary(row)
+                found[row[0]] = article_summary(row)
         return found
 
     def companions(
@@ -293,7 +296,8 @@ def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[list[int]]:
         yield list(ids[start : start + size])
 
 
-def _article_summary(row: Sequence[Any]) -> ArticleSummary:
+def article_summary(row: Sequence[Any]) -> ArticleSummary:
+    """An `ArticleSummary` from the first columns of a row selected as SUMMARY_COLUMNS."""
     return ArticleSummary(
         id=row[0],
         title=row[1],

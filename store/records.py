@@ -184,7 +184,6 @@ class StoredEntityRef:
 @dataclass(frozen=True)
 class StoredArticle:
     summary: ArticleSummary
-    language: str
     author: str | None
     title_derived: bool
     paragraphs: tuple[str, ...]

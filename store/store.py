@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from store.digests import DigestQueries
 from store.errors import StoreError
-from store.queries import Queries
+from store.queries import SUMMARY_COLUMNS, Queries, article_summary
 from store.records import (
     AliasRecord,
     ArticleRecord,
@@ -27,7 +27,6 @@ from store.records import (
     EventRecord,
     KnownEntity,
     MentionRecord,
-    Published,
     RoleRecord,
     Stats,
     StoredArticle,
@@ -43,10 +42,6 @@ SIMILAR_CANDIDATES = 32
 # Articles one MinHash band offers as candidates, the latest first (see similar_articles).
 BAND_CANDIDATES = 100
 log = logging.getLogger(__name__)
-_SUMMARY_COLUMNS = (
-    "id, title, published, published_precision, published_year_source, published_text,"
-    " url, path, outlet, duplicate_of"
-)
 
 
 class Store(Queries, DigestQueries, SourceQueries):
@@ -426,13 +421,12 @@ class Store(Queries, DigestQueries, SourceQueries):
     # -- read side -----------------------------------------------------------------
 
     def articles(self) -> list[ArticleSummary]:
-        rows = self.db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM articles ORDER BY id")
-        return [_summary(row) for row in rows]
+        rows = self.db.execute(f"SELECT {SUMMARY_COLUMNS} FROM articles ORDER BY id")
+        return [article_summary(row) for row in rows]
 
     def article(self, article_id: int) -> StoredArticle | None:
         row = self.db.execute(
-            f"SELECT {_SUMMARY_COLUMNS}, language, author, title_derived FROM articles"
-            " WHERE id = ?",
+            f"SELECT {SUMMARY_COLUMNS}, author, title_derived FROM articles WHERE id = ?",
             [article_id],
         ).fetchone()
         if row is None:
@@ -441,8 +435,7 @@ class Store(Queries, DigestQueries, SourceQueries):
             "SELECT kind, text FROM passages WHERE article_id = ? ORDER BY seq", [article_id]
         ).fetchall()
         return StoredArticle(
-            summary=_summary(row[:10]),
-            language=row[10],
+            summary=article_summary(row),
             author=row[11],
             title_derived=bool(row[12]),
             paragraphs=tuple(text for kind, text in passages if kind == "body"),
@@ -656,16 +649,4 @@ def _mention_values(mention: MentionRecord) -> tuple[Any, ...]:
         mention.name,
         mention.role,
         mention.country,
-    )
-
-
-def _summary(row: Sequence[Any]) -> ArticleSummary:
-    return ArticleSummary(
-        id=row[0],
-        title=row[1],
-        published=Published(row[2], row[3], row[4], row[5]),
-        url=row[6],
-        path=row[7],
-        outlet=row[8],
-        duplicate_of=row[9],
     )
