@@ -14,6 +14,7 @@ from store.records import (
     DateRecord,
     EntityRow,
     EventRow,
+    NamedEntity,
     PassageHit,
     Published,
 )
@@ -22,6 +23,8 @@ SUMMARY_COLUMNS = (
     "id, title, published, published_precision, published_year_source, published_text,"
     " url, path, outlet, duplicate_of, language"
 )
+# char(31) joins a group's aliases: no name has a control character (cleaning drops them).
+_UNIT_SEPARATOR = "\x1f"
 # Counts stop at COUNT_CAP: they only rank namesakes, and counting every mention of a
 # common name would cost more at each corpus size.
 COUNT_CAP = 1000
@@ -73,6 +76,19 @@ class Queries:
             )
             self._aliases = (version, [(row[0], row[1]) for row in rows])
         return self._aliases[1]
+
+    def entity_names(self) -> list[NamedEntity]:
+        """Every entity with its aliases, the most-cited first, then by name."""
+        rows = self.db.execute(
+            "SELECT e.name, e.kind, group_concat(a.alias, char(31)),"
+            " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) AS n"
+            " FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id"
+            " GROUP BY e.id ORDER BY n DESC, e.name"
+        )
+        return [
+            NamedEntity(name, kind, tuple(aliases.split(_UNIT_SEPARATOR)) if aliases else (), n)
+            for name, kind, aliases, n in rows
+        ]
 
     def aliases_of(self, entity_id: int) -> list[str]:
         rows = self.db.execute(

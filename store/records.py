@@ -138,6 +138,16 @@ class EntityRow:
 
 
 @dataclass(frozen=True)
+class NamedEntity:
+    """An entity's display name, kind and every alias, with how many articles cite it."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    articles: int
+
+
+@dataclass(frozen=True)
 class PassageHit:
     """A passage found by mention or search; `spans` are the matching mentions' offsets."""
 
