@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from store.digests import utc_iso
+from store.binding import IN_LIST, json_list, utc_iso
 
 _SOURCE = (
     "SELECT id, location, kind, every_seconds, etag, last_modified, last_polled_at,"
@@ -116,11 +116,11 @@ class SourceQueries:
 
     def hold_back(self, article_ids: Iterable[int]) -> None:
         """Never announce these articles in a digest: a new source's existing backlog."""
-        ids = sorted(set(article_ids))
         with self._write():
-            for chunk in _chunks(ids):
-                marks = ",".join("?" * len(chunk))
-                self.db.execute(f"UPDATE articles SET announced = 0 WHERE id IN ({marks})", chunk)
+            self.db.execute(
+                f"UPDATE articles SET announced = 0 WHERE id {IN_LIST}",
+                [json_list(sorted(set(article_ids)))],
+            )
 
     def announced(self, article_id: int) -> bool:
         row = self.db.execute("SELECT announced FROM articles WHERE id = ?", [article_id])
@@ -130,8 +130,3 @@ class SourceQueries:
 
 def _source(row: Sequence[Any]) -> SourceRecord:
     return SourceRecord(*row)
-
-
-def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[list[int]]:
-    for start in range(0, len(ids), size):
-        yield list(ids[start : start + size])

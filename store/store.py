@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from sqlite_utils import Database
 
+from store.binding import IN_LIST, json_list, now_iso
 from store.digests import DigestQueries
 from store.errors import StoreError
 from store.queries import SUMMARY_COLUMNS, Queries, article_summary
@@ -203,7 +202,7 @@ class Store(Queries, DigestQueries, SourceQueries):
         return dict(known)
 
     def _insert_article_row(self, record: ArticleRecord) -> int:
-        now = _now()
+        now = now_iso()
         row = {**_article_columns(record), "key": record.key, "ingested_at": now, "updated_at": now}
         columns = ", ".join(f'"{c}"' for c in row)
         marks = ", ".join("?" * len(row))
@@ -213,7 +212,7 @@ class Store(Queries, DigestQueries, SourceQueries):
         return int(cursor.lastrowid or 0)
 
     def _update_article_row(self, article_id: int, record: ArticleRecord) -> None:
-        row = {**_article_columns(record), "updated_at": _now()}
+        row = {**_article_columns(record), "updated_at": now_iso()}
         assignments = ", ".join(f'"{c}" = ?' for c in row)
         self.db.execute(
             f"UPDATE articles SET {assignments} WHERE id = ?", [*row.values(), article_id]
@@ -299,10 +298,9 @@ class Store(Queries, DigestQueries, SourceQueries):
             " description = COALESCE(entities.description, excluded.description)",
             _entity_rows(mentions),
         )
-        keys = json.dumps(sorted({m.entity_key for m in mentions}))
         rows = self.db.execute(
-            "SELECT key, id, name FROM entities WHERE key IN (SELECT value FROM json_each(?))",
-            [keys],
+            f"SELECT key, id, name FROM entities WHERE key {IN_LIST}",
+            [json_list(sorted({m.entity_key for m in mentions}))],
         )
         return {str(key): (int(entity_id), str(name)) for key, entity_id, name in rows}
 
@@ -359,20 +357,19 @@ class Store(Queries, DigestQueries, SourceQueries):
         """
         # One statement per step for all the entities: each row's outcome depends only on
         # its own entity's mentions, so the order they are refreshed in cannot matter.
-        touched = [json.dumps(sorted(entity_ids))]
+        touched = [json_list(sorted(entity_ids))]
         self.db.execute(
-            "DELETE FROM aliases WHERE entity_id IN (SELECT value FROM json_each(?))"
-            " AND defined = 0"
+            f"DELETE FROM aliases WHERE entity_id {IN_LIST} AND defined = 0"
             " AND NOT EXISTS (SELECT 1 FROM mentions"
             " WHERE entity_id = aliases.entity_id AND surface = aliases.alias)",
             touched,
         )
         self.db.execute(
-            "DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))"
+            f"DELETE FROM entities WHERE id {IN_LIST}"
             " AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = entities.id)",
             touched,
         )
-        self._rename_to_commonest([json.dumps(sorted(renamed))])
+        self._rename_to_commonest([json_list(sorted(renamed))])
 
     def _rename_to_commonest(self, touched: list[str]) -> None:
         # The display name is the full form used most often, so "Bui Thanh Son" (three
@@ -381,7 +378,7 @@ class Store(Queries, DigestQueries, SourceQueries):
             "UPDATE entities SET name = COALESCE((SELECT name FROM mentions"
             " WHERE entity_id = entities.id GROUP BY name"
             " ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, name LIMIT 1), name)"
-            " WHERE id IN (SELECT value FROM json_each(?))",
+            f" WHERE id {IN_LIST}",
             touched,
         )
 
@@ -415,7 +412,7 @@ class Store(Queries, DigestQueries, SourceQueries):
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET"
                 " model = excluded.model, corpus_version = excluded.corpus_version,"
                 " answer = excluded.answer, created_at = excluded.created_at",
-                [key, model, self.corpus_version(), answer, _now()],
+                [key, model, self.corpus_version(), answer, now_iso()],
             )
 
     # -- read side -----------------------------------------------------------------
@@ -534,10 +531,6 @@ class Store(Queries, DigestQueries, SourceQueries):
             path=self.path,
         )
 
-    def corpus_version(self) -> int:
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'corpus_version'").fetchone()
-        return int(row[0]) if row else 0
-
     def meta(self, key: str) -> str | None:
         """A value the bot keeps about itself (the last command sync, ...), or None."""
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
@@ -576,10 +569,6 @@ def _configure(db: Database) -> None:
     # 2 MB default cache makes a batch of articles spill and re-read them (the pages are
     # allocated as used, so a small store never takes this much).
     db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _article_columns(record: ArticleRecord) -> dict[str, Any]:

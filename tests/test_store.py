@@ -191,3 +191,11 @@ def test_near_duplicate_candidates_are_bounded_closest_first(store: Store) -> No
 
     assert 32 == len(found)
     assert 40 == found[0][0], "the article sharing the most bands comes first"
+
+
+def test_id_lists_longer_than_sqlites_parameter_limit_are_read_whole(store: Store) -> None:
+    article_id = store.save_article(_record())
+    ids = [article_id, *range(10_000, 50_000)]  # past SQLite's 32,766 bound parameters
+
+    assert [article_id] == list(store.article_summaries(ids))
+    assert [article_id] == [hit.article_id for hit in store.leads(ids)]
