@@ -301,3 +301,28 @@ class EventFact:
     place: str | None
     participant_ids: tuple[int, ...]
     participants: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """A feed (`location` is its URL) or a folder (its absolute path), polled every so often.
+
+    `etag` and `last_modified` are the validators of the last successful poll; for a folder,
+    `etag` is a fingerprint of its files. Instants are UTC ISO strings.
+    """
+
+    id: int
+    location: str
+    kind: str
+    every_seconds: int
+    etag: str | None
+    last_modified: str | None
+    last_polled_at: str | None
+    next_poll_at: str | None
+    failures: int
+    last_error: str | None
+    added_at: str
+
+    @property
+    def never_polled(self) -> bool:
+        return self.last_polled_at is None

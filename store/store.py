@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from store.binding import IN_LIST, json_list, now_iso
-from store.digests import DigestQueries
+from store.digest_runs import DigestQueries
 from store.errors import StoreError
 from store.queries import SUMMARY_COLUMNS, Queries, article_summary
 from store.records import (
@@ -32,7 +32,7 @@ from store.records import (
     StoredEntityRef,
 )
 from store.schema import migrate, schema_version
-from store.sources import SourceQueries
+from store.watched import SourceQueries
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KB = 64_000

@@ -4,43 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from store.binding import IN_LIST, json_list, utc_iso
+from store.records import SourceRecord
 
 _SOURCE = (
     "SELECT id, location, kind, every_seconds, etag, last_modified, last_polled_at,"
     " next_poll_at, failures, last_error, added_at FROM sources"
 )
-
-
-@dataclass(frozen=True)
-class SourceRecord:
-    """A feed (`location` is its URL) or a folder (its absolute path), polled every so often.
-
-    `etag` and `last_modified` are the validators of the last successful poll; for a folder,
-    `etag` is a fingerprint of its files. Instants are UTC ISO strings.
-    """
-
-    id: int
-    location: str
-    kind: str
-    every_seconds: int
-    etag: str | None
-    last_modified: str | None
-    last_polled_at: str | None
-    next_poll_at: str | None
-    failures: int
-    last_error: str | None
-    added_at: str
-
-    @property
-    def never_polled(self) -> bool:
-        return self.last_polled_at is None
 
 
 class SourceQueries:
