@@ -16,11 +16,6 @@ def utc_iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def now_iso() -> str:
-    """The current instant as the store writes it."""
-    return utc_iso(datetime.now(UTC))
-
-
 def json_list(values: Iterable[int | str]) -> str:
     """`values` as the JSON array an IN_LIST parameter takes."""
     return json.dumps(list(values))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from store.binding import IN_LIST, json_list, now_iso, utc_iso
+from store.binding import IN_LIST, json_list, utc_iso
 from store.records import DigestRunRecord, EventFact, SubscriptionRecord, WindowArticle
 
 _SUBSCRIPTION = (
@@ -43,6 +43,8 @@ class DigestQueries:
 
         def _write(self) -> AbstractContextManager[None]: ...
 
+        def _now(self) -> str: ...
+
     # -- subscriptions -------------------------------------------------------------
 
     def add_subscription(
@@ -59,7 +61,7 @@ class DigestQueries:
             cursor = self.db.execute(
                 "INSERT INTO subscriptions (platform, workspace, channel, filter, schedule,"
                 " timezone, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [platform, workspace, channel, filter, schedule, timezone, created_by, now_iso()],
+                [platform, workspace, channel, filter, schedule, timezone, created_by, self._now()],
             )
         found = self._subscription_by_id(int(cursor.lastrowid or 0))
         assert found is not None
@@ -114,7 +116,7 @@ class DigestQueries:
             self.db.execute(
                 "INSERT INTO digest_runs (subscription_id, window_start, window_end, recorded_at)"
                 " VALUES (?, ?, ?, ?) ON CONFLICT(subscription_id, window_start) DO NOTHING",
-                [subscription_id, utc_iso(start), utc_iso(end), now_iso()],
+                [subscription_id, utc_iso(start), utc_iso(end), self._now()],
             )
         row = self.db.execute(
             "SELECT id FROM digest_runs WHERE subscription_id = ? AND window_start = ?",
@@ -127,7 +129,7 @@ class DigestQueries:
             self.db.execute(
                 "UPDATE digest_runs SET state = 'posted', message_ref = ?, posted_at = ?"
                 " WHERE id = ?",
-                [message_ref, now_iso(), run_id],
+                [message_ref, self._now(), run_id],
             )
 
     def mark_unverified(self, run_id: int, problem: str) -> None:

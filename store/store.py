@@ -5,15 +5,16 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from sqlite_utils import Database
 
-from store.binding import IN_LIST, json_list, now_iso
+from store.binding import IN_LIST, json_list, utc_iso
 from store.digest_runs import DigestQueries
 from store.errors import StoreError
 from store.queries import SUMMARY_COLUMNS, Queries, article_summary
@@ -43,16 +44,22 @@ BAND_CANDIDATES = 100
 log = logging.getLogger(__name__)
 
 
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 class Store(Queries, DigestQueries, SourceQueries):
     """A thin layer over one SQLite file; every article is written whole or not at all."""
 
-    def __init__(self, db: Database, path: str) -> None:
+    def __init__(self, db: Database, path: str, clock: Callable[[], datetime] = _utc_now) -> None:
         self.db = db
         self.path = path
+        self.clock = clock
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        """Open (creating and migrating as needed) the database at `path`."""
+    def open(cls, path: str | Path, clock: Callable[[], datetime] = _utc_now) -> Store:
+        """Open (creating and migrating as needed) the database at `path`; `clock` gives the
+        instants written (ingested_at, recorded_at, ...)."""
         where = Path(path).expanduser()
         try:
             where.parent.mkdir(parents=True, exist_ok=True)
@@ -62,7 +69,7 @@ class Store(Queries, DigestQueries, SourceQueries):
             migrate(db)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"cannot open the database at {where}: {error}") from error
-        return cls(db, str(where))
+        return cls(db, str(where), clock)
 
     def close(self) -> None:
         self.db.close()
@@ -77,6 +84,9 @@ class Store(Queries, DigestQueries, SourceQueries):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    def _now(self) -> str:
+        return utc_iso(self.clock())
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -202,7 +212,7 @@ class Store(Queries, DigestQueries, SourceQueries):
         return dict(known)
 
     def _insert_article_row(self, record: ArticleRecord) -> int:
-        now = now_iso()
+        now = self._now()
         row = {**_article_columns(record), "key": record.key, "ingested_at": now, "updated_at": now}
         columns = ", ".join(f'"{c}"' for c in row)
         marks = ", ".join("?" * len(row))
@@ -212,7 +222,7 @@ class Store(Queries, DigestQueries, SourceQueries):
         return int(cursor.lastrowid or 0)
 
     def _update_article_row(self, article_id: int, record: ArticleRecord) -> None:
-        row = {**_article_columns(record), "updated_at": now_iso()}
+        row = {**_article_columns(record), "updated_at": self._now()}
         assignments = ", ".join(f'"{c}" = ?' for c in row)
         self.db.execute(
             f"UPDATE articles SET {assignments} WHERE id = ?", [*row.values(), article_id]
@@ -412,7 +422,7 @@ class Store(Queries, DigestQueries, SourceQueries):
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET"
                 " model = excluded.model, corpus_version = excluded.corpus_version,"
                 " answer = excluded.answer, created_at = excluded.created_at",
-                [key, model, self.corpus_version(), answer, now_iso()],
+                [key, model, self.corpus_version(), answer, self._now()],
             )
 
     # -- read side -----------------------------------------------------------------
