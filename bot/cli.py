@@ -65,7 +65,7 @@ from briefings.ingest.polling import (
     remove_source,
 )
 from store import AttacheError, Store, StoreError
-from store.sources import SourceRecord
+from store.records import SourceRecord
 
 log = logging.getLogger("attache")
 

@@ -25,8 +25,7 @@ from briefings.digest import Digest
 from briefings.filters import parse_filter
 from briefings.writing import Writer
 from store import AttacheError, Store
-from store.records import Stats
-from store.sources import SourceRecord
+from store.records import SourceRecord, Stats
 
 log = logging.getLogger(__name__)
 

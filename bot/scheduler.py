@@ -361,7 +361,7 @@ def _digest(
 
 
 def _instant(text: str) -> datetime:
-    # The store writes instants as UTC ISO strings (store.digests.utc_iso).
+    # The store writes instants as UTC ISO strings (store.binding.utc_iso).
     moment = datetime.fromisoformat(text)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 

@@ -27,6 +27,7 @@ def article_json(article: ArticleSummary) -> dict[str, Any]:
         "published": published_json(article.published),
         **located,
         "outlet": article.outlet,
+        "language": article.language,
         "duplicate_of": article.duplicate_of,
     }
 
@@ -35,7 +36,6 @@ def stored_article_json(article: StoredArticle) -> dict[str, Any]:
     return {
         **article_json(article.summary),
         "title_derived": article.title_derived,
-        "language": article.language,
         "author": article.author,
         "paragraphs": list(article.paragraphs),
         "captions": list(article.captions),

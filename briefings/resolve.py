@@ -57,17 +57,11 @@ def _dominant(found: list[EntityRow]) -> Resolution | None:
 
 def _fuzzy(store: Store, key: str, prefer: Sequence[str]) -> Resolution:
     index = store.alias_index()
-    matches = process.extract(
-        key, [alias for alias, _ in index], scorer=fuzz.WRatio, score_cutoff=SUGGEST_SCORE, limit=20
-    )
     best: dict[int, float] = {}
-    for _alias, score, position in matches:
+    for position, score in misspelt_matches(key, [alias for alias, _ in index], limit=20):
         entity_id = index[position][1]
-        best[entity_id] = max(best.get(entity_id, 0.0), _score(key, index[position][0], score))
-    ranked = sorted(
-        ((entity_id, score) for entity_id, score in best.items() if score >= SUGGEST_SCORE),
-        key=lambda item: -item[1],
-    )
+        best[entity_id] = max(best.get(entity_id, 0.0), score)
+    ranked = sorted(best.items(), key=lambda item: -item[1])
     rows = [row for entity_id, _ in ranked if (row := store.entity_row(entity_id))]
     rows = _preferred(rows, prefer)
     if not rows:
@@ -77,6 +71,18 @@ def _fuzzy(store: Store, key: str, prefer: Sequence[str]) -> Resolution:
     if top >= CORRECT_SCORE and top - runner_up >= CLEAR_MARGIN:
         return Resolution(rows[0], corrected=True)
     return Resolution(None, tuple(rows[:5]))
+
+
+def misspelt_matches(
+    key: str, aliases: Sequence[str], limit: int | None = None
+) -> list[tuple[int, float]]:
+    """(position, score) of the folded `aliases` that `key` may be a misspelling of, scoring
+    SUGGEST_SCORE or more; in WRatio's order, which `limit` cuts (None keeps all)."""
+    candidates = process.extract(
+        key, aliases, scorer=fuzz.WRatio, score_cutoff=SUGGEST_SCORE, limit=limit
+    )
+    scored = [(position, _score(key, alias, wratio)) for alias, wratio, position in candidates]
+    return [(position, score) for position, score in scored if score >= SUGGEST_SCORE]
 
 
 def _score(query: str, alias: str, wratio: float) -> float:

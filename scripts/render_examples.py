@@ -51,7 +51,7 @@ Scheduled digests: see [digests.md](digests.md).
 DIGEST_COMMANDS = ("digest subscribe Lavrov daily 08:00", "digest now 1")
 # The seeds as if ingested the morning after the ASEAN-Russia meeting, and the digest asked
 # for that afternoon (15:00 in Hanoi): a fixed clock keeps the page the same every day.
-INGESTED = "2021-07-07T02:00:00+00:00"
+INGESTED = datetime(2021, 7, 7, 2, tzinfo=UTC)
 DIGEST_CLOCK = datetime(2021, 7, 7, 8, tzinfo=UTC)
 DIGEST_CHANNEL = Context("slack", "T0EXAMPLE", "C0EXAMPLE", "U0EXAMPLE", is_admin=True)
 DIGEST_INTRO = """# What a digest looks like: Slack Block Kit and Discord embeds
@@ -92,10 +92,7 @@ def render_digest_page() -> str:
     """The digest examples page, in Markdown."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "digests.db"
-        seeded_router(path).close()
-        with Store.open(path) as store:
-            store.db.execute("UPDATE articles SET ingested_at = ?", [INGESTED])
-            store.db.conn.commit()
+        seeded_router(path, ingested=INGESTED).close()
         router = Router(str(path), lambda store, limits: None, clock=lambda: DIGEST_CLOCK)
         replies = [router.handle(parse(text, context=DIGEST_CHANNEL)) for text in DIGEST_COMMANDS]
         router.close()
@@ -110,8 +107,10 @@ def render_digest_page() -> str:
     return "\n".join(parts)
 
 
-def seeded_router(path: Path) -> Router:
-    with Store.open(path) as store:
+def seeded_router(path: Path, ingested: datetime | None = None) -> Router:
+    """A router on the seeds, ingested at `ingested` (now when None)."""
+    clock = (lambda: ingested) if ingested else (lambda: datetime.now(UTC))
+    with Store.open(path, clock=clock) as store:
         ingest([str(ROOT / "seeds")], store, fetcher=None, max_bytes=MAX_BYTES)
     return Router(str(path), lambda store, limits: None)
 

@@ -8,16 +8,24 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from store.binding import IN_LIST, json_list
 from store.records import (
     ArticleSummary,
     Companion,
     DateRecord,
     EntityRow,
     EventRow,
+    NamedEntity,
     PassageHit,
     Published,
 )
 
+SUMMARY_COLUMNS = (
+    "id, title, published, published_precision, published_year_source, published_text,"
+    " url, path, outlet, duplicate_of, language"
+)
+# char(31) joins a group's aliases: no name has a control character (cleaning drops them).
+_UNIT_SEPARATOR = "\x1f"
 # Counts stop at COUNT_CAP: they only rank namesakes, and counting every mention of a
 # common name would cost more at each corpus size.
 COUNT_CAP = 1000
@@ -41,8 +49,8 @@ class Queries:
 
     db: Database
     # Reads that scan a whole table, kept with the corpus version they were made on.
-    _aliases: tuple[str | None, list[tuple[str, int]]] | None = None
-    _passages: tuple[str | None, int] | None = None
+    _aliases: tuple[int, list[tuple[str, int]]] | None = None
+    _passages: tuple[int, int] | None = None
 
     def entities_named(self, alias_key: str) -> list[EntityRow]:
         """Entities having `alias_key` (folded) as their key or one of their aliases."""
@@ -62,13 +70,26 @@ class Queries:
 
         Read once per corpus version: every misspelt query would otherwise read every alias.
         """
-        version = self._version()
+        version = self.corpus_version()
         if self._aliases is None or self._aliases[0] != version:
             rows = self.db.execute(
                 "SELECT alias_key, entity_id FROM aliases UNION SELECT key, id FROM entities"
             )
             self._aliases = (version, [(row[0], row[1]) for row in rows])
         return self._aliases[1]
+
+    def entity_names(self) -> list[NamedEntity]:
+        """Every entity with its aliases, the most-cited first, then by name."""
+        rows = self.db.execute(
+            "SELECT e.name, e.kind, group_concat(a.alias, char(31)),"
+            " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) AS n"
+            " FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id"
+            " GROUP BY e.id ORDER BY n DESC, e.name"
+        )
+        return [
+            NamedEntity(name, kind, tuple(aliases.split(_UNIT_SEPARATOR)) if aliases else (), n)
+            for name, kind, aliases, n in rows
+        ]
 
     def aliases_of(self, entity_id: int) -> list[str]:
         rows = self.db.execute(
@@ -96,31 +117,26 @@ class Queries:
         self, entity_id: int, kinds: Sequence[str] = ("body",), recent: int | None = None
     ) -> list[PassageHit]:
         """Passages naming the entity; with `recent`, only in its `recent` latest articles."""
-        marks = ",".join("?" * len(kinds))
         rows = self.db.execute(
             "SELECT p.id, p.article_id, p.seq, p.kind, p.text,"
             " group_concat(m.start || ':' || m.\"end\") FROM mentions m"
             " JOIN passages p ON p.id = m.passage_id WHERE m.entity_id = ?"
-            f" AND m.article_id IN ({_RECENT_ARTICLES}) AND p.kind IN ({marks})"
+            f" AND m.article_id IN ({_RECENT_ARTICLES}) AND p.kind {IN_LIST}"
             " GROUP BY p.id ORDER BY p.article_id, p.seq",
-            [entity_id, entity_id, _limit(recent), *kinds],
+            [entity_id, entity_id, _limit(recent), json_list(kinds)],
         )
         return [_passage_hit(row, spans=_spans(row[5])) for row in rows]
 
     def leads(self, article_ids: Iterable[int]) -> list[PassageHit]:
         """The first body paragraph of each article."""
-        ids = sorted(set(article_ids))
-        found: list[PassageHit] = []
-        for chunk in _chunks(ids):
-            rows = self.db.execute(
-                "SELECT p.id, p.article_id, p.seq, p.kind, p.text FROM passages p"
-                f" WHERE p.article_id IN ({','.join('?' * len(chunk))}) AND p.kind = 'body'"
-                " AND p.seq = (SELECT min(seq) FROM passages q"
-                " WHERE q.article_id = p.article_id AND q.kind = 'body')",
-                chunk,
-            )
-            found.extend(_passage_hit(row) for row in rows)
-        return found
+        rows = self.db.execute(
+            "SELECT p.id, p.article_id, p.seq, p.kind, p.text FROM passages p"
+            f" WHERE p.article_id {IN_LIST} AND p.kind = 'body'"
+            " AND p.seq = (SELECT min(seq) FROM passages q"
+            " WHERE q.article_id = p.article_id AND q.kind = 'body')",
+            [json_list(sorted(set(article_ids)))],
+        )
+        return [_passage_hit(row) for row in rows]
 
     def outlet_counts(self, limit: int = 10) -> list[tuple[str, int]]:
         """The outlets with the most articles."""
@@ -135,13 +151,12 @@ class Queries:
         self, match: str, limit: int, kinds: Sequence[str] = ("body",)
     ) -> list[PassageHit]:
         """Passages matching an FTS5 expression (built by the caller from quoted tokens)."""
-        marks = ",".join("?" * len(kinds))
         rows = self.db.execute(
             "SELECT p.id, p.article_id, p.seq, p.kind, p.text, bm25(passages_fts)"
             " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
-            f" WHERE passages_fts MATCH ? AND p.kind IN ({marks})"
+            f" WHERE passages_fts MATCH ? AND p.kind {IN_LIST}"
             " ORDER BY bm25(passages_fts) LIMIT ?",
-            [match, *kinds, limit],
+            [match, json_list(kinds), limit],
         )
         return [_passage_hit(row, rank=row[5]) for row in rows]
 
@@ -150,52 +165,41 @@ class Queries:
         wanted = sorted(set(terms))
         if not wanted:
             return {}
-        marks = ",".join("?" * len(wanted))
         rows = self.db.execute(
-            f"SELECT term, doc FROM passages_vocab WHERE term IN ({marks})", wanted
+            f"SELECT term, doc FROM passages_vocab WHERE term {IN_LIST}", [json_list(wanted)]
         )
         return {row[0]: row[1] for row in rows}
 
     def passage_total(self) -> int:
         """How many passages there are; counted once per corpus version, as counting scans."""
-        version = self._version()
+        version = self.corpus_version()
         if self._passages is None or self._passages[0] != version:
             total = int(self.db.execute("SELECT count(*) FROM passages").fetchone()[0])
             self._passages = (version, total)
         return self._passages[1]
 
-    def _version(self) -> str | None:
-        # Every saved article bumps the corpus version (Store.save_article).
+    def corpus_version(self) -> int:
+        """A number every saved article bumps (Store.save_article); 0 for an empty store."""
         row = self.db.execute("SELECT value FROM meta WHERE key = 'corpus_version'").fetchone()
-        return str(row[0]) if row else None
+        return int(row[0]) if row else 0
 
     def dates_in(self, passage_ids: Iterable[int]) -> dict[int, list[DateRecord]]:
-        ids = sorted(set(passage_ids))
+        rows = self.db.execute(
+            'SELECT passage_id, 0, start, "end", text, date, precision, year_source, until'
+            f" FROM dates WHERE passage_id {IN_LIST} ORDER BY start",
+            [json_list(sorted(set(passage_ids)))],
+        )
         found: dict[int, list[DateRecord]] = defaultdict(list)
-        for chunk in _chunks(ids):
-            rows = self.db.execute(
-                'SELECT passage_id, 0, start, "end", text, date, precision, year_source, until'
-                f" FROM dates WHERE passage_id IN ({','.join('?' * len(chunk))})"
-                " ORDER BY start",
-                chunk,
-            )
-            for row in rows:
-                found[row[0]].append(DateRecord(*row[1:]))
+        for row in rows:
+            found[row[0]].append(DateRecord(*row[1:]))
         return found
 
     def article_summaries(self, article_ids: Iterable[int]) -> dict[int, ArticleSummary]:
-        ids = sorted(set(article_ids))
-        found = {}
-        for chunk in _chunks(ids):
-            rows = self.db.execute(
-                "SELECT id, title, published, published_precision, published_year_source,"
-                " published_text, url, path, outlet, duplicate_of, language FROM articles"
-                f" WHERE id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            for row in rows:
-                found[row[0]] = _article_summary(row)
-        return found
+        rows = self.db.execute(
+            f"SELECT {SUMMARY_COLUMNS} FROM articles WHERE id {IN_LIST}",
+            [json_list(sorted(set(article_ids)))],
+        )
+        return {row[0]: article_summary(row) for row in rows}
 
     def companions(
         self,
@@ -208,15 +212,14 @@ class Queries:
 
         With `recent`, counted over the `recent` latest articles naming the entity.
         """
-        marks = ",".join("?" * len(kinds))
         # Body text only: a photo credit ("Photo: VNA") is not a companion.
         rows = self.db.execute(
             "SELECT e.name, e.kind, count(DISTINCT m.article_id) AS shared FROM mentions m"
             " JOIN entities e ON e.id = m.entity_id JOIN passages p ON p.id = m.passage_id"
             f" WHERE m.article_id IN ({_RECENT_ARTICLES})"
-            f" AND m.entity_id != ? AND e.kind IN ({marks}) AND p.kind = 'body'"
+            f" AND m.entity_id != ? AND e.kind {IN_LIST} AND p.kind = 'body'"
             " GROUP BY e.id ORDER BY shared DESC, count(*) DESC, e.name LIMIT ?",
-            [entity_id, _limit(recent), entity_id, *kinds, limit],
+            [entity_id, _limit(recent), entity_id, json_list(kinds), limit],
         )
         return [Companion(*row) for row in rows]
 
@@ -241,16 +244,15 @@ class Queries:
         return [_event_row(row, tuple(names.get(row[0], ()))) for row in rows]
 
     def _participant_names(self, event_ids: Sequence[int]) -> dict[int, list[str]]:
+        rows = self.db.execute(
+            "SELECT ep.event_id, e.name FROM event_participants ep"
+            " JOIN entities e ON e.id = ep.entity_id"
+            f" WHERE ep.event_id {IN_LIST} ORDER BY e.kind, e.name",
+            [json_list(event_ids)],
+        )
         found: dict[int, list[str]] = defaultdict(list)
-        for chunk in _chunks(list(event_ids)):
-            rows = self.db.execute(
-                "SELECT ep.event_id, e.name FROM event_participants ep"
-                " JOIN entities e ON e.id = ep.entity_id"
-                f" WHERE ep.event_id IN ({','.join('?' * len(chunk))}) ORDER BY e.kind, e.name",
-                chunk,
-            )
-            for event_id, name in rows:
-                found[event_id].append(name)
+        for event_id, name in rows:
+            found[event_id].append(name)
         return found
 
 
@@ -287,13 +289,8 @@ def _limit(recent: int | None) -> int:
     return -1 if recent is None else recent
 
 
-def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[list[int]]:
-    # SQLite caps bound parameters per statement; stay well under it.
-    for start in range(0, len(ids), size):
-        yield list(ids[start : start + size])
-
-
-def _article_summary(row: Sequence[Any]) -> ArticleSummary:
+def article_summary(row: Sequence[Any]) -> ArticleSummary:
+    """An `ArticleSummary` from the first columns of a row selected as SUMMARY_COLUMNS."""
     return ArticleSummary(
         id=row[0],
         title=row[1],

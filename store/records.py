@@ -138,6 +138,16 @@ class EntityRow:
 
 
 @dataclass(frozen=True)
+class NamedEntity:
+    """An entity's display name, kind and every alias, with how many articles cite it."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    articles: int
+
+
+@dataclass(frozen=True)
 class PassageHit:
     """A passage found by mention or search; `spans` are the matching mentions' offsets."""
 
@@ -184,7 +194,6 @@ class StoredEntityRef:
 @dataclass(frozen=True)
 class StoredArticle:
     summary: ArticleSummary
-    language: str
     author: str | None
     title_derived: bool
     paragraphs: tuple[str, ...]
@@ -292,3 +301,28 @@ class EventFact:
     place: str | None
     participant_ids: tuple[int, ...]
     participants: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """A feed (`location` is its URL) or a folder (its absolute path), polled every so often.
+
+    `etag` and `last_modified` are the validators of the last successful poll; for a folder,
+    `etag` is a fingerprint of its files. Instants are UTC ISO strings.
+    """
+
+    id: int
+    location: str
+    kind: str
+    every_seconds: int
+    etag: str | None
+    last_modified: str | None
+    last_polled_at: str | None
+    next_poll_at: str | None
+    failures: int
+    last_error: str | None
+    added_at: str
+
+    @property
+    def never_polled(self) -> bool:
+        return self.last_polled_at is None

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,9 +14,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from store.digests import DigestQueries
+from store.binding import IN_LIST, json_list, utc_iso
+from store.digest_runs import DigestQueries
 from store.errors import StoreError
-from store.queries import Queries
+from store.queries import SUMMARY_COLUMNS, Queries, article_summary
 from store.records import (
     AliasRecord,
     ArticleRecord,
@@ -27,14 +27,13 @@ from store.records import (
     EventRecord,
     KnownEntity,
     MentionRecord,
-    Published,
     RoleRecord,
     Stats,
     StoredArticle,
     StoredEntityRef,
 )
 from store.schema import migrate, schema_version
-from store.sources import SourceQueries
+from store.watched import SourceQueries
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KB = 64_000
@@ -43,22 +42,24 @@ SIMILAR_CANDIDATES = 32
 # Articles one MinHash band offers as candidates, the latest first (see similar_articles).
 BAND_CANDIDATES = 100
 log = logging.getLogger(__name__)
-_SUMMARY_COLUMNS = (
-    "id, title, published, published_precision, published_year_source, published_text,"
-    " url, path, outlet, duplicate_of"
-)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class Store(Queries, DigestQueries, SourceQueries):
     """A thin layer over one SQLite file; every article is written whole or not at all."""
 
-    def __init__(self, db: Database, path: str) -> None:
+    def __init__(self, db: Database, path: str, clock: Callable[[], datetime] = _utc_now) -> None:
         self.db = db
         self.path = path
+        self.clock = clock
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        """Open (creating and migrating as needed) the database at `path`."""
+    def open(cls, path: str | Path, clock: Callable[[], datetime] = _utc_now) -> Store:
+        """Open (creating and migrating as needed) the database at `path`; `clock` gives the
+        instants written (ingested_at, recorded_at, ...)."""
         where = Path(path).expanduser()
         try:
             where.parent.mkdir(parents=True, exist_ok=True)
@@ -68,7 +69,7 @@ class Store(Queries, DigestQueries, SourceQueries):
             migrate(db)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"cannot open the database at {where}: {error}") from error
-        return cls(db, str(where))
+        return cls(db, str(where), clock)
 
     def close(self) -> None:
         self.db.close()
@@ -83,6 +84,9 @@ class Store(Queries, DigestQueries, SourceQueries):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    def _now(self) -> str:
+        return utc_iso(self.clock())
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -208,7 +212,7 @@ class Store(Queries, DigestQueries, SourceQueries):
         return dict(known)
 
     def _insert_article_row(self, record: ArticleRecord) -> int:
-        now = _now()
+        now = self._now()
         row = {**_article_columns(record), "key": record.key, "ingested_at": now, "updated_at": now}
         columns = ", ".join(f'"{c}"' for c in row)
         marks = ", ".join("?" * len(row))
@@ -218,7 +222,7 @@ class Store(Queries, DigestQueries, SourceQueries):
         return int(cursor.lastrowid or 0)
 
     def _update_article_row(self, article_id: int, record: ArticleRecord) -> None:
-        row = {**_article_columns(record), "updated_at": _now()}
+        row = {**_article_columns(record), "updated_at": self._now()}
         assignments = ", ".join(f'"{c}" = ?' for c in row)
         self.db.execute(
             f"UPDATE articles SET {assignments} WHERE id = ?", [*row.values(), article_id]
@@ -304,10 +308,9 @@ class Store(Queries, DigestQueries, SourceQueries):
             " description = COALESCE(entities.description, excluded.description)",
             _entity_rows(mentions),
         )
-        keys = json.dumps(sorted({m.entity_key for m in mentions}))
         rows = self.db.execute(
-            "SELECT key, id, name FROM entities WHERE key IN (SELECT value FROM json_each(?))",
-            [keys],
+            f"SELECT key, id, name FROM entities WHERE key {IN_LIST}",
+            [json_list(sorted({m.entity_key for m in mentions}))],
         )
         return {str(key): (int(entity_id), str(name)) for key, entity_id, name in rows}
 
@@ -364,20 +367,19 @@ class Store(Queries, DigestQueries, SourceQueries):
         """
         # One statement per step for all the entities: each row's outcome depends only on
         # its own entity's mentions, so the order they are refreshed in cannot matter.
-        touched = [json.dumps(sorted(entity_ids))]
+        touched = [json_list(sorted(entity_ids))]
         self.db.execute(
-            "DELETE FROM aliases WHERE entity_id IN (SELECT value FROM json_each(?))"
-            " AND defined = 0"
+            f"DELETE FROM aliases WHERE entity_id {IN_LIST} AND defined = 0"
             " AND NOT EXISTS (SELECT 1 FROM mentions"
             " WHERE entity_id = aliases.entity_id AND surface = aliases.alias)",
             touched,
         )
         self.db.execute(
-            "DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))"
+            f"DELETE FROM entities WHERE id {IN_LIST}"
             " AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = entities.id)",
             touched,
         )
-        self._rename_to_commonest([json.dumps(sorted(renamed))])
+        self._rename_to_commonest([json_list(sorted(renamed))])
 
     def _rename_to_commonest(self, touched: list[str]) -> None:
         # The display name is the full form used most often, so "Bui Thanh Son" (three
@@ -386,7 +388,7 @@ class Store(Queries, DigestQueries, SourceQueries):
             "UPDATE entities SET name = COALESCE((SELECT name FROM mentions"
             " WHERE entity_id = entities.id GROUP BY name"
             " ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, name LIMIT 1), name)"
-            " WHERE id IN (SELECT value FROM json_each(?))",
+            f" WHERE id {IN_LIST}",
             touched,
         )
 
@@ -420,19 +422,18 @@ class Store(Queries, DigestQueries, SourceQueries):
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET"
                 " model = excluded.model, corpus_version = excluded.corpus_version,"
                 " answer = excluded.answer, created_at = excluded.created_at",
-                [key, model, self.corpus_version(), answer, _now()],
+                [key, model, self.corpus_version(), answer, self._now()],
             )
 
     # -- read side -----------------------------------------------------------------
 
     def articles(self) -> list[ArticleSummary]:
-        rows = self.db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM articles ORDER BY id")
-        return [_summary(row) for row in rows]
+        rows = self.db.execute(f"SELECT {SUMMARY_COLUMNS} FROM articles ORDER BY id")
+        return [article_summary(row) for row in rows]
 
     def article(self, article_id: int) -> StoredArticle | None:
         row = self.db.execute(
-            f"SELECT {_SUMMARY_COLUMNS}, language, author, title_derived FROM articles"
-            " WHERE id = ?",
+            f"SELECT {SUMMARY_COLUMNS}, author, title_derived FROM articles WHERE id = ?",
             [article_id],
         ).fetchone()
         if row is None:
@@ -441,8 +442,7 @@ class Store(Queries, DigestQueries, SourceQueries):
             "SELECT kind, text FROM passages WHERE article_id = ? ORDER BY seq", [article_id]
         ).fetchall()
         return StoredArticle(
-            summary=_summary(row[:10]),
-            language=row[10],
+            summary=article_summary(row),
             author=row[11],
             title_derived=bool(row[12]),
             paragraphs=tuple(text for kind, text in passages if kind == "body"),
@@ -541,10 +541,6 @@ class Store(Queries, DigestQueries, SourceQueries):
             path=self.path,
         )
 
-    def corpus_version(self) -> int:
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'corpus_version'").fetchone()
-        return int(row[0]) if row else 0
-
     def meta(self, key: str) -> str | None:
         """A value the bot keeps about itself (the last command sync, ...), or None."""
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
@@ -583,10 +579,6 @@ def _configure(db: Database) -> None:
     # 2 MB default cache makes a batch of articles spill and re-read them (the pages are
     # allocated as used, so a small store never takes this much).
     db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _article_columns(record: ArticleRecord) -> dict[str, Any]:
@@ -656,16 +648,4 @@ def _mention_values(mention: MentionRecord) -> tuple[Any, ...]:
         mention.name,
         mention.role,
         mention.country,
-    )
-
-
-def _summary(row: Sequence[Any]) -> ArticleSummary:
-    return ArticleSummary(
-        id=row[0],
-        title=row[1],
-        published=Published(row[2], row[3], row[4], row[5]),
-        url=row[6],
-        path=row[7],
-        outlet=row[8],
-        duplicate_of=row[9],
     )

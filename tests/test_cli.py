@@ -88,6 +88,22 @@ def test_articles_json_lists_id_title_published_and_path(seeded_db: Path, tmp_pa
     assert all(Path(a["path"]).name.endswith(".txt") for a in articles)
 
 
+def test_articles_json_gives_each_article_its_language(tmp_path: Path) -> None:
+    french = tmp_path / "moscou.txt"
+    french.write_text(
+        "Le Vietnam et la Russie renforcent leur coopération\n\n"
+        "Le ministre vietnamien des Affaires étrangères a rencontré son homologue russe à Moscou. "
+        "Les deux pays ont convenu de renforcer leur coopération dans le domaine de l'énergie.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "fr.db")
+    as_json(attache("ingest", str(french), "--db", db, "--json", tmp=tmp_path))
+
+    articles = as_json(attache("articles", "--db", db, "--json", tmp=tmp_path))["articles"]
+
+    assert ["fr"] == [a["language"] for a in articles]
+
+
 def test_show_json_gives_the_cleaned_article(seeded_db: Path, tmp_path: Path) -> None:
     article = as_json(attache("show", "3", "--db", str(seeded_db), "--json", tmp=tmp_path))
 

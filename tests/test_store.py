@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,23 @@ def test_near_duplicate_candidates_are_bounded_closest_first(store: Store) -> No
 
     assert 32 == len(found)
     assert 40 == found[0][0], "the article sharing the most bands comes first"
+
+
+def test_id_lists_longer_than_sqlites_parameter_limit_are_read_whole(store: Store) -> None:
+    article_id = store.save_article(_record())
+    ids = [article_id, *range(10_000, 50_000)]  # past SQLite's 32,766 bound parameters
+
+    assert [article_id] == list(store.article_summaries(ids))
+    assert [article_id] == [hit.article_id for hit in store.leads(ids)]
+
+
+def test_the_store_writes_instants_from_its_clock(tmp_path: Path) -> None:
+    moment = datetime(2021, 7, 7, 2, 30, tzinfo=UTC)
+    with Store.open(tmp_path / "clocked.db", clock=lambda: moment) as store:
+        store.save_article(_record())
+        subscription = store.add_subscription("slack", "T1", "C1", "Lavrov", "daily", "UTC")
+
+        ingested = store.db.execute("SELECT ingested_at FROM articles").fetchone()[0]
+
+    assert "2021-07-07T02:30:00+00:00" == ingested
+    assert "2021-07-07T02:30:00+00:00" == subscription.created_at

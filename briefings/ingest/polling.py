@@ -25,7 +25,7 @@ from briefings.ingest.fetch import Fetcher, Validators, canonical_url, is_url
 from briefings.ingest.pipeline import Known, ingest_document, known_names
 from briefings.ingest.sources import Location, documents, locations
 from store import Store
-from store.sources import SourceRecord
+from store.records import SourceRecord
 
 log = logging.getLogger(__name__)
 

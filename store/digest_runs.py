@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from store.binding import IN_LIST, json_list, utc_iso
 from store.records import DigestRunRecord, EventFact, SubscriptionRecord, WindowArticle
 
 _SUBSCRIPTION = (
@@ -42,6 +43,8 @@ class DigestQueries:
 
         def _write(self) -> AbstractContextManager[None]: ...
 
+        def _now(self) -> str: ...
+
     # -- subscriptions -------------------------------------------------------------
 
     def add_subscription(
@@ -58,7 +61,7 @@ class DigestQueries:
             cursor = self.db.execute(
                 "INSERT INTO subscriptions (platform, workspace, channel, filter, schedule,"
                 " timezone, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [platform, workspace, channel, filter, schedule, timezone, created_by, _now()],
+                [platform, workspace, channel, filter, schedule, timezone, created_by, self._now()],
             )
         found = self._subscription_by_id(int(cursor.lastrowid or 0))
         assert found is not None
@@ -113,7 +116,7 @@ class DigestQueries:
             self.db.execute(
                 "INSERT INTO digest_runs (subscription_id, window_start, window_end, recorded_at)"
                 " VALUES (?, ?, ?, ?) ON CONFLICT(subscription_id, window_start) DO NOTHING",
-                [subscription_id, utc_iso(start), utc_iso(end), _now()],
+                [subscription_id, utc_iso(start), utc_iso(end), self._now()],
             )
         row = self.db.execute(
             "SELECT id FROM digest_runs WHERE subscription_id = ? AND window_start = ?",
@@ -126,7 +129,7 @@ class DigestQueries:
             self.db.execute(
                 "UPDATE digest_runs SET state = 'posted', message_ref = ?, posted_at = ?"
                 " WHERE id = ?",
-                [message_ref, _now(), run_id],
+                [message_ref, self._now(), run_id],
             )
 
     def mark_unverified(self, run_id: int, problem: str) -> None:
@@ -188,13 +191,10 @@ class DigestQueries:
         ]
 
     def events_of(self, article_ids: Iterable[int]) -> list[EventFact]:
-        ids = sorted(set(article_ids))
-        rows: list[Sequence[Any]] = []
-        for chunk in _chunks(ids):
-            marks = ",".join("?" * len(chunk))
-            rows += self.db.execute(
-                f"{_EVENT} WHERE ev.article_id IN ({marks}) ORDER BY ev.article_id, ev.id", chunk
-            ).fetchall()
+        rows = self.db.execute(
+            f"{_EVENT} WHERE ev.article_id {IN_LIST} ORDER BY ev.article_id, ev.id",
+            [json_list(sorted(set(article_ids)))],
+        ).fetchall()
         return self._facts(rows)
 
     def events_sharing(
@@ -209,12 +209,11 @@ class DigestQueries:
         # an actor's events across the whole store are many, the ones kept at most a few.
         rows = self.db.execute(
             f"{_EVENT} WHERE ev.id IN (SELECT id FROM events WHERE id IN"
-            " (SELECT event_id FROM event_participants"
-            f" WHERE entity_id IN ({','.join('?' * len(wanted))}))"
-            f" AND article_id NOT IN ({','.join('?' * len(excluded))})"
+            f" (SELECT event_id FROM event_participants WHERE entity_id {IN_LIST})"
+            f" AND article_id NOT {IN_LIST}"
             " AND kind NOT LIKE 'announced-%' AND date < ? AND date NOT LIKE '--%'"
             " ORDER BY date DESC, id DESC LIMIT ?) ORDER BY ev.date DESC, ev.id DESC",
-            [*wanted, *excluded, before, EARLIER_LIMIT],
+            [json_list(wanted), json_list(excluded), before, EARLIER_LIMIT],
         ).fetchall()
         return self._facts(rows)
 
@@ -223,51 +222,38 @@ class DigestQueries:
         return [_event_fact(row, participants.get(row[0], [])) for row in rows]
 
     def _participants(self, event_ids: Sequence[int]) -> dict[int, list[tuple[int, str]]]:
+        rows = self.db.execute(
+            "SELECT ep.event_id, e.id, e.name FROM event_participants ep"
+            f" JOIN entities e ON e.id = ep.entity_id WHERE ep.event_id {IN_LIST}"
+            " ORDER BY e.kind, e.name",
+            [json_list(event_ids)],
+        )
         found: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for chunk in _chunks(event_ids):
-            rows = self.db.execute(
-                "SELECT ep.event_id, e.id, e.name FROM event_participants ep"
-                " JOIN entities e ON e.id = ep.entity_id"
-                f" WHERE ep.event_id IN ({','.join('?' * len(chunk))}) ORDER BY e.kind, e.name",
-                chunk,
-            )
-            for event_id, entity_id, name in rows:
-                found[event_id].append((entity_id, name))
+        for event_id, entity_id, name in rows:
+            found[event_id].append((entity_id, name))
         return found
 
     def _entity_ids(self, article_ids: Sequence[int]) -> dict[int, frozenset[int]]:
+        rows = self.db.execute(
+            f"SELECT DISTINCT article_id, entity_id FROM mentions WHERE article_id {IN_LIST}",
+            [json_list(article_ids)],
+        )
         found: dict[int, set[int]] = defaultdict(set)
-        for chunk in _chunks(article_ids):
-            rows = self.db.execute(
-                "SELECT DISTINCT article_id, entity_id FROM mentions"
-                f" WHERE article_id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            for article_id, entity_id in rows:
-                found[article_id].add(entity_id)
+        for article_id, entity_id in rows:
+            found[article_id].add(entity_id)
         return {i: frozenset(found.get(i, ())) for i in article_ids}
 
     def _texts(self, article_ids: Sequence[int]) -> dict[int, str]:
         """Title and body of each article; captions are left out, as they are from claims."""
+        rows = self.db.execute(
+            "SELECT article_id, text FROM passages WHERE kind IN ('title', 'body')"
+            f" AND article_id {IN_LIST} ORDER BY article_id, seq",
+            [json_list(article_ids)],
+        )
         found: dict[int, list[str]] = defaultdict(list)
-        for chunk in _chunks(article_ids):
-            rows = self.db.execute(
-                "SELECT article_id, text FROM passages WHERE kind IN ('title', 'body')"
-                f" AND article_id IN ({','.join('?' * len(chunk))}) ORDER BY article_id, seq",
-                chunk,
-            )
-            for article_id, text in rows:
-                found[article_id].append(text)
+        for article_id, text in rows:
+            found[article_id].append(text)
         return {i: "\n".join(found.get(i, ())) for i in article_ids}
-
-
-def utc_iso(moment: datetime) -> str:
-    """How the store writes instants: UTC, to the second, as `ingested_at` is written."""
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _now() -> str:
-    return utc_iso(datetime.now(UTC))
 
 
 def _subscription(row: Sequence[Any]) -> SubscriptionRecord:
@@ -302,9 +288,3 @@ def _event_fact(row: Sequence[Any], participants: Sequence[tuple[int, str]]) -> 
         participant_ids=tuple(entity_id for entity_id, _ in participants),
         participants=tuple(name for _, name in participants),
     )
-
-
-def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[list[int]]:
-    # SQLite caps bound parameters per statement; stay well under it.
-    for start in range(0, len(ids), size):
-        yield list(ids[start : start + size])

@@ -4,43 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from store.digests import utc_iso
+from store.binding import IN_LIST, json_list, utc_iso
+from store.records import SourceRecord
 
 _SOURCE = (
     "SELECT id, location, kind, every_seconds, etag, last_modified, last_polled_at,"
     " next_poll_at, failures, last_error, added_at FROM sources"
 )
-
-
-@dataclass(frozen=True)
-class SourceRecord:
-    """A feed (`location` is its URL) or a folder (its absolute path), polled every so often.
-
-    `etag` and `last_modified` are the validators of the last successful poll; for a folder,
-    `etag` is a fingerprint of its files. Instants are UTC ISO strings.
-    """
-
-    id: int
-    location: str
-    kind: str
-    every_seconds: int
-    etag: str | None
-    last_modified: str | None
-    last_polled_at: str | None
-    next_poll_at: str | None
-    failures: int
-    last_error: str | None
-    added_at: str
-
-    @property
-    def never_polled(self) -> bool:
-        return self.last_polled_at is None
 
 
 class SourceQueries:
@@ -116,11 +91,11 @@ class SourceQueries:
 
     def hold_back(self, article_ids: Iterable[int]) -> None:
         """Never announce these articles in a digest: a new source's existing backlog."""
-        ids = sorted(set(article_ids))
         with self._write():
-            for chunk in _chunks(ids):
-                marks = ",".join("?" * len(chunk))
-                self.db.execute(f"UPDATE articles SET announced = 0 WHERE id IN ({marks})", chunk)
+            self.db.execute(
+                f"UPDATE articles SET announced = 0 WHERE id {IN_LIST}",
+                [json_list(sorted(set(article_ids)))],
+            )
 
     def announced(self, article_id: int) -> bool:
         row = self.db.execute("SELECT announced FROM articles WHERE id = ?", [article_id])
@@ -130,8 +105,3 @@ class SourceQueries:
 
 def _source(row: Sequence[Any]) -> SourceRecord:
     return SourceRecord(*row)
-
-
-def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[list[int]]:
-    for start in range(0, len(ids), size):
-        yield list(ids[start : start + size])

@@ -1,0 +1,21 @@
+"""How the store binds values: instants as UTC ISO strings, lists as one JSON array."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+# Match a column against a list bound as one JSON array: one parameter however long the
+# list (SQLite caps bound parameters per statement), so no list is cut into chunks.
+IN_LIST = "IN (SELECT value FROM json_each(?))"
+
+
+def utc_iso(moment: datetime) -> str:
+    """How the store writes instants: UTC, to the second, as `ingested_at` is written."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def json_list(values: Iterable[int | str]) -> str:
+    """`values` as the JSON array an IN_LIST parameter takes."""
+    return json.dumps(list(values))
