@@ -7,8 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from briefings.model import Acronym
-
 # Words an acronym may skip or (like the O of "Code of Conduct") take a letter from.
 STOPWORDS = frozenset(
     ["a", "an", "and", "at", "by", "de", "der", "des", "di", "du", "for", "in"]
@@ -39,10 +37,6 @@ class Definition:
     short_start: int
     short_end: int
 
-    @property
-    def acronym(self) -> Acronym:
-        return Acronym(self.short, self.long)
-
 
 @dataclass(frozen=True)
 class _Word:
@@ -57,11 +51,6 @@ class _Word:
     @property
     def is_caps(self) -> bool:
         return len(self.text) > 1 and self.text.isupper()
-
-
-def find_definitions(text: str) -> list[Acronym]:
-    """Acronyms defined in `text`, each with its long form as written."""
-    return [definition.acronym for definition in find_definition_spans(text)]
 
 
 def find_definition_spans(text: str) -> list[Definition]:

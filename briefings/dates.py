@@ -287,13 +287,6 @@ def _valid(year: int, month: int, day: int) -> date | None:
 # --- calendar arithmetic -------------------------------------------------------------
 
 
-def resolve_month_day(
-    month: int, day: int, dateline: PartialDate | None, future: bool = False
-) -> PartialDate:
-    """Give `month`/`day` the year the dateline implies; ValueError if no year has that day."""
-    return _place_month_day(month, day, _anchor(dateline), future)
-
-
 def _place_month_day(month: int, day: int, anchor: date | None, future: bool) -> PartialDate:
     year = None
     if anchor is not None:

@@ -228,7 +228,3 @@ def _date_key(date: PartialDate | None) -> tuple[int, str]:
     if date.year is None:
         return (1, date.iso())
     return (0, date.iso())
-
-
-def word_count(texts: Iterable[str]) -> int:
-    return sum(len(_WORD.findall(text)) for text in texts)
