@@ -19,9 +19,9 @@ def test_long_form_keeps_a_prepositional_tail():
 
 def test_declaration_takes_letters_from_initials():
     text = "the Declaration on the Conduct of Parties in the East Sea (DOC) and"
-    assert [
-        Acronym("DOC", "Declaration on the Conduct of Parties in the East Sea")
-    ] == defined(text)
+    assert [Acronym("DOC", "Declaration on the Conduct of Parties in the East Sea")] == defined(
+        text
+    )
 
 
 def test_ordinals_are_dropped():
