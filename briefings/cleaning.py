@@ -19,22 +19,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from itertools import pairwise, takewhile
 
 import py3langid as langid
 
+from briefings import datafiles
 from briefings.dates import split_dateline
 from briefings.folding import fold, fold_text
 from briefings.model import CleanText, PartialDate, Removed
 
 _PHRASE_MAX_CHARS = 40
-
-
-def _table(name: str) -> list[str]:
-    path = resources.files("briefings") / "boilerplate" / name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _key(text: str) -> str:
@@ -44,16 +38,17 @@ def _key(text: str) -> str:
     return fold(text).strip(" \t:.!?|»›<>-–—•*()[]")
 
 
-CHROME_LINES = frozenset(_key(phrase) for phrase in _table("chrome_lines.txt"))
-RELATED_HEADERS = frozenset(_key(phrase) for phrase in _table("related_headers.txt"))
-OUTLETS = frozenset(_key(name) for name in _table("outlets.txt"))
-_AGENCY = "|".join(re.escape(name) for name in sorted(_table("outlets.txt"), key=len, reverse=True))
-STOPWORDS = frozenset(word for line in _table("stopwords_en.txt") for word in line.split())
-ROLE_WORDS = frozenset(
-    word.casefold() for line in _table("role_words.txt") for word in line.split()
+CHROME_LINES = frozenset(_key(phrase) for phrase in datafiles.lines("boilerplate/chrome_lines.txt"))
+RELATED_HEADERS = frozenset(
+    _key(phrase) for phrase in datafiles.lines("boilerplate/related_headers.txt")
 )
+_OUTLET_NAMES = datafiles.lines("boilerplate/outlets.txt")
+OUTLETS = frozenset(_key(name) for name in _OUTLET_NAMES)
+_AGENCY = "|".join(re.escape(name) for name in sorted(_OUTLET_NAMES, key=len, reverse=True))
+STOPWORDS = frozenset(datafiles.words("boilerplate/stopwords_en.txt"))
+ROLE_WORDS = frozenset(word.casefold() for word in datafiles.words("boilerplate/role_words.txt"))
 GENERIC_WORDS = STOPWORDS | {fold(word) for word in ROLE_WORDS}
-ANAPHORIC_OPENERS = frozenset(w for line in _table("anaphoric_openers.txt") for w in line.split())
+ANAPHORIC_OPENERS = frozenset(datafiles.words("boilerplate/anaphoric_openers.txt"))
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
