@@ -19,6 +19,7 @@ from briefings.briefing import (
     Subject,
     TimelineEntry,
 )
+from briefings.english import stem
 from briefings.entities import normalise_role
 from briefings.extractive import (
     Candidate,
@@ -31,7 +32,7 @@ from briefings.extractive import (
 from briefings.folding import fold
 from briefings.model import PartialDate
 from briefings.resolve import Resolution, resolve_entity
-from briefings.search import any_of, phrase, stem, terms
+from briefings.search import any_of, phrase, terms
 from briefings.writing import Evidence, Writer
 from store import Store
 from store.records import ArticleSummary, EntityRow, EventRow, PassageHit

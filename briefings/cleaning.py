@@ -25,6 +25,7 @@ import py3langid as langid
 
 from briefings import datafiles
 from briefings.dates import split_dateline
+from briefings.english import STOPWORDS
 from briefings.folding import fold, fold_text
 from briefings.model import CleanText, PartialDate, Removed
 
@@ -45,7 +46,6 @@ RELATED_HEADERS = frozenset(
 _OUTLET_NAMES = datafiles.lines("boilerplate/outlets.txt")
 OUTLETS = frozenset(_key(name) for name in _OUTLET_NAMES)
 _AGENCY = "|".join(re.escape(name) for name in sorted(_OUTLET_NAMES, key=len, reverse=True))
-STOPWORDS = frozenset(datafiles.words("boilerplate/stopwords_en.txt"))
 ROLE_WORDS = frozenset(word.casefold() for word in datafiles.words("boilerplate/role_words.txt"))
 GENERIC_WORDS = STOPWORDS | {fold(word) for word in ROLE_WORDS}
 ANAPHORIC_OPENERS = frozenset(datafiles.words("boilerplate/anaphoric_openers.txt"))
