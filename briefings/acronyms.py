@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-# Words an acronym may skip or (like the O of "Code of Conduct") take a letter from.
-STOPWORDS = frozenset(
+# Minor words (articles, particles, prepositions, in several languages) an acronym may
+# skip or (like the O of "Code of Conduct") take a letter from.
+MINOR_WORDS = frozenset(
     ["a", "an", "and", "at", "by", "de", "der", "des", "di", "du", "for", "in"]
 ) | frozenset(["la", "le", "of", "on", "the", "to", "with"])
 # A definition's long form may run past its last lettered word only into a
@@ -45,8 +46,8 @@ class _Word:
     end: int
 
     @property
-    def is_stopword(self) -> bool:
-        return self.text.casefold() in STOPWORDS
+    def is_minor(self) -> bool:
+        return self.text.casefold() in MINOR_WORDS
 
     @property
     def is_caps(self) -> bool:
@@ -160,7 +161,7 @@ def _spell(letters: str, words: tuple[_Word, ...], i: int, j: int, in_word: bool
         last = _spell(letters, words, i + taken, j + 1, in_word)
         if last is not None:
             return last
-    if word.is_stopword and j > 0:
+    if word.is_minor and j > 0:
         return _spell(letters, words, i, j + 1, in_word)
     return None
 
