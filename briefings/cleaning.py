@@ -25,7 +25,7 @@ import py3langid as langid
 
 from briefings import datafiles
 from briefings.dates import split_dateline
-from briefings.english import STOPWORDS
+from briefings.english import STOPWORDS, stem
 from briefings.folding import fold, fold_text
 from briefings.model import CleanText, PartialDate, Removed
 
@@ -172,7 +172,6 @@ _PROMO_MAX_RUN = 10
 _PROMO_MIN_CORE = 3
 _PROMO_MIN_RUN = 3  # fewer unrelated closing paragraphs are more likely the story's own
 _FOREIGN_LINE_MIN_WORDS = 15
-_STEM = 5
 _LANGUAGE_CONFIDENCE = 0.9
 _FOREIGN_ACCENT_SHARE = 0.15  # Vietnamese runs near 30% letters outside ASCII; names ~3%
 _LANGUAGE_SAMPLE_CHARS = 120  # enough to tell a language; langid's cost grows with length
@@ -732,7 +731,7 @@ class _Gist:
     def of(cls, text: str) -> _Gist:
         words = _words(text)
         folded = [word.casefold() for word in words]
-        stems = frozenset(w[:_STEM] for w in folded if len(w) >= 4 and w not in GENERIC_WORDS)
+        stems = frozenset(stem(w) for w in folded if len(w) >= 4 and w not in GENERIC_WORDS)
         names = [
             w for w, f in zip(words, folded, strict=True) if w[0].isupper() and f not in ROLE_WORDS
         ]
