@@ -35,7 +35,7 @@ from briefings.model import DateMention, PartialDate, YearSource
 FUTURE_HORIZON = timedelta(days=62)
 _LEAP_CYCLE = 8  # years to look back for a valid February 29 (1900 and 2100 skip one)
 
-_ABBREVIATIONS = (
+MONTH_ABBREVIATIONS = (
     "Jan",
     "Feb",
     "Mar",
@@ -50,7 +50,7 @@ _ABBREVIATIONS = (
     "Dec",
 )
 MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name} | {
-    name.casefold(): list(calendar.month_abbr).index(name[:3]) for name in _ABBREVIATIONS
+    name.casefold(): list(calendar.month_abbr).index(name[:3]) for name in MONTH_ABBREVIATIONS
 }
 WEEKDAYS = {name.casefold(): number for number, name in enumerate(calendar.day_name)}
 
@@ -68,7 +68,7 @@ def _word_forms(names: Iterable[str]) -> str:
 # Patterns start on the date itself (a month name or a digit), never on an optional
 # prefix or a lookbehind: re can then skip ahead fast. The words around a date
 # (`on`, `last`, `in`) are read afterwards by the readers, in a short window.
-_MONTH_TEXT = _word_forms([*calendar.month_name[1:], *_ABBREVIATIONS]) + r"(?:\.(?=\s*[0-9]))?"
+_MONTH_TEXT = _word_forms([*calendar.month_name[1:], *MONTH_ABBREVIATIONS]) + r"(?:\.(?=\s*[0-9]))?"
 _WEEKDAY_TEXT = _word_forms(calendar.day_name)
 
 
