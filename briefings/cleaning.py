@@ -259,7 +259,8 @@ def _has_blank_lines(lines: list[_Line]) -> bool:
     return bool(lines) and lines[-1].block > 0
 
 
-def _words(text: str) -> list[str]:
+def _letter_words(text: str) -> list[str]:
+    """The words of `text` spelled in letters (`Vietnam’s`, `talks`); numbers are left out."""
     return _WORD.findall(text)
 
 
@@ -333,11 +334,11 @@ def _word_starts(text: str) -> Iterator[int]:
 def _only_metadata(text: str) -> bool:
     """No lower-case word outside dateline labels: names and sections, not a sentence."""
     text = _LABELLED_NAME.sub(" ", text)
-    return all(not word.islower() or word in DATELINE_WORDS for word in _words(text))
+    return all(not word.islower() or word in DATELINE_WORDS for word in _letter_words(text))
 
 
 def _is_prose(text: str) -> bool:
-    return text.endswith((".", "!", "?", '"', "”")) and len(_words(text)) >= _PROSE_MIN_WORDS
+    return text.endswith((".", "!", "?", '"', "”")) and len(_letter_words(text)) >= _PROSE_MIN_WORDS
 
 
 def _is_outlet(text: str) -> bool:
@@ -372,7 +373,7 @@ def _chrome_reason(text: str) -> str | None:
         return "site-chrome"
     if _is_menu(text):
         return "navigation"
-    if _RELATED_LINE.match(text) and len(_words(text)) <= _LINK_MAX_WORDS:
+    if _RELATED_LINE.match(text) and len(_letter_words(text)) <= _LINK_MAX_WORDS:
         return "related-links"
     if _BYLINE.match(text):
         return "byline"
@@ -414,7 +415,7 @@ def _drop_related_blocks(lines: list[_Line]) -> None:
 def _is_link_like(text: str) -> bool:
     if _LIST_MARKER.match(text) or not _LETTER.search(text):
         return True
-    return len(_words(text)) <= _LINK_MAX_WORDS and not text.endswith(".")
+    return len(_letter_words(text)) <= _LINK_MAX_WORDS and not text.endswith(".")
 
 
 # --- language -----------------------------------------------------------------------
@@ -422,7 +423,7 @@ def _is_link_like(text: str) -> bool:
 
 def _looks_english(text: str) -> bool:
     """Running English prose: enough function words, whatever names it carries."""
-    words = [word.casefold() for word in _words(text)]
+    words = [word.casefold() for word in _letter_words(text)]
     if len(words) < 4:
         return False
     return sum(word in STOPWORDS for word in words) / len(words) >= _ENGLISH_STOPWORD_SHARE
@@ -539,14 +540,14 @@ def _drop_foreign_runs(stretch: list[_Voted], language: str) -> None:
 def _may_hold_foreign_run(part: list[_Voted]) -> bool:
     """Whether a run of the part could pass `_judge_run`'s first test, whatever langid says."""
     foreign = sum(vote == "foreign" or (vote is None and _telling(line)) for line, vote in part)
-    longest = max((len(_words(line.text)) for line, _ in part), default=0)
+    longest = max((len(_letter_words(line.text)) for line, _ in part), default=0)
     return foreign >= 2 or longest >= _FOREIGN_LINE_MIN_WORDS
 
 
 def _judge_run(run: list[_Line], foreign: int, language: str) -> None:
     """Drop a run with two foreign lines (or one long one) that reads as foreign as a whole."""
     text = " ".join(line.text for line in run)
-    longest = max((len(_words(line.text)) for line in run), default=0)
+    longest = max((len(_letter_words(line.text)) for line in run), default=0)
     if foreign < 2 and longest < _FOREIGN_LINE_MIN_WORDS:
         return  # one short line: a name-heavy English line fools langid too easily
     if _letters(text) >= _FOREIGN_RUN_MIN_LETTERS and _reads_foreign(text, language):
@@ -590,7 +591,7 @@ def _mark_captions(lines: list[_Line]) -> None:
         start = _credit_start(line.text)
         if start is None:
             continue
-        if len(_words(line.text[:start])) >= _CAPTION_MIN_WORDS:
+        if len(_letter_words(line.text[:start])) >= _CAPTION_MIN_WORDS:
             line.role = "caption"
         else:
             line.reason = "photo-credit"
@@ -636,7 +637,7 @@ def _drop_leading_menu(body: list[_Line]) -> None:
 
 def _is_menu_item(text: str) -> bool:
     """`World`, `Life & Style`: one to four capitalised words, no sentence, no function word."""
-    words = _words(text)
+    words = _letter_words(text)
     if not 1 <= len(words) <= _MENU_ITEM_MAX_WORDS or _SENTENCE_END.search(text):
         return False
     return all(word[0].isupper() or word == "and" for word in words)
@@ -656,7 +657,7 @@ def _leads_story(body: list[_Line], index: int, blocks: bool) -> bool:
 
 def _is_clutter(text: str) -> bool:
     """`World`, `U.S. News`: a line of a few words that ends no sentence."""
-    return len(_words(text)) <= _CLUTTER_MAX_WORDS and not _SENTENCE_END.search(text)
+    return len(_letter_words(text)) <= _CLUTTER_MAX_WORDS and not _SENTENCE_END.search(text)
 
 
 def _drop_tail_clutter(lines: list[_Line]) -> None:
@@ -672,7 +673,7 @@ def _drop_tail_clutter(lines: list[_Line]) -> None:
 
 
 def _is_headline(text: str) -> bool:
-    words = _words(text)
+    words = _letter_words(text)
     if not _TITLE_MIN_WORDS <= len(words) <= _TITLE_MAX_WORDS or text[0].islower():
         return False
     if text.endswith((".", ",", ";", ":")) or words[-1].casefold() in STOPWORDS:
@@ -729,7 +730,7 @@ class _Gist:
 
     @classmethod
     def of(cls, text: str) -> _Gist:
-        words = _words(text)
+        words = _letter_words(text)
         folded = [word.casefold() for word in words]
         stems = frozenset(stem(w) for w in folded if len(w) >= 4 and w not in GENERIC_WORDS)
         names = [
