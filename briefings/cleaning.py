@@ -729,7 +729,7 @@ class _Gist:
     anaphoric: bool
 
     @classmethod
-    def of(cls, text: str) -> _Gist:
+    def from_paragraph(cls, text: str) -> _Gist:
         words = _letter_words(text)
         folded = [word.casefold() for word in words]
         stems = frozenset(stem(w) for w in folded if len(w) >= 4 and w not in GENERIC_WORDS)
@@ -757,7 +757,7 @@ class _Story:
     named: frozenset[str]
 
     @classmethod
-    def of(cls, gists: list[_Gist]) -> _Story:
+    def from_gists(cls, gists: list[_Gist]) -> _Story:
         counts = sum((gist.names for gist in gists), Counter[str]())
         recurring = frozenset(name for name, count in counts.items() if count >= 2)
         stems = frozenset().union(*(gist.stems for gist in gists))
@@ -797,13 +797,13 @@ def _unrelated_tail(body: list[_Line], signed_at: int | None, title: str | None)
     last = len(body) - (1 if signed_at is not None else _PROMO_MIN_RUN)
     if floor > last:
         return None
-    headline = [_Gist.of(title)] if title else []
-    gists = [_Gist.of(line.text) for line in body]
+    headline = [_Gist.from_paragraph(title)] if title else []
+    gists = [_Gist.from_paragraph(line.text) for line in body]
     # Every tail ends with the last paragraph, and a longer story only ties more to it.
-    if not _Story.of(headline + gists[:floor]).unrelated(gists[-1]):
+    if not _Story.from_gists(headline + gists[:floor]).unrelated(gists[-1]):
         return None
     for start in range(floor, last + 1):
-        story = _Story.of(headline + gists[:start])
+        story = _Story.from_gists(headline + gists[:start])
         if all(story.unrelated(gist) for gist in gists[start:]):
             return start
     return None

@@ -234,13 +234,13 @@ class _Passage:
         right = after.start() if after else len(self.text)
         return _FUTURE.search(self.text, left, right) is not None
 
-    def cue(self, pattern: re.Pattern[str], start: int) -> re.Match[str] | None:
+    def find_before(self, pattern: re.Pattern[str], start: int) -> re.Match[str] | None:
         """The words `pattern` finds right before `start` (`last ` before `November`)."""
         return pattern.search(self.text, max(0, start - _CUE_REACH), start)
 
     def inside_word(self, start: int) -> bool:
         """Whether `start` continues a word or number, as in `Covid-19` or `US$2.2`."""
-        return self.cue(_NUMBER_BEFORE, start) is not None
+        return self.find_before(_NUMBER_BEFORE, start) is not None
 
 
 def find_dates(text: str, dateline: PartialDate | None = None) -> list[DateMention]:
@@ -383,7 +383,7 @@ def _day_range(
             start, end = _inferred_range(passage.anchor, future, first, last)
     except ValueError:  # June 31, or February 29 of a common year
         return None
-    weekday = passage.cue(_WEEKDAY_BEFORE, match.start())  # `Wednesday, July 6, 2022`
+    weekday = passage.find_before(_WEEKDAY_BEFORE, match.start())  # `Wednesday, July 6, 2022`
     return _Found(weekday.start() if weekday else match.start(), match.end(), start, end)
 
 
@@ -438,14 +438,14 @@ def _read_month_year(match: re.Match[str], passage: _Passage) -> _Found | None:
 
 def _read_year(match: re.Match[str], passage: _Passage) -> _Found | None:
     """`in 1977`, `by 2020`: a bare number is a year only after such a word."""
-    if passage.cue(_YEAR_CUE, match.start()) is None:
+    if passage.find_before(_YEAR_CUE, match.start()) is None:
         return None
     return _Found(match.start(), match.end(), PartialDate(int(match[0])))
 
 
 def _read_month_alone(match: re.Match[str], passage: _Passage) -> _Found | None:
     """`in October`, `last November`: a month on its own needs a word that makes it a date."""
-    cue = passage.cue(_MONTH_CUE, match.start())
+    cue = passage.find_before(_MONTH_CUE, match.start())
     if cue is None:
         return None
     month = _month_number(match["m"])
@@ -476,7 +476,7 @@ def _relative_month(
 def _read_weekday(match: re.Match[str], passage: _Passage) -> _Found | None:
     if passage.anchor is None:
         return None  # a weekday alone is not a date
-    cue = passage.cue(_WEEKDAY_CUE, match.start())
+    cue = passage.find_before(_WEEKDAY_CUE, match.start())
     relation = cue["rel"].casefold() if cue else ""
     future = passage.is_future(*match.span())
     day = _weekday(passage.anchor, WEEKDAYS[match[0].casefold()], relation, future)
@@ -493,7 +493,7 @@ def _read_relative_period(match: re.Match[str], passage: _Passage) -> _Found | N
     else:
         year, month = _shift_month(passage.anchor.year, passage.anchor.month, shift)
         found = PartialDate(year, month, year_source="dateline")
-    qualifier = passage.cue(_SOONER_OR_LATER, match.start())
+    qualifier = passage.find_before(_SOONER_OR_LATER, match.start())
     return _Found(qualifier.start() if qualifier else match.start(), match.end(), found)
 
 
