@@ -98,7 +98,7 @@ class Latency:
     p99: float
 
     @classmethod
-    def of(cls, millis: Sequence[float]) -> Latency:
+    def from_millis(cls, millis: Sequence[float]) -> Latency:
         ordered = sorted(millis)
         return cls(*(round(_rank(ordered, q), 2) for q in (0.50, 0.95, 0.99)))
 
@@ -307,7 +307,9 @@ def measure_queries(store: Store, drawn: Sequence[Query]) -> dict[str, Queries]:
         raw.append(_millis(partial(_raw_fts, store, query.match)))
         answered[query.command] += bool(briefing.claims or briefing.timeline)
     return {
-        command: Queries(len(attache), answered[command], Latency.of(attache), Latency.of(raw))
+        command: Queries(
+            len(attache), answered[command], Latency.from_millis(attache), Latency.from_millis(raw)
+        )
         for command, (attache, raw) in timings.items()
     }
 
@@ -359,7 +361,7 @@ async def _acks(db: Path, name: str) -> Latency:
         acks = await asyncio.gather(*(_timed_dispatch(app, r) for r in requests))
         await _settle()
     router.close()
-    return Latency.of(acks)
+    return Latency.from_millis(acks)
 
 
 async def _timed_dispatch(app: Any, request: Any) -> float:

@@ -7,10 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from briefings.model import Acronym
-
-# Words an acronym may skip or (like the O of "Code of Conduct") take a letter from.
-STOPWORDS = frozenset(
+# Minor words (articles, particles, prepositions, in several languages) an acronym may
+# skip or (like the O of "Code of Conduct") take a letter from.
+MINOR_WORDS = frozenset(
     ["a", "an", "and", "at", "by", "de", "der", "des", "di", "du", "for", "in"]
 ) | frozenset(["la", "le", "of", "on", "the", "to", "with"])
 # A definition's long form may run past its last lettered word only into a
@@ -39,10 +38,6 @@ class Definition:
     short_start: int
     short_end: int
 
-    @property
-    def acronym(self) -> Acronym:
-        return Acronym(self.short, self.long)
-
 
 @dataclass(frozen=True)
 class _Word:
@@ -51,17 +46,12 @@ class _Word:
     end: int
 
     @property
-    def is_stopword(self) -> bool:
-        return self.text.casefold() in STOPWORDS
+    def is_minor(self) -> bool:
+        return self.text.casefold() in MINOR_WORDS
 
     @property
     def is_caps(self) -> bool:
         return len(self.text) > 1 and self.text.isupper()
-
-
-def find_definitions(text: str) -> list[Acronym]:
-    """Acronyms defined in `text`, each with its long form as written."""
-    return [definition.acronym for definition in find_definition_spans(text)]
 
 
 def find_definition_spans(text: str) -> list[Definition]:
@@ -171,7 +161,7 @@ def _spell(letters: str, words: tuple[_Word, ...], i: int, j: int, in_word: bool
         last = _spell(letters, words, i + taken, j + 1, in_word)
         if last is not None:
             return last
-    if word.is_stopword and j > 0:
+    if word.is_minor and j > 0:
         return _spell(letters, words, i, j + 1, in_word)
     return None
 

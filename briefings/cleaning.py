@@ -19,22 +19,17 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from itertools import pairwise, takewhile
 
 import py3langid as langid
 
+from briefings import datafiles
 from briefings.dates import place_dateline, split_dateline
+from briefings.english import STOPWORDS, stem
 from briefings.folding import fold, fold_text
 from briefings.model import CleanText, PartialDate, Removed
 
 _PHRASE_MAX_CHARS = 40
-
-
-def _table(name: str) -> list[str]:
-    path = resources.files("briefings") / "boilerplate" / name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _key(text: str) -> str:
@@ -44,16 +39,16 @@ def _key(text: str) -> str:
     return fold(text).strip(" \t:.!?|»›<>-–—•*()[]")
 
 
-CHROME_LINES = frozenset(_key(phrase) for phrase in _table("chrome_lines.txt"))
-RELATED_HEADERS = frozenset(_key(phrase) for phrase in _table("related_headers.txt"))
-OUTLETS = frozenset(_key(name) for name in _table("outlets.txt"))
-_AGENCY = "|".join(re.escape(name) for name in sorted(_table("outlets.txt"), key=len, reverse=True))
-STOPWORDS = frozenset(word for line in _table("stopwords_en.txt") for word in line.split())
-ROLE_WORDS = frozenset(
-    word.casefold() for line in _table("role_words.txt") for word in line.split()
+CHROME_LINES = frozenset(_key(phrase) for phrase in datafiles.lines("boilerplate/chrome_lines.txt"))
+RELATED_HEADERS = frozenset(
+    _key(phrase) for phrase in datafiles.lines("boilerplate/related_headers.txt")
 )
+_OUTLET_NAMES = datafiles.lines("boilerplate/outlets.txt")
+OUTLETS = frozenset(_key(name) for name in _OUTLET_NAMES)
+_AGENCY = "|".join(re.escape(name) for name in sorted(_OUTLET_NAMES, key=len, reverse=True))
+ROLE_WORDS = frozenset(word.casefold() for word in datafiles.words("boilerplate/role_words.txt"))
 GENERIC_WORDS = STOPWORDS | {fold(word) for word in ROLE_WORDS}
-ANAPHORIC_OPENERS = frozenset(w for line in _table("anaphoric_openers.txt") for w in line.split())
+ANAPHORIC_OPENERS = frozenset(datafiles.words("boilerplate/anaphoric_openers.txt"))
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -177,7 +172,6 @@ _PROMO_MAX_RUN = 10
 _PROMO_MIN_CORE = 3
 _PROMO_MIN_RUN = 3  # fewer unrelated closing paragraphs are more likely the story's own
 _FOREIGN_LINE_MIN_WORDS = 15
-_STEM = 5
 _LANGUAGE_CONFIDENCE = 0.9
 _FOREIGN_ACCENT_SHARE = 0.15  # Vietnamese runs near 30% letters outside ASCII; names ~3%
 _LANGUAGE_SAMPLE_CHARS = 120  # enough to tell a language; langid's cost grows with length
@@ -265,7 +259,8 @@ def _has_blank_lines(lines: list[_Line]) -> bool:
     return bool(lines) and lines[-1].block > 0
 
 
-def _words(text: str) -> list[str]:
+def _letter_words(text: str) -> list[str]:
+    """The words of `text` spelled in letters (`Vietnam’s`, `talks`); numbers are left out."""
     return _WORD.findall(text)
 
 
@@ -353,11 +348,11 @@ def _word_starts(text: str) -> Iterator[int]:
 def _only_metadata(text: str) -> bool:
     """No lower-case word outside dateline labels: names and sections, not a sentence."""
     text = _LABELLED_NAME.sub(" ", text)
-    return all(not word.islower() or word in DATELINE_WORDS for word in _words(text))
+    return all(not word.islower() or word in DATELINE_WORDS for word in _letter_words(text))
 
 
 def _is_prose(text: str) -> bool:
-    return text.endswith((".", "!", "?", '"', "”")) and len(_words(text)) >= _PROSE_MIN_WORDS
+    return text.endswith((".", "!", "?", '"', "”")) and len(_letter_words(text)) >= _PROSE_MIN_WORDS
 
 
 def _is_outlet(text: str) -> bool:
@@ -392,7 +387,7 @@ def _chrome_reason(text: str) -> str | None:
         return "site-chrome"
     if _is_menu(text):
         return "navigation"
-    if _RELATED_LINE.match(text) and len(_words(text)) <= _LINK_MAX_WORDS:
+    if _RELATED_LINE.match(text) and len(_letter_words(text)) <= _LINK_MAX_WORDS:
         return "related-links"
     if _BYLINE.match(text):
         return "byline"
@@ -434,7 +429,7 @@ def _drop_related_blocks(lines: list[_Line]) -> None:
 def _is_link_like(text: str) -> bool:
     if _LIST_MARKER.match(text) or not _LETTER.search(text):
         return True
-    return len(_words(text)) <= _LINK_MAX_WORDS and not text.endswith(".")
+    return len(_letter_words(text)) <= _LINK_MAX_WORDS and not text.endswith(".")
 
 
 # --- language -----------------------------------------------------------------------
@@ -442,7 +437,7 @@ def _is_link_like(text: str) -> bool:
 
 def _looks_english(text: str) -> bool:
     """Running English prose: enough function words, whatever names it carries."""
-    words = [word.casefold() for word in _words(text)]
+    words = [word.casefold() for word in _letter_words(text)]
     if len(words) < 4:
         return False
     return sum(word in STOPWORDS for word in words) / len(words) >= _ENGLISH_STOPWORD_SHARE
@@ -559,14 +554,14 @@ def _drop_foreign_runs(stretch: list[_Voted], language: str) -> None:
 def _may_hold_foreign_run(part: list[_Voted]) -> bool:
     """Whether a run of the part could pass `_judge_run`'s first test, whatever langid says."""
     foreign = sum(vote == "foreign" or (vote is None and _telling(line)) for line, vote in part)
-    longest = max((len(_words(line.text)) for line, _ in part), default=0)
+    longest = max((len(_letter_words(line.text)) for line, _ in part), default=0)
     return foreign >= 2 or longest >= _FOREIGN_LINE_MIN_WORDS
 
 
 def _judge_run(run: list[_Line], foreign: int, language: str) -> None:
     """Drop a run with two foreign lines (or one long one) that reads as foreign as a whole."""
     text = " ".join(line.text for line in run)
-    longest = max((len(_words(line.text)) for line in run), default=0)
+    longest = max((len(_letter_words(line.text)) for line in run), default=0)
     if foreign < 2 and longest < _FOREIGN_LINE_MIN_WORDS:
         return  # one short line: a name-heavy English line fools langid too easily
     if _letters(text) >= _FOREIGN_RUN_MIN_LETTERS and _reads_foreign(text, language):
@@ -610,7 +605,7 @@ def _mark_captions(lines: list[_Line]) -> None:
         start = _credit_start(line.text)
         if start is None:
             continue
-        if len(_words(line.text[:start])) >= _CAPTION_MIN_WORDS:
+        if len(_letter_words(line.text[:start])) >= _CAPTION_MIN_WORDS:
             line.role = "caption"
         else:
             line.reason = "photo-credit"
@@ -656,7 +651,7 @@ def _drop_leading_menu(body: list[_Line]) -> None:
 
 def _is_menu_item(text: str) -> bool:
     """`World`, `Life & Style`: one to four capitalised words, no sentence, no function word."""
-    words = _words(text)
+    words = _letter_words(text)
     if not 1 <= len(words) <= _MENU_ITEM_MAX_WORDS or _SENTENCE_END.search(text):
         return False
     return all(word[0].isupper() or word == "and" for word in words)
@@ -676,7 +671,7 @@ def _leads_story(body: list[_Line], index: int, blocks: bool) -> bool:
 
 def _is_clutter(text: str) -> bool:
     """`World`, `U.S. News`: a line of a few words that ends no sentence."""
-    return len(_words(text)) <= _CLUTTER_MAX_WORDS and not _SENTENCE_END.search(text)
+    return len(_letter_words(text)) <= _CLUTTER_MAX_WORDS and not _SENTENCE_END.search(text)
 
 
 def _drop_tail_clutter(lines: list[_Line]) -> None:
@@ -692,7 +687,7 @@ def _drop_tail_clutter(lines: list[_Line]) -> None:
 
 
 def _is_headline(text: str) -> bool:
-    words = _words(text)
+    words = _letter_words(text)
     if not _TITLE_MIN_WORDS <= len(words) <= _TITLE_MAX_WORDS or text[0].islower():
         return False
     if text.endswith((".", ",", ";", ":")) or words[-1].casefold() in STOPWORDS:
@@ -748,10 +743,10 @@ class _Gist:
     anaphoric: bool
 
     @classmethod
-    def of(cls, text: str) -> _Gist:
-        words = _words(text)
+    def from_paragraph(cls, text: str) -> _Gist:
+        words = _letter_words(text)
         folded = [word.casefold() for word in words]
-        stems = frozenset(w[:_STEM] for w in folded if len(w) >= 4 and w not in GENERIC_WORDS)
+        stems = frozenset(stem(w) for w in folded if len(w) >= 4 and w not in GENERIC_WORDS)
         names = [
             w for w, f in zip(words, folded, strict=True) if w[0].isupper() and f not in ROLE_WORDS
         ]
@@ -776,7 +771,7 @@ class _Story:
     named: frozenset[str]
 
     @classmethod
-    def of(cls, gists: list[_Gist]) -> _Story:
+    def from_gists(cls, gists: list[_Gist]) -> _Story:
         counts = sum((gist.names for gist in gists), Counter[str]())
         recurring = frozenset(name for name, count in counts.items() if count >= 2)
         stems = frozenset().union(*(gist.stems for gist in gists))
@@ -816,13 +811,13 @@ def _unrelated_tail(body: list[_Line], signed_at: int | None, title: str | None)
     last = len(body) - (1 if signed_at is not None else _PROMO_MIN_RUN)
     if floor > last:
         return None
-    headline = [_Gist.of(title)] if title else []
-    gists = [_Gist.of(line.text) for line in body]
+    headline = [_Gist.from_paragraph(title)] if title else []
+    gists = [_Gist.from_paragraph(line.text) for line in body]
     # Every tail ends with the last paragraph, and a longer story only ties more to it.
-    if not _Story.of(headline + gists[:floor]).unrelated(gists[-1]):
+    if not _Story.from_gists(headline + gists[:floor]).unrelated(gists[-1]):
         return None
     for start in range(floor, last + 1):
-        story = _Story.of(headline + gists[:start])
+        story = _Story.from_gists(headline + gists[:start])
         if all(story.unrelated(gist) for gist in gists[start:]):
             return start
     return None

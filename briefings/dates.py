@@ -35,7 +35,7 @@ from briefings.model import DateMention, PartialDate, YearSource
 FUTURE_HORIZON = timedelta(days=62)
 _LEAP_CYCLE = 8  # years to look back for a valid February 29 (1900 and 2100 skip one)
 
-_ABBREVIATIONS = (
+MONTH_ABBREVIATIONS = (
     "Jan",
     "Feb",
     "Mar",
@@ -50,7 +50,7 @@ _ABBREVIATIONS = (
     "Dec",
 )
 MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name} | {
-    name.casefold(): list(calendar.month_abbr).index(name[:3]) for name in _ABBREVIATIONS
+    name.casefold(): list(calendar.month_abbr).index(name[:3]) for name in MONTH_ABBREVIATIONS
 }
 WEEKDAYS = {name.casefold(): number for number, name in enumerate(calendar.day_name)}
 
@@ -68,7 +68,7 @@ def _word_forms(names: Iterable[str]) -> str:
 # Patterns start on the date itself (a month name or a digit), never on an optional
 # prefix or a lookbehind: re can then skip ahead fast. The words around a date
 # (`on`, `last`, `in`) are read afterwards by the readers, in a short window.
-_MONTH_TEXT = _word_forms([*calendar.month_name[1:], *_ABBREVIATIONS]) + r"(?:\.(?=\s*[0-9]))?"
+_MONTH_TEXT = _word_forms([*calendar.month_name[1:], *MONTH_ABBREVIATIONS]) + r"(?:\.(?=\s*[0-9]))?"
 _WEEKDAY_TEXT = _word_forms(calendar.day_name)
 
 
@@ -265,13 +265,13 @@ class _Passage:
         right = after.start() if after else len(self.text)
         return _FUTURE.search(self.text, left, right) is not None
 
-    def cue(self, pattern: re.Pattern[str], start: int) -> re.Match[str] | None:
+    def find_before(self, pattern: re.Pattern[str], start: int) -> re.Match[str] | None:
         """The words `pattern` finds right before `start` (`last ` before `November`)."""
         return pattern.search(self.text, max(0, start - _CUE_REACH), start)
 
     def inside_word(self, start: int) -> bool:
         """Whether `start` continues a word or number, as in `Covid-19` or `US$2.2`."""
-        return self.cue(_NUMBER_BEFORE, start) is not None
+        return self.find_before(_NUMBER_BEFORE, start) is not None
 
 
 def find_dates(text: str, dateline: PartialDate | None = None) -> list[DateMention]:
@@ -316,13 +316,6 @@ def _valid(year: int, month: int, day: int) -> date | None:
 
 
 # --- calendar arithmetic -------------------------------------------------------------
-
-
-def resolve_month_day(
-    month: int, day: int, dateline: PartialDate | None, future: bool = False
-) -> PartialDate:
-    """Give `month`/`day` the year the dateline implies; ValueError if no year has that day."""
-    return _place_month_day(month, day, _anchor(dateline), future)
 
 
 def _place_month_day(month: int, day: int, anchor: date | None, future: bool) -> PartialDate:
@@ -421,7 +414,7 @@ def _day_range(
             start, end = _inferred_range(passage.anchor, future, first, last)
     except ValueError:  # June 31, or February 29 of a common year
         return None
-    weekday = passage.cue(_WEEKDAY_BEFORE, match.start())  # `Wednesday, July 6, 2022`
+    weekday = passage.find_before(_WEEKDAY_BEFORE, match.start())  # `Wednesday, July 6, 2022`
     return _Found(weekday.start() if weekday else match.start(), match.end(), start, end)
 
 
@@ -476,14 +469,14 @@ def _read_month_year(match: re.Match[str], passage: _Passage) -> _Found | None:
 
 def _read_year(match: re.Match[str], passage: _Passage) -> _Found | None:
     """`in 1977`, `by 2020`: a bare number is a year only after such a word."""
-    if passage.cue(_YEAR_CUE, match.start()) is None:
+    if passage.find_before(_YEAR_CUE, match.start()) is None:
         return None
     return _Found(match.start(), match.end(), PartialDate(int(match[0])))
 
 
 def _read_month_alone(match: re.Match[str], passage: _Passage) -> _Found | None:
     """`in October`, `last November`: a month on its own needs a word that makes it a date."""
-    cue = passage.cue(_MONTH_CUE, match.start())
+    cue = passage.find_before(_MONTH_CUE, match.start())
     if cue is None:
         return None
     month = _month_number(match["m"])
@@ -514,7 +507,7 @@ def _relative_month(
 def _read_weekday(match: re.Match[str], passage: _Passage) -> _Found | None:
     if passage.anchor is None:
         return None  # a weekday alone is not a date
-    cue = passage.cue(_WEEKDAY_CUE, match.start())
+    cue = passage.find_before(_WEEKDAY_CUE, match.start())
     relation = cue["rel"].casefold() if cue else ""
     future = passage.is_future(*match.span())
     day = _weekday(passage.anchor, WEEKDAYS[match[0].casefold()], relation, future)
@@ -531,7 +524,7 @@ def _read_relative_period(match: re.Match[str], passage: _Passage) -> _Found | N
     else:
         year, month = _shift_month(passage.anchor.year, passage.anchor.month, shift)
         found = PartialDate(year, month, year_source="dateline")
-    qualifier = passage.cue(_SOONER_OR_LATER, match.start())
+    qualifier = passage.find_before(_SOONER_OR_LATER, match.start())
     return _Found(qualifier.start() if qualifier else match.start(), match.end(), found)
 
 

@@ -23,7 +23,8 @@ from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 
 
-def _words(text: str) -> frozenset[str]:
+def _word_set(text: str) -> frozenset[str]:
+    """The space-separated words of a literal, as a set."""
     return frozenset(text.split())
 
 
@@ -31,7 +32,7 @@ def _words(text: str) -> frozenset[str]:
 # "East Asia Summit", "Treaty of Friendship and Cooperation", "Ho Chi Minh Monument".
 HEADS: dict[str, EntityKind] = {
     **dict.fromkeys(
-        _words(
+        _word_set(
             "ministry union organization organisation association forum committee commission"
             " council bank fund agency assembly parliament party army navy office department"
             " institute"
@@ -40,9 +41,11 @@ HEADS: dict[str, EntityKind] = {
         ),
         "organization",
     ),
-    **dict.fromkeys(_words("meeting summit conference consultations war games dialogue"), "event"),
     **dict.fromkeys(
-        _words(
+        _word_set("meeting summit conference consultations war games dialogue"), "event"
+    ),
+    **dict.fromkeys(
+        _word_set(
             "treaty convention declaration agreement code charter protocol accord pact initiative"
             " plan strategy resolution principle consensus framework statute accords doctrine"
             " conventions treaties"
@@ -50,7 +53,7 @@ HEADS: dict[str, EntityKind] = {
         "topic",
     ),
     **dict.fromkeys(
-        _words(
+        _word_set(
             "monument mausoleum square palace bridge port airport railway station gate border"
             " province city oblast island islands sea gulf bay strait river lake mountain"
             " mountains region"
@@ -62,7 +65,7 @@ HEADS: dict[str, EntityKind] = {
 # Lower-case words a capitalised name may contain: "Ministry of Foreign Affairs", "Group of 20".
 _CONNECTORS = frozenset({"of", "on", "for", "and", "the", "de"})
 # Title-case words that begin a sentence or a role, never a name.
-_ROLE_WORDS = _words(
+_ROLE_WORDS = _word_set(
     "minister premier president councilor councillor secretary chairman chairwoman ambassador"
     " spokesman spokeswoman spokesperson chancellor king queen prince governor mayor general"
     " deputy vice foreign state prime sheikh acting assistant under senior chief first permanent"
@@ -72,7 +75,7 @@ _ROLE_WORDS = _words(
 _ROLE_MODIFIERS = "Deputy|Vice|Acting|Assistant|Under|Senior|Chief|First|Permanent|Former|Interim"
 # Surnames that lead a name, so the short reference is the first token: "Wang" for Wang Yi.
 _SURNAME_FIRST_COUNTRIES = frozenset({"China", "Taiwan", "South Korea", "North Korea"})
-_SURNAMES_FIRST = _words(
+_SURNAMES_FIRST = _word_set(
     "wang li zhang liu chen yang zhao huang zhou wu xu sun ma zhu hu guo he lin luo gao qin xi"
     " kim lee park choi jung chung kang cho yoon moon jang lim han shin"
 )
@@ -111,7 +114,7 @@ _COMPLEMENT_STARTS = frozenset({"of", "for", "to", "at"})
 _OFFICE_WORDS = (
     frozenset(HEADS)
     | _ROLE_WORDS
-    | _words(
+    | _word_set(
         "affairs security policy economic international cooperation relations development"
         " defence defense trade industry public national permanent mission republic people"
         " democratic socialist central political politburo standing federal european united"
@@ -128,11 +131,11 @@ _LOWER_HEADED = re.compile(
 )
 _LOWER_HEAD_KINDS: dict[str, EntityKind] = dict.fromkeys(("summit", "talks"), "event")
 # "two-state solution", "six-party talks": a hyphenated modifier needs a number or a name.
-_NUMBER_WORDS = _words("one two three four five six seven eight nine ten")
+_NUMBER_WORDS = _word_set("one two three four five six seven eight nine ten")
 _FTA = re.compile(r"\s+free\s+trade\s+(?:agreement|deal|pact)\b", re.IGNORECASE)
 # Words around an undefined upper-case word that show it names a body: "the X", "X said".
-_ORGANISATION_BEFORE = _words("the by from")
-_ORGANISATION_AFTER = _words(
+_ORGANISATION_BEFORE = _word_set("the by from")
+_ORGANISATION_AFTER = _word_set(
     "said says has have had will would is was chief head officials spokesperson spokesman"
     " statement members member secretariat"
 )
@@ -141,7 +144,7 @@ _ISSUE = re.compile(
     r"(?<![\w-])((?:[A-Z][\w’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)[ \t]+"
     r"(issue|question|problem|crisis|dispute|conflict|policy|doctrine)(?![\w-])"
 )
-_WATERS = _words("sea seas ocean strait straits gulf bay river lake")
+_WATERS = _word_set("sea seas ocean strait straits gulf bay river lake")
 _NAMED_ONLY_HEADS = frozenset({"policy", "doctrine"})  # "China policy" is no named policy
 # "Russia's war in Ukraine", "Israel’s offensive in Gaza": a war named by its parties.
 _WAR = re.compile(

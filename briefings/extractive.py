@@ -187,9 +187,9 @@ def _trim(sentence: str, keep: int) -> str:
 
 def _merge(chosen: list[Chosen], candidate: Candidate, keys: _Keys) -> bool:
     """Fold a sentence another story already said into that claim, citing both."""
-    key = keys.of(candidate.text)
+    key = keys.fold_once(candidate.text)
     for claim in chosen:
-        if fuzz.ratio(key, keys.of(claim.text), score_cutoff=SAME_SENTENCE):
+        if fuzz.ratio(key, keys.fold_once(claim.text), score_cutoff=SAME_SENTENCE):
             if candidate.article_id not in claim.articles:
                 claim.articles.append(candidate.article_id)
             return True
@@ -200,7 +200,7 @@ def _distinct_count(ranked: Sequence[Candidate], keys: _Keys) -> int:
     seen: set[str] = set()
     distinct: list[str] = []
     for candidate in ranked:
-        key = keys.of(candidate.text)
+        key = keys.fold_once(candidate.text)
         if key in seen:
             continue
         seen.add(key)
@@ -215,7 +215,7 @@ class _Keys:
     def __init__(self) -> None:
         self.folded: dict[str, str] = {}
 
-    def of(self, text: str) -> str:
+    def fold_once(self, text: str) -> str:
         key = self.folded.get(text)
         if key is None:
             key = self.folded[text] = fold(text)
@@ -228,7 +228,3 @@ def _date_key(date: PartialDate | None) -> tuple[int, str]:
     if date.year is None:
         return (1, date.iso())
     return (0, date.iso())
-
-
-def word_count(texts: Iterable[str]) -> int:
-    return sum(len(_WORD.findall(text)) for text in texts)

@@ -20,9 +20,10 @@ import openai
 from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 
 from briefings.briefing import Claim, Command
+from briefings.english import stem
 from briefings.folding import fold
 from briefings.model import PartialDate
-from briefings.search import STOPWORDS, stem
+from briefings.search import UNSEARCHED
 from briefings.sentences import split_sentences
 from briefings.writing import AnswerCache, Evidence, Written
 
@@ -301,7 +302,7 @@ def _supported(text: str, cited_words: set[str]) -> bool:
 
 
 def _content_stems(text: str) -> set[str]:
-    return {stem(w) for w in _CONTENT_WORD.findall(fold(text)) if w not in STOPWORDS}
+    return {stem(w) for w in _CONTENT_WORD.findall(fold(text)) if w not in UNSEARCHED}
 
 
 def _words_by_source(evidence: Sequence[Evidence]) -> dict[int, set[str]]:

@@ -7,7 +7,6 @@ CORRECTED = "Showing {name}, the closest match to “{query}”."
 EMPTY_QUESTION = "Ask a question with at least one word to search for."
 NOTHING_FOUND = "The indexed articles do not seem to answer that. Try other words."
 NO_EVENTS = "No dated meetings, calls or visits involving {name} were found."
-LLM_FALLBACK = "{reason}; showing sentences quoted from the articles instead."
 NOTHING_SAID = (
     "{name} is known, but only from headlines or photo captions, which are never quoted as claims."
 )

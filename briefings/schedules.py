@@ -109,11 +109,6 @@ def parse_schedule(text: str, timezone: str = DEFAULT_TIMEZONE) -> Schedule:
     raise ScheduleError(USAGE)
 
 
-def parse_timezone(name: str) -> ZoneInfo:
-    """A timezone by its IANA name, or a ScheduleError saying it is not one."""
-    return _zone(name)
-
-
 def _daily(time: str, zone: ZoneInfo) -> Schedule:
     hour, minute = _time(time)
     fields = (("hour", str(hour)), ("minute", str(minute)))

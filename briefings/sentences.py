@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from briefings.dates import MONTH_ABBREVIATIONS
+
 # A full stop after these is not the end of a sentence.
 _ABBREVIATIONS = frozenset(
     [
@@ -29,18 +31,6 @@ _ABBREVIATIONS = frozenset(
         "nos",
         "vol",
         "fig",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "mon",
         "tue",
         "tues",
@@ -70,7 +60,7 @@ _ABBREVIATIONS = frozenset(
         "pres",
         "messrs",
     ]
-)
+) | {month.casefold() for month in MONTH_ABBREVIATIONS}
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ỹ])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 

@@ -19,7 +19,7 @@ import pytest
 import snowballstemmer
 
 from bot.router import Context, Reply, Router, parse
-from briefings import search
+from briefings import english
 from store import Store
 
 from .conftest import SEEDS, run_ingest
@@ -144,9 +144,9 @@ def test_words_stemmed_by_many_threads_at_once_get_their_own_stems() -> None:
         for _ in range(20_000)
     ]
     alone = snowballstemmer.stemmer("english")
-    search.stem.cache_clear()
+    english.stem.cache_clear()
 
     with ThreadPoolExecutor(THREADS) as pool:
-        stems = list(pool.map(search.stem, words, chunksize=50))
+        stems = list(pool.map(english.stem, words, chunksize=50))
 
     assert [alone.stemWord(w) for w in words] == stems

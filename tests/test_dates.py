@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefings.dates import find_dates, resolve_month_day, split_dateline
+from briefings.dates import find_dates, split_dateline
 from briefings.model import DateMention, PartialDate
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -148,9 +148,9 @@ def test_year_boundary_goes_back_to_december() -> None:
     assert [("December 30", "2021-12-30")] == found("on December 30", PartialDate(2022, 1, 3))
 
 
-def test_resolve_month_day() -> None:
-    assert PartialDate(2021, 6, 28, "dateline") == resolve_month_day(6, 28, JULY_7_2021, False)
-    assert PartialDate(None, 6, 28) == resolve_month_day(6, 28, None, False)
+def test_month_day_takes_the_year_the_dateline_implies() -> None:
+    assert PartialDate(2021, 6, 28, "dateline") == find_dates("on June 28", JULY_7_2021)[0].date
+    assert PartialDate(None, 6, 28) == find_dates("on June 28")[0].date
 
 
 # --- leap days and invalid dates ---------------------------------------------------------

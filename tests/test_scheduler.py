@@ -25,7 +25,7 @@ import pytest_asyncio
 from bot import messages
 from bot.config import Settings
 from bot.discord.embeds import digest_embeds
-from bot.discord.posting import DiscordPoster, nonce, stamp
+from bot.discord.posting import DiscordPoster, nonce, stamp_run
 from bot.posting import Posted, Poster
 from bot.router import Context, Router
 from bot.scheduler import DigestRules, DigestScheduler, job_id, next_window, run_key
@@ -420,7 +420,7 @@ def test_nonces_fit_discord_and_differ_by_part_and_the_footer_keeps_its_text() -
     assert all(len(nonce(f"{n}-1714521600", part)) <= 25 for n in (1, 99999) for part in (1, 9))
     assert nonce("7-1714521600", 1) != nonce("7-1714521600", 2)
     embed = discord.Embed(title="t").set_footer(text="3 sources")
-    assert "3 sources · run 7-1 (2/3)" == stamp([embed], "7-1", 2, 3)[0].footer.text
+    assert "3 sources · run 7-1 (2/3)" == stamp_run([embed], "7-1", 2, 3)[0].footer.text
     assert "3 sources" == embed.footer.text
 
 

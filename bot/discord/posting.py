@@ -50,7 +50,7 @@ class DiscordPoster:
         pages = rendering.digest_embeds(digest, note)
         first = already.ref if already else ""
         for part, embeds in unsent(pages, already):
-            stamped = stamp(embeds, run_key, part, len(pages))
+            stamped = stamp_run(embeds, run_key, part, len(pages))
             sent = await target.send(
                 embeds=stamped, nonce=nonce(run_key, part), allowed_mentions=NO_MENTIONS
             )
@@ -87,7 +87,9 @@ def nonce(run_key: str, part: int) -> str:
     return str(int.from_bytes(digest, "big"))
 
 
-def stamp(embeds: list[discord.Embed], run_key: str, part: int, parts: int) -> list[discord.Embed]:
+def stamp_run(
+    embeds: list[discord.Embed], run_key: str, part: int, parts: int
+) -> list[discord.Embed]:
     """The embeds with the run and part added to the last one's footer (copies; inputs
     untouched). The renderer leaves `rendering.STAMP_ROOM` for it in every message."""
     copies = [embed.copy() for embed in embeds]

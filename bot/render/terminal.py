@@ -148,13 +148,13 @@ def _event(event: DigestEvent) -> list[RenderableType]:
 
 
 def _previously(previously: Previously) -> Text:
-    head = f"  {messages.DIGEST_PREVIOUSLY} ({when(previously.date)}): "
+    head = f"  {messages.DIGEST_PREVIOUSLY} ({show_date(previously.date)}): "
     return Text.assemble(
         (head, "italic"), previously.text, " ", (_cites(previously.sources), "bold")
     )
 
 
-def when(date: PartialDate | None) -> str:
+def show_date(date: PartialDate | None) -> str:
     return date.human() if date else "undated"
 
 
@@ -179,12 +179,12 @@ def _period(first: PartialDate | None, last: PartialDate | None) -> str:
 
 
 def _claim(claim: Claim) -> Text:
-    dated = f"[{when(claim.date)}] " if claim.date else ""
+    dated = f"[{show_date(claim.date)}] " if claim.date else ""
     return Text.assemble("• ", (dated, "cyan"), claim.text, " ", (_cites(claim.sources), "bold"))
 
 
 def _entry(entry: TimelineEntry, subject: str | None) -> Text:
-    span = when(entry.date) + (f" – {when(entry.until)}" if entry.until else "")
+    span = show_date(entry.date) + (f" – {show_date(entry.until)}" if entry.until else "")
     head = f"{span}: {entry_happening(entry, subject)}"
     return Text.assemble(
         ("• " + head, "cyan"), "\n  ", entry.text, " ", (_cites(entry.sources), "bold")
@@ -194,7 +194,7 @@ def _entry(entry: TimelineEntry, subject: str | None) -> Text:
 def _source(source: Source) -> Text:
     outlet = source.outlet or "outlet unknown"
     where = source.url or source.path or ""
-    return Text(f"[{source.n}] {source.title} — {outlet}, {when(source.published)} — {where}")
+    return Text(f"[{source.n}] {source.title} — {outlet}, {show_date(source.published)} — {where}")
 
 
 def _footer(briefing: Briefing) -> list[RenderableType]:

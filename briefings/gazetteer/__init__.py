@@ -8,11 +8,10 @@ lookup per token and phrase length, whatever the size of the lists.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
+from briefings import datafiles
 from briefings.folding import fold
 from briefings.model import EntityKind
 
@@ -82,9 +81,9 @@ def load() -> Gazetteer:
         demonyms=demonyms,
         primary_demonym=primary,
         acronyms=acronyms,
-        roles={written: normal for written, normal in _rows("roles.tsv", 2)},
-        common_words=frozenset(_words("common_words.txt")),
-        not_entities=frozenset(w.upper() for w in _words("not_entities.txt")),
+        roles={written: normal for written, normal in datafiles.rows("gazetteer/roles.tsv", 2)},
+        common_words=frozenset(datafiles.words("gazetteer/common_words.txt")),
+        not_entities=frozenset(w.upper() for w in datafiles.words("gazetteer/not_entities.txt")),
         countries=frozenset(countries),
         prefixes=frozenset(key[:n] for key in names for n in range(1, len(key) + 1)),
         first_words=frozenset(key[0] for key in names if key),
@@ -98,7 +97,7 @@ def _load_countries(
     acronyms: dict[str, str],
 ) -> list[str]:
     countries = []
-    for name, others, adjectives in _rows("countries.tsv", 3):
+    for name, others, adjectives in datafiles.rows("gazetteer/countries.tsv", 3):
         entry = Entry(name, "place", name, is_country=True)
         _add(names, acronyms, entry, [name, *_split(others)])
         for adjective in _split(adjectives):
@@ -109,7 +108,7 @@ def _load_countries(
 
 
 def _load_places(names: dict[tuple[str, ...], list[Alias]], acronyms: dict[str, str]) -> None:
-    for name, others, country in _rows("places.tsv", 3):
+    for name, others, country in datafiles.rows("gazetteer/places.tsv", 3):
         _add(names, acronyms, Entry(name, "place", country or None), [name, *_split(others)])
 
 
@@ -120,7 +119,7 @@ def _load_named(
     *,
     with_kind: bool,
 ) -> None:
-    for row in _rows(filename, 4 if with_kind else 3):
+    for row in datafiles.rows(f"gazetteer/{filename}", 4 if with_kind else 3):
         name, kind, others, shorts = row if with_kind else [row[0], "organization", *row[1:]]
         entry = Entry(name, kind)  # type: ignore[arg-type]
         _add(names, acronyms, entry, [name, *_split(others), *_split(shorts)])
@@ -143,24 +142,6 @@ def _add(
             aliases.append(alias)
         if case_matters and len(spelling) <= 8 and entry.name != spelling:
             acronyms.setdefault(spelling, entry.name)
-
-
-def _rows(filename: str, width: int) -> Iterator[list[str]]:
-    for line in _lines(filename):
-        cells = [cell.strip() for cell in line.split("\t")]
-        yield (cells + [""] * width)[:width]
-
-
-def _words(filename: str) -> Iterator[str]:
-    for line in _lines(filename):
-        yield from line.split()
-
-
-def _lines(filename: str) -> Iterator[str]:
-    text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line
 
 
 def _split(cell: str) -> list[str]:

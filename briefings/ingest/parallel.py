@@ -223,7 +223,7 @@ class Workers:
         self._workers[index] = self._restart(worker)
         return Failed(f"could not be prepared: its worker process stopped (exit code {code})")
 
-    def learn(self, keys: Iterable[str]) -> None:
+    def broadcast_names(self, keys: Iterable[str]) -> None:
         """Tell every worker the writer's current entries for these names."""
         changed = {key: tuple(self._names[key]) for key in keys}
         if not changed or self.broken:

@@ -174,7 +174,7 @@ class _Writer:
         article_id = self.store.save_article(record)
         learned = remember(self.known, article.extraction)
         if self.workers:
-            self.workers.learn(learned)
+            self.workers.broadcast_names(learned)
         status = "updated" if stored else "new"
         return Outcome(location, status, article_id, article.title, note=note)
 
