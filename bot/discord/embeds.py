@@ -17,7 +17,7 @@ from discord.utils import escape_markdown, escape_mentions
 from bot import messages
 from bot.render.bidi import without_bidi_controls
 from bot.render.phrases import file_name
-from bot.render.view import Break, Cited, Cites, Line, Part, ReplyView, digest_view, reply_view
+from bot.render.view import Cited, Line, Markup, ReplyView, digest_view, marked, reply_view
 from bot.router import Reply
 from briefings.digest import Digest
 
@@ -97,6 +97,9 @@ def shorten(text: str, limit: int) -> str:
     return head + ELLIPSIS
 
 
+MARKDOWN = Markup(safe, strong="**{}**", emphasis="*{}*")
+
+
 # -- what to say --------------------------------------------------------------------------
 
 
@@ -131,17 +134,8 @@ def _body(view: ReplyView, links: dict[int, str | None]) -> list[str]:
 
 
 def _text(line: Line, links: dict[int, str | None]) -> str:
-    """A line as inert markdown: bold `**x**`, italic `*x*`, citations linked to sources."""
-    return "".join(_markup(part, links) for part in line.parts)
-
-
-def _markup(part: Part, links: dict[int, str | None]) -> str:
-    if isinstance(part, Cites):
-        return "".join(_cite(n, links.get(n)) for n in part.numbers)
-    if isinstance(part, Break):
-        return "\n"
-    text = safe(part.text)
-    return {"strong": f"**{text}**", "emphasis": f"*{text}*"}.get(part.style, text)
+    """A line as inert markdown, its citations linked to their sources."""
+    return marked(line, MARKDOWN, lambda n: _cite(n, links.get(n)))
 
 
 def _source(cited: Cited) -> str:

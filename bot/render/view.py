@@ -7,6 +7,7 @@ the words themselves are chosen here, from bot/messages.py and bot/render/phrase
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -89,6 +90,32 @@ class ReplyView:
     footer: tuple[str, ...] = ()
     message: str | None = None
     failed: bool = False
+
+
+@dataclass(frozen=True)
+class Markup:
+    """How a surface of marked-up text (Slack mrkdwn, Discord markdown) writes a line."""
+
+    escape: Callable[[str], str]
+    strong: str  # a format: "*{}*"
+    emphasis: str
+    between_cites: str = ""
+
+
+def marked(line: Line, markup: Markup, cite: Callable[[int], str]) -> str:
+    """`line` as one marked-up string: every text escaped, `cite(n)` for each citation."""
+    return "".join(_marked(part, markup, cite) for part in line.parts)
+
+
+def _marked(part: Part, markup: Markup, cite: Callable[[int], str]) -> str:
+    if isinstance(part, Cites):
+        return markup.between_cites.join(cite(n) for n in part.numbers)
+    if isinstance(part, Break):
+        return "\n"
+    text = markup.escape(part.text)
+    if part.style == "plain":
+        return text
+    return (markup.strong if part.style == "strong" else markup.emphasis).format(text)
 
 
 def reply_view(reply: Reply, ask_more: str) -> ReplyView:

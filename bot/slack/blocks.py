@@ -12,17 +12,7 @@ from typing import Any
 
 from bot import messages
 from bot.render.phrases import file_name
-from bot.render.view import (
-    Break,
-    Cited,
-    Cites,
-    Line,
-    Part,
-    ReplyView,
-    Section,
-    digest_view,
-    reply_view,
-)
+from bot.render.view import Cited, Line, Markup, ReplyView, Section, digest_view, marked, reply_view
 from bot.router import Reply
 from bot.slack.escape import escape, link, pieces, shorten
 from briefings.digest import Digest
@@ -40,6 +30,7 @@ MAX_MESSAGE = 12_000
 MAX_CONTEXT_TEXT = 300
 MAX_TITLE = 300
 MAX_FALLBACK = 300
+MRKDWN = Markup(escape, strong="*{}*", emphasis="_{}_", between_cites=" ")
 
 
 def reply_messages(reply: Reply) -> list[Message]:
@@ -133,17 +124,8 @@ def _section_blocks(section: Section, links: Mapping[int, str | None]) -> list[B
 
 
 def _text(line: Line, links: Mapping[int, str | None]) -> str:
-    """A line as escaped mrkdwn: bold `*x*`, italic `_x_`, citations linked to their sources."""
-    return "".join(_markup(part, links) for part in line.parts)
-
-
-def _markup(part: Part, links: Mapping[int, str | None]) -> str:
-    if isinstance(part, Cites):
-        return " ".join(_cite(n, links.get(n)) for n in part.numbers)
-    if isinstance(part, Break):
-        return "\n"
-    text = escape(part.text)
-    return {"strong": f"*{text}*", "emphasis": f"_{text}_"}.get(part.style, text)
+    """A line as escaped mrkdwn, its citations linked to their sources."""
+    return marked(line, MRKDWN, lambda n: _cite(n, links.get(n)))
 
 
 def _source(cited: Cited) -> str:
