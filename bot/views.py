@@ -8,6 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from bot import messages
 from bot.render.data import fields_of
 from briefings.ingest.pipeline import IngestReport
 from store.records import ArticleSummary, EntitySummary, Published, Stats, StoredArticle
@@ -129,7 +130,7 @@ def article_view(article: StoredArticle) -> RenderableType:
     date = summary.published
     meta = Text(
         f"{date.date or 'date unknown'} ({date.precision or 'no dateline'}) · "
-        f"{summary.outlet or 'outlet unknown'} · {summary.url or summary.path}",
+        f"{summary.outlet or messages.OUTLET_UNKNOWN} · {summary.url or summary.path}",
         style="dim",
     )
     body = [Text(p) for p in article.paragraphs]

@@ -12,13 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot import messages
-from bot.render.phrases import (
-    entry_happening,
-    event_head,
-    outlets_text,
-    overview_summary,
-    window_text,
-)
+from bot.render.phrases import happening, outlets_text, overview_summary, span, window_text
 from bot.router import Overview, Reply
 from briefings.briefing import Briefing, Claim, Role, Source, Subject, TimelineEntry
 from briefings.digest import Digest, DigestEvent, Previously
@@ -131,15 +125,11 @@ def reply_view(reply: Reply, ask_more: str) -> ReplyView:
 
 def briefing_view(briefing: Briefing, ask_more: str) -> ReplyView:
     subject = briefing.subject
-    about = name = None
-    if subject is not None:
-        name = subject.name
-        about = _subject_lines(subject)
     return ReplyView(
         title=_title(briefing),
         subtitle=_kind(subject) if subject else None,
-        about=about or (),
-        sections=_briefing_sections(briefing, name),
+        about=_subject_lines(subject) if subject else (),
+        sections=_briefing_sections(briefing),
         sources=_cited(briefing.sources),
         footer=_footer(briefing, ask_more),
     )
@@ -150,14 +140,14 @@ def digest_view(digest: Digest, note: str | None = None) -> ReplyView:
     sections = [Section((_event(event),)) for event in digest.events]
     if digest.more:
         more = messages.DIGEST_MORE.format(count=digest.more)
-        sections.append(Section((Line((Words(more),)),), aside=True))
+        sections.append(Section((_says(more),), aside=True))
     if digest.coming_up:
         entries = tuple(_entry(entry, None) for entry in digest.coming_up)
         sections.append(Section(entries, heading=messages.DIGEST_COMING_UP))
     return ReplyView(
         title=messages.DIGEST_TITLE.format(subject=digest.subject),
         subtitle=window_text(digest.window),
-        about=(Line((Words(note, "emphasis"),)),) if note else (),
+        about=(_says(note, "emphasis"),) if note else (),
         sections=tuple(sections),
         sources=_cited(digest.sources),
         footer=(messages.DIGEST_FOOTER,),
@@ -165,19 +155,14 @@ def digest_view(digest: Digest, note: str | None = None) -> ReplyView:
 
 
 def overview_view(overview: Overview) -> ReplyView:
-    lines = [Line((Words(overview_summary(overview.stats)),))]
+    lines = [_says(overview_summary(overview.stats))]
     if overview.outlets:
         lines.append(_labelled(messages.OUTLETS_LABEL, outlets_text(overview.outlets)))
     sections = [Section(tuple(lines))]
     if overview.watched:
-        watched = tuple(Line((Words(f"• {line}"),)) for line in overview.watched)
+        watched = tuple(_says(f"• {line}") for line in overview.watched)
         sections.append(Section(watched, heading=messages.WATCHED_TITLE))
     return ReplyView(title=messages.OVERVIEW_TITLE, sections=tuple(sections))
-
-
-def when(date: PartialDate | None) -> str:
-    """`6 July 2021`, or `undated`."""
-    return date.human() if date else messages.UNDATED
 
 
 def _title(briefing: Briefing) -> str:
@@ -196,9 +181,9 @@ def _kind(subject: Subject) -> str:
 def _subject_lines(subject: Subject) -> tuple[Line, ...]:
     lines = []
     if subject.description:
-        lines.append(Line((Words(subject.description, "emphasis"),)))
+        lines.append(_says(subject.description, "emphasis"))
     if subject.aliases:
-        lines.append(Line((Words(messages.ALSO.format(names=", ".join(subject.aliases))),)))
+        lines.append(_says(messages.ALSO.format(names=", ".join(subject.aliases))))
     lines.extend(_role(role) for role in subject.roles)
     return tuple(lines)
 
@@ -218,15 +203,16 @@ def _period(first: PartialDate | None, last: PartialDate | None) -> str:
     return f" ({messages.FROM_TO.format(first=first.human(), last=last.human())})"
 
 
-def _briefing_sections(briefing: Briefing, subject: str | None) -> tuple[Section, ...]:
+def _briefing_sections(briefing: Briefing) -> tuple[Section, ...]:
     sections = []
     if briefing.note or briefing.candidates:
-        note = (Line((Words(briefing.note, "emphasis"),)),) if briefing.note else ()
-        candidates = tuple(Line((Words(f"• {name}"),)) for name in briefing.candidates)
+        note = (_says(briefing.note, "emphasis"),) if briefing.note else ()
+        candidates = tuple(_says(f"• {name}") for name in briefing.candidates)
         sections.append(Section(note + candidates))
     if briefing.claims:
         sections.append(Section(tuple(_claim(claim) for claim in briefing.claims)))
     if briefing.timeline:
+        subject = briefing.subject.name if briefing.subject else None
         sections.append(Section(tuple(_entry(entry, subject) for entry in briefing.timeline)))
     if briefing.related:
         related = ", ".join(f"{r.name} ({r.articles})" for r in briefing.related)
@@ -242,16 +228,16 @@ def _claim(claim: Claim) -> Line:
 
 
 def _entry(entry: TimelineEntry, subject: str | None) -> Line:
-    span = entry.date.human() + (f" – {entry.until.human()}" if entry.until else "")
-    head = f": {entry_happening(entry, subject)}"
-    return Line(
-        (Words(span, "strong"), Words(head), Break(), *_cited_text(entry.text, entry.sources))
-    )
+    """A timeline entry, leaving out of its participants the subject the timeline is about."""
+    others = [p for p in entry.participants if p != subject]
+    head = f": {happening(entry.kind, entry.place, others)}"
+    when = Words(span(entry.date, entry.until), "strong")
+    return Line((when, Words(head), Break(), *_cited_text(entry.text, entry.sources)))
 
 
 def _event(event: DigestEvent) -> Line:
-    date, _, rest = event_head(event).partition(": ")
-    parts: list[Part] = [Words(date, "strong"), Words(f": {rest}")]
+    head = f": {happening(event.kind, event.place, event.participants)}"
+    parts: list[Part] = [Words(span(event.date, event.until), "strong"), Words(head)]
     for claim in event.claims:
         parts.extend([Break(), *_cited_text(claim.text, claim.sources)])
     if event.previously:
@@ -262,6 +248,10 @@ def _event(event: DigestEvent) -> Line:
 def _previously(previously: Previously) -> tuple[Part, ...]:
     head = messages.DIGEST_PREVIOUSLY.format(date=previously.date.human())
     return (Words(head, "emphasis"), Words(" "), *_cited_text(previously.text, previously.sources))
+
+
+def _says(text: str, style: Style = "plain") -> Line:
+    return Line((Words(text, style),))
 
 
 def _labelled(label: str, text: str) -> Line:
@@ -277,12 +267,16 @@ def _cited(sources: tuple[Source, ...]) -> tuple[Cited, ...]:
         Cited(
             s.n,
             s.title,
-            f"{s.outlet or messages.OUTLET_UNKNOWN}, {when(s.published)}",
+            f"{s.outlet or messages.OUTLET_UNKNOWN}, {_when(s.published)}",
             s.url,
             s.path,
         )
         for s in sources
     )
+
+
+def _when(date: PartialDate | None) -> str:
+    return date.human() if date else messages.UNDATED
 
 
 def _footer(briefing: Briefing, ask_more: str) -> tuple[str, ...]:
