@@ -85,7 +85,7 @@ Add --more for a longer briefing."""
 # -- replies on every surface (bot/render/view.py) -------------------------------------------
 
 APP_NAME = "Attaché"
-BRIEFING_TITLE = "{command}: {name}"
+TIMELINE_TITLE = "Timeline: {name}"
 ALSO = "Also: {names}"
 AS_OF = "as of {date}"
 FROM_TO = "{first} to {last}"

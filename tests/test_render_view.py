@@ -58,14 +58,14 @@ def test_the_footer_says_how_each_surface_asks_for_more() -> None:
     assert expected == view.footer
 
 
-def test_titles_name_the_subject_and_the_command_when_it_is_not_a_briefing_on_it() -> None:
+def test_titles_name_the_subject_or_else_the_query() -> None:
     entry = TimelineEntry(DAY, "talks", "They talked.", (1,))
     timeline = replace(BRIEFING, command="timeline", claims=(), timeline=(entry,))
     unknown = Briefing("who", "Lavorv", note="No exact match.", candidates=("Sergey Lavrov",))
 
     assert "Sergey Lavrov" == briefing_view(BRIEFING, "").title
     assert "Timeline: Sergey Lavrov" == briefing_view(timeline, "").title
-    assert "Who: Lavorv" == briefing_view(unknown, "").title
+    assert "Lavorv" == briefing_view(unknown, "").title
     assert "Attaché" == briefing_view(Briefing("ask", " "), "").title
 
 

@@ -104,7 +104,7 @@ MARKDOWN = Markup(safe, strong="**{}**", emphasis="*{}*")
 
 
 def _cards(view: ReplyView, reserve: int) -> list[_Card]:
-    if view.message is not None or view.title is None:
+    if view.title is None:
         # Our own sentence, whose `code` marks stay, quoting what the user typed: no pings,
         # no links.
         quoted = without_bidi_controls(view.message or "")

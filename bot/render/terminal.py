@@ -41,7 +41,7 @@ def digest_view(digest: Digest, note: str | None = None) -> RenderableType:
 
 def view_group(shown: ReplyView) -> RenderableType:
     """A view as lines of rich Text, every control character made visible."""
-    if shown.message is not None or shown.title is None:
+    if shown.title is None:
         return Text(visible(shown.message or ""), style="red" if shown.failed else "")
     subtitle = f" — {shown.subtitle}" if shown.subtitle else ""
     parts = [Text.assemble((shown.title, "bold"), subtitle)]

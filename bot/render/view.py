@@ -73,7 +73,8 @@ class Cited:
 class ReplyView:
     """A whole reply: a title over what it is about, sections, sources, then a footer.
 
-    A reply that is one sentence of our own (help, usage, an error) is `message` alone.
+    A reply that is one sentence of our own (help, usage, an error) has no title: it is
+    `message` alone.
     """
 
     title: str | None = None
@@ -166,12 +167,10 @@ def overview_view(overview: Overview) -> ReplyView:
 
 
 def _title(briefing: Briefing) -> str:
-    if briefing.subject is not None and briefing.command != "timeline":
-        return briefing.subject.name
     name = briefing.subject.name if briefing.subject else briefing.query.strip()
-    if not name:
-        return messages.APP_NAME
-    return messages.BRIEFING_TITLE.format(command=briefing.command.capitalize(), name=name)
+    if briefing.command == "timeline":
+        return messages.TIMELINE_TITLE.format(name=name)
+    return name or messages.APP_NAME
 
 
 def _kind(subject: Subject) -> str:

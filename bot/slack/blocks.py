@@ -96,7 +96,7 @@ def digest_payloads(digest: Digest, note: str | None = None) -> list[dict[str, A
 
 def view_blocks(view: ReplyView) -> list[Block]:
     """All the blocks of a view: a header, its sections (each after a divider), sources, footer."""
-    if view.message is not None or view.title is None:
+    if view.title is None:
         return _sections(escape(view.message or messages.SLACK_EMPTY_REPLY))
     links = {cited.n: cited.url for cited in view.sources}
     about = [escape(view.subtitle)] if view.subtitle else []
