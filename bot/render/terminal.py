@@ -52,7 +52,7 @@ def view_group(shown: ReplyView) -> RenderableType:
             parts.append(Text(section.heading, style="bold"))
         parts.extend(_text(line, "dim" if section.aside else "") for line in section.lines)
     if shown.sources:
-        parts.append(Text("\n" + messages.SOURCES_TITLE, style="bold"))
+        parts.extend([Text(""), Text(messages.SOURCES_TITLE, style="bold")])
         parts.extend(_source(cited) for cited in shown.sources)
     if shown.footer:
         parts.append(Text(""))

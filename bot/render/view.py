@@ -3,6 +3,7 @@
 Each surface (bot/render/terminal.py, bot/slack/blocks.py, bot/discord/embeds.py) turns a
 `ReplyView` into its own markup, escaping every text and keeping within its own limits;
 the words themselves are chosen here, from bot/messages.py and bot/render/phrases.py.
+Surfaces of marked-up text (Slack, Discord) write a line with `marked` and their `Markup`.
 """
 
 from __future__ import annotations
