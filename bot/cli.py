@@ -26,7 +26,7 @@ from bot.config import Settings, SettingsError, load_settings
 from bot.console import run_console
 from bot.logs import setup_logging
 from bot.record_ids import MAX_ID, is_record_id
-from bot.render.data import briefing_data, digest_data, subscription_data
+from bot.render.data import briefing_data, digest_data, fields_of, subscription_data
 from bot.render.phrases import window_text
 from bot.render.terminal import briefing_view, digest_view, subscriptions_view
 from bot.subscriptions import Channel, DigestSettings
@@ -521,16 +521,8 @@ def sources_remove(
 
 
 def _source_json(source: SourceRecord) -> dict[str, Any]:
-    return {
-        "id": source.id,
-        "kind": source.kind,
-        "location": source.location,
-        "every_seconds": source.every_seconds,
-        "last_polled_at": source.last_polled_at,
-        "next_poll_at": source.next_poll_at,
-        "failures": source.failures,
-        "last_error": source.last_error,
-    }
+    polled = ("last_polled_at", "next_poll_at", "failures", "last_error")
+    return fields_of(source, "id", "kind", "location", "every_seconds", *polled)
 
 
 def _poll_json(outcome: PollOutcome) -> dict[str, Any]:

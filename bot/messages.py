@@ -82,6 +82,28 @@ CHAT_HELP = """Attaché briefs you on diplomatic news, citing every sentence.
 • help — this list
 Add --more for a longer briefing."""
 
+# -- replies on every surface (bot/render/view.py) -------------------------------------------
+
+APP_NAME = "Attaché"
+TIMELINE_TITLE = "Timeline: {name}"
+ALSO = "Also: {names}"
+AS_OF = "as of {date}"
+FROM_TO = "{first} to {last}"
+RELATED_LABEL = "Often with:"
+SOURCES_TITLE = "Sources"
+OUTLET_UNKNOWN = "outlet unknown"
+UNDATED = "undated"
+MORE_AVAILABLE = "{count} more available: {how}."
+# How each surface's user asks for a longer briefing.
+ASK_MORE_FLAG = "add --more"
+ASK_MORE_OPTION = "run again with more: True"
+SUMMARY_MODE = {
+    "extractive": "Summary quoted from the articles.",
+    "llm": "Summary written by the language model.",
+}
+OVERVIEW_TITLE = "What Attaché has indexed"
+OUTLETS_LABEL = "Outlets:"
+
 # -- Discord (bot/discord) ------------------------------------------------------------------
 # Discord caps command and option descriptions at 100 characters.
 
@@ -109,14 +131,6 @@ SLACK_CUT = (
     "{messages} did not fit. Ask without --more or more narrowly, or run the same command in "
     "a terminal (`attache …`) to read all of it._"
 )
-SLACK_CANDIDATES = "Did you mean:"
-SLACK_OVERVIEW_TITLE = "What Attaché has indexed"
-SLACK_MORE = "{count} more available: add --more."
-SLACK_MODE = {
-    "extractive": "Summary quoted from the articles.",
-    "llm": "Summary written by the language model.",
-}
-SLACK_NOT_FOUND = "Nothing found in the indexed articles."
 SLACK_NEEDS_BOT_TOKEN = "Slack needs SLACK_BOT_TOKEN (xoxb-…) in the environment or .env."
 SLACK_NEEDS_APP_TOKEN = (
     "Slack Socket Mode needs SLACK_APP_TOKEN (an xapp-… app-level token with "
@@ -199,8 +213,7 @@ DIGEST_NOW_NOTE = "Asked for now; the scheduled digest still comes as usual."
 DIGEST_NOTHING = "Nothing new about {subject} in {window}."
 DIGEST_TITLE = "Digest: {subject}"
 DIGEST_COMING_UP = "Coming up"
-DIGEST_PREVIOUSLY = "Previously"
-DIGEST_SOURCES = "Sources"
+DIGEST_PREVIOUSLY = "Previously ({date}):"
 DIGEST_MORE = "{count} more events not shown."
 DIGEST_FOOTER = "Quoted from the articles; events ordered by how widely they were reported."
 DIGEST_HELP = "Manage and preview digests (subscribe, list, unsubscribe, preview, now)."

@@ -8,6 +8,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from bot import messages
+from bot.render.data import fields_of
 from bot.render.terminal import visible
 from briefings.ingest.pipeline import IngestReport
 from store.records import ArticleSummary, EntitySummary, Published, Stats, StoredArticle
@@ -53,30 +55,19 @@ def stored_article_json(article: StoredArticle) -> dict[str, Any]:
 
 def entity_json(entity: EntitySummary) -> dict[str, Any]:
     return {
-        "id": entity.id,
-        "name": entity.name,
-        "kind": entity.kind,
-        "country": entity.country,
-        "description": entity.description,
+        **fields_of(entity, "id", "name", "kind", "country", "description"),
         "aliases": list(entity.aliases),
         "roles": [
-            {"role": r.role, "country": r.country, "article": r.article, "date": r.date}
-            | {"precision": r.precision}
-            for r in entity.roles
+            fields_of(r, "role", "country", "article", "date", "precision") for r in entity.roles
         ],
         "articles": list(entity.articles),
     }
 
 
 def stats_json(stats: Stats) -> dict[str, Any]:
+    counted = ("articles", "near_duplicates", "passages", "entities", "entities_by_kind")
     return {
-        "articles": stats.articles,
-        "near_duplicates": stats.near_duplicates,
-        "passages": stats.passages,
-        "entities": stats.entities,
-        "entities_by_kind": stats.entities_by_kind,
-        "sources": stats.sources,
-        "outlets": stats.outlets,
+        **fields_of(stats, *counted, "sources", "outlets"),
         "date_range": {"earliest": stats.earliest, "latest": stats.latest},
         "undated_articles": stats.undated,
         "schema_version": stats.schema_version,
@@ -138,7 +129,7 @@ def article_view(article: StoredArticle) -> RenderableType:
     summary = article.summary
     head = Text(summary.title, style="bold")
     date = summary.published
-    where = visible(f"{summary.outlet or 'outlet unknown'} · {summary.url or summary.path}")
+    where = visible(f"{summary.outlet or messages.OUTLET_UNKNOWN} · {summary.url or summary.path}")
     meta = Text(
         f"{date.date or 'date unknown'} ({date.precision or 'no dateline'}) · {where}", style="dim"
     )

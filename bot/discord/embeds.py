@@ -7,7 +7,7 @@ is never less than Python's `len`, so a message that fits here fits there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -16,18 +16,10 @@ from discord.utils import escape_markdown, escape_mentions
 
 from bot import messages
 from bot.render.bidi import without_bidi_controls
-from bot.render.phrases import (
-    entry_happening,
-    event_head,
-    file_name,
-    outlets_text,
-    overview_summary,
-    window_text,
-)
-from bot.router import Overview, Reply
-from briefings.briefing import Briefing, Claim, Source, Subject, TimelineEntry
-from briefings.digest import Digest, DigestEvent, Previously
-from briefings.model import PartialDate
+from bot.render.phrases import file_name
+from bot.render.view import Cited, Line, Markup, ReplyView, digest_view, marked, reply_view
+from bot.router import Reply
+from briefings.digest import Digest
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -37,7 +29,6 @@ MESSAGE_LIMIT = 6000
 # What a digest message leaves for the poster's run mark in its last footer
 # (" · run 12345-1714521600 (10/12)" is 32 units).
 STAMP_ROOM = 64
-CONTENT_LIMIT = 2000
 
 ELLIPSIS = "…"
 COLOUR = discord.Colour(0x2B5C8A)
@@ -69,16 +60,20 @@ class _Card:
 
 def reply_embeds(reply: Reply) -> list[list[discord.Embed]]:
     """The messages to send for a reply, each a list of embeds within Discord's limits."""
-    colour = FAILED_COLOUR if reply.failed else COLOUR
-    cards = _cards(reply)
-    return [[card.embed(colour) for card in message] for message in _messages(cards)]
+    return view_embeds(reply_view(reply, messages.ASK_MORE_OPTION))
 
 
 def digest_embeds(digest: Digest, note: str | None = None) -> list[list[discord.Embed]]:
-    """The messages that post a digest, each a list of embeds within Discord's limits."""
-    cards = _digest_cards(digest, note)
-    limit = MESSAGE_LIMIT - STAMP_ROOM
-    return [[card.embed(COLOUR) for card in message] for message in _messages(cards, limit)]
+    """The messages that post a digest, each a list of embeds within Discord's limits; each
+    message leaves room for the poster's run mark in its last footer."""
+    return view_embeds(digest_view(digest, note), reserve=STAMP_ROOM)
+
+
+def view_embeds(view: ReplyView, reserve: int = 0) -> list[list[discord.Embed]]:
+    """A view as messages of embeds, `reserve` units of each message left free."""
+    colour = FAILED_COLOUR if view.failed else COLOUR
+    pages = _messages(_cards(view, reserve), MESSAGE_LIMIT - reserve)
+    return [[card.embed(colour) for card in page] for page in pages]
 
 
 def safe(text: str) -> str:
@@ -102,159 +97,53 @@ def shorten(text: str, limit: int) -> str:
     return head + ELLIPSIS
 
 
+MARKDOWN = Markup(safe, strong="**{}**", emphasis="*{}*")
+
+
 # -- what to say --------------------------------------------------------------------------
 
 
-def _cards(reply: Reply) -> list[_Card]:
-    if reply.briefing is not None:
-        return _briefing_cards(reply.briefing)
-    if reply.digest is not None:
-        return _digest_cards(reply.digest, reply.note)
-    if reply.overview is not None:
-        return [_Card("What Attaché has indexed", _overview_lines(reply.overview))]
-    # Our own sentence, possibly quoting what the user typed: no pings, no links, markdown kept.
-    # Our own sentence, whose `code` marks stay, quoting what the user typed.
-    quoted = without_bidi_controls(reply.text or "")
-    return _pack(None, [_unbracketed(escape_mentions(quoted))])
-
-
-def _briefing_cards(briefing: Briefing) -> list[_Card]:
-    links = {s.n: _link(s.url) for s in briefing.sources}
-    cards = _pack(_title(briefing), _body_lines(briefing, links))
-    if briefing.sources:
-        cards += _pack("Sources", [_source_line(s) for s in briefing.sources])
-    footer = _footer(briefing)
-    if footer:
+def _cards(view: ReplyView, reserve: int) -> list[_Card]:
+    if view.title is None:
+        # Our own sentence, whose `code` marks stay, quoting what the user typed: no pings,
+        # no links.
+        quoted = without_bidi_controls(view.message or "")
+        return _pack(None, [_unbracketed(escape_mentions(quoted))])
+    links = {cited.n: _link(cited.url) for cited in view.sources}
+    cards = _pack(shorten(safe(view.title), TITLE_LIMIT), _body(view, links))
+    if view.sources:
+        cards += _pack(messages.SOURCES_TITLE, [_source(cited) for cited in view.sources])
+    if view.footer:
         # Within the footer limit and within what the last embed leaves of a message.
-        room = min(FOOTER_LIMIT, MESSAGE_LIMIT - cards[-1].size())
-        cards[-1].footer = shorten(footer, room)
+        room = min(FOOTER_LIMIT, MESSAGE_LIMIT - cards[-1].size()) - reserve
+        cards[-1].footer = shorten(" ".join(view.footer), room)
     return cards
 
 
-def _title(briefing: Briefing) -> str:
-    if briefing.subject is not None:
-        text = briefing.subject.name
-    else:
-        text = f"{briefing.command.capitalize()}: {briefing.query}"
-    return shorten(safe(text), TITLE_LIMIT)
-
-
-def _body_lines(briefing: Briefing, links: dict[int, str | None]) -> list[str]:
-    lines = _subject_lines(briefing.subject, links) if briefing.subject else []
-    if briefing.note:
-        lines.append(f"*{safe(briefing.note)}*")
-    lines.extend(f"• {safe(name)}" for name in briefing.candidates)
-    lines.extend(_claim_line(claim, links) for claim in briefing.claims)
-    subject = briefing.subject.name if briefing.subject else None
-    lines.extend(_entry_line(entry, subject, links) for entry in briefing.timeline)
-    if briefing.related:
-        names = ", ".join(f"{safe(r.name)} ({r.articles})" for r in briefing.related)
-        lines.append(f"**Often with:** {names}")
+def _body(view: ReplyView, links: dict[int, str | None]) -> list[str]:
+    """The first embed's description: what the reply is about, then each section."""
+    lines = [f"*{safe(view.subtitle)}*"] if view.subtitle else []
+    lines += [_text(line, links) for line in view.about]
+    for section in view.sections:
+        if lines and not section.aside:
+            lines.append("")
+        if section.heading:
+            lines.append(f"**{safe(section.heading)}**")
+        lines.extend(_text(line, links) for line in section.lines)
     return lines
 
 
-def _subject_lines(subject: Subject, links: dict[int, str | None]) -> list[str]:
-    kind = subject.kind + (f", {subject.country}" if subject.country else "")
-    lines = [f"*{safe(kind)}*"]
-    if subject.description:
-        lines.append(safe(subject.description))
-    if subject.aliases:
-        lines.append("Also: " + ", ".join(safe(a) for a in subject.aliases))
-    for role in subject.roles:
-        title = role.title + (f", {role.country}" if role.country else "")
-        period = _period(role.first, role.last)
-        lines.append(f"**{safe(title)}**{period} {_cites(role.sources, links)}")
-    return [*lines, ""]
+def _text(line: Line, links: dict[int, str | None]) -> str:
+    """A line as inert markdown, its citations linked to their sources."""
+    return marked(line, MARKDOWN, lambda n: _cite(n, links.get(n)))
 
 
-def _period(first: PartialDate | None, last: PartialDate | None) -> str:
-    if first is None or last is None:
-        return ""
-    if first == last:
-        return f" (as of {first.human()})"
-    return f" ({first.human()} to {last.human()})"
-
-
-def _claim_line(claim: Claim, links: dict[int, str | None]) -> str:
-    dated = f"**{claim.date.human()}** " if claim.date else ""
-    return f"• {dated}{safe(claim.text)} {_cites(claim.sources, links)}"
-
-
-def _entry_line(entry: TimelineEntry, subject: str | None, links: dict[int, str | None]) -> str:
-    span = entry.date.human() + (f" – {entry.until.human()}" if entry.until else "")
-    head = safe(entry_happening(entry, subject))
-    return f"• **{span}**: {head} — {safe(entry.text)} {_cites(entry.sources, links)}"
-
-
-def _source_line(source: Source) -> str:
-    title = safe(source.title)
-    link = _link(source.url)
+def _source(cited: Cited) -> str:
+    title = safe(cited.title)
+    link = _link(cited.url)
     named = f"[{_bracketless(title)}]({link})" if link else title
-    outlet = safe(source.outlet or "outlet unknown")
-    when = source.published.human() if source.published else "undated"
-    where = "" if link else f" — {safe(file_name(source.path or ''))}"
-    return f"**[{source.n}]** {named} — {outlet}, {when}{where}"
-
-
-def _footer(briefing: Briefing) -> str:
-    parts = []
-    if briefing.found:
-        how = (
-            "written by the language model"
-            if briefing.mode == "llm"
-            else "quoted from the articles"
-        )
-        parts.append(f"Summary {how}.")
-    if briefing.more:
-        parts.append(f"{briefing.more} more available: run again with more: True.")
-    return " ".join(parts)
-
-
-def _digest_cards(digest: Digest, note: str | None) -> list[_Card]:
-    links = {s.n: _link(s.url) for s in digest.sources}
-    title = shorten(safe(messages.DIGEST_TITLE.format(subject=digest.subject)), TITLE_LIMIT)
-    lines = [f"*{safe(window_text(digest.window))}*"] + ([f"*{safe(note)}*"] if note else [])
-    for event in digest.events:
-        lines.extend(["", *_event_lines(event, links)])
-    if digest.more:
-        lines.append(f"*{messages.DIGEST_MORE.format(count=digest.more)}*")
-    if digest.coming_up:
-        lines.extend(["", f"**{messages.DIGEST_COMING_UP}**"])
-        lines.extend(_entry_line(entry, None, links) for entry in digest.coming_up)
-    cards = _pack(title, lines)
-    if digest.sources:
-        cards += _pack(messages.DIGEST_SOURCES, [_source_line(s) for s in digest.sources])
-    room = min(FOOTER_LIMIT, MESSAGE_LIMIT - cards[-1].size()) - STAMP_ROOM
-    cards[-1].footer = shorten(messages.DIGEST_FOOTER, room)
-    return cards
-
-
-def _event_lines(event: DigestEvent, links: dict[int, str | None]) -> list[str]:
-    date, _, rest = event_head(event).partition(": ")
-    lines = [f"**{safe(date)}**: {safe(rest)}"]
-    lines.extend(f"{safe(c.text)} {_cites(c.sources, links)}" for c in event.claims)
-    if event.previously:
-        lines.append(_previously_line(event.previously, links))
-    return lines
-
-
-def _previously_line(previously: Previously, links: dict[int, str | None]) -> str:
-    head = f"*{messages.DIGEST_PREVIOUSLY} ({previously.date.human()}):*"
-    return f"{head} {safe(previously.text)} {_cites(previously.sources, links)}"
-
-
-def _overview_lines(overview: Overview) -> list[str]:
-    lines = [overview_summary(overview.stats)]
-    if overview.outlets:
-        lines.append("Outlets: " + safe(outlets_text(overview.outlets)))
-    if overview.watched:
-        lines.append(f"**{messages.WATCHED_TITLE}**")
-        lines.extend(f"• {safe(line)}" for line in overview.watched)
-    return lines
-
-
-def _cites(numbers: Iterable[int], links: dict[int, str | None]) -> str:
-    return "".join(_cite(n, links.get(n)) for n in numbers)
+    where = "" if link else f" — {safe(file_name(cited.path or ''))}"
+    return f"**[{cited.n}]** {named} — {safe(cited.about)}{where}"
 
 
 def _cite(n: int, link: str | None) -> str:

@@ -11,12 +11,14 @@ from briefings.digest import Digest, DigestEvent, Previously
 from briefings.model import PartialDate
 
 
+def fields_of(record: object, *names: str) -> dict[str, Any]:
+    """`{name: record.name}` for each name, in order: a record's plain fields as JSON keys."""
+    return {name: getattr(record, name) for name in names}
+
+
 def briefing_data(briefing: Briefing) -> dict[str, Any]:
     return {
-        "command": briefing.command,
-        "query": briefing.query,
-        "mode": briefing.mode,
-        "note": briefing.note,
+        **fields_of(briefing, "command", "query", "mode", "note"),
         "subject": _subject(briefing.subject) if briefing.subject else None,
         "claims": [_claim(c) for c in briefing.claims],
         "timeline": [_entry(e) for e in briefing.timeline],
@@ -59,14 +61,17 @@ def _claim(claim: Claim) -> dict[str, Any]:
 
 
 def _entry(entry: TimelineEntry) -> dict[str, Any]:
+    return {**_happening(entry), "text": entry.text, "sources": list(entry.sources)}
+
+
+def _happening(event: TimelineEntry | DigestEvent) -> dict[str, Any]:
+    """When, what, where and with whom: what a timeline entry and a digest event share."""
     return {
-        "date": _date(entry.date),
-        "until": _date(entry.until),
-        "kind": entry.kind,
-        "place": entry.place,
-        "participants": list(entry.participants),
-        "text": entry.text,
-        "sources": list(entry.sources),
+        "date": _date(event.date),
+        "until": _date(event.until),
+        "kind": event.kind,
+        "place": event.place,
+        "participants": list(event.participants),
     }
 
 
@@ -102,11 +107,7 @@ def digest_data(digest: Digest, note: str | None = None) -> dict[str, Any]:
 
 def _event(event: DigestEvent) -> dict[str, Any]:
     return {
-        "date": _date(event.date),
-        "until": _date(event.until),
-        "kind": event.kind,
-        "place": event.place,
-        "participants": list(event.participants),
+        **_happening(event),
         "claims": [_claim(c) for c in event.claims],
         "sources": list(event.sources),
         "previously": _previously(event.previously) if event.previously else None,
@@ -125,14 +126,9 @@ def _previously(previously: Previously) -> dict[str, Any]:
 def subscription_data(subscription: Subscription, now: datetime) -> dict[str, Any]:
     record = subscription.record
     return {
-        "id": record.id,
-        "platform": record.platform,
-        "workspace": record.workspace,
-        "channel": record.channel,
-        "filter": record.filter,
-        "schedule": record.schedule,
-        "timezone": record.timezone,
+        **fields_of(
+            record, "id", "platform", "workspace", "channel", "filter", "schedule", "timezone"
+        ),
         "next": subscription.next_fire(now).isoformat(),
-        "created_by": record.created_by,
-        "created_at": record.created_at,
+        **fields_of(record, "created_by", "created_at"),
     }

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from briefings.briefing import TimelineEntry
-from briefings.digest import DigestEvent
+from briefings.model import PartialDate
 from briefings.schedules import DigestWindow
 from store.records import Stats
 
@@ -39,10 +38,9 @@ def window_text(window: DigestWindow) -> str:
     return f"{moment(start)} – {moment(end)} ({zone_name(start)})"
 
 
-def event_head(event: DigestEvent) -> str:
-    """`6 July 2021: talks in Moscow with Bui Thanh Son, Sergey Lavrov`."""
-    span = event.date.human() + (f" – {event.until.human()}" if event.until else "")
-    return f"{span}: {happening(event.kind, event.place, event.participants)}"
+def span(date: PartialDate, until: PartialDate | None) -> str:
+    """`6 July 2021`, or `6 July 2021 – 8 July 2021` for an event over several days."""
+    return date.human() + (f" – {until.human()}" if until else "")
 
 
 def happening(kind: str, place: str | None, participants: Sequence[str]) -> str:
@@ -50,12 +48,6 @@ def happening(kind: str, place: str | None, participants: Sequence[str]) -> str:
     where = f" in {place}" if place else ""
     who = f" with {', '.join(participants)}" if participants else ""
     return f"{kind.replace('-', ' ')}{where}{who}"
-
-
-def entry_happening(entry: TimelineEntry, subject: str | None) -> str:
-    """A timeline entry's `happening`, leaving out the subject the timeline is about."""
-    others = [p for p in entry.participants if p != subject]
-    return happening(entry.kind, entry.place, others)
 
 
 def overview_summary(stats: Stats) -> str:

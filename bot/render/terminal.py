@@ -10,91 +10,53 @@ from rich.table import Table
 from rich.text import Text
 
 from bot import messages
+from bot.render import view
 from bot.render.bidi import without_bidi_controls
-from bot.render.phrases import (
-    entry_happening,
-    event_head,
-    moment,
-    outlets_text,
-    overview_summary,
-    window_text,
-)
-from bot.router import Overview, Reply
+from bot.render.phrases import moment
+from bot.render.view import Break, Cited, Cites, Line, ReplyView
+from bot.router import Reply
 from bot.subscriptions import Subscription
-from briefings.briefing import Briefing, Claim, Source, Subject, TimelineEntry
-from briefings.digest import Digest, DigestEvent, Previously
-from briefings.model import PartialDate
+from briefings.briefing import Briefing
+from briefings.digest import Digest
 
 # Article and user text may carry terminal escapes (ESC [2J clears the screen, OSC 52 writes
 # the clipboard) and rich prints them as they are: each is shown as a visible mark instead.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_STYLES = {"plain": "", "strong": "bold", "emphasis": "italic"}
 
 
 def reply_view(reply: Reply) -> RenderableType:
     """What the console shows for a router reply."""
-    if reply.briefing is not None:
-        return briefing_view(reply.briefing)
-    if reply.digest is not None:
-        return digest_view(reply.digest, reply.note)
-    if reply.overview is not None:
-        return overview_view(reply.overview)
-    return Text(visible(reply.text or ""), style="red" if reply.failed else "")
-
-
-def overview_view(overview: Overview) -> RenderableType:
-    lines = [Text(overview_summary(overview.stats))]
-    if overview.outlets:
-        lines.append(Text(f"Outlets: {outlets_text(overview.outlets)}"))
-    if overview.watched:
-        lines.append(Text(messages.WATCHED_TITLE + ":", style="bold"))
-        lines.extend(Text(f"• {line}") for line in overview.watched)
-    return _inert(Group(*lines))
+    return view_group(view.reply_view(reply, messages.ASK_MORE_FLAG))
 
 
 def briefing_view(briefing: Briefing) -> RenderableType:
-    parts: list[RenderableType] = []
-    if briefing.subject:
-        parts.extend(_subject(briefing.subject))
-    if briefing.note:
-        parts.append(Text(briefing.note, style="yellow"))
-    if briefing.candidates:
-        parts.extend(Text(f"  • {name}") for name in briefing.candidates)
-    if briefing.claims:
-        parts.append(Text(""))
-        parts.extend(_claim(claim) for claim in briefing.claims)
-    if briefing.timeline:
-        parts.append(Text(""))
-        subject = briefing.subject.name if briefing.subject else None
-        parts.extend(_entry(entry, subject) for entry in briefing.timeline)
-    if briefing.related:
-        names = ", ".join(f"{r.name} ({r.articles})" for r in briefing.related)
-        parts.append(Text.assemble("\n", ("Often with: ", "bold"), names))
-    if briefing.sources:
-        parts.append(Text("\nSources", style="bold"))
-        parts.extend(_source(source) for source in briefing.sources)
-    parts.extend(_footer(briefing))
-    return _inert(Group(*parts))
+    return view_group(view.briefing_view(briefing, messages.ASK_MORE_FLAG))
 
 
 def digest_view(digest: Digest, note: str | None = None) -> RenderableType:
     """A digest: its window, each event with its claims and what came before, coming up."""
-    parts: list[RenderableType] = [
-        Text(messages.DIGEST_TITLE.format(subject=digest.subject), style="bold"),
-        Text(window_text(digest.window), style="dim"),
-    ]
-    if note:
-        parts.append(Text(note, style="yellow"))
-    for event in digest.events:
-        parts.extend(_event(event))
-    if digest.more:
-        parts.append(Text(messages.DIGEST_MORE.format(count=digest.more), style="dim"))
-    if digest.coming_up:
-        parts.append(Text("\n" + messages.DIGEST_COMING_UP, style="bold"))
-        parts.extend(_entry(entry, None) for entry in digest.coming_up)
-    if digest.sources:
-        parts.append(Text("\n" + messages.DIGEST_SOURCES, style="bold"))
-        parts.extend(_source(source) for source in digest.sources)
-    parts.append(Text(messages.DIGEST_FOOTER, style="dim"))
+    return view_group(view.digest_view(digest, note))
+
+
+def view_group(shown: ReplyView) -> RenderableType:
+    """A view as lines of rich Text, every control character made visible."""
+    if shown.title is None:
+        return Text(visible(shown.message or ""), style="red" if shown.failed else "")
+    subtitle = f" — {shown.subtitle}" if shown.subtitle else ""
+    parts = [Text.assemble((shown.title, "bold"), subtitle)]
+    parts.extend(_text(line) for line in shown.about)
+    for section in shown.sections:
+        parts.append(Text(""))
+        if section.heading:
+            parts.append(Text(section.heading, style="bold"))
+        parts.extend(_text(line, "dim" if section.aside else "") for line in section.lines)
+    if shown.sources:
+        parts.extend([Text(""), Text(messages.SOURCES_TITLE, style="bold")])
+        parts.extend(_source(cited) for cited in shown.sources)
+    if shown.footer:
+        parts.append(Text(""))
+        parts.extend(Text(line, style="dim") for line in shown.footer)
     return _inert(Group(*parts))
 
 
@@ -138,78 +100,19 @@ def _inert(group: Group) -> Group:
     return group
 
 
-def _event(event: DigestEvent) -> list[RenderableType]:
-    lines: list[RenderableType] = [Text("\n• " + event_head(event), style="cyan")]
-    for claim in event.claims:
-        lines.append(Text.assemble("  ", claim.text, " ", (_cites(claim.sources), "bold")))
-    if event.previously:
-        lines.append(_previously(event.previously))
-    return lines
+def _text(line: Line, style: str = "") -> Text:
+    text = Text(style=style)
+    for part in line.parts:
+        if isinstance(part, Cites):
+            text.append("".join(f"[{n}]" for n in part.numbers), "bold")
+        elif isinstance(part, Break):
+            text.append("\n  ")
+        else:
+            text.append(part.text, _STYLES[part.style])
+    return text
 
 
-def _previously(previously: Previously) -> Text:
-    head = f"  {messages.DIGEST_PREVIOUSLY} ({show_date(previously.date)}): "
-    return Text.assemble(
-        (head, "italic"), previously.text, " ", (_cites(previously.sources), "bold")
-    )
-
-
-def show_date(date: PartialDate | None) -> str:
-    return date.human() if date else "undated"
-
-
-def _subject(subject: Subject) -> list[RenderableType]:
-    kind = subject.kind + (f", {subject.country}" if subject.country else "")
-    lines: list[RenderableType] = [Text.assemble((subject.name, "bold"), f" — {kind}")]
-    if subject.description:
-        lines.append(Text(subject.description, style="italic"))
-    if subject.aliases:
-        lines.append(Text("Also: " + ", ".join(subject.aliases), style="dim"))
-    for role in subject.roles:
-        lines.append(Text(f"{role.title}{_period(role.first, role.last)} {_cites(role.sources)}"))
-    return lines
-
-
-def _period(first: PartialDate | None, last: PartialDate | None) -> str:
-    if first is None or last is None:
-        return ""
-    if first == last:
-        return f" (as of {first.human()})"
-    return f" ({first.human()} to {last.human()})"
-
-
-def _claim(claim: Claim) -> Text:
-    dated = f"[{show_date(claim.date)}] " if claim.date else ""
-    return Text.assemble("• ", (dated, "cyan"), claim.text, " ", (_cites(claim.sources), "bold"))
-
-
-def _entry(entry: TimelineEntry, subject: str | None) -> Text:
-    span = show_date(entry.date) + (f" – {show_date(entry.until)}" if entry.until else "")
-    head = f"{span}: {entry_happening(entry, subject)}"
-    return Text.assemble(
-        ("• " + head, "cyan"), "\n  ", entry.text, " ", (_cites(entry.sources), "bold")
-    )
-
-
-def _source(source: Source) -> Text:
-    outlet = source.outlet or "outlet unknown"
-    where = source.url or source.path or ""
-    return Text(f"[{source.n}] {source.title} — {outlet}, {show_date(source.published)} — {where}")
-
-
-def _footer(briefing: Briefing) -> list[RenderableType]:
-    lines: list[RenderableType] = []
-    if briefing.more:
-        lines.append(Text(f"\n{briefing.more} more available: add --more.", style="dim"))
-    if briefing.found:
-        mode = (
-            "written by the language model"
-            if briefing.mode == "llm"
-            else "quoted from the articles"
-        )
-        lines.append(Text(f"Summary {mode}.", style="dim"))
-    return lines
-
-
-def _cites(numbers: tuple[int, ...]) -> str:
-    return "".join(f"[{n}]" for n in numbers)
+def _source(cited: Cited) -> Text:
+    # The terminal is the reader's own machine: it shows where a source is kept in full.
+    where = cited.url or cited.path or ""
+    return Text(f"[{cited.n}] {cited.title} — {cited.about} — {where}")

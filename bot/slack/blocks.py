@@ -11,19 +11,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from bot import messages
-from bot.render.phrases import (
-    entry_happening,
-    event_head,
-    file_name,
-    outlets_text,
-    overview_summary,
-    window_text,
-)
-from bot.router import Overview, Reply
+from bot.render.phrases import file_name
+from bot.render.view import Cited, Line, Markup, ReplyView, Section, digest_view, marked, reply_view
+from bot.router import Reply
 from bot.slack.escape import escape, link, pieces, shorten
-from briefings.briefing import Briefing, Claim, Role, Source, Subject, TimelineEntry
-from briefings.digest import Digest, DigestEvent, Previously
-from briefings.model import PartialDate
+from briefings.digest import Digest
 
 Block = dict[str, Any]
 Message = list[Block]
@@ -38,6 +30,7 @@ MAX_MESSAGE = 12_000
 MAX_CONTEXT_TEXT = 300
 MAX_TITLE = 300
 MAX_FALLBACK = 300
+MRKDWN = Markup(escape, strong="*{}*", emphasis="_{}_", between_cites=" ")
 
 
 def reply_messages(reply: Reply) -> list[Message]:
@@ -75,13 +68,7 @@ def fallback_text(message: Message) -> str:
 
 def reply_blocks(reply: Reply) -> list[Block]:
     """All the blocks of a reply, before they are split into messages."""
-    if reply.briefing is not None:
-        return briefing_blocks(reply.briefing)
-    if reply.digest is not None:
-        return digest_blocks(reply.digest, reply.note)
-    if reply.overview is not None:
-        return overview_blocks(reply.overview)
-    return _sections(escape(reply.text or messages.SLACK_EMPTY_REPLY))
+    return view_blocks(reply_view(reply, messages.ASK_MORE_FLAG))
 
 
 def split_messages(blocks: Iterable[Block]) -> list[Message]:
@@ -99,154 +86,57 @@ def split_messages(blocks: Iterable[Block]) -> list[Message]:
     return grouped
 
 
-def briefing_blocks(briefing: Briefing) -> list[Block]:
-    blocks = [_header(_title(briefing))]
-    if briefing.subject:
-        blocks.append(_subject(briefing.subject, briefing.sources))
-    if briefing.note:
-        blocks.extend(_sections(f"_{escape(briefing.note)}_"))
-    if briefing.candidates:
-        names = "\n".join(f"• {escape(name)}" for name in briefing.candidates)
-        blocks.extend(_sections(f"{messages.SLACK_CANDIDATES}\n{names}"))
-    for claim in briefing.claims:
-        blocks.extend(_sections(_claim(claim, briefing.sources)))
-    subject = briefing.subject.name if briefing.subject else None
-    for entry in briefing.timeline:
-        blocks.extend(_sections(_entry(entry, subject, briefing.sources)))
-    if briefing.related:
-        names = ", ".join(f"{escape(r.name)} ({r.articles})" for r in briefing.related)
-        blocks.append(_context([f"*Often with:* {names}"]))
-    if briefing.sources:
-        blocks.append(_section("*Sources*"))
-        blocks.extend(block for s in briefing.sources for block in _sections(_source(s)))
-    blocks.append(_context(_footer(briefing)))
-    return blocks
-
-
 def digest_payloads(digest: Digest, note: str | None = None) -> list[dict[str, Any]]:
     """What a digest posts: one `{"text", "blocks"}` per message, each within Slack's limits."""
     return [
         {"text": fallback_text(message), "blocks": message}
-        for message in split_messages(digest_blocks(digest, note))
+        for message in split_messages(view_blocks(digest_view(digest, note)))
     ]
 
 
-def digest_blocks(digest: Digest, note: str | None = None) -> list[Block]:
-    """All the blocks of a digest, before they are split into messages."""
-    title = messages.DIGEST_TITLE.format(subject=digest.subject)
-    about = [escape(window_text(digest.window))] + ([f"_{escape(note)}_"] if note else [])
-    blocks = [_header(title), _context(about)]
-    for event in digest.events:
-        blocks.append(_divider())
-        blocks.extend(_sections(_event(event, digest.sources)))
-    if digest.more:
-        blocks.append(_context([messages.DIGEST_MORE.format(count=digest.more)]))
-    if digest.coming_up:
-        blocks.extend([_divider(), _section(f"*{messages.DIGEST_COMING_UP}*")])
-        for entry in digest.coming_up:
-            blocks.extend(_sections(_entry(entry, None, digest.sources)))
-    if digest.sources:
-        blocks.extend([_divider(), _section(f"*{messages.DIGEST_SOURCES}*")])
-        blocks.extend(block for s in digest.sources for block in _sections(_source(s)))
-    blocks.append(_context([messages.DIGEST_FOOTER]))
+def view_blocks(view: ReplyView) -> list[Block]:
+    """All the blocks of a view: a header, its sections (each after a divider), sources, footer."""
+    if view.title is None:
+        return _sections(escape(view.message or messages.SLACK_EMPTY_REPLY))
+    links = {cited.n: cited.url for cited in view.sources}
+    about = [escape(view.subtitle)] if view.subtitle else []
+    about += [_text(line, links) for line in view.about]
+    blocks = [_header(view.title)] + ([_context(about)] if about else [])
+    for section in view.sections:
+        blocks.extend(_section_blocks(section, links))
+    if view.sources:
+        blocks.extend([_divider(), _section(f"*{messages.SOURCES_TITLE}*")])
+        blocks.extend(block for cited in view.sources for block in _sections(_source(cited)))
+    if view.footer:
+        blocks.append(_context([escape(text) for text in view.footer]))
     return blocks
 
 
-def _event(event: DigestEvent, sources: tuple[Source, ...]) -> str:
-    date, _, rest = event_head(event).partition(": ")
-    lines = [f"*{escape(date)}*: {escape(rest)}"]
-    lines.extend(f"{escape(c.text)} {_cites(c.sources, sources)}" for c in event.claims)
-    if event.previously:
-        lines.append(_previously(event.previously, sources))
-    return "\n".join(lines)
+def _section_blocks(section: Section, links: Mapping[int, str | None]) -> list[Block]:
+    texts = [_text(line, links) for line in section.lines]
+    if section.aside:
+        return [_context(texts)]
+    blocks = [_divider()]
+    if section.heading:
+        blocks.append(_section(f"*{escape(section.heading)}*"))
+    blocks.extend(block for text in texts for block in _sections(text))
+    return blocks
 
 
-def _previously(previously: Previously, sources: tuple[Source, ...]) -> str:
-    head = f"_{messages.DIGEST_PREVIOUSLY} ({previously.date.human()}):_"
-    return f"{head} {escape(previously.text)} {_cites(previously.sources, sources)}"
+def _text(line: Line, links: Mapping[int, str | None]) -> str:
+    """A line as escaped mrkdwn, its citations linked to their sources."""
+    return marked(line, MRKDWN, lambda n: _cite(n, links.get(n)))
 
 
-def overview_blocks(overview: Overview) -> list[Block]:
-    lines = [escape(overview_summary(overview.stats))]
-    if overview.outlets:
-        lines.append(f"*Outlets:* {escape(outlets_text(overview.outlets))}")
-    if overview.watched:
-        lines.append(f"*{messages.WATCHED_TITLE}:*")
-        lines.extend(f"• {escape(line)}" for line in overview.watched)
-    return [_header(messages.SLACK_OVERVIEW_TITLE), *_sections("\n".join(lines))]
+def _source(cited: Cited) -> str:
+    title = escape(shorten(cited.title, MAX_TITLE))
+    shown = link(cited.url, title) if cited.url else title
+    path = f"\n{escape(file_name(cited.path))}" if cited.path and not cited.url else ""
+    return f"*[{cited.n}]* {shown} — {escape(cited.about)}{path}"
 
 
-def _title(briefing: Briefing) -> str:
-    name = briefing.subject.name if briefing.subject else briefing.query
-    if briefing.command == "timeline":
-        return f"Timeline: {name}"
-    return name or "Attaché"
-
-
-def _subject(subject: Subject, sources: tuple[Source, ...]) -> Block:
-    kind = subject.kind + (f", {subject.country}" if subject.country else "")
-    elements = [escape(kind)]
-    if subject.description:
-        elements.append(f"_{escape(subject.description)}_")
-    if subject.aliases:
-        elements.append("Also: " + escape(", ".join(subject.aliases)))
-    elements.extend(_role(role, sources) for role in subject.roles)
-    return _context(elements)
-
-
-def _role(role: Role, sources: tuple[Source, ...]) -> str:
-    where = f", {role.country}" if role.country else ""
-    period = _period(role.first, role.last)
-    return f"*{escape(role.title + where)}*{period} {_cites(role.sources, sources)}"
-
-
-def _period(first: PartialDate | None, last: PartialDate | None) -> str:
-    if first is None or last is None:
-        return ""
-    if first == last:
-        return f" (as of {first.human()})"
-    return f" ({first.human()} to {last.human()})"
-
-
-def _claim(claim: Claim, sources: tuple[Source, ...]) -> str:
-    dated = f"*{claim.date.human()}* · " if claim.date else ""
-    return f"• {dated}{escape(claim.text)} {_cites(claim.sources, sources)}"
-
-
-def _entry(entry: TimelineEntry, subject: str | None, sources: tuple[Source, ...]) -> str:
-    span = entry.date.human() + (f" – {entry.until.human()}" if entry.until else "")
-    head = escape(entry_happening(entry, subject))
-    return f"*{span}*: {head}\n{escape(entry.text)} {_cites(entry.sources, sources)}"
-
-
-def _source(source: Source) -> str:
-    title = escape(shorten(source.title, MAX_TITLE))
-    shown = link(source.url, title) if source.url else title
-    published = source.published.human() if source.published else "undated"
-    outlet = escape(source.outlet or "outlet unknown")
-    path = f"\n{escape(file_name(source.path))}" if source.path and not source.url else ""
-    return f"*[{source.n}]* {shown} — {outlet}, {published}{path}"
-
-
-def _cites(numbers: tuple[int, ...], sources: tuple[Source, ...]) -> str:
-    by_number = {source.n: source for source in sources}
-    return " ".join(_cite(n, by_number) for n in numbers)
-
-
-def _cite(n: int, by_number: Mapping[int, Source]) -> str:
-    source = by_number.get(n)
-    if source is None or not source.url:
-        return f"[{n}]"
-    return link(source.url, f"[{n}]")
-
-
-def _footer(briefing: Briefing) -> list[str]:
-    lines = []
-    if briefing.more:
-        lines.append(messages.SLACK_MORE.format(count=briefing.more))
-    if briefing.found:
-        lines.append(messages.SLACK_MODE[briefing.mode])
-    return lines or [messages.SLACK_NOT_FOUND]
+def _cite(n: int, url: str | None) -> str:
+    return link(url, f"[{n}]") if url else f"[{n}]"
 
 
 def _divider() -> Block:
