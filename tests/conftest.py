@@ -1,8 +1,9 @@
-"""Shared fixtures: a fresh store on a temp file, the seeds, and a local web server."""
+"""Shared fixtures: a fresh store on a temp file, the seeds, a router, and local web servers."""
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,7 +13,12 @@ import discord
 import httpx
 import pytest
 import pytest_asyncio
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.signature import SignatureVerifier
 
+from bot.router import Router
+from bot.slack import build_app
+from bot.slack import new_client as slack_client
 from briefings.ingest.fetch import Fetcher, new_client
 from briefings.ingest.network import parse_networks
 from briefings.ingest.pipeline import IngestReport, ingest
@@ -27,6 +33,8 @@ MAX_BYTES = 10_000_000
 # Fetching from 127.0.0.1 is refused by default; tests serve their pages there, so they allow
 # loopback explicitly. Child processes get the same through ATTACHE_ALLOW_NETWORKS.
 LOOPBACK = "127.0.0.0/8"
+# The signing secret the Slack apps under test verify requests with.
+SECRET = "test-secret"
 
 
 @pytest.fixture
@@ -124,6 +132,12 @@ def fetcher() -> Iterator[Fetcher]:
 
 
 @pytest.fixture
+def app(router: Router, slack_api: SlackApi) -> AsyncApp:
+    """Attaché's Bolt app over the `router`, its Web API the `slack_api` stand-in."""
+    return slack_app(router, slack_api)
+
+
+@pytest.fixture
 def slack_api() -> Iterator[SlackApi]:
     """The local stand-in for Slack's Web API and response URLs."""
     with serve_slack_api() as api:
@@ -140,3 +154,31 @@ async def discord_api() -> AsyncIterator[DiscordAPI]:
     yield server
     discord.http.Route.BASE = real_base
     await server.close()
+
+
+# -- Slack requests, signed as Slack signs them ------------------------------------------------
+
+
+class _Signer(SignatureVerifier):
+    """slack_sdk's own request signer, for any secret a forger may try.
+
+    SignatureVerifier refuses an empty secret when it is made, rightly for verifying; a
+    forged request may still be signed with one, so this sets the secret without that check.
+    """
+
+    def __init__(self, secret: str) -> None:
+        self._signing_secret = secret
+
+
+def signed(body: str, *, timestamp: int | None = None, secret: str = SECRET) -> dict[str, str]:
+    """The headers Slack sends with `body`: its timestamp (now unless given) and signature."""
+    stamp = str(int(time.time()) if timestamp is None else timestamp)
+    signature = _Signer(secret).generate_signature(timestamp=stamp, body=body)
+    assert signature is not None
+    return {"x-slack-request-timestamp": stamp, "x-slack-signature": signature}
+
+
+def slack_app(router: Router, api: SlackApi, admins: frozenset[str] = frozenset()) -> AsyncApp:
+    """The Bolt app Attaché builds, verifying with SECRET, its Web API the local stand-in."""
+    client = slack_client("xoxb-test", base_url=api.api_url)
+    return build_app(router, client, signing_secret=SECRET, command="/brief", admins=admins)
