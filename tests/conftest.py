@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TypedDict
 
 import discord
 import httpx
@@ -19,6 +21,7 @@ from slack_sdk.signature import SignatureVerifier
 from bot.router import Router
 from bot.slack import build_app
 from bot.slack import new_client as slack_client
+from briefings.brief import Limits
 from briefings.ingest.fetch import Fetcher, new_client
 from briefings.ingest.network import parse_networks
 from briefings.ingest.pipeline import IngestReport, ingest
@@ -52,6 +55,57 @@ def seeded(store: Store) -> Store:
 
 def run_ingest(store: Store, targets: list[str], fetcher: Fetcher | None = None) -> IngestReport:
     return ingest(targets, store, fetcher=fetcher, max_bytes=MAX_BYTES)
+
+
+def seeded_database(
+    path: Path, *folders: Path, ingested: str | None = None
+) -> tuple[Path, IngestReport]:
+    """A new database at `path` holding the seeds and any `folders`, and the ingest's report.
+
+    With `ingested`, every article is stamped as ingested then, so digests have a fixed window.
+    """
+    with Store.open(path) as store:
+        report = run_ingest(store, [str(SEEDS), *map(str, folders)])
+        if ingested is not None:
+            store.db.execute("UPDATE articles SET ingested_at = ?", [ingested])
+            store.db.conn.commit()
+    return path, report
+
+
+# -- the router ---------------------------------------------------------------------------------
+
+
+def offline(store: Store, limits: Limits) -> None:
+    """A router's writer without a model: briefings quote their sources."""
+    return None
+
+
+class RouterOptions(TypedDict, total=False):
+    clock: Callable[[], datetime]
+    on_subscriptions_changed: Callable[[], None]
+
+
+@pytest.fixture
+def router_database(seeded: Store, tmp_path: Path) -> Path:
+    """The database the `router` answers from: by default the `seeded` store's file.
+
+    A test file that needs another (shared by the module, or with more in it) overrides this.
+    """
+    return tmp_path / "attache.db"
+
+
+@pytest.fixture
+def router_options() -> RouterOptions:
+    """The `router`'s clock and subscriptions hook; a test file overrides this to set them."""
+    return {}
+
+
+@pytest.fixture
+def router(router_database: Path, router_options: RouterOptions) -> Iterator[Router]:
+    """The shared command router, without a model, closed after the test."""
+    opened = Router(str(router_database), offline, **router_options)
+    yield opened
+    opened.close()
 
 
 @dataclass

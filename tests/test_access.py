@@ -11,8 +11,7 @@ import copy
 import itertools
 import json
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -25,7 +24,6 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from bot import messages
 from bot.discord.client import AttacheClient
 from bot.router import Router
-from store import Store
 
 from .conftest import signed, slack_app
 from .discord_api import DiscordAPI
@@ -50,13 +48,6 @@ TRIGGERS = itertools.count(13345224610)
 def slack_api(slack_api: SlackApi) -> SlackApi:
     slack_api.admins.add(ADMIN)
     return slack_api
-
-
-@pytest.fixture
-def router(seeded: Store, tmp_path: Path) -> Iterator[Router]:
-    shared = Router(str(tmp_path / "attache.db"), lambda store, limits: None)
-    yield shared
-    shared.close()
 
 
 @pytest_asyncio.fixture

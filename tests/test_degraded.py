@@ -54,14 +54,6 @@ def llm() -> Iterator[LLMServer]:
         yield server
 
 
-@pytest.fixture
-def router(seeded: Store, tmp_path: Path) -> Iterator[Router]:
-    """A router without a model: the quoted summary, for the platform failures."""
-    offline = Router(str(tmp_path / "attache.db"), lambda store, limits: None)
-    yield offline
-    offline.close()
-
-
 def with_model(db: Path, base_url: str, timeout: float) -> Router:
     """A router whose briefings are written by the model at `base_url`, no retries."""
     client = new_llm_client(api_key="test-key", base_url=base_url, timeout=timeout, max_retries=0)

@@ -22,7 +22,7 @@ from briefings.ingest.pipeline import IngestReport
 from briefings.llm import NOTES, new_client, write_claims
 from store import Store
 
-from .conftest import SEEDS, run_ingest
+from .conftest import RouterOptions, seeded_database
 from .hostile import MENTIONS, problems_everywhere
 from .hostile_articles import FEED_ITEMS, HOSTILE_FILES, INJECTION, PWNED, hostile_folder
 from .llm_server import LLMServer, completion, running_server
@@ -52,16 +52,17 @@ _SOURCE = re.compile(r'<source n="(\d+)"[^>]*>\n(.*?)\n</source>', re.DOTALL)
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, IngestReport]:
     root = tmp_path_factory.mktemp("hostile_articles")
-    with Store.open(root / "a.db") as store:
-        report = run_ingest(store, [str(SEEDS), str(hostile_folder(root))])
-        store.db.execute("UPDATE articles SET ingested_at = ?", [INGESTED])
-        store.db.conn.commit()
-    return root / "a.db", report
+    return seeded_database(root / "a.db", hostile_folder(root), ingested=INGESTED)
 
 
 @pytest.fixture(scope="module")
-def router(corpus: tuple[Path, IngestReport]) -> Router:
-    return Router(str(corpus[0]), lambda store, limits: None, clock=lambda: NOW)
+def router_database(corpus: tuple[Path, IngestReport]) -> Path:
+    return corpus[0]
+
+
+@pytest.fixture
+def router_options() -> RouterOptions:
+    return {"clock": lambda: NOW}
 
 
 def source_urls(reply: Reply) -> list[str]:

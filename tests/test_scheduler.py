@@ -38,6 +38,7 @@ from briefings.schedules import DigestWindow
 from store import Store
 from store.records import SubscriptionRecord
 
+from .conftest import offline
 from .discord_api import DiscordAPI
 from .slack_api import SlackApi
 from .test_digest_render import _digest as rendered_digest
@@ -536,7 +537,7 @@ async def test_digest_list_warns_of_a_digest_that_may_be_missing(
     await restarted.catch_up(day_two + timedelta(days=1))
     await restarted.stop()
 
-    router = Router(str(store.path), lambda store, limits: None)
+    router = Router(str(store.path), offline)
     where = Context(platform="slack", workspace="W1", channel=CHANNEL, user="U1")
     listed = router.handle_text("digest list", where).text or ""
     router.close()

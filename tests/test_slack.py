@@ -9,7 +9,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -24,7 +24,7 @@ from bot import messages
 from bot.config import Settings
 from bot.router import Reply, Request, Router
 from bot.slack import SlackSurface, new_client, reply_payloads
-from store import AttacheError, Store
+from store import AttacheError
 
 from .conftest import SEEDS, signed
 from .slack_api import Call, SlackApi, manifest_scopes
@@ -34,13 +34,6 @@ from .test_slack_blocks import long_briefing
 PAYLOADS = Path(__file__).parent / "payloads" / "slack"
 Headers = dict[str, str | Sequence[str]]
 LIVE_MENTIONS = ("<!channel", "<!here", "<!everyone", "<@", "<#")
-
-
-@pytest.fixture
-def router(seeded: Store, tmp_path: Path) -> Iterator[Router]:
-    router = Router(str(tmp_path / "attache.db"), lambda store, limits: None)
-    yield router
-    router.close()
 
 
 def payload(name: str) -> dict[str, Any]:
