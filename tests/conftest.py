@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TypedDict
 
@@ -28,6 +26,7 @@ from briefings.ingest.pipeline import IngestReport, ingest
 from store import Store
 
 from .discord_api import DiscordAPI
+from .local_server import Received, StandIn, serve
 from .slack_api import SlackApi, serve_slack_api
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,7 +121,12 @@ class WebServer:
 
     base: str
     pages: dict[str, Page] = field(default_factory=dict)
-    requests: list[str] = field(default_factory=list)
+    received: list[Received] = field(default_factory=list)
+
+    @property
+    def requests(self) -> list[str]:
+        """The paths requested, in order, query included."""
+        return [request.path for request in self.received]
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -150,32 +154,18 @@ def web() -> Iterator[WebServer]:
 
 def serve_web(host: str) -> Iterator[WebServer]:
     """A WebServer on `host` (any loopback address) until the generator is closed."""
-    server_state = WebServer(base="")
+    state = WebServer(base="")
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(StandIn):
         def do_GET(self) -> None:
-            server_state.requests.append(self.path)
             bare = self.path.split("?")[0]  # like real sites, ignore tracking parameters
             missing = Page(b"not found", "text/plain", 404)
-            page = server_state.pages.get(self.path) or server_state.pages.get(bare, missing)
-            self.send_response(page.status)
-            self.send_header("Content-Type", page.content_type)
-            self.send_header("Content-Length", str(len(page.body)))
-            for name, value in page.headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(page.body)
+            page = state.pages.get(self.path) or state.pages.get(bare, missing)
+            self.send(page.status, page.body, page.content_type, page.headers.items())
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer((host, 0), Handler)
-    server_state.base = f"http://{host}:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server_state
-    server.shutdown()
-    server.server_close()
+    with serve(Handler, host) as server:
+        state.base, state.received = server.base, server.received
+        yield state
 
 
 @pytest.fixture

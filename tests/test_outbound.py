@@ -5,10 +5,8 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import socket
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ from briefings.ingest.network import address_kind, parse_networks
 from store import Store
 
 from .conftest import LOOPBACK, MAX_BYTES, WebServer, run_ingest, serve_web
+from .local_server import StandIn, serve
 from .test_cli import attache
 
 STORY = (
@@ -171,30 +170,25 @@ def test_feed_links_are_refused_like_the_feed(
 # -- a total deadline per document ------------------------------------------------------------
 
 
+class Dripping(StandIn):
+    """Answers at once, then sends its body one byte every half second."""
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", "60")
+        self.end_headers()
+        with contextlib.suppress(OSError):
+            for _ in range(60):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.5)
+
+
 @pytest.fixture
 def dripping() -> Iterator[str]:
-    """A server that answers at once, then sends its body one byte every half second."""
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Content-Length", "60")
-            self.end_headers()
-            with contextlib.suppress(OSError):
-                for _ in range(60):
-                    self.wfile.write(b"x")
-                    self.wfile.flush()
-                    time.sleep(0.5)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/drip"
-    server.shutdown()
-    server.server_close()
+    with serve(Dripping) as server:
+        yield server.base + "/drip"
 
 
 def test_a_dripping_server_is_cut_off_at_the_deadline(dripping: str) -> None:

@@ -8,7 +8,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -29,6 +28,7 @@ from briefings.ingest.polling import (
 from store import Store
 
 from .conftest import LOOPBACK, MAX_BYTES, run_ingest
+from .local_server import Received, StandIn, serve
 from .test_cli import as_json, attache
 
 NOW = datetime(2021, 7, 9, 8, 0, tzinfo=UTC)
@@ -60,7 +60,7 @@ class FeedServer:
 
     base: str = ""
     resources: dict[str, Resource] = field(default_factory=dict)
-    asked: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    received: list[Received] = field(default_factory=list)
     # Requests being answered at once, and the most there ever were.
     busy: int = 0
     most_busy: int = 0
@@ -77,11 +77,15 @@ class FeedServer:
             with self.lock:
                 self.busy -= 1
 
+    @property
+    def asked(self) -> list[tuple[str, dict[str, str]]]:
+        """Each request's path and headers (names in lower case), in order."""
+        return [(request.path, request.headers) for request in self.received]
+
     def url(self, path: str) -> str:
         return self.base + path
 
     def answer(self, path: str, headers: dict[str, str]) -> tuple[Resource, bool]:
-        self.asked.append((path, headers))
         found = self.resources.get(path.split("?")[0], Resource(b"not found", "text/plain", 404))
         unchanged = (found.etag is not None and headers.get("if-none-match") == found.etag) or (
             found.last_modified is not None
@@ -94,36 +98,30 @@ class FeedServer:
 def feeds() -> Iterator[FeedServer]:
     state = FeedServer()
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(StandIn):
         def do_GET(self) -> None:
             found, unchanged = state.answer(
                 self.path, {k.lower(): v for k, v in self.headers.items()}
             )
             with state.answering():
                 time.sleep(found.delay)
-            self.send_response(304 if unchanged else found.status)
-            for name, value in (("ETag", found.etag), ("Last-Modified", found.last_modified)):
-                if value:
-                    self.send_header(name, value)
+            validators = [
+                (name, value)
+                for name, value in (("ETag", found.etag), ("Last-Modified", found.last_modified))
+                if value
+            ]
             if unchanged:
+                self.send_response(304)
+                for name, value in validators:
+                    self.send_header(name, value)
                 self.end_headers()
                 return
-            self.send_header("Content-Type", found.content_type)
-            self.send_header("Content-Length", str(len(found.body)))
-            self.end_headers()
-            # The fetcher hangs up on a timeout or an oversized body, as it should.
-            with contextlib.suppress(ConnectionError):
-                self.wfile.write(found.body)
+            # The fetcher may hang up on a timeout or an oversized body, as it should.
+            self.send(found.status, found.body, found.content_type, validators)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield state
-    server.shutdown()
-    server.server_close()
+    with serve(Handler) as server:
+        state.base, state.received = server.base, server.received
+        yield state
 
 
 @pytest.fixture
