@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TypedDict
 
 import discord
-import httpx
 import pytest
 import pytest_asyncio
 from slack_bolt.async_app import AsyncApp
@@ -26,7 +26,7 @@ from briefings.ingest.pipeline import IngestReport, ingest
 from store import Store
 
 from .discord_api import DiscordAPI
-from .local_server import Received, StandIn, serve
+from .local_server import Site, StandIn, serve_site
 from .slack_api import SlackApi, serve_slack_api
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,20 +116,15 @@ class Page:
 
 
 @dataclass
-class WebServer:
+class WebServer(Site):
     """A web server on 127.0.0.1 serving `pages` by path; records the paths requested."""
 
-    base: str
     pages: dict[str, Page] = field(default_factory=dict)
-    received: list[Received] = field(default_factory=list)
 
     @property
     def requests(self) -> list[str]:
         """The paths requested, in order, query included."""
         return [request.path for request in self.received]
-
-    def url(self, path: str) -> str:
-        return self.base + path
 
     def serve(
         self,
@@ -149,12 +144,14 @@ class WebServer:
 
 @pytest.fixture
 def web() -> Iterator[WebServer]:
-    yield from serve_web("127.0.0.1")
+    with serve_web("127.0.0.1") as served:
+        yield served
 
 
+@contextmanager
 def serve_web(host: str) -> Iterator[WebServer]:
-    """A WebServer on `host` (any loopback address) until the generator is closed."""
-    state = WebServer(base="")
+    """A WebServer on `host` (any loopback address) until the block ends."""
+    state = WebServer()
 
     class Handler(StandIn):
         def do_GET(self) -> None:
@@ -163,16 +160,21 @@ def serve_web(host: str) -> Iterator[WebServer]:
             page = state.pages.get(self.path) or state.pages.get(bare, missing)
             self.send(page.status, page.body, page.content_type, page.headers.items())
 
-    with serve(Handler, host) as server:
-        state.base, state.received = server.base, server.received
+    with serve_site(state, Handler, host):
         yield state
+
+
+@contextmanager
+def fetching(allow: str = LOOPBACK, timeout: float = 5) -> Iterator[Fetcher]:
+    """A fetcher allowed to reach the networks in `allow`, as ATTACHE_ALLOW_NETWORKS says."""
+    with new_client(timeout, allow=parse_networks(allow)) as client:
+        yield Fetcher(client, MAX_BYTES)
 
 
 @pytest.fixture
 def fetcher() -> Iterator[Fetcher]:
-    client: httpx.Client = new_client(timeout=5, allow=parse_networks(LOOPBACK))
-    with client:
-        yield Fetcher(client, MAX_BYTES)
+    with fetching() as opened:
+        yield opened
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from .local_server import StandIn, serve
+from .local_server import Site, StandIn, serve_site
 
 COMPLETIONS_PATH = "/v1/chat/completions"
 
@@ -50,11 +50,15 @@ def error(status: int, *, retry_after: str | None = None, message: str = "error"
 
 
 @dataclass
-class LLMServer:
-    base_url: str = ""
+class LLMServer(Site):
     replies: list[Reply] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def base_url(self) -> str:
+        """The API's root, as OPENAI_BASE_URL takes it."""
+        return self.base + "/v1"
 
     def script(self, *replies: Reply) -> None:
         with self.lock:
@@ -92,6 +96,5 @@ def running_server() -> Iterator[LLMServer]:
             self.send(reply.status, reply.body, "application/json", reply.headers)
 
     # A short poll interval: stopping waits for it, at every test's teardown.
-    with serve(Handler, poll_interval=0.02) as server:
-        state.base_url = server.base + "/v1"
+    with serve_site(state, Handler, poll_interval=0.02):
         yield state

@@ -2,8 +2,9 @@
 
 A stand-in's handler subclasses `StandIn` and answers in its `do_GET` or `do_POST`, with the
 request body already read into `self.body`; `serve` starts the server, which records every
-request it receives in `received`, and stops it when the `with` block ends. The stand-ins'
-own rules (scopes, membership, conditional requests, scripted replies) stay in their modules.
+request it receives in `received`, and stops it when the `with` block ends (`serve_site` does
+the same for a `Site`, what a test holds of a web site). The stand-ins' own rules (scopes,
+membership, conditional requests, scripted replies) stay in their modules.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, TypeVar
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,20 @@ class StandIn(BaseHTTPRequestHandler):
         pass
 
 
+@dataclass
+class Site:
+    """A running stand-in as a test sees it: its root URL and the requests it received."""
+
+    base: str = ""
+    received: list[Received] = field(default_factory=list)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+
+SiteT = TypeVar("SiteT", bound=Site)
+
+
 @contextmanager
 def serve(
     handler: type[StandIn], host: str = "127.0.0.1", poll_interval: float = 0.5
@@ -98,3 +113,13 @@ def serve(
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@contextmanager
+def serve_site(
+    site: SiteT, handler: type[StandIn], host: str = "127.0.0.1", poll_interval: float = 0.5
+) -> Iterator[SiteT]:
+    """Serve `handler` for `site` until the block ends; `site` learns its URL and requests."""
+    with serve(handler, host, poll_interval) as server:
+        site.base, site.received = server.base, server.received
+        yield site

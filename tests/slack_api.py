@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-from .local_server import StandIn, serve
+from .local_server import Site, StandIn, serve_site
 
 BOT_USER = "U0BOT00001"
 BOT_ID = "B0BOT00001"
@@ -82,8 +82,7 @@ class Call:
 
 
 @dataclass
-class SlackApi:
-    base: str = ""
+class SlackApi(Site):
     calls: list[Call] = field(default_factory=list)
     admins: set[str] = field(default_factory=set)
     throttled: dict[str, int] = field(default_factory=dict)
@@ -258,6 +257,5 @@ def serve_slack_api() -> Iterator[SlackApi]:
             retry = [("Retry-After", "1")] if status == 429 else []
             self.send(status, json.dumps(result).encode(), "application/json", retry)
 
-    with serve(Handler) as server:
-        api.base = server.base
+    with serve_site(api, Handler):
         yield api

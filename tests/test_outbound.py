@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from briefings.errors import FetchError
-from briefings.ingest.fetch import Fetcher, new_client
+from briefings.ingest.fetch import Fetcher
 from briefings.ingest.network import address_kind, parse_networks
 from store import Store
 
-from .conftest import LOOPBACK, MAX_BYTES, WebServer, run_ingest, serve_web
+from .conftest import LOOPBACK, WebServer, fetching, run_ingest, serve_web
 from .local_server import StandIn, serve
 from .test_cli import attache
 
@@ -44,20 +44,12 @@ def article(title: str, text: str = STORY) -> str:
     )
 
 
-@contextlib.contextmanager
-def fetching(allow: str, timeout: float = 5) -> Iterator[Fetcher]:
-    with new_client(timeout, allow=parse_networks(allow)) as client:
-        yield Fetcher(client, MAX_BYTES)
-
-
 @pytest.fixture
 def metadata() -> Iterator[WebServer]:
     """A stand-in for the cloud metadata service, on another loopback address."""
-    served = serve_web("127.0.0.2")
-    server = next(served)
-    server.serve("/latest/meta-data/iam", "AccessKeyId: AKIA-SECRET-CREDENTIALS", "text/plain")
-    yield server
-    served.close()
+    with serve_web("127.0.0.2") as server:
+        server.serve("/latest/meta-data/iam", "AccessKeyId: AKIA-SECRET-CREDENTIALS", "text/plain")
+        yield server
 
 
 # -- the address classifier -------------------------------------------------------------------

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import httpx
 import pytest
 
 from briefings.ingest.feeds import PAGE_WAITING
@@ -26,9 +25,10 @@ from briefings.ingest.polling import (
     remove_source,
 )
 from store import Store
+from store.sources import SourceRecord
 
-from .conftest import LOOPBACK, MAX_BYTES, run_ingest
-from .local_server import Received, StandIn, serve
+from .conftest import LOOPBACK, MAX_BYTES, fetching, run_ingest
+from .local_server import Site, StandIn, serve_site
 from .test_cli import as_json, attache
 
 NOW = datetime(2021, 7, 9, 8, 0, tzinfo=UTC)
@@ -55,12 +55,10 @@ class Resource:
 
 
 @dataclass
-class FeedServer:
+class FeedServer(Site):
     """A local server that honours If-None-Match and If-Modified-Since like a real site."""
 
-    base: str = ""
     resources: dict[str, Resource] = field(default_factory=dict)
-    received: list[Received] = field(default_factory=list)
     # Requests being answered at once, and the most there ever were.
     busy: int = 0
     most_busy: int = 0
@@ -81,9 +79,6 @@ class FeedServer:
     def asked(self) -> list[tuple[str, dict[str, str]]]:
         """Each request's path and headers (names in lower case), in order."""
         return [(request.path, request.headers) for request in self.received]
-
-    def url(self, path: str) -> str:
-        return self.base + path
 
     def answer(self, path: str, headers: dict[str, str]) -> tuple[Resource, bool]:
         found = self.resources.get(path.split("?")[0], Resource(b"not found", "text/plain", 404))
@@ -119,16 +114,14 @@ def feeds() -> Iterator[FeedServer]:
             # The fetcher may hang up on a timeout or an oversized body, as it should.
             self.send(found.status, found.body, found.content_type, validators)
 
-    with serve(Handler) as server:
-        state.base, state.received = server.base, server.received
+    with serve_site(state, Handler):
         yield state
 
 
 @pytest.fixture
 def fetcher() -> Iterator[Fetcher]:
-    client: httpx.Client = new_client(timeout=0.5, allow=parse_networks(LOOPBACK))
-    with client:
-        yield Fetcher(client, MAX_BYTES)
+    with fetching(timeout=0.5) as opened:
+        yield opened
 
 
 def rss(*days: int, base: str = "https://news.example.org") -> bytes:
@@ -154,6 +147,12 @@ def announced_in_window(store: Store) -> set[int]:
     return {article.id for article in found}
 
 
+def watch(store: Store, feeds: FeedServer, feed: Resource) -> SourceRecord:
+    """Serve `feed` at /feed.xml and watch it every half hour from NOW, due at once."""
+    feeds.resources["/feed.xml"] = feed
+    return add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+
+
 def only(outcomes: list[PollOutcome]) -> PollOutcome:
     assert 1 == len(outcomes)
     return outcomes[0]
@@ -165,8 +164,7 @@ def only(outcomes: list[PollOutcome]) -> PollOutcome:
 def test_first_poll_stores_existing_entries_without_announcing_them(
     store: Store, fetcher: Fetcher, feeds: FeedServer
 ) -> None:
-    feeds.resources["/feed.xml"] = Resource(rss(5, 6), etag='"v1"')
-    add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+    watch(store, feeds, Resource(rss(5, 6), etag='"v1"'))
 
     outcome = only(poll_due(store, fetcher, NOW))
 
@@ -178,8 +176,7 @@ def test_first_poll_stores_existing_entries_without_announcing_them(
 def test_a_feed_gaining_two_entries_announces_just_those(
     store: Store, fetcher: Fetcher, feeds: FeedServer
 ) -> None:
-    feeds.resources["/feed.xml"] = Resource(rss(5, 6), etag='"v1"')
-    add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+    watch(store, feeds, Resource(rss(5, 6), etag='"v1"'))
     first = only(poll_due(store, fetcher, NOW))
     feeds.resources["/feed.xml"] = Resource(rss(5, 6, 7, 8), etag='"v2"')
 
@@ -194,8 +191,7 @@ def test_a_feed_gaining_two_entries_announces_just_those(
 def test_an_unchanged_feed_answers_304_and_nothing_is_read(
     store: Store, fetcher: Fetcher, feeds: FeedServer
 ) -> None:
-    feeds.resources["/feed.xml"] = Resource(rss(5), etag='"v1"')
-    source = add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+    source = watch(store, feeds, Resource(rss(5), etag='"v1"'))
     poll_due(store, fetcher, NOW)
 
     outcome = only(poll_due(store, fetcher, NOW + EVERY))
@@ -215,8 +211,7 @@ def test_last_modified_is_sent_back_when_there_is_no_etag(
     store: Store, fetcher: Fetcher, feeds: FeedServer
 ) -> None:
     stamp = "Fri, 09 Jul 2021 07:00:00 GMT"
-    feeds.resources["/feed.xml"] = Resource(rss(5), last_modified=stamp)
-    add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+    watch(store, feeds, Resource(rss(5), last_modified=stamp))
     poll_due(store, fetcher, NOW)
 
     outcome = only(poll_due(store, fetcher, NOW + EVERY))
@@ -228,8 +223,7 @@ def test_last_modified_is_sent_back_when_there_is_no_etag(
 def test_a_source_is_not_polled_before_it_is_due(
     store: Store, fetcher: Fetcher, feeds: FeedServer
 ) -> None:
-    feeds.resources["/feed.xml"] = Resource(rss(5))
-    add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+    watch(store, feeds, Resource(rss(5)))
     poll_due(store, fetcher, NOW)
     asked = len(feeds.asked)
 
@@ -240,8 +234,7 @@ def test_a_source_is_not_polled_before_it_is_due(
 def test_server_errors_back_off_and_are_shown_until_the_feed_recovers(
     store: Store, fetcher: Fetcher, feeds: FeedServer
 ) -> None:
-    feeds.resources["/feed.xml"] = Resource(b"oops", "text/plain", status=500)
-    source = add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+    source = watch(store, feeds, Resource(b"oops", "text/plain", status=500))
 
     first = only(poll_due(store, fetcher, NOW))
     assert [] == poll_due(store, fetcher, NOW + EVERY)
@@ -472,8 +465,7 @@ def test_adding_a_file_a_missing_folder_or_a_known_source_is_refused(
 def test_removing_a_source_keeps_its_articles(
     store: Store, fetcher: Fetcher, feeds: FeedServer
 ) -> None:
-    feeds.resources["/feed.xml"] = Resource(rss(5))
-    source = add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+    source = watch(store, feeds, Resource(rss(5)))
     poll_due(store, fetcher, NOW)
 
     remove_source(store, source.id)
