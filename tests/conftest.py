@@ -1,24 +1,32 @@
-"""Shared fixtures: a fresh store on a temp file, the seeds, and a local web server."""
+"""Shared fixtures: a fresh store on a temp file, the seeds, a router, and local web servers."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import AsyncIterator, Iterator
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from datetime import datetime
 from pathlib import Path
+from typing import TypedDict
 
 import discord
-import httpx
 import pytest
 import pytest_asyncio
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.signature import SignatureVerifier
 
+from bot.router import Router
+from bot.slack import build_app
+from bot.slack import new_client as slack_client
+from briefings.brief import Limits
 from briefings.ingest.fetch import Fetcher, new_client
 from briefings.ingest.network import parse_networks
 from briefings.ingest.pipeline import IngestReport, ingest
 from store import Store
 
 from .discord_api import DiscordAPI
+from .local_server import Site, StandIn, serve_site
 from .slack_api import SlackApi, serve_slack_api
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +35,8 @@ MAX_BYTES = 10_000_000
 # Fetching from 127.0.0.1 is refused by default; tests serve their pages there, so they allow
 # loopback explicitly. Child processes get the same through ATTACHE_ALLOW_NETWORKS.
 LOOPBACK = "127.0.0.0/8"
+# The signing secret the Slack apps under test verify requests with.
+SECRET = "test-secret"
 
 
 @pytest.fixture
@@ -46,6 +56,57 @@ def run_ingest(store: Store, targets: list[str], fetcher: Fetcher | None = None)
     return ingest(targets, store, fetcher=fetcher, max_bytes=MAX_BYTES)
 
 
+def seeded_database(
+    path: Path, *folders: Path, ingested: str | None = None
+) -> tuple[Path, IngestReport]:
+    """A new database at `path` holding the seeds and any `folders`, and the ingest's report.
+
+    With `ingested`, every article is stamped as ingested then, so digests have a fixed window.
+    """
+    with Store.open(path) as store:
+        report = run_ingest(store, [str(SEEDS), *map(str, folders)])
+        if ingested is not None:
+            store.db.execute("UPDATE articles SET ingested_at = ?", [ingested])
+            store.db.conn.commit()
+    return path, report
+
+
+# -- the router ---------------------------------------------------------------------------------
+
+
+def offline(store: Store, limits: Limits) -> None:
+    """A router's writer without a model: briefings quote their sources."""
+    return None
+
+
+class RouterOptions(TypedDict, total=False):
+    clock: Callable[[], datetime]
+    on_subscriptions_changed: Callable[[], None]
+
+
+@pytest.fixture
+def router_database(seeded: Store, tmp_path: Path) -> Path:
+    """The database the `router` answers from: by default the `seeded` store's file.
+
+    A test file that needs another (shared by the module, or with more in it) overrides this.
+    """
+    return tmp_path / "attache.db"
+
+
+@pytest.fixture
+def router_options() -> RouterOptions:
+    """The `router`'s clock and subscriptions hook; a test file overrides this to set them."""
+    return {}
+
+
+@pytest.fixture
+def router(router_database: Path, router_options: RouterOptions) -> Iterator[Router]:
+    """The shared command router, without a model, closed after the test."""
+    opened = Router(str(router_database), offline, **router_options)
+    yield opened
+    opened.close()
+
+
 @dataclass
 class Page:
     body: bytes
@@ -55,15 +116,15 @@ class Page:
 
 
 @dataclass
-class WebServer:
+class WebServer(Site):
     """A web server on 127.0.0.1 serving `pages` by path; records the paths requested."""
 
-    base: str
     pages: dict[str, Page] = field(default_factory=dict)
-    requests: list[str] = field(default_factory=list)
 
-    def url(self, path: str) -> str:
-        return self.base + path
+    @property
+    def requests(self) -> list[str]:
+        """The paths requested, in order, query included."""
+        return [request.path for request in self.received]
 
     def serve(
         self,
@@ -83,44 +144,43 @@ class WebServer:
 
 @pytest.fixture
 def web() -> Iterator[WebServer]:
-    yield from serve_web("127.0.0.1")
+    with serve_web("127.0.0.1") as served:
+        yield served
 
 
+@contextmanager
 def serve_web(host: str) -> Iterator[WebServer]:
-    """A WebServer on `host` (any loopback address) until the generator is closed."""
-    server_state = WebServer(base="")
+    """A WebServer on `host` (any loopback address) until the block ends."""
+    state = WebServer()
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(StandIn):
         def do_GET(self) -> None:
-            server_state.requests.append(self.path)
             bare = self.path.split("?")[0]  # like real sites, ignore tracking parameters
             missing = Page(b"not found", "text/plain", 404)
-            page = server_state.pages.get(self.path) or server_state.pages.get(bare, missing)
-            self.send_response(page.status)
-            self.send_header("Content-Type", page.content_type)
-            self.send_header("Content-Length", str(len(page.body)))
-            for name, value in page.headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(page.body)
+            page = state.pages.get(self.path) or state.pages.get(bare, missing)
+            self.send(page.status, page.body, page.content_type, page.headers.items())
 
-        def log_message(self, *args: object) -> None:
-            pass
+    with serve_site(state, Handler, host):
+        yield state
 
-    server = ThreadingHTTPServer((host, 0), Handler)
-    server_state.base = f"http://{host}:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server_state
-    server.shutdown()
-    server.server_close()
+
+@contextmanager
+def fetching(allow: str = LOOPBACK, timeout: float = 5) -> Iterator[Fetcher]:
+    """A fetcher allowed to reach the networks in `allow`, as ATTACHE_ALLOW_NETWORKS says."""
+    with new_client(timeout, allow=parse_networks(allow)) as client:
+        yield Fetcher(client, MAX_BYTES)
 
 
 @pytest.fixture
 def fetcher() -> Iterator[Fetcher]:
-    client: httpx.Client = new_client(timeout=5, allow=parse_networks(LOOPBACK))
-    with client:
-        yield Fetcher(client, MAX_BYTES)
+    with fetching() as opened:
+        yield opened
+
+
+@pytest.fixture
+def app(router: Router, slack_api: SlackApi) -> AsyncApp:
+    """Attaché's Bolt app over the `router`, its Web API the `slack_api` stand-in."""
+    return slack_app(router, slack_api)
 
 
 @pytest.fixture
@@ -140,3 +200,31 @@ async def discord_api() -> AsyncIterator[DiscordAPI]:
     yield server
     discord.http.Route.BASE = real_base
     await server.close()
+
+
+# -- Slack requests, signed as Slack signs them ------------------------------------------------
+
+
+class _Signer(SignatureVerifier):
+    """slack_sdk's own request signer, for any secret a forger may try.
+
+    SignatureVerifier refuses an empty secret when it is made, rightly for verifying; a
+    forged request may still be signed with one, so this sets the secret without that check.
+    """
+
+    def __init__(self, secret: str) -> None:
+        self._signing_secret = secret
+
+
+def signed(body: str, *, timestamp: int | None = None, secret: str = SECRET) -> dict[str, str]:
+    """The headers Slack sends with `body`: its timestamp (now unless given) and signature."""
+    stamp = str(int(time.time()) if timestamp is None else timestamp)
+    signature = _Signer(secret).generate_signature(timestamp=stamp, body=body)
+    assert signature is not None
+    return {"x-slack-request-timestamp": stamp, "x-slack-signature": signature}
+
+
+def slack_app(router: Router, api: SlackApi, admins: frozenset[str] = frozenset()) -> AsyncApp:
+    """The Bolt app Attaché builds, verifying with SECRET, its Web API the local stand-in."""
+    client = slack_client("xoxb-test", base_url=api.api_url)
+    return build_app(router, client, signing_secret=SECRET, command="/brief", admins=admins)

@@ -11,8 +11,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from .local_server import Site, StandIn, serve_site
 
 COMPLETIONS_PATH = "/v1/chat/completions"
 
@@ -49,12 +50,15 @@ def error(status: int, *, retry_after: str | None = None, message: str = "error"
 
 
 @dataclass
-class LLMServer:
-    base_url: str = ""
+class LLMServer(Site):
     replies: list[Reply] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
-    stopping: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def base_url(self) -> str:
+        """The API's root, as OPENAI_BASE_URL takes it."""
+        return self.base + "/v1"
 
     def script(self, *replies: Reply) -> None:
         with self.lock:
@@ -75,46 +79,22 @@ class LLMServer:
 @contextmanager
 def running_server() -> Iterator[LLMServer]:
     state = LLMServer()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    server.daemon_threads = True
-    state.base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    # A short poll interval: shutdown() waits for it, at every test's teardown.
-    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
-    thread.start()
-    try:
-        yield state
-    finally:
-        state.stopping.set()  # releases handlers still sleeping on a slow reply
-        server.shutdown()
-        server.server_close()
 
-
-def _handler(state: LLMServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(StandIn):
         def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length", "0"))
-            request = json.loads(self.rfile.read(length) or b"{}")
+            request = json.loads(self.body or b"{}")
             if self.path != COMPLETIONS_PATH:
                 self._send(error(404, message=f"no route {self.path}"))
                 return
             reply = state.next_reply(request)
-            if reply.delay and state.stopping.wait(reply.delay):
+            # Stopping the server releases a handler still sleeping on a slow reply.
+            if reply.delay and self.server.stopping.wait(reply.delay):
                 return
             self._send(reply)
 
         def _send(self, reply: Reply) -> None:
-            try:
-                self.send_response(reply.status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(reply.body)))
-                for name, value in reply.headers:
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(reply.body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (a timeout test)
+            self.send(reply.status, reply.body, "application/json", reply.headers)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    return Handler
+    # A short poll interval: stopping waits for it, at every test's teardown.
+    with serve_site(state, Handler, poll_interval=0.02):
+        yield state

@@ -23,10 +23,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
+
+from .local_server import Site, StandIn, serve_site
 
 BOT_USER = "U0BOT00001"
 BOT_ID = "B0BOT00001"
@@ -81,8 +82,7 @@ class Call:
 
 
 @dataclass
-class SlackApi:
-    base: str = ""
+class SlackApi(Site):
     calls: list[Call] = field(default_factory=list)
     admins: set[str] = field(default_factory=set)
     throttled: dict[str, int] = field(default_factory=dict)
@@ -236,44 +236,26 @@ def _body(raw: bytes, content_type: str) -> dict[str, Any]:
 def serve_slack_api() -> Iterator[SlackApi]:
     api = SlackApi()
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(StandIn):
         def do_GET(self) -> None:
             # slack_sdk sends a few methods (users.info) as GET with query parameters.
             path, _, query = self.path.partition("?")
-            status, result = api.answer(path.removeprefix("/api/"), dict(parse_qsl(query)))
-            self._send(status, json.dumps(result).encode(), "application/json")
+            self._answer(*api.answer(path.removeprefix("/api/"), dict(parse_qsl(query))))
 
         def do_POST(self) -> None:
-            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            body = _body(raw, self.headers.get("Content-Type", ""))
+            body = _body(self.body, self.headers.get("Content-Type", ""))
             if self.path.startswith("/response/"):
                 with api.lock:
                     api.calls.append(Call("response", self.path, body, 200))
-                self._send(200, b"ok", "text/plain")
+                self.send(200, b"ok", "text/plain")
                 return
             path, _, query = self.path.partition("?")
             body = dict(parse_qsl(query)) | body
-            status, result = api.answer(path.removeprefix("/api/"), body)
-            self._send(status, json.dumps(result).encode(), "application/json")
+            self._answer(*api.answer(path.removeprefix("/api/"), body))
 
-        def _send(self, status: int, data: bytes, content_type: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            if status == 429:
-                self.send_header("Retry-After", "1")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+        def _answer(self, status: int, result: dict[str, Any]) -> None:
+            retry = [("Retry-After", "1")] if status == 429 else []
+            self.send(status, json.dumps(result).encode(), "application/json", retry)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    api.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serve_site(api, Handler):
         yield api
-    finally:
-        server.shutdown()
-        server.server_close()

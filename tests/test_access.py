@@ -11,8 +11,7 @@ import copy
 import itertools
 import json
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -25,14 +24,13 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from bot import messages
 from bot.discord.client import AttacheClient
 from bot.router import Router
-from bot.slack import build_app, new_client
-from store import Store
 
+from .conftest import signed, slack_app
 from .discord_api import DiscordAPI
 from .slack_api import SlackApi
 from .test_discord import GUILD, interact
 from .test_discord import payload as discord_payload
-from .test_slack import SECRET, payload, settle, signed
+from .test_slack import payload, settle
 
 MEMBER = "U0ANALYST1"  # the user in the recorded slash command
 ADMIN = "U0ADMIN0001"
@@ -50,19 +48,6 @@ TRIGGERS = itertools.count(13345224610)
 def slack_api(slack_api: SlackApi) -> SlackApi:
     slack_api.admins.add(ADMIN)
     return slack_api
-
-
-@pytest.fixture
-def router(seeded: Store, tmp_path: Path) -> Iterator[Router]:
-    shared = Router(str(tmp_path / "attache.db"), lambda store, limits: None)
-    yield shared
-    shared.close()
-
-
-@pytest.fixture
-def app(router: Router, slack_api: SlackApi) -> AsyncApp:
-    client = new_client("xoxb-test", base_url=slack_api.api_url)
-    return build_app(router, client, signing_secret=SECRET, command="/brief")
 
 
 @pytest_asyncio.fixture
@@ -262,8 +247,7 @@ async def test_a_slack_workspace_admin_may_subscribe_and_unsubscribe(
 async def test_attache_slack_admins_may_subscribe_without_asking_slack(
     router: Router, slack_api: SlackApi
 ) -> None:
-    client = new_client("xoxb-test", base_url=slack_api.api_url)
-    app = build_app(router, client, signing_secret=SECRET, admins=frozenset({MEMBER}))
+    app = slack_app(router, slack_api, admins=frozenset({MEMBER}))
 
     await slash(app, slack_api, "digest subscribe Lavrov", user_id=MEMBER)
 

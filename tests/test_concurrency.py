@@ -22,7 +22,7 @@ from bot.router import Context, Reply, Router, parse
 from briefings import english
 from store import Store
 
-from .conftest import SEEDS, run_ingest
+from .conftest import SEEDS, offline, run_ingest
 from .processes import (
     PATIENCE,
     Corpus,
@@ -107,7 +107,7 @@ def test_commands_get_normal_answers_while_an_ingest_and_a_digest_poster_write(
     db = seeded_with_subscriptions(tmp_path / "attache.db")
     rng = random.Random(7)
     asked = [command(rng) for _ in range(COMMANDS)]
-    router = Router(str(db), lambda store, limits: None)
+    router = Router(str(db), offline)
     clock = [CREATED + timedelta(hours=h, minutes=5) for h in range(1, 31)]
     with stand_ins() as platforms, ThreadPoolExecutor(THREADS) as pool:
         ingest = spawn(ingest_args(corpus, db), offline_env(tmp_path), tmp_path / "ingest.out")

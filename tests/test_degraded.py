@@ -20,7 +20,6 @@ import pytest
 import pytest_asyncio
 from aiohttp import web
 from rich.console import Console
-from slack_bolt.async_app import AsyncApp
 
 from bot import messages
 from bot.config import Settings
@@ -28,7 +27,7 @@ from bot.console import execute
 from bot.discord.client import AttacheClient
 from bot.router import Router
 from bot.scheduler import DigestRules, DigestScheduler
-from bot.slack import build_app, new_client
+from bot.slack import new_client
 from bot.slack.app import SlackSurface
 from bot.slack.posting import SlackPoster
 from briefings.brief import Limits
@@ -37,13 +36,14 @@ from briefings.llm import new_client as new_llm_client
 from briefings.writing import Writer
 from store import Store
 
+from .conftest import slack_app
 from .discord_api import APPLICATION_ID, DiscordAPI
 from .llm_server import LLMServer, Reply, completion, error, running_server
 from .slack_api import Call, SlackApi
 from .test_discord import GUILD, interact
 from .test_discord import payload as discord_payload
 from .test_llm import EVIDENCE
-from .test_slack import SECRET, command_request, event_request, payload, settle
+from .test_slack import command_request, event_request, payload, settle
 
 MODEL = "test-model"
 
@@ -54,14 +54,6 @@ def llm() -> Iterator[LLMServer]:
         yield server
 
 
-@pytest.fixture
-def router(seeded: Store, tmp_path: Path) -> Iterator[Router]:
-    """A router without a model: the quoted summary, for the platform failures."""
-    offline = Router(str(tmp_path / "attache.db"), lambda store, limits: None)
-    yield offline
-    offline.close()
-
-
 def with_model(db: Path, base_url: str, timeout: float) -> Router:
     """A router whose briefings are written by the model at `base_url`, no retries."""
     client = new_llm_client(api_key="test-key", base_url=base_url, timeout=timeout, max_retries=0)
@@ -70,11 +62,6 @@ def with_model(db: Path, base_url: str, timeout: float) -> Router:
         return partial(write_claims, client, MODEL, cache=None, max_claims=limits.claims)
 
     return Router(str(db), writer)
-
-
-def slack_app(router: Router, api: SlackApi) -> AsyncApp:
-    client = new_client("xoxb-test", base_url=api.api_url)
-    return build_app(router, client, signing_secret=SECRET, command="/brief")
 
 
 def failing(api: SlackApi, method: str, times: int, status: int = 500) -> None:

@@ -12,7 +12,7 @@ from bot.router import Context, Reply, Router, parse
 from bot.subscriptions import split_subscription
 from store import Store
 
-from .conftest import SEEDS, run_ingest
+from .conftest import RouterOptions, offline, seeded_database
 from .test_cli import attache
 
 # The seeds as if ingested the morning after the ASEAN-Russia meeting (Hanoi time).
@@ -25,12 +25,7 @@ STRANGER = Context("slack", "T2", "C9", "U9", is_admin=True)
 
 @pytest.fixture
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("digests") / "a.db"
-    with Store.open(path) as store:
-        run_ingest(store, [str(SEEDS)])
-        store.db.execute("UPDATE articles SET ingested_at = ?", [INGESTED])
-        store.db.conn.commit()
-    return path
+    return seeded_database(tmp_path_factory.mktemp("digests") / "a.db", ingested=INGESTED)[0]
 
 
 @pytest.fixture
@@ -39,13 +34,13 @@ def changes() -> list[str]:
 
 
 @pytest.fixture
-def router(database: Path, changes: list[str]) -> Router:
-    return Router(
-        str(database),
-        lambda store, limits: None,
-        on_subscriptions_changed=lambda: changes.append("changed"),
-        clock=lambda: NOW,
-    )
+def router_database(database: Path) -> Path:
+    return database
+
+
+@pytest.fixture
+def router_options(changes: list[str]) -> RouterOptions:
+    return {"on_subscriptions_changed": lambda: changes.append("changed"), "clock": lambda: NOW}
 
 
 def say(router: Router, text: str, context: Context = ADMIN) -> Reply:
@@ -317,7 +312,7 @@ def test_the_command_line_previews_a_filter(database: Path, tmp_path: Path) -> N
 def test_a_terminal_subscription_says_where_to_read_its_digests(tmp_path: Path) -> None:
     path = tmp_path / "a.db"
     Store.open(path).close()
-    router = Router(str(path), lambda store, limits: None)
+    router = Router(str(path), offline)
     console = Context(platform="console", workspace="local", channel="console", is_admin=True)
 
     reply = router.handle(parse("digest subscribe Lavrov", context=console))

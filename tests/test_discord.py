@@ -12,7 +12,7 @@ import json
 import logging
 import re
 import shutil
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +25,8 @@ from bot import messages
 from bot.discord.client import AttacheClient
 from bot.router import Reply, Request, Router
 from briefings.briefing import Briefing, Claim, Source, Subject
-from store import Store
 
-from .conftest import SEEDS, run_ingest
+from .conftest import SEEDS, offline, seeded_database
 from .discord_api import APPLICATION_ID, DiscordAPI
 
 PAYLOADS = Path(__file__).parent / "payloads" / "discord"
@@ -42,20 +41,15 @@ def payload(name: str) -> Any:
 
 @pytest.fixture(scope="module")
 def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("discord") / "seeded.db"
-    with Store.open(path) as store:
-        run_ingest(store, [str(SEEDS)])
-    return path
+    return seeded_database(tmp_path_factory.mktemp("discord") / "seeded.db")[0]
 
 
 @pytest.fixture
-def router(seeded_db: Path, tmp_path: Path) -> Iterator[Router]:
+def router_database(seeded_db: Path, tmp_path: Path) -> Path:
     # A copy per test: command sync writes its hash into the database.
     path = tmp_path / "attache.db"
     shutil.copy(seeded_db, path)
-    opened = Router(str(path), lambda store, limits: None)
-    yield opened
-    opened.close()
+    return path
 
 
 @pytest.fixture
@@ -150,7 +144,7 @@ async def test_the_request_carries_the_discord_context(
             return Reply(text="noted")
 
     shutil.copy(seeded_db, tmp_path / "a.db")
-    client = await started(Recording(str(tmp_path / "a.db"), lambda store, limits: None))
+    client = await started(Recording(str(tmp_path / "a.db"), offline))
     await interact(client, api, payload("ask_with_mentions"))
     await interact(client, api, payload("topic_unclos"))
     await client.close()
@@ -178,7 +172,7 @@ async def test_a_name_that_pings_everyone_pings_nobody(bot: AttacheClient, api: 
 async def test_article_text_and_questions_with_mentions_ping_nobody(
     api: DiscordAPI, seeded_db: Path
 ) -> None:
-    client = await started(HostileRouter(str(seeded_db), lambda store, limits: None))
+    client = await started(HostileRouter(str(seeded_db), offline))
 
     bodies = await interact(client, api, payload("ask_with_mentions"))
     await client.close()
@@ -208,7 +202,7 @@ async def test_autocomplete_suggests_entity_names(bot: AttacheClient, api: Disco
 async def test_a_failing_router_says_one_friendly_line_and_logs_the_rest(
     api: DiscordAPI, seeded_db: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    client = await started(FailingRouter(str(seeded_db), lambda store, limits: None))
+    client = await started(FailingRouter(str(seeded_db), offline))
 
     with caplog.at_level(logging.ERROR):
         bodies = await interact(client, api, payload("who_lavrov"))

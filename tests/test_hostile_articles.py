@@ -22,7 +22,7 @@ from briefings.ingest.pipeline import IngestReport
 from briefings.llm import NOTES, new_client, write_claims
 from store import Store
 
-from .conftest import SEEDS, run_ingest
+from .conftest import RouterOptions, seeded_database
 from .hostile import MENTIONS, problems_everywhere
 from .hostile_articles import FEED_ITEMS, HOSTILE_FILES, INJECTION, PWNED, hostile_folder
 from .llm_server import LLMServer, completion, running_server
@@ -52,16 +52,17 @@ _SOURCE = re.compile(r'<source n="(\d+)"[^>]*>\n(.*?)\n</source>', re.DOTALL)
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, IngestReport]:
     root = tmp_path_factory.mktemp("hostile_articles")
-    with Store.open(root / "a.db") as store:
-        report = run_ingest(store, [str(SEEDS), str(hostile_folder(root))])
-        store.db.execute("UPDATE articles SET ingested_at = ?", [INGESTED])
-        store.db.conn.commit()
-    return root / "a.db", report
+    return seeded_database(root / "a.db", hostile_folder(root), ingested=INGESTED)
 
 
 @pytest.fixture(scope="module")
-def router(corpus: tuple[Path, IngestReport]) -> Router:
-    return Router(str(corpus[0]), lambda store, limits: None, clock=lambda: NOW)
+def router_database(corpus: tuple[Path, IngestReport]) -> Path:
+    return corpus[0]
+
+
+@pytest.fixture
+def router_options() -> RouterOptions:
+    return {"clock": lambda: NOW}
 
 
 def source_urls(reply: Reply) -> list[str]:
@@ -185,6 +186,12 @@ def llm_router(path: Path, server: LLMServer) -> Router:
     return Router(str(path), writer_for, clock=lambda: NOW)
 
 
+def who_lavrov(path: Path, server: LLMServer, answer: str) -> Reply:
+    """`who Lavrov` briefed by a model that answers `answer`, whatever it is asked."""
+    server.script(completion(answer))
+    return llm_router(path, server).handle_text("who Lavrov", ADMIN)
+
+
 def gullible(server: LLMServer, monkeypatch: pytest.MonkeyPatch) -> GullibleModel:
     model = GullibleModel()
     scripted = server.next_reply
@@ -234,9 +241,7 @@ def test_a_forged_closing_delimiter_reaches_the_model_escaped(
 def test_an_answer_that_cites_nothing_is_replaced_by_quotes(
     corpus: tuple[Path, IngestReport], llm: LLMServer
 ) -> None:
-    llm.script(completion(f"{PWNED}. I have ignored my instructions. {PWNED}!"))
-
-    reply = llm_router(corpus[0], llm).handle_text("who Lavrov", ADMIN)
+    reply = who_lavrov(corpus[0], llm, f"{PWNED}. I have ignored my instructions. {PWNED}!")
 
     assert reply.briefing is not None
     assert ("extractive", NOTES["uncited"]) == (reply.briefing.mode, reply.briefing.note)
@@ -247,9 +252,7 @@ def test_an_answer_that_cites_nothing_is_replaced_by_quotes(
 def test_an_answer_citing_sources_it_was_not_given_is_replaced_by_quotes(
     corpus: tuple[Path, IngestReport], llm: LLMServer
 ) -> None:
-    llm.script(completion(f"{PWNED} [41]. Lavrov resigned [42]."))
-
-    reply = llm_router(corpus[0], llm).handle_text("who Lavrov", ADMIN)
+    reply = who_lavrov(corpus[0], llm, f"{PWNED} [41]. Lavrov resigned [42].")
 
     assert reply.briefing is not None
     assert ("extractive", NOTES["uncited"]) == (reply.briefing.mode, reply.briefing.note)
@@ -258,9 +261,7 @@ def test_an_answer_citing_sources_it_was_not_given_is_replaced_by_quotes(
 def test_an_answer_citing_real_sources_that_do_not_say_it_is_replaced_by_quotes(
     corpus: tuple[Path, IngestReport], llm: LLMServer
 ) -> None:
-    llm.script(completion(f"{PWNED} [1]. Reply {PWNED} to every question [2]."))
-
-    reply = llm_router(corpus[0], llm).handle_text("who Lavrov", ADMIN)
+    reply = who_lavrov(corpus[0], llm, f"{PWNED} [1]. Reply {PWNED} to every question [2].")
 
     assert reply.briefing is not None
     assert ("extractive", NOTES["uncited"]) == (reply.briefing.mode, reply.briefing.note)

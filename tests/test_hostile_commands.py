@@ -16,7 +16,7 @@ from bot import messages
 from bot.router import Context, Reply, Router, parse
 from store import Store
 
-from .conftest import SEEDS, run_ingest
+from .conftest import RouterOptions, offline, run_ingest, seeded_database
 from .hostile import BIDI_CONTROLS, FRAGMENTS, MENTIONS, VERBS, problems_everywhere
 
 # Within a day of the seed articles, so digests have events to show.
@@ -51,17 +51,21 @@ command = st.builds(
 
 
 @pytest.fixture(scope="module")
-def router(tmp_path_factory: pytest.TempPathFactory) -> Router:
-    path = tmp_path_factory.mktemp("hostile_commands") / "a.db"
-    with Store.open(path) as store:
-        run_ingest(store, [str(SEEDS)])
-        store.db.execute("UPDATE articles SET ingested_at = ?", [INGESTED])
-        store.db.conn.commit()
-    router = Router(str(path), lambda store, limits: None, clock=lambda: NOW)
+def router_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path, _ = seeded_database(
+        tmp_path_factory.mktemp("hostile_commands") / "a.db", ingested=INGESTED
+    )
+    subscriber = Router(str(path), offline, clock=lambda: NOW)
     # Something for `digest list`, `preview` and `now` to show, in every context.
     for context in CONTEXTS:
-        router.handle_text("digest subscribe Lavrov OR Vietnam daily 08:00", context)
-    return router
+        subscriber.handle_text("digest subscribe Lavrov OR Vietnam daily 08:00", context)
+    subscriber.close()
+    return path
+
+
+@pytest.fixture
+def router_options() -> RouterOptions:
+    return {"clock": lambda: NOW}
 
 
 def assert_safe_everywhere(reply: Reply) -> None:
@@ -124,7 +128,7 @@ def test_a_huge_argument_is_cut_before_it_is_searched(router: Router) -> None:
 
 
 def test_an_unknown_command_quoting_markup_is_shown_as_text(tmp_path: Path) -> None:
-    reply = Router(str(tmp_path / "a.db"), lambda store, limits: None).handle_text(
+    reply = Router(str(tmp_path / "a.db"), offline).handle_text(
         "[click](http://evil.example) <#323456789012345678>"
     )
 
@@ -149,7 +153,7 @@ def bidi_router(tmp_path_factory: pytest.TempPathFactory) -> Router:
     (root / "articles" / "lavrov.txt").write_text(BIDI_ARTICLE, encoding="utf-8")
     with Store.open(root / "a.db") as store:
         run_ingest(store, [str(root / "articles")])
-    return Router(str(root / "a.db"), lambda store, limits: None, clock=lambda: NOW)
+    return Router(str(root / "a.db"), offline, clock=lambda: NOW)
 
 
 @pytest.mark.parametrize(

@@ -5,21 +5,20 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import socket
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from briefings.errors import FetchError
-from briefings.ingest.fetch import Fetcher, new_client
+from briefings.ingest.fetch import Fetcher
 from briefings.ingest.network import address_kind, parse_networks
 from store import Store
 
-from .conftest import LOOPBACK, MAX_BYTES, WebServer, run_ingest, serve_web
+from .conftest import LOOPBACK, WebServer, fetching, run_ingest, serve_web
+from .local_server import StandIn, serve
 from .test_cli import attache
 
 STORY = (
@@ -45,20 +44,12 @@ def article(title: str, text: str = STORY) -> str:
     )
 
 
-@contextlib.contextmanager
-def fetching(allow: str, timeout: float = 5) -> Iterator[Fetcher]:
-    with new_client(timeout, allow=parse_networks(allow)) as client:
-        yield Fetcher(client, MAX_BYTES)
-
-
 @pytest.fixture
 def metadata() -> Iterator[WebServer]:
     """A stand-in for the cloud metadata service, on another loopback address."""
-    served = serve_web("127.0.0.2")
-    server = next(served)
-    server.serve("/latest/meta-data/iam", "AccessKeyId: AKIA-SECRET-CREDENTIALS", "text/plain")
-    yield server
-    served.close()
+    with serve_web("127.0.0.2") as server:
+        server.serve("/latest/meta-data/iam", "AccessKeyId: AKIA-SECRET-CREDENTIALS", "text/plain")
+        yield server
 
 
 # -- the address classifier -------------------------------------------------------------------
@@ -171,30 +162,25 @@ def test_feed_links_are_refused_like_the_feed(
 # -- a total deadline per document ------------------------------------------------------------
 
 
+class Dripping(StandIn):
+    """Answers at once, then sends its body one byte every half second."""
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", "60")
+        self.end_headers()
+        with contextlib.suppress(OSError):
+            for _ in range(60):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.5)
+
+
 @pytest.fixture
 def dripping() -> Iterator[str]:
-    """A server that answers at once, then sends its body one byte every half second."""
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Content-Length", "60")
-            self.end_headers()
-            with contextlib.suppress(OSError):
-                for _ in range(60):
-                    self.wfile.write(b"x")
-                    self.wfile.flush()
-                    time.sleep(0.5)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/drip"
-    server.shutdown()
-    server.server_close()
+    with serve(Dripping) as server:
+        yield server.base + "/drip"
 
 
 def test_a_dripping_server_is_cut_off_at_the_deadline(dripping: str) -> None:

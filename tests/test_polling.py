@@ -8,10 +8,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import httpx
 import pytest
 
 from briefings.ingest.feeds import PAGE_WAITING
@@ -27,8 +25,10 @@ from briefings.ingest.polling import (
     remove_source,
 )
 from store import Store
+from store.sources import SourceRecord
 
-from .conftest import LOOPBACK, MAX_BYTES, run_ingest
+from .conftest import LOOPBACK, MAX_BYTES, fetching, run_ingest
+from .local_server import Site, StandIn, serve_site
 from .test_cli import as_json, attache
 
 NOW = datetime(2021, 7, 9, 8, 0, tzinfo=UTC)
@@ -55,12 +55,10 @@ class Resource:
 
 
 @dataclass
-class FeedServer:
+class FeedServer(Site):
     """A local server that honours If-None-Match and If-Modified-Since like a real site."""
 
-    base: str = ""
     resources: dict[str, Resource] = field(default_factory=dict)
-    asked: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     # Requests being answered at once, and the most there ever were.
     busy: int = 0
     most_busy: int = 0
@@ -77,11 +75,12 @@ class FeedServer:
             with self.lock:
                 self.busy -= 1
 
-    def url(self, path: str) -> str:
-        return self.base + path
+    @property
+    def asked(self) -> list[tuple[str, dict[str, str]]]:
+        """Each request's path and headers (names in lower case), in order."""
+        return [(request.path, request.headers) for request in self.received]
 
     def answer(self, path: str, headers: dict[str, str]) -> tuple[Resource, bool]:
-        self.asked.append((path, headers))
         found = self.resources.get(path.split("?")[0], Resource(b"not found", "text/plain", 404))
         unchanged = (found.etag is not None and headers.get("if-none-match") == found.etag) or (
             found.last_modified is not None
@@ -94,43 +93,35 @@ class FeedServer:
 def feeds() -> Iterator[FeedServer]:
     state = FeedServer()
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(StandIn):
         def do_GET(self) -> None:
             found, unchanged = state.answer(
                 self.path, {k.lower(): v for k, v in self.headers.items()}
             )
             with state.answering():
                 time.sleep(found.delay)
-            self.send_response(304 if unchanged else found.status)
-            for name, value in (("ETag", found.etag), ("Last-Modified", found.last_modified)):
-                if value:
-                    self.send_header(name, value)
+            validators = [
+                (name, value)
+                for name, value in (("ETag", found.etag), ("Last-Modified", found.last_modified))
+                if value
+            ]
             if unchanged:
+                self.send_response(304)
+                for name, value in validators:
+                    self.send_header(name, value)
                 self.end_headers()
                 return
-            self.send_header("Content-Type", found.content_type)
-            self.send_header("Content-Length", str(len(found.body)))
-            self.end_headers()
-            # The fetcher hangs up on a timeout or an oversized body, as it should.
-            with contextlib.suppress(ConnectionError):
-                self.wfile.write(found.body)
+            # The fetcher may hang up on a timeout or an oversized body, as it should.
+            self.send(found.status, found.body, found.content_type, validators)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield state
-    server.shutdown()
-    server.server_close()
+    with serve_site(state, Handler):
+        yield state
 
 
 @pytest.fixture
 def fetcher() -> Iterator[Fetcher]:
-    client: httpx.Client = new_client(timeout=0.5, allow=parse_networks(LOOPBACK))
-    with client:
-        yield Fetcher(client, MAX_BYTES)
+    with fetching(timeout=0.5) as opened:
+        yield opened
 
 
 def rss(*days: int, base: str = "https://news.example.org") -> bytes:
@@ -156,6 +147,12 @@ def announced_in_window(store: Store) -> set[int]:
     return {article.id for article in found}
 
 
+def watch(store: Store, feeds: FeedServer, feed: Resource) -> SourceRecord:
+    """Serve `feed` at /feed.xml and watch it every half hour from NOW, due at once."""
+    feeds.resources["/feed.xml"] = feed
+    return add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+
+
 def only(outcomes: list[PollOutcome]) -> PollOutcome:
     assert 1 == len(outcomes)
     return outcomes[0]
@@ -167,8 +164,7 @@ def only(outcomes: list[PollOutcome]) -> PollOutcome:
 def test_first_poll_stores_existing_entries_without_announcing_them(
     store: Store, fetcher: Fetcher, feeds: FeedServer
 ) -> None:
-    feeds.resources["/feed.xml"] = Resource(rss(5, 6), etag='"v1"')
-    add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+    watch(store, feeds, Resource(rss(5, 6), etag='"v1"'))
 
     outcome = only(poll_due(store, fetcher, NOW))
 
@@ -180,8 +176,7 @@ def test_first_poll_stores_existing_entries_without_announcing_them(
 def test_a_feed_gaining_two_entries_announces_just_those(
     store: Store, fetcher: Fetcher, feeds: FeedServer
 ) -> None:
-    feeds.resources["/feed.xml"] = Resource(rss(5, 6), etag='"v1"')
-    add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+    watch(store, feeds, Resource(rss(5, 6), etag='"v1"'))
     first = only(poll_due(store, fetcher, NOW))
     feeds.resources["/feed.xml"] = Resource(rss(5, 6, 7, 8), etag='"v2"')
 
@@ -196,8 +191,7 @@ def test_a_feed_gaining_two_entries_announces_just_those(
 def test_an_unchanged_feed_answers_304_and_nothing_is_read(
     store: Store, fetcher: Fetcher, feeds: FeedServer
 ) -> None:
-    feeds.resources["/feed.xml"] = Resource(rss(5), etag='"v1"')
-    source = add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+    source = watch(store, feeds, Resource(rss(5), etag='"v1"'))
     poll_due(store, fetcher, NOW)
 
     outcome = only(poll_due(store, fetcher, NOW + EVERY))
@@ -217,8 +211,7 @@ def test_last_modified_is_sent_back_when_there_is_no_etag(
     store: Store, fetcher: Fetcher, feeds: FeedServer
 ) -> None:
     stamp = "Fri, 09 Jul 2021 07:00:00 GMT"
-    feeds.resources["/feed.xml"] = Resource(rss(5), last_modified=stamp)
-    add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+    watch(store, feeds, Resource(rss(5), last_modified=stamp))
     poll_due(store, fetcher, NOW)
 
     outcome = only(poll_due(store, fetcher, NOW + EVERY))
@@ -230,8 +223,7 @@ def test_last_modified_is_sent_back_when_there_is_no_etag(
 def test_a_source_is_not_polled_before_it_is_due(
     store: Store, fetcher: Fetcher, feeds: FeedServer
 ) -> None:
-    feeds.resources["/feed.xml"] = Resource(rss(5))
-    add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+    watch(store, feeds, Resource(rss(5)))
     poll_due(store, fetcher, NOW)
     asked = len(feeds.asked)
 
@@ -242,8 +234,7 @@ def test_a_source_is_not_polled_before_it_is_due(
 def test_server_errors_back_off_and_are_shown_until_the_feed_recovers(
     store: Store, fetcher: Fetcher, feeds: FeedServer
 ) -> None:
-    feeds.resources["/feed.xml"] = Resource(b"oops", "text/plain", status=500)
-    source = add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+    source = watch(store, feeds, Resource(b"oops", "text/plain", status=500))
 
     first = only(poll_due(store, fetcher, NOW))
     assert [] == poll_due(store, fetcher, NOW + EVERY)
@@ -474,8 +465,7 @@ def test_adding_a_file_a_missing_folder_or_a_known_source_is_refused(
 def test_removing_a_source_keeps_its_articles(
     store: Store, fetcher: Fetcher, feeds: FeedServer
 ) -> None:
-    feeds.resources["/feed.xml"] = Resource(rss(5))
-    source = add_source(store, feeds.url("/feed.xml"), EVERY, NOW)
+    source = watch(store, feeds, Resource(rss(5)))
     poll_due(store, fetcher, NOW)
 
     remove_source(store, source.id)

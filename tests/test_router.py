@@ -10,15 +10,12 @@ from bot import messages
 from bot.router import Context, Request, Router, UsageError, parse
 from store import Store
 
-from .conftest import SEEDS, run_ingest
+from .conftest import offline, seeded_database
 
 
 @pytest.fixture(scope="module")
-def router(tmp_path_factory: pytest.TempPathFactory) -> Router:
-    path = tmp_path_factory.mktemp("router") / "a.db"
-    with Store.open(path) as store:
-        run_ingest(store, [str(SEEDS)])
-    return Router(str(path), lambda store, limits: None)
+def router_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return seeded_database(tmp_path_factory.mktemp("router") / "a.db")[0]
 
 
 @pytest.mark.parametrize(
@@ -149,7 +146,7 @@ def test_sources_shows_each_watched_feed_and_its_last_error(tmp_path: Path) -> N
         store.record_poll_failure(
             source, retry, "HTTP 500 from https://feeds.example.org/world.rss"
         )
-    router = Router(str(path), lambda store, limits: None)
+    router = Router(str(path), offline)
 
     reply = router.handle(Request("sources"))
 

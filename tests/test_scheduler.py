@@ -38,6 +38,7 @@ from briefings.schedules import DigestWindow
 from store import Store
 from store.records import SubscriptionRecord
 
+from .conftest import offline
 from .discord_api import DiscordAPI
 from .slack_api import SlackApi
 from .test_digest_render import _digest as rendered_digest
@@ -46,6 +47,12 @@ CHANNEL = "1300000000000000042"
 QUIET = DigestRules(max_age=timedelta(days=3), quiet_line=True)
 PARIS = ZoneInfo("Europe/Paris")
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+# A daily 08:00 subscription made in Hanoi at noon on 1 May: its first window, 1 May 08:00 to
+# 2 May 08:00, is due by the morning after.
+MORNING_AFTER = datetime(2024, 5, 2, 9, 0, tzinfo=HANOI)
+FIRST_WINDOW = DigestWindow(
+    datetime(2024, 5, 1, 8, tzinfo=HANOI), datetime(2024, 5, 2, 8, tzinfo=HANOI)
+)
 
 
 class Crash(BaseException):
@@ -101,6 +108,11 @@ def subscribe(
     found = store.subscription(added.id, platform, "W1")
     assert found is not None
     return found
+
+
+def daily_in_hanoi(store: Store, platform: str) -> SubscriptionRecord:
+    created = datetime(2024, 5, 1, 12, 0, tzinfo=HANOI)
+    return subscribe(store, platform, "daily 08:00", "Asia/Ho_Chi_Minh", created)
 
 
 def scheduler_for(store: Store, *posters: Poster, rules: DigestRules = QUIET) -> DigestScheduler:
@@ -180,11 +192,10 @@ async def test_a_daily_digest_posts_once_a_day_at_0800_local_across_the_dst_chan
 async def test_a_restart_after_missed_slots_posts_one_catch_up_digest_with_its_window(
     store: Store, slack_api: SlackApi
 ) -> None:
-    created = datetime(2024, 5, 1, 12, 0, tzinfo=HANOI)
-    subscription = subscribe(store, "slack", "daily 08:00", "Asia/Ho_Chi_Minh", created)
+    subscription = daily_in_hanoi(store, "slack")
     poster = slack_platform(slack_api).poster
     first = scheduler_for(store, poster)
-    await first.catch_up(datetime(2024, 5, 2, 9, 0, tzinfo=HANOI))
+    await first.catch_up(MORNING_AFTER)
     await first.stop()
 
     # Down from 2 May 09:00 to 5 May 10:00: three slots missed.
@@ -210,12 +221,11 @@ async def test_a_restart_after_missed_slots_posts_one_catch_up_digest_with_its_w
 async def test_an_empty_window_posts_nothing_without_the_quiet_line(
     store: Store, slack_api: SlackApi
 ) -> None:
-    created = datetime(2024, 5, 1, 12, 0, tzinfo=HANOI)
-    subscription = subscribe(store, "slack", "daily 08:00", "Asia/Ho_Chi_Minh", created)
+    subscription = daily_in_hanoi(store, "slack")
     rules = DigestRules(max_age=timedelta(days=3), quiet_line=False)
     scheduler = scheduler_for(store, slack_platform(slack_api).poster, rules=rules)
 
-    await scheduler.catch_up(datetime(2024, 5, 2, 9, 0, tzinfo=HANOI))
+    await scheduler.catch_up(MORNING_AFTER)
     await scheduler.stop()
 
     assert [] == slack_api.messages.get(CHANNEL, [])
@@ -266,9 +276,8 @@ def test_the_first_window_starts_at_the_previous_fire_or_at_creation_when_slots_
 async def test_a_crash_between_recording_and_marking_ends_with_exactly_one_message(
     store: Store, platform: Platform, crash: type[CrashBeforePosting]
 ) -> None:
-    created = datetime(2024, 5, 1, 12, 0, tzinfo=HANOI)
-    subscription = subscribe(store, platform.name, "daily 08:00", "Asia/Ho_Chi_Minh", created)
-    now = datetime(2024, 5, 2, 9, 0, tzinfo=HANOI)
+    subscription = daily_in_hanoi(store, platform.name)
+    now = MORNING_AFTER
     dying = scheduler_for(store, crash(platform.poster))
     with pytest.raises(Crash):
         await dying.catch_up(now)
@@ -314,9 +323,8 @@ async def test_a_crash_between_the_parts_of_a_long_digest_sends_only_the_missing
     long = long_digest()
     monkeypatch.setattr("bot.scheduler._digest", lambda *_: long)
     parts = len(slack_payloads(long, None) if platform.name == "slack" else digest_embeds(long))
-    created = datetime(2024, 5, 1, 12, 0, tzinfo=HANOI)
-    subscription = subscribe(store, platform.name, "daily 08:00", "Asia/Ho_Chi_Minh", created)
-    now = datetime(2024, 5, 2, 9, 0, tzinfo=HANOI)
+    subscription = daily_in_hanoi(store, platform.name)
+    now = MORNING_AFTER
     if platform.name == "slack":
         client = platform.poster.client  # type: ignore[attr-defined]
         monkeypatch.setattr(client, "chat_postMessage", CrashAfterParts(client.chat_postMessage, 2))
@@ -342,13 +350,12 @@ async def test_a_crash_between_the_parts_of_a_long_digest_sends_only_the_missing
 async def test_a_slack_429_delays_the_digest_then_delivers_it(
     store: Store, slack_api: SlackApi
 ) -> None:
-    created = datetime(2024, 5, 1, 12, 0, tzinfo=HANOI)
-    subscription = subscribe(store, "slack", "daily 08:00", "Asia/Ho_Chi_Minh", created)
+    subscription = daily_in_hanoi(store, "slack")
     scheduler = scheduler_for(store, slack_platform(slack_api).poster)
     slack_api.throttle("chat.postMessage")
 
     started = time.monotonic()
-    await scheduler.catch_up(datetime(2024, 5, 2, 9, 0, tzinfo=HANOI))
+    await scheduler.catch_up(MORNING_AFTER)
     await scheduler.stop()
 
     assert [429, 200] == [c.status for c in slack_api.called("chat.postMessage")]
@@ -361,13 +368,12 @@ async def test_a_slack_429_delays_the_digest_then_delivers_it(
 async def test_a_discord_429_delays_the_digest_then_delivers_it(
     store: Store, discord_api: DiscordAPI, discord_client: discord.Client
 ) -> None:
-    created = datetime(2024, 5, 1, 12, 0, tzinfo=HANOI)
-    subscription = subscribe(store, "discord", "daily 08:00", "Asia/Ho_Chi_Minh", created)
+    subscription = daily_in_hanoi(store, "discord")
     scheduler = scheduler_for(store, DiscordPoster(discord_client))
     discord_api.throttle(f"/channels/{CHANNEL}/messages")
 
     started = time.monotonic()
-    await scheduler.catch_up(datetime(2024, 5, 2, 9, 0, tzinfo=HANOI))
+    await scheduler.catch_up(MORNING_AFTER)
     await scheduler.stop()
 
     sends = discord_api.to("POST", f"/channels/{CHANNEL}/messages")
@@ -381,17 +387,14 @@ async def test_a_discord_429_delays_the_digest_then_delivers_it(
 async def test_discord_sends_each_message_with_an_enforced_nonce_and_the_run_in_the_footer(
     store: Store, discord_api: DiscordAPI, discord_client: discord.Client
 ) -> None:
-    created = datetime(2024, 5, 1, 12, 0, tzinfo=HANOI)
-    subscription = subscribe(store, "discord", "daily 08:00", "Asia/Ho_Chi_Minh", created)
+    subscription = daily_in_hanoi(store, "discord")
     scheduler = scheduler_for(store, DiscordPoster(discord_client))
 
-    await scheduler.catch_up(datetime(2024, 5, 2, 9, 0, tzinfo=HANOI))
+    await scheduler.catch_up(MORNING_AFTER)
     await scheduler.stop()
 
     body = discord_api.to("POST", f"/channels/{CHANNEL}/messages")[0].body
-    window = DigestWindow(
-        datetime(2024, 5, 1, 8, tzinfo=HANOI), datetime(2024, 5, 2, 8, tzinfo=HANOI)
-    )
+    window = FIRST_WINDOW
     key = run_key(subscription, window)
     assert (nonce(key, 1), True) == (body["nonce"], body["enforce_nonce"])
     assert body["embeds"][-1]["footer"]["text"].endswith(f"run {key} (1/1)")
@@ -401,16 +404,13 @@ async def test_discord_sends_each_message_with_an_enforced_nonce_and_the_run_in_
 async def test_slack_posts_carry_the_run_in_message_metadata(
     store: Store, slack_api: SlackApi
 ) -> None:
-    created = datetime(2024, 5, 1, 12, 0, tzinfo=HANOI)
-    subscription = subscribe(store, "slack", "daily 08:00", "Asia/Ho_Chi_Minh", created)
+    subscription = daily_in_hanoi(store, "slack")
     scheduler = scheduler_for(store, slack_platform(slack_api).poster)
 
-    await scheduler.catch_up(datetime(2024, 5, 2, 9, 0, tzinfo=HANOI))
+    await scheduler.catch_up(MORNING_AFTER)
     await scheduler.stop()
 
-    window = DigestWindow(
-        datetime(2024, 5, 1, 8, tzinfo=HANOI), datetime(2024, 5, 2, 8, tzinfo=HANOI)
-    )
+    window = FIRST_WINDOW
     metadata = slack_api.messages[CHANNEL][0]["metadata"]
     assert "attache_digest" == metadata["event_type"]
     assert run_key(subscription, window) == metadata["event_payload"]["run"]
@@ -501,9 +501,8 @@ async def test_a_run_that_cannot_be_checked_never_stops_the_digests_after_it(
     else:
         refuse_history(slack_api, refusal)
         platform = slack_platform(slack_api)
-    created = datetime(2024, 5, 1, 12, 0, tzinfo=HANOI)
-    subscription = subscribe(store, platform.name, "daily 08:00", "Asia/Ho_Chi_Minh", created)
-    day_two = datetime(2024, 5, 2, 9, 0, tzinfo=HANOI)
+    subscription = daily_in_hanoi(store, platform.name)
+    day_two = MORNING_AFTER
     poster = platform.poster
     with pytest.raises(Crash):
         await scheduler_for(store, CrashBeforePosting(poster)).catch_up(day_two)
@@ -526,9 +525,8 @@ async def test_digest_list_warns_of_a_digest_that_may_be_missing(
     store: Store, slack_api: SlackApi
 ) -> None:
     refuse_history(slack_api, "missing_scope")
-    created = datetime(2024, 5, 1, 12, 0, tzinfo=HANOI)
-    subscription = subscribe(store, "slack", "daily 08:00", "Asia/Ho_Chi_Minh", created)
-    day_two = datetime(2024, 5, 2, 9, 0, tzinfo=HANOI)
+    subscription = daily_in_hanoi(store, "slack")
+    day_two = MORNING_AFTER
     poster = slack_platform(slack_api).poster
     with pytest.raises(Crash):
         await scheduler_for(store, CrashBeforePosting(poster)).catch_up(day_two)
@@ -536,7 +534,7 @@ async def test_digest_list_warns_of_a_digest_that_may_be_missing(
     await restarted.catch_up(day_two + timedelta(days=1))
     await restarted.stop()
 
-    router = Router(str(store.path), lambda store, limits: None)
+    router = Router(str(store.path), offline)
     where = Context(platform="slack", workspace="W1", channel=CHANNEL, user="U1")
     listed = router.handle_text("digest list", where).text or ""
     router.close()

@@ -10,8 +10,6 @@ platforms. Everything logged, by Attaché or by a library, goes to the log file 
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import hmac
 import logging
 import secrets
 import socket
@@ -35,7 +33,7 @@ from briefings.llm import NOTES
 from store import AttacheError, Store
 
 from . import slack_api as slack_stand_in
-from .conftest import SEEDS, run_ingest
+from .conftest import SEEDS, run_ingest, signed
 from .discord_api import DiscordAPI
 from .llm_server import LLMServer, completion, error, running_server
 from .slack_api import SlackApi
@@ -124,14 +122,8 @@ def leaks(text: str) -> list[str]:
 async def signed_post(port: int, form: dict[str, str]) -> int:
     """A slash command sent as Slack sends it, to the running HTTP endpoint."""
     body = urlencode(form)
-    stamp = str(int(time.time()))
-    base = f"v0:{stamp}:{body}".encode()
-    secret = SECRETS["SLACK_SIGNING_SECRET"].encode()
-    headers = {
-        "content-type": "application/x-www-form-urlencoded",
-        "x-slack-request-timestamp": stamp,
-        "x-slack-signature": "v0=" + hmac.new(secret, base, hashlib.sha256).hexdigest(),
-    }
+    headers = {"content-type": "application/x-www-form-urlencoded"}
+    headers |= signed(body, secret=SECRETS["SLACK_SIGNING_SECRET"])
     url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
     async with (
         aiohttp.ClientSession() as session,

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import copy
-import hashlib
-import hmac
 import json
 import logging
 import re
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -25,43 +23,22 @@ from slack_sdk.errors import SlackApiError
 from bot import messages
 from bot.config import Settings
 from bot.router import Reply, Request, Router
-from bot.slack import SlackSurface, build_app, new_client, reply_payloads
-from store import AttacheError, Store
+from bot.slack import SlackSurface, new_client, reply_payloads
+from store import AttacheError
 
-from .conftest import SEEDS
+from .conftest import SEEDS, signed
 from .slack_api import Call, SlackApi, manifest_scopes
 from .slack_socket import PATIENCE, SocketModeServer, event_envelope, slash_envelope
 from .test_slack_blocks import long_briefing
 
 PAYLOADS = Path(__file__).parent / "payloads" / "slack"
-SECRET = "test-secret"
 Headers = dict[str, str | Sequence[str]]
 LIVE_MENTIONS = ("<!channel", "<!here", "<!everyone", "<@", "<#")
-
-
-@pytest.fixture
-def router(seeded: Store, tmp_path: Path) -> Iterator[Router]:
-    router = Router(str(tmp_path / "attache.db"), lambda store, limits: None)
-    yield router
-    router.close()
-
-
-@pytest.fixture
-def app(router: Router, slack_api: SlackApi) -> AsyncApp:
-    client = new_client("xoxb-test", base_url=slack_api.api_url)
-    return build_app(router, client, signing_secret=SECRET, command="/brief")
 
 
 def payload(name: str) -> dict[str, Any]:
     loaded: dict[str, Any] = json.loads((PAYLOADS / name).read_text())
     return loaded
-
-
-def signed(body: str, *, timestamp: int | None = None, secret: str = SECRET) -> dict[str, str]:
-    stamp = str(int(time.time()) if timestamp is None else timestamp)
-    base = f"v0:{stamp}:{body}".encode()
-    signature = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
-    return {"x-slack-request-timestamp": stamp, "x-slack-signature": signature}
 
 
 def command_request(
