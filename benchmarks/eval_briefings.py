@@ -26,8 +26,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefings.brief import answer_question, brief_topic, brief_who  # noqa: E402
 from briefings.briefing import Briefing  # noqa: E402
+from briefings.compose import answer_question, brief_topic, brief_who  # noqa: E402
 from briefings.extractive import ELLIPSIS  # noqa: E402
 from briefings.ingest.pipeline import ingest  # noqa: E402
 from store import Store  # noqa: E402

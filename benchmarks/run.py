@@ -45,14 +45,14 @@ sys.path.insert(0, str(ROOT))
 from sqlite_utils import Database  # noqa: E402
 
 from benchmarks.generate import generate  # noqa: E402
-from briefings.brief import (  # noqa: E402
+from briefings.briefing import Briefing  # noqa: E402
+from briefings.compose import (  # noqa: E402
     SEARCH_LIMIT,
     answer_question,
     brief_topic,
     brief_who,
     build_timeline,
 )
-from briefings.briefing import Briefing  # noqa: E402
 from briefings.digest import build_digest  # noqa: E402
 from briefings.filters import parse_filter  # noqa: E402
 from briefings.ingest.pipeline import ingest  # noqa: E402

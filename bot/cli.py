@@ -28,11 +28,7 @@ from bot.logs import setup_logging
 from bot.record_ids import MAX_ID, is_record_id
 from bot.render.data import briefing_data, digest_data, fields_of, subscription_data
 from bot.render.phrases import window_text
-from bot.render.terminal import briefing_view, digest_view, subscriptions_view
-from bot.subscriptions import Channel, DigestSettings
-from bot.surfaces import in_background, serve
-from bot.typed import typed_text
-from bot.views import (
+from bot.render.records import (
     article_json,
     article_view,
     articles_view,
@@ -44,6 +40,10 @@ from bot.views import (
     stats_view,
     stored_article_json,
 )
+from bot.render.terminal import terminal_briefing, terminal_digest, terminal_subscriptions
+from bot.subscriptions import Channel, DigestSettings
+from bot.surfaces import in_background, serve
+from bot.typed import typed_text
 from bot.wiring import (
     build_fetcher,
     build_router,
@@ -51,8 +51,8 @@ from bot.wiring import (
     build_surfaces,
     build_writer,
 )
-from briefings.brief import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.briefing import Briefing
+from briefings.compose import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.corpus import seed_directory
 from briefings.digest import Digest
 from briefings.ingest.fetch import new_client
@@ -220,7 +220,7 @@ def _brief(
     with _store(db) as store:
         writer = None if offline else build_writer(settings, store, limits)
         briefing = build(store, query, limits, writer) if writer else build(store, query, limits)
-    _emit(as_json, briefing_data(briefing), briefing_view(briefing))
+    _emit(as_json, briefing_data(briefing), terminal_briefing(briefing))
     if not briefing.found:
         raise Failed
 
@@ -292,7 +292,7 @@ def _emit_digest(as_json: bool, digest: Digest) -> None:
     nothing = messages.DIGEST_NOTHING.format(
         subject=digest.subject, window=window_text(digest.window)
     )
-    _emit(as_json, digest_data(digest), Text(nothing) if digest.empty else digest_view(digest))
+    _emit(as_json, digest_data(digest), Text(nothing) if digest.empty else terminal_digest(digest))
 
 
 @digest_app.command("subscribe", help=messages.DIGEST_SUBSCRIBE_HELP)
@@ -315,7 +315,7 @@ def digest_subscribe(
             store, CLI_CHANNEL, filter_text, _schedule_text(when or []), settings
         )
     now = _now()
-    _emit(as_json, subscription_data(added, now), subscriptions_view([added], now))
+    _emit(as_json, subscription_data(added, now), terminal_subscriptions([added], now))
 
 
 @digest_app.command("list", help=messages.DIGEST_LIST_HELP)
@@ -324,7 +324,7 @@ def digest_list(db: DbOption = None, as_json: JsonOption = False) -> None:
         found = subs.subscriptions(store, CLI_CHANNEL)
     now = _now()
     data = {"subscriptions": [subscription_data(s, now) for s in found]}
-    _emit(as_json, data, subscriptions_view(found, now))
+    _emit(as_json, data, terminal_subscriptions(found, now))
 
 
 @digest_app.command("unsubscribe", help=messages.DIGEST_UNSUBSCRIBE_HELP)

@@ -12,10 +12,10 @@ from rich.text import Text
 
 from bot import messages
 from bot.record_ids import is_record_id
-from bot.render.terminal import reply_view
+from bot.render.records import article_view, articles_view, entities_view, report_view, stats_view
+from bot.render.terminal import terminal_reply
 from bot.router import Context, Router
 from bot.typed import typed_text
-from bot.views import article_view, articles_view, entities_view, report_view, stats_view
 from briefings.ingest.pipeline import ingest
 from store import AttacheError, Store
 
@@ -75,7 +75,7 @@ def execute(router: Router, line: str) -> RenderableType | None:
     if name in LOCAL:
         return _local(router, LOCAL[name], words[1] if len(words) > 1 else "")
     # The console is a direct conversation: what is not a command is a question, as in a DM.
-    return reply_view(router.handle_text(line, CONSOLE, default="ask"))
+    return terminal_reply(router.handle_text(line, CONSOLE, default="ask"))
 
 
 def _local(router: Router, handler: Handler, rest: str) -> RenderableType:

@@ -147,7 +147,7 @@ SLACK_DIGEST_INVITE_FIRST = (
 )
 SLACK_DIGEST_MISSING_SCOPE = (
     "This Slack app is missing the {scope} scope digests need here. Ask a workspace admin "
-    "to reinstall it from slack/manifest.yaml, then subscribe again."
+    "to reinstall it from deploy/slack-manifest.yaml, then subscribe again."
 )
 SLACK_BAD_APP_TOKEN = "SLACK_APP_TOKEN must be an app-level token starting with xapp-."
 
@@ -198,7 +198,7 @@ DIGEST_LIST_UNVERIFIED = (
 )
 # What fixes each refusal of a channel's history, by the platform's error code.
 DIGEST_LOOKUP_FIXES = {
-    "missing_scope": "Reinstall the Slack app from slack/manifest.yaml (it needs the "
+    "missing_scope": "Reinstall the Slack app from deploy/slack-manifest.yaml (it needs the "
     "channels:history, groups:history and mpim:history scopes).",
     "not_in_channel": "Invite @Attaché to the channel (/invite @Attaché).",
     "channel_not_found": "Invite @Attaché to the channel (/invite @Attaché).",

@@ -19,8 +19,8 @@ from bot import subscriptions as subs
 from bot.render.phrases import moment, window_text
 from bot.subscriptions import Channel, DigestSettings, SubscriptionError
 from bot.typed import typed_text
-from briefings.brief import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.briefing import Briefing
+from briefings.compose import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.digest import Digest
 from briefings.filters import parse_filter
 from briefings.writing import Writer

@@ -13,7 +13,7 @@ from bot.router import Router
 from bot.scheduler import DigestRules, DigestScheduler, SourcePoll
 from bot.subscriptions import DigestSettings
 from bot.surfaces import Surface
-from briefings.brief import Limits
+from briefings.compose import Limits
 from briefings.ingest.fetch import Fetcher, new_client
 from briefings.ingest.polling import poll_due
 from briefings.writing import Writer

@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz
 
-from briefings.brief import Limits, SourceBook
 from briefings.briefing import Claim, Source, TimelineEntry
+from briefings.compose import Limits, SourceBook
 from briefings.events import ANNOUNCED
 from briefings.extractive import SAME_SENTENCE, parse_iso
 from briefings.filters import Filter

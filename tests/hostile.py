@@ -17,7 +17,7 @@ from rich.console import Console
 
 from bot.discord.embeds import reply_embeds
 from bot.render.data import briefing_data, digest_data
-from bot.render.terminal import reply_view
+from bot.render.terminal import terminal_reply
 from bot.router import Reply
 from bot.slack.blocks import reply_payloads
 
@@ -352,7 +352,7 @@ def terminal_output(reply: Reply) -> str:
     """What the console prints for a reply, without colour so any escape is not rich's own."""
     buffer = io.StringIO()
     Console(file=buffer, width=100, color_system=None, force_terminal=False).print(
-        reply_view(reply)
+        terminal_reply(reply)
     )
     return buffer.getvalue()
 

@@ -7,7 +7,7 @@ for, as Slack does), `apps.connections.open` (the Socket Mode URL a test sets), 
 `throttle(method, n)` makes the next `n` calls to a method answer 429 with a Retry-After of
 one second.
 
-Like Slack, it holds the bot to the scopes slack/manifest.yaml grants and to channel
+Like Slack, it holds the bot to the scopes deploy/slack-manifest.yaml grants and to channel
 membership: a method whose scope the manifest lacks answers `missing_scope`; reading a public
 channel the bot is not in answers `not_in_channel`, and any call on a private channel it is
 not in `channel_not_found` (Slack does not reveal that such a channel exists). Channels are
@@ -32,7 +32,7 @@ from .local_server import Site, StandIn, serve_site
 BOT_USER = "U0BOT00001"
 BOT_ID = "B0BOT00001"
 TEAM = "T0TEAM0001"
-MANIFEST = Path(__file__).resolve().parent.parent / "slack" / "manifest.yaml"
+MANIFEST = Path(__file__).resolve().parent.parent / "deploy" / "slack-manifest.yaml"
 # The history and info scopes per conversation type, as Slack's method pages list them.
 HISTORY_SCOPES = {
     "public": "channels:history",
@@ -51,7 +51,7 @@ INFO_SCOPES = {
 def manifest_scopes(manifest: Path = MANIFEST) -> frozenset[str]:
     """The bot scopes the manifest requests (the list under oauth_config.scopes.bot)."""
     block = re.search(r"^    bot:\n((?:      [-#].*\n)+)", manifest.read_text(), re.M)
-    assert block is not None, "slack/manifest.yaml lists no bot scopes"
+    assert block is not None, "deploy/slack-manifest.yaml lists no bot scopes"
     return frozenset(re.findall(r"^      - ([a-z_:.]+)$", block.group(1), re.M))
 
 

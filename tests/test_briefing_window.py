@@ -2,8 +2,8 @@
 
 import pytest
 
-from briefings import brief
-from briefings.brief import brief_who, build_timeline
+from briefings import compose
+from briefings.compose import brief_who, build_timeline
 from briefings.extractive import Candidate, _reports_action, choose
 from store import Store
 from tests.conftest import SEEDS, run_ingest
@@ -43,13 +43,13 @@ def test_roles_and_events_recent_come_from_the_latest_articles(seeded: Store) ->
 
 def test_who_cites_only_the_window(seeded: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     latest = _latest_article(seeded, _lavrov(seeded))
-    monkeypatch.setattr(brief, "RECENT_ARTICLES", 1)
+    monkeypatch.setattr(compose, "RECENT_ARTICLES", 1)
     briefing = brief_who(seeded, "Lavrov")
     assert {latest} == {source.article_id for source in briefing.sources}
 
 
 def test_timeline_reads_only_the_window(seeded: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(brief, "RECENT_ARTICLES", 1)
+    monkeypatch.setattr(compose, "RECENT_ARTICLES", 1)
     timeline = build_timeline(seeded, "Bui Thanh Son")
     latest = _latest_article(seeded, seeded.entities_named("bui thanh son")[0].id)
     assert timeline.timeline

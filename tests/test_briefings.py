@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from briefings.brief import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.briefing import Briefing
+from briefings.compose import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.extractive import ELLIPSIS
 from briefings.folding import fold
 from store import Store

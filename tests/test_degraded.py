@@ -30,7 +30,7 @@ from bot.scheduler import DigestRules, DigestScheduler
 from bot.slack import new_client
 from bot.slack.app import SlackSurface
 from bot.slack.posting import SlackPoster
-from briefings.brief import Limits
+from briefings.compose import Limits
 from briefings.llm import MAX_CLAIM_CHARS, NOTES, write_claims
 from briefings.llm import new_client as new_llm_client
 from briefings.writing import Writer

@@ -16,7 +16,7 @@ from rich.console import Console
 from bot.discord.embeds import digest_embeds, reply_embeds
 from bot.render.data import digest_data
 from bot.render.phrases import window_text
-from bot.render.terminal import reply_view
+from bot.render.terminal import terminal_reply
 from bot.router import Reply
 from bot.slack.blocks import MAX_BLOCKS, MAX_HEADER, MAX_SECTION, digest_payloads, reply_payloads
 from briefings.briefing import Claim, Source, TimelineEntry
@@ -69,7 +69,7 @@ def test_the_window_reads_in_the_subscriptions_timezone() -> None:
 
 def test_the_console_shows_events_previously_coming_up_and_sources() -> None:
     console = Console(width=200, record=True)
-    console.print(reply_view(Reply(digest=_digest(), note="Catching up: yesterday")))
+    console.print(terminal_reply(Reply(digest=_digest(), note="Catching up: yesterday")))
 
     shown = console.export_text()
     assert "Digest: Sergey Lavrov" in shown

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefings.brief import answer_question, brief_topic, brief_who, build_timeline
+from briefings.compose import answer_question, brief_topic, brief_who, build_timeline
 from briefings.search import any_of, phrase, terms
 from store import Store
 

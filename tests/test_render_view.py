@@ -9,7 +9,7 @@ from rich.console import Console
 
 from bot import messages
 from bot.discord.embeds import reply_embeds
-from bot.render.terminal import reply_view as terminal_view
+from bot.render.terminal import terminal_reply as terminal_view
 from bot.render.view import Break, Cites, Line, Markup, Words, briefing_view, marked
 from bot.router import Reply
 from bot.slack.blocks import reply_payloads

@@ -355,7 +355,7 @@ async def test_http_mode_without_a_signing_secret_says_what_to_set(
 
 
 def test_the_manifest_registers_the_command_events_and_scopes_the_app_uses() -> None:
-    manifest = (Path(__file__).parent.parent / "slack" / "manifest.yaml").read_text()
+    manifest = (Path(__file__).parent.parent / "deploy" / "slack-manifest.yaml").read_text()
     listed = set(re.findall(r"^\s+- ([a-z_:.]+)$", manifest, re.M))
 
     assert f"- command: {Settings.model_fields['slack_command'].default}" in manifest

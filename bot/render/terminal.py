@@ -25,16 +25,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _STYLES = {"plain": "", "strong": "bold", "emphasis": "italic"}
 
 
-def reply_view(reply: Reply) -> RenderableType:
+def terminal_reply(reply: Reply) -> RenderableType:
     """What the console shows for a router reply."""
     return view_group(view.reply_view(reply, messages.ASK_MORE_FLAG))
 
 
-def briefing_view(briefing: Briefing) -> RenderableType:
+def terminal_briefing(briefing: Briefing) -> RenderableType:
     return view_group(view.briefing_view(briefing, messages.ASK_MORE_FLAG))
 
 
-def digest_view(digest: Digest, note: str | None = None) -> RenderableType:
+def terminal_digest(digest: Digest, note: str | None = None) -> RenderableType:
     """A digest: its window, each event with its claims and what came before, coming up."""
     return view_group(view.digest_view(digest, note))
 
@@ -60,7 +60,7 @@ def view_group(shown: ReplyView) -> RenderableType:
     return _inert(Group(*parts))
 
 
-def subscriptions_view(found: list[Subscription], now: datetime) -> RenderableType:
+def terminal_subscriptions(found: list[Subscription], now: datetime) -> RenderableType:
     """The subscriptions as a table: id, where, filter, schedule and the next digest's time."""
     table = Table("id", "platform", "channel", "filter", "schedule", "next digest")
     for each in found:

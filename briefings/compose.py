@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from briefings import messages
+from briefings import notices
 from briefings.briefing import (
     Briefing,
     Claim,
@@ -111,7 +111,7 @@ def answer_question(
     words = terms(question)
     match = any_of(words)
     if match is None:
-        return Briefing("ask", question, note=messages.EMPTY_QUESTION)
+        return Briefing("ask", question, note=notices.EMPTY_QUESTION)
     hits = store.search_passages(match, SEARCH_LIMIT)
     summaries = store.article_summaries(h.article_id for h in hits)
     relevance = _in_context(hits, _relevance(store, words))
@@ -126,7 +126,7 @@ def answer_question(
         spread=False,
     )
     if not chosen:
-        return Briefing("ask", question, note=messages.NOTHING_FOUND)
+        return Briefing("ask", question, note=notices.NOTHING_FOUND)
     book = SourceBook(summaries)
     return _finish("ask", question, None, _Draft(chosen, more), writer, hits, book)
 
@@ -156,7 +156,7 @@ def build_timeline(store: Store, name: str, limits: Limits = Limits()) -> Briefi
     subject = _subject(store, entity, book, summaries, roles=None)
     note = _corrected_note(name, entity, resolution)
     if not timeline:
-        note = messages.NO_EVENTS.format(name=entity.name)
+        note = notices.NO_EVENTS.format(name=entity.name)
     return Briefing("timeline", name, subject, sources=book.sources(), timeline=timeline, note=note)
 
 
@@ -185,7 +185,7 @@ def _entity_briefing(
     related = tuple(Related(c.name, c.kind, c.articles) for c in companions)
     note = _corrected_note(query, entity, resolution) or briefing.note
     if not briefing.claims:
-        note = messages.NOTHING_SAID.format(name=entity.name)
+        note = notices.NOTHING_SAID.format(name=entity.name)
     return replace(briefing, subject=subject, related=related, sources=book.sources(), note=note)
 
 
@@ -412,18 +412,18 @@ def _published_key(summary: ArticleSummary | None) -> tuple[int, str]:
 
 def _corrected_note(query: str, entity: EntityRow, resolution: Resolution) -> str | None:
     if resolution.corrected:
-        return messages.CORRECTED.format(name=entity.name, query=query.strip())
+        return notices.CORRECTED.format(name=entity.name, query=query.strip())
     return None
 
 
 def _not_found(command: Command, query: str, resolution: Resolution) -> Briefing:
     shown = query.strip()[:80]
     if resolution.ambiguous:
-        note = messages.AMBIGUOUS.format(query=shown)
+        note = notices.AMBIGUOUS.format(query=shown)
     elif resolution.candidates:
-        note = messages.DID_YOU_MEAN.format(query=shown)
+        note = notices.DID_YOU_MEAN.format(query=shown)
     else:
-        note = messages.NO_MATCH.format(query=shown)
+        note = notices.NO_MATCH.format(query=shown)
     names = tuple(c.name for c in resolution.candidates)
     return Briefing(command, query, candidates=names, note=note)
 
