@@ -19,7 +19,7 @@ from slack_sdk.signature import SignatureVerifier
 from bot.router import Router
 from bot.slack import build_app
 from bot.slack import new_client as slack_client
-from briefings.brief import Limits
+from briefings.compose import Limits
 from briefings.ingest.fetch import Fetcher, new_client
 from briefings.ingest.network import parse_networks
 from briefings.ingest.pipeline import IngestReport, ingest

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from store.sources import SourceRecord
 
 from briefings.ingest.feeds import PAGE_WAITING
 from briefings.ingest.fetch import Fetcher, canonical_url, declared_canonical, new_client
@@ -25,7 +26,6 @@ from briefings.ingest.polling import (
     remove_source,
 )
 from store import Store
-from store.sources import SourceRecord
 
 from .conftest import LOOPBACK, MAX_BYTES, fetching, run_ingest
 from .local_server import Site, StandIn, serve_site
