@@ -18,8 +18,13 @@ from .conftest import LOOPBACK, SEEDS
 
 
 def attache(
-    *args: str, tmp: Path, stdin: str = "", env: dict[str, str] | None = None
+    *args: str,
+    tmp: Path,
+    stdin: str = "",
+    env: dict[str, str] | None = None,
+    timeout: float = 120.0,
 ) -> subprocess.CompletedProcess[str]:
+    """The CLI as a real process; killed, failing the test, if it outlives `timeout`."""
     environment = {
         **os.environ,
         "ATTACHE_LOG_FILE": str(tmp / "attache.log"),
@@ -36,7 +41,7 @@ def attache(
         text=True,
         env=environment,
         cwd=tmp,
-        timeout=120,
+        timeout=timeout,
     )
 
 

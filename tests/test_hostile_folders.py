@@ -11,8 +11,6 @@ import json
 import os
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -27,6 +25,7 @@ from briefings.ingest.polling import add_source, poll_due
 from store import Store
 
 from .conftest import MAX_BYTES, SEEDS, run_ingest
+from .test_cli import attache
 
 NOW = datetime(2021, 7, 9, 8, 0, tzinfo=UTC)
 DEADLINE = 30.0
@@ -54,25 +53,6 @@ def within_deadline(db: Path, call: Callable[[Store], T]) -> T:
     assert not worker.is_alive(), f"still blocked after {DEADLINE:.0f} s"
     assert result, "the call raised (see the thread's traceback above)"
     return result[0]
-
-
-def attache(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
-    """The CLI in a subprocess that is killed, failing the test, if it hangs."""
-    environment = {
-        **os.environ,
-        "ATTACHE_LOG_FILE": str(tmp / "attache.log"),
-        "ATTACHE_DB": str(tmp / "default.db"),
-        "COLUMNS": "200",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        capture_output=True,
-        env=environment,
-        cwd=tmp,
-        timeout=DEADLINE * 2,
-        text=True,
-        errors="strict",
-    )
 
 
 @pytest.fixture
@@ -165,8 +145,8 @@ def test_sources_add_and_ingest_of_a_folder_with_a_fifo_finish(
 ) -> None:
     folder = special_folder(tmp_path, listening)
 
-    ingested = attache("ingest", str(folder), "--json", tmp=tmp_path)
-    added = attache("sources", "add", str(folder), "--json", tmp=tmp_path)
+    ingested = attache("ingest", str(folder), "--json", tmp=tmp_path, timeout=DEADLINE * 2)
+    added = attache("sources", "add", str(folder), "--json", tmp=tmp_path, timeout=DEADLINE * 2)
 
     assert 0 == ingested.returncode, ingested.stderr
     assert 1 == json.loads(ingested.stdout)["new"]
@@ -233,11 +213,11 @@ def test_file_names_that_are_not_text_neither_stop_the_batch_nor_reach_the_termi
     (folder / "empty.txt").write_bytes(b"")
     os.rename(folder / "empty.txt", folder_bytes + b"/\x1b[31mred\xff.txt")
 
-    ingested = attache("ingest", str(folder), tmp=tmp_path)
-    report = attache("ingest", str(folder), "--json", tmp=tmp_path)
-    listed = attache("articles", tmp=tmp_path)
-    as_json = attache("articles", "--json", tmp=tmp_path)
-    shown = attache("show", "1", tmp=tmp_path)
+    ingested = attache("ingest", str(folder), tmp=tmp_path, timeout=DEADLINE * 2)
+    report = attache("ingest", str(folder), "--json", tmp=tmp_path, timeout=DEADLINE * 2)
+    listed = attache("articles", tmp=tmp_path, timeout=DEADLINE * 2)
+    as_json = attache("articles", "--json", tmp=tmp_path, timeout=DEADLINE * 2)
+    shown = attache("show", "1", tmp=tmp_path, timeout=DEADLINE * 2)
 
     assert 0 == ingested.returncode, ingested.stderr
     assert "2 new, 0 updated, 0 unchanged, 1 rejected" in ingested.stdout

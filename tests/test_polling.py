@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from store.sources import SourceRecord
 
 from briefings.ingest.feeds import PAGE_WAITING
 from briefings.ingest.fetch import Fetcher, canonical_url, declared_canonical, new_client
@@ -26,6 +25,7 @@ from briefings.ingest.polling import (
     remove_source,
 )
 from store import Store
+from store.records import SourceRecord
 
 from .conftest import LOOPBACK, MAX_BYTES, fetching, run_ingest
 from .local_server import Site, StandIn, serve_site
