@@ -3,7 +3,9 @@
     python benchmarks/eval_entities.py [--json] [--errors] [--labels PATH]
 
 Entity level: an article's extracted entities against its labelled ones, matched by the fold
-of the canonical name and the kind, per kind and overall. Mention level: people's surfaces
+of the canonical name and the kind, per kind and overall. Labels of non-English articles (set 4)
+also give `name_en`, the English press's spelling, and `role_en`: an entity found under either
+name, or a role given in either language, counts as found. Mention level: people's surfaces
 (full names and short references) with their counts. Also the share of labelled people whose
 country and role were found.
 """
@@ -101,10 +103,20 @@ def evaluate(labels_path: Path = LABELS) -> Report:
     return report
 
 
+def _label_key(labelled: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """Each accepted spelling's fold → the fold of the label's own name."""
+    keys = {fold(e["name_en"]): fold(e["name"]) for e in labelled if e.get("name_en")}
+    return keys | {fold(e["name"]): fold(e["name"]) for e in labelled}
+
+
 def _score_article(
     report: Report, name: str, labelled: Sequence[dict[str, Any]], extraction: Extraction
 ) -> None:
-    found = {(fold(m.entity.name), m.entity.kind) for m in extraction.mentions}
+    key = _label_key(labelled)
+    found = {
+        (key.get(fold(m.entity.name), fold(m.entity.name)), m.entity.kind)
+        for m in extraction.mentions
+    }
     expected = {(fold(e["name"]), e["kind"]) for e in labelled}
     for kind in ("all", *KINDS):
         in_kind = {k for k in found if kind in ("all", k[1])}
@@ -112,14 +124,20 @@ def _score_article(
         report.entities[kind].add(Counter(in_kind), Counter(expected_in_kind))
     report.errors += [f"{name}: extra {n!r} ({k})" for n, k in sorted(found - expected)]
     report.errors += [f"{name}: missed {n!r} ({k})" for n, k in sorted(expected - found)]
-    _score_people(report, name, [e for e in labelled if e["kind"] == "person"], extraction)
+    _score_people(report, name, [e for e in labelled if e["kind"] == "person"], extraction, key)
 
 
 def _score_people(
-    report: Report, name: str, people: Sequence[dict[str, Any]], extraction: Extraction
+    report: Report,
+    name: str,
+    people: Sequence[dict[str, Any]],
+    extraction: Extraction,
+    key: dict[str, str],
 ) -> None:
     mentions = [m for m in extraction.mentions if m.entity.kind == "person"]
-    found = Counter((fold(m.entity.name), m.surface) for m in mentions)
+    found = Counter(
+        (key.get(fold(m.entity.name), fold(m.entity.name)), m.surface) for m in mentions
+    )
     expected = Counter({(fold(p["name"]), s): n for p in people for s, n in p["surfaces"].items()})
     report.people_mentions.add(found, expected)
     report.errors += [
@@ -128,12 +146,13 @@ def _score_people(
         if found[k] != expected[k]
     ]
     for person in people:
-        own = [m for m in mentions if fold(m.entity.name) == fold(person["name"])]
+        own = [m for m in mentions if key.get(fold(m.entity.name)) == fold(person["name"])]
         report.people_attributes["people"] += 1
         report.people_attributes["country"] += any(
             m.entity.country == person.get("country") for m in own
         )
-        report.people_attributes["role"] += any(m.role == person.get("role") for m in own) or (
+        roles = {person.get("role"), person.get("role_en")} - {None}
+        report.people_attributes["role"] += any(m.role in roles for m in own) or (
             "role" not in person and bool(own)
         )
 
