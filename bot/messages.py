@@ -92,6 +92,9 @@ FROM_TO = "{first} to {last}"
 RELATED_LABEL = "Often with:"
 SOURCES_TITLE = "Sources"
 OUTLET_UNKNOWN = "outlet unknown"
+NO_DATELINE = "no dateline"
+# A publication date read from where the site files the story (/2024/07/27/), not its text.
+DATE_FROM_URL = "{precision}, from its URL"
 UNDATED = "undated"
 MORE_AVAILABLE = "{count} more available: {how}."
 # How each surface's user asks for a longer briefing.

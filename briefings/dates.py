@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 from briefings.model import DateMention, PartialDate, YearSource
 
@@ -195,6 +196,36 @@ _PLACE_DATELINE = re.compile(
     r"(?=\s*(?:--|[—–-]\s|\(|/))",
     re.I,
 )
+
+
+# Sites file stories under their date: /2024/07/27/slug, /2024-07-27-slug, /20240727/slug,
+# /2024/07/slug. Only whole path segments count, so a number inside a slug never does.
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/-])(?P<m>0?[1-9]|1[0-2])"
+    r"(?:(?P=sep)(?P<d>0?[1-9]|[12][0-9]|3[01]))?(?=[/_.-]|$)"
+)
+_URL_COMPACT_DATE = re.compile(
+    r"/(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])(?=[/_.-]|$)"
+)
+
+
+def url_date(url: str | None) -> tuple[PartialDate, str] | None:
+    """The date a story's URL path files it under, and that part of the path; a signal of
+    when it was published, kept apart (`year_source="url"`) from dates the text states."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    found = _URL_DATE.search(path) or _URL_COMPACT_DATE.search(path)
+    if found is None:
+        return None
+    day = found.group("d")
+    try:
+        date = PartialDate(
+            int(found.group("y")), int(found.group("m")), int(day) if day else None, "url"
+        )
+    except ValueError:  # 2023/02/30
+        return None
+    return date, found.group(0)
 
 
 def place_dateline(line: str) -> tuple[PartialDate | None, str]:

@@ -135,6 +135,9 @@ def date_of(record: DateRecord) -> PartialDate | None:
     return parse_iso(record.date, record.year_source)
 
 
+_YEAR_SOURCES: dict[str, YearSource] = {"dateline": "dateline", "url": "url"}
+
+
 # Briefings over many articles parse the same few hundred dates again and again.
 @lru_cache(maxsize=4096)
 def parse_iso(value: str | None, year_source: str | None = "text") -> PartialDate | None:
@@ -147,7 +150,7 @@ def parse_iso(value: str | None, year_source: str | None = "text") -> PartialDat
             month, day = ([*parts, 0, 0])[:2]
             return PartialDate(None, month or None, day or None)
         year, month, day = ([*parts, 0, 0, 0])[:3]
-        source: YearSource = "dateline" if year_source == "dateline" else "text"
+        source = _YEAR_SOURCES.get(year_source or "", "text")
         return PartialDate(year, month or None, day or None, year_source=source)
     except ValueError:
         return None

@@ -8,7 +8,7 @@ from typing import Literal
 
 PassageKind = Literal["title", "body", "caption"]
 EntityKind = Literal["person", "organization", "place", "topic", "event"]
-YearSource = Literal["text", "dateline", "none"]
+YearSource = Literal["text", "dateline", "url", "none"]
 
 
 @dataclass(frozen=True, order=True)
@@ -16,7 +16,8 @@ class PartialDate:
     """A calendar date known only as precisely as the text allows.
 
     `year_source` says where the year came from: stated in the text, inferred
-    from the article's dateline, or unknown (never guessed from today's date).
+    from the article's dateline, read from the date a site files the story under in its
+    URL (`/2024/07/27/`), or unknown (never guessed from today's date).
     """
 
     year: int | None = None

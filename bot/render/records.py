@@ -130,9 +130,7 @@ def article_view(article: StoredArticle) -> RenderableType:
     head = Text(summary.title, style="bold")
     date = summary.published
     where = visible(f"{summary.outlet or messages.OUTLET_UNKNOWN} · {summary.url or summary.path}")
-    meta = Text(
-        f"{date.date or 'date unknown'} ({date.precision or 'no dateline'}) · {where}", style="dim"
-    )
+    meta = Text(f"{date.date or 'date unknown'} ({_precision(date)}) · {where}", style="dim")
     body = [Text(p) for p in article.paragraphs]
     captions = [Text(f"[caption] {c}", style="italic dim") for c in article.captions]
     names = ", ".join(f"{e.name} ({e.kind})" for e in article.entities)
@@ -176,3 +174,11 @@ def report_view(report: IngestReport) -> RenderableType:
             Text(f"  … and {more} more notes (near-duplicates linked, same text)", style="dim")
         )
     return Group(*lines)
+
+
+def _precision(published: Published) -> str:
+    if published.precision is None:
+        return messages.NO_DATELINE
+    if published.year_source == "url":
+        return messages.DATE_FROM_URL.format(precision=published.precision)
+    return published.precision

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import trafilatura
+from htmldate import find_date
 from lxml import html as lxml_html
 from lxml.etree import ParserError
 from trafilatura.settings import Document
@@ -12,6 +13,11 @@ from trafilatura.settings import Document
 from briefings.errors import RejectedInput
 from briefings.ingest.documents import RawDocument
 from briefings.model import PartialDate
+
+# htmldate reads a date from the page's URL before the page itself (and from its canonical link
+# when it is given no URL). Handing it an address with no date keeps it to what the page states;
+# the date a site files a story under in its URL is a signal of its own (dates.url_date).
+_NO_DATE_URL = "http://localhost/"
 
 
 def page_document(
@@ -28,6 +34,7 @@ def page_document(
     )
     if not isinstance(found, Document) or not found.text or not found.text.strip():
         raise RejectedInput("no article text found in the HTML page")
+    stated = stated_date(page)
     return RawDocument(
         key=key,
         source_kind="html",
@@ -36,12 +43,18 @@ def page_document(
         url=url,
         path=path,
         title=found.title or None,
-        published=iso_day(found.date),
-        published_text=found.date or None,
+        published=iso_day(stated),
+        published_text=stated,
         author=found.author or None,
         outlet=found.sitename or (urlsplit(url).hostname if url else None),
         extracted=True,
     )
+
+
+def stated_date(page: str) -> str | None:
+    """The publication date a page states in its markup or text (`YYYY-MM-DD`), if any."""
+    found = find_date(page, url=_NO_DATE_URL, original_date=True, extensive_search=True)
+    return found if isinstance(found, str) else None
 
 
 def fragment_text(fragment: str) -> str:

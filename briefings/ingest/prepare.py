@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefings.cleaning import clean_text
-from briefings.dates import find_dates
+from briefings.dates import find_dates, url_date
 from briefings.entities import extract
 from briefings.events import find_events
 from briefings.ingest import dedupe
@@ -17,7 +17,7 @@ from briefings.model import Article, EntityRef, PartialDate, Passage
 from briefings.sentences import sentence_spans
 
 # Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 _TITLE_WORDS = 14
 # Longest body passage. Finding acronym definitions, roles before names and events costs
@@ -64,7 +64,8 @@ def prepare(raw: RawDocument, content_hash: str, known: Names) -> Article:
     """Clean, date and annotate one document (pure: no store access)."""
     clean = clean_text(raw.text)
     title = raw.title or clean.title
-    published = raw.published or clean.published
+    filed = url_date(raw.url)
+    published = raw.published or clean.published or (filed[0] if filed else None)
     passages = (
         Passage("title", title or derive_title(clean.paragraphs)),
         *(Passage("body", text) for p in clean.paragraphs for text in passage_texts(p)),
@@ -91,7 +92,7 @@ def prepare(raw: RawDocument, content_hash: str, known: Names) -> Article:
         author=raw.author,
         language=clean.language,
         published=published,
-        published_text=raw.published_text or clean.published_text,
+        published_text=raw.published_text or clean.published_text or (filed[1] if filed else None),
         encoding=raw.encoding,
         dates=dates,
         extraction=extraction,
