@@ -3,7 +3,8 @@
 Candidates are found with precompiled patterns and resolved with calendar arithmetic:
 dateparser costs about 8 ms a call and fills a missing year with the current one, so
 it never runs per sentence. A year is stated (`year_source="text"`), inferred from the
-article's dateline (`"dateline"`), or left unknown — never taken from today's date.
+article's dateline (`"dateline"`) or from the date its URL files it under (`"url"`, see
+`url_date`), or left unknown — never taken from today's date.
 
 Policies, so that callers and tests agree:
 - A dateline keeps the local calendar date it states; the time zone is not converted.
@@ -286,6 +287,8 @@ class _Passage:
 
     text: str
     anchor: date | None
+    # Where the anchor's year came from: a year inferred from it says the same.
+    source: YearSource = "dateline"
 
     def is_future(self, start: int, end: int) -> bool:
         """Whether the sentence around `text[start:end]` speaks of the future."""
@@ -307,7 +310,8 @@ class _Passage:
 
 def find_dates(text: str, dateline: PartialDate | None = None) -> list[DateMention]:
     """Event dates in a sentence or paragraph, resolved against the article's dateline."""
-    passage = _Passage(text, _anchor(dateline))
+    source: YearSource = "url" if dateline and dateline.year_source == "url" else "dateline"
+    passage = _Passage(text, _anchor(dateline), source)
     readers = _READERS if _DIGIT.search(text) else _WORD_READERS  # most patterns need one
     found = [
         item
@@ -349,13 +353,15 @@ def _valid(year: int, month: int, day: int) -> date | None:
 # --- calendar arithmetic -------------------------------------------------------------
 
 
-def _place_month_day(month: int, day: int, anchor: date | None, future: bool) -> PartialDate:
+def _place_month_day(
+    month: int, day: int, anchor: date | None, future: bool, source: YearSource
+) -> PartialDate:
     year = None
     if anchor is not None:
         year = _nearest_year(anchor, future, lambda y: _valid(y, month, day))
     if year is None:
         return PartialDate(None, month, day)
-    return PartialDate(year, month, day, "dateline")
+    return PartialDate(year, month, day, source)
 
 
 def _nearest_year(
@@ -442,7 +448,7 @@ def _day_range(
             start, end = _stated_range(int(match["y"]), first, last)
         else:
             future = passage.anchor is not None and passage.is_future(*match.span())
-            start, end = _inferred_range(passage.anchor, future, first, last)
+            start, end = _inferred_range(passage.anchor, future, first, last, passage.source)
     except ValueError:  # June 31, or February 29 of a common year
         return None
     weekday = passage.find_before(_WEEKDAY_BEFORE, match.start())  # `Wednesday, July 6, 2022`
@@ -460,16 +466,20 @@ def _stated_range(
 
 
 def _inferred_range(
-    anchor: date | None, future: bool, first: _MonthDay, last: _MonthDay | None
+    anchor: date | None,
+    future: bool,
+    first: _MonthDay,
+    last: _MonthDay | None,
+    source: YearSource,
 ) -> tuple[PartialDate, PartialDate | None]:
     """The dateline places the start; the end follows it, into the next year if need be."""
-    start = _place_month_day(*first, anchor, future)
+    start = _place_month_day(*first, anchor, future, source)
     if last is None:
         return start, None
     if start.year is None:
         return start, PartialDate(None, *last)
     end_year = start.year + 1 if last[0] < first[0] else start.year
-    return start, PartialDate(end_year, *last, "dateline")
+    return start, PartialDate(end_year, *last, source)
 
 
 def _read_iso(match: re.Match[str], passage: _Passage) -> _Found | None:
@@ -517,7 +527,7 @@ def _read_month_alone(match: re.Match[str], passage: _Passage) -> _Found | None:
     if passage.anchor is not None:
         future = passage.is_future(*match.span())
         year = _nearest_year(passage.anchor, future, lambda y: date(y, month, 1))
-        found = PartialDate(year, month, year_source="dateline")
+        found = PartialDate(year, month, year_source=passage.source)
     return _Found(match.start(), match.end(), found)
 
 
@@ -532,7 +542,7 @@ def _relative_month(
         year -= 1
     elif relation == "next" and month <= passage.anchor.month:
         year += 1
-    return _Found(start, match.end(), PartialDate(year, month, year_source="dateline"))
+    return _Found(start, match.end(), PartialDate(year, month, year_source=passage.source))
 
 
 def _read_weekday(match: re.Match[str], passage: _Passage) -> _Found | None:
@@ -542,7 +552,7 @@ def _read_weekday(match: re.Match[str], passage: _Passage) -> _Found | None:
     relation = cue["rel"].casefold() if cue else ""
     future = passage.is_future(*match.span())
     day = _weekday(passage.anchor, WEEKDAYS[match[0].casefold()], relation, future)
-    return _Found(cue.start() if cue else match.start(), match.end(), _on_day(day, "dateline"))
+    return _Found(cue.start() if cue else match.start(), match.end(), _on_day(day, passage.source))
 
 
 def _read_relative_period(match: re.Match[str], passage: _Passage) -> _Found | None:
@@ -551,10 +561,10 @@ def _read_relative_period(match: re.Match[str], passage: _Passage) -> _Found | N
         return None
     shift = {"this": 0, "last": -1, "next": 1}[match["rel"].casefold()]
     if match["unit"] == "year":
-        found = PartialDate(passage.anchor.year + shift, year_source="dateline")
+        found = PartialDate(passage.anchor.year + shift, year_source=passage.source)
     else:
         year, month = _shift_month(passage.anchor.year, passage.anchor.month, shift)
-        found = PartialDate(year, month, year_source="dateline")
+        found = PartialDate(year, month, year_source=passage.source)
     qualifier = passage.find_before(_SOONER_OR_LATER, match.start())
     return _Found(qualifier.start() if qualifier else match.start(), match.end(), found)
 
@@ -564,7 +574,7 @@ def _read_relative_day(match: re.Match[str], passage: _Passage) -> _Found | None
         return None
     shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match[0].casefold()]
     day = passage.anchor + timedelta(days=shift)
-    return _Found(match.start(), match.end(), _on_day(day, "dateline"))
+    return _Found(match.start(), match.end(), _on_day(day, passage.source))
 
 
 def _on_day(day: date, source: YearSource) -> PartialDate:

@@ -78,7 +78,8 @@ def test_an_undated_page_is_dated_by_its_url_and_says_so(
         published.year_source,
     )
     # "on Tuesday" is read against the URL's date: 23 July 2024 was a Tuesday.
-    assert "2024-07-23" in {d.date for d in article.dates}
+    # Its year came from the URL too, and says so.
+    assert ("2024-07-23", "url") in {(d.date, d.year_source) for d in article.dates}
     console = Console(width=200, record=True)
     console.print(article_view(article))
     assert "2024-07-23 (day, from its URL)" in console.export_text()
