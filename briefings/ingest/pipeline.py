@@ -36,6 +36,7 @@ from briefings.model import (
     Extraction,
     Mention,
 )
+from briefings.transliteration import fuzzy_alias
 from store import Store
 from store.records import (
     AliasRecord,
@@ -346,10 +347,15 @@ def _already_stored(raw: RawDocument, content_hash: str, store: Store) -> bool:
 
 
 def known_names(entities: Mapping[str, Sequence[KnownEntity]]) -> Known:
-    return {
+    known: Known = {
         alias: [EntityRef(e.name, e.kind, e.country) for e in found]  # type: ignore[arg-type]
         for alias, found in entities.items()
     }
+    for alias, found in list(known.items()):
+        for entity in found:
+            if entity.kind == "person":
+                _learn(known, fuzzy_alias(alias), entity)
+    return known
 
 
 def remember(known: Known, extraction: Extraction) -> set[str]:
@@ -361,6 +367,10 @@ def remember(known: Known, extraction: Extraction) -> set[str]:
     for mention in extraction.mentions:
         if _learn(known, fold(mention.surface), mention.entity):
             learned.add(fold(mention.surface))
+        # People also under a spelling-blind key: a later "Sergueï Lavrov" finds Sergey Lavrov.
+        fuzzy = fuzzy_alias(mention.surface)
+        if mention.entity.kind == "person" and _learn(known, fuzzy, mention.entity):
+            learned.add(fuzzy)
     for acronym in extraction.acronyms:
         if _learn(known, fold(acronym.short), EntityRef(acronym.long, "topic")):
             learned.add(fold(acronym.short))

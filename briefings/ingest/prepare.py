@@ -17,7 +17,7 @@ from briefings.model import Article, EntityRef, PartialDate, Passage
 from briefings.sentences import sentence_spans
 
 # Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 _TITLE_WORDS = 14
 # Longest body passage. Finding acronym definitions, roles before names and events costs
@@ -70,7 +70,7 @@ def prepare(raw: RawDocument, content_hash: str, known: Names) -> Article:
         *(Passage("body", text) for p in clean.paragraphs for text in passage_texts(p)),
         *(Passage("caption", text) for text in clean.captions),
     )
-    extraction = extract(passages, known)
+    extraction = extract(passages, known, clean.language)
     dates = tuple(
         (index, mention)
         for index, passage in enumerate(passages)
