@@ -21,7 +21,7 @@ from typing import Any
 
 from briefings.folding import fold_diacritics
 from briefings.gazetteer import load
-from briefings.transliteration import is_vietnamese_name, latin_name
+from briefings.transliteration import is_vietnamese_name, latin_name, vietnamese_syllable
 
 _CYRILLIC_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _CYRILLIC_RUN = re.compile(rf"(?<![\w-]){_CYRILLIC_WORD}(?:[ \t]+{_CYRILLIC_WORD})*(?![\w-])")
@@ -96,7 +96,9 @@ def _segment_name(text: str, words: list[tuple[int, int]]) -> ForeignName | None
         if nominative is None:  # "Москва Лавров": only the last word is taken, alone
             return _segment_name(text, words[-1:])
         return ForeignName(start, end, latin_name(nominative))
-    variants = _surname_nominatives(written[0])
+    # One Vietnamese syllable is the given name a Vietnamese is called by: "Шон" for Son.
+    syllable = vietnamese_syllable(written[0])
+    variants = (syllable,) if syllable else _surname_nominatives(written[0])
     if not variants:
         return None
     return ForeignName(start, end, variants[0], variants=variants)
