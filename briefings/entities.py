@@ -1057,9 +1057,10 @@ def _find_known_names(article: _Article) -> None:
                 continue
             text = article.texts[passage]
             start, end = run[0].start, run[-1].end
-            entity = _known(
-                article, text[start:end], {"person", "organization", "place", "topic", "event"}
-            )
+            surface = text[start:end]
+            entity = _known(article, surface, {"person", "organization", "place", "topic", "event"})
+            if entity is None and len(run) > 1:  # "Sergueï Lavrov", spelt as no article has
+                entity = _known_person(article, surface)
             if entity is not None:
                 article.add(entity, passage, start, end, (0, end - start, 2))
 
@@ -1102,11 +1103,11 @@ def _entity_refs(article: _Article) -> dict[str, EntityRef]:
     refs = {key: _fuller_event(article, entity) for key, entity in article.entities.items()}
     for key, person in article.people.items():
         country = person.countries.most_common(1)[0][0] if person.countries else None
-        # "Sergueï Lavrov" is the Sergey Lavrov the store already knows.
-        known = _known_person(article, person.name) if article.known else None
-        if known is not None:
-            country = country or known.country
-        refs["person:" + key] = EntityRef(known.name if known else person.name, "person", country)
+        # "Sergueï Lavrov" is the Sergey Lavrov the store knows, whose country it may not say;
+        # the store files both spellings under one key and shows the commoner.
+        known = _known_person(article, person.name) if article.known and not country else None
+        country = known.country if known else country
+        refs["person:" + key] = EntityRef(person.name, "person", country)
     return refs
 
 
