@@ -127,6 +127,8 @@ def test_country_names_and_adjectives_are_no_people() -> None:
         ("Menteri Luar Negeri Rusia Sergey Lavrov", "Sergey Lavrov", "Foreign Minister",
          "Russia"),
         ("Menlu RI Retno Marsudi", "Retno Marsudi", "Foreign Minister", "Indonesia"),
+        ("Der russische Außenminister Sergej Lawrow traf", "Sergej Lawrow", "Foreign Minister",
+         "Russia"),
     ],
 )  # fmt: skip
 def test_role_words_of_other_languages_give_role_and_country(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from briefings import datafiles
-from briefings.folding import fold
+from briefings.folding import fold, fold_diacritics
 from briefings.model import EntityKind
 
 # A token is a run of letters and digits, or one punctuation mark; spaces are not tokens,
@@ -94,10 +94,15 @@ def load() -> Gazetteer:
         first_words=frozenset(key[0] for key in names if key),
         foreign_roles=foreign_roles,
         country_words={
-            fold(word): country
+            _lower_plain(word): country
             for word, _, country in datafiles.rows("gazetteer/country_words.tsv", 3)
         },
     )
+
+
+def _lower_plain(text: str) -> str:
+    """Lower case without marks, one character for one (ß stays ß), as roles are matched."""
+    return fold_diacritics(text).lower()
 
 
 def _load_roles() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
@@ -108,7 +113,7 @@ def _load_roles() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
         if language in ("", "en"):
             roles[written] = normal
         else:
-            foreign[fold(written)] = (normal, language)
+            foreign[_lower_plain(written)] = (normal, language)
     return roles, foreign
 
 
