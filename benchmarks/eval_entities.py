@@ -83,6 +83,15 @@ def passages_of(text: str) -> tuple[Passage, ...]:
     return clean_text(text).passages
 
 
+def language_of(text: str) -> str | None:
+    """The language the cleaner finds, as ingest stores it; None without the cleaner."""
+    try:
+        from briefings.cleaning import clean_text
+    except ImportError:
+        return None
+    return clean_text(text).language
+
+
 def _written_passages(text: str) -> tuple[Passage, ...]:
     """Hand-written articles are clean already: a title, then paragraphs between blank lines."""
     title, *paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
@@ -96,7 +105,8 @@ def evaluate(labels_path: Path = LABELS) -> Report:
             passages = passages_of((ROOT / article["file"]).read_text(encoding="utf-8"))
         else:
             passages = _written_passages(article["text"])
-        extraction = extract(passages)
+        # As ingest does: the article's language decides which finders run.
+        extraction = extract(passages, None, language_of(" ".join(p.text for p in passages)))
         _score_article(
             report, article.get("file") or article["name"], article["entities"], extraction
         )

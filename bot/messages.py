@@ -96,6 +96,24 @@ NO_DATELINE = "no dateline"
 # A publication date read from where the site files the story (/2024/07/27/), not its text.
 DATE_FROM_URL = "{precision}, from its URL"
 UNDATED = "undated"
+# A source not in English says its language: "Interfax, 27 July 2024 · Russian".
+IN_LANGUAGE = "{about} · {language}"
+LANGUAGE_NAMES = {
+    "ru": "Russian",
+    "vi": "Vietnamese",
+    "fr": "French",
+    "id": "Indonesian",
+    "ms": "Malay",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "th": "Thai",
+    "de": "German",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "uk": "Ukrainian",
+    "ar": "Arabic",
+}
 MORE_AVAILABLE = "{count} more available: {how}."
 # How each surface's user asks for a longer briefing.
 ASK_MORE_FLAG = "add --more"

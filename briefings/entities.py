@@ -19,8 +19,10 @@ from typing import NamedTuple
 
 from briefings import acronyms as acronym_finder
 from briefings.folding import fold
+from briefings.foreign_names import ForeignName, role_names, russian_names
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
+from briefings.transliteration import fuzzy_alias
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -202,6 +204,8 @@ class _Article:
     acronyms: dict[str, str] = field(default_factory=dict)
     used_acronyms: dict[str, str] = field(default_factory=dict)
     pending_short: list[tuple[int, int, int, str | None, str | None]] = field(default_factory=list)
+    # One-word references in another script, resolved once every full name is known.
+    foreign_short: list[tuple[int, ForeignName]] = field(default_factory=list)
     alternative_of: dict[tuple[int, int], EntityRef] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -223,9 +227,15 @@ class _Article:
 # name, 2 an acronym defined in the article, 1 gazetteer, head-word phrases and short references,
 # 0 guesses (the store's `known` names, unknown acronyms).
 def extract(
-    passages: Sequence[Passage], known: Mapping[str, Sequence[EntityRef]] | None = None
+    passages: Sequence[Passage],
+    known: Mapping[str, Sequence[EntityRef]] | None = None,
+    language: str | None = None,
 ) -> Extraction:
-    """Mentions of people, organisations, places, topics and events, and the acronyms defined."""
+    """Mentions of people, organisations, places, topics and events, and the acronyms defined.
+
+    `language` is the article's (ISO 639-1); role words of other languages are looked for
+    only in an article that is not English, Russian names only in a Russian one.
+    """
     article = _Article(
         texts=[p.text for p in passages],
         tokens=[_tokenise(p.text) for p in passages],
@@ -234,8 +244,11 @@ def extract(
     )
     _find_definitions(article)
     _find_people(article)
+    if language not in (None, "en"):
+        _find_foreign_people(article, language)
     _find_full_names(article)
     _find_short_references(article)
+    _resolve_foreign_short(article)
     _find_gazetteer_names(article)
     _find_headed_phrases(article)
     _find_lower_headed_phrases(article)
@@ -378,6 +391,67 @@ def _find_people(article: _Article) -> None:
             _person_after(article, index, match.end(), None, country)
     for index in range(len(article.texts)):
         _find_attributed_people(article, index)
+
+
+def _find_foreign_people(article: _Article, language: str | None) -> None:
+    """People after role words of the article's language; in Russian, every name."""
+    for index, text in enumerate(article.texts):
+        for found in role_names(text):
+            _add_foreign_person(article, index, found, 2)
+        if language != "ru":
+            continue
+        for found in russian_names(text):
+            _add_foreign_person(article, index, found, 1)
+
+
+def _add_foreign_person(article: _Article, index: int, found: ForeignName, rank: int) -> None:
+    """A name read in another script or language: its Latin, nominative form is the entity's."""
+    if found.variants or " " not in found.name:
+        article.foreign_short.append((index, found))
+        return
+    person = article.people.setdefault(fold(found.name), _Person())
+    person.forms.append(found.name)
+    if found.country:
+        person.countries[found.country] += 1
+    target = "person:" + fold(found.name)
+    length = found.end - found.start
+    article.spans.append(
+        _Span(index, found.start, found.end, target, (3, length, rank), found.role)
+    )
+
+
+def _resolve_foreign_short(article: _Article) -> None:
+    """ "Лаврова": the article's one person of that surname, else the one the store knows."""
+    owners = _short_keys(article)
+    for index, found in article.foreign_short:
+        target = next(
+            filter(None, (_short_target(article, owners, v) for v in found.variants)), None
+        )
+        if target is not None:
+            length = found.end - found.start
+            span = _Span(index, found.start, found.end, target, (3, length, 1), found.role)
+            article.spans.append(span)
+
+
+def _short_target(article: _Article, owners: dict[str, list[str]], name: str) -> str | None:
+    people = owners.get(fold(name), [])
+    if people:
+        return people[0] if len(people) == 1 else None
+    known = _known_person(article, name)
+    if known is None:
+        return None
+    target = f"person:{fold(known.name)}"
+    article.entities.setdefault(target, known)
+    return target
+
+
+def _known_person(article: _Article, name: str) -> EntityRef | None:
+    """The one person the store knows under `name` or a spelling of it (Sergueï, Sergej)."""
+    exact = _known(article, name, {"person"})
+    if exact is not None:
+        return exact
+    people = [e for e in article.known.get(fuzzy_alias(name), ()) if e.kind == "person"]
+    return people[0] if len({fold(e.name) for e in people}) == 1 else None
 
 
 def _person_after_role(
@@ -983,9 +1057,10 @@ def _find_known_names(article: _Article) -> None:
                 continue
             text = article.texts[passage]
             start, end = run[0].start, run[-1].end
-            entity = _known(
-                article, text[start:end], {"person", "organization", "place", "topic", "event"}
-            )
+            surface = text[start:end]
+            entity = _known(article, surface, {"person", "organization", "place", "topic", "event"})
+            if entity is None and len(run) > 1:  # "Sergueï Lavrov", spelt as no article has
+                entity = _known_person(article, surface)
             if entity is not None:
                 article.add(entity, passage, start, end, (0, end - start, 2))
 
@@ -1028,6 +1103,10 @@ def _entity_refs(article: _Article) -> dict[str, EntityRef]:
     refs = {key: _fuller_event(article, entity) for key, entity in article.entities.items()}
     for key, person in article.people.items():
         country = person.countries.most_common(1)[0][0] if person.countries else None
+        # "Sergueï Lavrov" is the Sergey Lavrov the store knows, whose country it may not say;
+        # the store files both spellings under one key and shows the commoner.
+        known = _known_person(article, person.name) if article.known and not country else None
+        country = known.country if known else country
         refs["person:" + key] = EntityRef(person.name, "person", country)
     return refs
 

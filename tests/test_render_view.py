@@ -76,3 +76,26 @@ def test_a_line_is_marked_up_part_by_part_and_every_text_escaped() -> None:
     assert "*6 JULY*: TALKS\n_SO_ <1> <2>" == marked(
         Line((*line.parts, Words(" "), Cites((1, 2)))), markup, lambda n: f"<{n}>"
     )
+
+
+def test_a_source_not_in_english_says_its_language_on_every_surface() -> None:
+    russian = Source(
+        1, 7, "Лавров и Буй Тхань Шон", "Interfax", PartialDate(2024, 7, 27), None, None, "ru"
+    )
+    reply = Reply(briefing=replace(BRIEFING, sources=(russian,)))
+    shown = {
+        "slack": json.dumps(reply_payloads(reply), ensure_ascii=False),
+        "discord": json.dumps(
+            [[e.to_dict() for e in m] for m in reply_embeds(reply)], ensure_ascii=False
+        ),
+        "terminal": _terminal(reply),
+    }
+
+    words = "Interfax, 27 July 2024 · Russian"
+    assert [] == [surface for surface, text in shown.items() if words not in text]
+
+
+def test_a_source_in_english_names_no_language() -> None:
+    view = briefing_view(BRIEFING, messages.ASK_MORE_OPTION)
+
+    assert "outlet unknown, undated" == view.sources[0].about

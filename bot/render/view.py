@@ -61,7 +61,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Cited:
-    """A numbered source as every surface lists it; `about` reads `VNS, 7 July 2021`."""
+    """A numbered source as every surface lists it; `about` reads `VNS, 7 July 2021`, or
+    `Interfax, 27 July 2024 · Russian` for an article not in English."""
 
     n: int
     title: str
@@ -267,12 +268,21 @@ def _cited(sources: tuple[Source, ...]) -> tuple[Cited, ...]:
         Cited(
             s.n,
             s.title,
-            f"{s.outlet or messages.OUTLET_UNKNOWN}, {_when(s.published)}",
+            _about(s),
             s.url,
             s.path,
         )
         for s in sources
     )
+
+
+def _about(source: Source) -> str:
+    """ "Interfax, 27 July 2024", and " · Russian" when the article is not in English."""
+    about = f"{source.outlet or messages.OUTLET_UNKNOWN}, {_when(source.published)}"
+    if not source.language or source.language == "en":
+        return about
+    language = messages.LANGUAGE_NAMES.get(source.language, source.language)
+    return messages.IN_LANGUAGE.format(about=about, language=language)
 
 
 def _when(date: PartialDate | None) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from briefings import datafiles
-from briefings.folding import fold
+from briefings.folding import fold, fold_diacritics
 from briefings.model import EntityKind
 
 # A token is a run of letters and digits, or one punctuation mark; spaces are not tokens,
@@ -54,6 +54,10 @@ class Gazetteer:
     prefixes: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # Every first word: most tokens start no name, and this says so without building a key.
     first_words: frozenset[str] = field(default_factory=frozenset)
+    # Roles written in other languages, folded: "ministre des affaires etrangeres" → its
+    # English role and the language; and country words of those languages: "россии" → Russia.
+    foreign_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    country_words: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, key: tuple[str, ...]) -> tuple[Alias, ...]:
         return self.names.get(key, ())
@@ -72,6 +76,7 @@ def load() -> Gazetteer:
     primary: dict[str, str] = {}
     acronyms: dict[str, str] = {}
     countries = _load_countries(names, demonyms, primary, acronyms)
+    roles, foreign_roles = _load_roles()
     _load_places(names, acronyms)
     _load_named(names, acronyms, "organizations.tsv", with_kind=False)
     _load_named(names, acronyms, "topics.tsv", with_kind=True)
@@ -81,13 +86,35 @@ def load() -> Gazetteer:
         demonyms=demonyms,
         primary_demonym=primary,
         acronyms=acronyms,
-        roles={written: normal for written, normal in datafiles.rows("gazetteer/roles.tsv", 2)},
+        roles=roles,
         common_words=frozenset(datafiles.words("gazetteer/common_words.txt")),
         not_entities=frozenset(w.upper() for w in datafiles.words("gazetteer/not_entities.txt")),
         countries=frozenset(countries),
         prefixes=frozenset(key[:n] for key in names for n in range(1, len(key) + 1)),
         first_words=frozenset(key[0] for key in names if key),
+        foreign_roles=foreign_roles,
+        country_words={
+            _lower_plain(word): country
+            for word, _, country in datafiles.rows("gazetteer/country_words.tsv", 3)
+        },
     )
+
+
+def _lower_plain(text: str) -> str:
+    """Lower case without marks, one character for one (ß stays ß), as roles are matched."""
+    return fold_diacritics(text).lower()
+
+
+def _load_roles() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """English roles as written → normalised; other languages' roles, folded, apart."""
+    roles: dict[str, str] = {}
+    foreign: dict[str, tuple[str, str]] = {}
+    for written, normal, language in datafiles.rows("gazetteer/roles.tsv", 3):
+        if language in ("", "en"):
+            roles[written] = normal
+        else:
+            foreign[_lower_plain(written)] = (normal, language)
+    return roles, foreign
 
 
 def _load_countries(

@@ -36,6 +36,7 @@ from briefings.model import (
     Extraction,
     Mention,
 )
+from briefings.transliteration import fuzzy_alias, name_key
 from store import Store
 from store.records import (
     AliasRecord,
@@ -346,10 +347,15 @@ def _already_stored(raw: RawDocument, content_hash: str, store: Store) -> bool:
 
 
 def known_names(entities: Mapping[str, Sequence[KnownEntity]]) -> Known:
-    return {
+    known: Known = {
         alias: [EntityRef(e.name, e.kind, e.country) for e in found]  # type: ignore[arg-type]
         for alias, found in entities.items()
     }
+    for alias, found in list(known.items()):
+        for entity in found:
+            if entity.kind == "person":
+                _learn(known, fuzzy_alias(alias), entity)
+    return known
 
 
 def remember(known: Known, extraction: Extraction) -> set[str]:
@@ -361,6 +367,10 @@ def remember(known: Known, extraction: Extraction) -> set[str]:
     for mention in extraction.mentions:
         if _learn(known, fold(mention.surface), mention.entity):
             learned.add(fold(mention.surface))
+        # People also under a spelling-blind key: a later "Sergueï Lavrov" finds Sergey Lavrov.
+        fuzzy = fuzzy_alias(mention.surface)
+        if mention.entity.kind == "person" and _learn(known, fuzzy, mention.entity):
+            learned.add(fuzzy)
     for acronym in extraction.acronyms:
         if _learn(known, fold(acronym.short), EntityRef(acronym.long, "topic")):
             learned.add(fold(acronym.short))
@@ -382,6 +392,7 @@ def _record(
     stored: tuple[int, str] | None,
 ) -> tuple[ArticleRecord, str | None]:
     duplicate_of, score = _near_duplicate(print_, store, stored)
+    keys = {m.entity.name: entity_key(m.entity) for m in article.extraction.mentions}
     note = (
         f"near-duplicate of article {duplicate_of} ({score:.0%} similar)" if duplicate_of else None
     )
@@ -411,7 +422,7 @@ def _record(
         dates=tuple(_date_record(i, d) for i, d in article.dates),
         mentions=tuple(_mention_record(m) for m in article.extraction.mentions),
         aliases=tuple(_alias_record(a.short, a.long) for a in article.extraction.acronyms),
-        events=tuple(_event_record(e) for e in article.events),
+        events=tuple(_event_record(e, keys) for e in article.events),
     )
     return record, note
 
@@ -453,7 +464,7 @@ def _mention_record(mention: Mention) -> MentionRecord:
         end=mention.end,
         surface=mention.surface,
         surface_key=fold(mention.surface),
-        entity_key=fold(entity.name),
+        entity_key=entity_key(entity),
         name=entity.name,
         kind=entity.kind,
         country=entity.country,
@@ -462,7 +473,14 @@ def _mention_record(mention: Mention) -> MentionRecord:
     )
 
 
-def _event_record(event: Event) -> EventRecord:
+def entity_key(entity: EntityRef) -> str:
+    """The store's key of an entity: its folded name, and for a person the spelling-blind
+    key, so that Sergueï Lavrov and Sergey Lavrov are one row whichever came first (the
+    row then shows the form most articles use)."""
+    return name_key(entity.name) if entity.kind == "person" else fold(entity.name)
+
+
+def _event_record(event: Event, keys: Mapping[str, str]) -> EventRecord:
     return EventRecord(
         passage=event.passage,
         start=event.start,
@@ -473,7 +491,7 @@ def _event_record(event: Event) -> EventRecord:
         year_source=event.date.year_source,
         until=event.until.iso() if event.until else None,
         place_key=fold(event.place) if event.place else None,
-        participant_keys=tuple(fold(name) for name in event.participants),
+        participant_keys=tuple(keys.get(name, fold(name)) for name in event.participants),
     )
 
 

@@ -71,7 +71,7 @@ def prepare(raw: RawDocument, content_hash: str, known: Names) -> Article:
         *(Passage("body", text) for p in clean.paragraphs for text in passage_texts(p)),
         *(Passage("caption", text) for text in clean.captions),
     )
-    extraction = extract(passages, known)
+    extraction = extract(passages, known, clean.language)
     dates = tuple(
         (index, mention)
         for index, passage in enumerate(passages)

@@ -1,0 +1,221 @@
+"""People named in text that is not English: after a role word of its language, and, in
+Russian, by the morphology of Russian names.
+
+Russian names are not found by a trained tagger but by their grammar: a run of capitalised
+Cyrillic words that pymorphy3's dictionary (OpenCorpora, with given names, patronymics and
+surnames tagged) reads as given name, patronymic and surname agreeing in case and gender, or
+that are all Vietnamese syllables as Russian transcribes them. The same dictionary gives the
+nominative of an inflected form (Лавровым → Лавров, Захаровой → Захарова). natasha's Slovnet
+tagger was the alternative: its wheel alone is 34 MB (with navec embeddings, slovnet and
+pymorphy2 behind it), against 8.5 MB for pymorphy3 and its dictionary, and it would still
+need the same morphology to put names in the nominative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from briefings.folding import fold_diacritics
+from briefings.gazetteer import load
+from briefings.transliteration import is_vietnamese_name, latin_name, vietnamese_syllable
+
+_CYRILLIC_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_CYRILLIC_RUN = re.compile(rf"(?<![\w-]){_CYRILLIC_WORD}(?:[ \t]+{_CYRILLIC_WORD})*(?![\w-])")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_NAME_PARTS = ("Name", "Patr", "Surn")
+# The least share of pymorphy3's estimate a reading needs to count: "Республики" has none
+# as a name, "Лавров" most of it as a surname.
+_LEAST_SCORE = 0.04
+_MAX_NAME_WORDS = 4
+
+
+@dataclass(frozen=True)
+class ForeignName:
+    """A person named at [start, end): `name` in Latin script and the nominative; one-word
+    references carry every nominative they may stand for, likeliest first, in `variants`."""
+
+    start: int
+    end: int
+    name: str
+    role: str | None = None
+    country: str | None = None
+    variants: tuple[str, ...] = ()
+
+
+@cache
+def _analyzer() -> Any:
+    import pymorphy3  # loaded only once a Russian article comes: 0.25 s and 16 MB
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=1 << 14)
+def _readings(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of a word as part of a person's name."""
+    return tuple(
+        p
+        for p in _analyzer().parse(word)
+        if p.score >= _LEAST_SCORE and any(part in p.tag for part in _NAME_PARTS)
+    )
+
+
+def russian_names(text: str) -> Iterator[ForeignName]:
+    """People named in a Russian passage, full names and one-word references."""
+    for run in _CYRILLIC_RUN.finditer(text):
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in _WORD.finditer(run[0])]
+        yield from _names_in_run(text, words)
+
+
+def _names_in_run(text: str, words: list[tuple[int, int]]) -> Iterator[ForeignName]:
+    """Split a run at words that cannot be part of a name ("России Сергей Лавров")."""
+    segment: list[tuple[int, int]] = []
+    for start, end in [*words, (-1, -1)]:
+        word = text[start:end]
+        if start >= 0 and (is_vietnamese_name([word]) or _readings(word)):
+            segment.append((start, end))
+            continue
+        if segment:
+            found = _segment_name(text, segment)
+            if found is not None:
+                yield found
+        segment = []
+
+
+def _segment_name(text: str, words: list[tuple[int, int]]) -> ForeignName | None:
+    words = words[-_MAX_NAME_WORDS:]
+    start, end = words[0][0], words[-1][1]
+    written = [text[s:e] for s, e in words]
+    if len(words) >= 2 and is_vietnamese_name(written):
+        return ForeignName(start, end, latin_name(" ".join(written)))
+    if len(words) >= 2:
+        nominative = _full_name(written)
+        if nominative is None:  # "Москва Лавров": only the last word is taken, alone
+            return _segment_name(text, words[-1:])
+        return ForeignName(start, end, latin_name(nominative))
+    # One Vietnamese syllable is the given name a Vietnamese is called by: "Шон" for Son.
+    syllable = vietnamese_syllable(written[0])
+    variants = (syllable,) if syllable else _surname_nominatives(written[0])
+    if not variants:
+        return None
+    return ForeignName(start, end, variants[0], variants=variants)
+
+
+def _full_name(words: Sequence[str]) -> str | None:
+    """Given name (+ patronymic) + surname agreeing in case and gender, in the nominative."""
+    if len(words) > 3:
+        return None
+    wanted = ("Name", "Patr", "Surn") if len(words) == 3 else ("Name", "Surn")
+    pairs = zip(words, wanted, strict=True)
+    options = [[p for p in _readings(w) if part in p.tag] for w, part in pairs]
+    if not all(options):
+        return None
+    for first in options[0]:
+        case, gender = first.tag.case, first.tag.gender
+        chosen = [first]
+        for later in options[1:]:
+            same = [p for p in later if p.tag.case == case and _same_gender(p.tag.gender, gender)]
+            if not same:
+                break
+            chosen.append(same[0])
+        else:
+            return " ".join(_nominative(p) for p in chosen)
+    return None
+
+
+def _same_gender(one: str | None, other: str | None) -> bool:
+    return one == other or "ms-f" in (one, other) or None in (one, other)
+
+
+def _nominative(reading: Any) -> str:
+    """The reading put in the nominative singular, keeping its gender: Захаровой → Захарова."""
+    inflected = reading.inflect({"nomn", "sing"}) or reading
+    return "-".join(part.capitalize() for part in str(inflected.word).split("-"))
+
+
+def _surname_nominatives(word: str) -> tuple[str, ...]:
+    """What a one-word reference may be in Latin, likeliest first: Лаврова → Lavrov, Lavrova."""
+    found: list[str] = []
+    for reading in _readings(word):
+        if "Surn" in reading.tag:
+            latin = latin_name(_nominative(reading))
+            if latin not in found:
+                found.append(latin)
+    return tuple(found)
+
+
+# --- role words of other languages ----------------------------------------------------------
+
+
+@cache
+def _role_pattern() -> re.Pattern[str]:
+    """A role of another language, a country word allowed inside and after it; Russian words
+    with any case ending (министром иностранных дел)."""
+    gazetteer = load()
+    country = "|".join(re.escape(w) for w in sorted(gazetteer.country_words, key=len)[::-1])
+    between = rf"\s+(?:(?:{country})\s+)?"
+    roles = sorted(gazetteer.foreign_roles, key=len)[::-1]
+    one = "|".join(between.join(_role_word(w) for w in role.split()) for role in roles)
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<before>{country})\s+)?(?P<role>{one})"
+        rf"(?:\s+(?P<after>{country}))?(?![\w-])[ \t]*,?",
+        re.IGNORECASE,
+    )
+
+
+def _role_word(word: str) -> str:
+    return re.escape(word) + ("[а-яё]{0,3}" if re.search("[а-яё]", word) else "")
+
+
+def role_names(text: str) -> Iterator[ForeignName]:
+    """People named right after a role word of another language, with role and country."""
+    gazetteer = load()
+    folded = fold_diacritics(text).lower()
+    if len(folded) != len(text):  # offsets must hold between the two
+        return
+    for match in _role_pattern().finditer(folded):
+        role = _role_of(match["role"])
+        found = _name_after(text, match.end())
+        if role is None or found is None:
+            continue
+        between = folded[match.end() : found[0]].split()
+        words = [match["before"], match["after"], *match["role"].split(), *between]
+        country = next(
+            (gazetteer.country_words[w] for w in words if w in gazetteer.country_words), None
+        )
+        yield ForeignName(*found, role=role, country=country)
+
+
+def _role_of(written: str) -> str | None:
+    """The English role of a matched role phrase, its country word and case endings aside."""
+    gazetteer = load()
+    words = [w for w in written.split() if w not in gazetteer.country_words]
+    for key, (role, _) in gazetteer.foreign_roles.items():
+        parts = key.split()
+        if len(parts) == len(words) and all(map(str.startswith, words, parts)):
+            return role
+    return None
+
+
+def _name_after(text: str, position: int) -> tuple[int, int, str] | None:
+    """The capitalised words right after `position`, in Latin script and the nominative."""
+    words: list[tuple[int, int]] = []
+    # Twice a name's length: a Russian name may follow the country's full style first.
+    while len(words) < 2 * _MAX_NAME_WORDS:
+        match = re.compile(r"[ \t]*([^\W\d_][\w’'-]*)").match(text, position)
+        if match is None or not match[1][0].isupper():
+            break
+        words.append(match.span(1))
+        position = match.end()
+    if not words:
+        return None
+    written = [text[s:e] for s, e in words]
+    if not re.search(r"[А-яЁё]", written[0]):
+        words = words[:_MAX_NAME_WORDS]
+        return words[0][0], words[-1][1], " ".join(written[:_MAX_NAME_WORDS])
+    # "министр иностранных дел Социалистической Республики Вьетнам Буй Тхань Шон"
+    named = next(_names_in_run(text, words), None)
+    return (named.start, named.end, named.name) if named else None
