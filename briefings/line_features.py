@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from operator import itemgetter
 
 import justext
 import numpy as np
@@ -40,7 +41,7 @@ JUSTEXT_LANGUAGES = {
 }  # fmt: skip
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_SENTENCE_END = re.compile(r"[.!?…。\"”»’)]$")
+_SENTENCE_ENDS = ".!?…。\"”»’)"
 _SEPARATOR = re.compile(r"\s[|·•>»›/]\s|\s?\|\s?")
 _LIST_MARKER = re.compile(r"^[-–—•*»›▪◦·>]\s?")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -99,21 +100,20 @@ def _own_features(line: str, words: list[str], stops: frozenset[str]) -> list[fl
     count = len(words) or 1  # ratios over no words are 0 anyway
     letters = sum(map(len, words)) or 1
     chars = len(line) - line.count(" ")
+    digits = sum(map(str.isdigit, line))
     return [
         math.log1p(len(words)),
         math.log1p(len(line)),
         sum(map(stops.__contains__, map(str.casefold, words))) / count,
         0.0,  # filled in by _page_features, against the page's prose
-        float(bool(_SENTENCE_END.search(line))),
+        float(line[-1] in _SENTENCE_ENDS),
         float(line.endswith(":")),
-        sum(word[0].isupper() for word in words) / count,
+        sum(map(str.isupper, map(itemgetter(0), words))) / count,
         sum(map(str.isupper, line)) / letters,
-        sum(map(str.isdigit, line)) / chars,
+        digits / chars,
         min(len(_SEPARATOR.findall(line)), 5) / 5,
         float(bool(_LIST_MARKER.match(line))),
-        float(bool(_YEAR.search(line))),
-        float(bool(_TIME.search(line))),
-        float(bool(_NUMERIC_DATE.search(line))),
+        *(_date_shapes(line) if digits else (0.0, 0.0, 0.0)),
         float(bool(_LINK.search(line))),
         float(bool(_CREDIT_MARK.search(line[-_CREDIT_REACH:]))),
         float(bool(_LABEL.match(line))),
@@ -122,6 +122,15 @@ def _own_features(line: str, words: list[str], stops: frozenset[str]) -> list[fl
         float(len(words) <= 1),
         0.0,  # prose: filled in by _page_features, once wrapped lines are joined
     ]
+
+
+def _date_shapes(line: str) -> tuple[float, float, float]:
+    """Whether the line holds a year, a time of day, a numeric date."""
+    return (
+        float(bool(_YEAR.search(line))),
+        float(bool(_TIME.search(line))),
+        float(bool(_NUMERIC_DATE.search(line))),
+    )
 
 
 def _page_features(
@@ -163,42 +172,38 @@ def _paragraph_features(
 ) -> list[list[float]]:
     """Words, stopword density, closing shape and line count of the paragraph a line is
     in, hard-wrapped lines joined: a wrapped fragment of prose looks like a menu item."""
-    ends = own[:, LINE_FEATURES.index("sentence_end")]
-    words = np.expm1(own[:, LINE_FEATURES.index("log_words")])
-    stops = own[:, LINE_FEATURES.index("stopwords")] * words
+    ends = own[:, LINE_FEATURES.index("sentence_end")].tolist()
+    words = np.rint(np.expm1(own[:, LINE_FEATURES.index("log_words")])).tolist()
+    stops = (own[:, LINE_FEATURES.index("stopwords")] * words).tolist()
     starts = [0]
     for i in range(1, len(lines)):
         joined = blocks[i] == blocks[i - 1] and not ends[i - 1]
         if not (joined and (has_blocks or lines[i][0].islower() or lines[i - 1][-1] in ",-–")):
             starts.append(i)
-    columns: list[list[float]] = [[0.0] * len(lines) for _ in range(4)]
+    columns: list[list[float]] = [[], [], [], []]
     for start, stop in zip(starts, [*starts[1:], len(lines)], strict=True):
-        total = float(words[start:stop].sum())
+        total = sum(words[start:stop])
         values = (
-            float(np.log1p(total)),
-            float(stops[start:stop].sum()) / total if total else 0.0,
-            float(ends[stop - 1]),
-            float(np.log1p(stop - start)),
+            math.log1p(total),
+            sum(stops[start:stop]) / total if total else 0.0,
+            ends[stop - 1],
+            math.log1p(stop - start),
         )
         for column, value in zip(columns, values, strict=True):
-            column[start:stop] = [value] * (stop - start)
+            column.extend([value] * (stop - start))
     return columns
 
 
 def _shared_words(words: list[list[str]], prose: npt.NDArray[np.intp]) -> list[float]:
     """Of a line's longer words, the share the story's prose also uses elsewhere."""
-    story: Counter[str] = Counter()
-    for i in prose:
-        story.update({word.casefold() for word in words[i] if len(word) >= 4})
+    keys = [{word.casefold() for word in line if len(word) >= 4} for line in words]
     prose_set = set(prose.tolist())
+    story = Counter(key for i in prose_set for key in keys[i])
     shares = []
-    for i, line_words in enumerate(words):
-        keys = {word.casefold() for word in line_words if len(word) >= 4}
-        if not keys:
-            shares.append(0.0)
-            continue
-        own = 1 if i in prose_set else 0
-        shares.append(sum(story[key] - own > 0 for key in keys) / len(keys))
+    for i, line_keys in enumerate(keys):
+        own = i in prose_set
+        shared = sum(story[key] > own for key in line_keys)
+        shares.append(shared / len(line_keys) if line_keys else 0.0)
     return shares
 
 

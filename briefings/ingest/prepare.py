@@ -17,7 +17,7 @@ from briefings.model import Article, EntityRef, PartialDate, Passage
 from briefings.sentences import sentence_spans
 
 # Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"  # 5: the line classifier (briefings/line_model.py) joins the rules
 
 _TITLE_WORDS = 14
 # Longest body passage. Finding acronym definitions, roles before names and events costs
