@@ -41,7 +41,7 @@ JUSTEXT_LANGUAGES = {
 }  # fmt: skip
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_SENTENCE_ENDS = ".!?…。\"”»’)"
+_SENTENCE_ENDS = '.!?…。"”»’)'
 _SEPARATOR = re.compile(r"\s[|·•>»›/]\s|\s?\|\s?")
 _LIST_MARKER = re.compile(r"^[-–—•*»›▪◦·>]\s?")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
