@@ -91,3 +91,14 @@ def test_fit_lines_reproduces_the_shipped_weights() -> None:
     for key in ("mean", "scale", "coef", "intercept"):
         assert np.allclose(np.asarray(shipped[key]), np.asarray(fitted[key]), atol=1e-4), key
     assert shipped["thresholds"] == fitted["thresholds"]
+
+
+def test_fit_lines_leaves_one_set_out() -> None:
+    pytest.importorskip("sklearn")
+    from benchmarks import fit_lines
+
+    pages = {name: fit_lines.read_pages(fit_lines.SETS[name]) for name in ("heldout2", "heldout3")}
+    report = fit_lines.leave_one_set_out(pages, cleaner=False)
+    assert ["heldout2", "heldout3"] == list(report)
+    for figures in report.values():
+        assert figures["lines"]["body_kept"] >= 0.9
