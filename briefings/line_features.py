@@ -47,7 +47,9 @@ _LIST_MARKER = re.compile(r"^[-–—•*»›▪◦·>]\s?")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:h.]\d{2}(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?!\d)")
-_LINK = re.compile(r"https?://|www\.|@\w|#\w|\w\.(?:com|org|net|info|gov)\b|\w\.[a-z]{2}/", re.I)
+# An address, a handle or a hashtag; a domain is lower case ("vietnamnews.vn"), which keeps
+# "U.S." and "p.m." out.
+_LINK = re.compile(r"(?i:https?://|www\.)|@\w|#\w|\b[a-z0-9-]{3,}\.[a-z]{2,4}\b")
 # A credit closing the line: "© Name", "REUTERS/Name", "(Kyodo)", "| POOL / VIA KYODO"
 _CREDIT_MARK = re.compile(
     r"[©®].{0,40}$|\w/\s?[A-Z][^/]{1,30}$|\([A-Z][^()]{1,40}\)$|[|/]\s?[A-Z ]{2,30}$"
