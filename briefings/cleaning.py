@@ -4,7 +4,10 @@ The input is a seed file or what trafilatura extracted from a page, so it may st
 site chrome. Lines go through passes, each seeing only the lines the earlier ones kept:
 head metadata (dateline, outlet) → chrome lines → related-links blocks → other-language
 runs → duplicates and captions → title → wrapped lines joined → closing sign-off →
-trailing promo blurbs. Phrase tables live in `briefings/boilerplate/*.txt`.
+trailing promo blurbs. Phrase tables live in `briefings/boilerplate/*.txt`. A classifier
+fitted on labelled lines (`briefings/line_model.py`) also marks the captions and the title
+the rules miss and, after the promo pass, drops what the rules kept and it is sure is chrome
+or metadata.
 
 Losing a sentence of the story costs more than keeping a stray line, so every rule
 leans toward keeping: a line is dropped only on a positive sign (a table phrase, a
