@@ -101,14 +101,14 @@ def line_features(lines: Sequence[str], blocks: Sequence[int], language: str) ->
 def _own_features(line: str, words: list[str], stops: frozenset[str]) -> list[float]:
     count = len(words) or 1  # ratios over no words are 0 anyway
     letters = sum(map(len, words)) or 1
-    chars = len(line) - line.count(" ")
+    chars = len(line) - line.count(" ") or 1
     digits = sum(map(str.isdigit, line))
     return [
         math.log1p(len(words)),
         math.log1p(len(line)),
         sum(map(stops.__contains__, map(str.casefold, words))) / count,
         0.0,  # filled in by _page_features, against the page's prose
-        float(line[-1] in _SENTENCE_ENDS),
+        float(bool(line) and line[-1] in _SENTENCE_ENDS),
         float(line.endswith(":")),
         sum(map(str.isupper, map(itemgetter(0), words))) / count,
         sum(map(str.isupper, line)) / letters,
@@ -119,7 +119,7 @@ def _own_features(line: str, words: list[str], stops: frozenset[str]) -> list[fl
         float(bool(_LINK.search(line))),
         float(bool(_CREDIT_MARK.search(line[-_CREDIT_REACH:]))),
         float(bool(_LABEL.match(line))),
-        float(line[0].islower()),
+        float(line[:1].islower()),
         min(letters / count, 12.0) / 12,
         float(len(words) <= 1),
         0.0,  # prose: filled in by _page_features, once wrapped lines are joined
@@ -180,7 +180,8 @@ def _paragraph_features(
     starts = [0]
     for i in range(1, len(lines)):
         joined = blocks[i] == blocks[i - 1] and not ends[i - 1]
-        if not (joined and (has_blocks or lines[i][0].islower() or lines[i - 1][-1] in ",-–")):
+        wrapped = lines[i][:1].islower() or lines[i - 1][-1:] in (",", "-", "–")
+        if not (joined and (has_blocks or wrapped)):
             starts.append(i)
     columns: list[list[float]] = [[], [], [], []]
     for start, stop in zip(starts, [*starts[1:], len(lines)], strict=True):

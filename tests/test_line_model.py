@@ -102,3 +102,9 @@ def test_fit_lines_leaves_one_set_out() -> None:
     assert ["heldout2", "heldout3"] == list(report)
     for figures in report.values():
         assert figures["lines"]["body_kept"] >= 0.9
+
+
+def test_blank_and_one_character_lines_are_classified() -> None:
+    lines = ["", "-", "Lavrov said Moscow valued Vietnam's position on international disputes."]
+    scores = shipped_model().classify(lines, [0, 0, 0], "ru")
+    assert (3, len(LABELS)) == scores.shape
