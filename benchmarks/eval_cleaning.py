@@ -21,6 +21,7 @@ import json
 import re
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,7 +146,9 @@ def score(labelled: list[tuple[str, str]], result: CleanText) -> Tally:
     return tally
 
 
-def evaluate(labels_path: Path = LABELS) -> dict[str, object]:
+def evaluate(
+    labels_path: Path = LABELS, clean: Callable[[str], CleanText] = clean_text
+) -> dict[str, object]:
     documents = json.loads(labels_path.read_text(encoding="utf-8"))["documents"]
     langid.classify("warm up")  # loads the model, which would otherwise be timed
     overall, seeds, report = Tally(), Tally(), {}
@@ -153,7 +156,7 @@ def evaluate(labels_path: Path = LABELS) -> dict[str, object]:
     for document in documents:
         text = document_text(document)
         started = time.perf_counter()
-        result = clean_text(text)
+        result = clean(text)
         elapsed += time.perf_counter() - started
         tally = score(_labelled(document, text), result)
         report[document["name"]] = tally.scores()
