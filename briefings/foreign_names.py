@@ -126,8 +126,11 @@ def _full_name(words: Sequence[str]) -> str | None:
     return None
 
 
-def _same_gender(one: str | None, other: str | None) -> bool:
-    return one == other or "ms-f" in (one, other) or None in (one, other)
+def _same_gender(one: object, other: object) -> bool:
+    # pymorphy3 hands back grammeme objects whose == raises on a grammeme outside their set
+    # ("ms-f", common gender, is one): compare their names.
+    names = {str(one) if one is not None else None, str(other) if other is not None else None}
+    return len(names) == 1 or "ms-f" in names or None in names
 
 
 def _nominative(reading: Any) -> str:

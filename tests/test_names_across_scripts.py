@@ -95,6 +95,9 @@ def test_vietnamese_with_or_without_diacritics_shares_a_key() -> None:
         ("Переговоры с Сергеем Лавровым прошли в Ханое.", "Сергеем Лавровым", "Sergey Lavrov"),
         ("Визит Сергея Лаврова начался.", "Сергея Лаврова", "Sergey Lavrov"),
         ("Заявление Марии Захаровой.", "Марии Захаровой", "Mariya Zakharova"),
+        # Surnames that do not decline (Шойгу) are of common gender: comparing it with a given
+        # name's raised inside pymorphy3 and stopped the article's extraction.
+        ("Министр Сергей Шойгу заявил.", "Сергей Шойгу", "Sergey Shoygu"),
         ("Встреча с Буй Тхань Шоном.", "Буй Тхань Шоном", "Bui Thanh Son"),
     ],
 )
