@@ -280,7 +280,8 @@ SubscriptionId = Annotated[
 
 
 def _schedule_text(words: list[str]) -> str:
-    # The shell has taken the quotes off `cron "0 8 * * 1-5"`: put them back.
+    # The shell has taken the quotes off `cron "0 8 * * 1-5"` and `"Code of Conduct"`: put
+    # them back.
     return " ".join(f'"{w}"' if len(w.split()) > 1 else w for w in words)
 
 
@@ -310,10 +311,12 @@ def digest_subscribe(
     as_json: JsonOption = False,
 ) -> None:
     settings = DigestSettings.from_settings(_settings())
+    # The shell splits `Vietnam Russia weekly mon 08:00` into words, or hands it over whole
+    # when quoted: either way it is read as the same line typed in chat.
+    line = " ".join([filter_text, _schedule_text(when or [])]).strip()
+    filter_text, schedule_text = subs.split_subscription(line)
     with _store(db, create=True) as store:
-        added = subs.subscribe(
-            store, CLI_CHANNEL, filter_text, _schedule_text(when or []), settings
-        )
+        added = subs.subscribe(store, CLI_CHANNEL, filter_text, schedule_text, settings)
     now = _now()
     _emit(as_json, subscription_data(added, now), terminal_subscriptions([added], now))
 

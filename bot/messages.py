@@ -78,7 +78,9 @@ CHAT_HELP = """Attaché briefs you on diplomatic news, citing every sentence.
 • topic TERM — a term or acronym: what it is, what was said (topic UNCLOS)
 • ask QUESTION — a free question (ask What did Vietnam ask Russia?)
 • timeline NAME — dated meetings, calls and visits (timeline Lavrov)
-• sources — what is indexed
+• digest subscribe FILTER [SCHEDULE] — scheduled digests here (digest subscribe Lavrov)
+• digest list · digest preview ID · digest now ID · digest unsubscribe ID
+• sources — what is indexed, and the feeds and folders watched
 • help — this list
 Add --more for a longer briefing."""
 

@@ -318,3 +318,41 @@ def test_a_terminal_subscription_says_where_to_read_its_digests(tmp_path: Path) 
     reply = router.handle(parse("digest subscribe Lavrov", context=console))
 
     assert reply.text and "Digests are posted only to Slack and Discord channels" in reply.text
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # As the README writes it, split by the shell into words...
+        ("Vietnam", "Russia", "weekly", "mon", "08:00", "Europe/Paris"),
+        # ...or quoted whole.
+        ("Vietnam Russia weekly mon 08:00 Europe/Paris",),
+        ("Vietnam Russia", "weekly", "mon", "08:00", "Europe/Paris"),
+    ],
+)
+def test_the_command_line_reads_a_subscription_as_chat_does(
+    database: Path, tmp_path: Path, words: tuple[str, ...]
+) -> None:
+    added = attache("digest", "subscribe", *words, "--json", "--db", str(database), tmp=tmp_path)
+
+    assert 0 == added.returncode, added.stderr
+    subscription = json.loads(added.stdout)
+    assert ("Vietnam Russia", "weekly mon 08:00", "Europe/Paris") == (
+        subscription["filter"],
+        subscription["schedule"],
+        subscription["timezone"],
+    )
+
+
+def test_a_shell_quoted_phrase_stays_a_phrase_on_the_command_line(
+    database: Path, tmp_path: Path
+) -> None:
+    words = ("UNCLOS", "OR", "Code of Conduct", "cron", "0 8 * * 1-5", "Asia/Tokyo")
+    added = attache("digest", "subscribe", *words, "--json", "--db", str(database), tmp=tmp_path)
+
+    assert 0 == added.returncode, added.stderr
+    subscription = json.loads(added.stdout)
+    assert ('UNCLOS OR "Code of Conduct"', 'cron "0 8 * * 1-5"') == (
+        subscription["filter"],
+        subscription["schedule"],
+    )
