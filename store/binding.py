@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 # Match a column against a list bound as one JSON array: one parameter however long the
 # list (SQLite caps bound parameters per statement), so no list is cut into chunks.
@@ -19,3 +24,11 @@ def utc_iso(moment: datetime) -> str:
 def json_list(values: Iterable[int | str]) -> str:
     """`values` as the JSON array an IN_LIST parameter takes."""
     return json.dumps(list(values))
+
+
+def grouped(pairs: Iterable[tuple[K, V]]) -> dict[K, list[V]]:
+    """(key, value) rows gathered by key, values in row order."""
+    found: dict[K, list[V]] = defaultdict(list)
+    for key, value in pairs:
+        found[key].append(value)
+    return found

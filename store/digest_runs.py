@@ -6,7 +6,6 @@ from another workspace or guild behaves exactly like one that does not exist.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from store.binding import IN_LIST, json_list, utc_iso
+from store.binding import IN_LIST, grouped, json_list, utc_iso
 from store.records import DigestRunRecord, EventFact, SubscriptionRecord, WindowArticle
 
 _SUBSCRIPTION = (
@@ -228,19 +227,14 @@ class DigestQueries:
             " ORDER BY e.kind, e.name",
             [json_list(event_ids)],
         )
-        found: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for event_id, entity_id, name in rows:
-            found[event_id].append((entity_id, name))
-        return found
+        return grouped((event_id, (entity_id, name)) for event_id, entity_id, name in rows)
 
     def _entity_ids(self, article_ids: Sequence[int]) -> dict[int, frozenset[int]]:
         rows = self.db.execute(
             f"SELECT DISTINCT article_id, entity_id FROM mentions WHERE article_id {IN_LIST}",
             [json_list(article_ids)],
         )
-        found: dict[int, set[int]] = defaultdict(set)
-        for article_id, entity_id in rows:
-            found[article_id].add(entity_id)
+        found = grouped(rows)
         return {i: frozenset(found.get(i, ())) for i in article_ids}
 
     def _texts(self, article_ids: Sequence[int]) -> dict[int, str]:
@@ -250,9 +244,7 @@ class DigestQueries:
             f" AND article_id {IN_LIST} ORDER BY article_id, seq",
             [json_list(article_ids)],
         )
-        found: dict[int, list[str]] = defaultdict(list)
-        for article_id, text in rows:
-            found[article_id].append(text)
+        found = grouped(rows)
         return {i: "\n".join(found.get(i, ())) for i in article_ids}
 
 

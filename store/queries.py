@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlite_utils import Database
 
-from store.binding import IN_LIST, json_list
+from store.binding import IN_LIST, grouped, json_list
 from store.records import (
     ArticleSummary,
     Companion,
@@ -189,10 +188,7 @@ class Queries:
             f" FROM dates WHERE passage_id {IN_LIST} ORDER BY start",
             [json_list(sorted(set(passage_ids)))],
         )
-        found: dict[int, list[DateRecord]] = defaultdict(list)
-        for row in rows:
-            found[row[0]].append(DateRecord(*row[1:]))
-        return found
+        return grouped((row[0], DateRecord(*row[1:])) for row in rows)
 
     def article_summaries(self, article_ids: Iterable[int]) -> dict[int, ArticleSummary]:
         rows = self.db.execute(
@@ -250,10 +246,7 @@ class Queries:
             f" WHERE ep.event_id {IN_LIST} ORDER BY e.kind, e.name",
             [json_list(event_ids)],
         )
-        found: dict[int, list[str]] = defaultdict(list)
-        for event_id, name in rows:
-            found[event_id].append(name)
-        return found
+        return grouped(rows)
 
 
 def _passage_hit(

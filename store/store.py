@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from store.binding import IN_LIST, json_list, utc_iso
+from store.binding import IN_LIST, grouped, json_list, utc_iso
 from store.digest_runs import DigestQueries
 from store.errors import StoreError
 from store.queries import SUMMARY_COLUMNS, Queries, article_summary
@@ -504,10 +504,7 @@ class Store(Queries, DigestQueries, SourceQueries):
         ]
 
     def _grouped(self, sql: str) -> dict[int, list[Any]]:
-        grouped: dict[int, list[Any]] = defaultdict(list)
-        for key, value in self.db.execute(sql):
-            grouped[key].append(value)
-        return grouped
+        return grouped(self.db.execute(sql))
 
     def _roles(self) -> dict[int, list[RoleRecord]]:
         rows = self.db.execute(
@@ -515,10 +512,7 @@ class Store(Queries, DigestQueries, SourceQueries):
             " a.published_precision FROM mentions m JOIN articles a ON a.id = m.article_id"
             " WHERE m.role IS NOT NULL ORDER BY a.published, a.id"
         )
-        roles: dict[int, list[RoleRecord]] = defaultdict(list)
-        for entity_id, role, country, article, date, precision in rows:
-            roles[entity_id].append(RoleRecord(role, country, article, date, precision))
-        return roles
+        return grouped((row[0], RoleRecord(*row[1:])) for row in rows)
 
     def stats(self) -> Stats:
         one = self._scalar
