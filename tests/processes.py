@@ -40,11 +40,12 @@ class Corpus:
     articles: int
 
 
-def shared_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    """The generated corpus of 2,000 articles, written once per test session (about 2 s)."""
-    folder = tmp_path_factory.getbasetemp() / "corpus-2000"
+def shared_corpus(tmp_path_factory: pytest.TempPathFactory, size: int = 2000) -> Corpus:
+    """A generated corpus of `size` articles, written once per test session (about 1 s a
+    thousand)."""
+    folder = tmp_path_factory.getbasetemp() / f"corpus-{size}"
     if not folder.exists():
-        written = generate(2000, folder, seed=7)
+        written = generate(size, folder, seed=7)
         # The manifest lists what the benchmark queries; it is not news.
         (folder / "manifest.json").unlink()
         (folder / ".articles").write_text(str(written.articles))

@@ -64,7 +64,9 @@ SEED_WORDS = sorted({w for p in SEEDS.iterdir() for w in re.findall(r"[a-z]{4,}"
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    return shared_corpus(tmp_path_factory)
+    # Far more than the ingest can store while the commands are answered, however fast the
+    # machine: the ingest is killed once they are, so the spare articles cost no run time.
+    return shared_corpus(tmp_path_factory, size=8000)
 
 
 def seeded_with_subscriptions(path: Path) -> Path:
