@@ -1,4 +1,4 @@
-"""benchmarks/scoreboard.py: every set's figures in one table, and one JSON object."""
+"""benchmarks/scoreboard.py and ingest_cpu.py: the docs' figures, reproducible by anyone."""
 
 from __future__ import annotations
 
@@ -42,3 +42,23 @@ def test_an_unknown_set_is_one_line_or_one_json_error() -> None:
     assert plain.stdout.strip().startswith("unknown label set 'heldout99'")
     as_json = _run("--json", "--sets", "heldout99")
     assert json.loads(as_json.stdout)["error"]["kind"] == "usage"
+
+
+def test_ingest_cpu_compares_two_checkouts_on_one_corpus() -> None:
+    script = ROOT / "benchmarks" / "ingest_cpu.py"
+    argv = [sys.executable, str(script), "--against", str(ROOT), "--size", "30", "--pairs", "1"]
+    result = subprocess.run([*argv, "--json"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["articles"] == 30
+    assert len(report["cpu_seconds_per_1000"]["this"]) == 1
+    assert report["cpu_seconds_per_1000"]["other"][0] > 0
+    assert report["ratio"] > 0
+
+
+def test_ingest_cpu_refuses_a_folder_that_is_no_checkout(tmp_path: Path) -> None:
+    script = ROOT / "benchmarks" / "ingest_cpu.py"
+    argv = [sys.executable, str(script), "--against", str(tmp_path), "--json"]
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "no benchmarks/run.py" in json.loads(result.stdout)["error"]["message"]
