@@ -184,6 +184,14 @@ _FOREIGN_LINE_MIN_WORDS = 15
 _LANGUAGE_CONFIDENCE = 0.9
 _FOREIGN_ACCENT_SHARE = 0.15  # Vietnamese runs near 30% letters outside ASCII; names ~3%
 _LANGUAGE_SAMPLE_CHARS = 120  # enough to tell a language; langid's cost grows with length
+# Languages close enough that langid splits one article between them (an Indonesian story
+# reads as Malay line by line): a line in a sibling of the article's language is not foreign.
+_SIBLING_LANGUAGES = (
+    frozenset({"id", "ms"}),
+    frozenset({"bs", "hr", "sr"}),
+    frozenset({"da", "nb", "nn", "no"}),
+    frozenset({"cs", "sk"}),
+)
 
 
 @dataclass(slots=True)
@@ -561,7 +569,7 @@ def _language_vote(line: _Line, language: str) -> str | None:
 def _guessed_vote(line: _Line, language: str) -> str:
     """`article`, `foreign` or `unsure` (too short to tell), by langid's guess."""
     guess, confidence = _guess(line)
-    if guess == language:
+    if same_language(guess, language):
         return "article"
     return "foreign" if confidence >= _LANGUAGE_CONFIDENCE and _telling(line) else "unsure"
 
@@ -661,7 +669,14 @@ def _reads_foreign(text: str, language: str) -> bool:
     if language == "en" and _accented(text) >= _FOREIGN_ACCENT_SHARE * _letters(text):
         return True  # another script, or Latin heavy with diacritics (Vietnamese)
     guess, confidence = _identify(text)
-    return guess != language and confidence >= _LANGUAGE_CONFIDENCE
+    return not same_language(guess, language) and confidence >= _LANGUAGE_CONFIDENCE
+
+
+def same_language(guess: str, language: str) -> bool:
+    """Whether langid's `guess` is the article's language or a sibling it mistakes for it."""
+    return guess == language or any(
+        guess in group and language in group for group in _SIBLING_LANGUAGES
+    )
 
 
 # --- duplicates, captions, title ----------------------------------------------------

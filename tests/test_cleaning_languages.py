@@ -1,0 +1,33 @@
+"""Cleaning pages of other outlets and languages: sibling languages, wire datelines, titles."""
+
+from __future__ import annotations
+
+from briefings.cleaning import clean_text, same_language
+
+INDONESIAN_PAGE = "\n\n".join(
+    [
+        "Beranda",
+        "Politik",
+        "Jakarta (ANTARA) - Menteri Luar Negeri Indonesia menerima kunjungan Menteri Luar"
+        " Negeri Malaysia di Gedung Pancasila pada Senin untuk membahas batas maritim kedua"
+        " negara.",
+        '"Kami sepakat untuk mempercepat perundingan batas laut di Selat Malaka dan Laut'
+        ' Sulawesi," kata menteri kepada wartawan setelah pertemuan tersebut.',
+        "Kedua menteri juga membahas perlindungan pekerja migran dan kerja sama perdagangan"
+        " minyak sawit, yang menjadi perhatian utama kedua negara.",
+        "Pertemuan berikutnya dijadwalkan berlangsung di Kuala Lumpur pada akhir tahun ini,"
+        " menurut keterangan resmi kementerian.",
+    ]
+)
+
+
+def test_an_indonesian_story_langid_reads_as_malay_keeps_every_paragraph() -> None:
+    clean = clean_text(INDONESIAN_PAGE)
+    assert not [r.text for r in clean.removed if r.reason == "other-language"]
+    assert 4 == len([p for p in clean.paragraphs if len(p.split()) > 10])
+
+
+def test_sibling_languages_are_one_language_and_others_are_not() -> None:
+    assert same_language("ms", "id")
+    assert same_language("hr", "sr")
+    assert not same_language("fr", "id")
