@@ -27,12 +27,13 @@ from itertools import pairwise, takewhile
 import py3langid as langid
 
 from briefings import datafiles
+from briefings.datelines import read_wire_dateline
 from briefings.dates import place_dateline, split_dateline
 from briefings.english import STOPWORDS, stem
 from briefings.folding import fold, fold_text
 from briefings.line_features import FEATURES, line_features
 from briefings.line_model import LABELS, LineModel, shipped_model
-from briefings.model import CleanText, PartialDate, Removed
+from briefings.model import CleanText, PartialDate, Removed, WireDateline
 
 _PHRASE_MAX_CHARS = 40
 # Whether `clean_text` lets the fitted line classifier (briefings/line_model.py) drop
@@ -139,7 +140,6 @@ _OUTLET_LINE = re.compile(
     r"^(?:BY )?(?:THE )?[A-Z][A-Z.&' -]{0,40}\b"
     r"(?:PRESS|NEWS|AGENCY|TIMES|POST|HERALD|TRIBUNE|JOURNAL|DAILY|GAZETTE|WIRE)$"
 )
-_OUTLET_IN_DATELINE = re.compile(r"^[A-ZÀ-Ỹ][A-ZÀ-Ỹ ,.'-]+\((?P<outlet>[A-Za-z]{2,12})\)\s*[—–-]")
 _SIGN_OFF = re.compile(r"\s(?:[—–]|--)\s*(?P<outlet>[A-Z]{2,10}(?:/[A-Z]{2,6})?)$")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _GLUED_YEAR = re.compile(r"\b((?:19|20)[0-9]{2})(?=[0-9])")
@@ -248,17 +248,19 @@ def clean_text_with(text: str, line_model: LineModel | None) -> CleanText:
     signed_at, sign_off = _strip_sign_off(body)
     _drop_promo(body, signed_at, title)
     _drop_by_model(body)
+    dateline = _split_wire_dateline(body, head, fragments)
     return CleanText(
         title=title,
         paragraphs=tuple(line.text for line in body if line.reason is None),
         captions=tuple(
             line.text for line in lines if line.reason is None and line.role == "caption"
         ),
-        outlet=head.outlet or _outlet_in_dateline(body) or sign_off,
+        outlet=head.outlet or _dateline_agency(dateline) or sign_off,
         published=head.published,
         published_text=head.published_text,
         language=language,
         removed=tuple(fragments + _removals(lines + body)),
+        dateline=dateline,
     )
 
 
@@ -419,6 +421,30 @@ def _read_place_dateline(line: _Line, head: _Head) -> bool:
     return True
 
 
+def _split_wire_dateline(
+    body: list[_Line], head: _Head, fragments: list[Removed]
+) -> WireDateline | None:
+    """Take the wire dateline (`HANOÏ, 27 juillet (RFI) -`) off the story's first paragraph,
+    so that no claim quotes it and its agency is not read as taking part in the story."""
+    # The story's first paragraph: a byline or credit the rules kept stands above it.
+    story = (x for x in body if x.reason is None and len(x.text.split()) >= _SENTENCE_MIN_WORDS)
+    first = next(story, None)
+    if first is None:
+        return None
+    dateline, rest = read_wire_dateline(first.text)
+    if dateline is None:
+        return None
+    first.text = rest
+    fragments.append(Removed(dateline.text, "dateline"))
+    if head.published is None and dateline.date is not None:
+        head.published, head.published_text = dateline.date, dateline.text
+    return dateline
+
+
+def _dateline_agency(dateline: WireDateline | None) -> str | None:
+    return dateline.agency if dateline else None
+
+
 def _metadata_date(text: str) -> PartialDate | None:
     """The date on a line that holds nothing but metadata around it.
 
@@ -453,15 +479,6 @@ def _is_prose(text: str) -> bool:
 
 def _is_outlet(text: str) -> bool:
     return _key(text.removeprefix("By ")) in OUTLETS or bool(_OUTLET_LINE.match(text))
-
-
-def _outlet_in_dateline(body: list[_Line]) -> str | None:
-    """`HANOI (Reuters) — ...`: the agency named in the first paragraph's dateline."""
-    first = next((line for line in body if line.reason is None), None)
-    match = _OUTLET_IN_DATELINE.match(first.text) if first else None
-    if match and _key(match["outlet"]) in OUTLETS:
-        return match["outlet"]
-    return None
 
 
 # --- chrome and related links --------------------------------------------------------

@@ -31,3 +31,23 @@ def test_sibling_languages_are_one_language_and_others_are_not() -> None:
     assert same_language("ms", "id")
     assert same_language("hr", "sr")
     assert not same_language("fr", "id")
+
+
+FRENCH_WIRE_PAGE = "\n\n".join(
+    [
+        "Le ministre russe des Affaires étrangères en visite au Vietnam",
+        "HANOÏ, 27 juillet (RFI) - Le ministre russe des Affaires étrangères a rencontré"
+        " samedi son homologue vietnamien pour préparer la visite du président à Hanoï.",
+        "Les deux ministres ont évoqué la coopération énergétique et la formation des"
+        " étudiants vietnamiens dans les universités russes.",
+    ]
+)
+
+
+def test_a_french_wire_dateline_is_metadata_and_not_the_first_sentence() -> None:
+    clean = clean_text(FRENCH_WIRE_PAGE)
+    assert clean.paragraphs[0].startswith("Le ministre russe des Affaires étrangères a rencontré")
+    assert clean.dateline is not None
+    assert ("HANOÏ", "RFI") == (clean.dateline.place, clean.dateline.agency)
+    assert (7, 27) == (clean.published.month, clean.published.day) if clean.published else False
+    assert "RFI" == clean.outlet
