@@ -77,13 +77,20 @@ _SITE_CHROME = [
     re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3} ?\(\d+\)$"),  # "Comments (12)"
     # "Editor: huaxia", "Edited by A": desk credits, never a sentence of the story
     re.compile(
-        r"^(?i:(?:reporter|editor|translator|writer|uploader|source|contributor)s?\s*:"
+        r"^(?i:(?:reporter|editor|translator|writer|uploader|source|contributor|pewarta|penulis"
+        r"|redaktur|auteur|autor|rédaction|redacción|redação)s?\s*:"
         r"|(?:edited|written|reported|compiled|translated) by\b)[^.]{0,60}\.?$"
     ),
     re.compile(r"\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story)\.?$", re.I),
     re.compile(r"^(?:[A-Z][\w.'’-]+ ){2,6}(?i:correspondent|editor|reporter|writer)$"),
     re.compile(r",? opens new tab$", re.I),
     re.compile(r"^(?:we use|this (?:web)?site uses) cookies\b", re.I),
+    # A cookie notice in any language speaks to the reader ("vous acceptez", "Anda setuju")
+    re.compile(
+        r"^(?=.{0,80}\bcookies?\b)(?=.*\b(?:you|your|vous|votre|usted|Sie|Ihre|Anda|você|bạn"
+        r"|вы|ваш\w*)\b).{0,300}$",
+        re.I,
+    ),
     re.compile(r"^by (?:signing up|subscribing|clicking)\b.{0,80}\b(?:privacy|terms)\b", re.I),
     re.compile(r"^(?:tags|topics|keywords)\s*:\s*\S", re.I),
     re.compile(r"^==\s?[A-Z][\w-]*$"),  # Kyodo's "==Kyodo" on its own line
@@ -111,14 +118,19 @@ _CREDITS = [
 ]
 _RELATED_LINE = re.compile(
     r"^(?:related(?: news| stories| articles| coverage)?|read more|read also|also read|see also"
-    r"|more|watch|listen|lire aussi|baca juga|leia também|veja também)"
+    r"|more|watch|listen|(?:à )?lire aussi|lisez aussi|baca juga|leia também|veja também"
+    r"|lea también|читайте также|xem thêm)"
     r"\s*[:»›|]\s*\S",
     re.I,
 )
 _NAME = r"[A-Z][\w.'’-]*"
-# "By Jane Doe", "By Jane Doe and John Roe", "By Pacific affairs reporter Stephen Dziedzic".
+# "By Jane Doe", "By Jane Doe and John Roe", "By Pacific affairs reporter Stephen Dziedzic";
+# the word for "by" or "reporter" in the languages of the wires we read (Par, Por, Von,
+# Oleh, Reporter Kim Ji-hoon), since a byline's shape does not change with its language.
+_BY = r"(?:By|BY|Par|PAR|Por|POR|Von|Oleh|OLEH|Door|Av|Reporter|Reporters|Correspondent)"
 _BYLINE = re.compile(
-    rf"^(?:By|BY) (?:[a-z][\w-]* |{_NAME} (?=[a-z])){{0,4}}{_NAME}(?:(?: | and |, ){_NAME}){{0,5}}$"
+    rf"^{_BY} (?:[a-z][\w-]* |{_NAME} (?=[a-z])){{0,4}}{_NAME}"
+    rf"(?:(?: | and | et | e | y |, ){_NAME}){{0,5}}$"
 )
 _TIMESTAMP = re.compile(r"^[\d\s/.:|,-]*\d{1,2}[:h]\d{2}[\d\s/.:|,-]*(?:[ap]\.?m\.?)?$", re.I)
 _MENU_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s[>»›]\s")  # "Home > World > Asia"
@@ -148,6 +160,11 @@ _LABELLED_NAME = re.compile(r"\b(?i:editor|source|author|reporter|by)\s*:\s*[^|]
 DATELINE_WORDS = frozenset(
     "published posted updated last modified first on at by ago hour hours minute minutes"
     " min mins read and am pm local time date".split()
+    # The same labels in the languages of the pages we read: "Publié le : 27/07/2024 - 11:32",
+    # "Publicado em 18/11/2024 às 19:40", "Diperbarui pukul", "Опубликовано в", "Cập nhật lúc".
+    + "publié modifié mis à jour le du publicado atualizado actualizado em às el a las"
+    " diperbarui dipublikasikan diterbitkan pukul опубликовано обновлено в cập nhật lúc ngày"
+    " đăng veröffentlicht aktualisiert am um".split()
 )
 # The author's bio closing an agency story: "Edith M. Lederer is the AP's chief ... correspondent"
 _AUTHOR_BIO = re.compile(
@@ -377,7 +394,8 @@ def _read_head(lines: list[_Line]) -> tuple[_Head, list[Removed]]:
     head, fragments = _Head(), list[Removed]()
     paragraphs = 0
     for line in lines[:_HEAD_LINES]:
-        prose = _is_prose(line.text)
+        # A cookie notice above the page reads as prose, but is no paragraph of the story.
+        prose = _is_prose(line.text) and _chrome_reason(line.text) is None
         paragraphs += prose
         if paragraphs == _HEAD_PARAGRAPHS:
             break

@@ -51,3 +51,55 @@ def test_a_french_wire_dateline_is_metadata_and_not_the_first_sentence() -> None
     assert ("HANOÏ", "RFI") == (clean.dateline.place, clean.dateline.agency)
     assert (7, 27) == (clean.published.month, clean.published.day) if clean.published else False
     assert "RFI" == clean.outlet
+
+
+FRENCH_PAGE = "\n".join(
+    [
+        "Nous utilisons des cookies pour mesurer l'audience. En continuant, vous acceptez"
+        " leur dépôt sur votre appareil.",
+        "Accueil",
+        "Monde",
+        "Asie",
+        "Économie",
+        "Hanoï et Moscou signent un accord sur l'énergie nucléaire civile",
+        "Publié le : 14/03/2025 - 09:05 Modifié le : 14/03/2025 - 12:40",
+        "Par Claire Dubois",
+        "Le Vietnam et la Russie ont signé vendredi à Hanoï un accord sur la construction d'un"
+        " centre de recherche nucléaire, en présence des deux ministres.",
+        "À lire aussi : Le Laos mise sur le rail pour désenclaver son économie",
+        "Les deux pays veulent aussi former davantage d'ingénieurs vietnamiens dans les"
+        " universités russes au cours des cinq prochaines années.",
+    ]
+)
+
+
+def test_a_french_page_loses_its_cookie_notice_menu_dateline_and_byline() -> None:
+    clean = clean_text(FRENCH_PAGE)
+    assert "Hanoï et Moscou signent un accord sur l'énergie nucléaire civile" == clean.title
+    assert 2 == len(clean.paragraphs)
+    assert all(p.startswith(("Le Vietnam", "Les deux pays")) for p in clean.paragraphs)
+    assert clean.published is not None
+    assert (2025, 3, 14) == (clean.published.year, clean.published.month, clean.published.day)
+
+
+TRANSLATED_PAGE = "\n".join(
+    [
+        "News",
+        "Politics",
+        "Politics > Diplomacy",
+        'Foreign Minister holds talks with Philippine counterpart... "Expand maritime cooperation"',
+        "Reporter Park Min-jun",
+        "Input 2025.02.10 09:30 | Modified 2025.02.10 11:02",
+        "Foreign Minister held talks with the Philippine Foreign Secretary at the ministry"
+        " in Seoul on the 10th and agreed to expand maritime security cooperation.",
+        "The two ministers also discussed the supply of patrol vessels and joint training of"
+        " coast guard officers, the ministry said in a statement.",
+    ]
+)
+
+
+def test_a_machine_translated_page_keeps_its_headline_above_a_reporter_line() -> None:
+    clean = clean_text(TRANSLATED_PAGE)
+    assert clean.title is not None
+    assert clean.title.startswith("Foreign Minister holds talks with Philippine counterpart")
+    assert not any("Park Min-jun" in p for p in clean.paragraphs)
