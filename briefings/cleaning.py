@@ -31,7 +31,7 @@ from briefings.datelines import read_wire_dateline
 from briefings.dates import place_dateline, split_dateline
 from briefings.english import STOPWORDS, stem
 from briefings.folding import fold, fold_text
-from briefings.line_features import FEATURES, line_features
+from briefings.line_features import FEATURES, WEB_ADDRESS, line_features
 from briefings.line_model import LABELS, LineModel, shipped_model
 from briefings.model import CleanText, PartialDate, Removed, WireDateline
 
@@ -196,6 +196,8 @@ _PROMO_MAX_WORDS = 60
 _PROMO_MAX_OVERLAP = 0.4
 _PROMO_MAX_RUN = 10
 _PROMO_MIN_CORE = 3
+_STAMP_REACH = 2  # a copy's source stamp closes the page
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _PROMO_MIN_RUN = 3  # fewer unrelated closing paragraphs are more likely the story's own
 _FOREIGN_LINE_MIN_WORDS = 15
 _LANGUAGE_CONFIDENCE = 0.9
@@ -264,6 +266,7 @@ def clean_text_with(text: str, line_model: LineModel | None) -> CleanText:
     body = _join_wrapped(lines)
     signed_at, sign_off = _strip_sign_off(body)
     _drop_promo(body, signed_at, title)
+    _drop_source_stamps(body, title)
     _drop_by_model(body)
     dateline = _split_wire_dateline(body, head, fragments)
     return CleanText(
@@ -942,6 +945,23 @@ def _drop_promo(body: list[_Line], signed_at: int | None, title: str | None) -> 
     if signed_at is not None or not all(_SENTENCE_END.search(line.text) for line in tail):
         for line in tail:
             line.reason = "promo"
+
+
+def _drop_source_stamps(body: list[_Line], title: str | None) -> None:
+    """Drop closing paragraphs that stamp where and when the page was copied from ("have 317
+    words, post on example.vn at September 29, 2021", "Originally published at example.com on
+    3 May 2024"): a web address and a date in a paragraph that names nothing of the story."""
+    kept = [line for line in body if line.reason is None]
+    if len(kept) <= _PROMO_MIN_CORE:
+        return
+    for line in kept[-_STAMP_REACH:]:
+        if not (WEB_ADDRESS.search(line.text) and _YEAR_IN_TEXT.search(line.text)):
+            continue
+        before = [x for x in kept if x is not line]
+        headline = [_Gist.from_paragraph(title)] if title else []
+        story = _Story.from_gists(headline + [_Gist.from_paragraph(x.text) for x in before])
+        if story.unrelated(_Gist.from_paragraph(line.text)):
+            line.reason = "source-stamp"
 
 
 def _unrelated_tail(body: list[_Line], signed_at: int | None, title: str | None) -> int | None:

@@ -49,7 +49,7 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}[:h.]\d{2}(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?!\d)")
 # An address, a handle or a hashtag; a domain is lower case ("vietnamnews.vn"), which keeps
 # "U.S." and "p.m." out.
-_LINK = re.compile(r"(?i:https?://|www\.)|@\w|#\w|\b[a-z0-9-]{3,}\.[a-z]{2,4}\b")
+WEB_ADDRESS = re.compile(r"(?i:https?://|www\.)|@\w|#\w|\b[a-z0-9-]{3,}\.[a-z]{2,4}\b")
 # A credit closing the line: "© Name", "REUTERS/Name", "(Kyodo)", "| POOL / VIA KYODO"
 _CREDIT_MARK = re.compile(
     r"[©®].{0,40}$|\w/\s?[A-Z][^/]{1,30}$|\([A-Z][^()]{1,40}\)$|[|/]\s?[A-Z ]{2,30}$"
@@ -120,7 +120,7 @@ def _own_features(line: str, words: list[str], stops: frozenset[str]) -> list[fl
         min(len(_SEPARATOR.findall(line)), 5) / 5,
         float(bool(_LIST_MARKER.match(line))),
         *(_date_shapes(line) if digits else (0.0, 0.0, 0.0)),
-        float(bool(_LINK.search(line))),
+        float(bool(WEB_ADDRESS.search(line))),
         float(bool(_CREDIT_MARK.search(line[-_CREDIT_REACH:]))),
         float(bool(_LABEL.match(line))),
         float(line[:1].islower()),

@@ -103,3 +103,33 @@ def test_a_machine_translated_page_keeps_its_headline_above_a_reporter_line() ->
     assert clean.title is not None
     assert clean.title.startswith("Foreign Minister holds talks with Philippine counterpart")
     assert not any("Park Min-jun" in p for p in clean.paragraphs)
+
+
+RAIL_STORY = [
+    "Vietnam, Laos agree to speed up rail link",
+    "VIENTIANE — Vietnam and Laos agreed on Tuesday to speed up work on the railway linking"
+    " Vientiane with the port of Vung Ang, officials said after talks in the Lao capital.",
+    "The two prime ministers also discussed power exports, with Laos planning to sell more"
+    " hydropower to Vietnam under a deal signed last year.",
+    "Construction is expected to start next year, pending financing from both governments"
+    " and private investors.",
+]
+
+
+def test_a_cache_pages_source_stamp_is_dropped_without_naming_the_site() -> None:
+    stamp = (
+        "have 402 words, post on dailymirror.lk at March 2, 2023. This is a cached page on"
+        " World News Mirror. If you want this page removed, please contact us."
+    )
+    clean = clean_text("\n\n".join([*RAIL_STORY, stamp]))
+    assert "Construction is expected" in clean.paragraphs[-1]
+    assert [stamp] == [r.text for r in clean.removed if r.reason == "source-stamp"]
+
+
+def test_a_closing_paragraph_citing_a_website_about_the_story_is_kept() -> None:
+    closing = (
+        "The full text of the Vientiane railway agreement between Vietnam and Laos was posted"
+        " on the government portal chinhphu.vn in March 2024."
+    )
+    clean = clean_text("\n\n".join([*RAIL_STORY, closing]))
+    assert closing == clean.paragraphs[-1]
