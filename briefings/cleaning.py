@@ -70,10 +70,21 @@ _NETWORKS = "twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threa
 _SITE_CHROME = [
     re.compile(rf"^follow (?:us|\w+(?: \w+){{0,3}}) on (?:{_NETWORKS})\b", re.I),
     re.compile(r"^(?:click|tap) here\b", re.I),
+    # Newsletter and channel promos: "... Sign up here.", "Join our WhatsApp channel and ...",
+    # "Follow Al Jazeera English:"
+    re.compile(r"\b(?:sign up|subscribe|register) (?:here|now|today)[.!]?$", re.I),
+    re.compile(rf"^join \S+(?: \S+){{0,3}} (?:{_NETWORKS}|whatsapp) (?:channel|group)\b", re.I),
+    re.compile(r"^follow [^.:]{2,40}:$", re.I),
     re.compile(r"^(?:sign up|subscribe) (?:for|to) \S.{0,60}$", re.I),
     re.compile(r"^(?:©|\(c\)|copyright\b)", re.I),
     # "Reporting by A; Editing by B": agency credits, which never end like a sentence
-    re.compile(r"^\(?(?i:(?:additional )?(?:reporting|writing|editing) by) [A-Z][^.]*$"),
+    re.compile(r"^\(?(?i:(?:with )?(?:additional )?(?:reporting|writing|editing) by) [A-Z][^.]*$"),
+    # Reading time: "2 min read", "Lecture 3 min.", "Tiempo de lectura: 4 min"
+    re.compile(
+        r"^(?i:\d{1,2}\s?(?:min|mins|minutes?)\.?\s?(?:read|reading time)"
+        r"|(?:reading time|lecture|leitura|tiempo de lectura|lesezeit|thời gian đọc)"
+        r"\s*:?\s*\d{1,2}\s?(?:min|minutes?|phút)\.?)$"
+    ),
     re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3} ?\(\d+\)$"),  # "Comments (12)"
     # "Editor: huaxia", "Edited by A": desk credits, never a sentence of the story
     re.compile(
@@ -118,16 +129,17 @@ _CREDITS = [
 ]
 _RELATED_LINE = re.compile(
     r"^(?:related(?: news| stories| articles| coverage)?|read more|read also|also read|see also"
-    r"|more|watch|listen|(?:à )?lire aussi|lisez aussi|baca juga|leia também|veja também"
+    r"|more|watch|listen|read|you (?:may|might) also (?:like|be interested in)"
+    r"|(?:à )?lire aussi|lisez aussi|baca juga|leia também|veja também"
     r"|lea también|читайте также|xem thêm)"
     r"\s*[:»›|]\s*\S",
     re.I,
 )
-_NAME = r"[A-Z][\w.'’-]*"
+_NAME = r"[A-Z][\w.'’/-]*"  # "RFE/RL's" too
 # "By Jane Doe", "By Jane Doe and John Roe", "By Pacific affairs reporter Stephen Dziedzic";
 # the word for "by" or "reporter" in the languages of the wires we read (Par, Por, Von,
 # Oleh, Reporter Kim Ji-hoon), since a byline's shape does not change with its language.
-_BY = r"(?:By|BY|Par|PAR|Por|POR|Von|Oleh|OLEH|Door|Av|Reporter|Reporters|Correspondent)"
+_BY = r"(?:By|BY|by|Par|PAR|Por|POR|Von|Oleh|OLEH|Door|Av|Reporter|Reporters|Correspondent)"
 _BYLINE = re.compile(
     rf"^{_BY} (?:[a-z][\w-]* |{_NAME} (?=[a-z])){{0,4}}{_NAME}"
     rf"(?:(?: | and | et | e | y |, ){_NAME}){{0,5}}$"
@@ -168,8 +180,8 @@ DATELINE_WORDS = frozenset(
 )
 # The author's bio closing an agency story: "Edith M. Lederer is the AP's chief ... correspondent"
 _AUTHOR_BIO = re.compile(
-    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} (?:is|was) (?:a|an|the)\b.{0,60}?"
-    r"\b(?:correspondent|reporter|journalist|columnist|editor|writer|photographer)\b"
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:is|was) (?:a |an |the )?.{0,60}?"
+    r"\b(?i:correspondent|reporter|journalist|columnist|editor|writer|photographer)\b"
 )
 
 _CHROME_MAX_CHARS = 200

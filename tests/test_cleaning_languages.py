@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefings.cleaning import clean_text, same_language
 
 INDONESIAN_PAGE = "\n\n".join(
@@ -133,3 +135,41 @@ def test_a_closing_paragraph_citing_a_website_about_the_story_is_kept() -> None:
     )
     clean = clean_text("\n\n".join([*RAIL_STORY, closing]))
     assert closing == clean.paragraphs[-1]
+
+
+STORY = [
+    "Thailand, Cambodia agree to reopen border crossings",
+    "Thailand and Cambodia agreed on Friday to reopen two border crossings closed since the"
+    " summer, their foreign ministers said after talks in Bangkok.",
+    "The ministers also set up a working group on the demarcation of the disputed stretch"
+    " near the Preah Vihear temple, which will meet every three months.",
+    "Traders on both sides of the border welcomed the decision, saying the closures had cost"
+    " them most of their income since June.",
+]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "by Somchai Rattanakul",
+        "By ASEAN Desk/Bangkok Bureau",
+        "3 min read",
+        "4 min Reading time",
+        "Lecture 5 min.",
+        "STAFF REPORTER",
+        "With reporting by Reuters and Khmer Times",
+        "Join our WhatsApp channel for the day's top stories.",
+        "Follow Mekong Daily:",
+        "You may also be interested in: Laos opens new rail freight route to China",
+        "READ: Vietnam's rice exports hit record high",
+    ],
+)
+def test_bylines_reading_times_and_promos_by_their_shape(chrome: str) -> None:
+    clean = clean_text("\n\n".join([STORY[0], STORY[1], chrome, *STORY[2:]]))
+    assert tuple(STORY[1:]) == clean.paragraphs
+
+
+def test_an_author_bio_with_one_name_and_no_article_closes_the_story() -> None:
+    bio = "Rattanakul is senior regional correspondent at Mekong Daily."
+    clean = clean_text("\n\n".join([*STORY, bio]))
+    assert tuple(STORY[1:]) == clean.paragraphs
