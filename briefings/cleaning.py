@@ -93,7 +93,11 @@ _SITE_CHROME = [
         r"|(?:edited|written|reported|compiled|translated) by\b)[^.]{0,60}\.?$"
     ),
     re.compile(r"\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story)\.?$", re.I),
-    re.compile(r"^(?:[A-Z][\w.'’-]+ ){2,6}(?i:correspondent|editor|reporter|writer)$"),
+    # "Jane Doe Staff Writer", "Aisha Khan / Staff Reporter": a name and a desk, no sentence
+    re.compile(
+        r"^(?:[A-Z][\w.'’-]+ ){2,6}(?:[/|,–-] )?(?i:(?:staff |senior |chief |special )?"
+        r"(?:correspondent|editor|reporter|writer))$"
+    ),
     re.compile(r",? opens new tab$", re.I),
     re.compile(r"^(?:we use|this (?:web)?site uses) cookies\b", re.I),
     # A cookie notice in any language speaks to the reader ("vous acceptez", "Anda setuju")
@@ -208,6 +212,8 @@ _PROMO_MAX_WORDS = 60
 _PROMO_MAX_OVERLAP = 0.4
 _PROMO_MAX_RUN = 10
 _PROMO_MIN_CORE = 3
+_CAPITALS_START = re.compile(r"(?<= )(?=[^\W\d_a-z]{3,}[ ,(—–-])")  # "ABU DHABI —"
+_GLUED_HEADLINE_MAX_CHARS = 200
 _STAMP_REACH = 2  # a copy's source stamp closes the page
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _PROMO_MIN_RUN = 3  # fewer unrelated closing paragraphs are more likely the story's own
@@ -280,7 +286,7 @@ def clean_text_with(text: str, line_model: LineModel | None) -> CleanText:
     _drop_promo(body, signed_at, title)
     _drop_source_stamps(body, title)
     _drop_by_model(body)
-    dateline = _split_wire_dateline(body, head, fragments)
+    dateline, title = _split_wire_dateline(body, head, fragments, title)
     return CleanText(
         title=title,
         paragraphs=tuple(line.text for line in body if line.reason is None),
@@ -455,23 +461,43 @@ def _read_place_dateline(line: _Line, head: _Head) -> bool:
 
 
 def _split_wire_dateline(
-    body: list[_Line], head: _Head, fragments: list[Removed]
-) -> WireDateline | None:
+    body: list[_Line], head: _Head, fragments: list[Removed], title: str | None
+) -> tuple[WireDateline | None, str | None]:
     """Take the wire dateline (`HANOÏ, 27 juillet (RFI) -`) off the story's first paragraph,
-    so that no claim quotes it and its agency is not read as taking part in the story."""
+    so that no claim quotes it and its agency is not read as taking part in the story; and
+    the title with it, if the page glued its headline to the front of that paragraph.
+
+    Returns the dateline and the article's title.
+    """
     # The story's first paragraph: a byline or credit the rules kept stands above it.
     story = (x for x in body if x.reason is None and len(x.text.split()) >= _SENTENCE_MIN_WORDS)
     first = next(story, None)
     if first is None:
-        return None
+        return None, title
     dateline, rest = read_wire_dateline(first.text)
+    glued = None
+    if dateline is None and title is None:
+        glued, dateline, rest = _glued_headline(first.text)
     if dateline is None:
-        return None
+        return None, title
     first.text = rest
     fragments.append(Removed(dateline.text, "dateline"))
     if head.published is None and dateline.date is not None:
         head.published, head.published_text = dateline.date, dateline.text
-    return dateline
+    return dateline, title or glued
+
+
+def _glued_headline(text: str) -> tuple[str | None, WireDateline | None, str]:
+    """`UAE and India sign treaty ABU DHABI — The UAE and...`: a headline the page ran into
+    the story, found by the wire dateline in capitals that follows it."""
+    for match in _CAPITALS_START.finditer(text[:_GLUED_HEADLINE_MAX_CHARS]):
+        headline = text[: match.start()].strip()
+        if not _is_headline(headline) or headline.isupper():
+            continue
+        dateline, rest = read_wire_dateline(text[match.start() :])
+        if dateline is not None and dateline.place.isupper():
+            return headline, dateline, rest
+    return None, None, text
 
 
 def _dateline_agency(dateline: WireDateline | None) -> str | None:

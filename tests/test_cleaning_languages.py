@@ -173,3 +173,23 @@ def test_an_author_bio_with_one_name_and_no_article_closes_the_story() -> None:
     bio = "Rattanakul is senior regional correspondent at Mekong Daily."
     clean = clean_text("\n\n".join([*STORY, bio]))
     assert tuple(STORY[1:]) == clean.paragraphs
+
+
+def test_a_headline_glued_to_the_first_line_becomes_the_title() -> None:
+    page = "\n\n".join(
+        [
+            "Home / World / Asia",
+            "Mekong Daily Staff / Senior Correspondent",
+            "Thailand and Cambodia reopen border crossings after talks BANGKOK — "
+            + STORY[1].replace(
+                "their foreign ministers said after talks in Bangkok", "officials said"
+            ),
+            *STORY[2:],
+        ]
+    )
+    clean = clean_text(page)
+    assert "Thailand and Cambodia reopen border crossings after talks" == clean.title
+    assert clean.dateline is not None
+    assert "BANGKOK" == clean.dateline.place
+    assert clean.paragraphs[0].startswith("Thailand and Cambodia agreed on Friday")
+    assert 3 == len(clean.paragraphs)
