@@ -286,6 +286,7 @@ def clean_text_with(text: str, line_model: LineModel | None) -> CleanText:
     _drop_promo(body, signed_at, title)
     _drop_source_stamps(body, title)
     _drop_by_model(body)
+    title = _unglue_page_title(lines, body, fragments) or title
     dateline, title = _split_wire_dateline(body, head, fragments, title)
     return CleanText(
         title=title,
@@ -485,6 +486,43 @@ def _split_wire_dateline(
     if head.published is None and dateline.date is not None:
         head.published, head.published_text = dateline.date, dateline.text
     return dateline, title or glued
+
+
+def _unglue_page_title(
+    lines: list[_Line], body: list[_Line], fragments: list[Removed]
+) -> str | None:
+    """A headline the page printed on its own above the story (as the browser title, `Lavrov
+    Holds Press Conference - Sputnik International`) and again run into the first paragraph:
+    the repeat is cut off the paragraph, and the headline returned as the title."""
+    first = next((x for x in body if x.reason is None and _is_sentence(x)), None)
+    if first is None:
+        return None
+    for line in lines[:_HEAD_LINES]:
+        if line.reason is None and line.role != "title":
+            continue
+        words = _letter_or_number_words(line.text)
+        if len(words) < _TITLE_MIN_WORDS:
+            continue
+        pattern = r"[\W_]+".join(map(re.escape, words))
+        match = re.match(rf"{pattern}[^\w\s]*\s+(?=\S)", first.text)
+        if match and len(first.text) - match.end() >= len(match.group()):
+            fragments.append(Removed(match.group().strip(), "title"))
+            first.text = first.text[match.end() :]
+            for above in takewhile(lambda x: x is not first, body):
+                if above.reason is None and _is_clutter(above.text):
+                    above.reason = "navigation"  # menu words above the headline
+            return _without_site_name(line.text)
+    return None
+
+
+def _letter_or_number_words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text)
+
+
+def _without_site_name(title: str) -> str:
+    """`Headline - Outlet` or `Headline | Outlet` → `Headline` (a browser title's suffix)."""
+    head, _, tail = title.rpartition(" | ") if " | " in title else title.rpartition(" - ")
+    return head if head and len(_letter_words(tail)) <= _CLUTTER_MAX_WORDS else title
 
 
 def _glued_headline(text: str) -> tuple[str | None, WireDateline | None, str]:

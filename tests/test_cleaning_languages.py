@@ -193,3 +193,27 @@ def test_a_headline_glued_to_the_first_line_becomes_the_title() -> None:
     assert "BANGKOK" == clean.dateline.place
     assert clean.paragraphs[0].startswith("Thailand and Cambodia agreed on Friday")
     assert 3 == len(clean.paragraphs)
+
+
+def test_a_browser_title_repeated_into_the_first_line_is_cut_off_as_the_title() -> None:
+    page = "\n\n".join(
+        [
+            "Cambodia, Thailand Reopen Border Crossings After Talks - Mekong Daily",
+            "World",
+            "Asia",
+            "Cambodia, Thailand Reopen Border Crossings After Talks Mekong Daily On Friday, "
+            + STORY[1],
+            *STORY[2:],
+        ]
+    )
+    clean = clean_text(page)
+    assert "Cambodia, Thailand Reopen Border Crossings After Talks" == clean.title
+    assert ("On Friday, " + STORY[1], *STORY[2:]) == clean.paragraphs
+
+
+def test_a_headline_printed_twice_is_the_title_once() -> None:
+    headline = "Thailand, Cambodia agree to reopen border crossings"
+    page = "\n\n".join([f"{headline} | Mekong Daily", "Home", "World", headline, *STORY[1:]])
+    clean = clean_text(page)
+    assert headline == clean.title
+    assert tuple(STORY[1:]) == clean.paragraphs
