@@ -501,8 +501,8 @@ def _unglue_page_title(
         if line.reason is None and line.role != "title":
             continue
         words = _letter_or_number_words(line.text)
-        if len(words) < _TITLE_MIN_WORDS:
-            continue
+        if len(words) < _TITLE_MIN_WORDS or not first.text.startswith(words[0]):
+            continue  # the cheap test first: most pages have no repeat
         pattern = r"[\W_]+".join(map(re.escape, words))
         match = re.match(rf"{pattern}[^\w\s]*\s+(?=\S)", first.text)
         if match and len(first.text) - match.end() >= len(match.group()):

@@ -6,37 +6,20 @@ capitals (any script), then a date, an agency or both, then the dash or slash th
 the dateline. The story's first sentence follows; the dateline is metadata, not a
 sentence to quote, and the agency filed the story rather than took part in it.
 
-Month names come from CLDR through babel, in the nominative and (Russian, Ukrainian,
-Polish) genitive forms a dateline uses, so no language needs a hand-written table.
+Month names come from CLDR (babel's data, written to `gazetteer/months.tsv` by
+scripts/month_names.py), in the nominative and (Russian, Ukrainian, Polish) genitive forms a
+dateline uses, so no language needs a hand-written table.
 """
 
 from __future__ import annotations
 
 import re
 
-from babel.dates import get_month_names
-
+from briefings import datafiles
 from briefings.model import PartialDate, WireDateline
 
-# Languages whose agencies' wires reach us most; CLDR has the rest should they be needed.
-MONTH_LOCALES = (
-    "en", "fr", "de", "es", "pt", "it", "nl", "ru", "uk", "pl", "cs", "tr",
-    "vi", "id", "ms", "tl", "ro",
-)  # fmt: skip
-
-
-def _month_names() -> dict[str, int]:
-    names: dict[str, int] = {}
-    for locale in MONTH_LOCALES:
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                found = get_month_names(width, context=context, locale=locale)
-                for number, name in found.items():
-                    names.setdefault(str(name).casefold().rstrip("."), int(number))
-    return names
-
-
-MONTHS = _month_names()
+# CLDR month names of the wires' languages (written by scripts/month_names.py from babel)
+MONTHS = {name: int(number) for name, number in datafiles.rows("gazetteer/months.tsv", 2)}
 _MONTH = "(?:" + "|".join(re.escape(name) for name in sorted(MONTHS, key=len, reverse=True)) + ")"
 _DAY = r"[0-3]?[0-9](?:st|nd|rd|th|er)?"
 _YEAR = r"[12][0-9]{3}"
@@ -46,9 +29,10 @@ _DATE = (
     rf"|(?P<n_day>[0-3]?[0-9])/(?P<n_month>[01]?[0-9])(?:/(?P<n_year>{_YEAR}))?"
 )
 _WORD = r"[^\W\d_][^\W\d_.'’-]*\.?"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _DATELINE = re.compile(
     rf"^(?P<place>{_WORD}(?:[ -]{_WORD}){{0,3}})"
-    rf"(?:\s*,\s*(?P<date>{_DATE}))?(?![\w/])\.?"
+    rf"(?:\s*,\s*{_WEEKDAY}(?P<date>{_DATE}))?(?![\w/])\.?"
     r"(?:\s*(?:\((?P<paren>[^()\d]{2,30})\)|/(?P<slash>[^/\d]{2,30})/))?\.?"
     r"(?P<end>\s*(?:--|[—–-]|:)\s+|\s+(?=[^\W\d_]))",
     re.I,

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from briefings.datelines import read_wire_dateline
 from briefings.model import PartialDate
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -92,3 +98,9 @@ def test_wire_datelines_are_read_in_each_language(
 )
 def test_sentences_are_not_datelines(paragraph: str) -> None:
     assert (None, paragraph) == read_wire_dateline(paragraph)
+
+
+def test_the_month_table_is_cldrs() -> None:
+    """gazetteer/months.tsv is what scripts/month_names.py writes from babel's CLDR data."""
+    run = subprocess.run([sys.executable, "scripts/month_names.py", "--check"], cwd=ROOT)
+    assert 0 == run.returncode
