@@ -28,13 +28,13 @@ _DATE = (
     rf"|(?P<dm_day>{_DAY})\.?\s+(?:de\s+)?(?P<dm_month>{_MONTH})\.?(?:,?\s+(?:de\s+)?(?P<dm_year>{_YEAR}))?"
     rf"|(?P<n_day>[0-3]?[0-9])/(?P<n_month>[01]?[0-9])(?:/(?P<n_year>{_YEAR}))?"
 )
-_WORD = r"[^\W\d_][^\W\d_.'’-]*\.?"
+_WORD = r"[^\W\d_](?:[^\W\d_.'’]|-(?!-))*\.?"  # "HANOI--Russian": "--" ends a place
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _DATELINE = re.compile(
     rf"^(?P<place>{_WORD}(?:[ -]{_WORD}){{0,3}})"
     rf"(?:\s*,\s*{_WEEKDAY}(?P<date>{_DATE}))?(?![\w/])\.?"
     r"(?:\s*(?:\((?P<paren>[^()\d]{2,30})\)|/(?P<slash>[^/\d]{2,30})/))?\.?"
-    r"(?P<end>\s*(?:--|[—–-]|:)\s+|\s+(?=[^\W\d_]))",
+    r"(?P<end>\s*(?:--|[—–-]|:)\s+|\s*--(?=[^\W\d_])|\s+(?=[^\W\d_]))",
     re.I,
 )
 _MAX_PLACE_WORDS = 4

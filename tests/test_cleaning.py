@@ -71,7 +71,9 @@ def test_seed_001_has_outlet_and_dateline_but_no_title() -> None:
     assert "THE ASSOCIATED PRESS" == result.outlet
     assert PartialDate(2022, 7, 7) == result.published
     assert "July 7, 2022 at 12:40 JST" == result.published_text
-    assert result.paragraphs[0].startswith("HANOI--Russian Foreign Minister Sergey Lavrov visited")
+    assert result.paragraphs[0].startswith("Russian Foreign Minister Sergey Lavrov visited")
+    assert result.dateline is not None
+    assert "HANOI" == result.dateline.place
 
 
 def test_seed_001_drops_promo_blurbs_after_the_story() -> None:

@@ -67,6 +67,13 @@ ROOT = Path(__file__).resolve().parent.parent
             "O chanceler",
         ),
         (
+            "HANOI--Russia's foreign minister arrived in Vietnam on Wednesday for talks.",
+            "HANOI",
+            None,
+            None,
+            "Russia's foreign minister",
+        ),
+        (
             "МОСКВА, 3 марта. Министр обороны провел переговоры с коллегой из Лаоса.",
             "МОСКВА",
             PartialDate(None, 3, 3),
@@ -82,7 +89,8 @@ def test_wire_datelines_are_read_in_each_language(
     assert dateline is not None
     assert (place, date, agency) == (dateline.place, dateline.date, dateline.agency)
     assert after.startswith(rest)
-    assert paragraph == f"{dateline.text} {after}"
+    assert paragraph.startswith(dateline.text)
+    assert paragraph.endswith(after)
 
 
 @pytest.mark.parametrize(
@@ -94,6 +102,8 @@ def test_wire_datelines_are_read_in_each_language(
         "UPDATE: The ministers will meet again in June.",
         "Sergey Lavrov (Russia) - met his counterpart.",
         "HANOI, 31 June (VNA) - A date that does not exist.",
+        "NATO—Russia talks resumed in Brussels on Monday.",
+        "Vietnam-Russia trade grew by a fifth last year.",
     ],
 )
 def test_sentences_are_not_datelines(paragraph: str) -> None:
