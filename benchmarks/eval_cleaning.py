@@ -22,7 +22,7 @@ import re
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,6 +113,14 @@ def _inside(line: str, texts: tuple[str, ...]) -> bool:
 def _in_body(line: str, result: CleanText) -> bool:
     if _inside(line, result.paragraphs):
         return True
+    dateline = result.dateline.text if result.dateline else None
+    title = result.title
+    if dateline and title and line.startswith(f"{title} {dateline}"):
+        # A headline the page glued to the story's first line is the title, not lost.
+        line = line[len(title) :].strip()
+    if dateline and line.startswith(dateline) and line != dateline:
+        # The wire dateline opening the story is kept as metadata, off the paragraph.
+        return _in_body(line[len(dateline) :].strip(), replace(result, dateline=None))
     return any(
         line.startswith(p) and len(line) - len(p) <= SIGN_OFF_SLACK for p in result.paragraphs
     )

@@ -38,6 +38,7 @@ SETS = {
     "heldout": ROOT / "benchmarks/labels/heldout/boilerplate.json",
     "heldout2": ROOT / "benchmarks/labels/heldout2/boilerplate.json",
     "heldout3": ROOT / "benchmarks/labels/heldout3/boilerplate.json",
+    "heldout4": ROOT / "benchmarks/labels/heldout4/boilerplate.json",
 }
 OUT = ROOT / "briefings" / WEIGHTS_PATH
 TARGET = {"dateline": "metadata", "outlet": "metadata"}
@@ -48,9 +49,9 @@ THRESHOLDS = {
     "boilerplate": 0.9,
     "prose": 0.95,
     "inside_story": 1.01,
-    "caption": 0.9,
-    "title": 0.5,
-    "metadata": 0.6,
+    "caption": 0.8,
+    "title": 0.3,
+    "metadata": 0.5,
 }
 GRID = {
     "boilerplate": (0.5, 0.6, 0.7, 0.8, 0.9),

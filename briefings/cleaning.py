@@ -27,12 +27,13 @@ from itertools import pairwise, takewhile
 import py3langid as langid
 
 from briefings import datafiles
+from briefings.datelines import read_wire_dateline
 from briefings.dates import place_dateline, split_dateline
 from briefings.english import STOPWORDS, stem
 from briefings.folding import fold, fold_text
-from briefings.line_features import FEATURES, line_features
+from briefings.line_features import FEATURES, WEB_ADDRESS, line_features
 from briefings.line_model import LABELS, LineModel, shipped_model
-from briefings.model import CleanText, PartialDate, Removed
+from briefings.model import CleanText, PartialDate, Removed, WireDateline
 
 _PHRASE_MAX_CHARS = 40
 # Whether `clean_text` lets the fitted line classifier (briefings/line_model.py) drop
@@ -69,20 +70,42 @@ _NETWORKS = "twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threa
 _SITE_CHROME = [
     re.compile(rf"^follow (?:us|\w+(?: \w+){{0,3}}) on (?:{_NETWORKS})\b", re.I),
     re.compile(r"^(?:click|tap) here\b", re.I),
+    # Newsletter and channel promos: "... Sign up here.", "Join our WhatsApp channel and ...",
+    # "Follow Al Jazeera English:"
+    re.compile(r"\b(?:sign up|subscribe|register) (?:here|now|today)[.!]?$", re.I),
+    re.compile(rf"^join \S+(?: \S+){{0,3}} (?:{_NETWORKS}|whatsapp) (?:channel|group)\b", re.I),
+    re.compile(r"^follow [^.:]{2,40}:$", re.I),
     re.compile(r"^(?:sign up|subscribe) (?:for|to) \S.{0,60}$", re.I),
     re.compile(r"^(?:©|\(c\)|copyright\b)", re.I),
     # "Reporting by A; Editing by B": agency credits, which never end like a sentence
-    re.compile(r"^\(?(?i:(?:additional )?(?:reporting|writing|editing) by) [A-Z][^.]*$"),
+    re.compile(r"^\(?(?i:(?:with )?(?:additional )?(?:reporting|writing|editing) by) [A-Z][^.]*$"),
+    # Reading time: "2 min read", "Lecture 3 min.", "Tiempo de lectura: 4 min"
+    re.compile(
+        r"^(?i:\d{1,2}\s?(?:min|mins|minutes?)\.?\s?(?:read|reading time)"
+        r"|(?:reading time|lecture|leitura|tiempo de lectura|lesezeit|thời gian đọc)"
+        r"\s*:?\s*\d{1,2}\s?(?:min|minutes?|phút)\.?)$"
+    ),
     re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3} ?\(\d+\)$"),  # "Comments (12)"
     # "Editor: huaxia", "Edited by A": desk credits, never a sentence of the story
     re.compile(
-        r"^(?i:(?:reporter|editor|translator|writer|uploader|source|contributor)s?\s*:"
+        r"^(?i:(?:reporter|editor|translator|writer|uploader|source|contributor|pewarta|penulis"
+        r"|redaktur|auteur|autor|rédaction|redacción|redação)s?\s*:"
         r"|(?:edited|written|reported|compiled|translated) by\b)[^.]{0,60}\.?$"
     ),
     re.compile(r"\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story)\.?$", re.I),
-    re.compile(r"^(?:[A-Z][\w.'’-]+ ){2,6}(?i:correspondent|editor|reporter|writer)$"),
+    # "Jane Doe Staff Writer", "Aisha Khan / Staff Reporter": a name and a desk, no sentence
+    re.compile(
+        r"^(?:[A-Z][\w.'’-]+ ){2,6}(?:[/|,–-] )?(?i:(?:staff |senior |chief |special )?"
+        r"(?:correspondent|editor|reporter|writer))$"
+    ),
     re.compile(r",? opens new tab$", re.I),
     re.compile(r"^(?:we use|this (?:web)?site uses) cookies\b", re.I),
+    # A cookie notice in any language speaks to the reader ("vous acceptez", "Anda setuju")
+    re.compile(
+        r"^(?=.{0,80}\bcookies?\b)(?=.*\b(?:you|your|vous|votre|usted|Sie|Ihre|Anda|você|bạn"
+        r"|вы|ваш\w*)\b).{0,300}$",
+        re.I,
+    ),
     re.compile(r"^by (?:signing up|subscribing|clicking)\b.{0,80}\b(?:privacy|terms)\b", re.I),
     re.compile(r"^(?:tags|topics|keywords)\s*:\s*\S", re.I),
     re.compile(r"^==\s?[A-Z][\w-]*$"),  # Kyodo's "==Kyodo" on its own line
@@ -110,14 +133,20 @@ _CREDITS = [
 ]
 _RELATED_LINE = re.compile(
     r"^(?:related(?: news| stories| articles| coverage)?|read more|read also|also read|see also"
-    r"|more|watch|listen|lire aussi|baca juga|leia também|veja também)"
+    r"|more|watch|listen|read|you (?:may|might) also (?:like|be interested in)"
+    r"|(?:à )?lire aussi|lisez aussi|baca juga|leia também|veja também"
+    r"|lea también|читайте также|xem thêm)"
     r"\s*[:»›|]\s*\S",
     re.I,
 )
-_NAME = r"[A-Z][\w.'’-]*"
-# "By Jane Doe", "By Jane Doe and John Roe", "By Pacific affairs reporter Stephen Dziedzic".
+_NAME = r"[A-Z][\w.'’/-]*"  # "RFE/RL's" too
+# "By Jane Doe", "By Jane Doe and John Roe", "By Pacific affairs reporter Stephen Dziedzic";
+# the word for "by" or "reporter" in the languages of the wires we read (Par, Por, Von,
+# Oleh, Reporter Kim Ji-hoon), since a byline's shape does not change with its language.
+_BY = r"(?:By|BY|by|Par|PAR|Por|POR|Von|Oleh|OLEH|Door|Av|Reporter|Reporters|Correspondent)"
 _BYLINE = re.compile(
-    rf"^(?:By|BY) (?:[a-z][\w-]* |{_NAME} (?=[a-z])){{0,4}}{_NAME}(?:(?: | and |, ){_NAME}){{0,5}}$"
+    rf"^{_BY} (?:[a-z][\w-]* |{_NAME} (?=[a-z])){{0,4}}{_NAME}"
+    rf"(?:(?: | and | et | e | y |, ){_NAME}){{0,5}}$"
 )
 _TIMESTAMP = re.compile(r"^[\d\s/.:|,-]*\d{1,2}[:h]\d{2}[\d\s/.:|,-]*(?:[ap]\.?m\.?)?$", re.I)
 _MENU_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s[>»›]\s")  # "Home > World > Asia"
@@ -139,7 +168,6 @@ _OUTLET_LINE = re.compile(
     r"^(?:BY )?(?:THE )?[A-Z][A-Z.&' -]{0,40}\b"
     r"(?:PRESS|NEWS|AGENCY|TIMES|POST|HERALD|TRIBUNE|JOURNAL|DAILY|GAZETTE|WIRE)$"
 )
-_OUTLET_IN_DATELINE = re.compile(r"^[A-ZÀ-Ỹ][A-ZÀ-Ỹ ,.'-]+\((?P<outlet>[A-Za-z]{2,12})\)\s*[—–-]")
 _SIGN_OFF = re.compile(r"\s(?:[—–]|--)\s*(?P<outlet>[A-Z]{2,10}(?:/[A-Z]{2,6})?)$")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _GLUED_YEAR = re.compile(r"\b((?:19|20)[0-9]{2})(?=[0-9])")
@@ -148,11 +176,16 @@ _LABELLED_NAME = re.compile(r"\b(?i:editor|source|author|reporter|by)\s*:\s*[^|]
 DATELINE_WORDS = frozenset(
     "published posted updated last modified first on at by ago hour hours minute minutes"
     " min mins read and am pm local time date".split()
+    # The same labels in the languages of the pages we read: "Publié le : 27/07/2024 - 11:32",
+    # "Publicado em 18/11/2024 às 19:40", "Diperbarui pukul", "Опубликовано в", "Cập nhật lúc".
+    + "publié modifié mis à jour le du publicado atualizado actualizado em às el a las"
+    " diperbarui dipublikasikan diterbitkan pukul опубликовано обновлено в cập nhật lúc ngày"
+    " đăng veröffentlicht aktualisiert am um".split()
 )
 # The author's bio closing an agency story: "Edith M. Lederer is the AP's chief ... correspondent"
 _AUTHOR_BIO = re.compile(
-    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} (?:is|was) (?:a|an|the)\b.{0,60}?"
-    r"\b(?:correspondent|reporter|journalist|columnist|editor|writer|photographer)\b"
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:is|was) (?:a |an |the )?.{0,60}?"
+    r"\b(?i:correspondent|reporter|journalist|columnist|editor|writer|photographer)\b"
 )
 
 _CHROME_MAX_CHARS = 200
@@ -179,11 +212,23 @@ _PROMO_MAX_WORDS = 60
 _PROMO_MAX_OVERLAP = 0.4
 _PROMO_MAX_RUN = 10
 _PROMO_MIN_CORE = 3
+_CAPITALS_START = re.compile(r"(?<= )(?=[^\W\d_a-z]{3,}[ ,(—–-])")  # "ABU DHABI —"
+_GLUED_HEADLINE_MAX_CHARS = 200
+_STAMP_REACH = 2  # a copy's source stamp closes the page
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _PROMO_MIN_RUN = 3  # fewer unrelated closing paragraphs are more likely the story's own
 _FOREIGN_LINE_MIN_WORDS = 15
 _LANGUAGE_CONFIDENCE = 0.9
 _FOREIGN_ACCENT_SHARE = 0.15  # Vietnamese runs near 30% letters outside ASCII; names ~3%
 _LANGUAGE_SAMPLE_CHARS = 120  # enough to tell a language; langid's cost grows with length
+# Languages close enough that langid splits one article between them (an Indonesian story
+# reads as Malay line by line): a line in a sibling of the article's language is not foreign.
+_SIBLING_LANGUAGES = (
+    frozenset({"id", "ms"}),
+    frozenset({"bs", "hr", "sr"}),
+    frozenset({"da", "nb", "nn", "no"}),
+    frozenset({"cs", "sk"}),
+)
 
 
 @dataclass(slots=True)
@@ -239,18 +284,22 @@ def clean_text_with(text: str, line_model: LineModel | None) -> CleanText:
     body = _join_wrapped(lines)
     signed_at, sign_off = _strip_sign_off(body)
     _drop_promo(body, signed_at, title)
+    _drop_source_stamps(body, title)
     _drop_by_model(body)
+    title = _unglue_page_title(lines, body, fragments) or title
+    dateline, title = _split_wire_dateline(body, head, fragments, title)
     return CleanText(
         title=title,
         paragraphs=tuple(line.text for line in body if line.reason is None),
         captions=tuple(
             line.text for line in lines if line.reason is None and line.role == "caption"
         ),
-        outlet=head.outlet or _outlet_in_dateline(body) or sign_off,
+        outlet=head.outlet or _dateline_agency(dateline) or sign_off,
         published=head.published,
         published_text=head.published_text,
         language=language,
         removed=tuple(fragments + _removals(lines + body)),
+        dateline=dateline,
     )
 
 
@@ -367,7 +416,8 @@ def _read_head(lines: list[_Line]) -> tuple[_Head, list[Removed]]:
     head, fragments = _Head(), list[Removed]()
     paragraphs = 0
     for line in lines[:_HEAD_LINES]:
-        prose = _is_prose(line.text)
+        # A cookie notice above the page reads as prose, but is no paragraph of the story.
+        prose = _is_prose(line.text) and _chrome_reason(line.text) is None
         paragraphs += prose
         if paragraphs == _HEAD_PARAGRAPHS:
             break
@@ -411,6 +461,87 @@ def _read_place_dateline(line: _Line, head: _Head) -> bool:
     return True
 
 
+def _split_wire_dateline(
+    body: list[_Line], head: _Head, fragments: list[Removed], title: str | None
+) -> tuple[WireDateline | None, str | None]:
+    """Take the wire dateline (`HANOÏ, 27 juillet (RFI) -`) off the story's first paragraph,
+    so that no claim quotes it and its agency is not read as taking part in the story; and
+    the title with it, if the page glued its headline to the front of that paragraph.
+
+    Returns the dateline and the article's title.
+    """
+    # The story's first paragraph: a byline or credit the rules kept stands above it.
+    story = (x for x in body if x.reason is None and len(x.text.split()) >= _SENTENCE_MIN_WORDS)
+    first = next(story, None)
+    if first is None:
+        return None, title
+    dateline, rest = read_wire_dateline(first.text)
+    glued = None
+    if dateline is None and title is None:
+        glued, dateline, rest = _glued_headline(first.text)
+    if dateline is None:
+        return None, title
+    first.text = rest
+    fragments.append(Removed(dateline.text, "dateline"))
+    if head.published is None and dateline.date is not None:
+        head.published, head.published_text = dateline.date, dateline.text
+    return dateline, title or glued
+
+
+def _unglue_page_title(
+    lines: list[_Line], body: list[_Line], fragments: list[Removed]
+) -> str | None:
+    """A headline the page printed on its own above the story (as the browser title, `Lavrov
+    Holds Press Conference - Sputnik International`) and again run into the first paragraph:
+    the repeat is cut off the paragraph, and the headline returned as the title."""
+    first = next((x for x in body if x.reason is None and _is_sentence(x)), None)
+    if first is None:
+        return None
+    for line in lines[:_HEAD_LINES]:
+        if line.reason is None and line.role != "title":
+            continue
+        words = _letter_or_number_words(line.text)
+        if len(words) < _TITLE_MIN_WORDS or not first.text.startswith(words[0]):
+            continue  # the cheap test first: most pages have no repeat
+        pattern = r"[\W_]+".join(map(re.escape, words))
+        match = re.match(rf"{pattern}[^\w\s]*\s+(?=\S)", first.text)
+        if match and len(first.text) - match.end() >= len(match.group()):
+            fragments.append(Removed(match.group().strip(), "title"))
+            first.text = first.text[match.end() :]
+            for above in takewhile(lambda x: x is not first, body):
+                if above.reason is None and _is_clutter(above.text):
+                    above.reason = "navigation"  # menu words above the headline
+            return _without_site_name(line.text)
+    return None
+
+
+def _letter_or_number_words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text)
+
+
+def _without_site_name(title: str) -> str:
+    """`Headline - Outlet` or `Headline | Outlet` → `Headline` (a browser title's suffix)."""
+    head, _, tail = title.rpartition(" | ") if " | " in title else title.rpartition(" - ")
+    return head if head and len(_letter_words(tail)) <= _CLUTTER_MAX_WORDS else title
+
+
+def _glued_headline(text: str) -> tuple[str | None, WireDateline | None, str]:
+    """`UAE and India sign treaty ABU DHABI — The UAE and...`: a headline the page ran into
+    the story, found by the wire dateline in capitals that follows it."""
+    for match in _CAPITALS_START.finditer(text[:_GLUED_HEADLINE_MAX_CHARS]):
+        headline = text[: match.start()].strip()
+        if not _is_headline(headline) or headline.isupper():
+            continue
+        dateline, rest = read_wire_dateline(text[match.start() :])
+        if dateline is not None and dateline.place.isupper():
+            return headline, dateline, rest
+    return None, None, text
+
+
+def _dateline_agency(dateline: WireDateline | None) -> str | None:
+    return dateline.agency if dateline else None
+
+
 def _metadata_date(text: str) -> PartialDate | None:
     """The date on a line that holds nothing but metadata around it.
 
@@ -445,15 +576,6 @@ def _is_prose(text: str) -> bool:
 
 def _is_outlet(text: str) -> bool:
     return _key(text.removeprefix("By ")) in OUTLETS or bool(_OUTLET_LINE.match(text))
-
-
-def _outlet_in_dateline(body: list[_Line]) -> str | None:
-    """`HANOI (Reuters) — ...`: the agency named in the first paragraph's dateline."""
-    first = next((line for line in body if line.reason is None), None)
-    match = _OUTLET_IN_DATELINE.match(first.text) if first else None
-    if match and _key(match["outlet"]) in OUTLETS:
-        return match["outlet"]
-    return None
 
 
 # --- chrome and related links --------------------------------------------------------
@@ -561,7 +683,7 @@ def _language_vote(line: _Line, language: str) -> str | None:
 def _guessed_vote(line: _Line, language: str) -> str:
     """`article`, `foreign` or `unsure` (too short to tell), by langid's guess."""
     guess, confidence = _guess(line)
-    if guess == language:
+    if same_language(guess, language):
         return "article"
     return "foreign" if confidence >= _LANGUAGE_CONFIDENCE and _telling(line) else "unsure"
 
@@ -661,7 +783,14 @@ def _reads_foreign(text: str, language: str) -> bool:
     if language == "en" and _accented(text) >= _FOREIGN_ACCENT_SHARE * _letters(text):
         return True  # another script, or Latin heavy with diacritics (Vietnamese)
     guess, confidence = _identify(text)
-    return guess != language and confidence >= _LANGUAGE_CONFIDENCE
+    return not same_language(guess, language) and confidence >= _LANGUAGE_CONFIDENCE
+
+
+def same_language(guess: str, language: str) -> bool:
+    """Whether langid's `guess` is the article's language or a sibling it mistakes for it."""
+    return guess == language or any(
+        guess in group and language in group for group in _SIBLING_LANGUAGES
+    )
 
 
 # --- duplicates, captions, title ----------------------------------------------------
@@ -892,6 +1021,23 @@ def _drop_promo(body: list[_Line], signed_at: int | None, title: str | None) -> 
     if signed_at is not None or not all(_SENTENCE_END.search(line.text) for line in tail):
         for line in tail:
             line.reason = "promo"
+
+
+def _drop_source_stamps(body: list[_Line], title: str | None) -> None:
+    """Drop closing paragraphs that stamp where and when the page was copied from ("have 317
+    words, post on example.vn at September 29, 2021", "Originally published at example.com on
+    3 May 2024"): a web address and a date in a paragraph that names nothing of the story."""
+    kept = [line for line in body if line.reason is None]
+    if len(kept) <= _PROMO_MIN_CORE:
+        return
+    for line in kept[-_STAMP_REACH:]:
+        if not (WEB_ADDRESS.search(line.text) and _YEAR_IN_TEXT.search(line.text)):
+            continue
+        before = [x for x in kept if x is not line]
+        headline = [_Gist.from_paragraph(title)] if title else []
+        story = _Story.from_gists(headline + [_Gist.from_paragraph(x.text) for x in before])
+        if story.unrelated(_Gist.from_paragraph(line.text)):
+            line.reason = "source-stamp"
 
 
 def _unrelated_tail(body: list[_Line], signed_at: int | None, title: str | None) -> int | None:

@@ -49,7 +49,7 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}[:h.]\d{2}(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?!\d)")
 # An address, a handle or a hashtag; a domain is lower case ("vietnamnews.vn"), which keeps
 # "U.S." and "p.m." out.
-_LINK = re.compile(r"(?i:https?://|www\.)|@\w|#\w|\b[a-z0-9-]{3,}\.[a-z]{2,4}\b")
+WEB_ADDRESS = re.compile(r"(?i:https?://|www\.)|@\w|#\w|\b[a-z0-9-]{3,}\.[a-z]{2,4}\b")
 # A credit closing the line: "© Name", "REUTERS/Name", "(Kyodo)", "| POOL / VIA KYODO"
 _CREDIT_MARK = re.compile(
     r"[©®].{0,40}$|\w/\s?[A-Z][^/]{1,30}$|\([A-Z][^()]{1,40}\)$|[|/]\s?[A-Z ]{2,30}$"
@@ -58,6 +58,7 @@ _CREDIT_REACH = 60  # characters: a credit closes a line
 _LABEL = re.compile(r"^[^\W\d_][^:]{0,24}:\s")  # "Photo: ...", "Tags: ..."
 
 _PROSE_MIN_WORDS = 12  # a line this long ending a sentence is the story's prose
+_SHORT_WORDS = 3  # a menu item, a tag, a share button
 _REACH = 10.0  # lines: distances to the prose are clipped here
 
 LINE_FEATURES = (
@@ -66,11 +67,14 @@ LINE_FEATURES = (
     "numeric_date", "link", "credit_mark", "label", "lower_start", "mean_word_length",
     "one_word", "prose",
 )  # fmt: skip
-CONTEXT_FEATURES = ("log_words", "stopwords", "sentence_end", "capitalised", "prose", "digits")
+CONTEXT_FEATURES = (
+    "log_words", "stopwords", "sentence_end", "capitalised", "prose", "digits", "link", "label",
+)  # fmt: skip
 PAGE_FEATURES = (
     "before_prose", "after_prose", "to_first_prose", "from_last_prose",
     "repeated", "alone_in_block", "first_line", "last_line", "shared_words",
     "paragraph_words", "paragraph_stopwords", "paragraph_end", "paragraph_lines",
+    "short_run", "page_position",
 )  # fmt: skip
 OFFSETS = (-2, -1, 1, 2)
 FEATURES = (
@@ -116,7 +120,7 @@ def _own_features(line: str, words: list[str], stops: frozenset[str]) -> list[fl
         min(len(_SEPARATOR.findall(line)), 5) / 5,
         float(bool(_LIST_MARKER.match(line))),
         *(_date_shapes(line) if digits else (0.0, 0.0, 0.0)),
-        float(bool(_LINK.search(line))),
+        float(bool(WEB_ADDRESS.search(line))),
         float(bool(_CREDIT_MARK.search(line[-_CREDIT_REACH:]))),
         float(bool(_LABEL.match(line))),
         float(line[:1].islower()),
@@ -165,6 +169,8 @@ def _page_features(
             index == count - 1,
             _shared_words(words, prose),
             *paragraphs,
+            _short_runs(own),
+            index / max(count - 1, 1),
         ]
     ).astype(np.float64)
 
@@ -195,6 +201,22 @@ def _paragraph_features(
         for column, value in zip(columns, values, strict=True):
             column.extend([value] * (stop - start))
     return columns
+
+
+def _short_runs(own: Matrix) -> list[float]:
+    """How long a run of short lines ending no sentence the line stands in (log): menus,
+    tag lists and share buttons come in runs, a story's subheading alone."""
+    short = (own[:, LINE_FEATURES.index("log_words")] <= math.log1p(_SHORT_WORDS)) & (
+        own[:, LINE_FEATURES.index("sentence_end")] == 0
+    )
+    runs = [0.0] * len(short)
+    start = 0
+    for i in range(len(short) + 1):
+        if i == len(short) or not short[i]:
+            for j in range(start, i):
+                runs[j] = math.log1p(i - start)
+            start = i + 1
+    return runs
 
 
 def _shared_words(words: list[list[str]], prose: npt.NDArray[np.intp]) -> list[float]:

@@ -96,6 +96,17 @@ class Removed:
 
 
 @dataclass(frozen=True)
+class WireDateline:
+    """The wire dateline a story opened with (`MOSCOW, Dec 2 (VNA) —`), taken off its first
+    paragraph: the text as printed, the place, the date and the agency that filed it."""
+
+    text: str
+    place: str
+    date: PartialDate | None = None
+    agency: str | None = None
+
+
+@dataclass(frozen=True)
 class CleanText:
     """The result of cleaning one article's text."""
 
@@ -107,6 +118,7 @@ class CleanText:
     published_text: str | None = None
     language: str = "en"
     removed: tuple[Removed, ...] = ()
+    dateline: WireDateline | None = None
 
     @property
     def passages(self) -> tuple[Passage, ...]:

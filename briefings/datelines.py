@@ -1,0 +1,88 @@
+"""Wire datelines opening a story, in the languages news agencies file in.
+
+`HANOI, May 7 (Reuters) -`, `MOSCOW, December 5. /TASS/.`, `ХАНОЙ, 27 июля. /Интерфакс/ -`,
+`HANOÏ, 27 juillet (RFI) -`, `HÀ NỘI, 12/3 (TTXVN) -`, `JAKARTA (ANTARA) -`: a place in
+capitals (any script), then a date, an agency or both, then the dash or slash that ends
+the dateline. The story's first sentence follows; the dateline is metadata, not a
+sentence to quote, and the agency filed the story rather than took part in it.
+
+Month names come from CLDR (babel's data, written to `gazetteer/months.tsv` by
+scripts/month_names.py), in the nominative and (Russian, Ukrainian, Polish) genitive forms a
+dateline uses, so no language needs a hand-written table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefings import datafiles
+from briefings.model import PartialDate, WireDateline
+
+# CLDR month names of the wires' languages (written by scripts/month_names.py from babel)
+MONTHS = {name: int(number) for name, number in datafiles.rows("gazetteer/months.tsv", 2)}
+_MONTH = "(?:" + "|".join(re.escape(name) for name in sorted(MONTHS, key=len, reverse=True)) + ")"
+_DAY = r"[0-3]?[0-9](?:st|nd|rd|th|er)?"
+_YEAR = r"[12][0-9]{3}"
+_DATE = (
+    rf"(?P<md_month>{_MONTH})\.?\s+(?P<md_day>{_DAY})(?:,?\s+(?P<md_year>{_YEAR}))?"
+    rf"|(?P<dm_day>{_DAY})\.?\s+(?:de\s+)?(?P<dm_month>{_MONTH})\.?(?:,?\s+(?:de\s+)?(?P<dm_year>{_YEAR}))?"
+    rf"|(?P<n_day>[0-3]?[0-9])/(?P<n_month>[01]?[0-9])(?:/(?P<n_year>{_YEAR}))?"
+)
+_WORD = r"[^\W\d_](?:[^\W\d_.'’]|-(?!-))*\.?"  # "HANOI--Russian": "--" ends a place
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_DATELINE = re.compile(
+    rf"^(?P<place>{_WORD}(?:[ -]{_WORD}){{0,3}})"
+    rf"(?:\s*,\s*{_WEEKDAY}(?P<date>{_DATE}))?(?![\w/])\.?"
+    r"(?:\s*(?:\((?P<paren>[^()\d]{2,30})\)|/(?P<slash>[^/\d]{2,30})/))?\.?"
+    r"(?P<end>\s*(?:--|[—–-]|:)\s+|\s*--(?=[^\W\d_])|\s+(?=[^\W\d_]))",
+    re.I,
+)
+_MAX_PLACE_WORDS = 4
+
+
+def read_wire_dateline(paragraph: str) -> tuple[WireDateline | None, str]:
+    """The wire dateline opening `paragraph` and the rest of it; (None, paragraph) if none.
+
+    `"HANOÏ, 27 juillet (RFI) - Le ministre..."` → (HANOÏ, July 27, RFI), `"Le ministre..."`.
+    """
+    match = _DATELINE.match(paragraph)
+    if match is None:
+        return None, paragraph
+    agency = match["paren"] or match["slash"]
+    found = _date(match) if match["date"] else None
+    if not _is_dateline(match, found, agency):
+        return None, paragraph
+    rest = paragraph[match.end() :]
+    if not rest or not (rest[0].isupper() or rest[0] in "\"“«'‘("):
+        return None, paragraph  # a dateline opens a sentence
+    text = paragraph[: match.end()].strip()
+    place = match["place"].strip()
+    return WireDateline(text, place, found, agency.strip() if agency else None), rest
+
+
+def _is_dateline(match: re.Match[str], found: PartialDate | None, agency: str | None) -> bool:
+    """A place in capitals (or any place before an agency), with a date, an agency or a
+    dash; a sentence's opening words (`Moscow said`) have none of these."""
+    place = match["place"]
+    if len(place.split()) > _MAX_PLACE_WORDS or (match["date"] and found is None):
+        return False
+    capitals = place.isupper() and sum(char.isalpha() for char in place) >= 3
+    dashed = match["end"].strip() != ""
+    if agency is not None:
+        return (capitals or place.istitle()) and (dashed or match["slash"] is not None)
+    if found is not None:
+        return capitals and (dashed or match["end"].strip() == "")
+    return capitals and dashed and match["end"].strip() != ":"
+
+
+def _date(match: re.Match[str]) -> PartialDate | None:
+    if match["md_month"]:
+        month, day, year = MONTHS[match["md_month"].casefold()], match["md_day"], match["md_year"]
+    elif match["dm_month"]:
+        month, day, year = MONTHS[match["dm_month"].casefold()], match["dm_day"], match["dm_year"]
+    else:
+        month, day, year = int(match["n_month"]), match["n_day"], match["n_year"]
+    try:
+        return PartialDate(int(year) if year else None, month, int(re.sub(r"\D", "", day)))
+    except ValueError:  # 31 June, 12/31
+        return None
