@@ -21,6 +21,7 @@ from briefings import acronyms as acronym_finder
 from briefings.folding import fold
 from briefings.foreign_names import ForeignName, role_names, russian_names
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
+from briefings.gazetteer.languages import for_language
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.transliteration import fuzzy_alias
 
@@ -239,7 +240,7 @@ def extract(
     article = _Article(
         texts=[p.text for p in passages],
         tokens=[_tokenise(p.text) for p in passages],
-        gazetteer=load(),
+        gazetteer=for_language(language),
         known=known or {},
     )
     _find_definitions(article)
