@@ -397,7 +397,7 @@ def _find_people(article: _Article) -> None:
 def _find_foreign_people(article: _Article, language: str | None) -> None:
     """People after role words of the article's language; in Russian, every name."""
     for index, text in enumerate(article.texts):
-        for found in role_names(text):
+        for found in role_names(text, article.gazetteer):
             _add_foreign_person(article, index, found, 2)
         if language != "ru":
             continue

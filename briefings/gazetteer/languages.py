@@ -83,6 +83,8 @@ def _foreign_spellings(base: Gazetteer, language: str) -> Iterator[tuple[Entry, 
             found.setdefault(entry, []).append(spelling)
     if language == "ru":
         found = {entry: _with_case_forms(spellings) for entry, spellings in found.items()}
+    if language == "fr":
+        _add_french_acronyms(base, found)
     yield from found.items()
     yield from _foreign_ministries(base, language, found)
 
@@ -104,6 +106,16 @@ def _names_in(base: Gazetteer, language: str) -> Iterator[tuple[Entry, str]]:
             yield from ((entry, spelling) for spelling in _split(others))
 
 
+def _add_french_acronyms(base: Gazetteer, found: dict[Entry, list[str]]) -> None:
+    """French writes an acronym it pronounces as a word with one capital: Otan, Brics, Asean."""
+    for aliases in base.names.values():
+        for alias in aliases:
+            if alias.exact and len(alias.exact) >= 4 and alias.exact.isalpha():
+                found.setdefault(alias.entry, []).append(alias.exact.capitalize())
+    for spellings in found.values():
+        spellings += [s.capitalize() for s in spellings if len(s) >= 4 and s.isupper()]
+
+
 def _variants(name: str) -> list[str]:
     """ "Myanmar (Birmanie)" is both Myanmar and Birmanie."""
     bracketed = _PARENTHESIS.search(name)
@@ -121,7 +133,8 @@ def _entry(base: Gazetteer, english_name: str) -> Entry | None:
     """The gazetteer's entry under an English name; a place or organisation, never a topic."""
     for name in _variants(english_name)[:1] if english_name else []:
         for alias in base.lookup(phrase_key(name)):
-            if alias.entry.kind in ("place", "organization") and alias.exact is None:
+            usual = alias.exact is None or alias.entry.name == name  # "BRICS", not "US"
+            if alias.entry.kind in ("place", "organization") and usual:
                 return alias.entry
     return None
 
