@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from briefings import acronyms as acronym_finder
 from briefings.folding import fold
-from briefings.foreign_names import ForeignName, role_names, russian_names
+from briefings.foreign_names import ForeignName, role_names, russian_names, said_names
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.gazetteer.languages import for_language
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
@@ -398,6 +398,8 @@ def _find_foreign_people(article: _Article, language: str | None) -> None:
     """People after role words of the article's language; in Russian, every name."""
     for index, text in enumerate(article.texts):
         for found in role_names(text, article.gazetteer):
+            _add_foreign_person(article, index, found, 2)
+        for found in said_names(text, language, article.gazetteer):
             _add_foreign_person(article, index, found, 2)
         if language != "ru":
             continue
@@ -1014,7 +1016,7 @@ def _bare_acronym(
         article.add(known, passage, token.start, token.end, (0, len(short), 1))
         article.used_acronyms[short] = known.name
         return
-    if english and _unknown_acronym(article, tokens, i):
+    if _cyrillic_acronym(article, tokens, i) or (english and _unknown_acronym(article, tokens, i)):
         article.add(
             EntityRef(short, "organization"), passage, token.start, token.end, (0, len(short), 0)
         )
@@ -1034,6 +1036,16 @@ def _unknown_acronym(article: _Article, tokens: list[_Token], i: int) -> bool:
     if any(n.is_word and n.is_capitalised and n.key not in common for n in neighbours):
         return False
     return _used_as_organisation(tokens, i)
+
+
+def _cyrillic_acronym(article: _Article, tokens: list[_Token], i: int) -> bool:
+    """ "ТАСС", "ВТО" in running text; not a code ("ВВП") nor a word of a capitals headline."""
+    token = tokens[i]
+    if token.text in article.gazetteer.not_entities:
+        return False
+    neighbours = [tokens[j].text for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+    headline = any(n.isupper() and len(n) > 1 and n.isalpha() for n in neighbours)
+    return acronym_finder.is_cyrillic_acronym(token.text) and not headline
 
 
 def _used_as_organisation(tokens: list[_Token], i: int) -> bool:

@@ -193,7 +193,7 @@ def role_names(text: str, places: Gazetteer | None = None) -> Iterator[ForeignNa
     for match in _role_pattern().finditer(folded):
         role = _role_of(match["role"])
         position, named_country = _country_after(text, match.end(), places or gazetteer)
-        found = _name_after(text, position)
+        found = _name_after(text, position, places or gazetteer)
         if role is None or found is None:
             continue
         between = folded[match.end() : found[0]].split()
@@ -237,7 +237,7 @@ def _role_of(written: str) -> str | None:
     return None
 
 
-def _name_after(text: str, position: int) -> tuple[int, int, str] | None:
+def _name_after(text: str, position: int, places: Gazetteer) -> tuple[int, int, str] | None:
     """The capitalised words right after `position`, in Latin script and the nominative."""
     # Twice a name's length: a Russian name may follow the country's full style first.
     words = list(_capitalised_words(text, position, 2 * _MAX_NAME_WORDS))
@@ -249,4 +249,52 @@ def _name_after(text: str, position: int) -> tuple[int, int, str] | None:
         return words[0][0], words[-1][1], " ".join(written[:_MAX_NAME_WORDS])
     # "министр иностранных дел Социалистической Республики Вьетнам Буй Тхань Шон"
     named = next(_names_in_run(text, words), None)
-    return (named.start, named.end, named.name) if named else None
+    if named is not None:
+        return named.start, named.end, named.name
+    return _foreign_name_in_cyrillic(text, words, places)
+
+
+def _foreign_name_in_cyrillic(
+    text: str, words: list[tuple[int, int]], places: Gazetteer
+) -> tuple[int, int, str] | None:
+    """A name Russian grammar does not know, right after a role: "министр Индонезии Сугионо"
+    (an Indonesian one) is taken as written, in Latin, once known places are passed."""
+    while words and places.lookup(phrase_key(text[slice(*words[0])])):
+        words = words[1:]
+    words = words[:_MAX_NAME_WORDS]
+    if not words or any(places.lookup(phrase_key(text[s:e])) for s, e in words):
+        return None
+    return words[0][0], words[-1][1], latin_name(text[words[0][0] : words[-1][1]])
+
+
+# --- reported speech ---------------------------------------------------------------------------
+
+# Verbs of saying with the speaker after them, where a language puts the speaker there:
+# French "a déclaré Kaja Kallas", "selon X"; Indonesian "kata Sugiono", "menurut X".
+_SAID = {
+    "fr": r"(?:a|ont|avait)\s+(?:déclaré|affirmé|dit|indiqué|souligné|estimé|ajouté|expliqué"
+    r"|assuré|rappelé|précisé|lancé|annoncé|averti)|selon|d['’]après|explique|déclare|affirme"
+    r"|estime|souligne|ajoute|assure|précise",
+    "id": r"kata|ujar|ungkap|tutur|jelas|menurut|ucap|tegas",
+}
+
+
+@cache
+def _said_pattern(language: str) -> re.Pattern[str] | None:
+    verbs = _SAID.get(language)
+    return re.compile(rf"(?<![\w-])(?:{verbs})(?=[ \t]+[^\W\d_])", re.IGNORECASE) if verbs else None
+
+
+def said_names(text: str, language: str | None, places: Gazetteer) -> Iterator[ForeignName]:
+    """Speakers named right after a verb of saying, in languages that put them there."""
+    pattern = _said_pattern(language or "")
+    if pattern is None:
+        return
+    for match in pattern.finditer(text):
+        words = list(_capitalised_words(text, match.end(), _MAX_NAME_WORDS))
+        if not words or places.lookup(phrase_key(text[words[0][0] : words[-1][1]])):
+            continue
+        if any(places.lookup(phrase_key(text[s:e])) for s, e in words):
+            continue
+        name = text[words[0][0] : words[-1][1]]
+        yield ForeignName(words[0][0], words[-1][1], name, variants=() if " " in name else (name,))
