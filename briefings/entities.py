@@ -430,6 +430,10 @@ def _resolve_foreign_short(article: _Article) -> None:
         target = next(
             filter(None, (_short_target(article, owners, v) for v in found.variants)), None
         )
+        if target is None and found.cued and found.variants:  # "министр Индонезии Сугионо"
+            target = f"person:{fold(found.variants[0])}"
+            entity = EntityRef(found.variants[0], "person", found.country)
+            article.entities.setdefault(target, entity)
         if target is not None:
             length = found.end - found.start
             span = _Span(index, found.start, found.end, target, (3, length, 1), found.role)

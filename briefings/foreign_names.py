@@ -50,6 +50,8 @@ class ForeignName:
     role: str | None = None
     country: str | None = None
     variants: tuple[str, ...] = ()
+    # Named after a role, title or verb of saying: a person even when no one else knows it.
+    cued: bool = False
 
 
 @cache
@@ -203,17 +205,19 @@ def role_names(text: str, places: Gazetteer | None = None) -> Iterator[ForeignNa
         )
         # A role of "" is a title (ông, Mme): it introduces a name and says no office.
         single = () if " " in found[2] or is_cyrillic(found[2]) else (found[2],)
-        yield ForeignName(*found, role=role or None, country=country, variants=single)
+        yield ForeignName(*found, role=role or None, country=country, variants=single, cued=True)
 
 
 def _country_after(text: str, position: int, places: Gazetteer) -> tuple[int, str | None]:
-    """Past a country named right after a role, and that country (English name), if any."""
-    words = list(_capitalised_words(text, position, _MAX_NAME_WORDS))
+    """Past a country or body named right after a role ("Sekretaris Jenderal Partai Komunis
+    Vietnam To Lam"), and the country (English name) if it is one."""
+    words = list(_capitalised_words(text, position, _MAX_NAME_WORDS + 1))
     for size in range(len(words) - 1, 0, -1):  # a name must still follow
         key = phrase_key(text[words[0][0] : words[size - 1][1]])
         for alias in places.lookup(key):
-            if alias.entry.is_country:
-                return words[size - 1][1], alias.entry.name
+            if alias.entry.is_country or alias.entry.kind == "organization":
+                country = alias.entry.name if alias.entry.is_country else None
+                return words[size - 1][1], country
     return position, None
 
 
@@ -245,13 +249,35 @@ def _name_after(text: str, position: int, places: Gazetteer) -> tuple[int, int, 
         return None
     written = [text[s:e] for s, e in words]
     if not re.search(r"[А-яЁё]", written[0]):
-        words = words[:_MAX_NAME_WORDS]
-        return words[0][0], words[-1][1], " ".join(written[:_MAX_NAME_WORDS])
+        return _latin_name(text, words[:_MAX_NAME_WORDS], places)
     # "министр иностранных дел Социалистической Республики Вьетнам Буй Тхань Шон"
     named = next(_names_in_run(text, words), None)
     if named is not None:
         return named.start, named.end, named.name
     return _foreign_name_in_cyrillic(text, words, places)
+
+
+def _latin_name(
+    text: str, words: list[tuple[int, int]], places: Gazetteer
+) -> tuple[int, int, str] | None:
+    """The name's words up to one that names no one: a role word, a known place or body, an
+    acronym ("Menlu Sugiono Bertemu Menlu Vietnam" in a headline); "Jr." keeps its point."""
+    roles = load().foreign_roles
+    for count, (start, end) in enumerate(words):
+        word = text[start:end]
+        if (
+            places.lookup(phrase_key(word))
+            or fold_diacritics(word).lower() in roles
+            or (len(word) > 2 and word.isupper())
+        ):
+            words = words[:count]
+            break
+    if not words:
+        return None
+    start, end = words[0][0], words[-1][1]
+    if text[start:end].endswith((" Jr", " Sr")) and text.startswith(".", end):
+        end += 1
+    return start, end, text[start:end]
 
 
 def _foreign_name_in_cyrillic(
@@ -297,4 +323,5 @@ def said_names(text: str, language: str | None, places: Gazetteer) -> Iterator[F
         if any(places.lookup(phrase_key(text[s:e])) for s, e in words):
             continue
         name = text[words[0][0] : words[-1][1]]
-        yield ForeignName(words[0][0], words[-1][1], name, variants=() if " " in name else (name,))
+        single = () if " " in name else (name,)
+        yield ForeignName(words[0][0], words[-1][1], name, variants=single, cued=True)

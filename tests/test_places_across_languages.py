@@ -180,3 +180,37 @@ def test_who_russian_foreign_ministry_finds_mid_rossii(russian_db: Path, tmp_pat
     )
 
     assert {"МИД РФ", "МИД России"} <= set(answer["subject"]["aliases"])
+
+
+def test_a_name_russian_grammar_does_not_know_is_taken_after_a_role() -> None:
+    text = "В Москве министр иностранных дел Малайзии Мохамад Хасан провёл переговоры."
+
+    extraction = extract([Passage("body", text)], None, "ru")
+
+    assert ("Foreign Minister", "Malaysia") == people(extraction)["Mokhamad Khasan"]
+
+
+def test_a_one_word_name_after_a_role_is_a_person() -> None:
+    text = "Глава МИД России провёл переговоры со своим индонезийским коллегой Сугионо."
+
+    assert ("Sugiono", "person") == named(text, "ru")["Сугионо"]
+
+
+def test_a_body_between_role_and_name_is_passed_over() -> None:
+    text = "Sekretaris Jenderal Partai Komunis Vietnam To Lam tiba di Jakarta pada Rabu."
+
+    found = named(text, "id")
+
+    assert ("To Lam", "person") == found["To Lam"]
+    assert ("Communist Party of Vietnam", "organization") == found["Partai Komunis Vietnam"]
+
+
+def test_a_name_stops_at_a_role_word_and_keeps_jr() -> None:
+    headline = "Menlu Sugiono Bertemu Menlu Malaysia di Jakarta"
+    body = "Chuyến thăm của Tổng thống Philippines Ferdinand Marcos Jr. diễn ra hồi tháng Một."
+
+    found = named(headline, "id")
+
+    assert "Sugiono Bertemu Menlu Malaysia" not in found
+    assert ("Malaysia", "place") == found["Malaysia"]
+    assert ("Ferdinand Marcos Jr.", "person") == named(body, "vi")["Ferdinand Marcos Jr."]
