@@ -785,6 +785,8 @@ def _gazetteer_name(article: _Article, passage: int, window: list[_Token]) -> bo
     start, end = window[0].start, window[-1].end
     aliases = article.gazetteer.lookup(tuple(t.key for t in window))
     alias = next((a for a in aliases if _written_as(a, text[start:end], window)), None)
+    if alias is not None and alias.alone and _after_capitalised(text, start):
+        return False
     if alias is None or text.startswith("$", end):
         return False
     entry = alias.entry
@@ -793,6 +795,17 @@ def _gazetteer_name(article: _Article, passage: int, window: list[_Token]) -> bo
     if alias.exact and entry.name != alias.exact:
         article.used_acronyms[alias.exact] = entry.name
     return True
+
+
+def _after_capitalised(text: str, start: int) -> bool:
+    """A capitalised word ends right before `start`, across spaces only: "Trần Đức"."""
+    before = text[:start].rstrip(" \t")
+    return len(before) < start and bool(before) and _ends_capitalised(before)
+
+
+def _ends_capitalised(text: str) -> bool:
+    word = re.search(r"[^\W\d_]+$", text)
+    return word is not None and word[0][0].isupper()
 
 
 def _written_as(alias: Alias, surface: str, window: list[_Token]) -> bool:

@@ -260,13 +260,14 @@ def _name_after(text: str, position: int, places: Gazetteer) -> tuple[int, int, 
 def _latin_name(
     text: str, words: list[tuple[int, int]], places: Gazetteer
 ) -> tuple[int, int, str] | None:
-    """The name's words up to one that names no one: a role word, a known place or body, an
-    acronym ("Menlu Sugiono Bertemu Menlu Vietnam" in a headline); "Jr." keeps its point."""
+    """The name's words up to one that names no one: a role word or an acronym ("Menlu
+    Sugiono Bertemu Menlu Vietnam" in a headline); no name starts with a known place or body
+    (later words may be one: Trần Đức Lương); "Jr." keeps its point."""
     roles = load().foreign_roles
     for count, (start, end) in enumerate(words):
         word = text[start:end]
         if (
-            places.lookup(phrase_key(word))
+            (not count and places.lookup(phrase_key(word)))
             or fold_diacritics(word).lower() in roles
             or (len(word) > 2 and word.isupper())
         ):

@@ -214,3 +214,19 @@ def test_a_name_stops_at_a_role_word_and_keeps_jr() -> None:
     assert "Sugiono Bertemu Menlu Malaysia" not in found
     assert ("Malaysia", "place") == found["Malaysia"]
     assert ("Ferdinand Marcos Jr.", "person") == named(body, "vi")["Ferdinand Marcos Jr."]
+
+
+def test_a_vietnamese_country_syllable_inside_a_name_is_no_place() -> None:
+    text = (
+        "Nguyên Chủ tịch nước Trần Đức Lương và bà Nguyễn Thị Nga đã tiếp Đại sứ Đức. "
+        "Tổng thống Nga Vladimir Putin gửi điện mừng."
+    )
+
+    found = named(text, "vi")
+
+    assert ("Trần Đức Lương", "person") == found["Trần Đức Lương"]
+    assert ("Nguyễn Thị Nga", "person") == found["Nguyễn Thị Nga"]
+    assert ("Germany", "place") == found["Đức"]
+    assert ("Russia", "place") == found["Nga"]
+    unnamed = named("Trong cuộc họp, Nguyễn Minh Đức phát biểu ý kiến.", "vi")
+    assert "Germany" not in {name for name, _ in unnamed.values()}

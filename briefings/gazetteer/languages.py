@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -22,7 +23,7 @@ from babel import Locale, UnknownLocaleError
 
 from briefings import datafiles
 from briefings.folding import fold
-from briefings.gazetteer import Entry, Gazetteer, _add, _split, load, phrase_key
+from briefings.gazetteer import Alias, Entry, Gazetteer, _add, _split, load, phrase_key
 
 ENGLISH = "en"
 # Cases a Russian name is written in besides the nominative.
@@ -50,6 +51,8 @@ def for_language(language: str | None) -> Gazetteer:
     acronyms = dict(base.acronyms)
     for entry, spellings in _foreign_spellings(base, language):
         _add(names, acronyms, entry, spellings)
+    if language == "vi":
+        _syllables_alone(names, base)
     return Gazetteer(
         names={key: tuple(aliases) for key, aliases in names.items()},
         longest=max(len(key) for key in names),
@@ -65,6 +68,13 @@ def for_language(language: str | None) -> Gazetteer:
         foreign_roles=base.foreign_roles,
         country_words=base.country_words,
     )
+
+
+def _syllables_alone(names: dict[tuple[str, ...], list[Alias]], base: Gazetteer) -> None:
+    """Vietnamese one-syllable names the English gazetteer lacks count only standing alone."""
+    for key, aliases in names.items():
+        if len(key) == 1 and key not in base.names:
+            aliases[:] = [replace(a, alone=a.exact is None) for a in aliases]
 
 
 def _has_locale(language: str) -> bool:
