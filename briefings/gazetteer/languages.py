@@ -28,9 +28,10 @@ from briefings.gazetteer import Alias, Entry, Gazetteer, _add, _split, load, phr
 ENGLISH = "en"
 # Cases a Russian name is written in besides the nominative.
 _RUSSIAN_CASES = ("gent", "datv", "accs", "ablt", "loct")
-# CLDR names that are mostly ordinary words of their language: Russian "Того" is the pronoun
-# "of that" (Togo), Vietnamese "Ý" (Italy) starts "Ý kiến" (opinion).
-_ORDINARY_WORDS = {"ru": {"того"}, "vi": {"y"}}
+# CLDR names that are mostly other words of their language: Russian "Того" is the pronoun
+# "of that" (Togo), Vietnamese "Ý" (Italy) starts "Ý kiến" (opinion), French "Dominique"
+# (Dominica) is far more often a given name.
+_ORDINARY_WORDS = {"ru": {"того"}, "vi": {"y"}, "fr": {"dominique"}}
 # The foreign ministry as each language names it, before (or, French, around) the country.
 _FOREIGN_MINISTRY = {
     "ru": ("МИД {}", "Министерство иностранных дел {}"),
