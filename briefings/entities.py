@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from briefings import acronyms as acronym_finder
 from briefings.folding import fold
+from briefings.foreign_bodies import bodies
 from briefings.foreign_names import ForeignName, role_names, russian_names, said_names
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.gazetteer.languages import for_language
@@ -252,6 +253,7 @@ def extract(
     _resolve_foreign_short(article)
     _find_gazetteer_names(article)
     _find_headed_phrases(article)
+    _find_foreign_bodies(article, language)
     _find_lower_headed_phrases(article)
     _find_issues(article)
     _find_bare_acronyms(article)
@@ -821,6 +823,14 @@ def _find_headed_phrases(article: _Article) -> None:
             continue
         for run in runs:
             _classify_run(article, passage, run)
+
+
+def _find_foreign_bodies(article: _Article, language: str | None) -> None:
+    """Bodies headed by a word of the article's language: "Kementerian Kelautan dan Perikanan"."""
+    for passage, text in enumerate(article.texts):
+        for start, end in bodies(text, language):
+            entity = _named_entity(article, text[start:end], "organization")
+            article.add(entity, passage, start, end, (1, end - start, 1))
 
 
 def _capitalised_runs(article: _Article, tokens: list[_Token]) -> Iterable[list[_Token]]:

@@ -230,3 +230,26 @@ def test_a_vietnamese_country_syllable_inside_a_name_is_no_place() -> None:
     assert ("Russia", "place") == found["Nga"]
     unnamed = named("Trong cuộc họp, Nguyễn Minh Đức phát biểu ý kiến.", "vi")
     assert "Germany" not in {name for name, _ in unnamed.values()}
+
+
+def test_indonesian_and_french_bodies_by_their_head_word() -> None:
+    indonesian = (
+        "Badan Intelijen Negara dan Kementerian Pertahanan menggelar rapat bersama "
+        "Dewan Keamanan PBB."
+    )
+    french = (
+        "Un rapport de l'Institut de Relations Internationales et Stratégiques cite la Banque "
+        "de France, mais pas le Conseil de sécurité."
+    )
+
+    in_indonesian = named(indonesian, "id")
+    in_french = named(french, "fr")
+
+    assert ("Badan Intelijen Negara", "organization") == in_indonesian["Badan Intelijen Negara"]
+    assert ("Kementerian Pertahanan", "organization") == in_indonesian["Kementerian Pertahanan"]
+    assert ("United Nations Security Council", "organization") == in_indonesian[
+        "Dewan Keamanan PBB"
+    ]
+    assert ("Banque de France", "organization") == in_french["Banque de France"]
+    assert "Institut de Relations Internationales et Stratégiques" in in_french
+    assert not any(surface.startswith("Conseil") for surface in in_french)
