@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from functools import cache
 
@@ -73,6 +73,12 @@ def is_cyrillic_acronym(token: str) -> bool:
     """`ТАСС`, `ВТО`, `ОДКБ`: Russian writes its bodies' acronyms all in capitals, 2 to 6
     letters, and, unlike English, rarely sets anything else in capitals mid-sentence."""
     return 2 <= len(token) <= 6 and token.isupper() and bool(_CYRILLIC_CAPS.fullmatch(token))
+
+
+def is_cyrillic_body(token: str, neighbours: list[str], codes: Set[str]) -> bool:
+    """ "ТАСС", "ВТО" in running text; not a code ("ВВП") nor a word of a capitals headline."""
+    headline = any(n.isupper() and len(n) > 1 and n.isalpha() for n in neighbours)
+    return is_cyrillic_acronym(token) and token not in codes and not headline
 
 
 def expand(long_form: str, table: Mapping[str, str]) -> str:

@@ -22,7 +22,7 @@ from briefings.folding import fold
 from briefings.foreign_bodies import bodies
 from briefings.foreign_names import ForeignName, role_names, russian_names, said_names
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
-from briefings.gazetteer.languages import for_language
+from briefings.gazetteer.languages import after_capitalised_word, for_language
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.transliteration import fuzzy_alias
 
@@ -787,7 +787,7 @@ def _gazetteer_name(article: _Article, passage: int, window: list[_Token]) -> bo
     start, end = window[0].start, window[-1].end
     aliases = article.gazetteer.lookup(tuple(t.key for t in window))
     alias = next((a for a in aliases if _written_as(a, text[start:end], window)), None)
-    if alias is not None and alias.alone and _after_capitalised(text, start):
+    if alias is not None and alias.alone and after_capitalised_word(text, start):
         return False
     if alias is None or text.startswith("$", end):
         return False
@@ -797,17 +797,6 @@ def _gazetteer_name(article: _Article, passage: int, window: list[_Token]) -> bo
     if alias.exact and entry.name != alias.exact:
         article.used_acronyms[alias.exact] = entry.name
     return True
-
-
-def _after_capitalised(text: str, start: int) -> bool:
-    """A capitalised word ends right before `start`, across spaces only: "Trần Đức"."""
-    before = text[:start].rstrip(" \t")
-    return len(before) < start and bool(before) and _ends_capitalised(before)
-
-
-def _ends_capitalised(text: str) -> bool:
-    word = re.search(r"[^\W\d_]+$", text)
-    return word is not None and word[0][0].isupper()
 
 
 def _written_as(alias: Alias, surface: str, window: list[_Token]) -> bool:
@@ -1043,7 +1032,9 @@ def _bare_acronym(
         article.add(known, passage, token.start, token.end, (0, len(short), 1))
         article.used_acronyms[short] = known.name
         return
-    if _cyrillic_acronym(article, tokens, i) or (english and _unknown_acronym(article, tokens, i)):
+    neighbours = [tokens[j].text for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+    cyrillic = acronym_finder.is_cyrillic_body(short, neighbours, article.gazetteer.not_entities)
+    if cyrillic or (english and _unknown_acronym(article, tokens, i)):
         article.add(
             EntityRef(short, "organization"), passage, token.start, token.end, (0, len(short), 0)
         )
@@ -1063,16 +1054,6 @@ def _unknown_acronym(article: _Article, tokens: list[_Token], i: int) -> bool:
     if any(n.is_word and n.is_capitalised and n.key not in common for n in neighbours):
         return False
     return _used_as_organisation(tokens, i)
-
-
-def _cyrillic_acronym(article: _Article, tokens: list[_Token], i: int) -> bool:
-    """ "ТАСС", "ВТО" in running text; not a code ("ВВП") nor a word of a capitals headline."""
-    token = tokens[i]
-    if token.text in article.gazetteer.not_entities:
-        return False
-    neighbours = [tokens[j].text for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
-    headline = any(n.isupper() and len(n) > 1 and n.isalpha() for n in neighbours)
-    return acronym_finder.is_cyrillic_acronym(token.text) and not headline
 
 
 def _used_as_organisation(tokens: list[_Token], i: int) -> bool:

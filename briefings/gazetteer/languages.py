@@ -78,6 +78,13 @@ def _syllables_alone(names: dict[tuple[str, ...], list[Alias]], base: Gazetteer)
             aliases[:] = [replace(a, alone=a.exact is None) for a in aliases]
 
 
+def after_capitalised_word(text: str, start: int) -> bool:
+    """A capitalised word ends right before `start`, across spaces only: "Trần Đức"."""
+    before = text[:start].rstrip(" \t")
+    word = re.search(r"[^\W\d_]+$", before)
+    return len(before) < start and word is not None and word[0][0].isupper()
+
+
 def _has_locale(language: str) -> bool:
     try:
         Locale.parse(language)
