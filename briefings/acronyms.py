@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from functools import cache
 
@@ -22,6 +22,7 @@ _LEADING_HEADS = frozenset(["bay", "gulf", "sea", "strait", "straits", "horn", "
 _PAREN = re.compile(r"\(\s*([^()\s]{2,12})\s*\)")
 _PAREN_PHRASE = re.compile(r"\(([^()]{3,120})\)")
 _WORD = re.compile(r"[^\W_]+")
+_CYRILLIC_CAPS = re.compile("[А-ЯЁ]+")
 # Where a long form cannot reach back past.
 _BARRIER = re.compile(r"[.;:!?()\[\]|\n“”\"]")
 _SHORT_BEFORE = re.compile(r"([^\W_][\w&+\-.]{1,11})\s*$")
@@ -66,6 +67,18 @@ def is_acronym_shape(token: str) -> bool:
     letters = [c for c in token if c.isalpha()]
     capitals = sum(c.isupper() for c in letters) + any(c.isdigit() for c in token)
     return token[0].isupper() and capitals >= 2 and capitals * 2 >= len(letters)
+
+
+def is_cyrillic_acronym(token: str) -> bool:
+    """`ТАСС`, `ВТО`, `ОДКБ`: Russian writes its bodies' acronyms all in capitals, 2 to 6
+    letters, and, unlike English, rarely sets anything else in capitals mid-sentence."""
+    return 2 <= len(token) <= 6 and token.isupper() and bool(_CYRILLIC_CAPS.fullmatch(token))
+
+
+def is_cyrillic_body(token: str, neighbours: list[str], codes: Set[str]) -> bool:
+    """ "ТАСС", "ВТО" in running text; not a code ("ВВП") nor a word of a capitals headline."""
+    headline = any(n.isupper() and len(n) > 1 and n.isalpha() for n in neighbours)
+    return is_cyrillic_acronym(token) and token not in codes and not headline
 
 
 def expand(long_form: str, table: Mapping[str, str]) -> str:

@@ -19,8 +19,10 @@ from typing import NamedTuple
 
 from briefings import acronyms as acronym_finder
 from briefings.folding import fold
-from briefings.foreign_names import ForeignName, role_names, russian_names
+from briefings.foreign_bodies import bodies
+from briefings.foreign_names import ForeignName, role_names, russian_names, said_names
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
+from briefings.gazetteer.languages import after_capitalised_word, for_language
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.transliteration import fuzzy_alias
 
@@ -239,7 +241,7 @@ def extract(
     article = _Article(
         texts=[p.text for p in passages],
         tokens=[_tokenise(p.text) for p in passages],
-        gazetteer=load(),
+        gazetteer=for_language(language),
         known=known or {},
     )
     _find_definitions(article)
@@ -251,6 +253,7 @@ def extract(
     _resolve_foreign_short(article)
     _find_gazetteer_names(article)
     _find_headed_phrases(article)
+    _find_foreign_bodies(article, language)
     _find_lower_headed_phrases(article)
     _find_issues(article)
     _find_bare_acronyms(article)
@@ -396,7 +399,9 @@ def _find_people(article: _Article) -> None:
 def _find_foreign_people(article: _Article, language: str | None) -> None:
     """People after role words of the article's language; in Russian, every name."""
     for index, text in enumerate(article.texts):
-        for found in role_names(text):
+        for found in role_names(text, article.gazetteer):
+            _add_foreign_person(article, index, found, 2)
+        for found in said_names(text, language, article.gazetteer):
             _add_foreign_person(article, index, found, 2)
         if language != "ru":
             continue
@@ -427,6 +432,10 @@ def _resolve_foreign_short(article: _Article) -> None:
         target = next(
             filter(None, (_short_target(article, owners, v) for v in found.variants)), None
         )
+        if target is None and found.cued and found.variants:  # "министр Индонезии Сугионо"
+            target = f"person:{fold(found.variants[0])}"
+            entity = EntityRef(found.variants[0], "person", found.country)
+            article.entities.setdefault(target, entity)
         if target is not None:
             length = found.end - found.start
             span = _Span(index, found.start, found.end, target, (3, length, 1), found.role)
@@ -778,6 +787,8 @@ def _gazetteer_name(article: _Article, passage: int, window: list[_Token]) -> bo
     start, end = window[0].start, window[-1].end
     aliases = article.gazetteer.lookup(tuple(t.key for t in window))
     alias = next((a for a in aliases if _written_as(a, text[start:end], window)), None)
+    if alias is not None and alias.alone and after_capitalised_word(text, start):
+        return False
     if alias is None or text.startswith("$", end):
         return False
     entry = alias.entry
@@ -801,6 +812,14 @@ def _find_headed_phrases(article: _Article) -> None:
             continue
         for run in runs:
             _classify_run(article, passage, run)
+
+
+def _find_foreign_bodies(article: _Article, language: str | None) -> None:
+    """Bodies headed by a word of the article's language: "Kementerian Kelautan dan Perikanan"."""
+    for passage, text in enumerate(article.texts):
+        for start, end in bodies(text, language):
+            entity = _named_entity(article, text[start:end], "organization")
+            article.add(entity, passage, start, end, (1, end - start, 1))
 
 
 def _capitalised_runs(article: _Article, tokens: list[_Token]) -> Iterable[list[_Token]]:
@@ -1013,7 +1032,9 @@ def _bare_acronym(
         article.add(known, passage, token.start, token.end, (0, len(short), 1))
         article.used_acronyms[short] = known.name
         return
-    if english and _unknown_acronym(article, tokens, i):
+    neighbours = [tokens[j].text for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+    cyrillic = acronym_finder.is_cyrillic_body(short, neighbours, article.gazetteer.not_entities)
+    if cyrillic or (english and _unknown_acronym(article, tokens, i)):
         article.add(
             EntityRef(short, "organization"), passage, token.start, token.end, (0, len(short), 0)
         )

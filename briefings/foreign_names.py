@@ -20,8 +20,13 @@ from functools import cache, lru_cache
 from typing import Any
 
 from briefings.folding import fold_diacritics
-from briefings.gazetteer import load
-from briefings.transliteration import is_vietnamese_name, latin_name, vietnamese_syllable
+from briefings.gazetteer import Gazetteer, load, phrase_key
+from briefings.transliteration import (
+    is_cyrillic,
+    is_vietnamese_name,
+    latin_name,
+    vietnamese_syllable,
+)
 
 _CYRILLIC_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _CYRILLIC_RUN = re.compile(rf"(?<![\w-]){_CYRILLIC_WORD}(?:[ \t]+{_CYRILLIC_WORD})*(?![\w-])")
@@ -31,6 +36,7 @@ _NAME_PARTS = ("Name", "Patr", "Surn")
 # as a name, "Лавров" most of it as a surname.
 _LEAST_SCORE = 0.04
 _MAX_NAME_WORDS = 4
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_][\w’'-]*)")
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,8 @@ class ForeignName:
     role: str | None = None
     country: str | None = None
     variants: tuple[str, ...] = ()
+    # Named after a role, title or verb of saying: a person even when no one else knows it.
+    cued: bool = False
 
 
 @cache
@@ -162,34 +170,64 @@ def _role_pattern() -> re.Pattern[str]:
     between = rf"\s+(?:(?:{country})\s+)?"
     roles = sorted(gazetteer.foreign_roles, key=len)[::-1]
     one = "|".join(between.join(_role_word(w) for w in role.split()) for role in roles)
+    # "Menteri Luar Negeri (Menlu) Sugiono": the role's short form may stand in brackets.
     return re.compile(
         rf"(?<![\w-])(?:(?P<before>{country})\s+)?(?P<role>{one})"
-        rf"(?:\s+(?P<after>{country}))?(?![\w-])[ \t]*,?",
+        rf"(?:\s+(?P<after>{country}))?(?![\w-])(?:[ \t]+\([^()\n]{{1,12}}\))?[ \t]*,?",
         re.IGNORECASE,
     )
 
 
 def _role_word(word: str) -> str:
-    return re.escape(word) + ("[а-яё]{0,3}" if re.search("[а-яё]", word) else "")
+    # "secrétaire d’État": either apostrophe.
+    written = re.escape(word).replace("'", "['’]")
+    return written + ("[а-яё]{0,3}" if re.search("[а-яё]", word) else "")
 
 
-def role_names(text: str) -> Iterator[ForeignName]:
-    """People named right after a role word of another language, with role and country."""
+def role_names(text: str, places: Gazetteer | None = None) -> Iterator[ForeignName]:
+    """People named right after a role word of another language, with role and country;
+    `places` (the article language's gazetteer) names a country standing between the two:
+    "Menteri Luar Negeri Australia Penny Wong"."""
     gazetteer = load()
     folded = fold_diacritics(text).lower()
     if len(folded) != len(text):  # offsets must hold between the two
         return
     for match in _role_pattern().finditer(folded):
         role = _role_of(match["role"])
-        found = _name_after(text, match.end())
+        position, named_country = _country_after(text, match.end(), places or gazetteer)
+        found = _name_after(text, position, places or gazetteer)
         if role is None or found is None:
             continue
         between = folded[match.end() : found[0]].split()
         words = [match["before"], match["after"], *match["role"].split(), *between]
-        country = next(
+        country = named_country or next(
             (gazetteer.country_words[w] for w in words if w in gazetteer.country_words), None
         )
-        yield ForeignName(*found, role=role, country=country)
+        # A role of "" is a title (ông, Mme): it introduces a name and says no office.
+        single = () if " " in found[2] or is_cyrillic(found[2]) else (found[2],)
+        yield ForeignName(*found, role=role or None, country=country, variants=single, cued=True)
+
+
+def _country_after(text: str, position: int, places: Gazetteer) -> tuple[int, str | None]:
+    """Past a country or body named right after a role ("Sekretaris Jenderal Partai Komunis
+    Vietnam To Lam"), and the country (English name) if it is one."""
+    words = list(_capitalised_words(text, position, _MAX_NAME_WORDS + 1))
+    for size in range(len(words) - 1, 0, -1):  # a name must still follow
+        key = phrase_key(text[words[0][0] : words[size - 1][1]])
+        for alias in places.lookup(key):
+            if alias.entry.is_country or alias.entry.kind == "organization":
+                country = alias.entry.name if alias.entry.is_country else None
+                return words[size - 1][1], country
+    return position, None
+
+
+def _capitalised_words(text: str, position: int, most: int) -> Iterator[tuple[int, int]]:
+    for _ in range(most):
+        match = _NEXT_WORD.match(text, position)
+        if match is None or not match[1][0].isupper():
+            return
+        yield match.span(1)
+        position = match.end()
 
 
 def _role_of(written: str) -> str | None:
@@ -203,22 +241,88 @@ def _role_of(written: str) -> str | None:
     return None
 
 
-def _name_after(text: str, position: int) -> tuple[int, int, str] | None:
+def _name_after(text: str, position: int, places: Gazetteer) -> tuple[int, int, str] | None:
     """The capitalised words right after `position`, in Latin script and the nominative."""
-    words: list[tuple[int, int]] = []
     # Twice a name's length: a Russian name may follow the country's full style first.
-    while len(words) < 2 * _MAX_NAME_WORDS:
-        match = re.compile(r"[ \t]*([^\W\d_][\w’'-]*)").match(text, position)
-        if match is None or not match[1][0].isupper():
-            break
-        words.append(match.span(1))
-        position = match.end()
+    words = list(_capitalised_words(text, position, 2 * _MAX_NAME_WORDS))
     if not words:
         return None
     written = [text[s:e] for s, e in words]
     if not re.search(r"[А-яЁё]", written[0]):
-        words = words[:_MAX_NAME_WORDS]
-        return words[0][0], words[-1][1], " ".join(written[:_MAX_NAME_WORDS])
+        return _latin_name(text, words[:_MAX_NAME_WORDS], places)
     # "министр иностранных дел Социалистической Республики Вьетнам Буй Тхань Шон"
     named = next(_names_in_run(text, words), None)
-    return (named.start, named.end, named.name) if named else None
+    if named is not None:
+        return named.start, named.end, named.name
+    return _foreign_name_in_cyrillic(text, words, places)
+
+
+def _latin_name(
+    text: str, words: list[tuple[int, int]], places: Gazetteer
+) -> tuple[int, int, str] | None:
+    """The name's words up to one that names no one: a role word or an acronym ("Menlu
+    Sugiono Bertemu Menlu Vietnam" in a headline); no name starts with a known place or body
+    (later words may be one: Trần Đức Lương); "Jr." keeps its point."""
+    roles = load().foreign_roles
+    for count, (start, end) in enumerate(words):
+        word = text[start:end]
+        if (
+            (not count and places.lookup(phrase_key(word)))
+            or fold_diacritics(word).lower() in roles
+            or (len(word) > 2 and word.isupper())
+        ):
+            words = words[:count]
+            break
+    if not words:
+        return None
+    start, end = words[0][0], words[-1][1]
+    if text[start:end].endswith((" Jr", " Sr")) and text.startswith(".", end):
+        end += 1
+    return start, end, text[start:end]
+
+
+def _foreign_name_in_cyrillic(
+    text: str, words: list[tuple[int, int]], places: Gazetteer
+) -> tuple[int, int, str] | None:
+    """A name Russian grammar does not know, right after a role: "министр Индонезии Сугионо"
+    (an Indonesian one) is taken as written, in Latin, once known places are passed."""
+    while words and places.lookup(phrase_key(text[slice(*words[0])])):
+        words = words[1:]
+    words = words[:_MAX_NAME_WORDS]
+    if not words or any(places.lookup(phrase_key(text[s:e])) for s, e in words):
+        return None
+    return words[0][0], words[-1][1], latin_name(text[words[0][0] : words[-1][1]])
+
+
+# --- reported speech ---------------------------------------------------------------------------
+
+# Verbs of saying with the speaker after them, where a language puts the speaker there:
+# French "a déclaré Kaja Kallas", "selon X"; Indonesian "kata Sugiono", "menurut X".
+_SAID = {
+    "fr": r"(?:a|ont|avait)\s+(?:déclaré|affirmé|dit|indiqué|souligné|estimé|ajouté|expliqué"
+    r"|assuré|rappelé|précisé|lancé|annoncé|averti)|selon|d['’]après|explique|déclare|affirme"
+    r"|estime|souligne|ajoute|assure|précise",
+    "id": r"kata|ujar|ungkap|tutur|jelas|menurut|ucap|tegas",
+}
+
+
+@cache
+def _said_pattern(language: str) -> re.Pattern[str] | None:
+    verbs = _SAID.get(language)
+    return re.compile(rf"(?<![\w-])(?:{verbs})(?=[ \t]+[^\W\d_])", re.IGNORECASE) if verbs else None
+
+
+def said_names(text: str, language: str | None, places: Gazetteer) -> Iterator[ForeignName]:
+    """Speakers named right after a verb of saying, in languages that put them there."""
+    pattern = _said_pattern(language or "")
+    if pattern is None:
+        return
+    for match in pattern.finditer(text):
+        words = list(_capitalised_words(text, match.end(), _MAX_NAME_WORDS))
+        if not words or places.lookup(phrase_key(text[words[0][0] : words[-1][1]])):
+            continue
+        if any(places.lookup(phrase_key(text[s:e])) for s, e in words):
+            continue
+        name = text[words[0][0] : words[-1][1]]
+        single = () if " " in name else (name,)
+        yield ForeignName(words[0][0], words[-1][1], name, variants=single, cued=True)

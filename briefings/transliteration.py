@@ -29,6 +29,7 @@ _SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bx", "s"),  # Vietnamese x is s: Xergây
         (r"gu(?=[ei])", "g"),  # French gu before e/i is a hard g: Sergueï
         (r"ou", "u"),  # French ou is u: Choïgou
+        (r"ine\b", "in"),  # French gives Russian -ин a silent e: Poutine, Staline, Lénine
         (r"w", "v"),  # German w is v: Lawrow
         (r"tsch|tch", "ch"),  # German and French ch: Tschernyschow, Tchernychev
         (r"sch", "sh"),  # German sh: Schoigu

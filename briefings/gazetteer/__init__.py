@@ -37,6 +37,9 @@ class Alias:
     entry: Entry
     exact: str | None = None
     capitalised: bool = True
+    # A one-syllable Vietnamese name (Nga, Đức, Mỹ) is also a syllable of people's names: it
+    # names the place only where no capitalised word stands right before it ("Trần Đức Lương").
+    alone: bool = False
 
 
 @dataclass(frozen=True)
