@@ -21,6 +21,7 @@ from briefings import acronyms as acronym_finder
 from briefings.folding import fold
 from briefings.foreign_names import ForeignName, role_names, russian_names
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
+from briefings.keyphrases import key_phrases
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.transliteration import fuzzy_alias
 
@@ -255,6 +256,7 @@ def extract(
     _find_issues(article)
     _find_bare_acronyms(article)
     _find_known_names(article)
+    _find_key_phrases(article, passages, language)
     return Extraction(_settle(article), _acronyms(article))
 
 
@@ -1069,6 +1071,15 @@ def _known(article: _Article, surface: str, kinds: set[str]) -> EntityRef | None
     candidates = [e for e in article.known.get(fold(surface), ()) if e.kind in kinds]
     names = {fold(e.name) for e in candidates}
     return candidates[0] if len(names) == 1 else None
+
+
+def _find_key_phrases(article: _Article, passages: Sequence[Passage], language: str | None) -> None:
+    """Matters no list names ("energy security"), below every other cue where they overlap."""
+    title = next((i for i, p in enumerate(passages) if p.kind == "title"), None)
+    for phrase in key_phrases(article.texts, language, title):
+        entity = EntityRef(phrase.name, "topic")
+        for o in phrase.occurrences:
+            article.add(entity, o.passage, o.start, o.end, (-1, o.end - o.start, 0))
 
 
 # --- settling overlaps and building the result -----------------------------------------------

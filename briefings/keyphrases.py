@@ -1,0 +1,286 @@
+"""Key phrases: the matters an article is about that no list names ("energy security").
+
+Candidates are noun phrases as plain text shows them: runs of lower-case words between
+function words and punctuation (names are capitalised and left to the other finders), cut at
+the head a language puts last (English, Russian: "gas pipeline") or first (French,
+Indonesian, Vietnamese: "sécurité alimentaire"), the head being a matter of foreign affairs
+(`gazetteer/matter_heads.tsv`). A phrase is counted under its stems, so "всеобъемлющего
+стратегического партнерства" and "всеобъемлющее стратегическое партнерство" are one, and
+scored by how often the article says it, whether the headline or the lead says it, and how
+rare it is in news in general: a document-frequency table fitted by
+`benchmarks/fit_keyphrases.py` (`gazetteer/keyphrase_df.tsv`), in which "joint statement" or
+"bilateral cooperation" are common and "food security" is not. Only the best few phrases of
+an article are kept: a wrong topic costs as much as a missed one. Languages without a row in
+the tables get none.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from briefings.datafiles import lines, rows
+from briefings.folding import fold
+
+MAX_WORDS = 4  # "hợp tác dầu khí" is four syllables; longer runs are clauses, not phrases
+STEM_LETTERS = 6  # Russian, French and Indonesian endings differ after it, roots rarely do
+KEEP = 3  # phrases kept per article; labels name three to eight topics, some found otherwise
+FLOOR = 3.0  # the least score kept (a phrase said once, in the body, unknown to the corpus: 4.1)
+TITLE_WEIGHT = 2.0  # a phrase in the headline or lead is what the story is about
+LEAD_WEIGHT = 1.0
+FUNCTION_WORDS = "gazetteer/function_words.tsv"
+MATTER_HEADS = "gazetteer/matter_heads.tsv"
+DF_FILE = "gazetteer/keyphrase_df.tsv"
+VERBS_FILE = "gazetteer/keyphrase_verbs.txt"
+
+# Letters with inner hyphens ("confidence-building", "военно-техническое"); an apostrophe
+# ends a word, so "Ukraine's" and "l'énergie" leave "s" and "l" to the function words.
+_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)")
+# Russian words before a head agree with it as adjectives or participles do.
+_RUSSIAN_MODIFIER = re.compile(
+    r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей)$"
+)
+# "to expand", "will sign", "not revive": what follows is a verb; "the", "a" make a noun.
+VERB_CUES = frozenset("to will would can could should must may might shall did not".split())
+NOUN_CUES = frozenset("the a an its their his her our this these".split())
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """What a language's key phrases look like."""
+
+    language: str
+    function_words: frozenset[str]
+    head_last: bool
+    heads: frozenset[str]
+    min_words: int = 2  # a Vietnamese syllable is no word: "hợp tác" alone is "cooperation"
+
+    def stem(self, word: str) -> str:
+        folded = fold(word)
+        if self.language == "en":  # prefixes merge "member" and "membership"; plurals suffice
+            return folded[:-1] if folded.endswith("s") and not folded.endswith("ss") else folded
+        return folded[:STEM_LETTERS]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """`texts[passage][start:end]` says the phrase whose stems are `key`."""
+
+    passage: int
+    start: int
+    end: int
+    key: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KeyPhrase:
+    """A phrase kept for an article: its name (commonest wording) and every occurrence."""
+
+    name: str
+    score: float
+    occurrences: tuple[Occurrence, ...]
+
+
+def key_phrases(
+    texts: Sequence[str], language: str | None, title: int | None = 0
+) -> list[KeyPhrase]:
+    """The best few key phrases of an article whose passages are `texts`.
+
+    `title` is the index of the headline passage, if any; the passage after it is the lead.
+    """
+    grammar = grammar_of(language or "en")
+    if grammar is None:
+        return []
+    verbs = _verbs(grammar, texts)
+    found = [o for i, text in enumerate(texts) for o in _occurrences(grammar, i, text, verbs)]
+    counts = Counter(o.key for o in found)
+    total, frequencies = document_frequencies()
+    scored = {
+        key: _score(weight, total, frequencies.get(key, 0))
+        for key, weight in _weights(found, title).items()
+        if len(key) == 2 or counts[key] >= 2 or key in frequencies
+    }
+    by_key = defaultdict(list)
+    for occurrence in found:
+        by_key[occurrence.key].append(occurrence)
+    return [
+        KeyPhrase(_name(texts, by_key[key]), scored[key], tuple(by_key[key]))
+        for key in _best(scored)
+    ]
+
+
+def phrase_keys(text: str, language: str | None) -> set[tuple[str, ...]]:
+    """Every candidate key of a text: what the fitting script counts per document."""
+    grammar = grammar_of(language or "en")
+    if grammar is None:
+        return set()
+    return {o.key for o in _occurrences(grammar, 0, text, frozenset())}
+
+
+@cache
+def grammar_of(language: str) -> Grammar | None:
+    """The language's function words and matter heads, or None when the tables lack it."""
+    stops = {lang: frozenset(words.split()) for lang, words in rows(FUNCTION_WORDS, 2)}
+    heads = {lang: (position, words.split()) for lang, position, words in rows(MATTER_HEADS, 3)}
+    if language not in stops or language not in heads:
+        return None
+    position, words = heads[language]
+    grammar = Grammar(
+        language, stops[language], position == "last", frozenset(), 3 if language == "vi" else 2
+    )
+    return Grammar(
+        language,
+        grammar.function_words,
+        grammar.head_last,
+        frozenset(grammar.stem(word) for word in words),
+        grammar.min_words,
+    )
+
+
+@cache
+def document_frequencies() -> tuple[int, dict[tuple[str, ...], int]]:
+    """Documents in the background corpus, and in how many of them each stem key occurs."""
+    entries = lines(DF_FILE)
+    total = int(entries[0].split("\t")[1])
+    table = {}
+    for line in entries[1:]:
+        phrase, count = line.split("\t")
+        table[tuple(phrase.split())] = int(count)
+    return total, table
+
+
+@cache
+def fitted_verbs() -> frozenset[str]:
+    """English stems the background corpus uses as verbs (`benchmarks/fit_keyphrases.py`)."""
+    return frozenset(lines(VERBS_FILE))
+
+
+def verbs_in(text: str) -> frozenset[str]:
+    """Stems of an English text that follow a verb cue more often than a noun cue."""
+    grammar = grammar_of("en")
+    assert grammar is not None
+    after_verb_cue: Counter[str] = Counter()
+    after_noun_cue: Counter[str] = Counter()
+    words = [w.lower() for w in _WORD.findall(text)]
+    for before, word in itertools.pairwise(words):
+        if before in VERB_CUES:
+            after_verb_cue[grammar.stem(word)] += 1
+        elif before in NOUN_CUES:
+            after_noun_cue[grammar.stem(word)] += 1
+    return frozenset(s for s, n in after_verb_cue.items() if n > after_noun_cue[s])
+
+
+def _verbs(grammar: Grammar, texts: Sequence[str]) -> frozenset[str]:
+    """Stems used as verbs, fitted on the corpus and found in the article: "expand", "revive"
+    or "sign" before a matter make a headline's clause, not the matter's name."""
+    if grammar.language != "en":
+        return frozenset()
+    return fitted_verbs() | verbs_in(" ".join(texts))
+
+
+def _occurrences(
+    grammar: Grammar, passage: int, text: str, verbs: frozenset[str]
+) -> Iterator[Occurrence]:
+    for run in _runs(text, grammar.function_words):
+        stems = [grammar.stem(m.group()) for m in run]
+        for start, end in _spans(grammar, stems):
+            modifiers = stems[start : end - 1] if grammar.head_last else stems[start + 1 : end]
+            if not any(s in verbs or _participle(grammar, s) for s in modifiers) and _agrees(
+                grammar, run[start:end]
+            ):
+                yield Occurrence(
+                    passage, run[start].start(), run[end - 1].end(), tuple(stems[start:end])
+                )
+
+
+def _spans(grammar: Grammar, stems: list[str]) -> Iterator[tuple[int, int]]:
+    """Word spans of a run that may be a phrase: a head at the run's end (or anywhere, for a
+    language that puts it first) and up to MAX_WORDS words on the modifiers' side."""
+    size = len(stems)
+    if grammar.head_last:
+        if stems[-1] in grammar.heads:
+            for start in range(max(0, size - MAX_WORDS), size - grammar.min_words + 1):
+                yield start, size
+        return
+    for start, stem in enumerate(stems):
+        if stem in grammar.heads:
+            for end in range(start + grammar.min_words, min(size, start + MAX_WORDS) + 1):
+                yield start, end
+
+
+def _participle(grammar: Grammar, stem: str) -> bool:
+    """English "discussed measures", "ensuring security": a verb's form, not a kind of matter
+    ("confidence-building measures" keeps its hyphen)."""
+    return grammar.language == "en" and "-" not in stem and stem.endswith(("ed", "ing"))
+
+
+def _agrees(grammar: Grammar, words: list[re.Match[str]]) -> bool:
+    """In Russian, the words before the head are adjectives ("стратегического партнерства"),
+    not a noun in another case ("итогам переговоров") or a verb ("расширять сотрудничество")."""
+    if grammar.language != "ru":
+        return True
+    return all(_RUSSIAN_MODIFIER.search(m.group().lower()) for m in words[:-1])
+
+
+def _runs(text: str, stops: frozenset[str]) -> Iterator[list[re.Match[str]]]:
+    """Maximal runs of lower-case content words with only spaces between them, each starting
+    after punctuation or a function word (a lower-case word after a capitalised one is the
+    tail of a name: "Liên hợp quốc")."""
+    run: list[re.Match[str]] = []
+    after_name = False
+    previous_end = -1
+    for match in _WORD.finditer(text):
+        word = match.group()
+        joined = text[previous_end : match.start()].isspace() if previous_end >= 0 else False
+        content = word[0].islower() and word.lower() not in stops and len(word) > 1
+        if run and (not joined or not content):
+            yield run
+            run = []
+        if content and (run or not (joined and after_name)):
+            run.append(match)
+        after_name = word[0].isupper()
+        previous_end = match.end()
+    if run:
+        yield run
+
+
+def _weights(found: Iterable[Occurrence], title: int | None) -> dict[tuple[str, ...], float]:
+    weights: dict[tuple[str, ...], float] = defaultdict(float)
+    for occurrence in found:
+        weights[occurrence.key] += 1.0
+        if title is not None and occurrence.passage == title:
+            weights[occurrence.key] += TITLE_WEIGHT
+        elif title is not None and occurrence.passage == title + 1:
+            weights[occurrence.key] += LEAD_WEIGHT
+    return weights
+
+
+def _score(weight: float, total: int, documents: int) -> float:
+    return weight * math.log((total + 1) / (documents + 1))
+
+
+def _best(scored: dict[tuple[str, ...], float]) -> list[tuple[str, ...]]:
+    """The best keys above the floor; a phrase inside a chosen one ("strategic partnership"
+    in "comprehensive strategic partnership"), or around one, is not counted twice."""
+    chosen: list[tuple[str, ...]] = []
+    for key in sorted(scored, key=lambda k: (-scored[k], -len(k), k)):
+        if len(chosen) == KEEP or scored[key] < FLOOR:
+            break
+        if not any(_inside(key, other) or _inside(other, key) for other in chosen):
+            chosen.append(key)
+    return chosen
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    size = len(short)
+    return any(long[i : i + size] == short for i in range(len(long) - size + 1))
+
+
+def _name(texts: Sequence[str], occurrences: Sequence[Occurrence]) -> str:
+    wordings = Counter(texts[o.passage][o.start : o.end].lower() for o in occurrences)
+    return wordings.most_common(1)[0][0]
