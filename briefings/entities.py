@@ -23,6 +23,7 @@ from briefings.foreign_names import ForeignName, role_names, russian_names
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.keyphrases import key_phrases
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
+from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
 from briefings.transliteration import fuzzy_alias
 
 
@@ -208,6 +209,8 @@ class _Article:
     # One-word references in another script, resolved once every full name is known.
     foreign_short: list[tuple[int, ForeignName]] = field(default_factory=list)
     alternative_of: dict[tuple[int, int], EntityRef] = field(default_factory=dict)
+    # Organisations' mentions kept inside their summit's: (the summit's span, the organisation's).
+    nested: list[tuple[_Span, _Span]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.english = [_is_english(text) for text in self.texts]
@@ -256,8 +259,9 @@ def extract(
     _find_issues(article)
     _find_bare_acronyms(article)
     _find_known_names(article)
+    _find_gatherings(article, language)
     _find_key_phrases(article, passages, language)
-    return Extraction(_settle(article), _acronyms(article))
+    return Extraction(_with_nested(article, _settle(article)), _acronyms(article))
 
 
 def normalise_role(role: str) -> str:
@@ -1071,6 +1075,70 @@ def _known(article: _Article, surface: str, kinds: set[str]) -> EntityRef | None
     candidates = [e for e in article.known.get(fold(surface), ()) if e.kind in kinds]
     names = {fold(e.name) for e in candidates}
     return candidates[0] if len(names) == 1 else None
+
+
+def _find_gatherings(article: _Article, language: str | None) -> None:
+    """Summits and meetings of organisations (briefings/summits.py), above the organisation's
+    own span, which is kept inside the summit's as the link between them."""
+    if language not in (None, "en"):
+        names: dict[tuple[str, ...], str] = {}
+        for passage, text in enumerate(article.texts):
+            for gathering in foreign_gatherings(text, language):
+                # "саммите БРИКС", "саммита БРИКС": one event, under the first wording.
+                name = names.setdefault(_stem_key(gathering.name), gathering.name)
+                _add_gathering(article, passage, gathering, name, None)
+        return
+    acronym_of = {long: short for short, long in article.used_acronyms.items()}
+    for passage, spans in _organisation_spans(article).items():
+        found = [Organisation(s.start, s.end, e.name, acronym_of.get(e.name)) for s, e in spans]
+        for gathering in gatherings(article.texts[passage], found):
+            _add_gathering(article, passage, gathering, gathering.name, spans)
+
+
+def _organisation_spans(article: _Article) -> dict[int, list[tuple[_Span, EntityRef]]]:
+    spans: dict[int, list[tuple[_Span, EntityRef]]] = {}
+    for span in article.spans:
+        entity = article.entities.get(span.target)
+        if entity is not None and entity.kind == "organization":
+            spans.setdefault(span.passage, []).append((span, entity))
+    return spans
+
+
+def _add_gathering(
+    article: _Article,
+    passage: int,
+    gathering: Gathering,
+    name: str,
+    organisations: list[tuple[_Span, EntityRef]] | None,
+) -> None:
+    of = gathering.organisation
+    entity = EntityRef(name, "event", description=f"a meeting of {of}" if of else None)
+    start, end = gathering.start, gathering.end
+    article.add(entity, passage, start, end, (2, end - start, 1))
+    summit = article.spans[-1]
+    for span, _ in organisations or ():
+        if start <= span.start and span.end <= end:
+            article.nested.append((summit, span))
+
+
+def _stem_key(name: str) -> tuple[str, ...]:
+    return tuple(fold(word)[:5] for word in name.split())
+
+
+def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The settled mentions, plus each organisation named inside a summit kept there."""
+    chosen = {(m.passage, m.start, m.end) for m in mentions if m.entity.kind == "event"}
+    refs = _entity_refs(article)
+    inner = {
+        Mention(
+            o.passage, o.start, o.end, article.texts[o.passage][o.start : o.end], refs[o.target]
+        )
+        for summit, o in article.nested
+        if (summit.passage, summit.start, summit.end) in chosen and o.target in refs
+    }
+    if not inner:
+        return mentions
+    return tuple(sorted({*mentions, *inner}, key=lambda m: (m.passage, m.start, -m.end)))
 
 
 def _find_key_phrases(article: _Article, passages: Sequence[Passage], language: str | None) -> None:
