@@ -16,7 +16,6 @@ the tables get none.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -27,6 +26,9 @@ from functools import cache
 from briefings.datafiles import lines, rows
 from briefings.folding import fold
 
+HEAD_PREFIX = 5  # letters of a head that find where one may stand, before its stem is checked
+WINDOW = 160  # characters read on the modifiers' side: MAX_WORDS long Russian words and spaces
+NEXT_WORD = 40  # and on the other: enough to see whether the run goes on
 MAX_WORDS = 4  # "hợp tác dầu khí" is four syllables; longer runs are clauses, not phrases
 STEM_LETTERS = 6  # Russian, French and Indonesian endings differ after it, roots rarely do
 KEEP = 3  # phrases kept per article; labels name three to eight topics, some found otherwise
@@ -48,6 +50,8 @@ _RUSSIAN_MODIFIER = re.compile(
 # "to expand", "will sign", "not revive": what follows is a verb; "the", "a" make a noun.
 VERB_CUES = frozenset("to will would can could should must may might shall did not".split())
 NOUN_CUES = frozenset("the a an its their his her our this these".split())
+_AFTER_VERB_CUE = re.compile(rf"(?<!\w)(?:{'|'.join(VERB_CUES)})[ \t]+([a-z][a-z-]*)")
+_AFTER_NOUN_CUE = re.compile(rf"(?<!\w)(?:{'|'.join(NOUN_CUES)})[ \t]+([a-z][a-z-]*)")
 
 
 @dataclass(frozen=True)
@@ -59,12 +63,20 @@ class Grammar:
     head_last: bool
     heads: frozenset[str]
     min_words: int = 2  # a Vietnamese syllable is no word: "hợp tác" alone is "cooperation"
+    # Where a head may stand: phrases are read only around these, most of a text has none.
+    head_starts: re.Pattern[str] = re.compile("(?!)")
 
     def stem(self, word: str) -> str:
-        folded = fold(word)
-        if self.language == "en":  # prefixes merge "member" and "membership"; plurals suffice
-            return folded[:-1] if folded.endswith("s") and not folded.endswith("ss") else folded
-        return folded[:STEM_LETTERS]
+        return stem(self.language, word)
+
+
+def stem(language: str, word: str) -> str:
+    """A word's key: English loses a plural (prefixes would merge "member" and "membership"),
+    other languages keep their first letters."""
+    folded = fold(word)
+    if language == "en":
+        return folded[:-1] if folded.endswith("s") and not folded.endswith("ss") else folded
+    return folded[:STEM_LETTERS]
 
 
 @dataclass(frozen=True)
@@ -130,15 +142,15 @@ def grammar_of(language: str) -> Grammar | None:
     if language not in stops or language not in heads:
         return None
     position, words = heads[language]
-    grammar = Grammar(
-        language, stops[language], position == "last", frozenset(), 3 if language == "vi" else 2
-    )
+    min_words = 3 if language == "vi" else 2
+    starts = sorted({word[:HEAD_PREFIX] for word in words}, key=len, reverse=True)
     return Grammar(
         language,
-        grammar.function_words,
-        grammar.head_last,
-        frozenset(grammar.stem(word) for word in words),
-        grammar.min_words,
+        stops[language],
+        position == "last",
+        frozenset(stem(language, word) for word in words),
+        min_words,
+        re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, starts))})"),
     )
 
 
@@ -162,16 +174,8 @@ def fitted_verbs() -> frozenset[str]:
 
 def verbs_in(text: str) -> frozenset[str]:
     """Stems of an English text that follow a verb cue more often than a noun cue."""
-    grammar = grammar_of("en")
-    assert grammar is not None
-    after_verb_cue: Counter[str] = Counter()
-    after_noun_cue: Counter[str] = Counter()
-    words = [w.lower() for w in _WORD.findall(text)]
-    for before, word in itertools.pairwise(words):
-        if before in VERB_CUES:
-            after_verb_cue[grammar.stem(word)] += 1
-        elif before in NOUN_CUES:
-            after_noun_cue[grammar.stem(word)] += 1
+    after_verb_cue = Counter(stem("en", w) for w in _AFTER_VERB_CUE.findall(text.lower()))
+    after_noun_cue = Counter(stem("en", w) for w in _AFTER_NOUN_CUE.findall(text.lower()))
     return frozenset(s for s, n in after_verb_cue.items() if n > after_noun_cue[s])
 
 
@@ -186,7 +190,7 @@ def _verbs(grammar: Grammar, texts: Sequence[str]) -> frozenset[str]:
 def _occurrences(
     grammar: Grammar, passage: int, text: str, verbs: frozenset[str]
 ) -> Iterator[Occurrence]:
-    for run in _runs(text, grammar.function_words):
+    for run in _runs_near_heads(grammar, text):
         stems = [grammar.stem(m.group()) for m in run]
         for start, end in _spans(grammar, stems):
             modifiers = stems[start : end - 1] if grammar.head_last else stems[start + 1 : end]
@@ -227,14 +231,30 @@ def _agrees(grammar: Grammar, words: list[re.Match[str]]) -> bool:
     return all(_RUSSIAN_MODIFIER.search(m.group().lower()) for m in words[:-1])
 
 
-def _runs(text: str, stops: frozenset[str]) -> Iterator[list[re.Match[str]]]:
+def _runs_near_heads(grammar: Grammar, text: str) -> Iterator[list[re.Match[str]]]:
+    """The runs around each place a head may stand, each window read once."""
+    windows: list[list[int]] = []
+    for match in grammar.head_starts.finditer(text):
+        before, after = (WINDOW, NEXT_WORD) if grammar.head_last else (NEXT_WORD, WINDOW)
+        start, end = max(0, match.start() - before), match.end() + after
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            # Begin at a word's start: the window's first word starts its own run.
+            space = text.find(" ", start) if start else 0
+            windows.append([start if space < 0 else space, end])
+    for start, end in windows:
+        yield from _runs(text, grammar.function_words, start, min(end, len(text)))
+
+
+def _runs(text: str, stops: frozenset[str], pos: int, endpos: int) -> Iterator[list[re.Match[str]]]:
     """Maximal runs of lower-case content words with only spaces between them, each starting
     after punctuation or a function word (a lower-case word after a capitalised one is the
     tail of a name: "Liên hợp quốc")."""
     run: list[re.Match[str]] = []
     after_name = False
     previous_end = -1
-    for match in _WORD.finditer(text):
+    for match in _WORD.finditer(text, pos, endpos):
         word = match.group()
         joined = text[previous_end : match.start()].isspace() if previous_end >= 0 else False
         content = word[0].islower() and word.lower() not in stops and len(word) > 1
