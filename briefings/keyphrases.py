@@ -43,13 +43,16 @@ VERBS_FILE = "gazetteer/keyphrase_verbs.txt"
 # Letters with inner hyphens ("confidence-building", "военно-техническое"); an apostrophe
 # ends a word, so "Ukraine's" and "l'énergie" leave "s" and "l" to the function words.
 _WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)")
+_NOT_PLURAL = ("ss", "is", "us")
 # Russian words before a head agree with it as adjectives or participles do.
 _RUSSIAN_MODIFIER = re.compile(
     r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей)$"
 )
 # "to expand", "will sign", "not revive": what follows is a verb; "the", "a" make a noun.
-VERB_CUES = frozenset("to will would can could should must may might shall did not".split())
+VERB_CUES = frozenset("will would can could should must may might shall did not".split())
 NOUN_CUES = frozenset("the a an its their his her our this these".split())
+_BEFORE_NOUN_CUE = re.compile(r"(?<![\w-])([a-z][a-z-]*)[ \t]+(?:the|a|an|its|their)(?!\w)")
+_AFTER_TO = re.compile(r"(?<!\w)to[ \t]+([a-z][a-z-]*)")
 _AFTER_VERB_CUE = re.compile(rf"(?<!\w)(?:{'|'.join(VERB_CUES)})[ \t]+([a-z][a-z-]*)")
 _AFTER_NOUN_CUE = re.compile(rf"(?<!\w)(?:{'|'.join(NOUN_CUES)})[ \t]+([a-z][a-z-]*)")
 
@@ -74,8 +77,9 @@ def stem(language: str, word: str) -> str:
     """A word's key: English loses a plural (prefixes would merge "member" and "membership"),
     other languages keep their first letters."""
     folded = fold(word)
-    if language == "en":
-        return folded[:-1] if folded.endswith("s") and not folded.endswith("ss") else folded
+    if language == "en":  # "ties" → "tie"; not "gas", "crisis", "access", "status"
+        plural = len(folded) > 3 and folded.endswith("s") and not folded.endswith(_NOT_PLURAL)
+        return folded[:-1] if plural else folded
     return folded[:STEM_LETTERS]
 
 
@@ -174,9 +178,19 @@ def fitted_verbs() -> frozenset[str]:
 
 def verbs_in(text: str) -> frozenset[str]:
     """Stems of an English text that follow a verb cue more often than a noun cue."""
-    after_verb_cue = Counter(stem("en", w) for w in _AFTER_VERB_CUE.findall(text.lower()))
-    after_noun_cue = Counter(stem("en", w) for w in _AFTER_NOUN_CUE.findall(text.lower()))
-    return frozenset(s for s, n in after_verb_cue.items() if n > after_noun_cue[s])
+    lowered = text.lower()
+    after_verb_cue = Counter(stem("en", w) for w in _AFTER_VERB_CUE.findall(lowered))
+    after_to = Counter(stem("en", w) for w in _AFTER_TO.findall(lowered))
+    after_noun_cue = Counter(stem("en", w) for w in _AFTER_NOUN_CUE.findall(lowered))
+    before_noun_cue = Counter(stem("en", w) for w in _BEFORE_NOUN_CUE.findall(lowered))
+    # "to" also leads to nouns ("access to energy"), so it counts half; a verb takes an
+    # object ("revive the talks"), a noun rarely stands before "the".
+    return frozenset(
+        s
+        for s in after_verb_cue.keys() | after_to.keys()
+        if (evidence := after_verb_cue[s] + after_to[s] / 2 + before_noun_cue[s]) >= 1
+        and evidence > after_noun_cue[s]
+    )
 
 
 def _verbs(grammar: Grammar, texts: Sequence[str]) -> frozenset[str]:
@@ -192,7 +206,7 @@ def _occurrences(
 ) -> Iterator[Occurrence]:
     for run in _runs_near_heads(grammar, text):
         stems = [grammar.stem(m.group()) for m in run]
-        for start, end in _spans(grammar, stems):
+        for start, end in _spans(grammar, stems, verbs):
             modifiers = stems[start : end - 1] if grammar.head_last else stems[start + 1 : end]
             if not any(s in verbs or _participle(grammar, s) for s in modifiers) and _agrees(
                 grammar, run[start:end]
@@ -202,14 +216,28 @@ def _occurrences(
                 )
 
 
-def _spans(grammar: Grammar, stems: list[str]) -> Iterator[tuple[int, int]]:
+def _spans(grammar: Grammar, stems: list[str], verbs: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Word spans of a run that may be a phrase: a head at the run's end (or anywhere, for a
     language that puts it first) and up to MAX_WORDS words on the modifiers' side."""
     size = len(stems)
     if grammar.head_last:
-        if stems[-1] in grammar.heads:
-            for start in range(max(0, size - MAX_WORDS), size - grammar.min_words + 1):
-                yield start, size
+        # English stacks nouns ("energy security ties"): its head ends the run or comes before
+        # a verb ("energy security dominated"). Russian puts complements after the head
+        # ("партнерства двух стран"): any head ends a phrase.
+        ends = [
+            e
+            for e in range(size)
+            if stems[e] in grammar.heads
+            and (
+                e == size - 1
+                or grammar.language == "ru"
+                or stems[e + 1] in verbs
+                or _participle(grammar, stems[e + 1])
+            )
+        ]
+        for end in (e + 1 for e in ends):
+            for start in range(max(0, end - MAX_WORDS), end - grammar.min_words + 1):
+                yield start, end
         return
     for start, stem in enumerate(stems):
         if stem in grammar.heads:
@@ -257,16 +285,23 @@ def _runs(text: str, stops: frozenset[str], pos: int, endpos: int) -> Iterator[l
     for match in _WORD.finditer(text, pos, endpos):
         word = match.group()
         joined = text[previous_end : match.start()].isspace() if previous_end >= 0 else False
-        content = word[0].islower() and word.lower() not in stops and len(word) > 1
+        lower = word[0].islower() or (word[1:].islower() and _opens_sentence(text, match.start()))
+        content = lower and word.lower() not in stops and len(word) > 1
         if run and (not joined or not content):
             yield run
             run = []
         if content and (run or not (joined and after_name)):
             run.append(match)
-        after_name = word[0].isupper()
+        after_name = not lower
         previous_end = match.end()
     if run:
         yield run
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """ "Energy security dominated…": a capital that only opens the sentence."""
+    before = text[max(0, start - 4) : start].rstrip(" \t\"“‘'«(")
+    return not before if start < 4 else before[-1:] in (".", "!", "?", ":", "")
 
 
 def _weights(found: Iterable[Occurrence], title: int | None) -> dict[tuple[str, ...], float]:
