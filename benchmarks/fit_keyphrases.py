@@ -10,7 +10,9 @@ the labelled sets (dev, heldout 1-4; only their file names are read from the lab
 the written articles of the dev entity labels. Each is cleaned as ingest cleans it and
 counted once per key. Only keys found in two documents or more are written: a key seen once
 is as rare as an unseen one, and the article it came from must not find its own phrases rare
-by having been counted. The same English texts give the verbs (`keyphrase_verbs.txt`).
+by having been counted. Words are counted too, as one-word keys: a phrase whose modifier every
+story uses ("bilateral", "international") is less telling. The same English texts give the
+verbs (`keyphrase_verbs.txt`).
 `--check` compares with the shipped table instead of writing it.
 """
 

@@ -117,7 +117,7 @@ def key_phrases(
     counts = Counter(o.key for o in found)
     total, frequencies = document_frequencies()
     scored = {
-        key: _score(weight, total, frequencies.get(key, 0))
+        key: _score(grammar, key, weight, total, frequencies)
         for key, weight in _weights(found, title).items()
         if len(key) == 2 or counts[key] >= 2 or key in frequencies
     }
@@ -135,7 +135,8 @@ def phrase_keys(text: str, language: str | None) -> set[tuple[str, ...]]:
     grammar = grammar_of(language or "en")
     if grammar is None:
         return set()
-    return {o.key for o in _occurrences(grammar, 0, text, frozenset())}
+    words = {(grammar.stem(w),) for w in _WORD.findall(text) if w[0].islower()}
+    return words | {o.key for o in _occurrences(grammar, 0, text, frozenset())}
 
 
 @cache
@@ -315,8 +316,19 @@ def _weights(found: Iterable[Occurrence], title: int | None) -> dict[tuple[str, 
     return weights
 
 
-def _score(weight: float, total: int, documents: int) -> float:
-    return weight * math.log((total + 1) / (documents + 1))
+def _score(
+    grammar: Grammar,
+    key: tuple[str, ...],
+    weight: float,
+    total: int,
+    frequencies: dict[tuple[str, ...], int],
+) -> float:
+    """Weight times rarity, of the phrase and of its commonest modifier: "bilateral trade"
+    or "international law" are said everywhere, "barter trade" and "martial law" are not."""
+    modifiers = key[:-1] if grammar.head_last else key[1:]
+    phrase = math.log((total + 1) / (frequencies.get(key, 0) + 1))
+    modifier = min(math.log((total + 1) / (frequencies.get((m,), 0) + 1)) for m in modifiers)
+    return weight * (phrase + modifier) / 2
 
 
 def _best(scored: dict[tuple[str, ...], float]) -> list[tuple[str, ...]]:
