@@ -3,8 +3,9 @@
     python benchmarks/fit_keyphrases.py [--check]
 
 The table says in how many documents of a background corpus each candidate phrase (as stem
-keys, `briefings.keyphrases.phrase_keys`) occurs, so that phrases every story says ("foreign
-minister", "joint statement", "told reporters") rank below the matter of one story. The
+keys, `briefings.keyphrases.phrase_keys`) occurs, so that phrases every story of the field says
+("strategic partnership", "trade agreement", "international law") rank below the matter of one
+story. The
 corpus is every article we have as text: the seeds, the texts of tests/articles, the pages of
 the labelled sets (dev, heldout 1-4; only their file names are read from the labels) and
 the written articles of the dev entity labels. Each is cleaned as ingest cleans it and

@@ -1127,6 +1127,8 @@ def _stem_key(name: str) -> tuple[str, ...]:
 
 def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The settled mentions, plus each organisation named inside a summit kept there."""
+    if not article.nested:
+        return mentions
     chosen = {(m.passage, m.start, m.end) for m in mentions if m.entity.kind == "event"}
     refs = _entity_refs(article)
     inner = {

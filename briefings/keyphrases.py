@@ -8,8 +8,8 @@ Indonesian, Vietnamese: "sécurité alimentaire"), the head being a matter of fo
 стратегического партнерства" and "всеобъемлющее стратегическое партнерство" are one, and
 scored by how often the article says it, whether the headline or the lead says it, and how
 rare it is in news in general: a document-frequency table fitted by
-`benchmarks/fit_keyphrases.py` (`gazetteer/keyphrase_df.tsv`), in which "joint statement" or
-"bilateral cooperation" are common and "food security" is not. Only the best few phrases of
+`benchmarks/fit_keyphrases.py` (`gazetteer/keyphrase_df.tsv`), in which "trade agreement" or
+"international law" are common and "barter trade" is not. Only the best few phrases of
 an article are kept: a wrong topic costs as much as a missed one. Languages without a row in
 the tables get none.
 """
@@ -27,7 +27,7 @@ from briefings.datafiles import lines, rows
 from briefings.folding import fold
 
 HEAD_PREFIX = 5  # letters of a head that find where one may stand, before its stem is checked
-WINDOW = 160  # characters read on the modifiers' side: MAX_WORDS long Russian words and spaces
+WINDOW = 80  # characters read on the modifiers' side: MAX_WORDS - 1 long Russian words and spaces
 NEXT_WORD = 40  # and on the other: enough to see whether the run goes on
 MAX_WORDS = 4  # "hợp tác dầu khí" is four syllables; longer runs are clauses, not phrases
 STEM_LETTERS = 6  # Russian, French and Indonesian endings differ after it, roots rarely do
@@ -285,7 +285,10 @@ def _runs(text: str, stops: frozenset[str], pos: int, endpos: int) -> Iterator[l
     previous_end = -1
     for match in _WORD.finditer(text, pos, endpos):
         word = match.group()
-        joined = text[previous_end : match.start()].isspace() if previous_end >= 0 else False
+        gap = match.start() - previous_end
+        joined = previous_end >= 0 and (
+            text[previous_end] == " " if gap == 1 else text[previous_end : match.start()].isspace()
+        )
         lower = word[0].islower() or (word[1:].islower() and _opens_sentence(text, match.start()))
         content = lower and word.lower() not in stops and len(word) > 1
         if run and (not joined or not content):

@@ -17,7 +17,9 @@ from briefings.model import Article, EntityRef, PartialDate, Passage
 from briefings.sentences import sentence_spans
 
 # Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
-PIPELINE_VERSION = "5"  # 5: the line classifier, names across scripts, dates from URLs
+PIPELINE_VERSION = (
+    "6"  # 5: the line classifier, names across scripts, dates from URLs; 6: key phrases, summits
+)
 
 _TITLE_WORDS = 14
 # Longest body passage. Finding acronym definitions, roles before names and events costs
