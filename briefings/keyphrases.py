@@ -30,7 +30,7 @@ HEAD_PREFIX = 5  # letters of a head that find where one may stand, before its s
 WINDOW = 80  # characters read on the modifiers' side: MAX_WORDS - 1 long Russian words and spaces
 NEXT_WORD = 40  # and on the other: enough to see whether the run goes on
 MAX_WORDS = 4  # "hợp tác dầu khí" is four syllables; longer runs are clauses, not phrases
-STEM_LETTERS = 6  # Russian, French and Indonesian endings differ after it, roots rarely do
+STEM_LETTERS = 6  # Russian endings differ after it, roots rarely do
 KEEP = 3  # phrases kept per article; labels name three to eight topics, some found otherwise
 FLOOR = 3.0  # the least score kept (a phrase said once, in the body, unknown to the corpus: 4.1)
 TITLE_WEIGHT = 2.0  # a phrase in the headline or lead is what the story is about
@@ -42,7 +42,7 @@ VERBS_FILE = "gazetteer/keyphrase_verbs.txt"
 
 # Letters with inner hyphens ("confidence-building", "военно-техническое"); an apostrophe
 # ends a word, so "Ukraine's" and "l'énergie" leave "s" and "l" to the function words.
-_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)")
+_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)")
 _NOT_PLURAL = ("ss", "is", "us")
 # Russian words before a head agree with it as adjectives or participles do.
 _RUSSIAN_MODIFIER = re.compile(
@@ -74,13 +74,19 @@ class Grammar:
 
 
 def stem(language: str, word: str) -> str:
-    """A word's key: English loses a plural (prefixes would merge "member" and "membership"),
-    other languages keep their first letters."""
+    """A word's key. English and French lose a plural (a prefix would merge "member" and
+    "membership", "président" and "présidence"); Russian keeps its first letters, before the
+    case endings; Indonesian and Vietnamese words do not inflect. French also loses the
+    feminine "e"."""
     folded = fold(word)
-    if language == "en":  # "ties" → "tie"; not "gas", "crisis", "access", "status"
-        plural = len(folded) > 3 and folded.endswith("s") and not folded.endswith(_NOT_PLURAL)
-        return folded[:-1] if plural else folded
-    return folded[:STEM_LETTERS]
+    if language in ("en", "fr"):  # "ties" → "tie", "accords" → "accord"; not "gas", "crisis"
+        plural = (
+            len(folded) > 3 and folded.endswith(("s", "x")) and not folded.endswith(_NOT_PLURAL)
+        )
+        folded = folded[:-1] if plural else folded
+    if language == "fr" and len(folded) > 3 and folded.endswith("e"):  # "gelée" is "gelé"
+        folded = folded[:-1]
+    return folded[:STEM_LETTERS] if language == "ru" else folded
 
 
 @dataclass(frozen=True)
@@ -116,10 +122,12 @@ def key_phrases(
     found = [o for i, text in enumerate(texts) for o in _occurrences(grammar, i, text, verbs)]
     counts = Counter(o.key for o in found)
     total, frequencies = document_frequencies()
+    # Past two words a head-first phrase runs on into what follows ("avoirs russes gelés
+    # servent"): it must be said twice or be known to the corpus.
     scored = {
         key: _score(grammar, key, weight, total, frequencies)
         for key, weight in _weights(found, title).items()
-        if len(key) == 2 or counts[key] >= 2 or key in frequencies
+        if grammar.head_last or len(key) == 2 or counts[key] >= 2 or key in frequencies
     }
     by_key = defaultdict(list)
     for occurrence in found:
@@ -148,12 +156,13 @@ def grammar_of(language: str) -> Grammar | None:
         return None
     position, words = heads[language]
     min_words = 3 if language == "vi" else 2
-    starts = sorted({word[:HEAD_PREFIX] for word in words}, key=len, reverse=True)
+    # A head of several syllables is written with "_": Vietnamese "hợp_tác".
+    starts = sorted({word.split("_")[0][:HEAD_PREFIX] for word in words}, key=len, reverse=True)
     return Grammar(
         language,
         stops[language],
         position == "last",
-        frozenset(stem(language, word) for word in words),
+        frozenset(" ".join(stem(language, w) for w in word.split("_")) for word in words),
         min_words,
         re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, starts))})"),
     )
@@ -228,7 +237,7 @@ def _spans(grammar: Grammar, stems: list[str], verbs: frozenset[str]) -> Iterato
         ends = [
             e
             for e in range(size)
-            if stems[e] in grammar.heads
+            if _is_head(grammar, stems, e)
             and (
                 e == size - 1
                 or grammar.language == "ru"
@@ -240,10 +249,16 @@ def _spans(grammar: Grammar, stems: list[str], verbs: frozenset[str]) -> Iterato
             for start in range(max(0, end - MAX_WORDS), end - grammar.min_words + 1):
                 yield start, end
         return
-    for start, stem in enumerate(stems):
-        if stem in grammar.heads:
+    for start in range(size):
+        if _is_head(grammar, stems, start):
             for end in range(start + grammar.min_words, min(size, start + MAX_WORDS) + 1):
                 yield start, end
+
+
+def _is_head(grammar: Grammar, stems: list[str], at: int) -> bool:
+    """A head word at `at`, or a head of two syllables starting (ending, head last) there."""
+    two = stems[at - 1 : at + 1] if grammar.head_last else stems[at : at + 2]
+    return stems[at] in grammar.heads or " ".join(two) in grammar.heads
 
 
 def _participle(grammar: Grammar, stem: str) -> bool:
