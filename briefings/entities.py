@@ -1101,9 +1101,17 @@ def _organisation_spans(article: _Article) -> dict[int, list[tuple[_Span, Entity
     spans: dict[int, list[tuple[_Span, EntityRef]]] = {}
     for span in article.spans:
         entity = article.entities.get(span.target)
-        if entity is not None and entity.kind == "organization":
+        # "Bay of Bengal Initiative … (BIMSTEC)" is a topic by its head, a body by its summits.
+        if entity is not None and (
+            entity.kind == "organization" or _is_acronym_span(article, span)
+        ):
             spans.setdefault(span.passage, []).append((span, entity))
     return spans
+
+
+def _is_acronym_span(article: _Article, span: _Span) -> bool:
+    surface = article.texts[span.passage][span.start : span.end]
+    return surface in article.used_acronyms and acronym_finder.is_acronym_shape(surface)
 
 
 def _add_gathering(

@@ -24,8 +24,14 @@ _AFTER = re.compile(
     r"((?:(?:[Ff]oreign|[Dd]efen[cs]e|[Ee]conomic|[Tt]rade|[Ff]inance)[ \t]+[Mm]inisters['’][ \t]+"
     r"|[Ll]eaders['’][ \t]+|[Mm]inisterial[ \t]+)?(?:[Ss]ummit|[Mm]eeting))(?![\w-])"
 )
-# Before it: "summit of the" ("a meeting of the X" is as often a body's session as a meeting).
-_BEFORE = re.compile(r"(?<![\w-])([Ss]ummit)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+# Before it: "summit of the", "foreign ministers' meetings of the" (a bare "a meeting of the X"
+# is as often a body's own session as a gathering of its members).
+_BEFORE = re.compile(
+    r"(?<![\w-])((?:(?:[Ff]oreign|[Dd]efen[cs]e|[Ee]conomic|[Tt]rade|[Ff]inance)[ \t]+"
+    r"[Mm]inisters['’][ \t]+|[Ll]eaders['’][ \t]+)?[Ss]ummit|(?:(?:[Ff]oreign|[Dd]efen[cs]e"
+    r"|[Ee]conomic|[Tt]rade|[Ff]inance)[ \t]+[Mm]inisters['’][ \t]+|[Ll]eaders['’][ \t]+)"
+    r"[Mm]eeting)s?[ \t]+of[ \t]+(?:the[ \t]+)?$"
+)
 _ACRONYM = r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,7}(?![\w])"
 _CAPITALISED = r"[A-ZÀ-ÝĐА-ЯЁ][\w’'-]*"
 # Head first, capitalised words, then an acronym: Vietnamese, Indonesian.
@@ -88,7 +94,7 @@ def gatherings(text: str, organisations: Sequence[Organisation]) -> Iterator[Gat
             yield Gathering(organisation.start, after.end(), name, organisation.name)
         before = _BEFORE.search(text, 0, organisation.start)
         if before:
-            name = f"{short} {before.group(1).lower()}"
+            name = f"{short} {before.group(1)[0].lower()}{before.group(1)[1:]}"
             yield Gathering(before.start(), organisation.end, name, organisation.name)
 
 

@@ -60,6 +60,22 @@ def test_the_acronym_and_the_long_name_give_one_summit():
     }
 
 
+def test_a_meeting_of_an_organisations_ministers_and_a_summit_of_a_body_named_by_its_head():
+    extraction = extract(
+        passages(
+            "Wang Yi will attend the foreign ministers' meetings of the Association of Southeast"
+            " Asian Nations (ASEAN) in Vientiane.",
+            "Both sides will coordinate ahead of the BIMSTEC summit, where the Bay of Bengal"
+            " Initiative for Multi-Sectoral Technical and Economic Cooperation (BIMSTEC) meets.",
+        ),
+        language="en",
+    )
+
+    assert {"ASEAN foreign ministers' meeting", "BIMSTEC summit"} == {
+        m.entity.name for m in events(extraction)
+    }
+
+
 def test_an_organisation_joined_to_another_is_not_the_summits_owner():
     extraction = extract(
         passages("Beijing will host the China-EU summit next month, the EU said."),
