@@ -262,9 +262,11 @@ def _is_head(grammar: Grammar, stems: list[str], at: int) -> bool:
 
 
 def _participle(grammar: Grammar, stem: str) -> bool:
-    """English "discussed measures", "ensuring security": a verb's form, not a kind of matter
-    ("confidence-building measures" keeps its hyphen)."""
-    return grammar.language == "en" and "-" not in stem and stem.endswith(("ed", "ing"))
+    """English "discussed measures", "ensuring security", "long-awaited agreement": a verb's
+    form, not a kind of matter ("confidence-building measures" is a noun's compound)."""
+    if grammar.language != "en":
+        return False
+    return stem.endswith("ed") or ("-" not in stem and stem.endswith("ing"))
 
 
 def _agrees(grammar: Grammar, words: list[re.Match[str]]) -> bool:
@@ -320,6 +322,8 @@ def _runs(text: str, stops: frozenset[str], pos: int, endpos: int) -> Iterator[l
 def _opens_sentence(text: str, start: int) -> bool:
     """ "Energy security dominated…": a capital that only opens the sentence."""
     before = text[max(0, start - 4) : start].rstrip(" \t\"“‘'«(")
+    if start >= 4 and before[-2:-1].isupper() and not before[-3:-2].isalpha():
+        return False  # "N. Korean", "U.S. Energy": an initial's period ends no sentence
     return not before if start < 4 else before[-1:] in (".", "!", "?", ":", "")
 
 
