@@ -26,7 +26,6 @@ from functools import cache
 from briefings.datafiles import lines, rows
 from briefings.folding import fold
 
-HEAD_PREFIX = 5  # letters of a head that find where one may stand, before its stem is checked
 WINDOW = 80  # characters read on the modifiers' side: MAX_WORDS - 1 long Russian words and spaces
 NEXT_WORD = 40  # and on the other: enough to see whether the run goes on
 MAX_WORDS = 4  # "hợp tác dầu khí" is four syllables; longer runs are clauses, not phrases
@@ -157,15 +156,25 @@ def grammar_of(language: str) -> Grammar | None:
     position, words = heads[language]
     min_words = 3 if language == "vi" else 2
     # A head of several syllables is written with "_": Vietnamese "hợp_tác".
-    starts = sorted({word.split("_")[0][:HEAD_PREFIX] for word in words}, key=len, reverse=True)
+    forms = {_head_form(language, word) for word in words}
+    if position == "first":  # "Sécurité alimentaire…" may open a sentence
+        forms |= {form[0].upper() + form[1:] for form in forms}
     return Grammar(
         language,
         stops[language],
         position == "last",
         frozenset(" ".join(stem(language, w) for w in word.split("_")) for word in words),
         min_words,
-        re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, starts))})"),
+        re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(forms, key=len, reverse=True))})(?!\w)"),
     )
+
+
+def _head_form(language: str, word: str) -> str:
+    """A pattern for the head as text writes it: inflected in Russian, plural in English."""
+    if language == "ru":
+        return re.escape(word[:STEM_LETTERS]) + r"\w*"
+    written = re.escape(word).replace("_", r"[ \t]+")
+    return written + r"(?:s|x|es)?" if language in ("en", "fr") else written
 
 
 @cache
