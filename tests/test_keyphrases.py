@@ -6,9 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from briefings.compose import brief_topic
 from briefings.entities import extract
 from briefings.keyphrases import KEEP, key_phrases
 from briefings.model import Extraction, Passage
+from store import Store
+
+from .conftest import run_ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -128,3 +132,20 @@ def test_the_shipped_background_table_is_what_the_script_fits():
         check=False,
     )
     assert 0 == result.returncode, result.stdout + result.stderr
+
+
+def test_a_key_phrase_is_a_topic_a_briefing_finds(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "abuja.txt").write_text(
+        "Nigeria and Morocco push gas pipeline\n\n"
+        "The foreign ministers of Nigeria and Morocco met in Abuja on Tuesday and agreed to"
+        " speed up work on the gas pipeline along the Atlantic coast.\n\n"
+        "The gas pipeline would carry gas to 13 countries on its way to Europe, officials said.\n",
+        encoding="utf-8",
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = brief_topic(store, "gas pipeline")
+
+    assert briefing.subject is not None
+    assert ("gas pipeline", "topic") == (briefing.subject.name, briefing.subject.kind)
+    assert any("gas pipeline" in claim.text for claim in briefing.claims)
