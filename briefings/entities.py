@@ -5,7 +5,9 @@ complement or after a comma, "Kremlin aide", "his Russian counterpart", "…, X 
 acronym defined in parentheses, a head word such as Ministry or Summit ending a capitalised
 phrase, "one-China principle", "G7 summit") and from the built-in gazetteer.
 Short references ("Lavrov", "Son’s tweet", "Minister Minh") are resolved to the
-fullest name of the article only when exactly one person there carries them.
+fullest name of the article only when exactly one person there carries them. Two finders
+live in their own modules: summits and meetings of organisations (`summits.py`) and
+key-phrase topics ranked by statistics (`keyphrases.py`), which yield to every other cue.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from briefings.foreign_bodies import bodies
 from briefings.foreign_names import ForeignName, role_names, russian_names, said_names
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.gazetteer.languages import after_capitalised_word, for_language
+from briefings.keyphrases import key_phrases
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
+from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
 from briefings.transliteration import fuzzy_alias
 
 
@@ -209,6 +213,8 @@ class _Article:
     # One-word references in another script, resolved once every full name is known.
     foreign_short: list[tuple[int, ForeignName]] = field(default_factory=list)
     alternative_of: dict[tuple[int, int], EntityRef] = field(default_factory=dict)
+    # Organisations' mentions kept inside their summit's: (the summit's span, the organisation's).
+    nested: list[tuple[_Span, _Span]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.english = [_is_english(text) for text in self.texts]
@@ -258,7 +264,9 @@ def extract(
     _find_issues(article)
     _find_bare_acronyms(article)
     _find_known_names(article)
-    return Extraction(_settle(article), _acronyms(article))
+    _find_gatherings(article, language)
+    _find_key_phrases(article, passages, language)
+    return Extraction(_with_nested(article, _settle(article)), _acronyms(article))
 
 
 def normalise_role(role: str) -> str:
@@ -1090,6 +1098,89 @@ def _known(article: _Article, surface: str, kinds: set[str]) -> EntityRef | None
     candidates = [e for e in article.known.get(fold(surface), ()) if e.kind in kinds]
     names = {fold(e.name) for e in candidates}
     return candidates[0] if len(names) == 1 else None
+
+
+def _find_gatherings(article: _Article, language: str | None) -> None:
+    """Summits and meetings of organisations (briefings/summits.py), above the organisation's
+    own span, which is kept inside the summit's as the link between them."""
+    if language not in (None, "en"):
+        names: dict[tuple[str, ...], str] = {}
+        for passage, text in enumerate(article.texts):
+            for gathering in foreign_gatherings(text, language):
+                # "саммите БРИКС", "саммита БРИКС": one event, under the first wording.
+                name = names.setdefault(_stem_key(gathering.name), gathering.name)
+                _add_gathering(article, passage, gathering, name, None)
+        return
+    acronym_of = {long: short for short, long in article.used_acronyms.items()}
+    for passage, spans in _organisation_spans(article).items():
+        found = [Organisation(s.start, s.end, e.name, acronym_of.get(e.name)) for s, e in spans]
+        for gathering in gatherings(article.texts[passage], found):
+            _add_gathering(article, passage, gathering, gathering.name, spans)
+
+
+def _organisation_spans(article: _Article) -> dict[int, list[tuple[_Span, EntityRef]]]:
+    spans: dict[int, list[tuple[_Span, EntityRef]]] = {}
+    for span in article.spans:
+        entity = article.entities.get(span.target)
+        # "Bay of Bengal Initiative … (BIMSTEC)" is a topic by its head, a body by its summits.
+        if entity is not None and (
+            entity.kind == "organization" or _is_acronym_span(article, span)
+        ):
+            spans.setdefault(span.passage, []).append((span, entity))
+    return spans
+
+
+def _is_acronym_span(article: _Article, span: _Span) -> bool:
+    surface = article.texts[span.passage][span.start : span.end]
+    return surface in article.used_acronyms and acronym_finder.is_acronym_shape(surface)
+
+
+def _add_gathering(
+    article: _Article,
+    passage: int,
+    gathering: Gathering,
+    name: str,
+    organisations: list[tuple[_Span, EntityRef]] | None,
+) -> None:
+    of = gathering.organisation
+    entity = EntityRef(name, "event", description=f"a meeting of {of}" if of else None)
+    start, end = gathering.start, gathering.end
+    article.add(entity, passage, start, end, (2, end - start, 1))
+    summit = article.spans[-1]
+    for span, _ in organisations or ():
+        if start <= span.start and span.end <= end:
+            article.nested.append((summit, span))
+
+
+def _stem_key(name: str) -> tuple[str, ...]:
+    return tuple(fold(word)[:5] for word in name.split())
+
+
+def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The settled mentions, plus each organisation named inside a summit kept there."""
+    if not article.nested:
+        return mentions
+    chosen = {(m.passage, m.start, m.end) for m in mentions if m.entity.kind == "event"}
+    refs = _entity_refs(article)
+    inner = {
+        Mention(
+            o.passage, o.start, o.end, article.texts[o.passage][o.start : o.end], refs[o.target]
+        )
+        for summit, o in article.nested
+        if (summit.passage, summit.start, summit.end) in chosen and o.target in refs
+    }
+    if not inner:
+        return mentions
+    return tuple(sorted({*mentions, *inner}, key=lambda m: (m.passage, m.start, -m.end)))
+
+
+def _find_key_phrases(article: _Article, passages: Sequence[Passage], language: str | None) -> None:
+    """Matters no list names ("energy security"), below every other cue where they overlap."""
+    title = next((i for i, p in enumerate(passages) if p.kind == "title"), None)
+    for phrase in key_phrases(article.texts, language, title):
+        entity = EntityRef(phrase.name, "topic")
+        for o in phrase.occurrences:
+            article.add(entity, o.passage, o.start, o.end, (-1, o.end - o.start, 0))
 
 
 # --- settling overlaps and building the result -----------------------------------------------

@@ -17,7 +17,8 @@ from briefings.model import Article, EntityRef, PartialDate, Passage
 from briefings.sentences import sentence_spans
 
 # Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
-PIPELINE_VERSION = "6"  # 6: wire datelines taken off the first paragraph, in any language
+PIPELINE_VERSION = "6"  # 6: wire datelines off the first paragraph, places and bodies in other
+# languages, key phrases and summits (5: the line classifier, names across scripts, URL dates)
 
 _TITLE_WORDS = 14
 # Longest body passage. Finding acronym definitions, roles before names and events costs

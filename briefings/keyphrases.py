@@ -1,0 +1,384 @@
+"""Key phrases: the matters an article is about that no list names ("energy security").
+
+Candidates are noun phrases as plain text shows them: runs of lower-case words between
+function words and punctuation (names are capitalised and left to the other finders), cut at
+the head a language puts last (English, Russian: "gas pipeline") or first (French,
+Indonesian, Vietnamese: "sécurité alimentaire"), the head being a matter of foreign affairs
+(`gazetteer/matter_heads.tsv`). A phrase is counted under its stems, so "всеобъемлющего
+стратегического партнерства" and "всеобъемлющее стратегическое партнерство" are one, and
+scored by how often the article says it, whether the headline or the lead says it, and how
+rare it is in news in general: a document-frequency table fitted by
+`benchmarks/fit_keyphrases.py` (`gazetteer/keyphrase_df.tsv`), in which "trade agreement" or
+"international law" are common and "barter trade" is not. Only the best few phrases of
+an article are kept: a wrong topic costs as much as a missed one. Languages without a row in
+the tables get none.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from briefings.datafiles import lines, rows
+from briefings.folding import fold
+
+WINDOW = 80  # characters read on the modifiers' side: MAX_WORDS - 1 long Russian words and spaces
+NEXT_WORD = 40  # and on the other: enough to see whether the run goes on
+MAX_WORDS = 4  # "hợp tác dầu khí" is four syllables; longer runs are clauses, not phrases
+STEM_LETTERS = 6  # Russian endings differ after it, roots rarely do
+KEEP = 3  # phrases kept per article; labels name three to eight topics, some found otherwise
+FLOOR = 3.0  # the least score kept (a phrase said once, in the body, unknown to the corpus: 4.1)
+TITLE_WEIGHT = 2.0  # a phrase in the headline or lead is what the story is about
+LEAD_WEIGHT = 1.0
+FUNCTION_WORDS = "gazetteer/function_words.tsv"
+MATTER_HEADS = "gazetteer/matter_heads.tsv"
+DF_FILE = "gazetteer/keyphrase_df.tsv"
+VERBS_FILE = "gazetteer/keyphrase_verbs.txt"
+
+# Letters with inner hyphens ("confidence-building", "военно-техническое"); an apostrophe
+# ends a word, so "Ukraine's" and "l'énergie" leave "s" and "l" to the function words.
+_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)")
+_NOT_PLURAL = ("ss", "is", "us")
+# Russian words before a head agree with it as adjectives or participles do.
+_RUSSIAN_MODIFIER = re.compile(
+    r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей)$"
+)
+# "to expand", "will sign", "not revive": what follows is a verb; "the", "a" make a noun.
+VERB_CUES = frozenset("will would can could should must may might shall did not".split())
+NOUN_CUES = frozenset("the a an its their his her our this these".split())
+_BEFORE_NOUN_CUE = re.compile(r"(?<![\w-])([a-z][a-z-]*)[ \t]+(?:the|a|an|its|their)(?!\w)")
+_AFTER_TO = re.compile(r"(?<!\w)to[ \t]+([a-z][a-z-]*)")
+_AFTER_VERB_CUE = re.compile(rf"(?<!\w)(?:{'|'.join(VERB_CUES)})[ \t]+([a-z][a-z-]*)")
+_AFTER_NOUN_CUE = re.compile(rf"(?<!\w)(?:{'|'.join(NOUN_CUES)})[ \t]+([a-z][a-z-]*)")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """What a language's key phrases look like."""
+
+    language: str
+    function_words: frozenset[str]
+    head_last: bool
+    heads: frozenset[str]
+    min_words: int = 2  # a Vietnamese syllable is no word: "hợp tác" alone is "cooperation"
+    # Where a head may stand: phrases are read only around these, most of a text has none.
+    head_starts: re.Pattern[str] = re.compile("(?!)")
+
+    def stem(self, word: str) -> str:
+        return stem(self.language, word)
+
+
+def stem(language: str, word: str) -> str:
+    """A word's key. English and French lose a plural (a prefix would merge "member" and
+    "membership", "président" and "présidence"); Russian keeps its first letters, before the
+    case endings; Indonesian and Vietnamese words do not inflect. French also loses the
+    feminine "e"."""
+    folded = fold(word)
+    if language in ("en", "fr"):  # "ties" → "tie", "accords" → "accord"; not "gas", "crisis"
+        plural = (
+            len(folded) > 3 and folded.endswith(("s", "x")) and not folded.endswith(_NOT_PLURAL)
+        )
+        folded = folded[:-1] if plural else folded
+    if language == "fr" and len(folded) > 3 and folded.endswith("e"):  # "gelée" is "gelé"
+        folded = folded[:-1]
+    return folded[:STEM_LETTERS] if language == "ru" else folded
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """`texts[passage][start:end]` says the phrase whose stems are `key`."""
+
+    passage: int
+    start: int
+    end: int
+    key: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KeyPhrase:
+    """A phrase kept for an article: its name (commonest wording) and every occurrence."""
+
+    name: str
+    score: float
+    occurrences: tuple[Occurrence, ...]
+
+
+def key_phrases(
+    texts: Sequence[str], language: str | None, title: int | None = 0
+) -> list[KeyPhrase]:
+    """The best few key phrases of an article whose passages are `texts`.
+
+    `title` is the index of the headline passage, if any; the passage after it is the lead.
+    """
+    grammar = grammar_of(language or "en")
+    if grammar is None:
+        return []
+    verbs = _verbs(grammar, texts)
+    found = [o for i, text in enumerate(texts) for o in _occurrences(grammar, i, text, verbs)]
+    counts = Counter(o.key for o in found)
+    total, frequencies = document_frequencies()
+    # Past two words a head-first phrase runs on into what follows ("avoirs russes gelés
+    # servent"): it must be said twice or be known to the corpus.
+    scored = {
+        key: _score(grammar, key, weight, total, frequencies)
+        for key, weight in _weights(found, title).items()
+        if grammar.head_last or len(key) == 2 or counts[key] >= 2 or key in frequencies
+    }
+    by_key = defaultdict(list)
+    for occurrence in found:
+        by_key[occurrence.key].append(occurrence)
+    return [
+        KeyPhrase(_name(texts, by_key[key]), scored[key], tuple(by_key[key]))
+        for key in _best(scored)
+    ]
+
+
+def phrase_keys(text: str, language: str | None) -> set[tuple[str, ...]]:
+    """Every candidate key of a text: what the fitting script counts per document."""
+    grammar = grammar_of(language or "en")
+    if grammar is None:
+        return set()
+    words = {(grammar.stem(w),) for w in _WORD.findall(text) if w[0].islower()}
+    return words | {o.key for o in _occurrences(grammar, 0, text, frozenset())}
+
+
+@cache
+def grammar_of(language: str) -> Grammar | None:
+    """The language's function words and matter heads, or None when the tables lack it."""
+    stops = {lang: frozenset(words.split()) for lang, words in rows(FUNCTION_WORDS, 2)}
+    heads = {lang: (position, words.split()) for lang, position, words in rows(MATTER_HEADS, 3)}
+    if language not in stops or language not in heads:
+        return None
+    position, words = heads[language]
+    min_words = 3 if language == "vi" else 2
+    # A head of several syllables is written with "_": Vietnamese "hợp_tác".
+    forms = {_head_form(language, word) for word in words}
+    if position == "first":  # "Sécurité alimentaire…" may open a sentence
+        forms |= {form[0].upper() + form[1:] for form in forms}
+    return Grammar(
+        language,
+        stops[language],
+        position == "last",
+        frozenset(" ".join(stem(language, w) for w in word.split("_")) for word in words),
+        min_words,
+        re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(forms, key=len, reverse=True))})(?!\w)"),
+    )
+
+
+def _head_form(language: str, word: str) -> str:
+    """A pattern for the head as text writes it: inflected in Russian, plural in English."""
+    if language == "ru":
+        return re.escape(word[:STEM_LETTERS]) + r"\w*"
+    written = re.escape(word).replace("_", r"[ \t]+")
+    return written + r"(?:s|x|es)?" if language in ("en", "fr") else written
+
+
+@cache
+def document_frequencies() -> tuple[int, dict[tuple[str, ...], int]]:
+    """Documents in the background corpus, and in how many of them each stem key occurs."""
+    entries = lines(DF_FILE)
+    total = int(entries[0].split("\t")[1])
+    table = {}
+    for line in entries[1:]:
+        phrase, count = line.split("\t")
+        table[tuple(phrase.split())] = int(count)
+    return total, table
+
+
+@cache
+def fitted_verbs() -> frozenset[str]:
+    """English stems the background corpus uses as verbs (`benchmarks/fit_keyphrases.py`)."""
+    return frozenset(lines(VERBS_FILE))
+
+
+def verbs_in(text: str) -> frozenset[str]:
+    """Stems of an English text that follow a verb cue more often than a noun cue."""
+    lowered = text.lower()
+    after_verb_cue = Counter(stem("en", w) for w in _AFTER_VERB_CUE.findall(lowered))
+    after_to = Counter(stem("en", w) for w in _AFTER_TO.findall(lowered))
+    after_noun_cue = Counter(stem("en", w) for w in _AFTER_NOUN_CUE.findall(lowered))
+    before_noun_cue = Counter(stem("en", w) for w in _BEFORE_NOUN_CUE.findall(lowered))
+    # "to" also leads to nouns ("access to energy"), so it counts half; a verb takes an
+    # object ("revive the talks"), a noun rarely stands before "the".
+    return frozenset(
+        s
+        for s in after_verb_cue.keys() | after_to.keys()
+        if (evidence := after_verb_cue[s] + after_to[s] / 2 + before_noun_cue[s]) >= 1
+        and evidence > after_noun_cue[s]
+    )
+
+
+def _verbs(grammar: Grammar, texts: Sequence[str]) -> frozenset[str]:
+    """Stems used as verbs, fitted on the corpus and found in the article: "expand", "revive"
+    or "sign" before a matter make a headline's clause, not the matter's name."""
+    if grammar.language != "en":
+        return frozenset()
+    return fitted_verbs() | verbs_in(" ".join(texts))
+
+
+def _occurrences(
+    grammar: Grammar, passage: int, text: str, verbs: frozenset[str]
+) -> Iterator[Occurrence]:
+    for run in _runs_near_heads(grammar, text):
+        stems = [grammar.stem(m.group()) for m in run]
+        for start, end in _spans(grammar, stems, verbs):
+            modifiers = stems[start : end - 1] if grammar.head_last else stems[start + 1 : end]
+            if not any(s in verbs or _participle(grammar, s) for s in modifiers) and _agrees(
+                grammar, run[start:end]
+            ):
+                yield Occurrence(
+                    passage, run[start].start(), run[end - 1].end(), tuple(stems[start:end])
+                )
+
+
+def _spans(grammar: Grammar, stems: list[str], verbs: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Word spans of a run that may be a phrase: a head at the run's end (or anywhere, for a
+    language that puts it first) and up to MAX_WORDS words on the modifiers' side."""
+    size = len(stems)
+    if grammar.head_last:
+        # English stacks nouns ("energy security ties"): its head ends the run or comes before
+        # a verb ("energy security dominated"). Russian puts complements after the head
+        # ("партнерства двух стран"): any head ends a phrase.
+        ends = [
+            e
+            for e in range(size)
+            if _is_head(grammar, stems, e)
+            and (
+                e == size - 1
+                or grammar.language == "ru"
+                or stems[e + 1] in verbs
+                or _participle(grammar, stems[e + 1])
+            )
+        ]
+        for end in (e + 1 for e in ends):
+            for start in range(max(0, end - MAX_WORDS), end - grammar.min_words + 1):
+                yield start, end
+        return
+    for start in range(size):
+        if _is_head(grammar, stems, start):
+            for end in range(start + grammar.min_words, min(size, start + MAX_WORDS) + 1):
+                yield start, end
+
+
+def _is_head(grammar: Grammar, stems: list[str], at: int) -> bool:
+    """A head word at `at`, or a head of two syllables starting (ending, head last) there."""
+    two = stems[at - 1 : at + 1] if grammar.head_last else stems[at : at + 2]
+    return stems[at] in grammar.heads or " ".join(two) in grammar.heads
+
+
+def _participle(grammar: Grammar, stem: str) -> bool:
+    """English "discussed measures", "ensuring security", "long-awaited agreement": a verb's
+    form, not a kind of matter ("confidence-building measures" is a noun's compound)."""
+    if grammar.language != "en":
+        return False
+    return stem.endswith("ed") or ("-" not in stem and stem.endswith("ing"))
+
+
+def _agrees(grammar: Grammar, words: list[re.Match[str]]) -> bool:
+    """In Russian, the words before the head are adjectives ("стратегического партнерства"),
+    not a noun in another case ("итогам переговоров") or a verb ("расширять сотрудничество")."""
+    if grammar.language != "ru":
+        return True
+    return all(_RUSSIAN_MODIFIER.search(m.group().lower()) for m in words[:-1])
+
+
+def _runs_near_heads(grammar: Grammar, text: str) -> Iterator[list[re.Match[str]]]:
+    """The runs around each place a head may stand, each window read once."""
+    windows: list[list[int]] = []
+    for match in grammar.head_starts.finditer(text):
+        before, after = (WINDOW, NEXT_WORD) if grammar.head_last else (NEXT_WORD, WINDOW)
+        start, end = max(0, match.start() - before), match.end() + after
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            # Begin at a word's start: the window's first word starts its own run.
+            space = text.find(" ", start) if start else 0
+            windows.append([start if space < 0 else space, end])
+    for start, end in windows:
+        yield from _runs(text, grammar.function_words, start, min(end, len(text)))
+
+
+def _runs(text: str, stops: frozenset[str], pos: int, endpos: int) -> Iterator[list[re.Match[str]]]:
+    """Maximal runs of lower-case content words with only spaces between them, each starting
+    after punctuation or a function word (a lower-case word after a capitalised one is the
+    tail of a name: "Liên hợp quốc")."""
+    run: list[re.Match[str]] = []
+    after_name = False
+    previous_end = -1
+    for match in _WORD.finditer(text, pos, endpos):
+        word = match.group()
+        gap = match.start() - previous_end
+        joined = previous_end >= 0 and (
+            text[previous_end] == " " if gap == 1 else text[previous_end : match.start()].isspace()
+        )
+        lower = word[0].islower() or (word[1:].islower() and _opens_sentence(text, match.start()))
+        content = lower and word.lower() not in stops and len(word) > 1
+        if run and (not joined or not content):
+            yield run
+            run = []
+        if content and (run or not (joined and after_name)):
+            run.append(match)
+        after_name = not lower
+        previous_end = match.end()
+    if run:
+        yield run
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """ "Energy security dominated…": a capital that only opens the sentence."""
+    before = text[max(0, start - 4) : start].rstrip(" \t\"“‘'«(")
+    if start >= 4 and before[-2:-1].isupper() and not before[-3:-2].isalpha():
+        return False  # "N. Korean", "U.S. Energy": an initial's period ends no sentence
+    return not before if start < 4 else before[-1:] in (".", "!", "?", ":", "")
+
+
+def _weights(found: Iterable[Occurrence], title: int | None) -> dict[tuple[str, ...], float]:
+    weights: dict[tuple[str, ...], float] = defaultdict(float)
+    for occurrence in found:
+        weights[occurrence.key] += 1.0
+        if title is not None and occurrence.passage == title:
+            weights[occurrence.key] += TITLE_WEIGHT
+        elif title is not None and occurrence.passage == title + 1:
+            weights[occurrence.key] += LEAD_WEIGHT
+    return weights
+
+
+def _score(
+    grammar: Grammar,
+    key: tuple[str, ...],
+    weight: float,
+    total: int,
+    frequencies: dict[tuple[str, ...], int],
+) -> float:
+    """Weight times rarity, of the phrase and of its commonest modifier: "bilateral trade"
+    or "international law" are said everywhere, "barter trade" and "martial law" are not."""
+    modifiers = key[:-1] if grammar.head_last else key[1:]
+    phrase = math.log((total + 1) / (frequencies.get(key, 0) + 1))
+    modifier = min(math.log((total + 1) / (frequencies.get((m,), 0) + 1)) for m in modifiers)
+    return weight * (phrase + modifier) / 2
+
+
+def _best(scored: dict[tuple[str, ...], float]) -> list[tuple[str, ...]]:
+    """The best keys above the floor; a phrase inside a chosen one ("strategic partnership"
+    in "comprehensive strategic partnership"), or around one, is not counted twice."""
+    chosen: list[tuple[str, ...]] = []
+    for key in sorted(scored, key=lambda k: (-scored[k], -len(k), k)):
+        if len(chosen) == KEEP or scored[key] < FLOOR:
+            break
+        if not any(_inside(key, other) or _inside(other, key) for other in chosen):
+            chosen.append(key)
+    return chosen
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    size = len(short)
+    return any(long[i : i + size] == short for i in range(len(long) - size + 1))
+
+
+def _name(texts: Sequence[str], occurrences: Sequence[Occurrence]) -> str:
+    wordings = Counter(texts[o.passage][o.start : o.end].lower() for o in occurrences)
+    return wordings.most_common(1)[0][0]

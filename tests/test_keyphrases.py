@@ -1,0 +1,151 @@
+"""Key phrases: topics no list names, found by statistics (briefings/keyphrases.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from briefings.compose import brief_topic
+from briefings.entities import extract
+from briefings.keyphrases import KEEP, key_phrases
+from briefings.model import Extraction, Passage
+from store import Store
+
+from .conftest import run_ingest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def article(title: str, *paragraphs: str) -> list[Passage]:
+    return [Passage("title", title), *(Passage("body", p) for p in paragraphs)]
+
+
+def topics(extraction: Extraction) -> set[str]:
+    return {m.entity.name for m in extraction.mentions if m.entity.kind == "topic"}
+
+
+def surfaces(extraction: Extraction, name: str) -> set[str]:
+    return {m.surface for m in extraction.mentions if m.entity.name == name}
+
+
+def test_the_matters_an_english_story_repeats_are_its_topics():
+    extraction = extract(
+        article(
+            "Ministers pledge to expand energy security ties",
+            "The foreign ministers of Nigeria and Morocco met in Abuja on Tuesday and agreed"
+            " to speed up work on the gas pipeline that would run along the Atlantic coast.",
+            "Energy security dominated the talks, officials said, as both countries seek"
+            " buyers in Europe for gas that now has few routes out of West Africa.",
+            "The gas pipeline, first proposed in 2016, would also supply 13 countries on its way,"
+            " and the two ministers said energy security in the region depended on it.",
+        ),
+        language="en",
+    )
+
+    assert {"energy security", "gas pipeline"} <= topics(extraction)
+    # The headline's verbs are no part of a topic: "expand energy security ties" is not one.
+    assert not any(name.startswith(("expand", "pledge")) for name in topics(extraction))
+
+
+def test_a_few_phrases_at_most_and_none_from_a_plain_sentence():
+    busy = article(
+        "Trade and security",
+        *(
+            f"They discussed {a} {b} again."
+            for a in ("maritime", "border", "food", "cyber", "nuclear")
+            for b in ("security", "cooperation")
+        ),
+    )
+    assert len(key_phrases([p.text for p in busy], "en", 0)) <= KEEP
+    assert set() == topics(extract([Passage("body", "The minister arrived on Monday.")]))
+
+
+def test_russian_inflections_are_one_topic():
+    extraction = extract(
+        article(
+            "Лавров и Буй Тхань Шон обсудили всеобъемлющее стратегическое партнерство",
+            "Министры обсудили развитие всеобъемлющего стратегического партнерства двух стран.",
+            "Стороны договорились углублять всеобъемлющее стратегическое партнерство и"
+            " военно-техническое сотрудничество.",
+        ),
+        language="ru",
+    )
+
+    assert {
+        "всеобъемлющего стратегического партнерства",
+        "всеобъемлющее стратегическое партнерство",
+    } <= surfaces(extraction, "всеобъемлющее стратегическое партнерство")
+    # A verb before the head is no modifier of it.
+    assert not any(name.startswith("углублять") for name in topics(extraction))
+
+
+def test_head_first_languages():
+    french = extract(
+        article(
+            "Sergueï Lavrov à Vientiane",
+            "Les ministres ont parlé de sécurité alimentaire et des engrais russes.",
+            "La sécurité alimentaire de la région reste une priorité, a-t-il ajouté.",
+        ),
+        language="fr",
+    )
+    vietnamese = extract(
+        article(
+            "Việt Nam và Nga thúc đẩy hợp tác dầu khí",
+            "Hai bên nhất trí tăng cường hợp tác dầu khí và năng lượng.",
+        ),
+        language="vi",
+    )
+    indonesian = extract(
+        article(
+            "Menlu RI bahas ketahanan pangan",
+            "Kedua menteri membahas ketahanan pangan dan pasokan pupuk.",
+        ),
+        language="id",
+    )
+
+    assert "sécurité alimentaire" in topics(french)
+    assert "hợp tác dầu khí" in topics(vietnamese)
+    assert "ketahanan pangan" in topics(indonesian)
+
+
+def test_a_named_topic_wins_over_a_key_phrase_where_they_overlap():
+    extraction = extract(
+        article(
+            "Manila and Tokyo sign defence pact",
+            "The Reciprocal Access Agreement lets troops train in each other's country.",
+            "The Reciprocal Access Agreement is the first such defence pact in Asia for Japan.",
+        ),
+        language="en",
+    )
+
+    assert "Reciprocal Access Agreement" in topics(extraction)
+    assert not any("access agreement" == name for name in topics(extraction))
+
+
+def test_the_shipped_background_table_is_what_the_script_fits():
+    result = subprocess.run(
+        [sys.executable, "benchmarks/fit_keyphrases.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert 0 == result.returncode, result.stdout + result.stderr
+
+
+def test_a_key_phrase_is_a_topic_a_briefing_finds(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "abuja.txt").write_text(
+        "Nigeria and Morocco push gas pipeline\n\n"
+        "The foreign ministers of Nigeria and Morocco met in Abuja on Tuesday and agreed to"
+        " speed up work on the gas pipeline along the Atlantic coast.\n\n"
+        "The gas pipeline would carry gas to 13 countries on its way to Europe, officials said.\n",
+        encoding="utf-8",
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = brief_topic(store, "gas pipeline")
+
+    assert briefing.subject is not None
+    assert ("gas pipeline", "topic") == (briefing.subject.name, briefing.subject.kind)
+    assert any("gas pipeline" in claim.text for claim in briefing.claims)

@@ -1,0 +1,131 @@
+"""Summits and meetings of an organisation, linked to it (briefings/summits.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefings.compose import brief_topic
+from briefings.entities import extract
+from briefings.model import Extraction, Mention, Passage
+from store import Store
+
+from .conftest import run_ingest
+
+
+def passages(*paragraphs: str) -> list[Passage]:
+    return [Passage("body", p) for p in paragraphs]
+
+
+def events(extraction: Extraction) -> list[Mention]:
+    return [m for m in extraction.mentions if m.entity.kind == "event"]
+
+
+def test_a_summit_named_by_its_organisation_is_an_event_linked_to_it():
+    extraction = extract(
+        passages(
+            "Xi and Ishiba met on the sidelines of the Asia-Pacific Economic Cooperation (APEC)"
+            " summit in Lima on Friday.",
+        ),
+        language="en",
+    )
+
+    [summit] = events(extraction)
+    assert "APEC summit" == summit.entity.name
+    assert "Asia-Pacific Economic Cooperation (APEC) summit" == summit.surface
+    assert "a meeting of Asia-Pacific Economic Cooperation" == summit.entity.description
+    # The organisation stays mentioned inside the summit's span: a query for it finds it.
+    inside = [
+        m
+        for m in extraction.mentions
+        if m.entity.name == "Asia-Pacific Economic Cooperation"
+        and summit.start <= m.start < m.end <= summit.end
+    ]
+    assert inside
+
+
+def test_the_acronym_and_the_long_name_give_one_summit():
+    extraction = extract(
+        passages(
+            "Leaders of the Collective Security Treaty Organization (CSTO) gathered in Astana.",
+            "The CSTO summit was the first since the war began.",
+            "Armenia skipped the summit of the Collective Security Treaty Organization.",
+            "Pacific Islands Forum (PIF) foreign ministers' meeting opened in Suva, ahead of the"
+            " PIF leaders' meeting in Tonga.",
+        ),
+        language="en",
+    )
+
+    assert {"CSTO summit", "PIF foreign ministers' meeting", "PIF leaders' meeting"} == {
+        m.entity.name for m in events(extraction)
+    }
+
+
+def test_a_meeting_of_an_organisations_ministers_and_a_summit_of_a_body_named_by_its_head():
+    extraction = extract(
+        passages(
+            "Wang Yi will attend the foreign ministers' meetings of the Association of Southeast"
+            " Asian Nations (ASEAN) in Vientiane.",
+            "Both sides will coordinate ahead of the BIMSTEC summit, where the Bay of Bengal"
+            " Initiative for Multi-Sectoral Technical and Economic Cooperation (BIMSTEC) meets.",
+        ),
+        language="en",
+    )
+
+    assert {"ASEAN foreign ministers' meeting", "BIMSTEC summit"} == {
+        m.entity.name for m in events(extraction)
+    }
+
+
+def test_an_organisation_joined_to_another_is_not_the_summits_owner():
+    extraction = extract(
+        passages("Beijing will host the China-EU summit next month, the EU said."),
+        language="en",
+    )
+
+    assert ["China-EU summit"] == [m.entity.name for m in events(extraction)]
+
+
+def test_meetings_in_other_languages():
+    russian = extract(
+        passages(
+            "Лавров примет участие в саммите БРИКС и в совещании Россия — АСЕАН.",
+            "Итоги саммита БРИКС обсудят позже.",
+        ),
+        language="ru",
+    )
+    indonesian = extract(
+        passages("Retno hadir di Pertemuan Menteri Luar Negeri ASEAN (AMM) ke-57 di Vientiane."),
+        language="id",
+    )
+    vietnamese = extract(
+        passages("Bộ trưởng dự Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 57 tại Viêng Chăn."),
+        language="vi",
+    )
+
+    assert {"саммите БРИКС", "совещании Россия — АСЕАН"} == {m.entity.name for m in events(russian)}
+    assert {"саммите БРИКС", "саммита БРИКС"} <= {m.surface for m in events(russian)}
+    assert ["Pertemuan Menteri Luar Negeri ASEAN ke-57"] == [
+        m.entity.name for m in events(indonesian)
+    ]
+    assert ["Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 57"] == [
+        m.entity.name for m in events(vietnamese)
+    ]
+
+
+def test_a_topic_query_for_the_organisation_finds_its_summit(store: Store, tmp_path: Path):
+    (tmp_path / "lima.txt").write_text(
+        "Leaders gather in Lima\n\n"
+        "Xi Jinping and Shigeru Ishiba met on Friday on the sidelines of the Asia-Pacific"
+        " Economic Cooperation (APEC) summit in Lima and agreed to keep talking.\n\n"
+        "Both leaders said their countries would work for stable ties in the coming year.\n",
+        encoding="utf-8",
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    organisation = brief_topic(store, "Asia-Pacific Economic Cooperation")
+    summit = brief_topic(store, "APEC summit")
+
+    assert organisation.found, organisation.note
+    assert any("APEC) summit in Lima" in claim.text for claim in organisation.claims)
+    assert summit.subject is not None
+    assert "a meeting of Asia-Pacific Economic Cooperation" == summit.subject.description
