@@ -6,7 +6,10 @@ import calendar
 from dataclasses import dataclass, field
 from typing import Literal
 
-PassageKind = Literal["title", "body", "caption"]
+# A "dateline" passage holds the wire dateline taken off the story (`MOSCOW, Dec 2 (VNA) —`):
+# its place and agency are entities of the article, but it is never quoted, dated or read
+# for events, so an agency that filed the story is no participant in it.
+PassageKind = Literal["title", "body", "caption", "dateline"]
 EntityKind = Literal["person", "organization", "place", "topic", "event"]
 YearSource = Literal["text", "dateline", "url", "none"]
 
@@ -122,10 +125,16 @@ class CleanText:
 
     @property
     def passages(self) -> tuple[Passage, ...]:
-        """Title, body paragraphs, then captions: the order mention indices refer to."""
+        """Title, body paragraphs, captions, then the dateline: the order mention indices
+        refer to."""
         head = (Passage("title", self.title),) if self.title else ()
         body = tuple(Passage("body", p) for p in self.paragraphs)
-        return head + body + tuple(Passage("caption", c) for c in self.captions)
+        captions = tuple(Passage("caption", c) for c in self.captions)
+        return head + body + captions + self.dateline_passages
+
+    @property
+    def dateline_passages(self) -> tuple[Passage, ...]:
+        return (Passage("dateline", self.dateline.text),) if self.dateline else ()
 
 
 @dataclass(frozen=True)

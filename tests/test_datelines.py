@@ -114,3 +114,38 @@ def test_the_month_table_is_cldrs() -> None:
     """gazetteer/months.tsv is what scripts/month_names.py writes from babel's CLDR data."""
     run = subprocess.run([sys.executable, "scripts/month_names.py", "--check"], cwd=ROOT)
     assert 0 == run.returncode
+
+
+def test_a_wire_dateline_names_its_place_and_agency_but_is_never_quoted_or_a_participant(
+    tmp_path: Path,
+) -> None:
+    """Through ingest: the dateline's place and agency are the article's entities (who Moscow
+    finds it), the agency takes no part in the talks, and no claim opens with the dateline."""
+    from briefings.compose import brief_who
+    from briefings.folding import fold
+    from store import Store
+
+    from .conftest import run_ingest
+
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "talks.txt").write_text(
+        "Lavrov and Son hold talks on energy\n\n"
+        "MOSCOW, Dec 2 (VNA) — Russian Foreign Minister Sergey Lavrov held talks with "
+        "Vietnamese Foreign Minister Bui Thanh Son on Tuesday, December 1, 2026.\n\n"
+        "The two ministers discussed oil and gas cooperation and agreed to meet again in "
+        "Hanoi next year.\n",
+        encoding="utf-8",
+    )
+    with Store.open(tmp_path / "wire.db") as store:
+        assert run_ingest(store, [str(folder)]).counts["new"] == 1
+        names = {(e.name, e.kind) for e in store.entities()}
+        assert ("Moscow", "place") in names
+        assert ("Vietnam News Agency", "organization") in names
+        lavrov = store.entities_named(fold("Sergey Lavrov"))[0]
+        events = store.events_involving(lavrov.id)
+        assert events, "the talks are an event"
+        assert all("Vietnam News Agency" not in e.participants for e in events)
+        briefing = brief_who(store, "Lavrov")
+        assert briefing.claims
+        assert not any(c.text.startswith("MOSCOW") for c in briefing.claims)

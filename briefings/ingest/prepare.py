@@ -71,11 +71,13 @@ def prepare(raw: RawDocument, content_hash: str, known: Names) -> Article:
         Passage("title", title or derive_title(clean.paragraphs)),
         *(Passage("body", text) for p in clean.paragraphs for text in passage_texts(p)),
         *(Passage("caption", text) for text in clean.captions),
+        *clean.dateline_passages,
     )
     extraction = extract(passages, known, clean.language)
     dates = tuple(
         (index, mention)
         for index, passage in enumerate(passages)
+        if passage.kind != "dateline"
         for mention in find_dates(passage.text, published)
     )
     events = find_events(passages, dates, extraction.mentions)
