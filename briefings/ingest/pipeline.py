@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import TracebackType
 
+from briefings import repetition
 from briefings.errors import RejectedInput
 from briefings.folding import fold
 from briefings.ingest import dedupe
@@ -53,6 +54,7 @@ __all__ = ["IngestReport", "Known", "derive_title", "ingest", "ingest_document",
 BATCH = 50
 # Documents to prepare before worker processes pay for their start-up (about a second each).
 POOL_THRESHOLD = 200
+RECLEAN_LIMIT = repetition.RECLEAN_LIMIT
 AHEAD_PER_WORKER = 4
 log = logging.getLogger(__name__)
 
@@ -148,6 +150,8 @@ class _Writer:
         self.workers = workers
         self.taken_ahead = 0
         self.prepared_again = 0
+        self.recleaned = 0
+        self.chrome: dict[str, repetition.Chrome] = {}
 
     def write(
         self, raw: RawDocument, content_hash: str, ahead: Ahead | Failed | None = None
@@ -158,7 +162,8 @@ class _Writer:
             return Outcome(location, "unchanged", stored[0])
         if not stored and (same := self.store.find_article_by_content(content_hash)):
             return Outcome(location, "unchanged", same, note=f"same text as article {same}")
-        prepared = self._prepared(raw, content_hash, ahead)
+        source = repetition.source_of(raw.url, raw.source)
+        prepared = self._prepared(raw, content_hash, ahead, self._chrome(source))
         if isinstance(prepared, Failed):
             log.error("%s %s\n%s", location, prepared.reason, prepared.detail)
             return Outcome(location, "rejected", reason=prepared.reason)
@@ -173,6 +178,7 @@ class _Writer:
                 return Outcome(location, "unchanged", stored[0])
         record, note = _record(article, prepared.fingerprint, self.store, stored)
         article_id = self.store.save_article(record)
+        self._count_lines(source, article_id, record, new=stored is None)
         learned = remember(self.known, article.extraction)
         if self.workers:
             self.workers.broadcast_names(learned)
@@ -189,18 +195,58 @@ class _Writer:
             for found, signature, _ in self.store.similar_articles(print_.bands)
         )
 
+    def _chrome(self, source: str) -> repetition.Chrome:
+        if source not in self.chrome:
+            self.chrome[source] = self.store.chrome_shapes(source)
+        return self.chrome[source]
+
+    def _count_lines(self, source: str, article_id: int, record: ArticleRecord, new: bool) -> None:
+        """Add the article's short lines to its source's statistics; when some are chrome
+        now, clean them out of the stored articles holding them, this one included."""
+        story = record.duplicate_of or article_id
+        chrome = self.store.record_lines(
+            source,
+            article_id,
+            story,
+            repetition.counted_shapes(record.passages),
+            new_story=new and record.duplicate_of is None,
+            min_stories=repetition.MIN_STORIES,
+            min_share=repetition.MIN_SHARE,
+            window=repetition.WINDOW,
+        )
+        if not chrome:
+            return
+        self.chrome[source] = self.store.chrome_shapes(source)
+        held = {article_id, *self.store.articles_with_shapes(source, chrome, RECLEAN_LIMIT)}
+        passages = self.store.article_passages(held)
+        dropped = repetition.chrome_passages(passages, self.chrome[source])
+        if dropped:
+            self.store.drop_passages(dropped)
+            self.recleaned += len(held)
+        self.store.forget_shapes(source, chrome)
+
     def _prepared(
-        self, raw: RawDocument, content_hash: str, ahead: Ahead | Failed | None
+        self,
+        raw: RawDocument,
+        content_hash: str,
+        ahead: Ahead | Failed | None,
+        chrome: repetition.Chrome,
     ) -> Prepared | Failed:
         if isinstance(ahead, Failed):
             return ahead
         self.taken_ahead += ahead is not None
-        if ahead is not None and self.workers and self.workers.is_current(ahead):
+        # A worker cleans without the source's chrome: taken only when the text holds none.
+        if (
+            ahead is not None
+            and self.workers
+            and self.workers.is_current(ahead)
+            and not repetition.holds_chrome(raw.text, chrome)
+        ):
             return ahead.prepared
         if ahead is not None:
             self.prepared_again += 1
         try:
-            return prepare_document(raw, content_hash, self.known)
+            return prepare_document(raw, content_hash, self.known, chrome)
         except Exception as error:  # one bad document must not stop the run
             log.exception("preparing %s failed", raw.key)
             return Failed(f"could not be prepared: {type(error).__name__}")
