@@ -20,17 +20,23 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
+from store.line_stats import ChromeRule
+
 # A shape is chrome once it recurs in this many different stories of its source. Fewer is
 # not enough: a desk's formula ("The two sides also expressed support for the … work plan")
 # recurs in a run of related stories (the synthetic corpus has runs of 3 and 4 in a few
 # dozen stories); a footer is under every story, so five cost a new source five articles.
 MIN_STORIES = 5
 # ... and in this share of the source's stories since it first appeared: a footer is under
-# nearly every story, a formula fades. Under a half leaves room for a folder mixing outlets.
+# nearly every story, a formula fades.
 MIN_SHARE = 0.3
+# ... or in this many stories, whatever the share (all within WINDOW stories, so at least a
+# tenth of them): the footer of one outlet in a folder that mixes several.
+MANY_STORIES = 20
 # A source's stories a shape's sightings are remembered for; older sightings are forgotten,
 # so the table stays bounded (a footer is seen again long before then).
 WINDOW = 200
+RULE = ChromeRule(MIN_STORIES, MIN_SHARE, MANY_STORIES, WINDOW)
 # Passages longer than this are body prose, never counted: footers and promos are short,
 # and a long paragraph repeated across a source is a retold story, not its frame.
 MAX_LINE_CHARS = 250

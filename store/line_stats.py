@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
@@ -18,6 +19,23 @@ from store.binding import IN_LIST, json_list
 
 # Forgetting old sightings costs one indexed DELETE; doing it every this many stories is enough.
 _PRUNE_EVERY = 50
+
+
+@dataclass(frozen=True)
+class ChromeRule:
+    """When a shape is chrome: seen in `min_stories` stories and in `min_share` of the
+    source's stories since first seen, or in `many_stories` whatever the share. Sightings
+    older than the source's last `window` stories are forgotten."""
+
+    min_stories: int
+    min_share: float
+    many_stories: int
+    window: int
+
+    def is_chrome(self, stories: int, since: int) -> bool:
+        """Whether a shape seen in `stories` of the `since` stories since its first is."""
+        shared = stories >= self.min_stories and stories >= self.min_share * since
+        return shared or stories >= self.many_stories
 
 
 class LineStatsQueries:
@@ -49,27 +67,23 @@ class LineStatsQueries:
         article_id: int,
         story: int,
         shapes: Sequence[int],
+        rule: ChromeRule,
         *,
         new_story: bool,
-        min_stories: int,
-        min_share: float,
-        window: int,
     ) -> frozenset[int]:
-        """Record that an article of `source` (of story `story`) holds these line shapes;
-        return those of them that are chrome now, found so by this article or before it.
-
-        A shape is chrome once seen in `min_stories` stories and in `min_share` of the
-        source's stories since it was first seen."""
+        """Record that an article of `source` (of story `story`, a new one or not) holds these
+        line shapes; return those of them that are chrome now, by this article or before it."""
         with self._write():
             source_id, seq = self._count_story(source, new_story)
-            self.db.execute("DELETE FROM line_shapes WHERE article_id = ?", [article_id])
+            if not new_story:  # an article stored again: its old text's sightings go
+                self.db.execute("DELETE FROM line_shapes WHERE article_id = ?", [article_id])
             known = self._chrome_among(source_id, shapes)
             self.db.conn.executemany(
                 "INSERT OR IGNORE INTO line_shapes (source_id, shape, article_id, story, seq)"
                 " VALUES (?, ?, ?, ?, ?)",
                 [(source_id, s, article_id, story, seq) for s in shapes if s not in known],
             )
-            found = self._newly_chrome(source_id, shapes, seq, min_stories, min_share)
+            found = self._newly_chrome(source_id, shapes, seq, rule)
             if found:
                 self.db.conn.executemany(
                     "INSERT OR IGNORE INTO chrome_shapes (source_id, shape, stories, found_at)"
@@ -79,7 +93,7 @@ class LineStatsQueries:
             if new_story and seq % _PRUNE_EVERY == 0:
                 self.db.execute(
                     "DELETE FROM line_shapes WHERE source_id = ? AND seq <= ?",
-                    [source_id, seq - window],
+                    [source_id, seq - rule.window],
                 )
         return known | {shape for shape, _ in found}
 
@@ -149,8 +163,7 @@ class LineStatsQueries:
         source_id: int,
         shapes: Sequence[int],
         seq: int,
-        min_stories: int,
-        min_share: float,
+        rule: ChromeRule,
     ) -> list[tuple[int, int]]:
         rows = self.db.execute(
             "SELECT shape, count(DISTINCT story), min(seq) FROM line_shapes"
@@ -160,5 +173,5 @@ class LineStatsQueries:
         return [
             (int(shape), int(stories))
             for shape, stories, first in rows
-            if stories >= min_stories and stories >= min_share * (seq - first + 1)
+            if rule.is_chrome(int(stories), seq - int(first) + 1)
         ]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from benchmarks.eval_repetition import evaluate
 from benchmarks.generate import generate
 from bot.router import Router
 from briefings import repetition
@@ -294,3 +295,25 @@ def test_different_lines_have_different_shapes() -> None:
 def test_a_source_is_the_host_of_an_address_or_the_folder() -> None:
     assert "vietnamnews.vn" == repetition.source_of("https://www.vietnamnews.vn/a/1", "feed")
     assert "/news" == repetition.source_of(None, "/news")
+
+
+@pytest.mark.parametrize(
+    ("stories", "since", "chrome"),
+    [
+        (5, 5, True),  # under each of a new source's first five stories: a footer
+        (4, 4, False),  # four is not yet enough
+        (4, 8, False),  # a desk's formula in a run of related stories
+        (6, 40, False),  # ... recurring now and then
+        (12, 30, True),  # under most stories since it appeared
+        (20, 160, True),  # one outlet's footer in a folder that mixes eight
+    ],
+)
+def test_when_a_shape_is_chrome(stories: int, since: int, chrome: bool) -> None:
+    assert chrome == repetition.RULE.is_chrome(stories, since)
+
+
+def test_the_benchmark_corpus_with_outlet_chrome_loses_it_all_and_nothing_else() -> None:
+    results = evaluate(120, seed=3)
+
+    assert 0 < results["outlet_lines_kept_by_rules_and_model"]
+    assert 0 == results["other_passages_lost"]

@@ -209,10 +209,8 @@ class _Writer:
             article_id,
             story,
             repetition.counted_shapes(record.passages),
+            repetition.RULE,
             new_story=new and record.duplicate_of is None,
-            min_stories=repetition.MIN_STORIES,
-            min_share=repetition.MIN_SHARE,
-            window=repetition.WINDOW,
         )
         if not chrome:
             return
