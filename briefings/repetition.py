@@ -47,6 +47,9 @@ RECLEAN_LIMIT = 500
 
 _DIGITS = re.compile(r"\d+(?:[\s.,:/-]*\d+)*")
 _SPACE = re.compile(r"\s+")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+# What cleaning takes out before splitting lines: invisible characters, controls.
+_UNSEEN = re.compile("[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # Month names and their short forms in the languages the corpus holds, so that
 # "October 3, 2021" and "September 29, 2021" share a shape; a date written in digits alone
 # needs none. (Vietnamese writes months as "tháng 9": digits.)
@@ -112,10 +115,13 @@ def is_repeated(chrome: Chrome) -> Callable[[str], bool] | None:
 
 
 def holds_chrome(text: str, chrome: Chrome) -> bool:
-    """Whether any line of a raw text has a chrome shape (cleaned without knowing it, it
-    must be cleaned again)."""
+    """Whether any line of a raw text, read as cleaning reads it, has a chrome shape (one
+    cleaned without knowing that shape must be cleaned again)."""
     repeated = is_repeated(chrome)
-    return repeated is not None and any(repeated(line) for line in text.splitlines())
+    if repeated is None:
+        return False
+    lines = _LINE_BREAK.split(_UNSEEN.sub("", text))
+    return any(repeated(squeezed) for line in lines if (squeezed := _SPACE.sub(" ", line).strip()))
 
 
 def chrome_passages(passages: Iterable[tuple[int, str, str]], chrome: Chrome) -> list[int]:

@@ -163,7 +163,7 @@ class _Writer:
         if not stored and (same := self.store.find_article_by_content(content_hash)):
             return Outcome(location, "unchanged", same, note=f"same text as article {same}")
         source = repetition.source_of(raw.url, raw.source)
-        prepared = self._prepared(raw, content_hash, ahead, self._chrome(source))
+        prepared = self._prepared(raw, content_hash, ahead, self.chrome_of(source))
         if isinstance(prepared, Failed):
             log.error("%s %s\n%s", location, prepared.reason, prepared.detail)
             return Outcome(location, "rejected", reason=prepared.reason)
@@ -195,7 +195,8 @@ class _Writer:
             for found, signature, _ in self.store.similar_articles(print_.bands)
         )
 
-    def _chrome(self, source: str) -> repetition.Chrome:
+    def chrome_of(self, source: str) -> repetition.Chrome:
+        """The line shapes known to be chrome in `source`'s articles."""
         if source not in self.chrome:
             self.chrome[source] = self.store.chrome_shapes(source)
         return self.chrome[source]
@@ -233,12 +234,11 @@ class _Writer:
         if isinstance(ahead, Failed):
             return ahead
         self.taken_ahead += ahead is not None
-        # A worker cleans without the source's chrome: taken only when the text holds none.
         if (
             ahead is not None
             and self.workers
             and self.workers.is_current(ahead)
-            and not repetition.holds_chrome(raw.text, chrome)
+            and _same_chrome(ahead, raw, chrome)
         ):
             return ahead.prepared
         if ahead is not None:
@@ -274,7 +274,8 @@ class _Run:
         if self.writer.workers:
             self.writer.workers.close()
             log.info(
-                "%d of %d documents prepared again: names they use were learned meanwhile",
+                "%d of %d documents prepared again: names they use were learned, or chrome"
+                " lines they hold found, meanwhile",
                 self.writer.prepared_again,
                 self.writer.taken_ahead,
             )
@@ -346,7 +347,7 @@ class _Run:
             # Read here, when written, if the workers stopped since it was loaded.
             if workers is None or workers.broken:
                 return _Waiting(item)
-            workers.submit_file(item)
+            workers.submit_file(item, self._chrome_for(item.source))
             return _Waiting(item, ahead=True)
         hashed = content_hash(item)
         # Worth a worker only if the store does not already hold it; the writer re-checks.
@@ -357,8 +358,15 @@ class _Run:
             self.start_workers()
         if self.writer.workers is None or self.writer.workers.broken:
             return _Waiting(item, hashed)
-        self.writer.workers.submit(item, hashed)
+        source = repetition.source_of(item.url, item.source)
+        self.writer.workers.submit(item, hashed, self._chrome_for(source))
         return _Waiting(item, hashed, ahead=True)
+
+    def _chrome_for(self, source: str) -> dict[str, repetition.Chrome]:
+        # What the writer knows of chrome, for a worker: a file may hold entries of other
+        # sources (a feed's, by host), so every source seen with chrome goes, not only this.
+        self.writer.chrome_of(source)
+        return {seen: shapes for seen, shapes in self.writer.chrome.items() if shapes}
 
     def _write(self, waiting: _Waiting) -> list[Outcome]:
         item, workers = waiting.item, self.writer.workers
@@ -381,6 +389,14 @@ class _Run:
         if isinstance(found, Read):
             return self.writer.write(found.raw, found.content_hash, found.ahead)
         return self.writer.write(found, content_hash(found))
+
+
+def _same_chrome(ahead: Ahead, raw: RawDocument, chrome: repetition.Chrome) -> bool:
+    """Whether a worker cleaned the document as the writer would now: with the source's
+    chrome shapes, or with fewer when its text holds no line of the ones it lacked."""
+    if not ahead.chrome <= chrome:
+        return False
+    return not repetition.holds_chrome(raw.text, chrome - ahead.chrome)
 
 
 def _already_stored(raw: RawDocument, content_hash: str, store: Store) -> bool:
