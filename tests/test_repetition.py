@@ -125,6 +125,7 @@ def test_a_footer_under_every_story_of_a_source_is_cleaned_out_of_all_of_them(
 
     assert {"new": 7, "updated": 0, "unchanged": 0, "rejected": 0} == report.counts
     assert [] == passages_with(store, "Ledgerline")
+    assert [] == store.search_passages('"ledgerline"', 10, kinds=("body", "caption"))
     assert 1 == len(passages_with(store, "Vung Ang")) + len(passages_with(store, "Naypyidaw"))
     assert 7 == store.db.execute("SELECT count(DISTINCT article_id) FROM passages").fetchone()[0]
 
@@ -155,6 +156,29 @@ def test_no_briefing_quotes_the_footer(store: Store, tmp_path: Path) -> None:
     quoted = [claim.text for reply in answers if reply.briefing for claim in reply.briefing.claims]
     assert any("Chinh" in text for text in quoted)
     assert not any("Ledgerline" in text for text in quoted)
+
+
+def test_what_was_found_in_a_footer_goes_with_it(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "ledger"
+    folder.mkdir()
+    for number, story in enumerate(STORIES):
+        licence = (
+            "Ledgerline is published by Mekong Ledger Media Joint Stock Company under licence"
+            f" {10 + number}/GP-BTTTT issued on {DAYS[number]}, 2024."
+        )
+        text = "\n\n".join([*story, licence]) + "\n"
+        (folder / f"{number:02d}.txt").write_text(text, encoding="utf-8")
+
+    run_ingest(store, [str(folder)])
+    router = Router(store.path, offline)
+    try:
+        reply = router.handle_text("who Mekong Ledger Media Joint Stock Company")
+    finally:
+        router.close()
+
+    assert [] == passages_with(store, "licence")
+    assert [] == [row for row in store.entity_names() if "Mekong Ledger" in row.name]
+    assert reply.briefing is None or not reply.briefing.claims
 
 
 def test_another_source_keeps_the_same_line(store: Store, tmp_path: Path) -> None:
