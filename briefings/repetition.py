@@ -67,9 +67,8 @@ _MONTHS = frozenset(
     январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь
     """.split()
 )
-_MONTH = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?(?!\w)"
-)
+_PUNCTUATION = ".,;:()[]"
+_ZEROS = re.compile(r"0(?:[\s,.]*0)+")
 
 Chrome = frozenset[int]
 
@@ -78,9 +77,9 @@ def line_shape(line: str) -> int:
     """A line's shape as a 63-bit integer: casefolded, whitespace squeezed, every number,
     time and month name one token, so a footer stamped with each story's date or word count
     has one shape across stories."""
-    text = _SPACE.sub(" ", line).strip().casefold()
-    text = _DIGITS.sub("0", _MONTH.sub("0", text))
-    text = re.sub(r"0(?:[\s,.]*0)+", "0", text)
+    words = line.casefold().split()
+    text = " ".join("0" if word.strip(_PUNCTUATION) in _MONTHS else word for word in words)
+    text = _ZEROS.sub("0", _DIGITS.sub("0", text))
     digest = hashlib.blake2b(text.encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big") >> 1  # SQLite integers are signed 64-bit
 

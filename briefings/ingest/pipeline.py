@@ -54,7 +54,6 @@ __all__ = ["IngestReport", "Known", "derive_title", "ingest", "ingest_document",
 BATCH = 50
 # Documents to prepare before worker processes pay for their start-up (about a second each).
 POOL_THRESHOLD = 200
-RECLEAN_LIMIT = repetition.RECLEAN_LIMIT
 AHEAD_PER_WORKER = 4
 log = logging.getLogger(__name__)
 
@@ -150,7 +149,6 @@ class _Writer:
         self.workers = workers
         self.taken_ahead = 0
         self.prepared_again = 0
-        self.recleaned = 0
         self.chrome: dict[str, repetition.Chrome] = {}
 
     def write(
@@ -216,12 +214,12 @@ class _Writer:
         if not chrome:
             return
         self.chrome[source] = self.store.chrome_shapes(source)
-        held = {article_id, *self.store.articles_with_shapes(source, chrome, RECLEAN_LIMIT)}
-        passages = self.store.article_passages(held)
-        dropped = repetition.chrome_passages(passages, self.chrome[source])
+        limit = repetition.RECLEAN_LIMIT
+        held = {article_id, *self.store.articles_with_shapes(source, chrome, limit)}
+        dropped = repetition.chrome_passages(self.store.article_passages(held), chrome)
         if dropped:
             self.store.drop_passages(dropped)
-            self.recleaned += len(held)
+            log.info("%s: %d lines repeated across its stories cleaned out", source, len(dropped))
         self.store.forget_shapes(source, chrome)
 
     def _prepared(
