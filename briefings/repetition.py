@@ -6,8 +6,9 @@ passage an article keeps is recorded by its *shape* (the line casefolded, its nu
 and times collapsed), once per story: near-duplicates of one story (wire copies) count once,
 so a sentence retold by several outlets' copies of the same story never becomes chrome. A
 shape seen in MIN_STORIES stories and in MIN_SHARE of the source's stories since it first
-appeared is chrome for that source: later articles drop the line while being cleaned, and
-stored articles holding it lose that passage (see briefings/ingest/pipeline.py).
+appeared, or in MANY_STORIES stories, is chrome for that source (RULE, applied by the store):
+later articles drop the line while being cleaned, and stored articles holding it lose that
+passage (see briefings/ingest/pipeline.py).
 
 A single page from a source never seen before has none of this; the rules and the line
 classifier in cleaning.py judge it alone.
