@@ -349,6 +349,32 @@ def _reword(paragraph: str) -> str:
 
 # -- site chrome ---------------------------------------------------------------------------
 
+# With --outlet-chrome, each outlet closes its stories with a line of its own, stamped with
+# the article's figures, as real sites do (promos, newsletter boxes, desk notes); no rule of
+# cleaning.py knows these wordings, so only their repetition across an outlet's stories
+# tells them apart (briefings/repetition.py). `{outlet}`, `{n}`, `{m}`, `{day}` vary.
+OUTLET_CHROME = (
+    "{outlet} Plus members read this story {n} hours before everyone else; join from {m} dollars.",
+    "Get the {outlet} morning brief: {n} stories in your inbox before {m}:00, every weekday.",
+    "Translated by the {outlet} foreign desk and checked on {day}; {n} readers found it useful.",
+    "The {outlet} app had {n} updates today, {m} of them from our regional bureaus.",
+    "Tips for the {outlet} newsroom: call {n} {m} or write to us at any hour of the day.",
+    "{outlet} archive: {n} related reports since {day}, {m} of them with photo galleries.",
+    "Listen to this report: {m} minutes, read by the {outlet} audio team on {day}.",
+    "This story is part of {outlet} coverage of regional diplomacy ({n} articles so far).",
+)
+
+
+def outlet_chrome(outlet: str, story: Story, number: int) -> str:
+    """The closing line `outlet` stamps under article `number`."""
+    index = next(i for i, (short, _) in enumerate(_OUTLETS) if short == outlet)
+    return OUTLET_CHROME[index].format(
+        outlet=outlet,
+        n=100 + (story.seed * 7 + number * 13) % 900,
+        m=2 + (story.seed + number) % 9,
+        day=f"{_MONTH_NAMES[story.day.month - 1]} {story.day.day}, {story.day.year}",
+    )
+
 
 def chrome_text(story: Story, paragraphs: Sequence[str], outlet: str, others: Sequence[str]) -> str:
     """A plain-text page as copied from a news site: menu, caption, body, other news."""
@@ -415,19 +441,20 @@ class Written:
     files: int
 
 
-def generate(size: int, out: Path, seed: int) -> Written:
-    """Write `size` articles under `out` and the manifest of what they mention."""
+def generate(size: int, out: Path, seed: int, with_outlet_chrome: bool = False) -> Written:
+    """Write `size` articles under `out` and the manifest of what they mention; with
+    `with_outlet_chrome`, each story ends with its outlet's own line (OUTLET_CHROME)."""
     out.mkdir(parents=True, exist_ok=True)
     corpus = Corpus(seed, size)
     files = 0
-    for name, text in _files(corpus, size):
+    for name, text in _files(corpus, size, with_outlet_chrome):
         (out / name).write_text(text, encoding="utf-8")
         files += 1
     (out / "manifest.json").write_text(json.dumps(_manifest(corpus), ensure_ascii=False))
     return Written(size, files)
 
 
-def _files(corpus: Corpus, size: int) -> Iterator[tuple[str, str]]:
+def _files(corpus: Corpus, size: int, with_outlet_chrome: bool) -> Iterator[tuple[str, str]]:
     rng, number, pending = corpus.rng, 0, []
     while number < size:
         story, retold = corpus.story()
@@ -435,6 +462,8 @@ def _files(corpus: Corpus, size: int) -> Iterator[tuple[str, str]]:
         paragraphs = body(story, outlet, retold, rng)
         shape = rng.random()
         number += 1
+        if with_outlet_chrome:
+            paragraphs.append(outlet_chrome(outlet, story, number))
         if shape < FEED_SHARE:
             pending.append(feed_item(story, paragraphs, outlet, number))
             if len(pending) == FEED_ENTRIES:
@@ -477,8 +506,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--size", type=int, required=True, help="articles to write")
     parser.add_argument("--out", type=Path, required=True, help="folder to write them to")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--outlet-chrome", action="store_true", help="end each story with its outlet's own line"
+    )
     args = parser.parse_args(argv)
-    written = generate(args.size, args.out, args.seed)
+    written = generate(args.size, args.out, args.seed, args.outlet_chrome)
     print(f"{written.articles} articles in {written.files} files under {args.out}")
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise, takewhile
 
@@ -262,16 +262,22 @@ def without_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def clean_text(text: str) -> CleanText:
-    """Split an article's text into title, body paragraphs, captions and removed lines."""
-    return clean_text_with(text, shipped_model() if USE_LINE_MODEL else None)
+def clean_text(text: str, repeated: Callable[[str], bool] | None = None) -> CleanText:
+    """Split an article's text into title, body paragraphs, captions and removed lines.
+
+    `repeated` tells the lines its source repeats across its stories (briefings/repetition.py).
+    """
+    return clean_text_with(text, shipped_model() if USE_LINE_MODEL else None, repeated)
 
 
-def clean_text_with(text: str, line_model: LineModel | None) -> CleanText:
+def clean_text_with(
+    text: str, line_model: LineModel | None, repeated: Callable[[str], bool] | None = None
+) -> CleanText:
     """`clean_text` with the given line classifier, or with the rules alone (None)."""
     lines = _split_lines(without_controls(text))
     head, fragments = _read_head(lines)
     _drop_chrome(lines)
+    _drop_repeated(lines, repeated)
     _drop_related_blocks(lines)
     language = _article_language(_kept(lines))
     _read_line_model(lines, line_model, language)
@@ -312,6 +318,14 @@ def _split_lines(text: str) -> list[_Line]:
             if line:
                 lines.append(_Line(line, block))
     return lines
+
+
+def _drop_repeated(lines: list[_Line], repeated: Callable[[str], bool] | None) -> None:
+    if repeated is None:
+        return
+    for line in _kept(lines):
+        if repeated(line.text):
+            line.reason = "repeated across the source's stories"
 
 
 def _kept(lines: Iterable[_Line]) -> Iterator[_Line]:

@@ -266,7 +266,41 @@ def _v7(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8(db: Database) -> None:
+    """Per-source line statistics (briefings/repetition.py): each source's count of stories,
+    where each short line shape was seen (article, its story, the source's story count then),
+    and the shapes found to be the source's chrome. Sightings are forgotten past a window, so
+    the table stays bounded; an existing store starts with none and learns as it ingests."""
+    _execute_all(
+        db,
+        """
+        CREATE TABLE line_sources (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL UNIQUE,
+            stories INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE line_shapes (
+            source_id INTEGER NOT NULL REFERENCES line_sources(id) ON DELETE CASCADE,
+            shape INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            story INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (source_id, shape, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX line_shapes_seq ON line_shapes(source_id, seq);
+        CREATE INDEX line_shapes_article ON line_shapes(article_id);
+        CREATE TABLE chrome_shapes (
+            source_id INTEGER NOT NULL REFERENCES line_sources(id) ON DELETE CASCADE,
+            shape INTEGER NOT NULL,
+            stories INTEGER NOT NULL,
+            found_at TEXT NOT NULL,
+            PRIMARY KEY (source_id, shape)
+        ) WITHOUT ROWID
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

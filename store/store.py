@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from store.binding import IN_LIST, grouped, json_list, utc_iso
 from store.digest_runs import DigestQueries
 from store.errors import StoreError
+from store.line_stats import LineStatsQueries
 from store.queries import SUMMARY_COLUMNS, Queries, article_summary
 from store.records import (
     AliasRecord,
@@ -48,7 +49,7 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store(Queries, DigestQueries, SourceQueries):
+class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
     """A thin layer over one SQLite file; every article is written whole or not at all."""
 
     def __init__(self, db: Database, path: str, clock: Callable[[], datetime] = _utc_now) -> None:

@@ -9,8 +9,10 @@ What is stored must not depend on timing. A later article may resolve a short re
 know the names of the articles still being stored. Each worker therefore keeps its own copy
 of the run's names, updated as the writer learns them, and records which names a preparation
 looked up; the writer takes a result only if none of those names changed since the copy the
-worker used, and prepares the document again itself otherwise. An ingest with workers stores
-exactly what a serial ingest stores.
+worker used, and prepares the document again itself otherwise. Likewise each job carries the
+chrome line shapes the writer knew of sources (briefings/repetition.py), and the writer
+prepares again a document holding a line of a shape found since. An ingest with workers
+stores exactly what a serial ingest stores.
 
 Workers also read, decode and split the files they are handed (a page through trafilatura,
 a feed through feedparser), so the writer does little more than SQL. A document whose
@@ -39,6 +41,7 @@ from briefings.ingest.documents import Outcome, RawDocument
 from briefings.ingest.prepare import Prepared, content_hash, prepare_document
 from briefings.ingest.sources import Location, documents
 from briefings.model import EntityRef
+from briefings.repetition import Chrome, source_of
 
 log = logging.getLogger(__name__)
 Known = dict[str, list[EntityRef]]
@@ -56,6 +59,7 @@ class Ahead:
     consulted: frozenset[str]
     saw_empty: bool
     whole: bool
+    chrome: Chrome = frozenset()
 
 
 @dataclass(frozen=True)
@@ -113,15 +117,21 @@ class ConsultedNames(Mapping[str, Sequence[EntityRef]]):
         return not empty
 
 
+# The chrome line shapes the writer knew of sources, when it handed out a job.
+ChromeOf = Mapping[str, Chrome]
+
+
 @dataclass(frozen=True)
 class _Prepare:
     raw: RawDocument
     content_hash: str
+    chrome: ChromeOf
 
 
 @dataclass(frozen=True)
 class _Open:
     location: Location
+    chrome: ChromeOf
 
 
 _Job = _Prepare | _Open
@@ -184,13 +194,14 @@ class Workers:
     def count(self) -> int:
         return len(self._workers)
 
-    def submit(self, raw: RawDocument, content_hash: str) -> None:
-        """Prepare a document the writer loaded itself; its result is an Ahead or Failed."""
-        self._hand_out(_Prepare(raw, content_hash))
+    def submit(self, raw: RawDocument, content_hash: str, chrome: ChromeOf) -> None:
+        """Prepare a document the writer loaded itself; its result is an Ahead or Failed.
+        `chrome` holds the chrome line shapes of sources (briefings/repetition.py)."""
+        self._hand_out(_Prepare(raw, content_hash, chrome))
 
-    def submit_file(self, location: Location) -> None:
+    def submit_file(self, location: Location, chrome: ChromeOf) -> None:
         """Read and prepare every document in a file; its result is an Opened or Failed."""
-        self._hand_out(_Open(location))
+        self._hand_out(_Open(location, chrome))
 
     def _hand_out(self, job: _Job) -> None:
         index = self._handed_out % len(self._workers)
@@ -308,9 +319,10 @@ def _serve(
             names.update((key, list(refs)) for key, refs in message.names.items())
             version = message.version
         elif isinstance(message, _Open):
-            results.send(_open(message.location, names, version, reading))
+            results.send(_open(message, names, version, reading))
         else:
-            results.send(_prepare(message.raw, message.content_hash, names, version))
+            chrome = _chrome_of(message.raw, message.chrome)
+            results.send(_prepare(message.raw, message.content_hash, names, version, chrome))
 
 
 def _next_message(
@@ -326,31 +338,44 @@ def _next_message(
                 return None
 
 
-def _open(location: Location, names: Known, version: int, reading: _Reading) -> Opened | Failed:
+def _open(job: _Open, names: Known, version: int, reading: _Reading) -> Opened | Failed:
     # No fetcher: the writer keeps the files that may need one (feeds) and every URL.
     try:
         found = [
-            _read(item, names, version, reading) if isinstance(item, RawDocument) else item
-            for item in documents(location, fetcher=None, max_bytes=reading.max_bytes)
+            _read(item, names, version, reading, _chrome_of(item, job.chrome))
+            if isinstance(item, RawDocument)
+            else item
+            for item in documents(job.location, fetcher=None, max_bytes=reading.max_bytes)
         ]
     except Exception as error:  # one unreadable file must not stop the batch
         return Failed(f"could not be read: {type(error).__name__}", traceback.format_exc())
     return Opened(tuple(found))
 
 
-def _read(raw: RawDocument, names: Known, version: int, reading: _Reading) -> Read:
+def _chrome_of(raw: RawDocument, chrome: ChromeOf) -> Chrome:
+    return chrome.get(source_of(raw.url, raw.source), frozenset())
+
+
+def _read(raw: RawDocument, names: Known, version: int, reading: _Reading, chrome: Chrome) -> Read:
     hashed = content_hash(raw)
     if hashed in reading.stored:
         return Read(raw, hashed, None)
-    return Read(raw, hashed, _prepare(raw, hashed, names, version))
+    return Read(raw, hashed, _prepare(raw, hashed, names, version, chrome))
 
 
-def _prepare(raw: RawDocument, hashed: str, names: Known, version: int) -> Ahead | Failed:
+def _prepare(
+    raw: RawDocument, hashed: str, names: Known, version: int, chrome: Chrome
+) -> Ahead | Failed:
     consulted = ConsultedNames(names)
     try:
-        prepared = prepare_document(raw, hashed, consulted)
+        prepared = prepare_document(raw, hashed, consulted, chrome)
     except Exception as error:  # one bad document must not stop the batch
         return Failed(f"could not be prepared: {type(error).__name__}", traceback.format_exc())
     return Ahead(
-        prepared, version, frozenset(consulted.keys_read), consulted.saw_empty, consulted.whole
+        prepared,
+        version,
+        frozenset(consulted.keys_read),
+        consulted.saw_empty,
+        consulted.whole,
+        chrome,
     )

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import TracebackType
 
+from briefings import repetition
 from briefings.errors import RejectedInput
 from briefings.folding import fold
 from briefings.ingest import dedupe
@@ -148,6 +149,7 @@ class _Writer:
         self.workers = workers
         self.taken_ahead = 0
         self.prepared_again = 0
+        self.chrome: dict[str, repetition.Chrome] = {}
 
     def write(
         self, raw: RawDocument, content_hash: str, ahead: Ahead | Failed | None = None
@@ -158,7 +160,8 @@ class _Writer:
             return Outcome(location, "unchanged", stored[0])
         if not stored and (same := self.store.find_article_by_content(content_hash)):
             return Outcome(location, "unchanged", same, note=f"same text as article {same}")
-        prepared = self._prepared(raw, content_hash, ahead)
+        source = repetition.source_of(raw.url, raw.source)
+        prepared = self._prepared(raw, content_hash, ahead, self.chrome_of(source))
         if isinstance(prepared, Failed):
             log.error("%s %s\n%s", location, prepared.reason, prepared.detail)
             return Outcome(location, "rejected", reason=prepared.reason)
@@ -173,6 +176,7 @@ class _Writer:
                 return Outcome(location, "unchanged", stored[0])
         record, note = _record(article, prepared.fingerprint, self.store, stored)
         article_id = self.store.save_article(record)
+        self._count_lines(source, article_id, record, new=stored is None)
         learned = remember(self.known, article.extraction)
         if self.workers:
             self.workers.broadcast_names(learned)
@@ -189,18 +193,56 @@ class _Writer:
             for found, signature, _ in self.store.similar_articles(print_.bands)
         )
 
+    def chrome_of(self, source: str) -> repetition.Chrome:
+        """The line shapes known to be chrome in `source`'s articles."""
+        if source not in self.chrome:
+            self.chrome[source] = self.store.chrome_shapes(source)
+        return self.chrome[source]
+
+    def _count_lines(self, source: str, article_id: int, record: ArticleRecord, new: bool) -> None:
+        """Add the article's short lines to its source's statistics; when some are chrome
+        now, clean them out of the stored articles holding them, this one included."""
+        story = record.duplicate_of or article_id
+        chrome = self.store.record_lines(
+            source,
+            article_id,
+            story,
+            repetition.counted_shapes(record.passages),
+            repetition.RULE,
+            new_story=new and record.duplicate_of is None,
+        )
+        if not chrome:
+            return
+        self.chrome[source] = self.store.chrome_shapes(source)
+        limit = repetition.RECLEAN_LIMIT
+        held = {article_id, *self.store.articles_with_shapes(source, chrome, limit)}
+        dropped = repetition.chrome_passages(self.store.article_passages(held), chrome)
+        if dropped:
+            self.store.drop_passages(dropped)
+            log.info("%s: %d lines repeated across its stories cleaned out", source, len(dropped))
+        self.store.forget_shapes(source, chrome)
+
     def _prepared(
-        self, raw: RawDocument, content_hash: str, ahead: Ahead | Failed | None
+        self,
+        raw: RawDocument,
+        content_hash: str,
+        ahead: Ahead | Failed | None,
+        chrome: repetition.Chrome,
     ) -> Prepared | Failed:
         if isinstance(ahead, Failed):
             return ahead
         self.taken_ahead += ahead is not None
-        if ahead is not None and self.workers and self.workers.is_current(ahead):
+        if (
+            ahead is not None
+            and self.workers
+            and self.workers.is_current(ahead)
+            and _same_chrome(ahead, raw, chrome)
+        ):
             return ahead.prepared
         if ahead is not None:
             self.prepared_again += 1
         try:
-            return prepare_document(raw, content_hash, self.known)
+            return prepare_document(raw, content_hash, self.known, chrome)
         except Exception as error:  # one bad document must not stop the run
             log.exception("preparing %s failed", raw.key)
             return Failed(f"could not be prepared: {type(error).__name__}")
@@ -230,7 +272,8 @@ class _Run:
         if self.writer.workers:
             self.writer.workers.close()
             log.info(
-                "%d of %d documents prepared again: names they use were learned meanwhile",
+                "%d of %d documents prepared again: names they use were learned, or chrome"
+                " lines they hold found, meanwhile",
                 self.writer.prepared_again,
                 self.writer.taken_ahead,
             )
@@ -302,7 +345,7 @@ class _Run:
             # Read here, when written, if the workers stopped since it was loaded.
             if workers is None or workers.broken:
                 return _Waiting(item)
-            workers.submit_file(item)
+            workers.submit_file(item, self._chrome_for(item.source))
             return _Waiting(item, ahead=True)
         hashed = content_hash(item)
         # Worth a worker only if the store does not already hold it; the writer re-checks.
@@ -313,8 +356,15 @@ class _Run:
             self.start_workers()
         if self.writer.workers is None or self.writer.workers.broken:
             return _Waiting(item, hashed)
-        self.writer.workers.submit(item, hashed)
+        source = repetition.source_of(item.url, item.source)
+        self.writer.workers.submit(item, hashed, self._chrome_for(source))
         return _Waiting(item, hashed, ahead=True)
+
+    def _chrome_for(self, source: str) -> dict[str, repetition.Chrome]:
+        # What the writer knows of chrome, for a worker: a file may hold entries of other
+        # sources (a feed's, by host), so every source seen with chrome goes, not only this.
+        self.writer.chrome_of(source)
+        return {seen: shapes for seen, shapes in self.writer.chrome.items() if shapes}
 
     def _write(self, waiting: _Waiting) -> list[Outcome]:
         item, workers = waiting.item, self.writer.workers
@@ -337,6 +387,14 @@ class _Run:
         if isinstance(found, Read):
             return self.writer.write(found.raw, found.content_hash, found.ahead)
         return self.writer.write(found, content_hash(found))
+
+
+def _same_chrome(ahead: Ahead, raw: RawDocument, chrome: repetition.Chrome) -> bool:
+    """Whether a worker cleaned the document as the writer would now: with the source's
+    chrome shapes, or with fewer when its text holds no line of the ones it lacked."""
+    if not ahead.chrome <= chrome:
+        return False
+    return not repetition.holds_chrome(raw.text, chrome - ahead.chrome)
 
 
 def _already_stored(raw: RawDocument, content_hash: str, store: Store) -> bool:

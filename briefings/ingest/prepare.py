@@ -14,6 +14,7 @@ from briefings.events import find_events
 from briefings.ingest import dedupe
 from briefings.ingest.documents import RawDocument
 from briefings.model import Article, EntityRef, PartialDate, Passage
+from briefings.repetition import Chrome, is_repeated
 from briefings.sentences import sentence_spans
 
 # Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
@@ -54,16 +55,21 @@ def content_hash(raw: RawDocument) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-def prepare_document(raw: RawDocument, content_hash: str, known: Names) -> Prepared:
-    """Everything the store needs of one document that does not depend on the store."""
-    article = prepare(raw, content_hash, known)
+def prepare_document(
+    raw: RawDocument, content_hash: str, known: Names, chrome: Chrome = frozenset()
+) -> Prepared:
+    """Everything the store needs of one document that does not depend on the store;
+    `chrome` holds the shapes of the lines its source repeats (briefings/repetition.py)."""
+    article = prepare(raw, content_hash, known, chrome)
     body = [p.text for p in article.passages if p.kind == "body"]
     return Prepared(article, dedupe.fingerprint(body))
 
 
-def prepare(raw: RawDocument, content_hash: str, known: Names) -> Article:
+def prepare(
+    raw: RawDocument, content_hash: str, known: Names, chrome: Chrome = frozenset()
+) -> Article:
     """Clean, date and annotate one document (pure: no store access)."""
-    clean = clean_text(raw.text)
+    clean = clean_text(raw.text, is_repeated(chrome))
     title = raw.title or clean.title
     filed = url_date(raw.url)
     published = raw.published or clean.published or (filed[0] if filed else None)
