@@ -95,12 +95,16 @@ def source_of(url: str | None, source: str) -> str:
     return source
 
 
+_COUNTED = frozenset({"body", "caption"})
+
+
 def counted_shapes(passages: Iterable[tuple[str, str]]) -> list[int]:
     """The shapes an article adds to its source's statistics: its short body and caption
-    passages, (kind, text), each once (a title names one story)."""
+    passages, (kind, text), each once (a title names one story; a wire dateline, kept as a
+    passage of its own, repeats by nature: "MOSCOW —" heads many stories and is no chrome)."""
     shapes: dict[int, None] = {}
     for kind, text in passages:
-        if kind != "title" and len(text) <= MAX_LINE_CHARS:
+        if kind in _COUNTED and len(text) <= MAX_LINE_CHARS:
             shapes.setdefault(line_shape(text))
         if len(shapes) >= MAX_LINES:
             break
@@ -129,5 +133,5 @@ def chrome_passages(passages: Iterable[tuple[int, str, str]], chrome: Chrome) ->
     return [
         passage_id
         for passage_id, kind, text in passages
-        if kind != "title" and len(text) <= MAX_LINE_CHARS and line_shape(text) in chrome
+        if kind in _COUNTED and len(text) <= MAX_LINE_CHARS and line_shape(text) in chrome
     ]

@@ -178,7 +178,9 @@ def test_run_seeds_an_empty_database_then_answers_in_the_console(tmp_path: Path)
     assert "First start: ingesting the seed articles" in result.stderr
     assert "5 new, 0 updated, 0 unchanged, 0 rejected" in result.stderr
     assert "Articles" in result.stdout and "5 (0 near-duplicates)" in result.stdout
-    assert "HANOI--Russian Foreign Minister Sergey Lavrov visited Vietnam" in result.stdout
+    # The wire dateline ("HANOI--") is taken off the story: never quoted.
+    assert "Russian Foreign Minister Sergey Lavrov visited Vietnam" in result.stdout
+    assert "HANOI--" not in result.stdout
     assert "Sergey Lavrov — person, Russia" in result.stdout
     assert re.search(r"^\[1\] .+ — .+$", result.stdout, re.M), "the cited sources are listed"
     assert "I don't know the command “/nonsense”" in result.stdout
