@@ -27,6 +27,7 @@ from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.gazetteer.languages import after_capitalised_word, for_language
 from briefings.keyphrases import key_phrases
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
+from briefings.named_events import named_events
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
 from briefings.transliteration import fuzzy_alias
 
@@ -265,6 +266,7 @@ def extract(
     _find_bare_acronyms(article)
     _find_known_names(article)
     _find_gatherings(article, language)
+    _find_named_events(article, language)
     _find_key_phrases(article, passages, language)
     return Extraction(_with_nested(article, _settle(article)), _acronyms(article))
 
@@ -1116,6 +1118,37 @@ def _find_gatherings(article: _Article, language: str | None) -> None:
         found = [Organisation(s.start, s.end, e.name, acronym_of.get(e.name)) for s, e in spans]
         for gathering in gatherings(article.texts[passage], found):
             _add_gathering(article, passage, gathering, gathering.name, spans)
+
+
+def _find_named_events(article: _Article, language: str | None) -> None:
+    """Joint commissions, state visits and "2+2" meetings (briefings/named_events.py), with the
+    places, bodies and people named inside kept there as the event's link to them."""
+    names: dict[tuple[str, ...], str] = {}
+    for passage, text in enumerate(article.texts):
+        if language in (None, "en") and not article.english[passage]:
+            continue
+        inner = [s for s in article.spans if s.passage == passage and s.target.startswith(_LINKS)]
+        for event in named_events(text, language):
+            # "межправительственной комиссии", "межправительственная комиссия": one event.
+            name = names.setdefault(_stem_key(event.name), event.name)
+            start, end = event.start, event.end
+            # Above a person's full name inside it ("визита президента … Путина во Вьетнам"),
+            # which stays inside as the event's link.
+            article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
+            added = article.spans[-1]
+            kept: list[_Span] = []
+            for span in sorted(inner, key=lambda s: s.rank, reverse=True):
+                within = start <= span.start and span.end <= end
+                if within and (span.start, span.end) != (start, end) and not _overlaps(span, kept):
+                    kept.append(span)
+                    article.nested.append((added, span))
+
+
+def _overlaps(span: _Span, others: list[_Span]) -> bool:
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
+_LINKS = ("place:", "organization:", "person:")
 
 
 def _organisation_spans(article: _Article) -> dict[int, list[tuple[_Span, EntityRef]]]:
