@@ -1127,25 +1127,35 @@ def _find_named_events(article: _Article, language: str | None) -> None:
     for passage, text in enumerate(article.texts):
         if language in (None, "en") and not article.english[passage]:
             continue
-        inner = [s for s in article.spans if s.passage == passage and s.target.startswith(_LINKS)]
         for event in named_events(text, language):
-            # "межправительственной комиссии", "межправительственная комиссия": one event.
-            name = names.setdefault(_stem_key(event.name), event.name)
+            # "межправительственной комиссии по … сотрудничеству", later "межправительственная
+            # комиссия": one event, under the first wording.
+            key = _stem_key(event.name)
+            same = [k for k in names if k[: len(key)] == key or key[: len(k)] == k]
+            name = names[same[0]] if same else names.setdefault(key, event.name)
             start, end = event.start, event.end
             # Above a person's full name inside it ("визита президента … Путина во Вьетнам"),
             # which stays inside as the event's link.
             article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
-            added = article.spans[-1]
-            kept: list[_Span] = []
-            for span in sorted(inner, key=lambda s: s.rank, reverse=True):
-                within = start <= span.start and span.end <= end
-                if within and (span.start, span.end) != (start, end) and not _overlaps(span, kept):
-                    kept.append(span)
-                    article.nested.append((added, span))
+            _nest_inside(article, article.spans[-1])
 
 
-def _overlaps(span: _Span, others: list[_Span]) -> bool:
-    return any(span.start < o.end and o.start < span.end for o in others)
+def _nest_inside(article: _Article, event: _Span) -> None:
+    """The best of the places, bodies and people named within `event`, kept inside it."""
+    inner = [
+        s
+        for s in article.spans
+        if s.passage == event.passage
+        and event.start <= s.start
+        and s.end <= event.end
+        and (s.start, s.end) != (event.start, event.end)
+        and s.target.startswith(_LINKS)
+    ]
+    kept: list[_Span] = []
+    for span in sorted(inner, key=lambda s: s.rank, reverse=True):
+        if not any(span.start < k.end and k.start < span.end for k in kept):
+            kept.append(span)
+            article.nested.append((event, span))
 
 
 _LINKS = ("place:", "organization:", "person:")
