@@ -20,12 +20,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_CAP = r"[A-ZÀ-ÝĐ][\w.’'-]*"
+_CAP = r"[A-ZÀ-ÝĐ\u1ea0-\u1ef8][\w.’'-]*"
 # "Pakistan-Iran", "UAE-India", "Japan-Philippines-United States": names joined by hyphens.
 _PAIR = rf"{_CAP}(?:[ \t]?[-–][ \t]?{_CAP})+(?:[ \t]+{_CAP})?"
 # A destination or a pair's side: no full stop inside, which would run into the next sentence.
-_WORD = r"[A-ZÀ-ÝĐ][\w’'-]*"
+# Vietnamese capitals with two marks ("Ấn Độ") lie in U+1EA0–U+1EF9, upper and lower in turn.
+_WORD = r"[A-ZÀ-ÝĐ\u1ea0-\u1ef8][\w’'-]*"
 _COUNTRIES = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
+
+_ORDINAL = (
+    r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth"
+)
 
 _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "en": (
@@ -38,7 +44,20 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         # "Japan-Philippines "2+2" meeting", "2+2 ministerial dialogue".
         re.compile(
             rf"(?<![\w-])(?:{_PAIR}[ \t]+)?[\"“]?2[ \t]?\+[ \t]?2[\"”]?"
-            r"(?:[ \t]+ministerial)?[ \t]+(?:[Mm]eeting|[Dd]ialogue|[Tt]alks)s?(?![\w-])"
+            r"(?:[ \t]+[Mm]inisterial)?[ \t]+(?:[Mm]eeting|[Dd]ialogue|[Tt]alks)s?(?![\w-])"
+        ),
+        # "China-Japan strategic dialogue": a pair's standing dialogue (a bare "dialogue" is
+        # any conversation).
+        re.compile(
+            rf"(?<![\w-]){_PAIR}[ \t]+(?:[Ss]trategic|[Ss]ecurity|[Ee]conomic|[Mm]aritime)"
+            r"[ \t]+[Dd]ialogue(?![\w-])"
+        ),
+        # "the fourth round of consultations", "12th round of China-India talks": counted
+        # rounds are named; "the next round of talks" is not.
+        re.compile(
+            rf"(?<![\w-])(?:{_ORDINAL})[ \t]+round[ \t]+of[ \t]+(?:{_PAIR}[ \t]+)?"
+            r"(?:(?:strategic|political|security|border)[ \t]+)?"
+            r"(?:consultations|talks|negotiations|dialogue)(?![\w-])"
         ),
         # "state visit to Astana": English writes the destination apart from the visit's name
         # ("hosted Putin on a state visit to Astana"), so the mention is "state visit" and the
@@ -53,6 +72,11 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"(?:[ \t]+[а-яё]+-[а-яё]+(?:ск|цк)[а-яё]+)?[ \t]+комисси[а-яё]*"
             r"(?:[ \t]+по(?:[ \t]+[а-яё-]+){0,6}?[ \t]+сотрудничеств[а-яё]*)?"
         ),
+        # "5-й раунд российско-китайских консультаций по стратегической стабильности".
+        re.compile(
+            r"(?<![\w-])\d+-[а-яё]{1,3}[ \t]+раунд[а-яё]*(?:[ \t]+[а-яё]+-[а-яё]+(?:ск|цк)[а-яё]+)?"
+            r"[ \t]+(?:консультаций|переговоров|диалога)"
+        ),
         # "государственного визита президента России Владимира Путина во Вьетнам".
         re.compile(
             r"(?<![\w-])[Гг]осударственн[а-яё]+[ \t]+визит[а-яё]*"
@@ -66,6 +90,13 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"(?:(?:[ \t]+[a-zà-ỹđ]+){0,6}?"
             rf"[ \t]+{_COUNTRIES}[ \t]+[-–][ \t]+{_COUNTRIES})?"
         ),
+        # "Tham vấn Chính trị Việt Nam - Pháp lần thứ 5", "Đối thoại Chiến lược Quốc phòng
+        # Việt Nam - Ấn Độ": a pair's consultations or dialogue, its head capitalised as a
+        # name's (only a name's first syllable is).
+        re.compile(
+            r"(?<![\w])(?:Tham[ \t]+vấn|Đối[ \t]+thoại)(?:[ \t]+\w+){0,4}?"
+            rf"[ \t]+{_COUNTRIES}[ \t]+[-–][ \t]+{_COUNTRIES}(?:[ \t]+lần[ \t]+thứ[ \t]+\d+)?"
+        ),
         # "chuyến thăm cấp Nhà nước tới Việt Nam" (an official visit, "chính thức", is any trip).
         re.compile(
             r"(?<![\w])chuyến[ \t]+thăm[ \t]+cấp[ \t]+Nhà[ \t]+nước"
@@ -75,6 +106,11 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "id": (
         # "Komisi Bersama Indonesia-Rusia" (a "Sidang …" before it is a summit's pattern).
         re.compile(rf"(?<![\w-])Komisi[ \t]+Bersama(?:[ \t]+{_PAIR}|[ \t]+{_CAP}){{1,2}}"),
+        # "Konsultasi Bilateral Indonesia-Vietnam ke-5", "Dialog Strategis Indonesia-Australia".
+        re.compile(
+            rf"(?<![\w-])(?:Konsultasi|Dialog|Perundingan)(?:[ \t]+{_WORD}){{0,3}}?[ \t]+{_PAIR}"
+            r"(?:[ \t]+ke-\d+)?"
+        ),
         # "kunjungan kenegaraan … ke Jakarta".
         re.compile(
             r"(?<![\w-])kunjungan[ \t]+kenegaraan"

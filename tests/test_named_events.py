@@ -134,3 +134,45 @@ def test_a_topic_query_for_a_country_finds_its_joint_commission(store: Store, tm
     assert commission.found, commission.note
     assert country.found, country.note
     assert any("UAE-India Joint Commission" in claim.text for claim in country.claims)
+
+
+def test_counted_rounds_and_a_pairs_dialogues_are_events():
+    english = extract(
+        passages(
+            "Diplomats held the fourth round of consultations on maritime issues in Manila and"
+            " will meet again at the next round of talks.",
+            "The China-Japan strategic dialogue resumed after India and Japan held their third"
+            " 2+2 Ministerial Dialogue.",
+        ),
+        language="en",
+    )
+    russian = extract(
+        passages("Стороны провели 5-й раунд российско-китайских консультаций в Пекине."),
+        language="ru",
+    )
+    vietnamese = extract(
+        passages(
+            "Hai bên đồng chủ trì Tham vấn Chính trị Việt Nam - Pháp lần thứ 5 tại Hà Nội và"
+            " Đối thoại Chiến lược Quốc phòng Việt Nam - Ấn Độ."
+        ),
+        language="vi",
+    )
+    indonesian = extract(
+        passages("Kedua menteri memimpin Konsultasi Bilateral Indonesia-Vietnam ke-5 di Jakarta."),
+        language="id",
+    )
+
+    assert {
+        "fourth round of consultations",
+        "China-Japan strategic dialogue",
+        "2+2 Ministerial Dialogue",
+    } == {m.entity.name for m in events(english)}
+    assert ["5-й раунд российско-китайских консультаций"] == [
+        m.entity.name for m in events(russian)
+    ]
+    dialogue = next(m for m in events(vietnamese) if m.surface.startswith("Đối thoại"))
+    assert {"Việt Nam", "Ấn Độ"} <= inside(vietnamese, dialogue)
+    assert len(events(vietnamese)) == 2
+    assert ["Konsultasi Bilateral Indonesia-Vietnam ke-5"] == [
+        m.entity.name for m in events(indonesian)
+    ]
