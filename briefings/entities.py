@@ -886,6 +886,7 @@ def _classify_run(article: _Article, passage: int, run: list[_Token]) -> None:
     head = next((i for i, t in enumerate(run) if t.key in HEADS and t.is_capitalised), None)
     if head is None or _free_trade_agreement(article, passage, run):
         return
+    head = _gathering_of_named_body(run, head)
     named = _around_head(run, head)
     rest = run[head + 1 :] if named[-1] is run[head] else []
     # "the Five-Point Consensus and the Rome Statute": the second name has its own head.
@@ -905,6 +906,19 @@ def _classify_run(article: _Article, passage: int, run: list[_Token]) -> None:
     # "Lao-Viet International Port (Vung Ang Port)": a second name for the same place.
     if text.startswith(" (", end):
         article.alternative_of[(passage, end + 2)] = entity
+
+
+def _gathering_of_named_body(run: list[_Token], head: int) -> int:
+    """A later event head when the first names a forum whose meeting it is: "East Asia Summit
+    Foreign Ministers' Meeting". (An organisation's meetings are summits.py's, linked to it.)"""
+    if HEADS[run[head].key] != "event":
+        return head
+    for i in range(head + 1, len(run)):
+        if run[i].key in _CONNECTORS or run[i].key in {"of", "on", "for"}:
+            break
+        if HEADS.get(run[i].key) == "event" and run[i].is_capitalised:
+            head = i
+    return head
 
 
 def _around_head(run: list[_Token], head: int) -> list[_Token]:

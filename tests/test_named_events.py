@@ -176,3 +176,19 @@ def test_counted_rounds_and_a_pairs_dialogues_are_events():
     assert ["Konsultasi Bilateral Indonesia-Vietnam ke-5"] == [
         m.entity.name for m in events(indonesian)
     ]
+
+
+def test_a_forums_own_meeting_is_named_whole():
+    extraction = extract(
+        passages(
+            "Wang Yi will attend the East Asia Summit Foreign Ministers' Meeting in Vientiane,"
+            " and the East Asia Summit and the Asia-Europe Meeting later in the year.",
+        ),
+        language="en",
+    )
+
+    assert [
+        "East Asia Summit Foreign Ministers' Meeting",
+        "East Asia Summit",
+        "Asia-Europe Meeting",
+    ] == [m.entity.name for m in events(extraction)]
