@@ -5,9 +5,12 @@ A country pair's standing commission meets in sessions an analyst lists as one e
 торгово-экономическому … сотрудничеству", "Ủy ban hỗn hợp về hợp tác song phương Việt Nam -
 Philippines"), as is a leader's state visit ("state visit to Astana",
 "государственного визита … Путина во Вьетнам", "chuyến thăm cấp Nhà nước tới Việt Nam") and a
-ministers' "2+2" meeting. Each is named as written: the places and people inside the span stay
-there as its link (`entities` keeps their mentions inside the event's, as it does an
-organisation's inside its summit's), so a query for either country finds the event.
+ministers' "2+2" meeting, a counted round of talks, a "Normandy format" meeting, "World War
+Two" and the French "sommet européen". Each is named as written: the places and people inside
+the span stay there as its link (`entities` keeps their mentions inside the event's, as it does
+an organisation's inside its summit's), so a query for either country finds the event. English
+ordinals stay out of a name ("57th ASEAN Foreign Ministers' Meeting" is the one recurring
+meeting); other languages keep theirs, as their labels and press do ("lần thứ 57", "ke-57").
 
 Only shapes whose head can name nothing else are matched: a "Joint Commission" without a country
 pair or "intergovernmental" is as often a standing body (labels list "Joint Committee on …" as
@@ -52,6 +55,13 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"(?<![\w-]){_PAIR}[ \t]+(?:[Ss]trategic|[Ss]ecurity|[Ee]conomic|[Mm]aritime)"
             r"[ \t]+[Dd]ialogue(?![\w-])"
         ),
+        # "the "Ramstein format" meeting", "Normandy format talks": a standing format's meeting.
+        re.compile(
+            rf"(?<![\w-])[\"“]?{_WORD}[ \t]+format[\"”]?[ \t]+(?:[Mm]eeting|[Tt]alks|[Ss]ummit)s?"
+            r"(?![\w-])"
+        ),
+        # "World War Two", "World War II": the capitalised-run finder stops at the number.
+        re.compile(r"(?<![\w-])World[ \t]+War[ \t]+(?:One|Two|I|II)(?![\w-])"),
         # "the fourth round of consultations", "12th round of China-India talks": counted
         # rounds are named; "the next round of talks" is not.
         re.compile(
@@ -123,6 +133,9 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"(?<![\w-])[Cc]ommission[ \t]+(?:mixte|intergouvernementale)"
             r"(?:[ \t]+[a-zé]+-[a-zé]+)?"
         ),
+        # "un sommet européen": the EU leaders' summit, named by an adjective where English
+        # names the EU.
+        re.compile(r"(?<![\w-])[Ss]ommets?[ \t]+européens?(?![\w-])"),
         # "visite d'État en Chine".
         re.compile(
             r"(?<![\w-])visite[ \t]+d['’]État"

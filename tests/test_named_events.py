@@ -192,3 +192,22 @@ def test_a_forums_own_meeting_is_named_whole():
         "East Asia Summit",
         "Asia-Europe Meeting",
     ] == [m.entity.name for m in events(extraction)]
+
+
+def test_format_meetings_world_war_two_and_a_european_summit():
+    english = extract(
+        passages(
+            'The ministers discussed the "Ramstein format" meeting due in June and the Normandy'
+            " format talks, 80 years after World War Two ended.",
+        ),
+        language="en",
+    )
+    french = extract(
+        passages("Les Vingt-Sept se retrouvent jeudi pour un sommet européen à Bruxelles."),
+        language="fr",
+    )
+
+    assert {"Ramstein format meeting", "Normandy format talks", "World War Two"} == {
+        m.entity.name for m in events(english)
+    }
+    assert ["sommet européen"] == [m.entity.name for m in events(french)]
