@@ -143,8 +143,17 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         ),
     ),
 }
+# A word every pattern of the language needs: most passages have none, and skip them all.
+_GATES = {
+    "en": re.compile(r"Commission|2 ?\+ ?2|[Ss]tate visit|[Dd]ialogue|round of|format|World War"),
+    "ru": re.compile(r"комисси|визит|раунд"),
+    "vi": re.compile(r"ban|thăm|Tham|Đối"),
+    "id": re.compile(r"Komisi|kunjungan|Konsultasi|Dialog|Perundingan"),
+    "fr": re.compile(r"[Cc]ommission|[Ss]ommet|visite"),
+}
 # Malay pages read as Indonesian: the two share these words.
 _PATTERNS["ms"] = _PATTERNS["id"]
+_GATES["ms"] = _GATES["id"]
 # Words a name never ends on, which a capitalised run may swallow at a sentence's start.
 _TRAILING = re.compile(r"(?:[ \t]+(?:In|On|At|The|And|Of|For|Pada|Di|Dan|Dalam|Vào|Trong))+$")
 
@@ -160,7 +169,10 @@ class NamedEvent:
 
 def named_events(text: str, language: str | None) -> Iterator[NamedEvent]:
     """Joint commissions, state visits and "2+2" meetings in `text`, in its language."""
-    for pattern in _PATTERNS.get(language or "en", ()):
+    gate = _GATES.get(language or "en")
+    if gate is None or not gate.search(text):
+        return
+    for pattern in _PATTERNS[language or "en"]:
         for match in pattern.finditer(text):
             written = _TRAILING.sub("", match.group()).rstrip(".,;:")
             name = written.replace("“", "").replace("”", "").replace('"', "")
