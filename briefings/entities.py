@@ -5,9 +5,10 @@ complement or after a comma, "Kremlin aide", "his Russian counterpart", "…, X 
 acronym defined in parentheses, a head word such as Ministry or Summit ending a capitalised
 phrase, "one-China principle", "G7 summit") and from the built-in gazetteer.
 Short references ("Lavrov", "Son’s tweet", "Minister Minh") are resolved to the
-fullest name of the article only when exactly one person there carries them. Two finders
-live in their own modules: summits and meetings of organisations (`summits.py`) and
-key-phrase topics ranked by statistics (`keyphrases.py`), which yield to every other cue.
+fullest name of the article only when exactly one person there carries them. Three finders
+live in their own modules: summits and meetings of organisations (`summits.py`), other named
+events such as joint commissions and state visits (`named_events.py`), and key-phrase topics
+ranked by statistics (`keyphrases.py`), which yield to every other cue.
 """
 
 from __future__ import annotations
