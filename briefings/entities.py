@@ -5,9 +5,10 @@ complement or after a comma, "Kremlin aide", "his Russian counterpart", "…, X 
 acronym defined in parentheses, a head word such as Ministry or Summit ending a capitalised
 phrase, "one-China principle", "G7 summit") and from the built-in gazetteer.
 Short references ("Lavrov", "Son’s tweet", "Minister Minh") are resolved to the
-fullest name of the article only when exactly one person there carries them. Two finders
-live in their own modules: summits and meetings of organisations (`summits.py`) and
-key-phrase topics ranked by statistics (`keyphrases.py`), which yield to every other cue.
+fullest name of the article only when exactly one person there carries them. Three finders
+live in their own modules: summits and meetings of organisations (`summits.py`), other named
+events such as joint commissions and state visits (`named_events.py`), and key-phrase topics
+ranked by statistics (`keyphrases.py`), which yield to every other cue.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.gazetteer.languages import after_capitalised_word, for_language
 from briefings.keyphrases import key_phrases
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
+from briefings.named_events import named_events
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
 from briefings.transliteration import fuzzy_alias
 
@@ -265,6 +267,7 @@ def extract(
     _find_bare_acronyms(article)
     _find_known_names(article)
     _find_gatherings(article, language)
+    _find_named_events(article, language)
     _find_key_phrases(article, passages, language)
     return Extraction(_with_nested(article, _settle(article)), _acronyms(article))
 
@@ -884,6 +887,7 @@ def _classify_run(article: _Article, passage: int, run: list[_Token]) -> None:
     head = next((i for i, t in enumerate(run) if t.key in HEADS and t.is_capitalised), None)
     if head is None or _free_trade_agreement(article, passage, run):
         return
+    head = _gathering_of_named_body(run, head)
     named = _around_head(run, head)
     rest = run[head + 1 :] if named[-1] is run[head] else []
     # "the Five-Point Consensus and the Rome Statute": the second name has its own head.
@@ -903,6 +907,19 @@ def _classify_run(article: _Article, passage: int, run: list[_Token]) -> None:
     # "Lao-Viet International Port (Vung Ang Port)": a second name for the same place.
     if text.startswith(" (", end):
         article.alternative_of[(passage, end + 2)] = entity
+
+
+def _gathering_of_named_body(run: list[_Token], head: int) -> int:
+    """A later event head when the first names a forum whose meeting it is: "East Asia Summit
+    Foreign Ministers' Meeting". (An organisation's meetings are summits.py's, linked to it.)"""
+    if HEADS[run[head].key] != "event":
+        return head
+    for i in range(head + 1, len(run)):
+        if run[i].key in _CONNECTORS or run[i].key in {"of", "on", "for"}:
+            break
+        if HEADS.get(run[i].key) == "event" and run[i].is_capitalised:
+            head = i
+    return head
 
 
 def _around_head(run: list[_Token], head: int) -> list[_Token]:
@@ -1116,6 +1133,47 @@ def _find_gatherings(article: _Article, language: str | None) -> None:
         found = [Organisation(s.start, s.end, e.name, acronym_of.get(e.name)) for s, e in spans]
         for gathering in gatherings(article.texts[passage], found):
             _add_gathering(article, passage, gathering, gathering.name, spans)
+
+
+def _find_named_events(article: _Article, language: str | None) -> None:
+    """Joint commissions, state visits and "2+2" meetings (briefings/named_events.py), with the
+    places, bodies and people named inside kept there as the event's link to them."""
+    names: dict[tuple[str, ...], str] = {}
+    for passage, text in enumerate(article.texts):
+        if language in (None, "en") and not article.english[passage]:
+            continue
+        for event in named_events(text, language):
+            # "межправительственной комиссии по … сотрудничеству", later "межправительственная
+            # комиссия": one event, under the first wording.
+            key = _stem_key(event.name)
+            same = [k for k in names if k[: len(key)] == key or key[: len(k)] == k]
+            name = names[same[0]] if same else names.setdefault(key, event.name)
+            start, end = event.start, event.end
+            # Above a person's full name inside it ("визита президента … Путина во Вьетнам"),
+            # which stays inside as the event's link.
+            article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
+            _nest_inside(article, article.spans[-1])
+
+
+def _nest_inside(article: _Article, event: _Span) -> None:
+    """The best of the places, bodies and people named within `event`, kept inside it."""
+    inner = [
+        s
+        for s in article.spans
+        if s.passage == event.passage
+        and event.start <= s.start
+        and s.end <= event.end
+        and (s.start, s.end) != (event.start, event.end)
+        and s.target.startswith(_LINKS)
+    ]
+    kept: list[_Span] = []
+    for span in sorted(inner, key=lambda s: s.rank, reverse=True):
+        if not any(span.start < k.end and k.start < span.end for k in kept):
+            kept.append(span)
+            article.nested.append((event, span))
+
+
+_LINKS = ("place:", "organization:", "person:")
 
 
 def _organisation_spans(article: _Article) -> dict[int, list[tuple[_Span, EntityRef]]]:

@@ -58,6 +58,8 @@ _HEAD_FIRST = {
         rf"(?:{_CAPITALISED}[ \t]+[—–-][ \t]+)?{_ACRONYM}"
     ),
 }
+# Malay pages read as Indonesian: "Pertemuan Menteri Luar Negeri ASEAN ke-57" is both.
+_HEAD_FIRST["ms"] = _HEAD_FIRST["id"]
 _ORDINAL_OR_PARENTHESIS = re.compile(r"[ \t]+\([^)]*\)")
 
 

@@ -1,0 +1,182 @@
+"""Named happenings that are not an organisation's summit: joint commissions, state visits, "2+2"s.
+
+A country pair's standing commission meets in sessions an analyst lists as one event
+("Pakistan-Iran Joint Economic Commission", "межправительственная комиссия по
+торгово-экономическому … сотрудничеству", "Ủy ban hỗn hợp về hợp tác song phương Việt Nam -
+Philippines"), as is a leader's state visit ("state visit to Astana",
+"государственного визита … Путина во Вьетнам", "chuyến thăm cấp Nhà nước tới Việt Nam") and a
+ministers' "2+2" meeting, a counted round of talks, a "Normandy format" meeting, "World War
+Two" and the French "sommet européen". Each is named as written: the places and people inside
+the span stay there as its link (`entities` keeps their mentions inside the event's, as it does
+an organisation's inside its summit's), so a query for either country finds the event. English
+ordinals stay out of a name ("57th ASEAN Foreign Ministers' Meeting" is the one recurring
+meeting); other languages keep theirs, as their labels and press do ("lần thứ 57", "ke-57").
+
+Only shapes whose head can name nothing else are matched: a "Joint Commission" without a country
+pair or "intergovernmental" is as often a standing body (labels list "Joint Committee on …" as
+an organisation), and a bare "visit" is a trip, not a named event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_CAP = r"[A-ZÀ-ÝĐ\u1ea0-\u1ef8][\w.’'-]*"
+# "Pakistan-Iran", "UAE-India", "Japan-Philippines-United States": names joined by hyphens.
+_PAIR = rf"{_CAP}(?:[ \t]?[-–][ \t]?{_CAP})+(?:[ \t]+{_CAP})?"
+# A destination or a pair's side: no full stop inside, which would run into the next sentence.
+# Vietnamese capitals with two marks ("Ấn Độ") lie in U+1EA0–U+1EF9, upper and lower in turn.
+_WORD = r"[A-ZÀ-ÝĐ\u1ea0-\u1ef8][\w’'-]*"
+_COUNTRIES = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
+
+_ORDINAL = (
+    r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth"
+)
+
+_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "en": (
+        # "Pakistan-Iran Joint Economic Commission", "Intergovernmental Commission".
+        re.compile(
+            rf"(?<![\w-])(?:{_PAIR}[ \t]+)?(?:Joint|Intergovernmental|Inter-[Gg]overnmental)"
+            r"(?:[ \t]+(?:Economic|Trade|Ministerial|Permanent|Bilateral|Cooperation)){0,2}"
+            r"[ \t]+Commission(?![\w-])"
+        ),
+        # "Japan-Philippines "2+2" meeting", "2+2 ministerial dialogue".
+        re.compile(
+            rf"(?<![\w-])(?:{_PAIR}[ \t]+)?[\"“]?2[ \t]?\+[ \t]?2[\"”]?"
+            r"(?:[ \t]+[Mm]inisterial)?[ \t]+(?:[Mm]eeting|[Dd]ialogue|[Tt]alks)s?(?![\w-])"
+        ),
+        # "China-Japan strategic dialogue": a pair's standing dialogue (a bare "dialogue" is
+        # any conversation).
+        re.compile(
+            rf"(?<![\w-]){_PAIR}[ \t]+(?:[Ss]trategic|[Ss]ecurity|[Ee]conomic|[Mm]aritime)"
+            r"[ \t]+[Dd]ialogue(?![\w-])"
+        ),
+        # "the "Ramstein format" meeting", "Normandy format talks": a standing format's meeting.
+        re.compile(
+            rf"(?<![\w-])[\"“]?{_WORD}[ \t]+format[\"”]?[ \t]+(?:[Mm]eeting|[Tt]alks|[Ss]ummit)s?"
+            r"(?![\w-])"
+        ),
+        # "World War Two", "World War II": the capitalised-run finder stops at the number.
+        re.compile(r"(?<![\w-])World[ \t]+War[ \t]+(?:One|Two|I|II)(?![\w-])"),
+        # "the fourth round of consultations", "12th round of China-India talks": counted
+        # rounds are named; "the next round of talks" is not.
+        re.compile(
+            rf"(?<![\w-])(?:{_ORDINAL})[ \t]+round[ \t]+of[ \t]+(?:{_PAIR}[ \t]+)?"
+            r"(?:(?:strategic|political|security|border)[ \t]+)?"
+            r"(?:consultations|talks|negotiations|dialogue)(?![\w-])"
+        ),
+        # "state visit to Astana": English writes the destination apart from the visit's name
+        # ("hosted Putin on a state visit to Astana"), so the mention is "state visit" and the
+        # place keeps its own. An "official visit" is any minister's trip: not listed.
+        re.compile(rf"(?<![\w-])(?P<mention>[Ss]tate[ \t]+visit)[ \t]+to[ \t]+{_COUNTRIES}"),
+    ),
+    "ru": (
+        # "межправительственной комиссии по торгово-экономическому и научно-техническому
+        # сотрудничеству", "совместной российско-индонезийской комиссии по …".
+        re.compile(
+            r"(?<![\w-])(?:[Мм]ежправительственн|[Сс]овместн)[а-яё]+"
+            r"(?:[ \t]+[а-яё]+-[а-яё]+(?:ск|цк)[а-яё]+)?[ \t]+комисси[а-яё]*"
+            r"(?:[ \t]+по(?:[ \t]+[а-яё-]+){0,6}?[ \t]+сотрудничеств[а-яё]*)?"
+        ),
+        # "5-й раунд российско-китайских консультаций по стратегической стабильности".
+        re.compile(
+            r"(?<![\w-])\d+-[а-яё]{1,3}[ \t]+раунд[а-яё]*(?:[ \t]+[а-яё]+-[а-яё]+(?:ск|цк)[а-яё]+)?"
+            r"[ \t]+(?:консультаций|переговоров|диалога)"
+        ),
+        # "государственного визита президента России Владимира Путина во Вьетнам".
+        re.compile(
+            r"(?<![\w-])[Гг]осударственн[а-яё]+[ \t]+визит[а-яё]*"
+            r"(?:[ \t]+[\w-]+){0,5}?[ \t]+(?:в|во)[ \t]+[А-ЯЁ][а-яё-]+"
+        ),
+    ),
+    "vi": (
+        # "Ủy ban hỗn hợp về hợp tác song phương Việt Nam - Philippines", "Ủy ban liên Chính phủ".
+        re.compile(
+            r"(?<![\w])(?:Ủy|Uỷ)[ \t]+ban[ \t]+(?:hỗn[ \t]+hợp|liên[ \t]+Chính[ \t]+phủ)"
+            r"(?:(?:[ \t]+[a-zà-ỹđ]+){0,6}?"
+            rf"[ \t]+{_COUNTRIES}[ \t]+[-–][ \t]+{_COUNTRIES})?"
+        ),
+        # "Tham vấn Chính trị Việt Nam - Pháp lần thứ 5", "Đối thoại Chiến lược Quốc phòng
+        # Việt Nam - Ấn Độ": a pair's consultations or dialogue, its head capitalised as a
+        # name's (only a name's first syllable is).
+        re.compile(
+            r"(?<![\w])(?:Tham[ \t]+vấn|Đối[ \t]+thoại)(?:[ \t]+\w+){0,4}?"
+            rf"[ \t]+{_COUNTRIES}[ \t]+[-–][ \t]+{_COUNTRIES}(?:[ \t]+lần[ \t]+thứ[ \t]+\d+)?"
+        ),
+        # "chuyến thăm cấp Nhà nước tới Việt Nam" (an official visit, "chính thức", is any trip).
+        re.compile(
+            r"(?<![\w])chuyến[ \t]+thăm[ \t]+cấp[ \t]+Nhà[ \t]+nước"
+            rf"[ \t]+(?:tới|đến)[ \t]+{_COUNTRIES}"
+        ),
+    ),
+    "id": (
+        # "Komisi Bersama Indonesia-Rusia" (a "Sidang …" before it is a summit's pattern).
+        re.compile(rf"(?<![\w-])Komisi[ \t]+Bersama(?:[ \t]+{_PAIR}|[ \t]+{_CAP}){{1,2}}"),
+        # "Konsultasi Bilateral Indonesia-Vietnam ke-5", "Dialog Strategis Indonesia-Australia".
+        re.compile(
+            rf"(?<![\w-])(?:Konsultasi|Dialog|Perundingan)(?:[ \t]+{_WORD}){{0,3}}?[ \t]+{_PAIR}"
+            r"(?:[ \t]+ke-\d+)?"
+        ),
+        # "kunjungan kenegaraan … ke Jakarta".
+        re.compile(
+            r"(?<![\w-])kunjungan[ \t]+kenegaraan"
+            rf"(?:[ \t]+\S+){{0,8}}?[ \t]+ke[ \t]+{_COUNTRIES}"
+        ),
+    ),
+    "fr": (
+        # "commission mixte franco-vietnamienne", "Commission intergouvernementale".
+        re.compile(
+            r"(?<![\w-])[Cc]ommission[ \t]+(?:mixte|intergouvernementale)"
+            r"(?:[ \t]+[a-zé]+-[a-zé]+)?"
+        ),
+        # "un sommet européen": the EU leaders' summit, named by an adjective where English
+        # names the EU.
+        re.compile(r"(?<![\w-])[Ss]ommets?[ \t]+européens?(?![\w-])"),
+        # "visite d'État en Chine".
+        re.compile(
+            r"(?<![\w-])visite[ \t]+d['’]État"
+            rf"[ \t]+(?:en|au|aux|à)[ \t]+{_COUNTRIES}"
+        ),
+    ),
+}
+# A word every pattern of the language needs: most passages have none, and skip them all.
+_GATES = {
+    "en": re.compile(r"Commission|2 ?\+ ?2|[Ss]tate visit|[Dd]ialogue|round of|format|World War"),
+    "ru": re.compile(r"комисси|визит|раунд"),
+    "vi": re.compile(r"ban|thăm|Tham|Đối"),
+    "id": re.compile(r"Komisi|kunjungan|Konsultasi|Dialog|Perundingan"),
+    "fr": re.compile(r"[Cc]ommission|[Ss]ommet|visite"),
+}
+# Malay pages read as Indonesian: the two share these words.
+_PATTERNS["ms"] = _PATTERNS["id"]
+_GATES["ms"] = _GATES["id"]
+# Words a name never ends on, which a capitalised run may swallow at a sentence's start.
+_TRAILING = re.compile(r"(?:[ \t]+(?:In|On|At|The|And|Of|For|Pada|Di|Dan|Dalam|Vào|Trong))+$")
+
+
+@dataclass(frozen=True)
+class NamedEvent:
+    """`text[start:end]` names an event, written as it stands."""
+
+    start: int
+    end: int
+    name: str
+
+
+def named_events(text: str, language: str | None) -> Iterator[NamedEvent]:
+    """Joint commissions, state visits and "2+2" meetings in `text`, in its language."""
+    gate = _GATES.get(language or "en")
+    if gate is None or not gate.search(text):
+        return
+    for pattern in _PATTERNS[language or "en"]:
+        for match in pattern.finditer(text):
+            written = _TRAILING.sub("", match.group()).rstrip(".,;:")
+            name = written.replace("“", "").replace("”", "").replace('"', "")
+            if "mention" in pattern.groupindex:
+                yield NamedEvent(match.start("mention"), match.end("mention"), name)
+            else:
+                yield NamedEvent(match.start(), match.start() + len(written), name)

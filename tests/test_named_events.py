@@ -1,0 +1,213 @@
+"""Joint commissions, state visits and "2+2" meetings as events (briefings/named_events.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefings.compose import brief_topic
+from briefings.entities import extract
+from briefings.model import Extraction, Mention, Passage
+from store import Store
+
+from .conftest import run_ingest
+
+
+def passages(*paragraphs: str) -> list[Passage]:
+    return [Passage("body", p) for p in paragraphs]
+
+
+def events(extraction: Extraction) -> list[Mention]:
+    return [m for m in extraction.mentions if m.entity.kind == "event"]
+
+
+def inside(extraction: Extraction, event: Mention) -> set[str]:
+    return {
+        m.surface
+        for m in extraction.mentions
+        if m is not event and event.start <= m.start < m.end <= event.end
+    }
+
+
+def test_a_country_pairs_joint_commission_is_an_event_with_both_countries_inside():
+    extraction = extract(
+        passages(
+            "Dar accepted an invitation to visit Tehran for the next session of the"
+            " Kazakhstan-Iran Joint Economic Commission later this year.",
+            "The two ministers co-chaired the 9th meeting of the Brazil-India Joint Commission.",
+        ),
+        language="en",
+    )
+
+    assert {"Kazakhstan-Iran Joint Economic Commission", "Brazil-India Joint Commission"} == {
+        m.entity.name for m in events(extraction)
+    }
+    commission = next(m for m in events(extraction) if m.entity.name.startswith("Kazakhstan"))
+    assert {"Kazakhstan", "Iran"} <= inside(extraction, commission)
+    # The commission is the event, not also an organisation of the same span.
+    assert not [
+        m
+        for m in extraction.mentions
+        if m.entity.kind == "organization" and m.surface == commission.surface
+    ]
+
+
+def test_a_state_visit_and_a_two_plus_two_meeting_in_english():
+    extraction = extract(
+        passages(
+            "Tokayev hosted Xi on a state visit to Astana on Tuesday, their first since June.",
+            'Ministers from both sides met in Canberra for the first Australia-Indonesia "2+2"'
+            " meeting, and an official visit to Jakarta is planned.",
+        ),
+        language="en",
+    )
+
+    names = {m.entity.name: m.surface for m in events(extraction)}
+    assert {
+        "state visit to Astana": "state visit",
+        "Australia-Indonesia 2+2 meeting": 'Australia-Indonesia "2+2" meeting',
+    } == names
+    # "Astana" keeps its own mention beside the visit's.
+    assert "Astana" in {m.surface for m in extraction.mentions if m.entity.kind == "place"}
+
+
+def test_commissions_and_state_visits_in_other_languages():
+    russian = extract(
+        passages(
+            "Стороны обсудили итоги государственного визита президента России Владимира Путина"
+            " в Монголию и подготовку заседания межправительственной комиссии по"
+            " торгово-экономическому и научно-техническому сотрудничеству.",
+            "Следующее заседание межправительственная комиссия проведёт в Улан-Баторе.",
+        ),
+        language="ru",
+    )
+    vietnamese = extract(
+        passages(
+            "Hai bên nhất trí tổ chức kỳ họp tiếp theo của Ủy ban hỗn hợp về hợp tác song phương"
+            " Việt Nam - Campuchia, sau chuyến thăm cấp Nhà nước tới Campuchia của Chủ tịch nước.",
+        ),
+        language="vi",
+    )
+    malay = extract(
+        passages("Kedua menteri membahas persiapan Sidang Komisi Bersama Malaysia-Rusia."),
+        language="ms",
+    )
+
+    assert {
+        "государственного визита президента России Владимира Путина в Монголию",
+        "межправительственной комиссии по торгово-экономическому и научно-техническому"
+        " сотрудничеству",
+    } == {m.entity.name for m in events(russian)}
+    visit = next(m for m in events(russian) if "визита" in m.surface)
+    assert "Владимира Путина" in inside(russian, visit)
+    assert {
+        "Ủy ban hỗn hợp về hợp tác song phương Việt Nam - Campuchia",
+        "chuyến thăm cấp Nhà nước tới Campuchia",
+    } == {m.entity.name for m in events(vietnamese)}
+    assert ["Sidang Komisi Bersama Malaysia-Rusia"] == [m.entity.name for m in events(malay)]
+
+
+def test_standing_bodies_and_ordinary_trips_are_not_events():
+    extraction = extract(
+        passages(
+            "The Joint Committee on Economic Cooperation will review the plan, the European"
+            " Commission said, as the minister began an official visit to Kuala Lumpur.",
+        ),
+        language="en",
+    )
+
+    assert [] == events(extraction)
+
+
+def test_a_topic_query_for_a_country_finds_its_joint_commission(store: Store, tmp_path: Path):
+    (tmp_path / "abu-dhabi.txt").write_text(
+        "Ministers meet in Abu Dhabi\n\n"
+        "Sheikh Abdullah bin Zayed and Subrahmanyam Jaishankar on Tuesday co-chaired the 15th"
+        " meeting of the UAE-India Joint Commission at Qasr Al Watan in Abu Dhabi.\n\n"
+        "Both ministers said trade between the two countries had grown in the past year.\n",
+        encoding="utf-8",
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    commission = brief_topic(store, "UAE-India Joint Commission")
+    country = brief_topic(store, "India")
+
+    assert commission.found, commission.note
+    assert country.found, country.note
+    assert any("UAE-India Joint Commission" in claim.text for claim in country.claims)
+
+
+def test_counted_rounds_and_a_pairs_dialogues_are_events():
+    english = extract(
+        passages(
+            "Diplomats held the fourth round of consultations on maritime issues in Manila and"
+            " will meet again at the next round of talks.",
+            "The China-Japan strategic dialogue resumed after India and Japan held their third"
+            " 2+2 Ministerial Dialogue.",
+        ),
+        language="en",
+    )
+    russian = extract(
+        passages("Стороны провели 5-й раунд российско-китайских консультаций в Пекине."),
+        language="ru",
+    )
+    vietnamese = extract(
+        passages(
+            "Hai bên đồng chủ trì Tham vấn Chính trị Việt Nam - Pháp lần thứ 5 tại Hà Nội và"
+            " Đối thoại Chiến lược Quốc phòng Việt Nam - Ấn Độ."
+        ),
+        language="vi",
+    )
+    indonesian = extract(
+        passages("Kedua menteri memimpin Konsultasi Bilateral Indonesia-Vietnam ke-5 di Jakarta."),
+        language="id",
+    )
+
+    assert {
+        "fourth round of consultations",
+        "China-Japan strategic dialogue",
+        "2+2 Ministerial Dialogue",
+    } == {m.entity.name for m in events(english)}
+    assert ["5-й раунд российско-китайских консультаций"] == [
+        m.entity.name for m in events(russian)
+    ]
+    dialogue = next(m for m in events(vietnamese) if m.surface.startswith("Đối thoại"))
+    assert {"Việt Nam", "Ấn Độ"} <= inside(vietnamese, dialogue)
+    assert len(events(vietnamese)) == 2
+    assert ["Konsultasi Bilateral Indonesia-Vietnam ke-5"] == [
+        m.entity.name for m in events(indonesian)
+    ]
+
+
+def test_a_forums_own_meeting_is_named_whole():
+    extraction = extract(
+        passages(
+            "Wang Yi will attend the East Asia Summit Foreign Ministers' Meeting in Vientiane,"
+            " and the East Asia Summit and the Asia-Europe Meeting later in the year.",
+        ),
+        language="en",
+    )
+
+    assert [
+        "East Asia Summit Foreign Ministers' Meeting",
+        "East Asia Summit",
+        "Asia-Europe Meeting",
+    ] == [m.entity.name for m in events(extraction)]
+
+
+def test_format_meetings_world_war_two_and_a_european_summit():
+    english = extract(
+        passages(
+            'The ministers discussed the "Ramstein format" meeting due in June and the Normandy'
+            " format talks, 80 years after World War Two ended.",
+        ),
+        language="en",
+    )
+    french = extract(
+        passages("Les Vingt-Sept se retrouvent jeudi pour un sommet européen à Bruxelles."),
+        language="fr",
+    )
+
+    assert {"Ramstein format meeting", "Normandy format talks", "World War Two"} == {
+        m.entity.name for m in events(english)
+    }
+    assert ["sommet européen"] == [m.entity.name for m in events(french)]
