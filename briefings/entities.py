@@ -25,7 +25,7 @@ from briefings.foreign_bodies import bodies
 from briefings.foreign_names import ForeignName, role_names, russian_names, said_names
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.gazetteer.languages import after_capitalised_word, for_language
-from briefings.keyphrases import key_phrases
+from briefings.keyphrases import key_phrases, restates
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
 from briefings.transliteration import fuzzy_alias
@@ -1177,7 +1177,13 @@ def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Ment
 def _find_key_phrases(article: _Article, passages: Sequence[Passage], language: str | None) -> None:
     """Matters no list names ("energy security"), below every other cue where they overlap."""
     title = next((i for i, p in enumerate(passages) if p.kind == "title"), None)
+    # Topics with a name of their own, not the lower-case ones of the lists ("sanctions").
+    named = [
+        e.name for e in article.entities.values() if e.kind == "topic" and not e.name.islower()
+    ]
     for phrase in key_phrases(article.texts, language, title):
+        if restates(phrase, named, language):
+            continue
         entity = EntityRef(phrase.name, "topic")
         for o in phrase.occurrences:
             article.add(entity, o.passage, o.start, o.end, (-1, o.end - o.start, 0))

@@ -149,3 +149,52 @@ def test_a_key_phrase_is_a_topic_a_briefing_finds(store: Store, tmp_path: Path) 
     assert briefing.subject is not None
     assert ("gas pipeline", "topic") == (briefing.subject.name, briefing.subject.kind)
     assert any("gas pipeline" in claim.text for claim in briefing.claims)
+
+
+def test_a_word_that_only_grades_a_matter_is_no_part_of_it():
+    extraction = extract(
+        article(
+            "Gulf ministers call for immediate ceasefire in Gaza",
+            "Foreign ministers meeting in Riyadh on Sunday called for an immediate ceasefire and"
+            " unimpeded access for aid convoys, and pledged close cooperation with Egypt.",
+            "A ceasefire would have to hold for weeks before reconstruction could begin, the"
+            " ministers said, adding that close cooperation among donors was vital.",
+        ),
+        language="en",
+    )
+
+    found = topics(extraction)
+    # "ceasefire" names a matter alone; "cooperation" alone names none.
+    assert "ceasefire" in found
+    assert not any(name.startswith(("immediate", "close")) for name in found)
+
+
+def test_a_head_said_once_in_passing_is_no_topic():
+    extraction = extract(
+        article(
+            "Ministers open new border crossing",
+            "The two ministers opened a crossing on the border on Monday.",
+            "Traders said the crossing had been closed since a ceasefire was signed in 2019.",
+        ),
+        language="en",
+    )
+
+    assert "ceasefire" not in topics(extraction)
+
+
+def test_a_common_phrase_for_a_named_agreement_is_that_agreement():
+    extraction = extract(
+        article(
+            "Manila, Tokyo sign troop access pact",
+            "The Philippines and Japan signed the Reciprocal Access Agreement on Monday, a"
+            " landmark defence pact that lets each side send troops to the other.",
+            "The troop access pact must still be ratified by the Japanese Diet.",
+        ),
+        language="en",
+    )
+
+    found = topics(extraction)
+    assert "Reciprocal Access Agreement" in found
+    assert not any(
+        name.endswith(("pact", "agreement")) for name in found - {"Reciprocal Access Agreement"}
+    )
