@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from briefings import acronyms as acronym_finder
+from briefings.acts import acts, parties_after
 from briefings.folding import fold
 from briefings.foreign_bodies import bodies
 from briefings.foreign_names import ForeignName, role_names, russian_names, said_names
@@ -265,7 +266,11 @@ def extract(
     _find_bare_acronyms(article)
     _find_known_names(article)
     _find_gatherings(article, language)
+    if language in (None, "en"):
+        _find_acts(article)
     _find_key_phrases(article, passages, language)
+    if language in (None, "en"):
+        _find_parties(article)
     return Extraction(_with_nested(article, _settle(article)), _acronyms(article))
 
 
@@ -1160,7 +1165,7 @@ def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Ment
     """The settled mentions, plus each organisation named inside a summit kept there."""
     if not article.nested:
         return mentions
-    chosen = {(m.passage, m.start, m.end) for m in mentions if m.entity.kind == "event"}
+    chosen = {(m.passage, m.start, m.end) for m in mentions if m.entity.kind in ("event", "topic")}
     refs = _entity_refs(article)
     inner = {
         Mention(
@@ -1172,6 +1177,44 @@ def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Ment
     if not inner:
         return mentions
     return tuple(sorted({*mentions, *inner}, key=lambda m: (m.passage, m.start, -m.end)))
+
+
+def _find_acts(article: _Article) -> None:
+    """ "the withdrawal of Mali, Burkina Faso and Niger from ECOWAS": one topic, its parties
+    still named inside it (`acts.py`)."""
+    demonyms = article.gazetteer.demonyms
+    named: dict[tuple[str, str], EntityRef] = {}
+    for passage, text in enumerate(article.texts):
+        for act in acts(text, lambda words: " ".join(words.lower().split()) in demonyms):
+            # The first wording names the act; a later, shorter one ("… from ECOWAS") is it too.
+            entity = named.setdefault(act.key, EntityRef(text[act.start : act.end], "topic"))
+            inner = [
+                s
+                for s in article.spans
+                if s.passage == passage and act.start <= s.start and s.end <= act.end
+            ]
+            article.add(entity, passage, act.start, act.end, (2, act.end - act.start, 1))
+            article.nested += [(article.spans[-1], s) for s in inner]
+
+
+def _find_parties(article: _Article) -> None:
+    """ "the free-trade agreement between Mercosur and the European Union", "Treaty on Basic
+    Relations between Japan and the Republic of Korea": a topic with its parties is one name.
+    Listed topics keep their own name ("code of conduct … between ASEAN and China")."""
+    for span in list(article.spans):
+        entity = article.entities.get(span.target)
+        text = article.texts[span.passage]
+        end = parties_after(text, span.end) if entity and entity.kind == "topic" else None
+        if end is None or article.gazetteer.lookup(phrase_key(text[span.start : span.end])):
+            continue
+        inner = [
+            s
+            for s in article.spans
+            if s.passage == span.passage and span.end <= s.start and s.end <= end
+        ]
+        topic = EntityRef(text[span.start : end], "topic")
+        article.add(topic, span.passage, span.start, end, (2, end - span.start, 1))
+        article.nested += [(article.spans[-1], s) for s in inner]
 
 
 def _find_key_phrases(article: _Article, passages: Sequence[Passage], language: str | None) -> None:

@@ -198,3 +198,44 @@ def test_a_common_phrase_for_a_named_agreement_is_that_agreement():
     assert not any(
         name.endswith(("pact", "agreement")) for name in found - {"Reciprocal Access Agreement"}
     )
+
+
+def test_an_act_done_to_named_parties_is_one_topic_with_them_inside():
+    extraction = extract(
+        article(
+            "Nigeria, Morocco discuss Sahel",
+            "The ministers discussed the security situation in the Sahel and the withdrawal of"
+            " Mali, Burkina Faso and Niger from ECOWAS, officials said.",
+            "They also raised the detention of Nigerian nationals abroad.",
+        ),
+        language="en",
+    )
+
+    found = topics(extraction)
+    assert "withdrawal of Mali, Burkina Faso and Niger from ECOWAS" in found
+    assert "detention of Nigerian nationals" in found
+    # The parties are still named where the act names them.
+    places = {m.surface for m in extraction.mentions if m.entity.kind == "place"}
+    assert {"Mali", "Burkina Faso", "Niger"} <= places
+
+
+def test_an_act_without_its_parties_is_no_topic():
+    extraction = extract(
+        article("Troops leave", "The withdrawal of troops began on Monday, officials said."),
+        language="en",
+    )
+
+    assert not any(name.startswith("withdrawal") for name in topics(extraction))
+
+
+def test_a_matter_between_two_named_parties_is_theirs():
+    extraction = extract(
+        article(
+            "Milei backs trade deal",
+            "Argentine President Javier Milei on Friday backed the free-trade agreement between"
+            " Mercosur and the European Union concluded in Montevideo.",
+        ),
+        language="en",
+    )
+
+    assert "free-trade agreement between Mercosur and the European Union" in topics(extraction)

@@ -1,0 +1,68 @@
+"""Matters named by their parties. Acts done to them: "the withdrawal of Mali, Burkina Faso
+and Niger from ECOWAS", "the detention of Japanese nationals", "the deployment of North Korean
+troops to Russia"; and matters between two of them: "the trade agreement between Mercosur and
+the European Union".
+
+A story's matter is often an act of state (a withdrawal, an accession, a deportation) that no
+list can name, because its parties make it: the act word, "of", the parties (names, or a
+people and what they are: "Ukrainian children") and, for a move, where from or to. Without
+parties ("the withdrawal of troops") or with a name and no destination ("the accession of
+Ukraine" is said of any candidate) the phrase is too loose to be a topic. English only: other
+languages put the parties in cases or after other words, and no labelled set shows them often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from briefings.folding import fold
+
+# Acts that move or hold a people or a state: what briefings are about when they happen.
+ACTS = (
+    "withdrawal accession admission membership expulsion deportation detention deployment"
+    " evacuation extradition annexation release"
+).split()
+_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’.-]*){0,5}"
+_PARTIES = rf"{_NAME}(?:,[ \t]+{_NAME})*(?:,?[ \t]+and[ \t]+{_NAME})?"
+_ACT = re.compile(
+    rf"(?<![\w-])(?P<act>{'|'.join(ACTS)})[ \t]+of[ \t]+(?P<parties>{_PARTIES})"
+    rf"(?:[ \t]+(?P<people>(?!(?:from|to|into)(?!\w))[a-z]{{3,}}))?"
+    rf"(?:[ \t]+(?:from|to|into)[ \t]+(?:the[ \t]+)?(?P<place>{_NAME}))?"
+)
+
+
+@dataclass(frozen=True)
+class Act:
+    """`text[start:end]` names an act done to `parties`; acts with the same `key` are one."""
+
+    start: int
+    end: int
+    key: tuple[str, str]
+
+
+def acts(text: str, is_people: Callable[[str], bool]) -> Iterator[Act]:
+    """The acts a passage names. `is_people` tells a people's adjective ("Japanese")."""
+    for match in _ACT.finditer(text):
+        parties, people, place = match.group("parties", "people", "place")
+        if place:  # "withdrawal of Mali … from ECOWAS": where the parties go or leave
+            end = match.end("place")
+        elif people and is_people(parties):  # "detention of Japanese nationals"
+            end = match.end("people")
+        else:
+            continue
+        yield Act(match.start(), end, (match.group("act").lower(), fold(parties)))
+
+
+# "the free-trade agreement between Mercosur and the European Union"
+_BETWEEN = re.compile(
+    rf"[ \t]+between[ \t]+(?:the[ \t]+)?{_NAME}[ \t]+and[ \t]+(?:the[ \t]+)?{_NAME}"
+)
+
+
+def parties_after(text: str, end: int) -> int | None:
+    """Where "between A and B" after a matter ends (English): a trade agreement, a treaty or
+    military cooperation between two named parties is theirs, not any."""
+    match = _BETWEEN.match(text, end)
+    return match.end() if match else None
