@@ -57,7 +57,7 @@ HEADS: dict[str, EntityKind] = {
         _word_set(
             "treaty convention declaration agreement code charter protocol accord pact initiative"
             " plan strategy resolution principle consensus framework statute accords doctrine"
-            " conventions treaties"
+            " conventions treaties pipeline corridor package partnership"
         ),
         "topic",
     ),
