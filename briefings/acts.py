@@ -1,7 +1,7 @@
 """Matters named by their parties. Acts done to them: "the withdrawal of Mali, Burkina Faso
 and Niger from ECOWAS", "the detention of Japanese nationals", "the deployment of North Korean
 troops to Russia"; and matters between two of them: "the trade agreement between Mercosur and
-the European Union".
+the European Union", "the Iran-Pakistan gas pipeline".
 
 A story's matter is often an act of state (a withdrawal, an accession, a deportation) that no
 list can name, because its parties make it: the act word, "of", the parties (names, or a
@@ -66,3 +66,31 @@ def parties_after(text: str, end: int) -> int | None:
     military cooperation between two named parties is theirs, not any."""
     match = _BETWEEN.match(text, end)
     return match.end() if match else None
+
+
+# "Iran-Pakistan gas pipeline", "North Korea-Russia military cooperation": two parties joined by
+# a hyphen, then up to three lower-case words that may name the matter.
+_PART = r"[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?"
+_PAIR = re.compile(
+    rf"(?<![\w-])(?P<parties>{_PART}(?:-{_PART})+)"
+    rf"[ \t]+(?P<matter>[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}})"
+)
+
+
+def paired_matters(
+    text: str, is_party: Callable[[str], bool], is_matter: Callable[[str], bool]
+) -> Iterator[tuple[int, int]]:
+    """Spans of "A-B matter" where A and B are parties and the longest run of the words after
+    them that is a matter ("gas pipeline" in "gas pipeline project has")."""
+    for match in _PAIR.finditer(text):
+        parties = match.group("parties")
+        start = match.start() + (4 if parties.startswith("The ") else 0)  # "The Iran-Pakistan …"
+        if not all(is_party(part) for part in parties.removeprefix("The ").split("-")):
+            continue
+        words = match.group("matter").split()
+        for size in range(len(words), 0, -1):
+            if is_matter(" ".join(words[:size])):
+                end = match.start("matter") + len(" ".join(words[:size]))
+                if text[match.start("matter") : end] == " ".join(words[:size]):
+                    yield start, end
+                break

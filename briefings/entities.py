@@ -20,13 +20,13 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from briefings import acronyms as acronym_finder
-from briefings.acts import acts, parties_after
+from briefings.acts import acts, paired_matters, parties_after
 from briefings.folding import fold
 from briefings.foreign_bodies import bodies
 from briefings.foreign_names import ForeignName, role_names, russian_names, said_names
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.gazetteer.languages import after_capitalised_word, for_language
-from briefings.keyphrases import key_phrases, restates
+from briefings.keyphrases import is_matter, key_phrases, restates
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
 from briefings.transliteration import fuzzy_alias
@@ -1201,20 +1201,49 @@ def _find_parties(article: _Article) -> None:
     """ "the free-trade agreement between Mercosur and the European Union", "Treaty on Basic
     Relations between Japan and the Republic of Korea": a topic with its parties is one name.
     Listed topics keep their own name ("code of conduct … between ASEAN and China")."""
+    for passage, text in enumerate(article.texts):
+        for start, end in paired_matters(
+            text,
+            lambda name: _is_party(article, name),
+            lambda words: _unlisted_matter(article, words),
+        ):
+            _add_with_parties(article, passage, start, end)
     for span in list(article.spans):
         entity = article.entities.get(span.target)
         text = article.texts[span.passage]
         end = parties_after(text, span.end) if entity and entity.kind == "topic" else None
         if end is None or article.gazetteer.lookup(phrase_key(text[span.start : span.end])):
             continue
-        inner = [
-            s
-            for s in article.spans
-            if s.passage == span.passage and span.end <= s.start and s.end <= end
-        ]
-        topic = EntityRef(text[span.start : end], "topic")
-        article.add(topic, span.passage, span.start, end, (2, end - span.start, 1))
-        article.nested += [(article.spans[-1], s) for s in inner]
+        _add_with_parties(article, span.passage, span.start, end)
+
+
+_NO_ENTITY = EntityRef("", "topic")
+
+
+def _add_with_parties(article: _Article, passage: int, start: int, end: int) -> None:
+    # The parties stay named inside it; a shorter topic there ("treaty on basic relations") not.
+    inner = [
+        s
+        for s in article.spans
+        if s.passage == passage
+        and start <= s.start
+        and s.end <= end
+        and article.entities.get(s.target, _NO_ENTITY).kind in ("place", "organization")
+    ]
+    topic = EntityRef(article.texts[passage][start:end], "topic")
+    article.add(topic, passage, start, end, (2, end - start, 1))
+    article.nested += [(article.spans[-1], s) for s in inner]
+
+
+def _unlisted_matter(article: _Article, words: str) -> bool:
+    """A matter no list names: "gas pipeline"; "strategic partnership" keeps its listed name."""
+    return not article.gazetteer.lookup(phrase_key(words)) and is_matter(words, "en")
+
+
+def _is_party(article: _Article, name: str) -> bool:
+    """A country, place or body a matter may be between: "Iran", "EU", "North Korea"."""
+    aliases = article.gazetteer.lookup(phrase_key(name))
+    return any(a.entry.kind in ("place", "organization") for a in aliases)
 
 
 def _find_key_phrases(article: _Article, passages: Sequence[Passage], language: str | None) -> None:

@@ -170,6 +170,15 @@ def restates(phrase: KeyPhrase, names: Iterable[str], language: str | None) -> b
     return bool(heads & set(key)) or (head in AGREEMENTS and bool(heads & AGREEMENTS))
 
 
+def is_matter(words: str, language: str | None) -> bool:
+    """Whether lower-case `words` are a key phrase whole: "gas pipeline", "border trade"."""
+    grammar = grammar_of(language or "en")
+    if grammar is None:
+        return False
+    found = _occurrences(grammar, 0, words, _verbs(grammar, [words]))
+    return any(o.start == 0 and o.end == len(words) for o in found)
+
+
 def phrase_keys(text: str, language: str | None) -> set[tuple[str, ...]]:
     """Every candidate key of a text: what the fitting script counts per document."""
     grammar = grammar_of(language or "en")

@@ -239,3 +239,23 @@ def test_a_matter_between_two_named_parties_is_theirs():
     )
 
     assert "free-trade agreement between Mercosur and the European Union" in topics(extraction)
+
+
+def test_two_parties_joined_by_a_hyphen_name_their_matter():
+    extraction = extract(
+        article(
+            "Traders hope for border markets",
+            "The Iran-Pakistan gas pipeline, stalled for more than a decade over US sanctions,"
+            " was not on the agenda, officials said.",
+            "Vietnam-Russia strategic partnership was also praised.",
+        ),
+        language="en",
+    )
+
+    found = topics(extraction)
+    assert "Iran-Pakistan gas pipeline" in found
+    # A listed matter keeps its listed name.
+    assert "strategic partnership" in found
+    assert "Vietnam-Russia strategic partnership" not in found
+    places = {m.surface for m in extraction.mentions if m.entity.kind == "place"}
+    assert {"Iran", "Pakistan"} <= places  # the parties are still named inside it
