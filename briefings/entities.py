@@ -1211,10 +1211,10 @@ def _find_parties(article: _Article) -> None:
     for span in list(article.spans):
         entity = article.entities.get(span.target)
         text = article.texts[span.passage]
-        end = parties_after(text, span.end) if entity and entity.kind == "topic" else None
-        if end is None or article.gazetteer.lookup(phrase_key(text[span.start : span.end])):
+        after = parties_after(text, span.end) if entity and entity.kind == "topic" else None
+        if after is None or article.gazetteer.lookup(phrase_key(text[span.start : span.end])):
             continue
-        _add_with_parties(article, span.passage, span.start, end)
+        _add_with_parties(article, span.passage, span.start, after)
 
 
 _NO_ENTITY = EntityRef("", "topic")
