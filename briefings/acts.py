@@ -1,7 +1,8 @@
 """Matters named by their parties. Acts done to them: "the withdrawal of Mali, Burkina Faso
 and Niger from ECOWAS", "the detention of Japanese nationals", "the deployment of North Korean
 troops to Russia"; and matters between two of them: "the trade agreement between Mercosur and
-the European Union", "the Iran-Pakistan gas pipeline".
+the European Union", "the Iran-Pakistan gas pipeline"; and, in languages that put the head
+first, a matter of a party: "guerre en Ukraine", "Keketuaan Malaysia di ASEAN".
 
 A story's matter is often an act of state (a withdrawal, an accession, a deportation) that no
 list can name, because its parties make it: the act word, "of", the parties (names, or a
@@ -16,8 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
+from briefings.datafiles import rows
 from briefings.folding import fold
+
+MATTERS_OF_PARTIES = "gazetteer/matters_of_parties.tsv"
 
 # Acts that move or hold a people or a state: what briefings are about when they happen.
 ACTS = (
@@ -94,3 +99,36 @@ def paired_matters(
                 if text[match.start("matter") : end] == " ".join(words[:size]):
                     yield start, end
                 break
+
+
+_CAPITALISED = r"[^\W\d_a-zđ][\w'’-]*"  # "Ukraine", "ASEAN", "Đông"
+_FOREIGN_NAME = rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,3}}"
+
+
+@cache
+def _of_party(language: str) -> re.Pattern[str] | None:
+    for lang, heads, links in rows(MATTERS_OF_PARTIES, 3):
+        if lang == {"ms": "id"}.get(language, language):  # Malay reads as Indonesian
+            head = "|".join(re.escape(h).replace("_", r"[ \t]+") for h in heads.split())
+            link = "|".join(re.escape(w).replace("_", r"[ \t]+") for w in links.split())
+            # "l'" ends with its apostrophe: no space after it.
+            return re.compile(
+                rf"(?<![\w-])(?i:{head})[ \t]+(?:(?:{link})(?<=['’])|(?:{link})[ \t]+)?"
+                rf"(?P<party>{_FOREIGN_NAME})"
+                rf"(?:[ \t]+(?:{link})[ \t]+(?P<second>{_FOREIGN_NAME}))?"
+            )
+    return None
+
+
+def matters_of_parties(
+    text: str, language: str, is_party: Callable[[str], bool]
+) -> Iterator[tuple[int, int]]:
+    """Spans of "guerre en Ukraine", "Keketuaan Malaysia di ASEAN" in a head-first language."""
+    pattern = _of_party(language)
+    if pattern is None:
+        return
+    for match in pattern.finditer(text):
+        if not is_party(match.group("party")):
+            continue
+        second = match.group("second")
+        yield match.start(), match.end() if second and is_party(second) else match.end("party")

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from briefings import acronyms as acronym_finder
-from briefings.acts import acts, paired_matters, parties_after
+from briefings.acts import acts, matters_of_parties, paired_matters, parties_after
 from briefings.folding import fold
 from briefings.foreign_bodies import bodies
 from briefings.foreign_names import ForeignName, role_names, russian_names, said_names
@@ -268,6 +268,8 @@ def extract(
     _find_gatherings(article, language)
     if language in (None, "en"):
         _find_acts(article)
+    else:
+        _find_matters_of_parties(article, language)
     _find_key_phrases(article, passages, language)
     if language in (None, "en"):
         _find_parties(article)
@@ -1195,6 +1197,13 @@ def _find_acts(article: _Article) -> None:
             ]
             article.add(entity, passage, act.start, act.end, (2, act.end - act.start, 1))
             article.nested += [(article.spans[-1], s) for s in inner]
+
+
+def _find_matters_of_parties(article: _Article, language: str) -> None:
+    """ "guerre en Ukraine", "keketuaan ASEAN": a matter of a named party (`acts.py`)."""
+    for passage, text in enumerate(article.texts):
+        for start, end in matters_of_parties(text, language, lambda n: _is_party(article, n)):
+            _add_with_parties(article, passage, start, end)
 
 
 def _find_parties(article: _Article) -> None:

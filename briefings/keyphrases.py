@@ -49,6 +49,7 @@ _NOT_PLURAL = ("ss", "is", "us")
 _RUSSIAN_MODIFIER = re.compile(
     r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей)$"
 )
+SIBLINGS = {"ms": "id"}  # a language read with another's tables
 # Stems of the words for an agreement, by which a generic one refers back to a named one.
 AGREEMENTS = frozenset(
     "agreement deal pact treaty accord accord traite pacte perjanjian kesepakatan pakta"
@@ -191,6 +192,8 @@ def phrase_keys(text: str, language: str | None) -> set[tuple[str, ...]]:
 @cache
 def grammar_of(language: str) -> Grammar | None:
     """The language's function words and matter heads, or None when the tables lack it."""
+    # Malay shares Indonesian's function words and heads; langid tells them apart line by line.
+    language = SIBLINGS.get(language, language)
     stops = {lang: frozenset(words.split()) for lang, words in rows(FUNCTION_WORDS, 2)}
     heads = {lang: (position, words.split()) for lang, position, words in rows(MATTER_HEADS, 3)}
     if language not in stops or language not in heads:

@@ -259,3 +259,25 @@ def test_two_parties_joined_by_a_hyphen_name_their_matter():
     assert "Vietnam-Russia strategic partnership" not in found
     places = {m.surface for m in extraction.mentions if m.entity.kind == "place"}
     assert {"Iran", "Pakistan"} <= places  # the parties are still named inside it
+
+
+def test_a_head_first_language_names_a_matter_by_its_party():
+    french = extract(
+        article(
+            "Lavrov à Vientiane",
+            "Le ministre a évoqué la guerre en Ukraine et la reconstruction de l'Ukraine,"
+            " ainsi que la guerre de Vladimir Poutine, selon ses conseillers.",
+        ),
+        language="fr",
+    )
+    malay = extract(
+        article(
+            "Menlu bertemu di Kuala Lumpur",
+            "Kedua menteri membahas persiapan Keketuaan Malaysia di ASEAN tahun depan.",
+        ),
+        language="ms",
+    )
+
+    assert {"guerre en Ukraine", "reconstruction de l'Ukraine"} <= topics(french)
+    assert not any("Poutine" in name for name in topics(french))  # a person is no party
+    assert "Keketuaan Malaysia di ASEAN" in topics(malay)
