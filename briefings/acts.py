@@ -106,7 +106,8 @@ _FOREIGN_NAME = rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,3}}"
 
 
 @cache
-def _of_party(language: str) -> re.Pattern[str] | None:
+def _of_party(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The head, a link and the party's words; and a link with a second party's words."""
     for lang, heads, links in rows(MATTERS_OF_PARTIES, 3):
         if lang == {"ms": "id"}.get(language, language):  # Malay reads as Indonesian
             head = "|".join(re.escape(h).replace("_", r"[ \t]+") for h in heads.split())
@@ -115,8 +116,7 @@ def _of_party(language: str) -> re.Pattern[str] | None:
             return re.compile(
                 rf"(?<![\w-])(?i:{head})[ \t]+(?:(?:{link})(?<=['’])|(?:{link})[ \t]+)?"
                 rf"(?P<party>{_FOREIGN_NAME})"
-                rf"(?:[ \t]+(?:{link})[ \t]+(?P<second>{_FOREIGN_NAME}))?"
-            )
+            ), re.compile(rf"[ \t]+(?:{link})[ \t]+(?P<party>{_FOREIGN_NAME})")
     return None
 
 
@@ -124,11 +124,28 @@ def matters_of_parties(
     text: str, language: str, is_party: Callable[[str], bool]
 ) -> Iterator[tuple[int, int]]:
     """Spans of "guerre en Ukraine", "Keketuaan Malaysia di ASEAN" in a head-first language."""
-    pattern = _of_party(language)
-    if pattern is None:
+    patterns = _of_party(language)
+    if patterns is None:
         return
-    for match in pattern.finditer(text):
-        if not is_party(match.group("party")):
+    first, second = patterns
+    for match in first.finditer(text):
+        end = _party_end(text, match.start("party"), match.group("party"), is_party)
+        if end is None:
             continue
-        second = match.group("second")
-        yield match.start(), match.end() if second and is_party(second) else match.end("party")
+        # "… Malaysia di ASEAN", "членство Индонезии в БРИКС": a second party closes it.
+        more = second.match(text, end)
+        if more:
+            end = _party_end(text, more.start("party"), more.group("party"), is_party) or end
+        yield match.start(), end
+
+
+def _party_end(text: str, start: int, words: str, is_party: Callable[[str], bool]) -> int | None:
+    """Where the longest party among the capitalised words at `start` ends: the pattern's
+    letters are any case (no class holds every capital), so "Индонезии в БРИКС и" is cut."""
+    names = words.split()
+    size = next((i for i, w in enumerate(names) if not w[0].isupper()), len(names))
+    for count in range(size, 0, -1):
+        name = " ".join(names[:count])
+        if text.startswith(name, start) and is_party(name):
+            return start + len(name)
+    return None

@@ -1239,9 +1239,13 @@ def _add_with_parties(article: _Article, passage: int, start: int, end: int) -> 
         and s.end <= end
         and article.entities.get(s.target, _NO_ENTITY).kind in ("place", "organization")
     ]
+    # One name per place: the best of the candidates there, as settling would choose.
+    best: dict[tuple[int, int], _Span] = {}
+    for s in sorted(inner, key=lambda s: s.rank):
+        best[(s.start, s.end)] = s
     topic = EntityRef(article.texts[passage][start:end], "topic")
     article.add(topic, passage, start, end, (2, end - start, 1))
-    article.nested += [(article.spans[-1], s) for s in inner]
+    article.nested += [(article.spans[-1], s) for s in best.values()]
 
 
 def _unlisted_matter(article: _Article, words: str) -> bool:

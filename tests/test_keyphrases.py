@@ -281,3 +281,18 @@ def test_a_head_first_language_names_a_matter_by_its_party():
     assert {"guerre en Ukraine", "reconstruction de l'Ukraine"} <= topics(french)
     assert not any("Poutine" in name for name in topics(french))  # a person is no party
     assert "Keketuaan Malaysia di ASEAN" in topics(malay)
+
+
+def test_membership_of_a_country_in_a_body_is_a_russian_topic():
+    extraction = extract(
+        article(
+            "Лавров и Сугионо",
+            "Министры обсудили членство Индонезии в БРИКС, а также вступление в силу соглашения.",
+        ),
+        language="ru",
+    )
+
+    assert "членство Индонезии в БРИКС" in topics(extraction)
+    assert not any(name.startswith("вступление") for name in topics(extraction))
+    organisations = [m for m in extraction.mentions if m.entity.kind == "organization"]
+    assert [m.surface for m in organisations] == ["БРИКС"]  # named once inside it
