@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -1210,26 +1210,44 @@ def _find_parties(article: _Article) -> None:
     """ "the free-trade agreement between Mercosur and the European Union", "Treaty on Basic
     Relations between Japan and the Republic of Korea": a topic with its parties is one name.
     Listed topics keep their own name ("code of conduct … between ASEAN and China")."""
+    matters: list[tuple[str, str]] = []  # a matter's words, the key of the topic with parties
     for passage, text in enumerate(article.texts):
         for start, end in paired_matters(
             text,
             lambda name: _is_party(article, name),
             lambda words: _unlisted_matter(article, words),
         ):
-            _add_with_parties(article, passage, start, end)
+            target = _add_with_parties(article, passage, start, end)
+            matters.append((_words(text[start:end]), target))
     for span in list(article.spans):
         entity = article.entities.get(span.target)
         text = article.texts[span.passage]
         after = parties_after(text, span.end) if entity and entity.kind == "topic" else None
         if after is None or article.gazetteer.lookup(phrase_key(text[span.start : span.end])):
             continue
-        _add_with_parties(article, span.passage, span.start, after)
+        target = _add_with_parties(article, span.passage, span.start, after)
+        matters.append((_words(text[span.start : span.end]), target))
+    # Said again without its parties ("the trade agreement", "the gas pipeline"), a key phrase
+    # is the one matter the article names with them that ends in its words ("free-trade
+    # agreement"); "trilateral cooperation" is not "military cooperation between …".
+    for i, span in enumerate(article.spans):
+        if span.rank[0] < 0 and span.target.startswith("topic:") and matters:
+            said = _words(article.texts[span.passage][span.start : span.end])
+            same = {target for words, target in matters if (" " + words).endswith(" " + said)}
+            if len(same) == 1:
+                article.spans[i] = replace(span, target=same.pop())
+
+
+def _words(text: str) -> str:
+    """ "Free-trade agreement" → "free trade agreement", for comparing a matter's words."""
+    return " ".join(fold(text).replace("-", " ").split())
 
 
 _NO_ENTITY = EntityRef("", "topic")
 
 
-def _add_with_parties(article: _Article, passage: int, start: int, end: int) -> None:
+def _add_with_parties(article: _Article, passage: int, start: int, end: int) -> str:
+    """Adds the topic `texts[passage][start:end]`, its parties nested; returns its key."""
     # The parties stay named inside it; a shorter topic there ("treaty on basic relations") not.
     inner = [
         s
@@ -1246,6 +1264,7 @@ def _add_with_parties(article: _Article, passage: int, start: int, end: int) -> 
     topic = EntityRef(article.texts[passage][start:end], "topic")
     article.add(topic, passage, start, end, (2, end - start, 1))
     article.nested += [(article.spans[-1], s) for s in best.values()]
+    return article.spans[-1].target
 
 
 def _unlisted_matter(article: _Article, words: str) -> bool:

@@ -296,3 +296,23 @@ def test_membership_of_a_country_in_a_body_is_a_russian_topic():
     assert not any(name.startswith("вступление") for name in topics(extraction))
     organisations = [m for m in extraction.mentions if m.entity.kind == "organization"]
     assert [m.surface for m in organisations] == ["БРИКС"]  # named once inside it
+
+
+def test_a_matter_said_again_without_its_parties_is_the_same_topic():
+    extraction = extract(
+        article(
+            "Milei backs trade agreement",
+            "Argentine President Javier Milei backed the free-trade agreement between Mercosur"
+            " and the European Union, saying the trade agreement would open markets.",
+            "Critics said the trade agreement favoured European farmers, while trilateral"
+            " cooperation with Chile and Brazil on trade was also discussed.",
+        ),
+        language="en",
+    )
+
+    found = topics(extraction)
+    assert "free-trade agreement between Mercosur and the European Union" in found
+    assert "trade agreement" not in found
+    assert surfaces(extraction, "free-trade agreement between Mercosur and the European Union") >= {
+        "trade agreement"
+    }
