@@ -55,6 +55,8 @@ AGREEMENTS = frozenset(
     "agreement deal pact treaty accord accord traite pacte perjanjian kesepakatan pakta"
     " соглаш догово пакт".split()
 )
+# "значение", "решение": a neuter noun made from a verb ends as a plural adjective does.
+_RUSSIAN_VERBAL_NOUN = ("ание", "ение", "яние")
 # "to expand", "will sign", "not revive": what follows is a verb; "the", "a" make a noun.
 VERB_CUES = frozenset("will would can could should must may might shall did not".split())
 NOUN_CUES = frozenset("the a an its their his her our this these".split())
@@ -368,7 +370,10 @@ def _agrees(grammar: Grammar, words: list[re.Match[str]]) -> bool:
     not a noun in another case ("итогам переговоров") or a verb ("расширять сотрудничество")."""
     if grammar.language != "ru":
         return True
-    return all(_RUSSIAN_MODIFIER.search(m.group().lower()) for m in words[:-1])
+    return all(
+        _RUSSIAN_MODIFIER.search(word) and not word.endswith(_RUSSIAN_VERBAL_NOUN)
+        for word in (m.group().lower() for m in words[:-1])
+    )
 
 
 def _runs_near_heads(grammar: Grammar, text: str) -> Iterator[list[re.Match[str]]]:

@@ -316,3 +316,13 @@ def test_a_matter_said_again_without_its_parties_is_the_same_topic():
     assert surfaces(extraction, "free-trade agreement between Mercosur and the European Union") >= {
         "trade agreement"
     }
+
+
+def test_a_russian_verbal_noun_is_no_modifier():
+    texts = [
+        "Лавров и Сон провели переговоры",
+        "Стороны придают большое значение сотрудничеству в энергетике, заявил министр.",
+        "Москва и Ханой придают большое значение сотрудничеству и туризму.",
+    ]
+    names = {phrase.name for phrase in key_phrases(texts, "ru", 0)}
+    assert not any("значение" in name for name in names)
