@@ -1,7 +1,8 @@
 """Matters named by their parties. Acts done to them: "the withdrawal of Mali, Burkina Faso
 and Niger from ECOWAS", "the detention of Japanese nationals", "the deployment of North Korean
 troops to Russia"; and matters between two of them: "the trade agreement between Mercosur and
-the European Union", "the Iran-Pakistan gas pipeline"; and, in languages that put the head
+the European Union", "the Iran-Pakistan gas pipeline"; measures against one: "US sanctions on
+Tehran", "tariffs on Chinese electric vehicles"; and, in languages that put the head
 first, a matter of a party: "guerre en Ukraine", "Keketuaan Malaysia di ASEAN".
 
 A story's matter is often an act of state (a withdrawal, an accession, a deportation) that no
@@ -29,7 +30,10 @@ ACTS = (
     "withdrawal accession admission membership expulsion deportation detention deployment"
     " evacuation extradition annexation release"
 ).split()
-_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’.-]*){0,5}"
+# A capitalised word keeps a period inside it ("U.S.", "St.Petersburg") but not one that ends
+# the sentence ("… from ECOWAS.").
+_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*(?:(?<=[A-Z]\.[A-Z])\.)?"
+_NAME = rf"{_WORD}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{_WORD}){{0,5}}"
 _PARTIES = rf"{_NAME}(?:,[ \t]+{_NAME})*(?:,?[ \t]+and[ \t]+{_NAME})?"
 _ACT = re.compile(
     rf"(?<![\w-])(?P<act>{'|'.join(ACTS)})[ \t]+of[ \t]+(?P<parties>{_PARTIES})"
@@ -149,3 +153,47 @@ def _party_end(text: str, start: int, words: str, is_party: Callable[[str], bool
         if text.startswith(name, start) and is_party(name):
             return start + len(name)
     return None
+
+
+# "US sanctions on Tehran", "the European Union's tariffs on Chinese electric vehicles": a
+# measure one party takes against another, or against a people's goods.
+MEASURES = "sanctions tariffs duties embargo embargoes ban bans curbs".split()
+_MEASURE = re.compile(
+    rf"(?<![\w-])(?:(?P<by>{_NAME})(?:['’]s)?[ \t]+)?"
+    rf"(?P<measure>{'|'.join(MEASURES)})[ \t]+(?:on|against)[ \t]+(?P<target>{_NAME})"
+    rf"(?P<goods>(?:[ \t]+[a-z][\w-]*){{0,3}})"
+)
+
+
+_GOODS_WORD = re.compile(r"[a-z][\w-]*")
+
+
+def measures(
+    text: str,
+    is_party: Callable[[str], bool],
+    is_people: Callable[[str], bool],
+    is_function_word: Callable[[str], bool],
+) -> Iterator[tuple[int, int]]:
+    """Spans of a measure against a party ("sanctions on Tehran"), or against a people's goods
+    ("tariffs on Chinese electric vehicles"; a people alone is too loose), with the party
+    that takes it when it is named just before ("US sanctions …")."""
+    for match in _MEASURE.finditer(text):
+        by, target = match.group("by"), match.group("target")
+        start = match.start() if by and is_party(_owner(by)) else match.start("measure")
+        if by and start == match.start() and by.startswith("The "):
+            start += 4
+        goods = [
+            word for word in _GOODS_WORD.finditer(text, match.start("goods"), match.end("goods"))
+        ]
+        goods = goods[
+            : next((i for i, w in enumerate(goods) if is_function_word(w.group())), len(goods))
+        ]
+        if goods and is_people(target):
+            yield start, goods[-1].end()
+        elif is_party(target):
+            yield start, match.end("target")
+
+
+def _owner(name: str) -> str:
+    """ "The European Union's" → "European Union"."""
+    return name.removeprefix("The ").removesuffix("'s").removesuffix("’s")

@@ -20,13 +20,13 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from briefings import acronyms as acronym_finder
-from briefings.acts import acts, matters_of_parties, paired_matters, parties_after
+from briefings.acts import acts, matters_of_parties, measures, paired_matters, parties_after
 from briefings.folding import fold
 from briefings.foreign_bodies import bodies
 from briefings.foreign_names import ForeignName, role_names, russian_names, said_names
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.gazetteer.languages import after_capitalised_word, for_language
-from briefings.keyphrases import is_matter, key_phrases, restates
+from briefings.keyphrases import is_function_word, is_matter, key_phrases, restates
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
 from briefings.transliteration import fuzzy_alias
@@ -268,6 +268,7 @@ def extract(
     _find_gatherings(article, language)
     if language in (None, "en"):
         _find_acts(article)
+        _find_measures(article)
     else:
         _find_matters_of_parties(article, language)
     _find_key_phrases(article, passages, language)
@@ -1203,6 +1204,19 @@ def _find_matters_of_parties(article: _Article, language: str) -> None:
     """ "guerre en Ukraine", "keketuaan ASEAN": a matter of a named party (`acts.py`)."""
     for passage, text in enumerate(article.texts):
         for start, end in matters_of_parties(text, language, lambda n: _is_party(article, n)):
+            _add_with_parties(article, passage, start, end)
+
+
+def _find_measures(article: _Article) -> None:
+    """ "US sanctions on Tehran", "tariffs on Chinese electric vehicles" (`acts.py`)."""
+    demonyms = article.gazetteer.demonyms
+    for passage, text in enumerate(article.texts):
+        for start, end in measures(
+            text,
+            lambda name: _is_party(article, name),
+            lambda words: " ".join(words.lower().split()) in demonyms,
+            is_function_word,
+        ):
             _add_with_parties(article, passage, start, end)
 
 

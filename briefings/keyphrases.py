@@ -173,6 +173,12 @@ def restates(phrase: KeyPhrase, names: Iterable[str], language: str | None) -> b
     return bool(heads & set(key)) or (head in AGREEMENTS and bool(heads & AGREEMENTS))
 
 
+def is_function_word(word: str, language: str = "en") -> bool:
+    """ "to", "the", "said": a word no key phrase holds."""
+    grammar = grammar_of(language)
+    return grammar is not None and word.lower() in grammar.function_words
+
+
 def is_matter(words: str, language: str | None) -> bool:
     """Whether lower-case `words` are a key phrase whole: "gas pipeline", "border trade"."""
     grammar = grammar_of(language or "en")

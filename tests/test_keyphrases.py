@@ -326,3 +326,22 @@ def test_a_russian_verbal_noun_is_no_modifier():
     ]
     names = {phrase.name for phrase in key_phrases(texts, "ru", 0)}
     assert not any("значение" in name for name in names)
+
+
+def test_a_measure_against_a_party_or_a_peoples_goods_is_a_topic():
+    extraction = extract(
+        article(
+            "Traders count the cost",
+            "The Iran-Pakistan gas pipeline has stalled for a decade over US sanctions on Tehran.",
+            "Beijing opposed the European Union's tariffs on Chinese electric vehicles at the"
+            " talks, and said tariffs on steel hurt everyone.",
+        ),
+        language="en",
+    )
+
+    found = topics(extraction)
+    assert {
+        "US sanctions on Tehran",
+        "European Union's tariffs on Chinese electric vehicles",
+    } <= found
+    assert not any(name.startswith("tariffs on steel") for name in found)
