@@ -53,6 +53,8 @@ class Act:
 
 def acts(text: str, is_people: Callable[[str], bool]) -> Iterator[Act]:
     """The acts a passage names. `is_people` tells a people's adjective ("Japanese")."""
+    if " of " not in text:
+        return
     for match in _ACT.finditer(text):
         parties, people, place = match.group("parties", "people", "place")
         if place:  # "withdrawal of Mali … from ECOWAS": where the parties go or leave
@@ -91,6 +93,8 @@ def paired_matters(
 ) -> Iterator[tuple[int, int]]:
     """Spans of "A-B matter" where A and B are parties and the longest run of the words after
     them that is a matter ("gas pipeline" in "gas pipeline project has")."""
+    if "-" not in text:
+        return
     for match in _PAIR.finditer(text):
         parties = match.group("parties")
         start = match.start() + (4 if parties.startswith("The ") else 0)  # "The Iran-Pakistan …"
@@ -159,10 +163,11 @@ def _party_end(text: str, start: int, words: str, is_party: Callable[[str], bool
 # measure one party takes against another, or against a people's goods.
 MEASURES = "sanctions tariffs duties embargo embargoes ban bans curbs".split()
 _MEASURE = re.compile(
-    rf"(?<![\w-])(?:(?P<by>{_NAME})(?:['’]s)?[ \t]+)?"
-    rf"(?P<measure>{'|'.join(MEASURES)})[ \t]+(?:on|against)[ \t]+(?P<target>{_NAME})"
+    rf"(?<![\w-])(?P<measure>{'|'.join(MEASURES)})[ \t]+(?:on|against)[ \t]+(?P<target>{_NAME})"
     rf"(?P<goods>(?:[ \t]+[a-z][\w-]*){{0,3}})"
 )
+# Who takes it, read backwards from the measure: "US ", "the European Union's ".
+_TAKER = re.compile(rf"(?P<by>{_NAME})(?:['’]s)?[ \t]+$")
 
 
 _GOODS_WORD = re.compile(r"[a-z][\w-]*")
@@ -178,10 +183,10 @@ def measures(
     ("tariffs on Chinese electric vehicles"; a people alone is too loose), with the party
     that takes it when it is named just before ("US sanctions …")."""
     for match in _MEASURE.finditer(text):
-        by, target = match.group("by"), match.group("target")
-        start = match.start() if by and is_party(_owner(by)) else match.start("measure")
-        if by and start == match.start() and by.startswith("The "):
-            start += 4
+        target, start = match.group("target"), match.start()
+        taker = _TAKER.search(text, max(0, start - 60), start)
+        if taker and is_party(_owner(taker.group("by"))):
+            start = taker.start() + (4 if taker.group("by").startswith("The ") else 0)
         goods = [
             word for word in _GOODS_WORD.finditer(text, match.start("goods"), match.end("goods"))
         ]

@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from briefings.datafiles import lines, rows
 from briefings.folding import fold
@@ -179,12 +179,14 @@ def is_function_word(word: str, language: str = "en") -> bool:
     return grammar is not None and word.lower() in grammar.function_words
 
 
+@lru_cache(maxsize=4096)
 def is_matter(words: str, language: str | None) -> bool:
     """Whether lower-case `words` are a key phrase whole: "gas pipeline", "border trade"."""
     grammar = grammar_of(language or "en")
     if grammar is None:
         return False
-    found = _occurrences(grammar, 0, words, _verbs(grammar, [words]))
+    verbs = fitted_verbs() if grammar.language == "en" else frozenset()
+    found = _occurrences(grammar, 0, words, verbs)
     return any(o.start == 0 and o.end == len(words) for o in found)
 
 
