@@ -16,17 +16,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
 from briefings import acronyms as acronym_finder
+from briefings.acts import acts, matters_of_parties, measures, paired_matters, parties_after
 from briefings.folding import fold
 from briefings.foreign_bodies import bodies
 from briefings.foreign_names import ForeignName, role_names, russian_names, said_names
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.gazetteer.languages import after_capitalised_word, for_language
-from briefings.keyphrases import key_phrases
+from briefings.keyphrases import is_function_word, is_matter, key_phrases, restates
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.named_events import named_events
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
@@ -58,7 +59,7 @@ HEADS: dict[str, EntityKind] = {
         _word_set(
             "treaty convention declaration agreement code charter protocol accord pact initiative"
             " plan strategy resolution principle consensus framework statute accords doctrine"
-            " conventions treaties"
+            " conventions treaties pipeline corridor package partnership"
         ),
         "topic",
     ),
@@ -268,7 +269,14 @@ def extract(
     _find_known_names(article)
     _find_gatherings(article, language)
     _find_named_events(article, language)
+    if language in (None, "en"):
+        _find_acts(article)
+        _find_measures(article)
+    else:
+        _find_matters_of_parties(article, language)
     _find_key_phrases(article, passages, language)
+    if language in (None, "en"):
+        _find_parties(article)
     return Extraction(_with_nested(article, _settle(article)), _acronyms(article))
 
 
@@ -1218,7 +1226,7 @@ def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Ment
     """The settled mentions, plus each organisation named inside a summit kept there."""
     if not article.nested:
         return mentions
-    chosen = {(m.passage, m.start, m.end) for m in mentions if m.entity.kind == "event"}
+    chosen = {(m.passage, m.start, m.end) for m in mentions if m.entity.kind in ("event", "topic")}
     refs = _entity_refs(article)
     inner = {
         Mention(
@@ -1232,10 +1240,126 @@ def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Ment
     return tuple(sorted({*mentions, *inner}, key=lambda m: (m.passage, m.start, -m.end)))
 
 
+def _find_acts(article: _Article) -> None:
+    """ "the withdrawal of Mali, Burkina Faso and Niger from ECOWAS": one topic, its parties
+    still named inside it (`acts.py`)."""
+    demonyms = article.gazetteer.demonyms
+    named: dict[tuple[str, str], EntityRef] = {}
+    for passage, text in enumerate(article.texts):
+        for act in acts(text, lambda words: " ".join(words.lower().split()) in demonyms):
+            # The first wording names the act; a later, shorter one ("… from ECOWAS") is it too.
+            entity = named.setdefault(act.key, EntityRef(text[act.start : act.end], "topic"))
+            inner = [
+                s
+                for s in article.spans
+                if s.passage == passage and act.start <= s.start and s.end <= act.end
+            ]
+            article.add(entity, passage, act.start, act.end, (2, act.end - act.start, 1))
+            article.nested += [(article.spans[-1], s) for s in inner]
+
+
+def _find_matters_of_parties(article: _Article, language: str) -> None:
+    """ "guerre en Ukraine", "keketuaan ASEAN": a matter of a named party (`acts.py`)."""
+    for passage, text in enumerate(article.texts):
+        for start, end in matters_of_parties(text, language, lambda n: _is_party(article, n)):
+            _add_with_parties(article, passage, start, end)
+
+
+def _find_measures(article: _Article) -> None:
+    """ "US sanctions on Tehran", "tariffs on Chinese electric vehicles" (`acts.py`)."""
+    demonyms = article.gazetteer.demonyms
+    for passage, text in enumerate(article.texts):
+        for start, end in measures(
+            text,
+            lambda name: _is_party(article, name),
+            lambda words: " ".join(words.lower().split()) in demonyms,
+            is_function_word,
+        ):
+            _add_with_parties(article, passage, start, end)
+
+
+def _find_parties(article: _Article) -> None:
+    """ "the free-trade agreement between Mercosur and the European Union", "Treaty on Basic
+    Relations between Japan and the Republic of Korea": a topic with its parties is one name.
+    Listed topics keep their own name ("code of conduct … between ASEAN and China")."""
+    matters: list[tuple[str, str]] = []  # a matter's words, the key of the topic with parties
+    for passage, text in enumerate(article.texts):
+        for start, end in paired_matters(
+            text,
+            lambda name: _is_party(article, name),
+            lambda words: _unlisted_matter(article, words),
+        ):
+            target = _add_with_parties(article, passage, start, end)
+            matters.append((_words(text[start:end]), target))
+    for span in list(article.spans):
+        entity = article.entities.get(span.target)
+        text = article.texts[span.passage]
+        after = parties_after(text, span.end) if entity and entity.kind == "topic" else None
+        if after is None or article.gazetteer.lookup(phrase_key(text[span.start : span.end])):
+            continue
+        target = _add_with_parties(article, span.passage, span.start, after)
+        matters.append((_words(text[span.start : span.end]), target))
+    # Said again without its parties ("the trade agreement", "the gas pipeline"), a key phrase
+    # is the one matter the article names with them that ends in its words ("free-trade
+    # agreement"); "trilateral cooperation" is not "military cooperation between …".
+    for i, span in enumerate(article.spans):
+        if span.rank[0] < 0 and span.target.startswith("topic:") and matters:
+            said = _words(article.texts[span.passage][span.start : span.end])
+            same = {target for words, target in matters if (" " + words).endswith(" " + said)}
+            if len(same) == 1:
+                article.spans[i] = replace(span, target=same.pop())
+
+
+def _words(text: str) -> str:
+    """ "Free-trade agreement" → "free trade agreement", for comparing a matter's words."""
+    return " ".join(fold(text).replace("-", " ").split())
+
+
+_NO_ENTITY = EntityRef("", "topic")
+
+
+def _add_with_parties(article: _Article, passage: int, start: int, end: int) -> str:
+    """Adds the topic `texts[passage][start:end]`, its parties nested; returns its key."""
+    # The parties stay named inside it; a shorter topic there ("treaty on basic relations") not.
+    inner = [
+        s
+        for s in article.spans
+        if s.passage == passage
+        and start <= s.start
+        and s.end <= end
+        and article.entities.get(s.target, _NO_ENTITY).kind in ("place", "organization")
+    ]
+    # One name per place: the best of the candidates there, as settling would choose.
+    best: dict[tuple[int, int], _Span] = {}
+    for s in sorted(inner, key=lambda s: s.rank):
+        best[(s.start, s.end)] = s
+    topic = EntityRef(article.texts[passage][start:end], "topic")
+    article.add(topic, passage, start, end, (2, end - start, 1))
+    article.nested += [(article.spans[-1], s) for s in best.values()]
+    return article.spans[-1].target
+
+
+def _unlisted_matter(article: _Article, words: str) -> bool:
+    """A matter no list names: "gas pipeline"; "strategic partnership" keeps its listed name."""
+    return not article.gazetteer.lookup(phrase_key(words)) and is_matter(words, "en")
+
+
+def _is_party(article: _Article, name: str) -> bool:
+    """A country, place or body a matter may be between: "Iran", "EU", "North Korea"."""
+    aliases = article.gazetteer.lookup(phrase_key(name))
+    return any(a.entry.kind in ("place", "organization") for a in aliases)
+
+
 def _find_key_phrases(article: _Article, passages: Sequence[Passage], language: str | None) -> None:
     """Matters no list names ("energy security"), below every other cue where they overlap."""
     title = next((i for i, p in enumerate(passages) if p.kind == "title"), None)
+    # Topics with a name of their own, not the lower-case ones of the lists ("sanctions").
+    named = [
+        e.name for e in article.entities.values() if e.kind == "topic" and not e.name.islower()
+    ]
     for phrase in key_phrases(article.texts, language, title):
+        if restates(phrase, named, language):
+            continue
         entity = EntityRef(phrase.name, "topic")
         for o in phrase.occurrences:
             article.add(entity, o.passage, o.start, o.end, (-1, o.end - o.start, 0))

@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from briefings.datafiles import lines, rows
 from briefings.folding import fold
@@ -38,6 +38,8 @@ FUNCTION_WORDS = "gazetteer/function_words.tsv"
 MATTER_HEADS = "gazetteer/matter_heads.tsv"
 DF_FILE = "gazetteer/keyphrase_df.tsv"
 VERBS_FILE = "gazetteer/keyphrase_verbs.txt"
+QUALIFIERS_FILE = "gazetteer/keyphrase_qualifiers.tsv"
+ALONE_FILE = "gazetteer/matter_words.tsv"
 
 # Letters with inner hyphens ("confidence-building", "военно-техническое"); an apostrophe
 # ends a word, so "Ukraine's" and "l'énergie" leave "s" and "l" to the function words.
@@ -47,6 +49,14 @@ _NOT_PLURAL = ("ss", "is", "us")
 _RUSSIAN_MODIFIER = re.compile(
     r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей)$"
 )
+SIBLINGS = {"ms": "id"}  # a language read with another's tables
+# Stems of the words for an agreement, by which a generic one refers back to a named one.
+AGREEMENTS = frozenset(
+    "agreement deal pact treaty accord accord traite pacte perjanjian kesepakatan pakta"
+    " соглаш догово пакт".split()
+)
+# "значение", "решение": a neuter noun made from a verb ends as a plural adjective does.
+_RUSSIAN_VERBAL_NOUN = ("ание", "ение", "яние")
 # "to expand", "will sign", "not revive": what follows is a verb; "the", "a" make a noun.
 VERB_CUES = frozenset("will would can could should must may might shall did not".split())
 NOUN_CUES = frozenset("the a an its their his her our this these".split())
@@ -65,6 +75,9 @@ class Grammar:
     head_last: bool
     heads: frozenset[str]
     min_words: int = 2  # a Vietnamese syllable is no word: "hợp tác" alone is "cooperation"
+    # Heads that name a matter alone ("ceasefire"), and words that only grade one ("close").
+    alone: frozenset[str] = frozenset()
+    qualifiers: frozenset[str] = frozenset()
     # Where a head may stand: phrases are read only around these, most of a text has none.
     head_starts: re.Pattern[str] = re.compile("(?!)")
 
@@ -122,11 +135,13 @@ def key_phrases(
     counts = Counter(o.key for o in found)
     total, frequencies = document_frequencies()
     # Past two words a head-first phrase runs on into what follows ("avoirs russes gelés
-    # servent"): it must be said twice or be known to the corpus.
+    # servent"): it must be said twice or be known to the corpus. A head alone ("ceasefire")
+    # must be said twice or in the headline or lead: said once in passing it is scenery.
     scored = {
         key: _score(grammar, key, weight, total, frequencies)
         for key, weight in _weights(found, title).items()
-        if grammar.head_last or len(key) == 2 or counts[key] >= 2 or key in frequencies
+        if (grammar.head_last or len(key) == 2 or counts[key] >= 2 or key in frequencies)
+        and (" ".join(key) not in grammar.alone or weight >= 2)
     }
     by_key = defaultdict(list)
     for occurrence in found:
@@ -135,6 +150,44 @@ def key_phrases(
         KeyPhrase(_name(texts, by_key[key]), scored[key], tuple(by_key[key]))
         for key in _best(scored)
     ]
+
+
+def restates(phrase: KeyPhrase, names: Iterable[str], language: str | None) -> bool:
+    """Whether a phrase only says again, in common words, a matter the article names: "the
+    defence pact" in a story of the "Reciprocal Access Agreement", "the pipeline deal" in one
+    of the "Nigeria-Morocco Gas Pipeline". Its head is an agreement and a name's is one too,
+    or one of its words is a name's head."""
+    grammar = grammar_of(language or "en")
+    if grammar is None or not phrase.occurrences:
+        return False
+    key = phrase.occurrences[0].key
+    head = key[-1] if grammar.head_last else key[0]
+    heads = set()
+    for name in names:
+        words = _WORD.findall(name)
+        # "Code of Conduct in the East Sea": the head ends the capitalised words before "of".
+        lead = next((words[:i] for i, w in enumerate(words) if w.islower()), words)
+        if lead:
+            heads.add(stem(grammar.language, lead[-1] if grammar.head_last else lead[0]))
+            heads |= {stem(grammar.language, w) for w in words} & AGREEMENTS
+    return bool(heads & set(key)) or (head in AGREEMENTS and bool(heads & AGREEMENTS))
+
+
+def is_function_word(word: str, language: str = "en") -> bool:
+    """ "to", "the", "said": a word no key phrase holds."""
+    grammar = grammar_of(language)
+    return grammar is not None and word.lower() in grammar.function_words
+
+
+@lru_cache(maxsize=4096)
+def is_matter(words: str, language: str | None) -> bool:
+    """Whether lower-case `words` are a key phrase whole: "gas pipeline", "border trade"."""
+    grammar = grammar_of(language or "en")
+    if grammar is None:
+        return False
+    verbs = fitted_verbs() if grammar.language == "en" else frozenset()
+    found = _occurrences(grammar, 0, words, verbs)
+    return any(o.start == 0 and o.end == len(words) for o in found)
 
 
 def phrase_keys(text: str, language: str | None) -> set[tuple[str, ...]]:
@@ -149,11 +202,15 @@ def phrase_keys(text: str, language: str | None) -> set[tuple[str, ...]]:
 @cache
 def grammar_of(language: str) -> Grammar | None:
     """The language's function words and matter heads, or None when the tables lack it."""
+    # Malay shares Indonesian's function words and heads; langid tells them apart line by line.
+    language = SIBLINGS.get(language, language)
     stops = {lang: frozenset(words.split()) for lang, words in rows(FUNCTION_WORDS, 2)}
     heads = {lang: (position, words.split()) for lang, position, words in rows(MATTER_HEADS, 3)}
     if language not in stops or language not in heads:
         return None
     position, words = heads[language]
+    alone = _table_words(ALONE_FILE, language)
+    words = [*words, *alone]
     min_words = 3 if language == "vi" else 2
     # A head of several syllables is written with "_": Vietnamese "hợp_tác".
     forms = {_head_form(language, word) for word in words}
@@ -163,10 +220,20 @@ def grammar_of(language: str) -> Grammar | None:
         language,
         stops[language],
         position == "last",
-        frozenset(" ".join(stem(language, w) for w in word.split("_")) for word in words),
+        frozenset(_stems(language, word) for word in words),
         min_words,
+        frozenset(_stems(language, word) for word in alone),
+        frozenset(_stems(language, word) for word in _table_words(QUALIFIERS_FILE, language)),
         re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(forms, key=len, reverse=True))})(?!\w)"),
     )
+
+
+def _table_words(path: str, language: str) -> list[str]:
+    return [w for lang, words in rows(path, 2) if lang == language for w in words.split()]
+
+
+def _stems(language: str, word: str) -> str:
+    return " ".join(stem(language, w) for w in word.split("_"))
 
 
 def _head_form(language: str, word: str) -> str:
@@ -225,14 +292,34 @@ def _occurrences(
 ) -> Iterator[Occurrence]:
     for run in _runs_near_heads(grammar, text):
         stems = [grammar.stem(m.group()) for m in run]
+        seen = set()
         for start, end in _spans(grammar, stems, verbs):
+            start, end = _unqualified(grammar, stems, start, end)
             modifiers = stems[start : end - 1] if grammar.head_last else stems[start + 1 : end]
-            if not any(s in verbs or _participle(grammar, s) for s in modifiers) and _agrees(
-                grammar, run[start:end]
+            if (
+                (start, end) not in seen
+                and (
+                    end - start >= grammar.min_words or " ".join(stems[start:end]) in grammar.alone
+                )
+                and not any(s in verbs or _participle(grammar, s) for s in modifiers)
+                and _agrees(grammar, run[start:end])
             ):
+                seen.add((start, end))
                 yield Occurrence(
                     passage, run[start].start(), run[end - 1].end(), tuple(stems[start:end])
                 )
+
+
+def _unqualified(grammar: Grammar, stems: list[str], start: int, end: int) -> tuple[int, int]:
+    """The span without the words that only grade its matter: "close cooperation" is
+    "cooperation", "immediate ceasefire" is "ceasefire"."""
+    if grammar.head_last:
+        while end - start > 1 and stems[start] in grammar.qualifiers:
+            start += 1
+    else:
+        while end - start > 1 and stems[end - 1] in grammar.qualifiers:
+            end -= 1
+    return start, end
 
 
 def _spans(grammar: Grammar, stems: list[str], verbs: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -257,11 +344,19 @@ def _spans(grammar: Grammar, stems: list[str], verbs: frozenset[str]) -> Iterato
         for end in (e + 1 for e in ends):
             for start in range(max(0, end - MAX_WORDS), end - grammar.min_words + 1):
                 yield start, end
+            if stems[end - 1] in grammar.alone:
+                yield end - 1, end
         return
     for start in range(size):
         if _is_head(grammar, stems, start):
             for end in range(start + grammar.min_words, min(size, start + MAX_WORDS) + 1):
                 yield start, end
+            for width in (1, 2):
+                if (
+                    start + width <= size
+                    and " ".join(stems[start : start + width]) in grammar.alone
+                ):
+                    yield start, start + width
 
 
 def _is_head(grammar: Grammar, stems: list[str], at: int) -> bool:
@@ -283,7 +378,10 @@ def _agrees(grammar: Grammar, words: list[re.Match[str]]) -> bool:
     not a noun in another case ("итогам переговоров") or a verb ("расширять сотрудничество")."""
     if grammar.language != "ru":
         return True
-    return all(_RUSSIAN_MODIFIER.search(m.group().lower()) for m in words[:-1])
+    return all(
+        _RUSSIAN_MODIFIER.search(word) and not word.endswith(_RUSSIAN_VERBAL_NOUN)
+        for word in (m.group().lower() for m in words[:-1])
+    )
 
 
 def _runs_near_heads(grammar: Grammar, text: str) -> Iterator[list[re.Match[str]]]:
@@ -358,6 +456,8 @@ def _score(
     or "international law" are said everywhere, "barter trade" and "martial law" are not."""
     modifiers = key[:-1] if grammar.head_last else key[1:]
     phrase = math.log((total + 1) / (frequencies.get(key, 0) + 1))
+    if " ".join(key) in grammar.alone:  # a head alone ("ceasefire") is its own modifier
+        return weight * phrase
     modifier = min(math.log((total + 1) / (frequencies.get((m,), 0) + 1)) for m in modifiers)
     return weight * (phrase + modifier) / 2
 

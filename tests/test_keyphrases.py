@@ -149,3 +149,199 @@ def test_a_key_phrase_is_a_topic_a_briefing_finds(store: Store, tmp_path: Path) 
     assert briefing.subject is not None
     assert ("gas pipeline", "topic") == (briefing.subject.name, briefing.subject.kind)
     assert any("gas pipeline" in claim.text for claim in briefing.claims)
+
+
+def test_a_word_that_only_grades_a_matter_is_no_part_of_it():
+    extraction = extract(
+        article(
+            "Gulf ministers call for immediate ceasefire in Gaza",
+            "Foreign ministers meeting in Riyadh on Sunday called for an immediate ceasefire and"
+            " unimpeded access for aid convoys, and pledged close cooperation with Egypt.",
+            "A ceasefire would have to hold for weeks before reconstruction could begin, the"
+            " ministers said, adding that close cooperation among donors was vital.",
+        ),
+        language="en",
+    )
+
+    found = topics(extraction)
+    # "ceasefire" names a matter alone; "cooperation" alone names none.
+    assert "ceasefire" in found
+    assert not any(name.startswith(("immediate", "close")) for name in found)
+
+
+def test_a_head_said_once_in_passing_is_no_topic():
+    extraction = extract(
+        article(
+            "Ministers open new border crossing",
+            "The two ministers opened a crossing on the border on Monday.",
+            "Traders said the crossing had been closed since a ceasefire was signed in 2019.",
+        ),
+        language="en",
+    )
+
+    assert "ceasefire" not in topics(extraction)
+
+
+def test_a_common_phrase_for_a_named_agreement_is_that_agreement():
+    extraction = extract(
+        article(
+            "Manila, Tokyo sign troop access pact",
+            "The Philippines and Japan signed the Reciprocal Access Agreement on Monday, a"
+            " landmark defence pact that lets each side send troops to the other.",
+            "The troop access pact must still be ratified by the Japanese Diet.",
+        ),
+        language="en",
+    )
+
+    found = topics(extraction)
+    assert "Reciprocal Access Agreement" in found
+    assert not any(
+        name.endswith(("pact", "agreement")) for name in found - {"Reciprocal Access Agreement"}
+    )
+
+
+def test_an_act_done_to_named_parties_is_one_topic_with_them_inside():
+    extraction = extract(
+        article(
+            "Nigeria, Morocco discuss Sahel",
+            "The ministers discussed the security situation in the Sahel and the withdrawal of"
+            " Mali, Burkina Faso and Niger from ECOWAS, officials said.",
+            "They also raised the detention of Nigerian nationals abroad.",
+        ),
+        language="en",
+    )
+
+    found = topics(extraction)
+    assert "withdrawal of Mali, Burkina Faso and Niger from ECOWAS" in found
+    assert "detention of Nigerian nationals" in found
+    # The parties are still named where the act names them.
+    places = {m.surface for m in extraction.mentions if m.entity.kind == "place"}
+    assert {"Mali", "Burkina Faso", "Niger"} <= places
+
+
+def test_an_act_without_its_parties_is_no_topic():
+    extraction = extract(
+        article("Troops leave", "The withdrawal of troops began on Monday, officials said."),
+        language="en",
+    )
+
+    assert not any(name.startswith("withdrawal") for name in topics(extraction))
+
+
+def test_a_matter_between_two_named_parties_is_theirs():
+    extraction = extract(
+        article(
+            "Milei backs trade deal",
+            "Argentine President Javier Milei on Friday backed the free-trade agreement between"
+            " Mercosur and the European Union concluded in Montevideo.",
+        ),
+        language="en",
+    )
+
+    assert "free-trade agreement between Mercosur and the European Union" in topics(extraction)
+
+
+def test_two_parties_joined_by_a_hyphen_name_their_matter():
+    extraction = extract(
+        article(
+            "Traders hope for border markets",
+            "The Iran-Pakistan gas pipeline, stalled for more than a decade over US sanctions,"
+            " was not on the agenda, officials said.",
+            "Vietnam-Russia strategic partnership was also praised.",
+        ),
+        language="en",
+    )
+
+    found = topics(extraction)
+    assert "Iran-Pakistan gas pipeline" in found
+    # A listed matter keeps its listed name.
+    assert "strategic partnership" in found
+    assert "Vietnam-Russia strategic partnership" not in found
+    places = {m.surface for m in extraction.mentions if m.entity.kind == "place"}
+    assert {"Iran", "Pakistan"} <= places  # the parties are still named inside it
+
+
+def test_a_head_first_language_names_a_matter_by_its_party():
+    french = extract(
+        article(
+            "Lavrov à Vientiane",
+            "Le ministre a évoqué la guerre en Ukraine et la reconstruction de l'Ukraine,"
+            " ainsi que la guerre de Vladimir Poutine, selon ses conseillers.",
+        ),
+        language="fr",
+    )
+    malay = extract(
+        article(
+            "Menlu bertemu di Kuala Lumpur",
+            "Kedua menteri membahas persiapan Keketuaan Malaysia di ASEAN tahun depan.",
+        ),
+        language="ms",
+    )
+
+    assert {"guerre en Ukraine", "reconstruction de l'Ukraine"} <= topics(french)
+    assert not any("Poutine" in name for name in topics(french))  # a person is no party
+    assert "Keketuaan Malaysia di ASEAN" in topics(malay)
+
+
+def test_membership_of_a_country_in_a_body_is_a_russian_topic():
+    extraction = extract(
+        article(
+            "Лавров и Сугионо",
+            "Министры обсудили членство Индонезии в БРИКС, а также вступление в силу соглашения.",
+        ),
+        language="ru",
+    )
+
+    assert "членство Индонезии в БРИКС" in topics(extraction)
+    assert not any(name.startswith("вступление") for name in topics(extraction))
+    organisations = [m for m in extraction.mentions if m.entity.kind == "organization"]
+    assert [m.surface for m in organisations] == ["БРИКС"]  # named once inside it
+
+
+def test_a_matter_said_again_without_its_parties_is_the_same_topic():
+    extraction = extract(
+        article(
+            "Milei backs trade agreement",
+            "Argentine President Javier Milei backed the free-trade agreement between Mercosur"
+            " and the European Union, saying the trade agreement would open markets.",
+            "Critics said the trade agreement favoured European farmers, while trilateral"
+            " cooperation with Chile and Brazil on trade was also discussed.",
+        ),
+        language="en",
+    )
+
+    found = topics(extraction)
+    assert "free-trade agreement between Mercosur and the European Union" in found
+    assert "trade agreement" not in found
+    assert surfaces(extraction, "free-trade agreement between Mercosur and the European Union") >= {
+        "trade agreement"
+    }
+
+
+def test_a_russian_verbal_noun_is_no_modifier():
+    texts = [
+        "Лавров и Сон провели переговоры",
+        "Стороны придают большое значение сотрудничеству в энергетике, заявил министр.",
+        "Москва и Ханой придают большое значение сотрудничеству и туризму.",
+    ]
+    names = {phrase.name for phrase in key_phrases(texts, "ru", 0)}
+    assert not any("значение" in name for name in names)
+
+
+def test_a_measure_against_a_party_or_a_peoples_goods_is_a_topic():
+    extraction = extract(
+        article(
+            "Traders count the cost",
+            "The Iran-Pakistan gas pipeline has stalled for a decade over US sanctions on Tehran.",
+            "Beijing opposed the European Union's tariffs on Chinese electric vehicles at the"
+            " talks, and said tariffs on steel hurt everyone.",
+        ),
+        language="en",
+    )
+
+    found = topics(extraction)
+    assert {
+        "US sanctions on Tehran",
+        "European Union's tariffs on Chinese electric vehicles",
+    } <= found
+    assert not any(name.startswith("tariffs on steel") for name in found)
