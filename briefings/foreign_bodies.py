@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from briefings.gazetteer.languages import names_language
+
 # Head words of bodies, as each language writes them at the start of a name.
 _HEADS = {
     "id": "Kementerian Badan Dewan Komisi Partai Universitas Majelis Mahkamah Lembaga Bank"
@@ -46,7 +48,7 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
 
 def bodies(text: str, language: str | None) -> Iterator[tuple[int, int]]:
     """Spans of organisation names headed by a body word of `language`."""
-    patterns = _patterns(language or "")
+    patterns = _patterns(names_language(language or ""))
     if patterns is None:
         return
     for match in patterns[0].finditer(text):
