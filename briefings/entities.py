@@ -45,7 +45,7 @@ HEADS: dict[str, EntityKind] = {
             " council bank fund agency assembly parliament party army navy office department"
             " institute"
             " university corporation company court senate secretariat bureau authority alliance"
-            " federation community"
+            " federation community guard forces embassy"
         ),
         "organization",
     ),
@@ -65,7 +65,7 @@ HEADS: dict[str, EntityKind] = {
             "monument mausoleum square palace bridge port airport railway station gate border"
             " province city oblast island islands sea gulf bay strait river lake mountain"
             " mountains region"
-            " district prefecture pagoda temple museum"
+            " district prefecture pagoda temple museum shoal reef atoll oblasts crossing"
         ),
         "place",
     ),
@@ -266,7 +266,8 @@ def extract(
     _find_known_names(article)
     _find_gatherings(article, language)
     _find_key_phrases(article, passages, language)
-    return Extraction(_with_nested(article, _settle(article)), _acronyms(article))
+    mentions = _with_places_inside(article, _with_nested(article, _settle(article)))
+    return Extraction(mentions, _acronyms(article))
 
 
 def normalise_role(role: str) -> str:
@@ -1172,6 +1173,31 @@ def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Ment
     if not inner:
         return mentions
     return tuple(sorted({*mentions, *inner}, key=lambda m: (m.passage, m.start, -m.end)))
+
+
+def _with_places_inside(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions, plus each place named inside an event or matter: "Russia's war in
+    Ukraine" and "the Cyprus issue" are about Ukraine and Cyprus as well."""
+    outer = [(m.passage, m.start, m.end) for m in mentions if m.entity.kind in ("event", "topic")]
+    refs = _entity_refs(article)
+    inside = [
+        s
+        for s in article.spans
+        if s.target in refs
+        and refs[s.target].kind == "place"
+        and any(p == s.passage and a <= s.start and s.end <= b for p, a, b in outer)
+    ]
+    taken = {(m.passage, m.start, m.end) for m in mentions}
+    for span in sorted(inside, key=lambda s: s.rank, reverse=True):
+        if any(
+            p == span.passage and span.start < b and a < span.end
+            for p, a, b in taken - set(outer)
+        ):
+            continue
+        taken.add((span.passage, span.start, span.end))
+        text = article.texts[span.passage][span.start : span.end]
+        mentions += (Mention(span.passage, span.start, span.end, text, refs[span.target]),)
+    return tuple(sorted(set(mentions), key=lambda m: (m.passage, m.start, -m.end)))
 
 
 def _find_key_phrases(article: _Article, passages: Sequence[Passage], language: str | None) -> None:
