@@ -152,6 +152,11 @@ _ISSUE = re.compile(
     r"(?<![\w-])((?:[A-Z][\w’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)[ \t]+"
     r"(issue|question|problem|crisis|dispute|conflict|policy|doctrine)(?![\w-])"
 )
+# "China's foreign ministry", "Chinese foreign ministry spokesperson", "Seoul's foreign ministry".
+_LOWER_CASE_MINISTRY = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*?)(['’]s?)?[ \t]+"
+    r"(foreign[ \t]+ministry)(?![\w-])"
+)
 _WATERS = _word_set("sea seas ocean strait straits gulf bay river lake")
 _NAMED_ONLY_HEADS = frozenset({"policy", "doctrine"})  # "China policy" is no named policy
 # "Russia's war in Ukraine", "Israel’s offensive in Gaza": a war named by its parties.
@@ -260,6 +265,7 @@ def extract(
     _find_gazetteer_names(article)
     _find_headed_phrases(article)
     _find_foreign_bodies(article, language)
+    _find_lower_case_ministries(article)
     _find_lower_headed_phrases(article)
     _find_issues(article)
     _find_bare_acronyms(article)
@@ -913,6 +919,30 @@ def _around_head(run: list[_Token], head: int) -> list[_Token]:
     if after and after[0].key not in {"of", "on", "for"}:
         return run[cut : head + 1]
     return run[cut:]
+
+
+def _find_lower_case_ministries(article: _Article) -> None:
+    """A country's foreign ministry in lower case, named as "Chinese Foreign Ministry"."""
+    for passage, text in enumerate(article.texts):
+        if not article.english[passage]:
+            continue
+        for match in _LOWER_CASE_MINISTRY.finditer(text):
+            country = _country_before(article, passage, match.end(1)) or (
+                _country_of_city(article, match.group(1)) if match.group(2) else None
+            )
+            demonym = article.gazetteer.primary_demonym.get(country or "")
+            if demonym:
+                # "Seoul's" stays a place of its own; "Chinese" is part of the name.
+                start, end = match.start(3 if match.group(2) else 1), match.end()
+                entity = _named_entity(article, f"{demonym} Foreign Ministry", "organization")
+                article.add(entity, passage, start, end, (1, end - start, 1))
+
+
+def _country_of_city(article: _Article, name: str) -> str | None:
+    """ "Seoul's foreign ministry" is South Korea's."""
+    aliases = article.gazetteer.lookup(phrase_key(name))
+    places = [a.entry for a in aliases if a.entry.kind == "place" and not a.entry.is_country]
+    return places[0].country if places else None
 
 
 def _find_lower_headed_phrases(article: _Article) -> None:
