@@ -272,7 +272,7 @@ def extract(
     _find_known_names(article)
     _find_gatherings(article, language)
     _find_key_phrases(article, passages, language)
-    mentions = _with_places_inside(article, _with_nested(article, _settle(article)))
+    mentions = _with_names_inside(article, _with_nested(article, _settle(article)))
     return Extraction(mentions, _acronyms(article))
 
 
@@ -1205,29 +1205,34 @@ def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Ment
     return tuple(sorted({*mentions, *inner}, key=lambda m: (m.passage, m.start, -m.end)))
 
 
-def _with_places_inside(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """The mentions, plus each place named inside an event or matter: "Russia's war in
-    Ukraine" and "the Cyprus issue" are about Ukraine and Cyprus as well."""
-    outer = [(m.passage, m.start, m.end) for m in mentions if m.entity.kind in ("event", "topic")]
+def _with_names_inside(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions, plus each place named inside an event or matter and each body inside an
+    event: "Russia's war in Ukraine" and "the Cyprus issue" are about Ukraine and Cyprus too."""
+    containers = [(m.passage, m.start, m.end, m.entity.kind) for m in mentions]
+    # Names already chosen that a name inside may not cross: all but events and matters.
+    taken = [(p, a, b) for p, a, b, kind in containers if kind not in ("event", "topic")]
     refs = _entity_refs(article)
-    inside = [
-        s
-        for s in article.spans
-        if s.target in refs
-        and refs[s.target].kind == "place"
-        and any(p == s.passage and a <= s.start and s.end <= b for p, a, b in outer)
-    ]
-    taken = {(m.passage, m.start, m.end) for m in mentions}
-    for span in sorted(inside, key=lambda s: s.rank, reverse=True):
-        if any(
-            p == span.passage and span.start < b and a < span.end
-            for p, a, b in taken - set(outer)
+    added: list[Mention] = []
+    for span in sorted(article.spans, key=lambda s: s.rank, reverse=True):
+        entity = refs.get(span.target)
+        if entity is None or not any(
+            p == span.passage and a <= span.start and span.end <= b and _named_inside(kind, entity)
+            for p, a, b, kind in containers
         ):
             continue
-        taken.add((span.passage, span.start, span.end))
+        if any(p == span.passage and span.start < b and a < span.end for p, a, b in taken):
+            continue
+        taken.append((span.passage, span.start, span.end))
         text = article.texts[span.passage][span.start : span.end]
-        mentions += (Mention(span.passage, span.start, span.end, text, refs[span.target]),)
-    return tuple(sorted(set(mentions), key=lambda m: (m.passage, m.start, -m.end)))
+        added.append(Mention(span.passage, span.start, span.end, text, entity))
+    return tuple(sorted({*mentions, *added}, key=lambda m: (m.passage, m.start, -m.end)))
+
+
+def _named_inside(outer: EntityKind, inner: EntityRef) -> bool:
+    """Places inside events and matters; bodies inside events ("совещании Россия — АСЕАН")."""
+    if inner.kind == "place":
+        return outer in ("event", "topic")
+    return inner.kind == "organization" and outer == "event"
 
 
 def _find_key_phrases(article: _Article, passages: Sequence[Passage], language: str | None) -> None:
