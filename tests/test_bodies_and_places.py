@@ -1,0 +1,108 @@
+"""Bodies and places the press names by shape or by a name of its own: a foreign ministry in
+lower case, armed forces and coast guards, shoals and regions, state companies and news
+agencies in any script, and the places inside an event or a matter."""
+
+from __future__ import annotations
+
+from briefings.entities import extract
+from briefings.model import Passage
+
+
+def named(text: str, language: str | None = "en") -> dict[str, tuple[str, str]]:
+    """Each surface → (entity name, kind), for a one-paragraph article."""
+    extraction = extract([Passage("body", text)], None, language)
+    return {m.surface: (m.entity.name, m.entity.kind) for m in extraction.mentions}
+
+
+def test_a_foreign_ministry_in_lower_case_is_its_countrys() -> None:
+    text = (
+        "China's foreign ministry said on Tuesday the United States had no right to interfere. "
+        "Chinese foreign ministry spokesperson Lin Jian said Asia-Pacific countries should not "
+        "form closed circles, while Seoul's foreign ministry called for restraint."
+    )
+
+    extraction = extract([Passage("body", text)], None, "en")
+    found = [(m.surface, m.entity.name) for m in extraction.mentions if m.entity.kind != "person"]
+
+    assert [
+        ("China", "China"),
+        ("foreign ministry", "Chinese Foreign Ministry"),
+        ("United States", "United States"),
+        ("Chinese foreign ministry", "Chinese Foreign Ministry"),
+        ("Asia-Pacific", "Asia-Pacific"),
+        ("Seoul", "Seoul"),
+        ("foreign ministry", "South Korean Foreign Ministry"),
+    ] == found
+
+
+def test_forces_guards_and_shoals_are_named_by_their_head() -> None:
+    text = (
+        "The pact lets the Armed Forces of the Philippines and the Japan Self-Defense Forces "
+        "hold larger drills, after the China Coast Guard blocked a resupply mission to the "
+        "Second Thomas Shoal and the Singapore Armed Forces trained near Whitsun Reef."
+    )
+
+    found = named(text)
+
+    assert ("Japan Self-Defense Forces", "organization") == found["Japan Self-Defense Forces"]
+    assert ("China Coast Guard", "organization") == found["China Coast Guard"]
+    assert ("Second Thomas Shoal", "place") == found["Second Thomas Shoal"]
+    assert ("Singapore Armed Forces", "organization") == found["Singapore Armed Forces"]
+    assert ("Whitsun Reef", "place") == found["Whitsun Reef"]
+
+
+def test_places_inside_a_war_or_an_issue_are_places_too() -> None:
+    text = (
+        "The ministers discussed Russia's war in Ukraine and the Cyprus issue, and urged "
+        "progress on the Code of Conduct in the South China Sea."
+    )
+
+    places = {name for name, kind in named(text).values() if kind == "place"}
+
+    assert {"Russia", "Ukraine", "Cyprus", "South China Sea"} <= places
+
+
+def test_russian_state_companies_and_agencies_in_any_case() -> None:
+    text = (
+        "Министры обсудили строительство АЭС с участием «Росатома» и работу СП "
+        "«Вьетсовпетро», сообщает Интерфакс."
+    )
+
+    found = named(text, "ru")
+
+    assert ("Rosatom", "organization") == found["Росатома"]
+    assert ("Vietsovpetro", "organization") == found["Вьетсовпетро"]
+    assert ("Interfax", "organization") == found["Интерфакс"]
+
+
+def test_a_body_inside_a_russian_meeting_is_kept() -> None:
+    text = "Лавров принял участие в совещании Россия — АСЕАН во Вьентьяне."
+
+    extraction = extract([Passage("body", text)], None, "ru")
+    bodies = {m.entity.name for m in extraction.mentions if m.entity.kind == "organization"}
+
+    assert "Association of Southeast Asian Nations" in bodies
+
+
+def test_a_malay_article_reads_indonesian_names_and_five_is_no_city() -> None:
+    text = (
+        "Situasi di Laut China Selatan terus memanas, kata menteri itu, dan Konsensus Lima "
+        "Poin tetap menjadi rujukan utama ASEAN."
+    )
+
+    found = named(text, "ms")
+
+    assert ("South China Sea", "place") == found["Laut China Selatan"]
+    assert "Lima" not in found
+
+
+def test_french_shoal_and_coast_guard() -> None:
+    text = (
+        "Les Philippines ont dénoncé les manœuvres des garde-côtes chinois autour du récif de "
+        "Second Thomas."
+    )
+
+    found = named(text, "fr")
+
+    assert ("Second Thomas Shoal", "place") == found["récif de Second Thomas"]
+    assert ("China Coast Guard", "organization") == found["garde-côtes chinois"]
