@@ -152,10 +152,11 @@ _ISSUE = re.compile(
     r"(?<![\w-])((?:[A-Z][\w’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)[ \t]+"
     r"(issue|question|problem|crisis|dispute|conflict|policy|doctrine)(?![\w-])"
 )
-# "China's foreign ministry", "Chinese foreign ministry spokesperson", "Seoul's foreign ministry".
-_LOWER_CASE_MINISTRY = re.compile(
+# A country's body in lower case: "China's foreign ministry", "Chinese foreign ministry
+# spokesperson", "Seoul's foreign ministry", "the Chadian army".
+_LOWER_CASE_BODY = re.compile(
     r"(?<![\w-])((?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*?)(['’]s?)?[ \t]+"
-    r"(foreign[ \t]+ministry)(?![\w-])"
+    r"(foreign[ \t]+ministry|army|navy)(?![\w-])"
 )
 _WATERS = _word_set("sea seas ocean strait straits gulf bay river lake")
 _NAMED_ONLY_HEADS = frozenset({"policy", "doctrine"})  # "China policy" is no named policy
@@ -265,7 +266,7 @@ def extract(
     _find_gazetteer_names(article)
     _find_headed_phrases(article)
     _find_foreign_bodies(article, language)
-    _find_lower_case_ministries(article)
+    _find_lower_case_bodies(article)
     _find_lower_headed_phrases(article)
     _find_issues(article)
     _find_bare_acronyms(article)
@@ -921,12 +922,12 @@ def _around_head(run: list[_Token], head: int) -> list[_Token]:
     return run[cut:]
 
 
-def _find_lower_case_ministries(article: _Article) -> None:
-    """A country's foreign ministry in lower case, named as "Chinese Foreign Ministry"."""
+def _find_lower_case_bodies(article: _Article) -> None:
+    """A country's body in lower case, named as "Chinese Foreign Ministry", "Chadian Army"."""
     for passage, text in enumerate(article.texts):
         if not article.english[passage]:
             continue
-        for match in _LOWER_CASE_MINISTRY.finditer(text):
+        for match in _LOWER_CASE_BODY.finditer(text):
             country = _country_before(article, passage, match.end(1)) or (
                 _country_of_city(article, match.group(1)) if match.group(2) else None
             )
@@ -934,7 +935,8 @@ def _find_lower_case_ministries(article: _Article) -> None:
             if demonym:
                 # "Seoul's" stays a place of its own; "Chinese" is part of the name.
                 start, end = match.start(3 if match.group(2) else 1), match.end()
-                entity = _named_entity(article, f"{demonym} Foreign Ministry", "organization")
+                body = " ".join(word.capitalize() for word in match.group(3).split())
+                entity = _named_entity(article, f"{demonym} {body}", "organization")
                 article.add(entity, passage, start, end, (1, end - start, 1))
 
 
