@@ -158,6 +158,9 @@ _LOWER_CASE_BODY = re.compile(
     r"(?<![\w-])((?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*?)(['’]s?)?[ \t]+"
     r"(foreign[ \t]+ministry|army|navy)(?![\w-])"
 )
+# Missions named with their seat: "US Embassy in Hanoi".
+_SEATED_HEADS = _word_set("embassy")
+_SEAT = re.compile(r"[ \t]+in[ \t]+([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3})")
 _WATERS = _word_set("sea seas ocean strait straits gulf bay river lake")
 _NAMED_ONLY_HEADS = frozenset({"policy", "doctrine"})  # "China policy" is no named policy
 # "Russia's war in Ukraine", "Israel’s offensive in Gaza": a war named by its parties.
@@ -881,11 +884,18 @@ def _may_join(article: _Article, token: _Token) -> bool:
 
 
 def _trim(article: _Article, run: list[_Token]) -> list[_Token]:
-    while run and (run[0].key in article.gazetteer.common_words or not run[0].is_word):
+    while run and (_sentence_word(article, run[0]) or not run[0].is_word):
         run = run[1:]
     while run and (run[-1].key in _CONNECTORS or not run[-1].is_word):
         run = run[:-1]
     return run
+
+
+def _sentence_word(article: _Article, token: _Token) -> bool:
+    """A common word, unless written as a known acronym: "US" in "the US Embassy" is no "us"."""
+    if token.key not in article.gazetteer.common_words:
+        return False
+    return not any(a.exact == token.text for a in article.gazetteer.lookup((token.key,)))
 
 
 def _classify_run(article: _Article, passage: int, run: list[_Token]) -> None:
@@ -898,19 +908,28 @@ def _classify_run(article: _Article, passage: int, run: list[_Token]) -> None:
     if len(rest) > 1 and rest[0].key == "and":
         _classify_run(article, passage, _trim(article, rest[1:]))
     name_words = [t for t in named if t.is_word and t.key not in HEADS and t.key not in _CONNECTORS]
-    if not name_words or all(t.key in article.gazetteer.demonyms for t in name_words):
+    national = all(t.key in article.gazetteer.demonyms for t in name_words)
+    # "the Russian Parliament" names no body of its own; "the US Embassy in Hanoi" does.
+    if not name_words or (national and run[head].key not in _SEATED_HEADS):
         return
     text = article.texts[passage]
     start, end = named[0].start, named[-1].end
     kind = HEADS[run[head].key]
     if kind != "topic" and named[-1] is not run[head]:
         kind = _kind_by_head(text[start:end]) or kind
+    end = _seat_end(article, text, end) if run[head].key in _SEATED_HEADS else end
     name = _ministry_name(article, passage, start, text[start:end])
     entity = article.alternative_of.get((passage, start)) or _named_entity(article, name, kind)
     article.add(entity, passage, start, end, (1, end - start, 1))
     # "Lao-Viet International Port (Vung Ang Port)": a second name for the same place.
     if text.startswith(" (", end):
         article.alternative_of[(passage, end + 2)] = entity
+
+
+def _seat_end(article: _Article, text: str, end: int) -> int:
+    """Past the city a mission sits in: "the US Embassy in Hanoi" is one body."""
+    seat = _SEAT.match(text, end)
+    return seat.end() if seat and _is_place(article, seat[1]) else end
 
 
 def _around_head(run: list[_Token], head: int) -> list[_Token]:

@@ -106,3 +106,17 @@ def test_french_shoal_and_coast_guard() -> None:
 
     assert ("Second Thomas Shoal", "place") == found["récif de Second Thomas"]
     assert ("China Coast Guard", "organization") == found["garde-côtes chinois"]
+
+
+def test_a_countrys_army_in_lower_case_is_a_body() -> None:
+    text = "French troops handed the base to the Chadian army on Thursday."
+
+    assert ("Chadian Army", "organization") == named(text)["Chadian army"]
+
+
+def test_an_embassy_is_named_with_its_seat() -> None:
+    text = "A spokesperson for the US Embassy in Hanoi said no country should give him a platform."
+
+    found = named(text)
+
+    assert ("US Embassy in Hanoi", "organization") == found["US Embassy in Hanoi"]
