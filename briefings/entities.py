@@ -836,9 +836,10 @@ def _find_headed_phrases(article: _Article) -> None:
 def _find_foreign_bodies(article: _Article, language: str | None) -> None:
     """Bodies headed by a word of the article's language: "Kementerian Kelautan dan Perikanan"."""
     for passage, text in enumerate(article.texts):
-        for start, end in bodies(text, language):
-            entity = _named_entity(article, text[start:end], "organization")
-            article.add(entity, passage, start, end, (1, end - start, 1))
+        for kind in ("organization", "place"):
+            for start, end in bodies(text, language, kind):
+                entity = _named_entity(article, text[start:end], kind)
+                article.add(entity, passage, start, end, (1, end - start, 1))
 
 
 def _capitalised_runs(article: _Article, tokens: list[_Token]) -> Iterable[list[_Token]]:

@@ -6,7 +6,8 @@ first and capitalises every word after it ("Kementerian Kelautan dan Perikanan",
 Intelijen Negara"); French capitalises only the head, but a proper name after "de" keeps its
 capitals ("Université de Gadjah Mada", "Banque de France"). Vietnamese capitalises one
 syllable of each word group ("Bộ Ngoại giao") and Russian only the first word
-("Министерство обороны"), so their bodies are left to the gazetteer.
+("Министерство обороны"), so their bodies are left to the gazetteer. Indonesian names
+buildings, islands and rivers the same way ("Gedung Pancasila", "Pulau Natuna").
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ _HEADS = {
     "fr": "Université Conseil Commission Parlement Assemblée Banque Agence Cour Parti Fondation"
     " Institut Ministère Organisation",
 }
+# Head words of places, where a language names them the same way: "Gedung Pancasila",
+# "Istana Merdeka", "Pulau Natuna", "Sungai Golok".
+_PLACE_HEADS = {
+    "id": "Gedung Istana Pulau Kepulauan Selat Teluk Sungai Provinsi Gunung Bandara Pelabuhan",
+}
 # Lower-case words a name may hold between capitalised ones.
 _CONNECTORS = {"id": r"dan|untuk", "fr": r"de\s+la|de|du|des|d['’]|pour|et"}
 # French needs a proper name after a connector: "Conseil de sécurité" names no one here.
@@ -32,8 +38,11 @@ _MOST_WORDS = 6
 
 
 @cache
-def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    heads, connectors = _HEADS.get(language), _CONNECTORS.get(language)
+def _patterns(
+    language: str, kind: str = "organization"
+) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    heads = (_PLACE_HEADS if kind == "place" else _HEADS).get(language)
+    connectors = _CONNECTORS.get(language)
     if heads is None or connectors is None:
         return None
     # French writes the head in lower case mid-sentence: "l'université de Gadjah Mada".
@@ -46,9 +55,12 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     return head, step
 
 
-def bodies(text: str, language: str | None) -> Iterator[tuple[int, int]]:
-    """Spans of organisation names headed by a body word of `language`."""
-    patterns = _patterns(names_language(language or ""))
+def bodies(
+    text: str, language: str | None, kind: str = "organization"
+) -> Iterator[tuple[int, int]]:
+    """Spans of organisation names (or, of `kind` "place", places) headed by a head word of
+    `language`."""
+    patterns = _patterns(names_language(language or ""), kind)
     if patterns is None:
         return
     for match in patterns[0].finditer(text):

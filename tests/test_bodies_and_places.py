@@ -120,3 +120,12 @@ def test_an_embassy_is_named_with_its_seat() -> None:
     found = named(text)
 
     assert ("US Embassy in Hanoi", "organization") == found["US Embassy in Hanoi"]
+
+
+def test_indonesian_places_named_by_their_head_word() -> None:
+    text = "Kedua menteri bertemu di Gedung Pancasila sebelum terbang ke Pulau Natuna."
+
+    found = named(text, "id")
+
+    assert ("Gedung Pancasila", "place") == found["Gedung Pancasila"]
+    assert ("Pulau Natuna", "place") == found["Pulau Natuna"]
