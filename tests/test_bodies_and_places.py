@@ -129,3 +129,14 @@ def test_indonesian_places_named_by_their_head_word() -> None:
 
     assert ("Gedung Pancasila", "place") == found["Gedung Pancasila"]
     assert ("Pulau Natuna", "place") == found["Pulau Natuna"]
+
+
+def test_two_countries_joint_commission_is_a_meeting_not_a_body() -> None:
+    text = (
+        "The ministers co-chaired the ninth session of the Pakistan-Iran Joint Economic "
+        "Commission in Islamabad, while the Joint Working Group on Fisheries met separately."
+    )
+
+    found = named(text)
+
+    assert "event" == found["Pakistan-Iran Joint Economic Commission"][1]
