@@ -45,7 +45,7 @@ HEADS: dict[str, EntityKind] = {
             " council bank fund agency assembly parliament party army navy office department"
             " institute"
             " university corporation company court senate secretariat bureau authority alliance"
-            " federation community guard forces embassy"
+            " federation community guard forces embassy group"
         ),
         "organization",
     ),

@@ -140,3 +140,16 @@ def test_two_countries_joint_commission_is_a_meeting_not_a_body() -> None:
     found = named(text)
 
     assert "event" == found["Pakistan-Iran Joint Economic Commission"][1]
+
+
+def test_a_group_is_a_body() -> None:
+    text = (
+        "The allies held the Extended Deterrence Strategy and Consultation Group meeting and "
+        "the Joint Working Group on Fisheries met in Delhi."
+    )
+
+    found = named(text)
+
+    assert ("Joint Working Group on Fisheries", "organization") == found[
+        "Joint Working Group on Fisheries"
+    ]
