@@ -27,6 +27,7 @@ from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.gazetteer.languages import after_capitalised_word, for_language
 from briefings.keyphrases import key_phrases
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
+from briefings.russian_companies import quoted_companies
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
 from briefings.transliteration import fuzzy_alias
 
@@ -840,6 +841,9 @@ def _find_foreign_bodies(article: _Article, language: str | None) -> None:
             for start, end in bodies(text, language, kind):
                 entity = _named_entity(article, text[start:end], kind)
                 article.add(entity, passage, start, end, (1, end - start, 1))
+        for company in quoted_companies(text) if language == "ru" else ():
+            entity = _named_entity(article, company.name, "organization")
+            article.add(entity, passage, company.start, company.end, (1, len(company.name), 1))
 
 
 def _capitalised_runs(article: _Article, tokens: list[_Token]) -> Iterable[list[_Token]]:

@@ -153,3 +153,16 @@ def test_a_group_is_a_body() -> None:
     assert ("Joint Working Group on Fisheries", "organization") == found[
         "Joint Working Group on Fisheries"
     ]
+
+
+def test_a_russian_company_in_guillemets_after_a_company_word() -> None:
+    text = (
+        "Соглашение подписали ПАО «Новатэк» и представители концерна «Калашникова», "
+        "сообщает газета «Коммерсантъ»."
+    )
+
+    found = named(text, "ru")
+
+    assert ("Новатэк", "organization") == found["Новатэк"]
+    assert ("Калашников", "organization") == found["Калашникова"]
+    assert "Коммерсантъ" not in found
