@@ -162,6 +162,7 @@ _LOWER_CASE_BODY = re.compile(
 # Missions named with their seat: "US Embassy in Hanoi".
 _SEATED_HEADS = _word_set("embassy")
 _SEAT = re.compile(r"[ \t]+in[ \t]+([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3})")
+_SPOKESPERSON_AFTER = re.compile(r"[ \t]+(?:spokesperson|spokesman|spokeswoman)[ \t]+[A-Z]")
 _WATERS = _word_set("sea seas ocean strait straits gulf bay river lake")
 _NAMED_ONLY_HEADS = frozenset({"policy", "doctrine"})  # "China policy" is no named policy
 # "Russia's war in Ukraine", "Israel’s offensive in Gaza": a war named by its parties.
@@ -970,12 +971,19 @@ def _find_lower_case_bodies(article: _Article) -> None:
                 _country_of_city(article, match.group(1)) if match.group(2) else None
             )
             demonym = article.gazetteer.primary_demonym.get(country or "")
-            if demonym:
+            if demonym and not _describes_a_person(text, match):
                 # "Seoul's" stays a place of its own; "Chinese" is part of the name.
                 start, end = match.start(3 if match.group(2) else 1), match.end()
                 body = " ".join(word.capitalize() for word in match.group(3).split())
                 entity = _named_entity(article, f"{demonym} {body}", "organization")
                 article.add(entity, passage, start, end, (1, end - start, 1))
+
+
+def _describes_a_person(text: str, match: re.Match[str]) -> bool:
+    """ "Chinese foreign ministry spokesperson Mao Ning": in lower case, the body only says
+    who the person is, as "Kremlin aide" does (dev's descriptor labels); "China's foreign
+    ministry said" names the body itself."""
+    return not match.group(2) and _SPOKESPERSON_AFTER.match(text, match.end()) is not None
 
 
 def _country_of_city(article: _Article, name: str) -> str | None:

@@ -17,7 +17,7 @@ def named(text: str, language: str | None = "en") -> dict[str, tuple[str, str]]:
 def test_a_foreign_ministry_in_lower_case_is_its_countrys() -> None:
     text = (
         "China's foreign ministry said on Tuesday the United States had no right to interfere. "
-        "Chinese foreign ministry spokesperson Lin Jian said Asia-Pacific countries should not "
+        "A readout from the Chinese foreign ministry said Asia-Pacific countries should not "
         "form closed circles, while Seoul's foreign ministry called for restraint."
     )
 
@@ -33,6 +33,14 @@ def test_a_foreign_ministry_in_lower_case_is_its_countrys() -> None:
         ("Seoul", "Seoul"),
         ("foreign ministry", "South Korean Foreign Ministry"),
     ] == found
+
+
+def test_a_lower_case_ministry_before_its_spokesperson_only_describes_the_person() -> None:
+    text = "Chinese foreign ministry spokesperson Mao Ning said on Wednesday that talks went well."
+
+    kinds = {m.entity.kind for m in extract([Passage("body", text)], None, "en").mentions}
+
+    assert "organization" not in kinds
 
 
 def test_forces_guards_and_shoals_are_named_by_their_head() -> None:
