@@ -1256,16 +1256,28 @@ def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Ment
 def _with_names_inside(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The mentions, plus each place named inside an event or matter and each body inside an
     event: "Russia's war in Ukraine" and "the Cyprus issue" are about Ukraine and Cyprus too."""
-    containers = [(m.passage, m.start, m.end, m.entity.kind) for m in mentions]
+    containers: dict[int, list[tuple[int, int, EntityKind]]] = {}
+    for m in mentions:
+        if m.entity.kind in ("event", "topic"):
+            containers.setdefault(m.passage, []).append((m.start, m.end, m.entity.kind))
+    inside = [
+        s
+        for s in article.spans
+        if any(a <= s.start and s.end <= b for a, b, _ in containers.get(s.passage, ()))
+    ]
+    if not inside:
+        return mentions
     # Names already chosen that a name inside may not cross: all but events and matters.
-    taken = [(p, a, b) for p, a, b, kind in containers if kind not in ("event", "topic")]
+    taken = [
+        (m.passage, m.start, m.end) for m in mentions if m.entity.kind not in ("event", "topic")
+    ]
     refs = _entity_refs(article)
     added: list[Mention] = []
-    for span in sorted(article.spans, key=lambda s: s.rank, reverse=True):
+    for span in sorted(inside, key=lambda s: s.rank, reverse=True):
         entity = refs.get(span.target)
         if entity is None or not any(
-            p == span.passage and a <= span.start and span.end <= b and _named_inside(kind, entity)
-            for p, a, b, kind in containers
+            a <= span.start and span.end <= b and _named_inside(kind, entity)
+            for a, b, kind in containers[span.passage]
         ):
             continue
         if any(p == span.passage and span.start < b and a < span.end for p, a, b in taken):
