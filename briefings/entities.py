@@ -278,7 +278,8 @@ def extract(
     _find_known_names(article)
     _find_gatherings(article, language)
     _find_key_phrases(article, passages, language)
-    mentions = _with_names_inside(article, _with_nested(article, _settle(article)))
+    mentions = _with_nested(article, _settle(article))
+    mentions = _with_names_inside(article, mentions, english=language in (None, "en"))
     return Extraction(mentions, _acronyms(article))
 
 
@@ -1019,6 +1020,14 @@ def _find_issues(article: _Article) -> None:
                 article.add(
                     EntityRef(text[start:end], "event"), passage, start, end, (1, end - start, 1)
                 )
+                _nest_parties(article, article.spans[-1], (match.span(1), match.span(2)))
+
+
+def _nest_parties(article: _Article, war: _Span, parties: tuple[tuple[int, int], ...]) -> None:
+    """ "Russia's war in Ukraine" is a mention of Russia and Ukraine too, its parties."""
+    for span in article.spans:
+        if span.passage == war.passage and (span.start, span.end) in parties:
+            article.nested.append((war, span))
 
 
 def _trim_words(article: _Article, phrase: str) -> str:
@@ -1253,9 +1262,11 @@ def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Ment
     return tuple(sorted({*mentions, *inner}, key=lambda m: (m.passage, m.start, -m.end)))
 
 
-def _with_names_inside(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """The mentions, plus each place named inside an event or matter and each body inside an
-    event: "Russia's war in Ukraine" and "the Cyprus issue" are about Ukraine and Cyprus too."""
+def _with_names_inside(
+    article: _Article, mentions: tuple[Mention, ...], *, english: bool
+) -> tuple[Mention, ...]:
+    """The mentions, plus each place named inside a matter and each body inside an event of
+    another language: "the Cyprus issue" is about Cyprus too."""
     containers: dict[int, list[tuple[int, int, EntityKind]]] = {}
     for m in mentions:
         if m.entity.kind in ("event", "topic"):
@@ -1276,7 +1287,7 @@ def _with_names_inside(article: _Article, mentions: tuple[Mention, ...]) -> tupl
     for span in sorted(inside, key=lambda s: s.rank, reverse=True):
         entity = refs.get(span.target)
         if entity is None or not any(
-            a <= span.start and span.end <= b and _named_inside(kind, entity)
+            a <= span.start and span.end <= b and _named_inside(kind, entity, english)
             for a, b, kind in containers[span.passage]
         ):
             continue
@@ -1288,11 +1299,13 @@ def _with_names_inside(article: _Article, mentions: tuple[Mention, ...]) -> tupl
     return tuple(sorted({*mentions, *added}, key=lambda m: (m.passage, m.start, -m.end)))
 
 
-def _named_inside(outer: EntityKind, inner: EntityRef) -> bool:
-    """Places inside events and matters; bodies inside events ("совещании Россия — АСЕАН")."""
+def _named_inside(outer: EntityKind, inner: EntityRef, english: bool) -> bool:
+    """Places inside matters, and bodies inside events of other languages ("совещании Россия —
+    АСЕАН"). Inside an English event a name would become one of its participants: the summit
+    finder and `_find_issues` nest the ones they link to themselves."""
     if inner.kind == "place":
-        return outer in ("event", "topic")
-    return inner.kind == "organization" and outer == "event"
+        return outer == "topic"
+    return inner.kind == "organization" and outer == "event" and not english
 
 
 def _find_key_phrases(article: _Article, passages: Sequence[Passage], language: str | None) -> None:
