@@ -30,6 +30,7 @@ from briefings.gazetteer.languages import after_capitalised_word, for_language
 from briefings.keyphrases import is_function_word, is_matter, key_phrases, restates
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.named_events import named_events
+from briefings.russian_companies import quoted_companies
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
 from briefings.transliteration import fuzzy_alias
 
@@ -48,7 +49,7 @@ HEADS: dict[str, EntityKind] = {
             " council bank fund agency assembly parliament party army navy office department"
             " institute"
             " university corporation company court senate secretariat bureau authority alliance"
-            " federation community"
+            " federation community guard forces embassy group"
         ),
         "organization",
     ),
@@ -68,7 +69,7 @@ HEADS: dict[str, EntityKind] = {
             "monument mausoleum square palace bridge port airport railway station gate border"
             " province city oblast island islands sea gulf bay strait river lake mountain"
             " mountains region"
-            " district prefecture pagoda temple museum"
+            " district prefecture pagoda temple museum shoal reef atoll oblasts crossing"
         ),
         "place",
     ),
@@ -155,6 +156,16 @@ _ISSUE = re.compile(
     r"(?<![\w-])((?:[A-Z][\w’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)[ \t]+"
     r"(issue|question|problem|crisis|dispute|conflict|policy|doctrine)(?![\w-])"
 )
+# A country's body in lower case: "China's foreign ministry", "Chinese foreign ministry
+# spokesperson", "Seoul's foreign ministry", "the Chadian army".
+_LOWER_CASE_BODY = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*?)(['’]s?)?[ \t]+"
+    r"(foreign[ \t]+ministry|army|navy)(?![\w-])"
+)
+# Missions named with their seat: "US Embassy in Hanoi".
+_SEATED_HEADS = _word_set("embassy")
+_SEAT = re.compile(r"[ \t]+in[ \t]+([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3})")
+_SPOKESPERSON_AFTER = re.compile(r"[ \t]+(?:spokesperson|spokesman|spokeswoman)[ \t]+[A-Z]")
 _WATERS = _word_set("sea seas ocean strait straits gulf bay river lake")
 _NAMED_ONLY_HEADS = frozenset({"policy", "doctrine"})  # "China policy" is no named policy
 # "Russia's war in Ukraine", "Israel’s offensive in Gaza": a war named by its parties.
@@ -263,6 +274,7 @@ def extract(
     _find_gazetteer_names(article)
     _find_headed_phrases(article)
     _find_foreign_bodies(article, language)
+    _find_lower_case_bodies(article)
     _find_lower_headed_phrases(article)
     _find_issues(article)
     _find_bare_acronyms(article)
@@ -277,7 +289,9 @@ def extract(
     _find_key_phrases(article, passages, language)
     if language in (None, "en"):
         _find_parties(article)
-    return Extraction(_with_nested(article, _settle(article)), _acronyms(article))
+    mentions = _with_nested(article, _settle(article))
+    mentions = _with_names_inside(article, mentions, english=language in (None, "en"))
+    return Extraction(mentions, _acronyms(article))
 
 
 def normalise_role(role: str) -> str:
@@ -836,9 +850,13 @@ def _find_headed_phrases(article: _Article) -> None:
 def _find_foreign_bodies(article: _Article, language: str | None) -> None:
     """Bodies headed by a word of the article's language: "Kementerian Kelautan dan Perikanan"."""
     for passage, text in enumerate(article.texts):
-        for start, end in bodies(text, language):
-            entity = _named_entity(article, text[start:end], "organization")
-            article.add(entity, passage, start, end, (1, end - start, 1))
+        for kind in ("organization", "place"):
+            for start, end in bodies(text, language, kind):
+                entity = _named_entity(article, text[start:end], kind)
+                article.add(entity, passage, start, end, (1, end - start, 1))
+        for company in quoted_companies(text) if language == "ru" else ():
+            entity = _named_entity(article, company.name, "organization")
+            article.add(entity, passage, company.start, company.end, (1, len(company.name), 1))
 
 
 def _capitalised_runs(article: _Article, tokens: list[_Token]) -> Iterable[list[_Token]]:
@@ -884,11 +902,18 @@ def _may_join(article: _Article, token: _Token) -> bool:
 
 
 def _trim(article: _Article, run: list[_Token]) -> list[_Token]:
-    while run and (run[0].key in article.gazetteer.common_words or not run[0].is_word):
+    while run and (_sentence_word(article, run[0]) or not run[0].is_word):
         run = run[1:]
     while run and (run[-1].key in _CONNECTORS or not run[-1].is_word):
         run = run[:-1]
     return run
+
+
+def _sentence_word(article: _Article, token: _Token) -> bool:
+    """A common word, unless written as a known acronym: "US" in "the US Embassy" is no "us"."""
+    if token.key not in article.gazetteer.common_words:
+        return False
+    return not any(a.exact == token.text for a in article.gazetteer.lookup((token.key,)))
 
 
 def _classify_run(article: _Article, passage: int, run: list[_Token]) -> None:
@@ -902,13 +927,18 @@ def _classify_run(article: _Article, passage: int, run: list[_Token]) -> None:
     if len(rest) > 1 and rest[0].key == "and":
         _classify_run(article, passage, _trim(article, rest[1:]))
     name_words = [t for t in named if t.is_word and t.key not in HEADS and t.key not in _CONNECTORS]
-    if not name_words or all(t.key in article.gazetteer.demonyms for t in name_words):
+    national = all(t.key in article.gazetteer.demonyms for t in name_words)
+    # "the Russian Parliament" names no body of its own; "the US Embassy in Hanoi" does.
+    if not name_words or (national and run[head].key not in _SEATED_HEADS):
         return
     text = article.texts[passage]
     start, end = named[0].start, named[-1].end
     kind = HEADS[run[head].key]
     if kind != "topic" and named[-1] is not run[head]:
         kind = _kind_by_head(text[start:end]) or kind
+    if kind == "organization" and _joint_commission(article, text[start:end]):
+        kind = "event"
+    end = _seat_end(article, text, end) if run[head].key in _SEATED_HEADS else end
     name = _ministry_name(article, passage, start, text[start:end])
     entity = article.alternative_of.get((passage, start)) or _named_entity(article, name, kind)
     article.add(entity, passage, start, end, (1, end - start, 1))
@@ -930,6 +960,24 @@ def _gathering_of_named_body(run: list[_Token], head: int) -> int:
     return head
 
 
+def _joint_commission(article: _Article, name: str) -> bool:
+    """ "Pakistan-Iran Joint Economic Commission": two countries' commission sits in sessions,
+    reported as meetings, and is no standing body with members of its own."""
+    first, *rest = name.split()
+    pair = first.split("-")
+    return "Joint" in rest and len(pair) == 2 and all(_is_country(article, part) for part in pair)
+
+
+def _is_country(article: _Article, name: str) -> bool:
+    return any(a.entry.is_country for a in article.gazetteer.lookup(phrase_key(name)))
+
+
+def _seat_end(article: _Article, text: str, end: int) -> int:
+    """Past the city a mission sits in: "the US Embassy in Hanoi" is one body."""
+    seat = _SEAT.match(text, end)
+    return seat.end() if seat and _is_place(article, seat[1]) else end
+
+
 def _around_head(run: list[_Token], head: int) -> list[_Token]:
     """The name around its head word, cut at an "and" joining two names."""
     cut = max((i + 1 for i in range(head) if run[i].key in _CONNECTORS), default=0)
@@ -937,6 +985,38 @@ def _around_head(run: list[_Token], head: int) -> list[_Token]:
     if after and after[0].key not in {"of", "on", "for"}:
         return run[cut : head + 1]
     return run[cut:]
+
+
+def _find_lower_case_bodies(article: _Article) -> None:
+    """A country's body in lower case, named as "Chinese Foreign Ministry", "Chadian Army"."""
+    for passage, text in enumerate(article.texts):
+        if not article.english[passage]:
+            continue
+        for match in _LOWER_CASE_BODY.finditer(text):
+            country = _country_before(article, passage, match.end(1)) or (
+                _country_of_city(article, match.group(1)) if match.group(2) else None
+            )
+            demonym = article.gazetteer.primary_demonym.get(country or "")
+            if demonym and not _describes_a_person(text, match):
+                # "Seoul's" stays a place of its own; "Chinese" is part of the name.
+                start, end = match.start(3 if match.group(2) else 1), match.end()
+                body = " ".join(word.capitalize() for word in match.group(3).split())
+                entity = _named_entity(article, f"{demonym} {body}", "organization")
+                article.add(entity, passage, start, end, (1, end - start, 1))
+
+
+def _describes_a_person(text: str, match: re.Match[str]) -> bool:
+    """ "Chinese foreign ministry spokesperson Mao Ning": in lower case, the body only says
+    who the person is, as "Kremlin aide" does (dev's descriptor labels); "China's foreign
+    ministry said" names the body itself."""
+    return not match.group(2) and _SPOKESPERSON_AFTER.match(text, match.end()) is not None
+
+
+def _country_of_city(article: _Article, name: str) -> str | None:
+    """ "Seoul's foreign ministry" is South Korea's."""
+    aliases = article.gazetteer.lookup(phrase_key(name))
+    places = [a.entry for a in aliases if a.entry.kind == "place" and not a.entry.is_country]
+    return places[0].country if places else None
 
 
 def _find_lower_headed_phrases(article: _Article) -> None:
@@ -965,6 +1045,14 @@ def _find_issues(article: _Article) -> None:
                 article.add(
                     EntityRef(text[start:end], "event"), passage, start, end, (1, end - start, 1)
                 )
+                _nest_parties(article, article.spans[-1], (match.span(1), match.span(2)))
+
+
+def _nest_parties(article: _Article, war: _Span, parties: tuple[tuple[int, int], ...]) -> None:
+    """ "Russia's war in Ukraine" is a mention of Russia and Ukraine too, its parties."""
+    for span in article.spans:
+        if span.passage == war.passage and (span.start, span.end) in parties:
+            article.nested.append((war, span))
 
 
 def _trim_words(article: _Article, phrase: str) -> str:
@@ -1348,6 +1436,52 @@ def _is_party(article: _Article, name: str) -> bool:
     """A country, place or body a matter may be between: "Iran", "EU", "North Korea"."""
     aliases = article.gazetteer.lookup(phrase_key(name))
     return any(a.entry.kind in ("place", "organization") for a in aliases)
+
+
+def _with_names_inside(
+    article: _Article, mentions: tuple[Mention, ...], *, english: bool
+) -> tuple[Mention, ...]:
+    """The mentions, plus each place named inside a matter and each body inside an event of
+    another language: "the Cyprus issue" is about Cyprus too."""
+    containers: dict[int, list[tuple[int, int, EntityKind]]] = {}
+    for m in mentions:
+        if m.entity.kind in ("event", "topic"):
+            containers.setdefault(m.passage, []).append((m.start, m.end, m.entity.kind))
+    inside = [
+        s
+        for s in article.spans
+        if any(a <= s.start and s.end <= b for a, b, _ in containers.get(s.passage, ()))
+    ]
+    if not inside:
+        return mentions
+    # Names already chosen that a name inside may not cross: all but events and matters.
+    taken = [
+        (m.passage, m.start, m.end) for m in mentions if m.entity.kind not in ("event", "topic")
+    ]
+    refs = _entity_refs(article)
+    added: list[Mention] = []
+    for span in sorted(inside, key=lambda s: s.rank, reverse=True):
+        entity = refs.get(span.target)
+        if entity is None or not any(
+            a <= span.start and span.end <= b and _named_inside(kind, entity, english)
+            for a, b, kind in containers[span.passage]
+        ):
+            continue
+        if any(p == span.passage and span.start < b and a < span.end for p, a, b in taken):
+            continue
+        taken.append((span.passage, span.start, span.end))
+        text = article.texts[span.passage][span.start : span.end]
+        added.append(Mention(span.passage, span.start, span.end, text, entity))
+    return tuple(sorted({*mentions, *added}, key=lambda m: (m.passage, m.start, -m.end)))
+
+
+def _named_inside(outer: EntityKind, inner: EntityRef, english: bool) -> bool:
+    """Places inside matters, and bodies inside events of other languages ("совещании Россия —
+    АСЕАН"). Inside an English event a name would become one of its participants: the summit
+    finder and `_find_issues` nest the ones they link to themselves."""
+    if inner.kind == "place":
+        return outer == "topic"
+    return inner.kind == "organization" and outer == "event" and not english
 
 
 def _find_key_phrases(article: _Article, passages: Sequence[Passage], language: str | None) -> None:

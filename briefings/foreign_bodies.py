@@ -6,7 +6,8 @@ first and capitalises every word after it ("Kementerian Kelautan dan Perikanan",
 Intelijen Negara"); French capitalises only the head, but a proper name after "de" keeps its
 capitals ("Université de Gadjah Mada", "Banque de France"). Vietnamese capitalises one
 syllable of each word group ("Bộ Ngoại giao") and Russian only the first word
-("Министерство обороны"), so their bodies are left to the gazetteer.
+("Министерство обороны"), so their bodies are left to the gazetteer. Indonesian names
+buildings, islands and rivers the same way ("Gedung Pancasila", "Pulau Natuna").
 """
 
 from __future__ import annotations
@@ -15,12 +16,19 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from briefings.gazetteer.languages import names_language
+
 # Head words of bodies, as each language writes them at the start of a name.
 _HEADS = {
     "id": "Kementerian Badan Dewan Komisi Partai Universitas Majelis Mahkamah Lembaga Bank"
     " Angkatan Kepolisian Kejaksaan Otoritas",
     "fr": "Université Conseil Commission Parlement Assemblée Banque Agence Cour Parti Fondation"
     " Institut Ministère Organisation",
+}
+# Head words of places, where a language names them the same way: "Gedung Pancasila",
+# "Istana Merdeka", "Pulau Natuna", "Sungai Golok".
+_PLACE_HEADS = {
+    "id": "Gedung Istana Pulau Kepulauan Selat Teluk Sungai Provinsi Gunung Bandara Pelabuhan",
 }
 # Lower-case words a name may hold between capitalised ones.
 _CONNECTORS = {"id": r"dan|untuk", "fr": r"de\s+la|de|du|des|d['’]|pour|et"}
@@ -30,8 +38,11 @@ _MOST_WORDS = 6
 
 
 @cache
-def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    heads, connectors = _HEADS.get(language), _CONNECTORS.get(language)
+def _patterns(
+    language: str, kind: str = "organization"
+) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    heads = (_PLACE_HEADS if kind == "place" else _HEADS).get(language)
+    connectors = _CONNECTORS.get(language)
     if heads is None or connectors is None:
         return None
     # French writes the head in lower case mid-sentence: "l'université de Gadjah Mada".
@@ -44,9 +55,12 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     return head, step
 
 
-def bodies(text: str, language: str | None) -> Iterator[tuple[int, int]]:
-    """Spans of organisation names headed by a body word of `language`."""
-    patterns = _patterns(language or "")
+def bodies(
+    text: str, language: str | None, kind: str = "organization"
+) -> Iterator[tuple[int, int]]:
+    """Spans of organisation names (or, of `kind` "place", places) headed by a head word of
+    `language`."""
+    patterns = _patterns(names_language(language or ""), kind)
     if patterns is None:
         return
     for match in patterns[0].finditer(text):

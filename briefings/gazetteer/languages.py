@@ -30,8 +30,8 @@ ENGLISH = "en"
 _RUSSIAN_CASES = ("gent", "datv", "accs", "ablt", "loct")
 # CLDR names that are mostly other words of their language: Russian "Того" is the pronoun
 # "of that" (Togo), Vietnamese "Ý" (Italy) starts "Ý kiến" (opinion), French "Dominique"
-# (Dominica) is far more often a given name.
-_ORDINARY_WORDS = {"ru": {"того"}, "vi": {"y"}, "fr": {"dominique"}}
+# (Dominica) is far more often a given name, Indonesian "Lima" (Lima) is "five".
+_ORDINARY_WORDS = {"ru": {"того"}, "vi": {"y"}, "fr": {"dominique"}, "id": {"lima"}}
 # The foreign ministry as each language names it, before (or, French, around) the country.
 _FOREIGN_MINISTRY = {
     "ru": ("МИД {}", "Министерство иностранных дел {}"),
@@ -40,6 +40,9 @@ _FOREIGN_MINISTRY = {
     "id": ("Kementerian Luar Negeri {}", "Kemlu {}"),
 }
 _PARENTHESIS = re.compile(r"\s*\(([^)]*)\)")
+# Languages whose press writes places and bodies as another's does: the language detector
+# tells Malay from Indonesian by a few words, but both write "Laut China Selatan".
+_SAME_NAMES_AS = {"ms": "id"}
 
 
 @cache
@@ -54,6 +57,8 @@ def for_language(language: str | None) -> Gazetteer:
         _add(names, acronyms, entry, spellings)
     if language == "vi":
         _syllables_alone(names, base)
+    for word in _ORDINARY_WORDS.get(names_language(language), ()):
+        names.pop((word,), None)
     return Gazetteer(
         names={key: tuple(aliases) for key, aliases in names.items()},
         longest=max(len(key) for key in names),
@@ -78,6 +83,11 @@ def _syllables_alone(names: dict[tuple[str, ...], list[Alias]], base: Gazetteer)
             aliases[:] = [replace(a, alone=a.exact is None) for a in aliases]
 
 
+def names_language(language: str) -> str:
+    """The language whose names `language` shares: Indonesian for Malay."""
+    return _SAME_NAMES_AS.get(language, language)
+
+
 def after_capitalised_word(text: str, start: int) -> bool:
     """A capitalised word ends right before `start`, across spaces only: "Trần Đức"."""
     before = text[:start].rstrip(" \t")
@@ -97,7 +107,7 @@ def _foreign_spellings(base: Gazetteer, language: str) -> Iterator[tuple[Entry, 
     """Each English entry with the spellings `language` gives it, inflected where it inflects."""
     found: dict[Entry, list[str]] = {}
     for entry, spelling in _names_in(base, language):
-        if fold(spelling) not in _ORDINARY_WORDS.get(language, ()):
+        if fold(spelling) not in _ORDINARY_WORDS.get(names_language(language), ()):
             found.setdefault(entry, []).append(spelling)
     if language == "ru":
         found = {entry: _with_case_forms(spellings) for entry, spellings in found.items()}
@@ -120,7 +130,7 @@ def _names_in(base: Gazetteer, language: str) -> Iterator[tuple[Entry, str]]:
             yield entry, city
     for name, row_language, others in datafiles.rows("gazetteer/translations.tsv", 3):
         entry = _entry(base, name)
-        if row_language == language and entry is not None:
+        if row_language == names_language(language) and entry is not None:
             yield from ((entry, spelling) for spelling in _split(others))
 
 
@@ -215,7 +225,7 @@ def _foreign_ministries(
     base: Gazetteer, language: str, found: dict[Entry, list[str]]
 ) -> Iterator[tuple[Entry, list[str]]]:
     """ "МИД России", "Bộ Ngoại giao Nga": the country's ministry, named as English names it."""
-    patterns = _FOREIGN_MINISTRY.get(language, ())
+    patterns = _FOREIGN_MINISTRY.get(names_language(language), ())
     if not patterns:
         return
     for entry, spellings in found.items():
@@ -250,6 +260,7 @@ def _is_genitive(spelling: str) -> bool:
 
 def _country_words(language: str) -> list[tuple[str, str]]:
     rows = datafiles.rows("gazetteer/country_words.tsv", 3)
+    language = names_language(language)
     return [(word, country) for word, row_language, country in rows if row_language == language]
 
 

@@ -1,0 +1,176 @@
+"""Bodies and places the press names by shape or by a name of its own: a foreign ministry in
+lower case, armed forces and coast guards, shoals and regions, state companies and news
+agencies in any script, and the places inside an event or a matter."""
+
+from __future__ import annotations
+
+from briefings.entities import extract
+from briefings.model import Passage
+
+
+def named(text: str, language: str | None = "en") -> dict[str, tuple[str, str]]:
+    """Each surface → (entity name, kind), for a one-paragraph article."""
+    extraction = extract([Passage("body", text)], None, language)
+    return {m.surface: (m.entity.name, m.entity.kind) for m in extraction.mentions}
+
+
+def test_a_foreign_ministry_in_lower_case_is_its_countrys() -> None:
+    text = (
+        "China's foreign ministry said on Tuesday the United States had no right to interfere. "
+        "A readout from the Chinese foreign ministry said Asia-Pacific countries should not "
+        "form closed circles, while Seoul's foreign ministry called for restraint."
+    )
+
+    extraction = extract([Passage("body", text)], None, "en")
+    found = [(m.surface, m.entity.name) for m in extraction.mentions if m.entity.kind != "person"]
+
+    assert [
+        ("China", "China"),
+        ("foreign ministry", "Chinese Foreign Ministry"),
+        ("United States", "United States"),
+        ("Chinese foreign ministry", "Chinese Foreign Ministry"),
+        ("Asia-Pacific", "Asia-Pacific"),
+        ("Seoul", "Seoul"),
+        ("foreign ministry", "South Korean Foreign Ministry"),
+    ] == found
+
+
+def test_a_lower_case_ministry_before_its_spokesperson_only_describes_the_person() -> None:
+    text = "Chinese foreign ministry spokesperson Mao Ning said on Wednesday that talks went well."
+
+    kinds = {m.entity.kind for m in extract([Passage("body", text)], None, "en").mentions}
+
+    assert "organization" not in kinds
+
+
+def test_forces_guards_and_shoals_are_named_by_their_head() -> None:
+    text = (
+        "The pact lets the Armed Forces of the Philippines and the Japan Self-Defense Forces "
+        "hold larger drills, after the China Coast Guard blocked a resupply mission to the "
+        "Second Thomas Shoal and the Singapore Armed Forces trained near Whitsun Reef."
+    )
+
+    found = named(text)
+
+    assert ("Japan Self-Defense Forces", "organization") == found["Japan Self-Defense Forces"]
+    assert ("China Coast Guard", "organization") == found["China Coast Guard"]
+    assert ("Second Thomas Shoal", "place") == found["Second Thomas Shoal"]
+    assert ("Singapore Armed Forces", "organization") == found["Singapore Armed Forces"]
+    assert ("Whitsun Reef", "place") == found["Whitsun Reef"]
+
+
+def test_places_inside_a_war_or_an_issue_are_places_too() -> None:
+    text = (
+        "The ministers discussed Russia's war in Ukraine and the Cyprus issue, and urged "
+        "progress on the Code of Conduct in the South China Sea."
+    )
+
+    places = {name for name, kind in named(text).values() if kind == "place"}
+
+    assert {"Russia", "Ukraine", "Cyprus", "South China Sea"} <= places
+
+
+def test_russian_state_companies_and_agencies_in_any_case() -> None:
+    text = (
+        "Министры обсудили строительство АЭС с участием «Росатома» и работу СП "
+        "«Вьетсовпетро», сообщает Интерфакс."
+    )
+
+    found = named(text, "ru")
+
+    assert ("Rosatom", "organization") == found["Росатома"]
+    assert ("Vietsovpetro", "organization") == found["Вьетсовпетро"]
+    assert ("Interfax", "organization") == found["Интерфакс"]
+
+
+def test_a_body_inside_a_russian_meeting_is_kept() -> None:
+    text = "Лавров принял участие в совещании Россия — АСЕАН во Вьентьяне."
+
+    extraction = extract([Passage("body", text)], None, "ru")
+    bodies = {m.entity.name for m in extraction.mentions if m.entity.kind == "organization"}
+
+    assert "Association of Southeast Asian Nations" in bodies
+
+
+def test_a_malay_article_reads_indonesian_names_and_five_is_no_city() -> None:
+    text = (
+        "Situasi di Laut China Selatan terus memanas, kata menteri itu, dan Konsensus Lima "
+        "Poin tetap menjadi rujukan utama ASEAN."
+    )
+
+    found = named(text, "ms")
+
+    assert ("South China Sea", "place") == found["Laut China Selatan"]
+    assert "Lima" not in found
+
+
+def test_french_shoal_and_coast_guard() -> None:
+    text = (
+        "Les Philippines ont dénoncé les manœuvres des garde-côtes chinois autour du récif de "
+        "Second Thomas."
+    )
+
+    found = named(text, "fr")
+
+    assert ("Second Thomas Shoal", "place") == found["récif de Second Thomas"]
+    assert ("China Coast Guard", "organization") == found["garde-côtes chinois"]
+
+
+def test_a_countrys_army_in_lower_case_is_a_body() -> None:
+    text = "French troops handed the base to the Chadian army on Thursday."
+
+    assert ("Chadian Army", "organization") == named(text)["Chadian army"]
+
+
+def test_an_embassy_is_named_with_its_seat() -> None:
+    text = "A spokesperson for the US Embassy in Hanoi said no country should give him a platform."
+
+    found = named(text)
+
+    assert ("US Embassy in Hanoi", "organization") == found["US Embassy in Hanoi"]
+
+
+def test_indonesian_places_named_by_their_head_word() -> None:
+    text = "Kedua menteri bertemu di Gedung Pancasila sebelum terbang ke Pulau Natuna."
+
+    found = named(text, "id")
+
+    assert ("Gedung Pancasila", "place") == found["Gedung Pancasila"]
+    assert ("Pulau Natuna", "place") == found["Pulau Natuna"]
+
+
+def test_two_countries_joint_commission_is_a_meeting_not_a_body() -> None:
+    text = (
+        "The ministers co-chaired the ninth session of the Pakistan-Iran Joint Economic "
+        "Commission in Islamabad, while the Joint Working Group on Fisheries met separately."
+    )
+
+    found = named(text)
+
+    assert "event" == found["Pakistan-Iran Joint Economic Commission"][1]
+
+
+def test_a_group_is_a_body() -> None:
+    text = (
+        "The allies held the Extended Deterrence Strategy and Consultation Group meeting and "
+        "the Joint Working Group on Fisheries met in Delhi."
+    )
+
+    found = named(text)
+
+    assert ("Joint Working Group on Fisheries", "organization") == found[
+        "Joint Working Group on Fisheries"
+    ]
+
+
+def test_a_russian_company_in_guillemets_after_a_company_word() -> None:
+    text = (
+        "Соглашение подписали ПАО «Новатэк» и представители концерна «Калашникова», "
+        "сообщает газета «Коммерсантъ»."
+    )
+
+    found = named(text, "ru")
+
+    assert ("Новатэк", "organization") == found["Новатэк"]
+    assert ("Калашников", "organization") == found["Калашникова"]
+    assert "Коммерсантъ" not in found
