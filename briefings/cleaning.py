@@ -107,13 +107,50 @@ _SITE_CHROME = [
         re.I,
     ),
     re.compile(r"^by (?:signing up|subscribing|clicking)\b.{0,80}\b(?:privacy|terms)\b", re.I),
-    re.compile(r"^(?:tags|topics|keywords)\s*:\s*\S", re.I),
+    # A tag list, labelled in the languages of the pages we read: "Tag: menlu, vietnam",
+    # "Từ khóa: ...", "Mots-clés : ..."
+    re.compile(
+        r"^(?:tags?|topics?|keywords?|từ khóa|mots[- ]clés|etiquetas|palavras[- ]chave"
+        r"|schlagwörter|теги|ключевые слова)\s*:\s*\S",
+        re.I,
+    ),
+    re.compile(r"^disclaimer\s*:", re.I),
+    # A rights notice anywhere in a short line: "Agency – Company © 2024", "Licence no. 123.
+    # © Bản quyền thuộc ...", "Reproduction is permitted provided the source is credited."
+    re.compile(
+        r"^(?=.{0,160}$).*©\s?(?:(?:19|20)\d\d\b|bản quyền|copyright|all rights|tous droits"
+        r"|todos os direitos|todos los derechos|hak cipta|alle rechte)",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:reproduction|republication|redistribution)\b.{0,80}\b(?:permitted|prohibited"
+        r"|forbidden|allowed)\b",
+        re.I,
+    ),
+    # A paywall's mark, in the languages of the pages we read: "Article réservé aux abonnés",
+    # "Subscribers only", "Khusus pelanggan"
+    re.compile(
+        r"^(?=.{0,60}$).*\b(?:réservée? aux abonnés|(?:for |exclusive to )?subscribers only"
+        r"|subscriber[- ]only|subscribe to (?:read|continue|unlock)|khusus pelanggan"
+        r"|nur für abonnenten|exclusivo para (?:assinantes|suscriptores)"
+        r"|solo para suscriptores|только для подписчиков)\b",
+        re.I,
+    ),
+    # A cache or aggregator's note on the copy it shows: "This is a cached copy of ..."
+    re.compile(r"^this is an? (?:cached|archived) (?:copy|page|version)\b", re.I),
     re.compile(r"^==\s?[A-Z][\w-]*$"),  # Kyodo's "==Kyodo" on its own line
     # Wire sign-offs: "-- BERNAMA", "/AA/", "mf/wd (Reuters, AFP, dpa)", "(FRANCE 24 with AFP)"
     re.compile(r"^(?:--|[—–])\s*[A-Z][A-Za-z]{1,9}\.?$"),
     re.compile(r"^/[A-Z]{2,6}/\.?$"),
-    re.compile(r"^[a-z]{2,3}(?:/[a-z]{2,3})+(?: \([^()]{2,60}\))?$"),
-    re.compile(rf"^\([^()]{{2,30}} with (?i:{_AGENCY})\)$"),
+    re.compile(r"^\(?[a-z]{2,3}(?:/[a-z]{2,3})+\)?(?: \([^()]{2,60}\))?$"),  # "(rdp/imk)"
+    # "(FRANCE 24 with AFP)", "Le Monde avec AFP": the desk and the wire it drew on
+    re.compile(rf"^\(?[^()]{{2,30}} (?:with|avec|con|com|mit|dengan|và) (?i:{_AGENCY})\)?$"),
+    # "Our Correspondent", "From our staff reporter": an unnamed byline
+    re.compile(r"^(?i:(?:by |from )?our (?:own )?(?:staff )?(?:correspondent|reporter|bureau)s?)$"),
+    # "Name - detikNews": a byline closed by an outlet written in camel case, and that
+    # outlet alone ("detikNews", "kumparanNEWS"); no word of a story is written so
+    re.compile(r"^(?:[A-Z][\w.'’-]* ){1,5}[-–—|] [a-z]+[A-Z][A-Za-z]*$"),
+    re.compile(r"^[a-z]+[A-Z][A-Za-z]*$"),
     # Wire status marks: "(LEAD)", "(2nd LD)", "(END)", "(PHOTO NOT FOR SALE)"
     re.compile(r"^\((?:\d+(?:st|nd|rd|th) LD|LEAD|END|URGENT|UPDATE \d*|[A-Z ]*NOT FOR SALE)\)$"),
 ]
@@ -149,6 +186,16 @@ _BYLINE = re.compile(
     rf"(?:(?: | and | et | e | y |, ){_NAME}){{0,5}}$"
 )
 _TIMESTAMP = re.compile(r"^[\d\s/.:|,-]*\d{1,2}[:h]\d{2}[\d\s/.:|,-]*(?:[ap]\.?m\.?)?$", re.I)
+# "Publié aujourd'hui à 14h05, modifié à 16h20", "Updated yesterday at 9:40 PM": a date
+# label with a time and a relative day instead of a date, which split_dateline cannot read
+_RELATIVE_STAMP = re.compile(
+    r"^(?i:published|posted|updated|publié|modifié|mis à jour|publicado|actualizado|atualizado"
+    r"|diperbarui|dipublikasikan|veröffentlicht|aktualisiert|опубликовано|обновлено|cập nhật"
+    r"|đăng)\b(?=.{0,80}$)(?=.*\d{1,2}[:h]\d{2})"
+    r"(?:[\s,:|-]|\d{1,2}[:h.]\d{2}|\b(?i:today|yesterday|aujourd'hui|aujourd’hui|hier|hoy|ayer"
+    r"|hoje|ontem|hari ini|kemarin|heute|gestern|сегодня|вчера|hôm nay|hôm qua|[ap]\.?m\.?"
+    r"|gmt|utc|wib|ict|ist)\b|[^\W\d]+)+$"
+)
 _MENU_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s[>»›]\s")  # "Home > World > Asia"
 _LIST_MARKER = re.compile(r"^[-–—•*»›▪◦·]\s")
 
@@ -283,6 +330,7 @@ def clean_text_with(
     _read_line_model(lines, line_model, language)
     _mark_captions(lines)
     _mark_model_captions(lines)
+    _drop_head_furniture(lines)
     _drop_other_language(lines, language)
     _drop_duplicates(lines)
     title = _mark_model_title(lines) or _mark_title(lines)
@@ -291,6 +339,7 @@ def clean_text_with(
     signed_at, sign_off = _strip_sign_off(body)
     _drop_promo(body, signed_at, title)
     _drop_source_stamps(body, title)
+    _drop_closing_notes(body, title, lines[0].text if lines else "")
     _drop_by_model(body)
     title = _unglue_page_title(lines, body, fragments) or title
     dateline, title = _split_wire_dateline(body, head, fragments, title)
@@ -605,7 +654,7 @@ def _chrome_reason(text: str) -> str | None:
         return None
     if not _LETTER.search(text):
         return "timestamp" if _TIMESTAMP.match(text) else "no-text"
-    if _is_bare_dateline(text):
+    if _is_bare_dateline(text) or _is_relative_stamp(text):
         return "timestamp"
     if _key(text) in CHROME_LINES or any(p.search(text) for p in _SITE_CHROME):
         return "site-chrome"
@@ -624,6 +673,17 @@ def _is_bare_dateline(text: str) -> bool:
         return False
     date, _, rest = split_dateline(text)
     return date is not None and not rest
+
+
+def _is_relative_stamp(text: str) -> bool:
+    """`Publié aujourd'hui à 14h05`: a label and a time, every other word a date label."""
+    if not _RELATIVE_STAMP.match(text):
+        return False
+    words = [w.casefold() for w in _letter_words(text)]
+    relative = {"today", "yesterday", "aujourd'hui", "aujourd’hui", "hier", "hoy", "ayer"}
+    relative |= {"hoje", "ontem", "hari", "ini", "kemarin", "heute", "gestern", "сегодня"}
+    relative |= {"вчера", "hôm", "nay", "qua", "am", "pm", "gmt", "utc", "wib", "ict", "ist"}
+    return all(w in DATELINE_WORDS or w in relative or w == "h" for w in words)
 
 
 def _is_menu(text: str) -> bool:
@@ -842,6 +902,70 @@ def _mark_captions(lines: list[_Line]) -> None:
             line.reason = "photo-credit"
 
 
+_PERSON_NAME = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}$")  # "Tham Yuen-C"
+_READER = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+_LABEL_MAX_WORDS = 3
+
+
+def _drop_head_furniture(lines: list[_Line]) -> None:
+    """Between the masthead and the story's first paragraph, drop what is no headline,
+    standfirst or caption: a byline name beside other metadata ("Suhasini Haidar" over the
+    dateline), a fragment of a split byline between dropped lines ("in Brussels"), a label
+    such as "Key points:", and a line that speaks to the reader ("Save articles to read
+    later and create your own reading list.")."""
+    # A standfirst may come first, so the head runs to the second paragraph of prose.
+    prose = [i for i, x in enumerate(lines) if x.body and _is_prose(x.text)]
+    start = prose[min(1, len(prose) - 1)] if prose else None
+    # Above the headline the menus are `_mark_title`'s to drop, as a run.
+    headline = next((i for i, x in enumerate(lines) if x.verdict == "title"), None)
+    if start is None or headline is None or headline > start:
+        return
+    story = {
+        word.casefold()
+        for line in lines[start:]
+        if line.body and _is_prose(line.text)
+        for word in _letter_words(line.text)
+    }
+    head = lines[headline:start]
+    changed = True
+    while changed:  # a dropped line may leave its neighbour between two
+        changed = False
+        for i, line in enumerate(head):
+            if not line.body or line.verdict == "title":
+                continue
+            reason = _head_furniture(line.text, story, _gone(head, i - 1), _gone(head, i + 1))
+            if reason:
+                line.reason, changed = reason, True
+
+
+def _gone(lines: list[_Line], index: int) -> bool:
+    """Whether the line at `index` is dropped, or the classifier is sure it will be."""
+    if not 0 <= index < len(lines):
+        return False
+    line = lines[index]
+    return line.reason is not None or line.verdict in _MODEL_DROPS
+
+
+def _head_furniture(text: str, story: set[str], above: bool, below: bool) -> str | None:
+    words = _letter_words(text)
+    if not words:
+        return None
+    if len(words) <= _LABEL_MAX_WORDS and text.endswith(":"):
+        return "navigation"
+    if _is_prose(text):
+        return None  # the standfirst or the story's first paragraph
+    if text.endswith((".", "!")) and _READER.search(text) and not _QUOTE_MARKS.search(text):
+        return "site-chrome"
+    if (above or below) and _PERSON_NAME.match(text):
+        folded = [word.casefold() for word in words]
+        if not any(w in STOPWORDS or w in story for w in folded):
+            return "byline"
+    if above and below and len(words) <= _LABEL_MAX_WORDS and not _SENTENCE_END.search(text):
+        return "navigation"
+    return None
+
+
 def _mark_title(lines: list[_Line]) -> str | None:
     """The first line above the story that reads like a headline and leads into it.
 
@@ -909,12 +1033,17 @@ def _drop_tail_clutter(lines: list[_Line]) -> None:
     """After the story's last sentence, drop tag words and the author's bio."""
     body = [line for line in lines if line.body]
     last = max((i for i, line in enumerate(body) if _SENTENCE_END.search(line.text)), default=-1)
-    for line in body[last + 1 :]:
-        if _is_clutter(line.text):
-            line.reason = "navigation"
     for line in body[max(0, last + 1 - _BIO_LINES) : last + 1]:
         if _AUTHOR_BIO.match(line.text):
             line.reason = "author-bio"
+    # The story ends before a closing bio, so the author's name above it is clutter too.
+    last = max(
+        (i for i, line in enumerate(body) if line.body and _SENTENCE_END.search(line.text)),
+        default=-1,
+    )
+    for line in body[last + 1 :]:
+        if line.body and _is_clutter(line.text):
+            line.reason = "navigation"
 
 
 def _is_headline(text: str) -> bool:
@@ -1035,6 +1164,66 @@ def _drop_promo(body: list[_Line], signed_at: int | None, title: str | None) -> 
     if signed_at is not None or not all(_SENTENCE_END.search(line.text) for line in tail):
         for line in tail:
             line.reason = "promo"
+
+
+# A closing note of the outlet, not the story: it speaks to the reader or as the newsroom
+# ("Get breaking news alerts directly to your phone", "Our newsroom relies on readers"), in
+# the languages of the pages we read, or urges the reader on ("Subscribe to ...").
+_NOTE_VOICE = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|[Ww]e|us|[Vv]ous|[Vv]otre|[Vv]os|Anda|bạn)\b")
+_NOTE_URGING = re.compile(
+    r"^(?:Subscribe|Sign up|Download|Get|Join|Follow|Don['’]t miss|Never miss"
+    r"|Stay (?:informed|up to date|updated|tuned))\b"
+)
+_NOTES_MAX = 4
+
+
+def _drop_closing_notes(body: list[_Line], title: str | None, masthead: str) -> None:
+    """Drop the outlet's notes closing the page, from the last paragraph up: one that
+    speaks to the reader or as the newsroom, urges the reader to subscribe or download, or
+    opens with the masthead's name to describe the outlet ("BERNAMA provides ...") and
+    shares no word with the headline; and a short label above such a note ("Note from the
+    author:"). Quoted speech is the story's, so a note quotes no one."""
+    kept = [line for line in body if line.reason is None]
+    outlet = _masthead_word(masthead)
+    headline = _Gist.from_paragraph(title).stems if title else frozenset[str]()
+    dropped = 0
+    for index in range(len(kept) - 1, _PROMO_MIN_CORE - 1, -1):
+        line = kept[index]
+        if line.verdict in _MODEL_DROPS:
+            continue  # chrome the classifier drops last ("Related topics") hides no note
+        if (
+            dropped
+            and len(_letter_words(line.text)) <= _LABEL_MAX_WORDS + 1
+            and line.text.endswith(":")
+        ):
+            line.reason = "promo"
+            continue
+        if dropped == _NOTES_MAX or not _is_closing_note(line.text, outlet, headline):
+            return
+        line.reason, dropped = "promo", dropped + 1
+
+
+def _masthead_word(masthead: str) -> str | None:
+    """The first word of the page's first line when that line is a short name."""
+    words = _letter_words(masthead)
+    if not 1 <= len(words) <= _MENU_ITEM_MAX_WORDS or not words[0][0].isupper():
+        return None
+    word = words[0].casefold()
+    return word if len(word) >= 3 and word not in STOPWORDS else None
+
+
+def _is_closing_note(text: str, outlet: str | None, headline: frozenset[str]) -> bool:
+    if _QUOTE_MARKS.search(text):
+        return False
+    if _NOTE_VOICE.search(text) or _NOTE_URGING.match(text):
+        return True
+    words = _letter_words(text)
+    return (
+        outlet is not None
+        and bool(words)
+        and words[0].casefold() == outlet
+        and headline.isdisjoint(_Gist.from_paragraph(text).stems)
+    )
 
 
 def _drop_source_stamps(body: list[_Line], title: str | None) -> None:
