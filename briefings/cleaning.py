@@ -1050,7 +1050,8 @@ def _is_headline(text: str) -> bool:
     words = _letter_words(text)
     if not _TITLE_MIN_WORDS <= len(words) <= _TITLE_MAX_WORDS or text[0].islower():
         return False
-    if text.endswith((".", ",", ";", ":")) or words[-1].casefold() in STOPWORDS:
+    last = _letter_or_number_words(text)[-1]  # "... power cable by 2030" ends on its year
+    if text.endswith((".", ",", ";", ":")) or last.casefold() in STOPWORDS:
         return False  # a wrapped line of the first paragraph, not a headline
     return not _OUTLET_LINE.match(text)
 

@@ -1,0 +1,102 @@
+"""Page furniture by its shape: bylines in the head, the outlet's closing notes, paywalls."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.cleaning import clean_text
+
+STORY = [
+    "Lisbon and Rabat agree to build a second undersea power cable by 2030",
+    "The energy ministers of both countries signed the agreement on Tuesday",
+    "Marta Figueiredo",
+    "Updated - March 4, 2025 09:12 pm",
+    "LISBON - Portugal and Morocco agreed on Tuesday to build a second undersea power"
+    " cable across the Strait of Gibraltar, doubling the capacity of the link by 2030.",
+    "The two energy ministers said the cable would carry solar power north in summer and"
+    " wind power south in winter, and that financing would come from both governments.",
+    '"We want the strait to join our grids, not divide them," the Portuguese minister told'
+    " reporters after the signing ceremony in Lisbon.",
+    "Construction is expected to begin next year once the seabed survey is complete, the"
+    " ministers said in a joint statement.",
+]
+
+
+def page(head: list[str], tail: list[str]) -> str:
+    return "\n".join(["HARBOUR HERALD", "World", "Europe", *head, *STORY, *tail])
+
+
+def test_a_byline_name_beside_the_dateline_is_dropped_and_the_headline_kept() -> None:
+    clean = clean_text(page([], []))
+    assert "Lisbon and Rabat agree to build a second undersea power cable by 2030" == clean.title
+    assert "Marta Figueiredo" in [r.text for r in clean.removed]
+    assert "Marta Figueiredo" not in " ".join(clean.paragraphs)
+    assert clean.paragraphs[-1].startswith("Construction is expected")
+
+
+def test_a_split_byline_and_a_label_above_the_story_are_dropped_but_the_list_kept() -> None:
+    story = [
+        *STORY[:2],
+        "Marta Figueiredo",
+        "in Lisbon",
+        "and",
+        "Karim Benali",
+        "in Rabat",
+        "Published: 9:30pm, 4 Mar 2025",
+        "Key points:",
+        "The cable doubles the capacity of the link between Portugal and Morocco by 2030",
+        *STORY[4:],
+    ]
+    clean = clean_text("\n".join(["HARBOUR HERALD", "World", *story]))
+    removed = [r.text for r in clean.removed]
+    assert {"in Lisbon", "Key points:"} <= set(removed)
+    assert "The cable doubles the capacity of the link between Portugal and Morocco by 2030" in (
+        clean.paragraphs
+    )
+
+
+def test_the_outlets_closing_notes_are_dropped_and_the_story_kept() -> None:
+    notes = [
+        "HARBOUR HERALD delivers trusted reporting on shipping, trade and ports across the"
+        " Atlantic to subscribers in forty countries.",
+        "Get breaking news alerts directly to your phone with our app.",
+        "Note from the editor:",
+        "Our newsroom relies on readers like you to stay independent. Become a member today.",
+    ]
+    clean = clean_text(page([], notes[:2]))
+    assert clean.paragraphs[-1].startswith("Construction is expected")
+    assert 5 == len(clean.paragraphs)  # the standfirst and the story
+    clean = clean_text(page([], notes[2:]))
+    assert clean.paragraphs[-1].startswith("Construction is expected")
+
+
+def test_a_closing_paragraph_with_quoted_we_or_the_us_is_the_storys() -> None:
+    ending = [
+        '"We will keep the talks going," the minister said, adding that the US and the EU'
+        " would be invited to the next round.",
+    ]
+    clean = clean_text(page([], ending))
+    assert clean.paragraphs[-1] == ending[0]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Article réservé aux abonnés",
+        "Tag: menteri luar negeri, vietnam, batas laut",
+        "Từ khóa: Việt Nam, Bồ Đào Nha",
+        "Disclaimer: this site republishes content from third-party sources.",
+        "Reproduction is permitted provided the source is credited.",
+        "Harbour Media Group © 2025",
+        "(abc/xyz)",
+        "Le Quotidien avec AFP",
+        "Our Correspondent",
+        "Marta Figueiredo - harbourNews",
+        "Publié aujourd'hui à 14h05, modifié à 16h20",
+        "This is a cached copy of the original article.",
+    ],
+)
+def test_paywalls_rights_tags_and_desk_marks_by_their_shape(chrome: str) -> None:
+    clean = clean_text(page([chrome], []))
+    assert chrome in [r.text for r in clean.removed]
+    assert 5 == len(clean.paragraphs)  # the standfirst and the story
