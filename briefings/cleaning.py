@@ -86,6 +86,9 @@ _SITE_CHROME = [
         r"\s*:?\s*\d{1,2}\s?(?:min|minutes?|phút)\.?)$"
     ),
     re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3} ?\(\d+\)$"),  # "Comments (12)"
+    re.compile(rf"^(?i:{_NETWORKS}|whatsapp|reddit|pinterest|e-?mail)\s*\d+$"),  # "Facebook 42"
+    # A comment policy: "Comments are moderated and will be posted if on-topic."
+    re.compile(r"^(?:comments?|replies) (?:are|is|will be) (?:moderated|reviewed|checked)\b", re.I),
     # "Editor: huaxia", "Edited by A": desk credits, never a sentence of the story
     re.compile(
         r"^(?i:(?:reporter|editor|translator|writer|uploader|source|contributor|pewarta|penulis"
@@ -448,6 +451,12 @@ def _mark_model_title(lines: list[_Line]) -> str | None:
     if not candidates:
         return None
     chosen = max(candidates, key=lambda line: line.confidence)
+    # Of a headline and the standfirst under it, both headline-shaped and the byline or date
+    # right below, the page's headline is the one on top.
+    index = body.index(chosen)
+    below = next(i for i, x in enumerate(lines) if x is chosen) + 1
+    if index and body[index - 1] in candidates and _gone(lines, below):
+        chosen = body[index - 1]
     above = body[: body.index(chosen)]
     if any(_is_prose(line.text) for line in above):
         return None  # a headline stands above the story; let the rules look

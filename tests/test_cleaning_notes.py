@@ -94,9 +94,22 @@ def test_a_closing_paragraph_with_quoted_we_or_the_us_is_the_storys() -> None:
         "Marta Figueiredo - harbourNews",
         "Publié aujourd'hui à 14h05, modifié à 16h20",
         "This is a cached copy of the original article.",
+        "Facebook 42",
+        "Comments are moderated and will be posted if they are on-topic and not abusive.",
     ],
 )
 def test_paywalls_rights_tags_and_desk_marks_by_their_shape(chrome: str) -> None:
     clean = clean_text(page([chrome], []))
     assert chrome in [r.text for r in clean.removed]
     assert 5 == len(clean.paragraphs)  # the standfirst and the story
+
+
+def test_a_closing_paragraph_before_a_share_count_and_comment_policy_is_kept() -> None:
+    ending = [
+        "Relations between the two countries were strained last year when a fishing dispute"
+        " closed the port of Tangier to Portuguese trawlers for three months.",
+        "Facebook 42",
+        "Comments are moderated and generally will be posted if they are on-topic.",
+    ]
+    clean = clean_text(page([], ending))
+    assert clean.paragraphs[-1] == ending[0]
