@@ -338,6 +338,7 @@ def clean_text_with(
     _drop_duplicates(lines)
     title = _mark_model_title(lines) or _mark_title(lines)
     _drop_tail_clutter(lines)
+    _drop_tail_islands(lines)
     body = _join_wrapped(lines)
     signed_at, sign_off = _strip_sign_off(body)
     _drop_promo(body, signed_at, title)
@@ -911,6 +912,14 @@ def _mark_captions(lines: list[_Line]) -> None:
             line.reason = "photo-credit"
 
 
+# Where a person stands in the photo, in the languages of the pages we read: a caption's
+# mark that a story's sentence does not use ("(left)", "(R)", "(à gauche)", "(kiri)")
+_POSITION_MARK = re.compile(
+    r"\((?:(?:second |third |far |2nd )?(?:left|right|centre|center|front|back|L|R)"
+    r"|(?:à )?(?:gauche|droite)|(?:izq|der)\.?|izquierda|derecha|esquerda|direita"
+    r"|kiri|kanan|tengah|trái|phải|giữa|слева|справа|links|rechts)"
+    r"(?:,? (?:to|à|a) (?:right|left|droite|gauche|derecha|izquierda))?\)"
+)
 _PERSON_NAME = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}$")  # "Tham Yuen-C"
 _READER = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
@@ -937,6 +946,9 @@ def _drop_head_furniture(lines: list[_Line]) -> None:
         for word in _letter_words(line.text)
     }
     head = lines[headline:start]
+    for line in head:
+        if line.body and _POSITION_MARK.search(line.text) and line.verdict != "title":
+            line.role = "caption"  # "Putin (left) and Tokayev at the palace on Nov. 27."
     changed = True
     while changed:  # a dropped line may leave its neighbour between two
         changed = False
@@ -1053,6 +1065,45 @@ def _drop_tail_clutter(lines: list[_Line]) -> None:
     for line in body[last + 1 :]:
         if line.body and _is_clutter(line.text):
             line.reason = "navigation"
+
+
+_ISLAND_MAX_LINES = 2
+
+
+def _drop_tail_islands(lines: list[_Line]) -> None:
+    """Below the story's last paragraph of prose, one or two short lines kept between
+    dropped ones that share no word with the story are what is left of a box of chrome
+    ("Weekly Newsletter" between "Sign up" and "E-mail address")."""
+    prose = [i for i, x in enumerate(lines) if x.body and _is_prose(x.text)]
+    if not prose:
+        return
+    stems = frozenset[str]().union(*(_Gist.from_paragraph(lines[i].text).stems for i in prose))
+    i = prose[-1] + 1
+    while i < len(lines):
+        if _gone(lines, i):
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and not _gone(lines, end):
+            end += 1
+        run = lines[i:end]
+        if (
+            _gone(lines, i - 1)
+            and end < len(lines)
+            and len(run) <= _ISLAND_MAX_LINES
+            and all(_is_island(x, stems) for x in run)
+        ):
+            for line in run:
+                line.reason = "navigation"
+        i = end
+
+
+def _is_island(line: _Line, stems: frozenset[str]) -> bool:
+    return (
+        line.body
+        and not _is_prose(line.text)
+        and stems.isdisjoint(_Gist.from_paragraph(line.text).stems)
+    )
 
 
 def _is_headline(text: str) -> bool:

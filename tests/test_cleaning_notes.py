@@ -113,3 +113,28 @@ def test_a_closing_paragraph_before_a_share_count_and_comment_policy_is_kept() -
     ]
     clean = clean_text(page([], ending))
     assert clean.paragraphs[-1] == ending[0]
+
+
+def test_a_photo_caption_with_a_position_mark_above_the_story_is_a_caption() -> None:
+    caption = (
+        "The Portuguese energy minister (left) and his Moroccan counterpart at the signing"
+        " ceremony in Lisbon on March 4, 2025."
+    )
+    clean = clean_text(page([], []).replace("LISBON - ", f"{caption}\nLISBON - "))
+    assert caption in clean.captions
+    assert caption not in clean.paragraphs
+
+
+def test_short_lines_left_between_dropped_chrome_below_the_story_are_dropped() -> None:
+    tail = [
+        "Sign up for Harbour Herald",
+        "Weekly Digest",
+        "The week in shipping, in five minutes.",
+        "E-mail address",
+        "Subscribe",
+    ]
+    clean = clean_text(page([], tail))
+    assert clean.paragraphs[-1].startswith("Construction is expected")
+    removed = {r.text: r.reason for r in clean.removed}
+    assert "navigation" == removed["The week in shipping, in five minutes."]
+    assert "Weekly Digest" in removed
