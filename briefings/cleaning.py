@@ -549,6 +549,8 @@ def _split_wire_dateline(
     if first is None:
         return None, title
     dateline, rest = read_wire_dateline(first.text)
+    if dateline is None:
+        dateline, rest = _mixed_case_dateline(first.text)
     glued = None
     if dateline is None and title is None:
         glued, dateline, rest = _glued_headline(first.text)
@@ -559,6 +561,29 @@ def _split_wire_dateline(
     if head.published is None and dateline.date is not None:
         head.published, head.published_text = dateline.date, dateline.text
     return dateline, title or glued
+
+
+# Places of the gazetteer (towns, cities, regions), folded: a place written in mixed case opens a
+# dateline only when it is one of them ("Jakarta - Menteri ...", not "Mr Smith - the ...")
+_PLACES = frozenset(
+    fold_text(name)
+    for name, others, _ in datafiles.rows("gazetteer/places.tsv", 3)
+    for name in [name, *filter(None, others.split("|"))]
+)
+_MIXED_CASE_DATELINE = re.compile(r"^([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}) [-–—]{1,2} (?=[A-Z])")
+
+
+def _mixed_case_dateline(paragraph: str) -> tuple[WireDateline | None, str]:
+    """`Jakarta - Menteri ...`: a place of the gazetteer in mixed case, a dash, a sentence."""
+    match = _MIXED_CASE_DATELINE.match(paragraph)
+    rest = paragraph[match.end() :] if match else ""
+    if (
+        match is None
+        or fold_text(match[1]) not in _PLACES
+        or len(rest.split()) < _SENTENCE_MIN_WORDS
+    ):
+        return None, paragraph
+    return WireDateline(match.group().strip(), match[1]), rest
 
 
 def _unglue_page_title(

@@ -138,3 +138,16 @@ def test_short_lines_left_between_dropped_chrome_below_the_story_are_dropped() -
     removed = {r.text: r.reason for r in clean.removed}
     assert "navigation" == removed["The week in shipping, in five minutes."]
     assert "Weekly Digest" in removed
+
+
+def test_a_mixed_case_dateline_of_a_known_place_is_taken_off_the_first_paragraph() -> None:
+    story = (
+        "Jakarta - Menteri Luar Negeri menerima kunjungan Menteri Luar Negeri Vietnam di"
+        " Gedung Pancasila pada Kamis untuk membahas batas zona ekonomi eksklusif."
+    )
+    clean = clean_text(story)
+    assert clean.dateline is not None and "Jakarta" == clean.dateline.place
+    assert clean.paragraphs[0].startswith("Menteri Luar Negeri menerima")
+    # A name and a dash is no dateline unless the gazetteer knows the place.
+    clean = clean_text(story.replace("Jakarta", "Sugiono"))
+    assert clean.dateline is None and clean.paragraphs[0].startswith("Sugiono - Menteri")
