@@ -964,12 +964,18 @@ def _drop_head_furniture(lines: list[_Line]) -> None:
     headline = next((i for i, x in enumerate(lines) if x.verdict == "title"), None)
     if start is None or headline is None or headline > start:
         return
-    story = {
-        word.casefold()
-        for line in lines[start:]
-        if line.body and _is_prose(line.text)
-        for word in _letter_words(line.text)
-    }
+    story: set[str] = set()
+
+    def story_words() -> set[str]:  # read only for a name-shaped line, which few heads have
+        if not story:
+            story.update(
+                word.casefold()
+                for line in lines[start:]
+                if line.body and _is_prose(line.text)
+                for word in _letter_words(line.text)
+            )
+        return story
+
     head = lines[headline:start]
     for line in head:
         if line.body and _POSITION_MARK.search(line.text) and line.verdict != "title":
@@ -980,7 +986,8 @@ def _drop_head_furniture(lines: list[_Line]) -> None:
         for i, line in enumerate(head):
             if not line.body or line.verdict == "title":
                 continue
-            reason = _head_furniture(line.text, story, _gone(head, i - 1), _gone(head, i + 1))
+            above, below = _gone(head, i - 1), _gone(head, i + 1)
+            reason = _head_furniture(line.text, story_words, above, below)
             if reason:
                 line.reason, changed = reason, True
 
@@ -993,7 +1000,9 @@ def _gone(lines: list[_Line], index: int) -> bool:
     return line.reason is not None or line.verdict in _MODEL_DROPS
 
 
-def _head_furniture(text: str, story: set[str], above: bool, below: bool) -> str | None:
+def _head_furniture(
+    text: str, story: Callable[[], set[str]], above: bool, below: bool
+) -> str | None:
     words = _letter_words(text)
     if not words:
         return None
@@ -1005,7 +1014,7 @@ def _head_furniture(text: str, story: set[str], above: bool, below: bool) -> str
         return "site-chrome"
     if (above or below) and _PERSON_NAME.match(text):
         folded = [word.casefold() for word in words]
-        if not any(w in STOPWORDS or w in story for w in folded):
+        if not any(w in STOPWORDS for w in folded) and story().isdisjoint(folded):
             return "byline"
     if above and below and len(words) <= _LABEL_MAX_WORDS and not _SENTENCE_END.search(text):
         return "navigation"
@@ -1102,25 +1111,22 @@ def _drop_tail_islands(lines: list[_Line]) -> None:
     prose = [i for i, x in enumerate(lines) if x.body and _is_prose(x.text)]
     if not prose:
         return
-    stems = frozenset[str]().union(*(_Gist.from_paragraph(lines[i].text).stems for i in prose))
-    i = prose[-1] + 1
+    runs, i = [], prose[-1] + 1
     while i < len(lines):
-        if _gone(lines, i):
-            i += 1
-            continue
         end = i
         while end < len(lines) and not _gone(lines, end):
             end += 1
         run = lines[i:end]
-        if (
-            _gone(lines, i - 1)
-            and end < len(lines)
-            and len(run) <= _ISLAND_MAX_LINES
-            and all(_is_island(x, stems) for x in run)
-        ):
+        if run and _gone(lines, i - 1) and end < len(lines) and len(run) <= _ISLAND_MAX_LINES:
+            runs.append(run)
+        i = end + 1
+    if not runs:
+        return  # most pages: the story's words are not needed
+    stems = frozenset[str]().union(*(_Gist.from_paragraph(lines[i].text).stems for i in prose))
+    for run in runs:
+        if all(_is_island(x, stems) for x in run):
             for line in run:
                 line.reason = "navigation"
-        i = end
 
 
 def _is_island(line: _Line, stems: frozenset[str]) -> bool:
