@@ -1253,6 +1253,8 @@ def _drop_promo(body: list[_Line], signed_at: int | None, title: str | None) -> 
     if start is None:
         return
     tail = body[start:]
+    if _prose_words(tail) > _prose_words(body[:start]):
+        return  # the story itself, read against a menu the rules kept above it
     if signed_at is not None or not all(_SENTENCE_END.search(line.text) for line in tail):
         for line in tail:
             line.reason = "promo"
@@ -1316,6 +1318,10 @@ def _is_closing_note(text: str, outlet: str | None, headline: frozenset[str]) ->
         and words[0].casefold() == outlet
         and headline.isdisjoint(_Gist.from_paragraph(text).stems)
     )
+
+
+def _prose_words(lines: list[_Line]) -> int:
+    return sum(len(x.text.split()) for x in lines if x.reason is None and _is_prose(x.text))
 
 
 def _drop_source_stamps(body: list[_Line], title: str | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.cleaning import clean_text
+from briefings.cleaning import clean_text, clean_text_with
 
 STORY = [
     "Lisbon and Rabat agree to build a second undersea power cable by 2030",
@@ -151,3 +151,24 @@ def test_a_mixed_case_dateline_of_a_known_place_is_taken_off_the_first_paragraph
     # A name and a dash is no dateline unless the gazetteer knows the place.
     clean = clean_text(story.replace("Jakarta", "Sugiono"))
     assert clean.dateline is None and clean.paragraphs[0].startswith("Sugiono - Menteri")
+
+
+def test_a_story_read_against_a_menu_kept_above_it_is_no_promo_tail() -> None:
+    menu = ["Лента новостей", "Политика", "Экономика", "Международная жизнь", "Регионы"]
+    story = [
+        "Россия и Лаос договорились расширить сотрудничество в энергетике",
+        "3 марта 2025, 14:10",
+        "МОСКВА, 3 марта. Министры иностранных дел России и Лаоса провели переговоры в"
+        " особняке на Спиридоновке и обсудили сотрудничество в энергетике.",
+        "Стороны договорились подготовить к осени соглашение о строительстве"
+        " гидроэлектростанции на севере страны и расширить обучение студентов.",
+        "Глава лаосского ведомства отметил, что товарооборот между странами за прошлый"
+        " год вырос почти на треть и достиг рекордного уровня.",
+        "По итогам встречи министры подписали план консультаций на ближайшие два года,"
+        " сообщили в пресс-службе министерства.",
+    ]
+    # The rules alone, as when the classifier is unsure of every line: the story was read
+    # against the first three menu words and dropped whole as a promo tail.
+    clean = clean_text_with("\n".join([*menu, *story]), None)
+    assert not [r for r in clean.removed if r.reason == "promo"]
+    assert clean.paragraphs[-1] == story[-1]
