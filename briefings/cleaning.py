@@ -1263,7 +1263,13 @@ def _drop_promo(body: list[_Line], signed_at: int | None, title: str | None) -> 
 # A closing note of the outlet, not the story: it speaks to the reader or as the newsroom
 # ("Get breaking news alerts directly to your phone", "Our newsroom relies on readers"), in
 # the languages of the pages we read, or urges the reader on ("Subscribe to ...").
-_NOTE_VOICE = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|[Ww]e|us|[Vv]ous|[Vv]otre|[Vv]os|Anda|bạn)\b")
+_NOTE_VOICE = re.compile(
+    r"\b(?:[Yy]ou|[Yy]our|[Vv]ous|[Vv]otre|[Vv]os|Anda)\b"
+    # "we" and "our" alone are too common in paraphrase ("our country" in state media);
+    # the newsroom's own voice names what it does
+    r"|\b(?:[Oo]ur|[Ww]e)\b.*\b(?:newsroom|journalism|journalists|readers|subscribers"
+    r"|members|membership|newsletters?|reporting)\b"
+)
 _NOTE_URGING = re.compile(
     r"^(?:Subscribe|Sign up|Download|Get|Join|Follow|Don['’]t miss|Never miss"
     r"|Stay (?:informed|up to date|updated|tuned))\b"

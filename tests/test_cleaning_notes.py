@@ -172,3 +172,12 @@ def test_a_story_read_against_a_menu_kept_above_it_is_no_promo_tail() -> None:
     clean = clean_text_with("\n".join([*menu, *story]), None)
     assert not [r for r in clean.removed if r.reason == "promo"]
     assert clean.paragraphs[-1] == story[-1]
+
+
+def test_a_closing_paraphrase_in_the_first_person_of_a_state_is_the_storys() -> None:
+    ending = [
+        "He affirmed that our Party and State always attach importance to the traditional"
+        " friendship with Portugal and Morocco.",
+    ]
+    clean = clean_text(page([], ending))
+    assert clean.paragraphs[-1] == ending[0]
