@@ -940,11 +940,13 @@ def _mark_captions(lines: list[_Line]) -> None:
 # Where a person stands in the photo, in the languages of the pages we read: a caption's
 # mark that a story's sentence does not use ("(left)", "(R)", "(à gauche)", "(kiri)")
 _POSITION_MARK = re.compile(
-    r"\((?:(?:second |third |far |2nd )?(?:left|right|centre|center|front|back|L|R)"
+    r"\((?:(?:second |third |far |2nd )?(?:left|right|centre|center|front|back)"
     r"|(?:à )?(?:gauche|droite)|(?:izq|der)\.?|izquierda|derecha|esquerda|direita"
     r"|kiri|kanan|tengah|trái|phải|giữa|слева|справа|links|rechts)"
     r"(?:,? (?:to|à|a) (?:right|left|droite|gauche|derecha|izquierda))?\)"
 )
+# "(R)" alone may be a senator's party; "(L)" and "(R)" together stand in a photo
+_PAIRED_MARKS = re.compile(r"\(L\).*\(R\)|\(R\).*\(L\)")
 _PERSON_NAME = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}$")  # "Tham Yuen-C"
 _READER = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
@@ -978,7 +980,8 @@ def _drop_head_furniture(lines: list[_Line]) -> None:
 
     head = lines[headline:start]
     for line in head:
-        if line.body and _POSITION_MARK.search(line.text) and line.verdict != "title":
+        marked = _POSITION_MARK.search(line.text) or _PAIRED_MARKS.search(line.text)
+        if line.body and marked and line.verdict != "title":
             line.role = "caption"  # "Putin (left) and Tokayev at the palace on Nov. 27."
     changed = True
     while changed:  # a dropped line may leave its neighbour between two

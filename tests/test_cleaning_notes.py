@@ -181,3 +181,14 @@ def test_a_closing_paraphrase_in_the_first_person_of_a_state_is_the_storys() -> 
     ]
     clean = clean_text(page([], ending))
     assert clean.paragraphs[-1] == ending[0]
+
+
+def test_a_party_mark_in_the_first_paragraph_is_no_photo_position() -> None:
+    first = (
+        "WASHINGTON - Senator Jane Doe (R) met the Portuguese and Moroccan energy ministers"
+        " on Tuesday to discuss the undersea power cable and its financing."
+    )
+    text = "\n".join(["Senator meets ministers on Atlantic power cable plans", first, *STORY[5:]])
+    clean = clean_text(text)
+    assert not clean.captions
+    assert clean.paragraphs[0].startswith("Senator Jane Doe (R) met")
