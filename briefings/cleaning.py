@@ -86,6 +86,9 @@ _SITE_CHROME = [
         r"\s*:?\s*\d{1,2}\s?(?:min|minutes?|phút)\.?)$"
     ),
     re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3} ?\(\d+\)$"),  # "Comments (12)"
+    re.compile(rf"^(?i:{_NETWORKS}|whatsapp|reddit|pinterest|e-?mail)\s*\d+$"),  # "Facebook 42"
+    # A comment policy: "Comments are moderated and will be posted if on-topic."
+    re.compile(r"^(?:comments?|replies) (?:are|is|will be) (?:moderated|reviewed|checked)\b", re.I),
     # "Editor: huaxia", "Edited by A": desk credits, never a sentence of the story
     re.compile(
         r"^(?i:(?:reporter|editor|translator|writer|uploader|source|contributor|pewarta|penulis"
@@ -107,13 +110,50 @@ _SITE_CHROME = [
         re.I,
     ),
     re.compile(r"^by (?:signing up|subscribing|clicking)\b.{0,80}\b(?:privacy|terms)\b", re.I),
-    re.compile(r"^(?:tags|topics|keywords)\s*:\s*\S", re.I),
+    # A tag list, labelled in the languages of the pages we read: "Tag: menlu, vietnam",
+    # "Từ khóa: ...", "Mots-clés : ..."
+    re.compile(
+        r"^(?:tags?|topics?|keywords?|từ khóa|mots[- ]clés|etiquetas|palavras[- ]chave"
+        r"|schlagwörter|теги|ключевые слова)\s*:\s*\S",
+        re.I,
+    ),
+    re.compile(r"^disclaimer\s*:", re.I),
+    # A rights notice anywhere in a short line: "Agency – Company © 2024", "Licence no. 123.
+    # © Bản quyền thuộc ...", "Reproduction is permitted provided the source is credited."
+    re.compile(
+        r"^(?=.{0,160}$).*©\s?(?:(?:19|20)\d\d\b|bản quyền|copyright|all rights|tous droits"
+        r"|todos os direitos|todos los derechos|hak cipta|alle rechte)",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:reproduction|republication|redistribution)\b.{0,80}\b(?:permitted|prohibited"
+        r"|forbidden|allowed)\b",
+        re.I,
+    ),
+    # A paywall's mark, in the languages of the pages we read: "Article réservé aux abonnés",
+    # "Subscribers only", "Khusus pelanggan"
+    re.compile(
+        r"^(?=.{0,60}$).*\b(?:réservée? aux abonnés|(?:for |exclusive to )?subscribers only"
+        r"|subscriber[- ]only|subscribe to (?:read|continue|unlock)|khusus pelanggan"
+        r"|nur für abonnenten|exclusivo para (?:assinantes|suscriptores)"
+        r"|solo para suscriptores|только для подписчиков)\b",
+        re.I,
+    ),
+    # A cache or aggregator's note on the copy it shows: "This is a cached copy of ..."
+    re.compile(r"^this is an? (?:cached|archived) (?:copy|page|version)\b", re.I),
     re.compile(r"^==\s?[A-Z][\w-]*$"),  # Kyodo's "==Kyodo" on its own line
     # Wire sign-offs: "-- BERNAMA", "/AA/", "mf/wd (Reuters, AFP, dpa)", "(FRANCE 24 with AFP)"
     re.compile(r"^(?:--|[—–])\s*[A-Z][A-Za-z]{1,9}\.?$"),
     re.compile(r"^/[A-Z]{2,6}/\.?$"),
-    re.compile(r"^[a-z]{2,3}(?:/[a-z]{2,3})+(?: \([^()]{2,60}\))?$"),
-    re.compile(rf"^\([^()]{{2,30}} with (?i:{_AGENCY})\)$"),
+    re.compile(r"^\(?[a-z]{2,3}(?:/[a-z]{2,3})+\)?(?: \([^()]{2,60}\))?$"),  # "(rdp/imk)"
+    # "(FRANCE 24 with AFP)", "Le Monde avec AFP": the desk and the wire it drew on
+    re.compile(rf"^\(?[^()]{{2,30}} (?:with|avec|con|com|mit|dengan|và) (?i:{_AGENCY})\)?$"),
+    # "Our Correspondent", "From our staff reporter": an unnamed byline
+    re.compile(r"^(?i:(?:by |from )?our (?:own )?(?:staff )?(?:correspondent|reporter|bureau)s?)$"),
+    # "Name - detikNews": a byline closed by an outlet written in camel case, and that
+    # outlet alone ("detikNews", "kumparanNEWS"); no word of a story is written so
+    re.compile(r"^(?:[A-Z][\w.'’-]* ){1,5}[-–—|] [a-z]+[A-Z][A-Za-z]*$"),
+    re.compile(r"^[a-z]+[A-Z][A-Za-z]*$"),
     # Wire status marks: "(LEAD)", "(2nd LD)", "(END)", "(PHOTO NOT FOR SALE)"
     re.compile(r"^\((?:\d+(?:st|nd|rd|th) LD|LEAD|END|URGENT|UPDATE \d*|[A-Z ]*NOT FOR SALE)\)$"),
 ]
@@ -149,6 +189,16 @@ _BYLINE = re.compile(
     rf"(?:(?: | and | et | e | y |, ){_NAME}){{0,5}}$"
 )
 _TIMESTAMP = re.compile(r"^[\d\s/.:|,-]*\d{1,2}[:h]\d{2}[\d\s/.:|,-]*(?:[ap]\.?m\.?)?$", re.I)
+# "Publié aujourd'hui à 14h05, modifié à 16h20", "Updated yesterday at 9:40 PM": a date
+# label with a time and a relative day instead of a date, which split_dateline cannot read
+_RELATIVE_STAMP = re.compile(
+    r"^(?i:published|posted|updated|publié|modifié|mis à jour|publicado|actualizado|atualizado"
+    r"|diperbarui|dipublikasikan|veröffentlicht|aktualisiert|опубликовано|обновлено|cập nhật"
+    r"|đăng)\b(?=.{0,80}$)(?=.*\d{1,2}[:h]\d{2})"
+    r"(?:[\s,:|-]|\d{1,2}[:h.]\d{2}|\b(?i:today|yesterday|aujourd'hui|aujourd’hui|hier|hoy|ayer"
+    r"|hoje|ontem|hari ini|kemarin|heute|gestern|сегодня|вчера|hôm nay|hôm qua|[ap]\.?m\.?"
+    r"|gmt|utc|wib|ict|ist)\b|[^\W\d]+)+$"
+)
 _MENU_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s[>»›]\s")  # "Home > World > Asia"
 _LIST_MARKER = re.compile(r"^[-–—•*»›▪◦·]\s")
 
@@ -283,14 +333,17 @@ def clean_text_with(
     _read_line_model(lines, line_model, language)
     _mark_captions(lines)
     _mark_model_captions(lines)
+    _drop_head_furniture(lines)
     _drop_other_language(lines, language)
     _drop_duplicates(lines)
     title = _mark_model_title(lines) or _mark_title(lines)
     _drop_tail_clutter(lines)
+    _drop_tail_islands(lines)
     body = _join_wrapped(lines)
     signed_at, sign_off = _strip_sign_off(body)
     _drop_promo(body, signed_at, title)
     _drop_source_stamps(body, title)
+    _drop_closing_notes(body, title, lines[0].text if lines else "")
     _drop_by_model(body)
     title = _unglue_page_title(lines, body, fragments) or title
     dateline, title = _split_wire_dateline(body, head, fragments, title)
@@ -399,6 +452,12 @@ def _mark_model_title(lines: list[_Line]) -> str | None:
     if not candidates:
         return None
     chosen = max(candidates, key=lambda line: line.confidence)
+    # Of a headline and the standfirst under it, both headline-shaped and the byline or date
+    # right below, the page's headline is the one on top.
+    index = body.index(chosen)
+    below = next(i for i, x in enumerate(lines) if x is chosen) + 1
+    if index and body[index - 1] in candidates and _gone(lines, below):
+        chosen = body[index - 1]
     above = body[: body.index(chosen)]
     if any(_is_prose(line.text) for line in above):
         return None  # a headline stands above the story; let the rules look
@@ -490,6 +549,8 @@ def _split_wire_dateline(
     if first is None:
         return None, title
     dateline, rest = read_wire_dateline(first.text)
+    if dateline is None:
+        dateline, rest = _mixed_case_dateline(first.text)
     glued = None
     if dateline is None and title is None:
         glued, dateline, rest = _glued_headline(first.text)
@@ -500,6 +561,29 @@ def _split_wire_dateline(
     if head.published is None and dateline.date is not None:
         head.published, head.published_text = dateline.date, dateline.text
     return dateline, title or glued
+
+
+# Places of the gazetteer (towns, cities, regions), folded: a place written in mixed case opens a
+# dateline only when it is one of them ("Jakarta - Menteri ...", not "Mr Smith - the ...")
+_PLACES = frozenset(
+    fold_text(name)
+    for name, others, _ in datafiles.rows("gazetteer/places.tsv", 3)
+    for name in [name, *filter(None, others.split("|"))]
+)
+_MIXED_CASE_DATELINE = re.compile(r"^([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}) [-–—]{1,2} (?=[A-Z])")
+
+
+def _mixed_case_dateline(paragraph: str) -> tuple[WireDateline | None, str]:
+    """`Jakarta - Menteri ...`: a place of the gazetteer in mixed case, a dash, a sentence."""
+    match = _MIXED_CASE_DATELINE.match(paragraph)
+    rest = paragraph[match.end() :] if match else ""
+    if (
+        match is None
+        or fold_text(match[1]) not in _PLACES
+        or len(rest.split()) < _SENTENCE_MIN_WORDS
+    ):
+        return None, paragraph
+    return WireDateline(match.group().strip(), match[1]), rest
 
 
 def _unglue_page_title(
@@ -605,7 +689,7 @@ def _chrome_reason(text: str) -> str | None:
         return None
     if not _LETTER.search(text):
         return "timestamp" if _TIMESTAMP.match(text) else "no-text"
-    if _is_bare_dateline(text):
+    if _is_bare_dateline(text) or _is_relative_stamp(text):
         return "timestamp"
     if _key(text) in CHROME_LINES or any(p.search(text) for p in _SITE_CHROME):
         return "site-chrome"
@@ -624,6 +708,17 @@ def _is_bare_dateline(text: str) -> bool:
         return False
     date, _, rest = split_dateline(text)
     return date is not None and not rest
+
+
+def _is_relative_stamp(text: str) -> bool:
+    """`Publié aujourd'hui à 14h05`: a label and a time, every other word a date label."""
+    if not _RELATIVE_STAMP.match(text):
+        return False
+    words = [w.casefold() for w in _letter_words(text)]
+    relative = {"today", "yesterday", "aujourd'hui", "aujourd’hui", "hier", "hoy", "ayer"}
+    relative |= {"hoje", "ontem", "hari", "ini", "kemarin", "heute", "gestern", "сегодня"}
+    relative |= {"вчера", "hôm", "nay", "qua", "am", "pm", "gmt", "utc", "wib", "ict", "ist"}
+    return all(w in DATELINE_WORDS or w in relative or w == "h" for w in words)
 
 
 def _is_menu(text: str) -> bool:
@@ -842,6 +937,93 @@ def _mark_captions(lines: list[_Line]) -> None:
             line.reason = "photo-credit"
 
 
+# Where a person stands in the photo, in the languages of the pages we read: a caption's
+# mark that a story's sentence does not use ("(left)", "(R)", "(à gauche)", "(kiri)")
+_POSITION_MARK = re.compile(
+    r"\((?:(?:second |third |far |2nd )?(?:left|right|centre|center|front|back)"
+    r"|(?:à )?(?:gauche|droite)|(?:izq|der)\.?|izquierda|derecha|esquerda|direita"
+    r"|kiri|kanan|tengah|trái|phải|giữa|слева|справа|links|rechts)"
+    r"(?:,? (?:to|à|a) (?:right|left|droite|gauche|derecha|izquierda))?\)"
+)
+# "(R)" alone may be a senator's party; "(L)" and "(R)" together stand in a photo
+_PAIRED_MARKS = re.compile(r"\(L\).*\(R\)|\(R\).*\(L\)")
+_PERSON_NAME = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}$")  # "Tham Yuen-C"
+_READER = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+_LABEL_MAX_WORDS = 3
+
+
+def _drop_head_furniture(lines: list[_Line]) -> None:
+    """Between the masthead and the story's first paragraph, drop what is no headline,
+    standfirst or caption: a byline name beside other metadata ("Suhasini Haidar" over the
+    dateline), a fragment of a split byline between dropped lines ("in Brussels"), a label
+    such as "Key points:", and a line that speaks to the reader ("Save articles to read
+    later and create your own reading list.")."""
+    # A standfirst may come first, so the head runs to the second paragraph of prose.
+    prose = [i for i, x in enumerate(lines) if x.body and _is_prose(x.text)]
+    start = prose[min(1, len(prose) - 1)] if prose else None
+    # Above the headline the menus are `_mark_title`'s to drop, as a run.
+    headline = next((i for i, x in enumerate(lines) if x.verdict == "title"), None)
+    if start is None or headline is None or headline > start:
+        return
+    story: set[str] = set()
+
+    def story_words() -> set[str]:  # read only for a name-shaped line, which few heads have
+        if not story:
+            story.update(
+                word.casefold()
+                for line in lines[start:]
+                if line.body and _is_prose(line.text)
+                for word in _letter_words(line.text)
+            )
+        return story
+
+    head = lines[headline:start]
+    for line in head:
+        marked = _POSITION_MARK.search(line.text) or _PAIRED_MARKS.search(line.text)
+        if line.body and marked and line.verdict != "title":
+            line.role = "caption"  # "Putin (left) and Tokayev at the palace on Nov. 27."
+    changed = True
+    while changed:  # a dropped line may leave its neighbour between two
+        changed = False
+        for i, line in enumerate(head):
+            if not line.body or line.verdict == "title":
+                continue
+            above, below = _gone(head, i - 1), _gone(head, i + 1)
+            reason = _head_furniture(line.text, story_words, above, below)
+            if reason:
+                line.reason, changed = reason, True
+
+
+def _gone(lines: list[_Line], index: int) -> bool:
+    """Whether the line at `index` is dropped, or the classifier is sure it will be."""
+    if not 0 <= index < len(lines):
+        return False
+    line = lines[index]
+    return line.reason is not None or line.verdict in _MODEL_DROPS
+
+
+def _head_furniture(
+    text: str, story: Callable[[], set[str]], above: bool, below: bool
+) -> str | None:
+    words = _letter_words(text)
+    if not words:
+        return None
+    if len(words) <= _LABEL_MAX_WORDS and text.endswith(":"):
+        return "navigation"
+    if _is_prose(text):
+        return None  # the standfirst or the story's first paragraph
+    if text.endswith((".", "!")) and _READER.search(text) and not _QUOTE_MARKS.search(text):
+        return "site-chrome"
+    if (above or below) and _PERSON_NAME.match(text):
+        folded = [word.casefold() for word in words]
+        if not any(w in STOPWORDS for w in folded) and story().isdisjoint(folded):
+            return "byline"
+    if above and below and len(words) <= _LABEL_MAX_WORDS and not _SENTENCE_END.search(text):
+        return "navigation"
+    return None
+
+
 def _mark_title(lines: list[_Line]) -> str | None:
     """The first line above the story that reads like a headline and leads into it.
 
@@ -909,19 +1091,61 @@ def _drop_tail_clutter(lines: list[_Line]) -> None:
     """After the story's last sentence, drop tag words and the author's bio."""
     body = [line for line in lines if line.body]
     last = max((i for i, line in enumerate(body) if _SENTENCE_END.search(line.text)), default=-1)
-    for line in body[last + 1 :]:
-        if _is_clutter(line.text):
-            line.reason = "navigation"
     for line in body[max(0, last + 1 - _BIO_LINES) : last + 1]:
         if _AUTHOR_BIO.match(line.text):
             line.reason = "author-bio"
+    # The story ends before a closing bio, so the author's name above it is clutter too.
+    last = max(
+        (i for i, line in enumerate(body) if line.body and _SENTENCE_END.search(line.text)),
+        default=-1,
+    )
+    for line in body[last + 1 :]:
+        if line.body and _is_clutter(line.text):
+            line.reason = "navigation"
+
+
+_ISLAND_MAX_LINES = 2
+
+
+def _drop_tail_islands(lines: list[_Line]) -> None:
+    """Below the story's last paragraph of prose, one or two short lines kept between
+    dropped ones that share no word with the story are what is left of a box of chrome
+    ("Weekly Newsletter" between "Sign up" and "E-mail address")."""
+    prose = [i for i, x in enumerate(lines) if x.body and _is_prose(x.text)]
+    if not prose:
+        return
+    runs, i = [], prose[-1] + 1
+    while i < len(lines):
+        end = i
+        while end < len(lines) and not _gone(lines, end):
+            end += 1
+        run = lines[i:end]
+        if run and _gone(lines, i - 1) and end < len(lines) and len(run) <= _ISLAND_MAX_LINES:
+            runs.append(run)
+        i = end + 1
+    if not runs:
+        return  # most pages: the story's words are not needed
+    stems = frozenset[str]().union(*(_Gist.from_paragraph(lines[i].text).stems for i in prose))
+    for run in runs:
+        if all(_is_island(x, stems) for x in run):
+            for line in run:
+                line.reason = "navigation"
+
+
+def _is_island(line: _Line, stems: frozenset[str]) -> bool:
+    return (
+        line.body
+        and not _is_prose(line.text)
+        and stems.isdisjoint(_Gist.from_paragraph(line.text).stems)
+    )
 
 
 def _is_headline(text: str) -> bool:
     words = _letter_words(text)
     if not _TITLE_MIN_WORDS <= len(words) <= _TITLE_MAX_WORDS or text[0].islower():
         return False
-    if text.endswith((".", ",", ";", ":")) or words[-1].casefold() in STOPWORDS:
+    last = _letter_or_number_words(text)[-1]  # "... power cable by 2030" ends on its year
+    if text.endswith((".", ",", ";", ":")) or last.casefold() in STOPWORDS:
         return False  # a wrapped line of the first paragraph, not a headline
     return not _OUTLET_LINE.match(text)
 
@@ -1032,9 +1256,81 @@ def _drop_promo(body: list[_Line], signed_at: int | None, title: str | None) -> 
     if start is None:
         return
     tail = body[start:]
+    if _prose_words(tail) > _prose_words(body[:start]):
+        return  # the story itself, read against a menu the rules kept above it
     if signed_at is not None or not all(_SENTENCE_END.search(line.text) for line in tail):
         for line in tail:
             line.reason = "promo"
+
+
+# A closing note of the outlet, not the story: it speaks to the reader or as the newsroom
+# ("Get breaking news alerts directly to your phone", "Our newsroom relies on readers"), in
+# the languages of the pages we read, or urges the reader on ("Subscribe to ...").
+_NOTE_VOICE = re.compile(
+    r"\b(?:[Yy]ou|[Yy]our|[Vv]ous|[Vv]otre|[Vv]os|Anda)\b"
+    # "we" and "our" alone are too common in paraphrase ("our country" in state media);
+    # the newsroom's own voice names what it does
+    r"|\b(?:[Oo]ur|[Ww]e)\b.*\b(?:newsroom|journalism|journalists|readers|subscribers"
+    r"|members|membership|newsletters?|reporting)\b"
+)
+_NOTE_URGING = re.compile(
+    r"^(?:Subscribe|Sign up|Download|Get|Join|Follow|Don['’]t miss|Never miss"
+    r"|Stay (?:informed|up to date|updated|tuned))\b"
+)
+_NOTES_MAX = 4
+
+
+def _drop_closing_notes(body: list[_Line], title: str | None, masthead: str) -> None:
+    """Drop the outlet's notes closing the page, from the last paragraph up: one that
+    speaks to the reader or as the newsroom, urges the reader to subscribe or download, or
+    opens with the masthead's name to describe the outlet ("BERNAMA provides ...") and
+    shares no word with the headline; and a short label above such a note ("Note from the
+    author:"). Quoted speech is the story's, so a note quotes no one."""
+    kept = [line for line in body if line.reason is None]
+    outlet = _masthead_word(masthead)
+    headline = _Gist.from_paragraph(title).stems if title else frozenset[str]()
+    dropped = 0
+    for index in range(len(kept) - 1, _PROMO_MIN_CORE - 1, -1):
+        line = kept[index]
+        if line.verdict in _MODEL_DROPS:
+            continue  # chrome the classifier drops last ("Related topics") hides no note
+        if (
+            dropped
+            and len(_letter_words(line.text)) <= _LABEL_MAX_WORDS + 1
+            and line.text.endswith(":")
+        ):
+            line.reason = "promo"
+            continue
+        if dropped == _NOTES_MAX or not _is_closing_note(line.text, outlet, headline):
+            return
+        line.reason, dropped = "promo", dropped + 1
+
+
+def _masthead_word(masthead: str) -> str | None:
+    """The first word of the page's first line when that line is a short name."""
+    words = _letter_words(masthead)
+    if not 1 <= len(words) <= _MENU_ITEM_MAX_WORDS or not words[0][0].isupper():
+        return None
+    word = words[0].casefold()
+    return word if len(word) >= 3 and word not in STOPWORDS else None
+
+
+def _is_closing_note(text: str, outlet: str | None, headline: frozenset[str]) -> bool:
+    if _QUOTE_MARKS.search(text):
+        return False
+    if _NOTE_VOICE.search(text) or _NOTE_URGING.match(text):
+        return True
+    words = _letter_words(text)
+    return (
+        outlet is not None
+        and bool(words)
+        and words[0].casefold() == outlet
+        and headline.isdisjoint(_Gist.from_paragraph(text).stems)
+    )
+
+
+def _prose_words(lines: list[_Line]) -> int:
+    return sum(len(x.text.split()) for x in lines if x.reason is None and _is_prose(x.text))
 
 
 def _drop_source_stamps(body: list[_Line], title: str | None) -> None:
