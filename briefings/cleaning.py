@@ -27,7 +27,7 @@ from itertools import pairwise, takewhile
 import py3langid as langid
 
 from briefings import datafiles
-from briefings.datelines import read_wire_dateline
+from briefings.datelines import leading_date, read_wire_dateline
 from briefings.dates import place_dateline, split_dateline
 from briefings.english import STOPWORDS, stem
 from briefings.folding import fold, fold_text
@@ -150,6 +150,16 @@ _SITE_CHROME = [
     re.compile(rf"^\(?[^()]{{2,30}} (?:with|avec|con|com|mit|dengan|và) (?i:{_AGENCY})\)?$"),
     # "Our Correspondent", "From our staff reporter": an unnamed byline
     re.compile(r"^(?i:(?:by |from )?our (?:own )?(?:staff )?(?:correspondent|reporter|bureau)s?)$"),
+    # ... and in the wires' other languages, maybe with where they file from: "Par notre
+    # correspondant à Hanoï", "De notre envoyé spécial à Kiev", "De nuestro corresponsal en
+    # Moscú", "Von unserem Korrespondenten in Moskau", "Наш корреспондент в Ханое"
+    re.compile(
+        r"^(?i:(?:par |de |from |by |von |от )?(?:notre|nos|nuestro|nuestra|our|unserem|unserer"
+        r"|unser|наш|нашего) (?:propre |own )?(?:correspondante?s?|envoyée? spéciale?|envoyés"
+        r" spéciaux|corresponsal(?:es)?|enviad[oa] especial|correspondent|special correspondent"
+        r"|korrespondent(?:en|in)?|корреспондент(?:а)?|собкор(?:а)?)"
+        r"(?: (?:à|a|en|in|im|в|во) [\w' .-]{1,40})?)$"
+    ),
     # "Name - detikNews": a byline closed by an outlet written in camel case, and that
     # outlet alone ("detikNews", "kumparanNEWS"); no word of a story is written so
     re.compile(r"^(?:[A-Z][\w.'’-]* ){1,5}[-–—|] [a-z]+[A-Z][A-Za-z]*$"),
@@ -231,6 +241,8 @@ DATELINE_WORDS = frozenset(
     + "publié modifié mis à jour le du publicado atualizado actualizado em às el a las"
     " diperbarui dipublikasikan diterbitkan pukul опубликовано обновлено в cập nhật lúc ngày"
     " đăng veröffentlicht aktualisiert am um".split()
+    # French writes the hour with an h ("à 10h12", "10 h 12").
+    + ["h"]
 )
 # The author's bio closing an agency story: "Edith M. Lederer is the AP's chief ... correspondent"
 _AUTHOR_BIO = re.compile(
@@ -652,6 +664,8 @@ def _metadata_date(text: str) -> PartialDate | None:
     text = _GLUED_YEAR.sub(r"\1 ", text)  # "July 8, 20242:15 PM": the page lost a space
     for start in _word_starts(text):
         date, _, rest = split_dateline(text[start:])
+        if date is None:  # "Publié le 4 décembre 2026 à 10h12": months of other languages
+            date, rest = leading_date(text[start:])
         if date is not None and _only_metadata(text[:start] + " " + rest):
             return date
     return None

@@ -60,6 +60,17 @@ def read_wire_dateline(paragraph: str) -> tuple[WireDateline | None, str]:
     return WireDateline(text, place, found, agency.strip() if agency else None), rest
 
 
+_LEADING_DATE = re.compile(rf"(?:{_DATE})(?![\w/])", re.I)
+
+
+def leading_date(text: str) -> tuple[PartialDate | None, str]:
+    """A date in any wire language opening `text`, and the rest: `"4 décembre 2026 à 10h12"`
+    → (2026-12-04, `" à 10h12"`); (None, text) if it opens with none."""
+    match = _LEADING_DATE.match(text)
+    found = _date(match) if match else None
+    return (found, text[match.end() :]) if match and found else (None, text)
+
+
 def _is_dateline(match: re.Match[str], found: PartialDate | None, agency: str | None) -> bool:
     """A place in capitals (or any place before an agency), with a date, an agency or a
     dash; a sentence's opening words (`Moscow said`) have none of these."""

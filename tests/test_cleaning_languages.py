@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefings.cleaning import clean_text, same_language
+from briefings.model import PartialDate
 
 INDONESIAN_PAGE = "\n\n".join(
     [
@@ -217,3 +218,40 @@ def test_a_headline_printed_twice_is_the_title_once() -> None:
     clean = clean_text(page)
     assert headline == clean.title
     assert tuple(STORY[1:]) == clean.paragraphs
+
+
+FRENCH_HEAD_AND_WIRE = """Le Premier ministre cambodgien attendu à Paris la semaine prochaine
+
+Par notre correspondant à Phnom Penh
+Publié le 4 décembre 2026 à 10h12
+
+PHNOM PENH, 4 décembre (AFP) - Le Premier ministre cambodgien Hun Manet se rendra à Paris \
+la semaine prochaine pour une visite officielle, a annoncé jeudi son ministère des Affaires \
+étrangères.
+
+Notre correspondant a pu consulter le programme de la visite, qui prévoit des entretiens sur \
+le commerce et l'aide au déminage.
+"""
+
+
+def test_a_french_head_gives_the_year_the_wire_dateline_leaves_out() -> None:
+    clean = clean_text(FRENCH_HEAD_AND_WIRE)
+    assert clean.published == PartialDate(2026, 12, 4)
+    assert clean.dateline is not None and clean.dateline.agency == "AFP"
+    # The unnamed byline goes; a sentence about the correspondent stays.
+    assert not any(p.startswith("Par notre correspondant") for p in clean.paragraphs)
+    assert any(p.startswith("Notre correspondant a pu consulter") for p in clean.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Опубликовано 3 декабря 2026, 14:05", PartialDate(2026, 12, 3)),
+        ("Diperbarui 5 Desember 2026 pukul 10.15 WIB", PartialDate(2026, 12, 5)),
+        ("Publicado em 4 de dezembro de 2026", PartialDate(2026, 12, 4)),
+        ("Publié le 4 décembre 2026 à 10h12", PartialDate(2026, 12, 4)),
+    ],
+)
+def test_head_date_lines_in_other_languages_date_the_page(line: str, expected: PartialDate) -> None:
+    page = f"Headline of the story\n\n{line}\n\n{FRENCH_HEAD_AND_WIRE.split(chr(10), 5)[5]}"
+    assert clean_text(page).published == expected
