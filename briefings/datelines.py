@@ -64,11 +64,14 @@ _LEADING_DATE = re.compile(rf"(?:{_DATE})(?![\w/])", re.I)
 
 
 def leading_date(text: str) -> tuple[PartialDate | None, str]:
-    """A date in any wire language opening `text`, and the rest: `"4 décembre 2026 à 10h12"`
-    → (2026-12-04, `" à 10h12"`); (None, text) if it opens with none."""
+    """A date with its month's name in any wire language opening `text`, and the rest:
+    `"4 décembre 2026 à 10h12"` → (2026-12-04, `" à 10h12"`); (None, text) if it opens with
+    none. Numeric dates are not read here: 12/05 is May in Hanoi and December in Washington."""
     match = _LEADING_DATE.match(text)
-    found = _date(match) if match else None
-    return (found, text[match.end() :]) if match and found else (None, text)
+    if match is None or match["n_month"]:
+        return None, text
+    found = _date(match)
+    return (found, text[match.end() :]) if found else (None, text)
 
 
 def _is_dateline(match: re.Match[str], found: PartialDate | None, agency: str | None) -> bool:
