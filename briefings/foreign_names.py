@@ -238,7 +238,8 @@ def role_names(text: str, places: Gazetteer | None = None) -> Iterator[ForeignNa
 def _country_after(text: str, position: int, places: Gazetteer) -> tuple[int, str | None]:
     """Past a country or body named right after a role ("Sekretaris Jenderal Partai Komunis
     Vietnam To Lam"), and the country (English name) if it is one."""
-    words = list(_capitalised_words(text, position, _MAX_NAME_WORDS + 1))
+    # Later words may be lower case: Vietnamese capitalises one syllable of "Bộ Ngoại giao".
+    words = list(_capitalised_words(text, position, _MAX_NAME_WORDS + 1, first_only=True))
     for size in range(len(words) - 1, 0, -1):  # a name must still follow
         key = phrase_key(text[words[0][0] : words[size - 1][1]])
         for alias in places.lookup(key):
@@ -248,10 +249,12 @@ def _country_after(text: str, position: int, places: Gazetteer) -> tuple[int, st
     return position, None
 
 
-def _capitalised_words(text: str, position: int, most: int) -> Iterator[tuple[int, int]]:
-    for _ in range(most):
+def _capitalised_words(
+    text: str, position: int, most: int, first_only: bool = False
+) -> Iterator[tuple[int, int]]:
+    for count in range(most):
         match = _NEXT_WORD.match(text, position)
-        if match is None or not match[1][0].isupper():
+        if match is None or not (match[1][0].isupper() or (first_only and count)):
             return
         yield match.span(1)
         position = match.end()

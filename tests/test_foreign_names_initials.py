@@ -68,3 +68,9 @@ def test_a_ministry_without_diacritics_is_no_person() -> None:
     text = "Nguoi phat ngon Bo Ngoai giao Viet Nam noi rang"
 
     assert [] == [n.name for n in role_names(text, for_language("vi"))]
+
+
+def test_a_ministry_written_with_lower_case_syllables_is_passed_to_the_name() -> None:
+    text = "Người phát ngôn Bộ Ngoại giao Phạm Thu Hằng cho biết"
+
+    assert ["Phạm Thu Hằng"] == [n.name for n in role_names(text, for_language("vi"))]
