@@ -41,6 +41,8 @@ _INITIALLED = re.compile(
     rf"(?<![\w.-])(?P<initials>(?:[А-ЯЁ]\.[ \t]?){{1,2}})(?P<surname>{_CYRILLIC_WORD})(?![\w-])"
 )
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_][\w’'-]*)")
+# One capital letter with no point after it: a syllable of a Chinese name (Ван И), no initial.
+_LONE_SYLLABLE = re.compile(r"[ \t]+[А-ЯЁ](?![\w.])")
 # Words that head a body's name, never a person's, folded: Vietnamese "Bộ Ngoại giao" (its
 # lower-case second syllables leave "Bộ Ngoại" looking like a name), Indonesian "Kementerian".
 _BODY_HEADS = frozenset({"bo", "kementerian", "badan", "dewan", "komisi", "ministere"})
@@ -282,6 +284,8 @@ def _name_after(text: str, position: int, places: Gazetteer) -> tuple[int, int, 
         return _latin_name(text, words[:_MAX_NAME_WORDS], places)
     # "министр иностранных дел Социалистической Республики Вьетнам Буй Тхань Шон"
     named = next(_names_in_run(text, words), None)
+    if named is not None and _LONE_SYLLABLE.match(text, named.end):
+        return None  # "Ван И": Russian grammar read half of a name it does not know
     if named is not None:
         return named.start, named.end, named.name
     return _foreign_name_in_cyrillic(text, words, places)

@@ -74,3 +74,9 @@ def test_a_ministry_written_with_lower_case_syllables_is_passed_to_the_name() ->
     text = "Người phát ngôn Bộ Ngoại giao Phạm Thu Hằng cho biết"
 
     assert ["Phạm Thu Hằng"] == [n.name for n in role_names(text, for_language("vi"))]
+
+
+def test_half_of_a_chinese_name_is_not_taken_for_a_russian_one() -> None:
+    text = "встреча с министром иностранных дел КНР Ван И в Пекине"
+
+    assert [] == [n.name for n in role_names(text, for_language("ru"))]
