@@ -80,3 +80,9 @@ def test_half_of_a_chinese_name_is_not_taken_for_a_russian_one() -> None:
     text = "встреча с министром иностранных дел КНР Ван И в Пекине"
 
     assert [] == [n.name for n in role_names(text, for_language("ru"))]
+
+
+def test_minister_alone_introduces_a_name_russian_grammar_does_not_know() -> None:
+    text = "Министр Сухарто подробно рассказал о политике страны."
+
+    assert [("Sukharto", None)] == [(n.name, n.role) for n in role_names(text, for_language("ru"))]
