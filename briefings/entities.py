@@ -469,10 +469,23 @@ def _resolve_foreign_short(article: _Article) -> None:
             target = f"person:{fold(found.variants[0])}"
             entity = EntityRef(found.variants[0], "person", found.country)
             article.entities.setdefault(target, entity)
+        if target is not None and not _initial_agrees(article, target, found.initial):
+            target = None
         if target is not None:
             length = found.end - found.start
             span = _Span(index, found.start, found.end, target, (3, length, 1), found.role)
             article.spans.append(span)
+
+
+def _initial_agrees(article: _Article, target: str, initial: str | None) -> bool:
+    """ "С.В.Лавров" is Sergey Lavrov, not a Lavrov whose given name starts otherwise."""
+    if initial is None:
+        return True
+    entity = article.entities.get(target)
+    person = article.people.get(target.removeprefix("person:"))
+    name = entity.name if entity else person.forms[0] if person else ""
+    words = fold(name).split()
+    return len(words) < 2 or words[0].startswith(fold(initial))
 
 
 def _short_target(article: _Article, owners: dict[str, list[str]], name: str) -> str | None:

@@ -36,7 +36,16 @@ _NAME_PARTS = ("Name", "Patr", "Surn")
 # as a name, "Лавров" most of it as a surname.
 _LEAST_SCORE = 0.04
 _MAX_NAME_WORDS = 4
+# One or two initials and a surname: "С.В.Лавров", "В. В. Путиным", "М.Рубио".
+_INITIALLED = re.compile(
+    rf"(?<![\w.-])(?P<initials>(?:[А-ЯЁ]\.[ \t]?){{1,2}})(?P<surname>{_CYRILLIC_WORD})(?![\w-])"
+)
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_][\w’'-]*)")
+# One capital letter with no point after it: a syllable of a Chinese name (Ван И), no initial.
+_LONE_SYLLABLE = re.compile(r"[ \t]+[А-ЯЁ](?![\w.])")
+# Words that head a body's name, never a person's, folded: Vietnamese "Bộ Ngoại giao" (its
+# lower-case second syllables leave "Bộ Ngoại" looking like a name), Indonesian "Kementerian".
+_BODY_HEADS = frozenset({"bo", "kementerian", "badan", "dewan", "komisi", "ministere"})
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,8 @@ class ForeignName:
     variants: tuple[str, ...] = ()
     # Named after a role, title or verb of saying: a person even when no one else knows it.
     cued: bool = False
+    # The given name's initial, in Latin, where the text gives initials: "С.В.Лавров" → "S".
+    initial: str | None = None
 
 
 @cache
@@ -73,9 +84,27 @@ def _readings(word: str) -> tuple[Any, ...]:
 
 def russian_names(text: str) -> Iterator[ForeignName]:
     """People named in a Russian passage, full names and one-word references."""
+    initialled = list(_initialled_names(text))
+    yield from initialled
+    surnames = {found.end for found in initialled}
     for run in _CYRILLIC_RUN.finditer(text):
         words = [(m.start() + run.start(), m.end() + run.start()) for m in _WORD.finditer(run[0])]
-        yield from _names_in_run(text, words)
+        yield from _names_in_run(text, [w for w in words if w[1] not in surnames])
+
+
+def _initialled_names(text: str) -> Iterator[ForeignName]:
+    """Surnames after initials, as the Foreign Ministry writes them: "С.В.Лаврова" may be
+    Lavrov or Lavrova, "М.Рубио" as written; the initial is kept to check the given name."""
+    for match in _INITIALLED.finditer(text):
+        surname = match["surname"]
+        variants = _surname_nominatives(surname)
+        if not variants and not _is_common_word(surname):
+            variants = (latin_name(surname),)
+        if variants:
+            initial = latin_name(match["initials"][0])
+            yield ForeignName(
+                match.start(), match.end(), variants[0], variants=variants, initial=initial
+            )
 
 
 def _names_in_run(text: str, words: list[tuple[int, int]]) -> Iterator[ForeignName]:
@@ -211,7 +240,8 @@ def role_names(text: str, places: Gazetteer | None = None) -> Iterator[ForeignNa
 def _country_after(text: str, position: int, places: Gazetteer) -> tuple[int, str | None]:
     """Past a country or body named right after a role ("Sekretaris Jenderal Partai Komunis
     Vietnam To Lam"), and the country (English name) if it is one."""
-    words = list(_capitalised_words(text, position, _MAX_NAME_WORDS + 1))
+    # Later words may be lower case: Vietnamese capitalises one syllable of "Bộ Ngoại giao".
+    words = list(_capitalised_words(text, position, _MAX_NAME_WORDS + 1, first_only=True))
     for size in range(len(words) - 1, 0, -1):  # a name must still follow
         key = phrase_key(text[words[0][0] : words[size - 1][1]])
         for alias in places.lookup(key):
@@ -221,10 +251,12 @@ def _country_after(text: str, position: int, places: Gazetteer) -> tuple[int, st
     return position, None
 
 
-def _capitalised_words(text: str, position: int, most: int) -> Iterator[tuple[int, int]]:
-    for _ in range(most):
+def _capitalised_words(
+    text: str, position: int, most: int, first_only: bool = False
+) -> Iterator[tuple[int, int]]:
+    for count in range(most):
         match = _NEXT_WORD.match(text, position)
-        if match is None or not match[1][0].isupper():
+        if match is None or not (match[1][0].isupper() or (first_only and count)):
             return
         yield match.span(1)
         position = match.end()
@@ -252,6 +284,8 @@ def _name_after(text: str, position: int, places: Gazetteer) -> tuple[int, int, 
         return _latin_name(text, words[:_MAX_NAME_WORDS], places)
     # "министр иностранных дел Социалистической Республики Вьетнам Буй Тхань Шон"
     named = next(_names_in_run(text, words), None)
+    if named is not None and _LONE_SYLLABLE.match(text, named.end):
+        return None  # "Ван И": Russian grammar read half of a name it does not know
     if named is not None:
         return named.start, named.end, named.name
     return _foreign_name_in_cyrillic(text, words, places)
@@ -264,10 +298,12 @@ def _latin_name(
     Sugiono Bertemu Menlu Vietnam" in a headline); no name starts with a known place or body
     (later words may be one: Trần Đức Lương); "Jr." keeps its point."""
     roles = load().foreign_roles
+    if _starts_with_place(text, words, places):
+        return None
     for count, (start, end) in enumerate(words):
         word = text[start:end]
         if (
-            (not count and places.lookup(phrase_key(word)))
+            (not count and fold_diacritics(word).lower() in _BODY_HEADS)
             or fold_diacritics(word).lower() in roles
             or (len(word) > 2 and word.isupper())
         ):
@@ -281,17 +317,41 @@ def _latin_name(
     return start, end, text[start:end]
 
 
+def _starts_with_place(text: str, words: list[tuple[int, int]], places: Gazetteer) -> bool:
+    """The words open with a known place or body: "Bộ trưởng Ngoại giao Ấn Độ" at a line's
+    end, where no name follows the country."""
+    return any(places.lookup(phrase_key(text[words[0][0] : end])) for _, end in words)
+
+
 def _foreign_name_in_cyrillic(
     text: str, words: list[tuple[int, int]], places: Gazetteer
 ) -> tuple[int, int, str] | None:
     """A name Russian grammar does not know, right after a role: "министр Индонезии Сугионо"
     (an Indonesian one) is taken as written, in Latin, once known places are passed."""
-    while words and places.lookup(phrase_key(text[slice(*words[0])])):
+    # "Республики Индонезии Сугионо": the country's style is passed with the country.
+    while words and (
+        places.lookup(phrase_key(text[slice(*words[0])])) or _is_common_word(text[slice(*words[0])])
+    ):
         words = words[1:]
     words = words[:_MAX_NAME_WORDS]
-    if not words or any(places.lookup(phrase_key(text[s:e])) for s, e in words):
+    if not words or any(
+        places.lookup(phrase_key(text[s:e])) or not _may_be_name(text[s:e]) for s, e in words
+    ):
         return None
     return words[0][0], words[-1][1], latin_name(text[words[0][0] : words[-1][1]])
+
+
+def _may_be_name(word: str) -> bool:
+    """A word of two letters or more that Russian does not know as a common word: not the
+    initial "С" of "С.В.Лавров", nor "Министром"."""
+    return sum(c.isalpha() for c in word) >= 2 and not _is_common_word(word)
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_common_word(word: str) -> bool:
+    """pymorphy3's likeliest reading is a word of its dictionary and no part of a name."""
+    best = _analyzer().parse(word)[0]
+    return bool(best.is_known) and not any(part in best.tag for part in _NAME_PARTS)
 
 
 # --- reported speech ---------------------------------------------------------------------------
