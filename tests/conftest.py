@@ -15,6 +15,7 @@ import pytest
 import pytest_asyncio
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.signature import SignatureVerifier
+from sqlite_utils import Database
 
 from bot.router import Router
 from bot.slack import build_app
@@ -24,6 +25,7 @@ from briefings.ingest.fetch import Fetcher, new_client
 from briefings.ingest.network import parse_networks
 from briefings.ingest.pipeline import IngestReport, ingest
 from store import Store
+from store.schema import MIGRATIONS
 
 from .discord_api import DiscordAPI
 from .local_server import Site, StandIn, serve_site
@@ -228,3 +230,17 @@ def slack_app(router: Router, api: SlackApi, admins: frozenset[str] = frozenset(
     """The Bolt app Attaché builds, verifying with SECRET, its Web API the local stand-in."""
     client = slack_client("xoxb-test", base_url=api.api_url)
     return build_app(router, client, signing_secret=SECRET, command="/brief", admins=admins)
+
+
+def database_at_version(path: Path, version: int) -> Database:
+    """A database built by the first `version` migrations only, as an older Attaché left it."""
+    db = Database(path)
+    for number, step in enumerate(MIGRATIONS[:version], start=1):
+        with db.atomic():
+            step(db)
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [str(number)],
+            )
+    return db

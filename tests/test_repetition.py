@@ -8,7 +8,6 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
 from benchmarks.eval_repetition import evaluate
 from benchmarks.generate import generate
@@ -19,9 +18,9 @@ from briefings.ingest.documents import RawDocument
 from briefings.ingest.pipeline import POOL_THRESHOLD, ingest
 from briefings.ingest.prepare import prepare
 from store import Store
-from store.schema import MIGRATIONS, SCHEMA_VERSION
+from store.schema import SCHEMA_VERSION
 
-from .conftest import MAX_BYTES, offline, run_ingest
+from .conftest import MAX_BYTES, database_at_version, offline, run_ingest
 from .test_ingest_parallel import stored
 
 # Seven unrelated stories from one outlet, as a reader would copy them from its site.
@@ -228,15 +227,7 @@ def test_a_sentence_shared_by_copies_of_one_wire_story_is_kept(
 
 
 def test_a_version_7_database_is_upgraded_and_learns_from_then_on(tmp_path: Path) -> None:
-    db = Database(tmp_path / "v7.db")
-    for version, step in enumerate(MIGRATIONS[:7], start=1):
-        with db.atomic():
-            step(db)
-            db.execute(
-                "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [str(version)],
-            )
+    db = database_at_version(tmp_path / "v7.db", 7)
     db.execute(
         "INSERT INTO articles (key, source_kind, title, content_hash, ingested_at, updated_at)"
         " VALUES ('file:///old.txt', 'text', 'An older story', 'h', '2025-01-01', '2025-01-01')"

@@ -7,11 +7,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
 from store import Store, StoreError
 from store.records import ArticleRecord, DateRecord, MentionRecord
-from store.schema import MIGRATIONS, SCHEMA_VERSION
+from store.schema import SCHEMA_VERSION
+
+from .conftest import database_at_version
 
 
 def _record(
@@ -61,15 +62,7 @@ def test_reopening_does_not_migrate_twice(tmp_path: Path) -> None:
 
 
 def test_digest_runs_survive_the_migration_that_adds_unverified(tmp_path: Path) -> None:
-    db = Database(tmp_path / "v6.db")
-    for version, step in enumerate(MIGRATIONS[:6], start=1):
-        with db.atomic():
-            step(db)
-            db.execute(
-                "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [str(version)],
-            )
+    db = database_at_version(tmp_path / "v6.db", 6)
     db.execute(
         "INSERT INTO subscriptions (platform, workspace, channel, filter, schedule, timezone,"
         " created_at) VALUES ('slack', 'T1', 'C1', 'Lavrov', 'daily 08:00', 'UTC', '2024-05-01')"
