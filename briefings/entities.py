@@ -949,8 +949,6 @@ def _classify_run(article: _Article, passage: int, run: list[_Token]) -> None:
     kind = HEADS[run[head].key]
     if kind != "topic" and named[-1] is not run[head]:
         kind = _kind_by_head(text[start:end]) or kind
-    if kind == "organization" and _joint_commission(article, text[start:end]):
-        kind = "event"
     end = _seat_end(article, text, end) if run[head].key in _SEATED_HEADS else end
     name = _ministry_name(article, passage, start, text[start:end])
     entity = article.alternative_of.get((passage, start)) or _named_entity(article, name, kind)
@@ -971,18 +969,6 @@ def _gathering_of_named_body(run: list[_Token], head: int) -> int:
         if HEADS.get(run[i].key) == "event" and run[i].is_capitalised:
             head = i
     return head
-
-
-def _joint_commission(article: _Article, name: str) -> bool:
-    """ "Pakistan-Iran Joint Economic Commission": two countries' commission sits in sessions,
-    reported as meetings, and is no standing body with members of its own."""
-    first, *rest = name.split()
-    pair = first.split("-")
-    return "Joint" in rest and len(pair) == 2 and all(_is_country(article, part) for part in pair)
-
-
-def _is_country(article: _Article, name: str) -> bool:
-    return any(a.entry.is_country for a in article.gazetteer.lookup(phrase_key(name)))
 
 
 def _seat_end(article: _Article, text: str, end: int) -> int:
