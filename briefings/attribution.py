@@ -19,9 +19,10 @@ from briefings.sentences import sentence_spans
 from store import Store
 from store.records import NamedPerson, PassageHit
 
-# How far back a "he said" may reach for its speaker: sentences, then passages.
+# How far back a "he said" may reach for its speaker, in sentences; wire copy often has one
+# sentence a paragraph, so as many paragraphs.
 LOOKBACK_SENTENCES = 4
-LOOKBACK_PASSAGES = 2
+LOOKBACK_PASSAGES = 4
 
 _SPEECH_EN = (
     r"said|says|told|tells|added|adds|noted|stressed|underlined|affirmed|emphasi[sz]ed"

@@ -68,7 +68,7 @@ def test_every_surface_says_what_a_date_is_and_who_spoke() -> None:
 
     for words in [
         "reported 7 July 2022",
-        "Sergey Lavrov: ",
+        "Sergey Lavrov:",
         "6 July 2021",
         "announced for November 2021",
     ]:
