@@ -4,6 +4,7 @@ reads "reported", a date of something to come reads "announced for" and is never
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,11 @@ from rich.console import Console
 
 from bot.console import execute
 from bot.router import Router
-from briefings.briefing import Claim
+from briefings.briefing import Claim, Command
 from briefings.claim_dates import is_ahead, refers_back
 from briefings.compose import brief_topic, brief_who
 from briefings.model import PartialDate
+from briefings.writing import Evidence, Written
 from store import Store
 
 from .conftest import run_ingest
@@ -115,3 +117,25 @@ def test_the_console_says_reported_announced_and_roles_as_reported(router: Route
     assert "7 June, year unknown · announced for November 2021 · At the meeting" in text
     assert "Foreign Minister, Vietnam, as reported July 2021 – July 2022" in text
     assert "reported 7 July 2022 · Sergey Lavrov:" in text
+
+
+def test_a_claim_the_model_writes_keeps_what_its_date_is(seeded: Store) -> None:
+    """The writer is given each source's claim date; a claim reusing it keeps its kind."""
+    offline = brief_who(seeded, "Lavrov")
+    given: list[Evidence] = []
+
+    def writer(*, task: Command, query: str, evidence: Sequence[Evidence]) -> Written:
+        given.extend(evidence)
+        dated = [e for e in evidence if e.date is not None]
+        claims = tuple(Claim("Lavrov was in the news.", (e.source,), e.date) for e in dated)
+        return Written(claims, None)
+
+    written = brief_who(seeded, "Lavrov", writer=writer)
+
+    kinds = {(c.date, c.date_kind) for c in offline.claims if c.date and c.date.year}
+    assert "llm" == written.mode
+    assert written.claims
+    assert {(c.date, c.date_kind) for c in written.claims} <= kinds
+    assert ("reported" in {k for _, k in kinds}) == (
+        "reported" in {c.date_kind for c in written.claims}
+    )
