@@ -1,11 +1,12 @@
 """Who made a statement that the sentence attributes only to "he" or "she".
 
 A sentence such as "“…,” he said" or "He underlined that …" (Russian «— заявил он»,
-Vietnamese "ông nói") names no speaker; a reader shown it alone under someone else's name
-would take it for theirs. The speaker is the person the text last named as a speaker
-("Lavrov said", "said Lavrov", "Лавров заявил") before the pronoun, in the same sentence or
-the few before it; failing that, the first person a sentence names, where its subject
-usually stands. A sentence that names its own speaker needs nothing.
+Vietnamese "ông nói", French "a-t-il déclaré") names no speaker; a reader shown it alone
+under someone else's name would take it for theirs. The speaker is the person the text
+last named as a speaker ("Lavrov said", "said Lavrov", "Лавров заявил") before the pronoun,
+in the same sentence or the few before it; failing that, the first person a sentence
+names, where its subject usually stands. A sentence that names its own speaker needs
+nothing.
 """
 
 from __future__ import annotations
@@ -34,13 +35,20 @@ _SPEECH_RU = (
     r"|заверил|выразил|констатировал)(?:а|и)?"
 )
 _SPEECH_VI = r"nói|cho\s+biết|khẳng\s+định|nhấn\s+mạnh|bày\s+tỏ|phát\s+biểu|đề\s+nghị"
-_SPEECH = f"(?:{_SPEECH_EN}|{_SPEECH_RU}|{_SPEECH_VI})"
-_PRONOUN = r"(?:he|she|он|она|ông|bà)"
-_ADVERB = r"(?:(?:also|further|then|later|has|had|once\s+again|также|còn|cũng)\s+)?"
+# French: "a déclaré", and "a-t-il déclaré" after a quote.
+_FR_SAID = r"(?:déclaré|dit|ajouté|souligné|affirmé|indiqué|précisé|expliqué|estimé|assuré|insisté)"
+_SPEECH_FR = rf"(?:a\s+)?{_FR_SAID}"
+_SPEECH = f"(?:{_SPEECH_EN}|{_SPEECH_RU}|{_SPEECH_VI}|{_SPEECH_FR})"
+_PRONOUN = r"(?:he|she|он|она|ông|bà|il|elle)"
+_ADVERB = (
+    r"(?:(?:also|further|then|later|has|had|once\s+again|также|còn|cũng|a\s+également"
+    r"|a\s+aussi)\s+)?"
+)
 # "he said", "He also underlined", "— заявил он", "ông nói"; after a quote or comma,
 # "said he". "Lavrov said he would ..." is not one: there "he" opens the reported clause.
 _PRONOUN_SPEAKS = re.compile(
-    rf"\b{_PRONOUN}\s+{_ADVERB}{_SPEECH}\b|[,”\"»—–]\s*{_SPEECH}\s+{_PRONOUN}\b",
+    rf"\b{_PRONOUN}\s+{_ADVERB}{_SPEECH}\b|[,”\"»—–]\s*{_SPEECH}\s+{_PRONOUN}\b"
+    rf"|\ba-t-(?:il|elle)\s+{_FR_SAID}\b",
     re.IGNORECASE,
 )
 _SPEAKS_AFTER = re.compile(rf"\s*,?\s*{_ADVERB}{_SPEECH}\b", re.IGNORECASE)

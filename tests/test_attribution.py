@@ -1,5 +1,6 @@
 """A statement a sentence gives only to "he" or "she" is shown with its speaker, never
-under someone who did not make it: English and Russian articles, through the real ingest."""
+under someone who did not make it: English, Russian and French articles, through the real
+ingest."""
 
 from __future__ import annotations
 
@@ -72,10 +73,19 @@ def test_a_russian_zayavil_on_is_the_minister_named_before(wires: Store) -> None
     assert "Sergey Lavrov" == quote.speaker
 
 
+def test_a_french_a_t_elle_ajoute_is_the_minister_who_spoke_before(wires: Store) -> None:
+    briefing = brief_who(wires, "Yoko Kamikawa")
+
+    quote = next(c for c in briefing.claims if "a-t-elle ajouté" in c.text)
+    assert "Retno Marsudi" == quote.speaker
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
         "“We will not join the sanctions,” he said.",
+        "« Nous sommes prêts », a-t-il déclaré.",
+        "Il a également souligné le rôle de l'ASEAN.",
         "He also underlined the role of ASEAN.",
         "«Мы договорились», — заявил он журналистам.",
         "Ông nói hai nước sẽ tăng cường hợp tác.",
@@ -92,6 +102,7 @@ def test_he_said_is_found_in_each_language(sentence: str) -> None:
         "Lavrov said he would do his best to help.",
         "He visited Mongolia a day before arriving in Hanoi.",
         "The shepherds said nothing.",
+        "Y a-t-il un accord ?",
     ],
 )
 def test_a_he_that_is_not_a_speaker_is_not_taken_for_one(sentence: str) -> None:
