@@ -28,7 +28,8 @@ LOOKBACK_PASSAGES = 4
 _SPEECH_EN = (
     r"said|says|told|tells|added|adds|noted|stressed|underlined|affirmed|emphasi[sz]ed"
     r"|reiterated|asked|urged|expressed|pledged|warned|insisted|explained|declared|announced"
-    r"|tweeted|wrote|recalled|acknowledged|insisted|argued"
+    r"|tweeted|wrote|recalled|acknowledged|argued|described|hailed|praised|welcomed"
+    r"|thanked|proposed|suggested|highlighted|briefed"
 )
 _SPEECH_RU = (
     r"(?:заявил|сказал|отметил|подчеркнул|добавил|сообщил|указал|пояснил|написал|призвал"

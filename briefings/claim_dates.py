@@ -19,6 +19,18 @@ from briefings.events import placed_ahead
 from briefings.model import PartialDate
 from store.records import EventMark
 
+# Words naming one kind of event (briefings/events.py's kinds), to refer back to the right one.
+_KIND_WORDS = {
+    "talks": ("talks", "negotiations", "переговор", "hội đàm"),
+    "visit": ("visit", "trip", "визит", "chuyến thăm"),
+    "call": ("call", "conversation", "разговор", "điện đàm"),
+    "summit": ("summit", "саммит"),
+    "conference": ("conference", "конференци", "hội nghị"),
+}
+# A date in a clause opened by "since" starts a period the sentence looks back over
+# ("three weeks since Russia launched ... on February 24"): not the date of what it reports.
+_SINCE = re.compile(r"\b(?:since|depuis|kể\s+từ|с\s+тех\s+пор)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:—–]")
 # A definite reference to a gathering the article has told: English, Russian, Vietnamese.
 _REFERS_BACK = re.compile(
     r"\b(?:the|this|that|these)\s+(?:event|meetings?|talks|visit|trip|call|conversation"
@@ -47,15 +59,31 @@ def is_ahead(
     return _after(date, published) or placed_ahead(text, sentence_start, start, start)
 
 
-def refers_back(sentence: str) -> bool:
-    """Whether the sentence speaks of "the meeting", "the event": one the article told."""
-    return _REFERS_BACK.search(sentence) is not None
+def is_background(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the date at `text[start:]` stands in a "since …" clause."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, sentence_start, start))
+    clause = breaks[-1].end() if breaks else sentence_start
+    return _SINCE.search(text, clause, start) is not None
 
 
-def event_before(marks: Sequence[EventMark], seq: int, start: int) -> EventMark | None:
-    """The last past (not announced) event the article told before `seq`:`start`."""
-    told = [m for m in marks if not m.announced and (m.seq, m.start) <= (seq, start)]
-    return told[-1] if told else None
+def refers_back(sentence: str) -> str | None:
+    """The words by which the sentence speaks of an event the article told ("the meeting",
+    "the talks"), or None."""
+    match = _REFERS_BACK.search(sentence)
+    return match.group(0) if match else None
+
+
+def event_before(
+    marks: Sequence[EventMark], seq: int, start: int, words: str = ""
+) -> EventMark | None:
+    """The last past (not announced) event the article told before `seq`:`start`; of the
+    kind `words` name ("the talks") when the article told one."""
+    # Strictly before: an event found in this very sentence is dated by the date set aside.
+    told = [m for m in marks if not m.announced and (m.seq, m.start) < (seq, start)]
+    named = words.casefold()
+    kinds = {kind for kind, nouns in _KIND_WORDS.items() if any(n in named for n in nouns)}
+    same = [m for m in told if m.kind in kinds]
+    return (same or told)[-1] if told else None
 
 
 def dating(

@@ -14,7 +14,14 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from briefings.briefing import DateKind
-from briefings.claim_dates import Dating, dating, event_before, is_ahead, refers_back
+from briefings.claim_dates import (
+    Dating,
+    dating,
+    event_before,
+    is_ahead,
+    is_background,
+    refers_back,
+)
 from briefings.folding import fold
 from briefings.model import PartialDate, YearSource
 from briefings.sentences import sentence_spans
@@ -133,12 +140,14 @@ def _dating(
     ahead: list[PartialDate] = []
     for record in in_sentence:
         date = date_of(record)
-        if date is not None:
-            later = is_ahead(hit.text, start, record.start, date, published)
-            (ahead if later else own).append(date)
+        if date is None or is_background(hit.text, start, record.start):
+            continue
+        later = is_ahead(hit.text, start, record.start, date, published)
+        (ahead if later else own).append(date)
     referred = None
-    if not own and events and refers_back(hit.text[start:end]):
-        mark = event_before(events, hit.seq, start)
+    words = refers_back(hit.text[start:end]) if not own and events else None
+    if words is not None:
+        mark = event_before(events, hit.seq, start, words)
         referred = parse_iso(mark.date, mark.year_source) if mark else None
     return dating(own, ahead, referred, published)
 

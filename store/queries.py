@@ -245,7 +245,8 @@ class Queries:
         """Each article's events in the order the text tells them."""
         rows = self.db.execute(
             "SELECT ev.article_id, p.seq, ev.start, ev.date, ev.year_source,"
-            " ev.kind LIKE 'announced-%' FROM events ev JOIN passages p ON p.id = ev.passage_id"
+            " ev.kind LIKE 'announced-%', ev.kind"
+            " FROM events ev JOIN passages p ON p.id = ev.passage_id"
             f" WHERE ev.article_id {IN_LIST} ORDER BY ev.article_id, p.seq, ev.start",
             [json_list(sorted(set(article_ids)))],
         )
@@ -303,7 +304,7 @@ def _event_row(row: Sequence[Any], participants: tuple[str, ...]) -> EventRow:
 
 
 def _event_mark(row: Sequence[Any]) -> EventMark:
-    return EventMark(row[0], row[1], row[2], row[3], row[4], announced=bool(row[5]))
+    return EventMark(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6])
 
 
 def _spans(packed: str | None) -> tuple[tuple[int, int], ...]:

@@ -338,6 +338,7 @@ class EventMark:
     date: str
     year_source: str
     announced: bool
+    kind: str = ""
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from rich.console import Console
 from bot.console import execute
 from bot.router import Router
 from briefings.briefing import Claim, Command
-from briefings.claim_dates import is_ahead, refers_back
-from briefings.compose import brief_topic, brief_who
+from briefings.claim_dates import is_ahead, is_background, refers_back
+from briefings.compose import Limits, brief_topic, brief_who
 from briefings.model import PartialDate
 from briefings.writing import Evidence, Written
 from store import Store
@@ -139,3 +139,39 @@ def test_a_claim_the_model_writes_keeps_what_its_date_is(seeded: Store) -> None:
     assert ("reported" in {k for _, k in kinds}) == (
         "reported" in {c.date_kind for c in written.claims}
     )
+
+
+def test_following_the_talks_takes_the_date_of_the_talks_not_of_the_visit(seeded: Store) -> None:
+    claims = brief_who(seeded, "Pham Binh Minh", Limits().more()).claims
+
+    claim = _claim(claims, "Following the talks, Minh and Lavrov signed")
+
+    # The article told the 23-25 November visit, then the talks of 24 November.
+    assert (PartialDate(None, 11, 24), "event") == (claim.date, claim.date_kind)
+
+
+def test_the_first_meeting_since_april_is_dated_by_the_meeting(store: Store) -> None:
+    run_ingest(store, [str(TRUTH)])
+
+    claim = _claim(brief_who(store, "Maris Sangiampongsa").claims, "The meeting was the first")
+
+    assert claim.date is not None
+    assert ("2024-08-14", "event") == (claim.date.iso(), claim.date_kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "background"),
+    [
+        (
+            "It’s been three weeks since Russia launched a campaign on February 24.",
+            "February",
+            True,
+        ),
+        ("Flights have brought 1,200 people home since March 9.", "March", True),
+        ("La frontière est fermée depuis le 3 mars.", "3 mars", True),
+        ("Since then, Lavrov visited Hanoi on 6 July.", "6 July", False),
+        ("Lavrov visited Hanoi on 6 July.", "6 July", False),
+    ],
+)
+def test_a_date_in_a_since_clause_is_background(sentence: str, date: str, background: bool) -> None:
+    assert background == is_background(sentence, 0, sentence.index(date))
