@@ -6,6 +6,10 @@ Over the seed corpus (ingested into a temporary database):
 - coverage: for `who`/`topic` on every entity, the share of the articles mentioning it
   (in their body) that the briefing cites;
 - order: briefings whose dated claims are not oldest-first;
+- truth rules: claims that give a statement only to "he"/"she" without naming its speaker
+  (unattributed_statements); claims dated by a date their sentence announces
+  (announced_as_date); claims dated by their article's publication date without saying so
+  (publication_dates_unmarked);
 - length: claims and words per briefing;
 - answers: for the labelled questions (benchmarks/labels/questions.json), whether the
   answering sentence is the first claim (hit@1) or among the claims (hit@k).
@@ -26,7 +30,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefings.briefing import Briefing  # noqa: E402
+from briefings.attribution import pronoun_speaks  # noqa: E402
+from briefings.briefing import Briefing, Claim  # noqa: E402
 from briefings.compose import answer_question, brief_topic, brief_who  # noqa: E402
 from briefings.extractive import ELLIPSIS  # noqa: E402
 from briefings.ingest.pipeline import ingest  # noqa: E402
@@ -46,7 +51,7 @@ def _entity_briefings(store: Store) -> dict[str, Any]:
     bodies = {a.id: "\n".join(store.article(a.id).paragraphs) for a in store.articles()}  # type: ignore[union-attr]
     captions = [c for a in store.articles() for c in store.article(a.id).captions]  # type: ignore[union-attr]
     boilerplate = _boilerplate_lines()
-    claims = faithful = leaked = unordered = 0
+    claims = faithful = leaked = unordered = unattributed = announced = unmarked = 0
     coverage, lengths, words = [], [], []
     for entity in store.entities():
         build = brief_who if entity.kind == "person" else brief_topic
@@ -62,6 +67,13 @@ def _entity_briefings(store: Store) -> dict[str, Any]:
             faithful += text in bodies[by_number[claim.sources[0]]]
             leaked += any(text in c or c in text for c in captions + boilerplate)
         unordered += not _in_order(briefing)
+        ahead = _announced_events(store, entity.id)
+        published = {s.n: s.published for s in briefing.sources}
+        for claim in briefing.claims:
+            unattributed += pronoun_speaks(claim.text) is not None and claim.speaker is None
+            announced += _dated_by(claim, ahead)
+            dated = claim.date is not None and claim.date == published.get(claim.sources[0])
+            unmarked += dated and claim.date_kind != "reported"
         lengths.append(len(briefing.claims))
         words.append(sum(len(c.text.split()) for c in briefing.claims))
     return {
@@ -71,6 +83,9 @@ def _entity_briefings(store: Store) -> dict[str, Any]:
         "leaked_claims": leaked,
         "source_coverage": statistics.mean(coverage) if coverage else 0.0,
         "out_of_order": unordered,
+        "unattributed_statements": unattributed,
+        "announced_as_date": announced,
+        "publication_dates_unmarked": unmarked,
         "claims_per_briefing": statistics.mean(lengths) if lengths else 0.0,
         "words_per_briefing": statistics.mean(words) if words else 0.0,
         "max_words": max(words, default=0),
@@ -79,6 +94,22 @@ def _entity_briefings(store: Store) -> dict[str, Any]:
 
 def _body_articles(store: Store, entity_id: int) -> set[int]:
     return {h.article_id for h in store.passages_mentioning(entity_id)}
+
+
+def _announced_events(store: Store, entity_id: int) -> dict[str, set[str]]:
+    """Each sentence telling an announced event, with the dates it announces."""
+    found: dict[str, set[str]] = {}
+    for event in store.events_involving(entity_id):
+        if event.kind.startswith("announced-"):
+            found.setdefault(event.sentence, set()).add(event.date)
+    return found
+
+
+def _dated_by(claim: Claim, announced: dict[str, set[str]]) -> bool:
+    """Whether the claim's date is one its own sentence announces."""
+    text = claim.text.removesuffix(ELLIPSIS)
+    dates = {d for sentence, ds in announced.items() if sentence.startswith(text) for d in ds}
+    return claim.date is not None and claim.date.iso() in dates
 
 
 def _in_order(briefing: Briefing) -> bool:
@@ -125,7 +156,7 @@ def main() -> None:
         return
     for name, value in results.items():
         shown = f"{value:.3f}" if isinstance(value, float) else value
-        print(f"{name:22} {shown}")
+        print(f"{name:26} {shown}")
 
 
 if __name__ == "__main__":

@@ -89,8 +89,14 @@ Add --more for a longer briefing."""
 APP_NAME = "Attaché"
 TIMELINE_TITLE = "Timeline: {name}"
 ALSO = "Also: {names}"
-AS_OF = "as of {date}"
-FROM_TO = "{first} to {last}"
+# A role is dated by the articles that give it, which is not a term of office.
+AS_REPORTED = "as reported {span}"
+# A claim's date when it is the article's publication date, not the date of what it reports.
+REPORTED_ON = "reported {date}"
+# A date the claim gives to something still to come: never the claim's own date.
+ANNOUNCED_FOR = "announced for {date}"
+# Who made a statement the sentence attributes only to "he" or "she".
+SAID_BY = "{name}:"
 RELATED_LABEL = "Often with:"
 SOURCES_TITLE = "Sources"
 OUTLET_UNKNOWN = "outlet unknown"

@@ -9,6 +9,8 @@ from briefings.model import PartialDate
 
 Command = Literal["who", "topic", "ask", "timeline"]
 Mode = Literal["extractive", "llm"]
+# What a claim's date is: the date of what it reports, or its article's publication date.
+DateKind = Literal["event", "reported"]
 
 
 @dataclass(frozen=True)
@@ -27,11 +29,19 @@ class Source:
 
 @dataclass(frozen=True)
 class Claim:
-    """One sentence of the summary and the sources that say it."""
+    """One sentence of the summary and the sources that say it.
+
+    `date_kind` says what `date` is (None: not said, as in claims made before it existed);
+    `announced` is a date the sentence gives to something still to come, never the claim's
+    date; `speaker` is who made the statement when the sentence says only "he said".
+    """
 
     text: str
     sources: tuple[int, ...]
     date: PartialDate | None = None
+    date_kind: DateKind | None = None
+    announced: PartialDate | None = None
+    speaker: str | None = None
 
 
 @dataclass(frozen=True)

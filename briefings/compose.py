@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from briefings import notices
+from briefings.attribution import attribute
 from briefings.briefing import (
     Briefing,
     Claim,
@@ -125,6 +126,7 @@ def answer_question(
         cluster=_clusters(summaries),
         spread=False,
     )
+    attribute(store, chosen)
     if not chosen:
         return Briefing("ask", question, note=notices.NOTHING_FOUND)
     book = SourceBook(summaries)
@@ -211,6 +213,7 @@ def _draft(
     chosen, more = choose(
         pool, max_claims=limits.claims, max_words=limits.words, cluster=_clusters(summaries)
     )
+    attribute(store, chosen)
     return _Draft(chronological(chosen), more)
 
 
@@ -225,7 +228,9 @@ def _pool(
     published = {
         i: parse_iso(s.published.date, s.published.year_source) for i, s in summaries.items()
     }
-    return candidates(hits, store.dates_in(h.id for h in hits), published, focus, relevance)
+    dates = store.dates_in(h.id for h in hits)
+    events = store.event_marks({h.article_id for h in hits})
+    return candidates(hits, dates, published, focus, relevance, events)
 
 
 def _finish(
@@ -240,10 +245,17 @@ def _finish(
     """Number the sources as the claims cite them; `book` knows every article of `hits`."""
     if writer is not None:
         draft = _write(command, query, subject, draft, writer, hits)
-    claims = tuple(Claim(c.text, book.numbers(c.articles), c.date) for c in draft.chosen)
+    claims = tuple(_claim(c, book) for c in draft.chosen)
     sources = book.sources()
     return Briefing(
         command, query, subject, claims, sources, draft.mode, draft.note, more=draft.more
+    )
+
+
+def _claim(chosen: Chosen, book: SourceBook) -> Claim:
+    numbers = book.numbers(chosen.articles)
+    return Claim(
+        chosen.text, numbers, chosen.date, chosen.date_kind, chosen.announced, chosen.speaker
     )
 
 
@@ -270,10 +282,13 @@ def _write(
     if written.claims is None:
         return replace(draft, note=written.note)
     by_number = {n: article for article, n in numbers.items()}
-    chosen = [
-        Chosen(c.text, [by_number[n] for n in c.sources if n in by_number], c.date)
-        for c in written.claims
-    ]
+    kinds = {c.articles[0]: c.date_kind for c in draft.chosen if c.date and c.date.year}
+    chosen = []
+    for claim in written.claims:
+        articles = [by_number[n] for n in claim.sources if n in by_number]
+        # The model's date is a date its sources were given with: it keeps what that date is.
+        kind = next((kinds[a] for a in articles if a in kinds and dated[a] == claim.date), None)
+        chosen.append(Chosen(claim.text, articles, claim.date, date_kind=kind))
     return _Draft(chosen, 0, "llm", None)
 
 

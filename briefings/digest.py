@@ -235,7 +235,10 @@ def _claims(group: _Group, book: SourceBook) -> tuple[Claim, ...]:
             same[1].append(fact.article_id)
         elif len(claims) < CLAIMS_PER_EVENT:
             claims.append((fact.sentence, [fact.article_id]))
-    return tuple(Claim(text, book.numbers(articles), group.date) for text, articles in claims)
+    # Each sentence reports the event: the event's date is the date of what it says.
+    return tuple(
+        Claim(text, book.numbers(articles), group.date, "event") for text, articles in claims
+    )
 
 
 def _same_sentence(one: str, other: str) -> bool:

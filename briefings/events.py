@@ -64,7 +64,10 @@ _FUTURE = re.compile(
     r"|plan(?:s|ned)?\s+to|planned|proposed|upcoming|forthcoming|expected\s+to"
     r"|to\s+be\s+(?:held|organi[sz]ed|convened)|next\s+(?:week|month|year)"
     r"|later\s+this\s+(?:week|month|year)|agreed\s+to\s+(?:hold|organi[sz]e|convene|meet)"
-    r"|support(?:s|ed)?\s+(?:to|for)\s+\S+\s+(?:hosting|chairmanship|chairing))\b",
+    r"|support(?:s|ed)?\s+(?:to|for)\s+\S+\s+(?:hosting|chairmanship|chairing)"
+    # Russian and Vietnamese: "will be", "will take place", "planned", "upcoming".
+    r"|будет|будут|состоит?ся|пройд[её]т|запланирован\w*|намечен\w*|предстоящ\w*"
+    r"|sẽ|dự\s+kiến|sắp\s+tới)\b",
     re.IGNORECASE,
 )
 # The future word must sit in the event's own clause: a comma or a dash ends the clause before.
@@ -241,9 +244,15 @@ def _gap(one: _Span, other: _Span) -> int:
 
 def _is_announced(sentence: _Sentence, cue: _Cue, date: DateMention) -> bool:
     first, last = min(cue.start, date.start), max(cue.end, date.end)
-    breaks = list(_CLAUSE_BREAK.finditer(sentence.text, sentence.start, first))
-    clause = breaks[-1].end() if breaks else sentence.start
-    return _FUTURE.search(sentence.text, clause, last) is not None
+    return placed_ahead(sentence.text, sentence.start, first, last)
+
+
+def placed_ahead(text: str, sentence_start: int, first: int, last: int) -> bool:
+    """Whether a future-tense word in the clause of `text[first:last]`, before `last`,
+    places what it tells ahead ("will visit ... in November", "scheduled for")."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, sentence_start, first))
+    clause = breaks[-1].end() if breaks else sentence_start
+    return _FUTURE.search(text, clause, last) is not None
 
 
 def _locatives(sentence: _Sentence) -> list[Mention]:

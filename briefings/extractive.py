@@ -13,10 +13,19 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from briefings.briefing import DateKind
+from briefings.claim_dates import (
+    Dating,
+    dating,
+    event_before,
+    is_ahead,
+    is_background,
+    refers_back,
+)
 from briefings.folding import fold
 from briefings.model import PartialDate, YearSource
 from briefings.sentences import sentence_spans
-from store.records import DateRecord, PassageHit
+from store.records import DateRecord, EventMark, PassageHit
 
 LONG_SENTENCE_WORDS = 45
 SHORT_SENTENCE_WORDS = 6
@@ -52,14 +61,24 @@ class Candidate:
     date: PartialDate | None
     score: float
     relevance: float = 0.0
+    date_kind: DateKind | None = None
+    announced: PartialDate | None = None
+    start: int = 0
 
 
 @dataclass
 class Chosen:
+    """A claim being assembled; `passage_id` and `start` say where its sentence stands."""
+
     text: str
     articles: list[int]
     date: PartialDate | None
     order: tuple[int, int, int] = field(default=(0, 0, 0))
+    date_kind: DateKind | None = None
+    announced: PartialDate | None = None
+    passage_id: int = 0
+    start: int = 0
+    speaker: str | None = None
 
 
 def candidates(
@@ -68,8 +87,12 @@ def candidates(
     published: Mapping[int, PartialDate | None],
     focus: Focus,
     relevance: Callable[[PassageHit, str], float] | None = None,
+    events: Mapping[int, Sequence[EventMark]] | None = None,
 ) -> list[Candidate]:
-    """Every sentence of `hits` that `focus` says is about the subject, scored."""
+    """Every sentence of `hits` that `focus` says is about the subject, scored and dated.
+
+    `events` (each article's, in text order) date the sentences that refer back to them.
+    """
     found = []
     for hit in hits:
         for start, end in sentence_spans(hit.text):
@@ -84,9 +107,49 @@ def candidates(
             if relevance:
                 # For a question, matching it is what counts; style only breaks ties.
                 score = 4 * matched + 0.25 * score
-            date = date_of(in_sentence[0]) if in_sentence else published.get(hit.article_id)
-            found.append(Candidate(text, hit.article_id, hit.id, hit.seq, date, score, matched))
+            told = events.get(hit.article_id, ()) if events else ()
+            when = _dating(hit, start, end, in_sentence, published.get(hit.article_id), told)
+            found.append(
+                Candidate(
+                    text,
+                    hit.article_id,
+                    hit.id,
+                    hit.seq,
+                    when.date,
+                    score,
+                    matched,
+                    when.kind,
+                    when.announced,
+                    start,
+                )
+            )
     return found
+
+
+def _dating(
+    hit: PassageHit,
+    start: int,
+    end: int,
+    in_sentence: Sequence[DateRecord],
+    published: PartialDate | None,
+    events: Sequence[EventMark],
+) -> Dating:
+    """The sentence's own date unless it is of something to come; else the event it refers
+    back to; else the publication date."""
+    own: list[PartialDate] = []
+    ahead: list[PartialDate] = []
+    for record in in_sentence:
+        date = date_of(record)
+        if date is None or is_background(hit.text, start, record.start):
+            continue
+        later = is_ahead(hit.text, start, record.start, date, published)
+        (ahead if later else own).append(date)
+    referred = None
+    words = refers_back(hit.text[start:end]) if not own and events else None
+    if words is not None:
+        mark = event_before(events, hit.seq, start, words)
+        referred = parse_iso(mark.date, mark.year_source) if mark else None
+    return dating(own, ahead, referred, published)
 
 
 def choose(
@@ -121,9 +184,22 @@ def choose(
             covered.add(story)
             words += length
             order = (candidate.article_id, candidate.seq, len(chosen))
-            chosen.append(Chosen(candidate.text, [candidate.article_id], candidate.date, order))
+            chosen.append(_chosen(candidate, order))
     distinct = _distinct_count(ranked[:MORE_HORIZON], keys)
     return chosen, max(0, distinct - len(chosen))
+
+
+def _chosen(candidate: Candidate, order: tuple[int, int, int]) -> Chosen:
+    return Chosen(
+        candidate.text,
+        [candidate.article_id],
+        candidate.date,
+        order,
+        candidate.date_kind,
+        candidate.announced,
+        candidate.passage_id,
+        candidate.start,
+    )
 
 
 def chronological(chosen: Iterable[Chosen]) -> list[Chosen]:

@@ -13,8 +13,10 @@ from store.records import (
     Companion,
     DateRecord,
     EntityRow,
+    EventMark,
     EventRow,
     NamedEntity,
+    NamedPerson,
     PassageHit,
     Published,
 )
@@ -239,6 +241,36 @@ class Queries:
         names = self._participant_names([row[0] for row in rows])
         return [_event_row(row, tuple(names.get(row[0], ()))) for row in rows]
 
+    def event_marks(self, article_ids: Iterable[int]) -> dict[int, list[EventMark]]:
+        """Each article's events in the order the text tells them."""
+        rows = self.db.execute(
+            "SELECT ev.article_id, p.seq, ev.start, ev.date, ev.year_source,"
+            " ev.kind LIKE 'announced-%', ev.kind"
+            " FROM events ev JOIN passages p ON p.id = ev.passage_id"
+            f" WHERE ev.article_id {IN_LIST} ORDER BY ev.article_id, p.seq, ev.start",
+            [json_list(sorted(set(article_ids)))],
+        )
+        return grouped((row[0], _event_mark(row)) for row in rows)
+
+    def body_passages(self, article_ids: Iterable[int]) -> list[PassageHit]:
+        """Every body passage of these articles, in article and reading order."""
+        rows = self.db.execute(
+            "SELECT id, article_id, seq, kind, text FROM passages"
+            f" WHERE article_id {IN_LIST} AND kind = 'body' ORDER BY article_id, seq",
+            [json_list(sorted(set(article_ids)))],
+        )
+        return [_passage_hit(row) for row in rows]
+
+    def people_named(self, passage_ids: Iterable[int]) -> dict[int, list[NamedPerson]]:
+        """The people each passage names, in text order."""
+        rows = self.db.execute(
+            'SELECT m.passage_id, m.start, m."end", e.name FROM mentions m'
+            " JOIN entities e ON e.id = m.entity_id"
+            f" WHERE m.passage_id {IN_LIST} AND e.kind = 'person' ORDER BY m.passage_id, m.start",
+            [json_list(sorted(set(passage_ids)))],
+        )
+        return grouped((row[0], NamedPerson(*row)) for row in rows)
+
     def _participant_names(self, event_ids: Sequence[int]) -> dict[int, list[str]]:
         rows = self.db.execute(
             "SELECT ep.event_id, e.name FROM event_participants ep"
@@ -269,6 +301,10 @@ def _event_row(row: Sequence[Any], participants: tuple[str, ...]) -> EventRow:
         place=row[9],
         participants=participants,
     )
+
+
+def _event_mark(row: Sequence[Any]) -> EventMark:
+    return EventMark(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6])
 
 
 def _spans(packed: str | None) -> tuple[tuple[int, int], ...]:

@@ -326,3 +326,26 @@ class SourceRecord:
     @property
     def never_polled(self) -> bool:
         return self.last_polled_at is None
+
+
+@dataclass(frozen=True)
+class EventMark:
+    """Where an event is told in its article (passage `seq`, offset `start`) and its date."""
+
+    article_id: int
+    seq: int
+    start: int
+    date: str
+    year_source: str
+    announced: bool
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class NamedPerson:
+    """A person named in a passage at `start`:`end`, by canonical name."""
+
+    passage_id: int
+    start: int
+    end: int
+    name: str

@@ -45,9 +45,33 @@ def test_every_surface_shows_the_words_of_the_view() -> None:
         "terminal": _terminal(reply),
     }
 
-    for words in ["Sergey Lavrov", "FM, Russia", "(as of 6 July 2021)", "Lavrov met Son."]:
+    for words in ["Sergey Lavrov", "FM, Russia", ", as reported July 2021", "Lavrov met Son."]:
         assert [] == [surface for surface, text in shown.items() if words not in text], words
     for words in ["outlet unknown, undated", messages.SUMMARY_MODE["extractive"]]:
+        assert [] == [surface for surface, text in shown.items() if words not in text], words
+
+
+def test_every_surface_says_what_a_date_is_and_who_spoke() -> None:
+    published = PartialDate(2022, 7, 7, "text")
+    quote = Claim(
+        "“We thank Vietnam,” he said.", (1,), published, "reported", None, "Sergey Lavrov"
+    )
+    ahead = Claim(
+        "Son backed the summit in November 2021.", (1,), DAY, "event", PartialDate(2021, 11)
+    )
+    reply = Reply(briefing=replace(BRIEFING, claims=(quote, ahead)))
+    shown = {
+        "slack": json.dumps(reply_payloads(reply), ensure_ascii=False),
+        "discord": json.dumps([[e.to_dict() for e in m] for m in reply_embeds(reply)]),
+        "terminal": _terminal(reply),
+    }
+
+    for words in [
+        "reported 7 July 2022",
+        "Sergey Lavrov:",
+        "6 July 2021",
+        "announced for November 2021",
+    ]:
         assert [] == [surface for surface, text in shown.items() if words not in text], words
 
 

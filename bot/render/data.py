@@ -57,7 +57,14 @@ def _role(role: Role) -> dict[str, Any]:
 
 
 def _claim(claim: Claim) -> dict[str, Any]:
-    return {"text": claim.text, "sources": list(claim.sources), "date": _date(claim.date)}
+    return {
+        "text": claim.text,
+        "sources": list(claim.sources),
+        "date": _date(claim.date),
+        "date_kind": claim.date_kind,
+        "announced": _date(claim.announced),
+        "speaker": claim.speaker,
+    }
 
 
 def _entry(entry: TimelineEntry) -> dict[str, Any]:

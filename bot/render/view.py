@@ -192,16 +192,21 @@ def _subject_lines(subject: Subject) -> tuple[Line, ...]:
 def _role(role: Role) -> Line:
     title = role.title + (f", {role.country}" if role.country else "")
     return Line(
-        (Words(title, "strong"), *_cited_text(_period(role.first, role.last), role.sources))
+        (Words(title, "strong"), *_cited_text(_reported(role.first, role.last), role.sources))
     )
 
 
-def _period(first: PartialDate | None, last: PartialDate | None) -> str:
+def _reported(first: PartialDate | None, last: PartialDate | None) -> str:
+    """`, as reported July 2021 – July 2022`: the months of the articles giving the role."""
     if first is None or last is None:
         return ""
-    if first == last:
-        return f" ({messages.AS_OF.format(date=first.human())})"
-    return f" ({messages.FROM_TO.format(first=first.human(), last=last.human())})"
+    first, last = _month(first), _month(last)
+    span = first.human() if first == last else f"{first.human()} – {last.human()}"
+    return f", {messages.AS_REPORTED.format(span=span)}"
+
+
+def _month(date: PartialDate) -> PartialDate:
+    return PartialDate(date.year, date.month, None, date.year_source)
 
 
 def _briefing_sections(briefing: Briefing) -> tuple[Section, ...]:
@@ -222,9 +227,19 @@ def _briefing_sections(briefing: Briefing) -> tuple[Section, ...]:
 
 
 def _claim(claim: Claim) -> Line:
-    dated: tuple[Part, ...] = ()
+    """`• 6 July 2021 · Lavrov: “…,” he said … [1]`; a publication date reads `reported …`."""
+    dated: list[Part] = []
     if claim.date:
-        dated = (Words(claim.date.human(), "strong"), Words(" · "))
+        when = claim.date.human()
+        if claim.date_kind == "reported":
+            when = messages.REPORTED_ON.format(date=when)
+        dated += [Words(when, "strong"), Words(" · ")]
+    if claim.announced:
+        announced = messages.ANNOUNCED_FOR.format(date=claim.announced.human())
+        dated += [Words(announced, "emphasis"), Words(" · ")]
+    if claim.speaker:
+        # The space stays outside the strong run: `*Lavrov: *` is not bold in Slack.
+        dated += [Words(messages.SAID_BY.format(name=claim.speaker), "strong"), Words(" ")]
     return Line((Words("• "), *dated, *_cited_text(claim.text, claim.sources)))
 
 

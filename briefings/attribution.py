@@ -1,0 +1,158 @@
+"""Who made a statement that the sentence attributes only to "he" or "she".
+
+A sentence such as "“…,” he said" or "He underlined that …" (Russian «— заявил он»,
+Vietnamese "ông nói", French "a-t-il déclaré") names no speaker; a reader shown it alone
+under someone else's name would take it for theirs. The speaker is the person the text
+last named as a speaker ("Lavrov said", "said Lavrov", "Лавров заявил") before the pronoun,
+in the same sentence or the few before it; failing that, the first person a sentence
+names, where its subject usually stands. A sentence that names its own speaker needs
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from briefings.sentences import sentence_spans
+from store import Store
+from store.records import NamedPerson, PassageHit
+
+# How far back a "he said" may reach for its speaker, in sentences; wire copy often has one
+# sentence a paragraph, so as many paragraphs.
+LOOKBACK_SENTENCES = 4
+LOOKBACK_PASSAGES = 4
+
+_SPEECH_EN = (
+    r"said|says|told|tells|added|adds|noted|stressed|underlined|affirmed|emphasi[sz]ed"
+    r"|reiterated|asked|urged|expressed|pledged|warned|insisted|explained|declared|announced"
+    r"|tweeted|wrote|recalled|acknowledged|argued|described|hailed|praised|welcomed"
+    r"|thanked|proposed|suggested|highlighted|briefed"
+)
+_SPEECH_RU = (
+    r"(?:заявил|сказал|отметил|подчеркнул|добавил|сообщил|указал|пояснил|написал|призвал"
+    r"|заверил|выразил|констатировал)(?:а|и)?"
+)
+_SPEECH_VI = r"nói|cho\s+biết|khẳng\s+định|nhấn\s+mạnh|bày\s+tỏ|phát\s+biểu|đề\s+nghị"
+# French: "a déclaré", and "a-t-il déclaré" after a quote.
+_FR_SAID = r"(?:déclaré|dit|ajouté|souligné|affirmé|indiqué|précisé|expliqué|estimé|assuré|insisté)"
+_SPEECH_FR = rf"(?:a\s+)?{_FR_SAID}"
+_SPEECH = f"(?:{_SPEECH_EN}|{_SPEECH_RU}|{_SPEECH_VI}|{_SPEECH_FR})"
+_PRONOUN = r"(?:he|she|он|она|ông|bà|il|elle)"
+_ADVERB = (
+    r"(?:(?:also|further|then|later|has|had|once\s+again|также|còn|cũng|a\s+également"
+    r"|a\s+aussi)\s+)?"
+)
+# "he said", "He also underlined", "— заявил он", "ông nói"; after a quote or comma,
+# "said he". "Lavrov said he would ..." is not one: there "he" opens the reported clause.
+_PRONOUN_SPEAKS = re.compile(
+    rf"\b{_PRONOUN}\s+{_ADVERB}{_SPEECH}\b|[,”\"»—–]\s*{_SPEECH}\s+{_PRONOUN}\b"
+    rf"|\ba-t-(?:il|elle)\s+{_FR_SAID}\b",
+    re.IGNORECASE,
+)
+_SPEAKS_AFTER = re.compile(rf"\s*,?\s*{_ADVERB}{_SPEECH}\b", re.IGNORECASE)
+_SPEAKS_BEFORE = re.compile(rf"(?:\b{_SPEECH}|\baccording\s+to|\bпо\s+словам)\s*\Z", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    passage_id: int
+    text: str
+    start: int
+    end: int
+    people: tuple[NamedPerson, ...]
+
+
+class _Said(Protocol):
+    """A claim being assembled (extractive.Chosen): where its sentence stands, its speaker."""
+
+    passage_id: int
+    start: int
+    text: str
+    articles: list[int]
+    speaker: str | None
+
+
+def attribute(store: Store, chosen: Sequence[_Said]) -> None:
+    """Fill in the speaker of each claim whose sentence says only "he said"."""
+    unnamed = [c for c in chosen if pronoun_speaks(c.text) is not None and c.passage_id]
+    if not unnamed:
+        return
+    passages = store.body_passages({c.articles[0] for c in unnamed})
+    people = store.people_named(p.id for p in passages)
+    by_article: dict[int, list[PassageHit]] = {}
+    for passage in passages:
+        by_article.setdefault(passage.article_id, []).append(passage)
+    for claim in unnamed:
+        told = by_article.get(claim.articles[0], [])
+        claim.speaker = speaker(told, people, claim.passage_id, claim.start)
+
+
+def pronoun_speaks(sentence: str) -> int | None:
+    """Where a "he said" stands in `sentence`, or None when it has none."""
+    match = _PRONOUN_SPEAKS.search(sentence)
+    return match.start() if match else None
+
+
+def speaker(
+    passages: Sequence[PassageHit],
+    people: dict[int, list[NamedPerson]],
+    passage_id: int,
+    start: int,
+) -> str | None:
+    """The unnamed speaker of the sentence at `start` of `passage_id`, when it has one.
+
+    `passages` are the article's body passages in order; `people` who each one names.
+    """
+    index = next((i for i, p in enumerate(passages) if p.id == passage_id), None)
+    if index is None:
+        return None
+    here = passages[index]
+    sentences = list(_sentences(passages[max(0, index - LOOKBACK_PASSAGES) : index + 1], people))
+    current = next((s for s in sentences if (s.passage_id, s.start) == (passage_id, start)), None)
+    if current is None:
+        return None
+    cue = pronoun_speaks(here.text[current.start : current.end])
+    if cue is None or _named_speaker(current, current.start + cue) is not None:
+        return None
+    before = sentences[: sentences.index(current)][-LOOKBACK_SENTENCES:]
+    return _last_speaker([*before, current], current.start + cue)
+
+
+def _sentences(
+    passages: Iterable[PassageHit], people: dict[int, list[NamedPerson]]
+) -> Iterable[_Sentence]:
+    for passage in passages:
+        named = people.get(passage.id, [])
+        for start, end in sentence_spans(passage.text):
+            inside = tuple(p for p in named if start <= p.start and p.end <= end)
+            yield _Sentence(passage.id, passage.text, start, end, inside)
+
+
+def _last_speaker(sentences: Sequence[_Sentence], cue: int) -> str | None:
+    """Walking back from the pronoun: a named speaker, else a sentence's first person."""
+    for sentence in reversed(sentences):
+        limit = min(sentence.end, cue) if sentence is sentences[-1] else sentence.end
+        named = _named_speaker(sentence, limit)
+        if named is not None:
+            return named
+        first = next((p for p in sentence.people if p.end <= limit), None)
+        if first is not None:
+            return first.name
+    return None
+
+
+def _named_speaker(sentence: _Sentence, limit: int) -> str | None:
+    """The last person before `limit` written as speaking: "Lavrov said", "said Lavrov"."""
+    found = None
+    for person in sentence.people:
+        if person.end > limit:
+            break
+        text = sentence.text
+        after = _SPEAKS_AFTER.match(text, person.end, sentence.end)
+        before = _SPEAKS_BEFORE.search(text, sentence.start, person.start)
+        if after or before:
+            found = person.name
+    return found

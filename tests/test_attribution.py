@@ -1,0 +1,116 @@
+"""A statement a sentence gives only to "he" or "she" is shown with its speaker, never
+under someone who did not make it: English, Russian and French articles, through the real
+ingest."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from bot.console import execute
+from bot.router import Router
+from briefings.attribution import pronoun_speaks
+from briefings.compose import answer_question, brief_topic, brief_who
+from store import Store
+
+from .conftest import run_ingest
+
+TRUTH = Path(__file__).parent / "articles" / "truth"
+
+
+@pytest.fixture
+def wires(store: Store) -> Store:
+    run_ingest(store, [str(TRUTH)])
+    return store
+
+
+def test_the_seed_quote_after_meeting_son_is_lavrovs(seeded: Store) -> None:
+    briefing = brief_who(seeded, "Bùi Thanh Sơn")
+
+    quote = next(c for c in briefing.claims if c.text.startswith("“I expressed my appreciation"))
+    assert "Sergey Lavrov" == quote.speaker
+
+
+def test_he_underlined_after_son_said_is_sons(seeded: Store) -> None:
+    briefing = brief_topic(seeded, "ASEAN")
+
+    underlined = next(c for c in briefing.claims if c.text.startswith("He underlined"))
+    assert "Bui Thanh Son" == underlined.speaker
+
+
+def test_no_seed_briefing_leaves_a_he_said_without_its_speaker(seeded: Store) -> None:
+    unattributed = []
+    for entity in seeded.entities():
+        build = brief_who if entity.kind == "person" else brief_topic
+        for claim in build(seeded, entity.name).claims:
+            if pronoun_speaks(claim.text) is not None and claim.speaker is None:
+                unattributed.append((entity.name, claim.text))
+
+    assert [] == unattributed
+
+
+def test_a_quote_is_shown_under_the_speaker_not_the_person_met(wires: Store) -> None:
+    briefing = brief_who(wires, "Prak Sokhonn")
+
+    quote = next(c for c in briefing.claims if c.text.startswith('"Trade between our peoples'))
+    assert "Maris Sangiampongsa" == quote.speaker
+
+
+def test_a_sentence_that_names_its_speaker_needs_no_speaker(wires: Store) -> None:
+    briefing = brief_who(wires, "Maris Sangiampongsa")
+
+    said = next(c for c in briefing.claims if c.text.startswith("Maris said"))
+    assert said.speaker is None
+
+
+def test_a_russian_zayavil_on_is_the_minister_named_before(wires: Store) -> None:
+    briefing = answer_question(wires, "О чем договорились Лавров и Коммасит?")
+
+    quote = next(c for c in briefing.claims if "заявил он" in c.text)
+    assert "Sergey Lavrov" == quote.speaker
+
+
+def test_a_french_a_t_elle_ajoute_is_the_minister_who_spoke_before(wires: Store) -> None:
+    briefing = brief_who(wires, "Yoko Kamikawa")
+
+    quote = next(c for c in briefing.claims if "a-t-elle ajouté" in c.text)
+    assert "Retno Marsudi" == quote.speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We will not join the sanctions,” he said.",
+        "« Nous sommes prêts », a-t-il déclaré.",
+        "Il a également souligné le rôle de l'ASEAN.",
+        "He also underlined the role of ASEAN.",
+        "«Мы договорились», — заявил он журналистам.",
+        "Ông nói hai nước sẽ tăng cường hợp tác.",
+        "“We are ready,” said she.",
+    ],
+)
+def test_he_said_is_found_in_each_language(sentence: str) -> None:
+    assert pronoun_speaks(sentence) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov said he would do his best to help.",
+        "He visited Mongolia a day before arriving in Hanoi.",
+        "The shepherds said nothing.",
+        "Y a-t-il un accord ?",
+    ],
+)
+def test_a_he_that_is_not_a_speaker_is_not_taken_for_one(sentence: str) -> None:
+    assert pronoun_speaks(sentence) is None
+
+
+def test_the_console_shows_who_spoke(router: Router) -> None:
+    shown = io.StringIO()
+    Console(file=shown, width=400, color_system=None).print(execute(router, "/who Bùi Thanh Sơn"))
+
+    assert "Sergey Lavrov: “I expressed my appreciation" in shown.getvalue()
