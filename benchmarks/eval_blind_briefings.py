@@ -19,9 +19,10 @@ articles are ingested into a temporary database, then:
 - events: for who queries, the share of the query's labelled events (those with files)
   that some cited source reports; macro over queries and micro.
 - misattributed: (who query, attribution) pairs where a claim of the `--more` briefing
-  quotes the fragment (as answers match), the query is not the speaker, and the claim
-  does not name the speaker (a word of three letters or more of the speaker's name;
-  Cyrillic read in Latin letters, so Лавров names Sergey Lavrov).
+  quotes the fragment (as answers match), the query is not the speaker, and the claim as
+  shown (the speaker the briefing names before it, then its text) does not name the
+  speaker (a word of three letters or more of the speaker's name; Cyrillic read in Latin
+  letters, so Лавров names Sergey Lavrov).
 - disagreements: whether an ask of each question cites files with two different values.
 """
 
@@ -147,6 +148,11 @@ def names_speaker(claim: str, speaker: str) -> bool:
     """Whether a word of the speaker's name (three letters or more) stands in the claim."""
     words = set(_words(claim))
     return any(len(w) >= NAME_WORD and w in words for w in _words(speaker))
+
+
+def shown(claim: Claim) -> str:
+    """The claim as a reader sees it: the speaker the briefing names, then the sentence."""
+    return f"{claim.speaker}: {claim.text}" if claim.speaker else claim.text
 
 
 def same_person(query: str, speaker: str) -> bool:
@@ -329,7 +335,7 @@ def _attribution(
         if query["command"] != "who":
             continue
         for i, item in enumerate(attributions):
-            claims = [c.text for c in briefing.claims if quotes(c.text, item["fragment"])]
+            claims = [shown(c) for c in briefing.claims if quotes(c.text, item["fragment"])]
             if claims:
                 quoted.add(i)
             if same_person(query["query"], item["speaker"]):

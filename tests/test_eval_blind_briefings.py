@@ -363,3 +363,12 @@ def test_a_bad_folder_is_a_json_error(
     assert ["error"] == list(printed)
     assert "labels" == printed["error"]["kind"]
     assert expected in printed["error"]["message"]
+
+
+def test_a_speaker_the_briefing_names_beside_the_quote_counts_as_naming_them() -> None:
+    quote = "“We will not accept ultimatums,” she said."
+    named = Claim(text=quote, sources=(1,), speaker="Maria Zakharova")
+    bare = Claim(text=quote, sources=(1,))
+
+    assert scorer.names_speaker(scorer.shown(named), "Zakharova")
+    assert not scorer.names_speaker(scorer.shown(bare), "Zakharova")
