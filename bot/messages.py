@@ -91,6 +91,10 @@ TIMELINE_TITLE = "Timeline: {name}"
 ALSO = "Also: {names}"
 AS_OF = "as of {date}"
 FROM_TO = "{first} to {last}"
+# The first line of who and topic: "23 articles, 11 events, July 2016 – July 2024".
+REACH_ARTICLES = ("{count} article", "{count} articles")
+REACH_EVENTS = ("{count} event", "{count} events")
+REACH_SPAN = "{first} – {last}"
 RELATED_LABEL = "Often with:"
 SOURCES_TITLE = "Sources"
 OUTLET_UNKNOWN = "outlet unknown"

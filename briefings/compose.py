@@ -13,6 +13,7 @@ from briefings.briefing import (
     Claim,
     Command,
     Mode,
+    Reach,
     Related,
     Role,
     Source,
@@ -21,6 +22,7 @@ from briefings.briefing import (
 )
 from briefings.english import stem
 from briefings.entities import normalise_role
+from briefings.event_groups import EventGroup, assign, group_events
 from briefings.extractive import (
     Candidate,
     Chosen,
@@ -47,6 +49,8 @@ ANSWER_RELEVANCE = 0.3
 # ... and at least this share of what the best sentence covers.
 ANSWER_SHARE = 0.6
 ANSWER_CLAIMS = 4
+# Words allowed per event or story beyond the limits when `--more` tells every one of them.
+STORY_WORDS = 45
 TOPIC_KINDS = ("topic", "organization", "event", "place", "person")
 # (role as written, country, article id), as the store reports a role.
 RoleUse = tuple[str, str | None, int]
@@ -59,9 +63,12 @@ class Limits:
     claims: int = 6
     words: int = 120
     events: int = 20
+    # With `--more`, who and topic tell every event and story once, whatever the limits,
+    # so nothing relevant stays out of reach; the limits then bound the second sentences.
+    every_event: bool = False
 
     def more(self) -> Limits:
-        return Limits(self.claims * 3, self.words * 3, self.events * 3)
+        return Limits(self.claims * 3, self.words * 3, self.events * 3, every_event=True)
 
 
 @dataclass(frozen=True)
@@ -175,8 +182,11 @@ def _entity_briefing(
     entity = resolution.entity
     hits = _about(store, entity)
     roles = store.roles_of(entity.id, recent=RECENT_ARTICLES)
-    summaries = store.article_summaries({h.article_id for h in hits} | {a for _, _, a in roles})
-    draft = _draft(store, hits, summaries, _mentioned, limits)
+    rows = store.events_involving(entity.id, recent=RECENT_ARTICLES)
+    articles = {h.article_id for h in hits} | {a for _, _, a in roles}
+    summaries = store.article_summaries(articles | {row.article_id for row in rows})
+    groups = group_events(rows, summaries, entity.name)
+    draft = _draft(store, hits, summaries, _mentioned, limits, groups)
     book = SourceBook(summaries)
     named = Subject(entity.name, entity.kind)
     briefing = _finish(command, query, named, draft, writer, hits, book)
@@ -186,7 +196,23 @@ def _entity_briefing(
     note = _corrected_note(query, entity, resolution) or briefing.note
     if not briefing.claims:
         note = notices.NOTHING_SAID.format(name=entity.name)
-    return replace(briefing, subject=subject, related=related, sources=book.sources(), note=note)
+    reach = _reach({h.article_id for h in hits}, groups, summaries)
+    sources = book.sources()
+    return replace(
+        briefing, subject=subject, related=related, sources=sources, note=note, reach=reach
+    )
+
+
+def _reach(
+    articles: set[int], groups: Sequence[EventGroup], summaries: Mapping[int, ArticleSummary]
+) -> Reach:
+    """How many articles and events a briefing drew on, and the years they span."""
+    published = [_published(summaries.get(a)) for a in articles]
+    dates = [d for d in [*published, *(g.date for g in groups)] if d is not None and d.year]
+    if not dates:
+        return Reach(len(articles), len(groups))
+    ordered = sorted(dates, key=lambda d: d.iso())
+    return Reach(len(articles), len(groups), ordered[0], ordered[-1])
 
 
 def _about(store: Store, entity: EntityRow) -> list[PassageHit]:
@@ -206,12 +232,41 @@ def _draft(
     summaries: Mapping[int, ArticleSummary],
     focus: Callable[[PassageHit, int, int], int],
     limits: Limits,
+    groups: Sequence[EventGroup] = (),
 ) -> _Draft:
+    """The claims: one per event of `groups` (every report cited), stories without one after."""
     pool = _pool(store, hits, summaries, focus)
+    if groups:
+        pool = assign(pool, groups, hits, _publication_dates(summaries))
+    max_claims, max_words = limits.claims, limits.words
+    if limits.every_event:
+        stories = len({_story_of(c, summaries) for c in pool})
+        max_claims = max(max_claims, stories)
+        max_words += stories * STORY_WORDS
+    once = {g.story for g in groups}
     chosen, more = choose(
-        pool, max_claims=limits.claims, max_words=limits.words, cluster=_clusters(summaries)
+        pool,
+        max_claims=max_claims,
+        max_words=max_words,
+        cluster=_clusters(summaries),
+        once=() if limits.every_event else once,
     )
+    reports = {g.story: g.articles for g in groups}
+    for claim in chosen:
+        told = reports.get(claim.story, []) if claim.story is not None else []
+        claim.articles.extend(a for a in told if a not in claim.articles)
     return _Draft(chronological(chosen), more)
+
+
+def _story_of(candidate: Candidate, summaries: Mapping[int, ArticleSummary]) -> int:
+    if candidate.story is not None:
+        return candidate.story
+    summary = summaries.get(candidate.article_id)
+    return (summary.duplicate_of if summary else None) or candidate.article_id
+
+
+def _publication_dates(summaries: Mapping[int, ArticleSummary]) -> dict[int, PartialDate | None]:
+    return {i: parse_iso(s.published.date, s.published.year_source) for i, s in summaries.items()}
 
 
 def _pool(
@@ -222,9 +277,7 @@ def _pool(
     relevance: Callable[[PassageHit, str], float] | None = None,
 ) -> list[Candidate]:
     """Every sentence of `hits` worth quoting; `summaries` holds at least their articles."""
-    published = {
-        i: parse_iso(s.published.date, s.published.year_source) for i, s in summaries.items()
-    }
+    published = _publication_dates(summaries)
     return candidates(hits, store.dates_in(h.id for h in hits), published, focus, relevance)
 
 
@@ -240,7 +293,7 @@ def _finish(
     """Number the sources as the claims cite them; `book` knows every article of `hits`."""
     if writer is not None:
         draft = _write(command, query, subject, draft, writer, hits)
-    claims = tuple(Claim(c.text, book.numbers(c.articles), c.date) for c in draft.chosen)
+    claims = tuple(Claim(c.text, book.cited(c.articles), c.date) for c in draft.chosen)
     sources = book.sources()
     return Briefing(
         command, query, subject, claims, sources, draft.mode, draft.note, more=draft.more
@@ -437,6 +490,11 @@ class SourceBook:
 
     def numbers(self, articles: Iterable[int]) -> tuple[int, ...]:
         return tuple(sorted({self._number(a) for a in articles if a in self.summaries}))
+
+    def cited(self, articles: Sequence[int]) -> tuple[int, ...]:
+        """The numbers of `articles`, the first one's first: the article quoted verbatim."""
+        numbers = self.numbers(articles[:1])
+        return numbers + tuple(n for n in self.numbers(articles[1:]) if n not in numbers)
 
     def _number(self, article: int) -> int:
         return self.order.setdefault(article, len(self.order) + 1)

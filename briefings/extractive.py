@@ -7,7 +7,7 @@ in the article it cites, so a citation can never be wrong.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -36,6 +36,29 @@ _ACTION_VERBS = frozenset(
     supported vowed sought appreciated""".split()
 )
 _CO_CHAIRED = re.compile(r"\bco-chaired\b", re.IGNORECASE)
+# More verbs a subject acts or speaks with; with _ACTION_VERBS they tell the actor of a
+# sentence ("Lavrov, for his part, affirmed …") from a name in passing ("told Lavrov").
+_ACTOR_VERBS = _ACTION_VERBS | frozenset(
+    """say tell ask urge affirm agree meet visit sign propose express call pledge discuss hold
+    attend welcome stress reiterate thank hail describe underline announce condemn praise
+    back support vow seek noted added stated declared informed assured promised invited
+    received congratulated briefed highlighted confirmed insisted warned criticised
+    criticized rejected denied accused spoke wrote arrived travelled traveled chaired
+    co-chaired hosted voiced shared suggested admitted acknowledged explained replied
+    answered recalled reaffirmed underscored conveyed offered claimed argued""".split()
+)
+# A name right after one of these is an object or a complement, not the one acting.
+_GOVERNING = frozenset(
+    """with to by of from for between among and at on in about against toward towards
+    counterpart counterparts""".split()
+)
+# Past this many words after the name (asides set off by commas left out), a verb belongs
+# to another clause.
+_ACTOR_REACH = 4
+# A sentence where the subject acts or speaks outranks one naming them in passing by more
+# than a date or an action verb does.
+ACTOR_BONUS = 1.0
+_ASIDE = re.compile(r",[^,]{0,120},")
 
 # How strongly a sentence (passage, start, end) is about the subject: 0 means not at all.
 Focus = Callable[[PassageHit, int, int], int]
@@ -52,6 +75,9 @@ class Candidate:
     date: PartialDate | None
     score: float
     relevance: float = 0.0
+    # The event (or story) the sentence reports, when the briefing groups by event;
+    # otherwise the story is the article's near-duplicate cluster.
+    story: int | None = None
 
 
 @dataclass
@@ -60,6 +86,7 @@ class Chosen:
     articles: list[int]
     date: PartialDate | None
     order: tuple[int, int, int] = field(default=(0, 0, 0))
+    story: int | None = None
 
 
 def candidates(
@@ -80,6 +107,8 @@ def candidates(
             keep = max((e for s, e in hit.spans if start <= s and e <= end), default=end)
             text = _trim(hit.text[start:end], keep - start)
             score = _score(text, hit.seq, weight, bool(in_sentence))
+            if _acts(hit, start, end):
+                score += ACTOR_BONUS
             matched = relevance(hit, text) if relevance else 0.0
             if relevance:
                 # For a question, matching it is what counts; style only breaks ties.
@@ -96,10 +125,12 @@ def choose(
     max_words: int,
     cluster: Mapping[int, int],
     spread: bool = True,
+    once: Collection[int] = (),
 ) -> tuple[list[Chosen], int]:
     """The best claims within the limits; and how many more there were.
 
-    With `spread`, each story gets its best sentence before any story gets a second.
+    With `spread`, each story gets its best sentence before any story gets a second; the
+    stories in `once` (events, each told in one claim) never get a second.
     """
     ranked = sorted(pool, key=lambda c: (-c.score, c.article_id, c.seq))
     keys = _Keys()
@@ -110,8 +141,8 @@ def choose(
         for candidate in ranked:
             if len(chosen) >= max_claims:
                 break
-            story = cluster.get(candidate.article_id, candidate.article_id)
-            if first_pass and story in covered:
+            story = _story(candidate, cluster)
+            if (first_pass or story in once) and story in covered:
                 continue
             if _merge(chosen, candidate, keys):
                 continue
@@ -121,9 +152,17 @@ def choose(
             covered.add(story)
             words += length
             order = (candidate.article_id, candidate.seq, len(chosen))
-            chosen.append(Chosen(candidate.text, [candidate.article_id], candidate.date, order))
+            chosen.append(
+                Chosen(candidate.text, [candidate.article_id], candidate.date, order, story)
+            )
     distinct = _distinct_count(ranked[:MORE_HORIZON], keys)
     return chosen, max(0, distinct - len(chosen))
+
+
+def _story(candidate: Candidate, cluster: Mapping[int, int]) -> int:
+    if candidate.story is not None:
+        return candidate.story
+    return cluster.get(candidate.article_id, candidate.article_id)
 
 
 def chronological(chosen: Iterable[Chosen]) -> list[Chosen]:
@@ -174,6 +213,27 @@ def _reports_action(text: str) -> bool:
     if not words.isdisjoint(_ACTION_VERBS):
         return True
     return "chaired" in words and _CO_CHAIRED.search(text) is not None
+
+
+def _acts(hit: PassageHit, start: int, end: int) -> bool:
+    """Whether a name the hit marks in this sentence is its actor: the one that says or does."""
+    for s, e in hit.spans:
+        if start <= s < e <= end and _actor_at(hit.text[start:end], s - start, e - start):
+            return True
+    return False
+
+
+def _actor_at(sentence: str, start: int, end: int) -> bool:
+    # Before the name: no verb and no preposition since the last comma ("told his Russian
+    # counterpart Sergey Lavrov", "talks with … Lavrov" are passing mentions); after it, an
+    # acting verb within a few words ("Lavrov, for his part, hailed …").
+    before = _WORD.findall(sentence[:start].rsplit(",", 1)[-1].casefold())
+    if any(w in _GOVERNING or w in _ACTOR_VERBS for w in before):
+        return False
+    after = sentence[end:]
+    if after.startswith(","):
+        after = _ASIDE.sub(" ", after, count=1)
+    return any(w in _ACTOR_VERBS for w in _WORD.findall(after.casefold())[:_ACTOR_REACH])
 
 
 def _trim(sentence: str, keep: int) -> str:

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot import messages
-from bot.render.phrases import happening, outlets_text, overview_summary, span, window_text
+from bot.render.phrases import (
+    happening,
+    outlets_text,
+    overview_summary,
+    reach_text,
+    span,
+    window_text,
+)
 from bot.router import Overview, Reply
 from briefings.briefing import Briefing, Claim, Role, Source, Subject, TimelineEntry
 from briefings.digest import Digest, DigestEvent, Previously
@@ -131,7 +138,7 @@ def briefing_view(briefing: Briefing, ask_more: str) -> ReplyView:
     return ReplyView(
         title=_title(briefing),
         subtitle=_kind(subject) if subject else None,
-        about=_subject_lines(subject) if subject else (),
+        about=_reach_lines(briefing) + (_subject_lines(subject) if subject else ()),
         sections=_briefing_sections(briefing),
         sources=_cited(briefing.sources),
         footer=_footer(briefing, ask_more),
@@ -177,6 +184,12 @@ def _title(briefing: Briefing) -> str:
 
 def _kind(subject: Subject) -> str:
     return subject.kind + (f", {subject.country}" if subject.country else "")
+
+
+def _reach_lines(briefing: Briefing) -> tuple[Line, ...]:
+    if briefing.reach is None or not briefing.claims:
+        return ()
+    return (_says(reach_text(briefing.reach), "emphasis"),)
 
 
 def _subject_lines(subject: Subject) -> tuple[Line, ...]:
