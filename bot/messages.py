@@ -96,6 +96,7 @@ REACH_ARTICLES = ("{count} article", "{count} articles")
 REACH_EVENTS = ("{count} event", "{count} events")
 REACH_SPAN = "{first} – {last}"
 RELATED_LABEL = "Often with:"
+SUGGESTIONS_LABEL = "Entities with a close name:"
 SOURCES_TITLE = "Sources"
 OUTLET_UNKNOWN = "outlet unknown"
 NO_DATELINE = "no dateline"

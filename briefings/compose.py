@@ -34,7 +34,17 @@ from briefings.extractive import (
 from briefings.folding import fold
 from briefings.model import PartialDate
 from briefings.resolve import Resolution, resolve_entity
-from briefings.search import any_of, phrase, terms
+from briefings.search import (
+    UNSEARCHED,
+    any_of,
+    every,
+    exact,
+    near,
+    phrase_in,
+    phrase_words,
+    terms,
+    words_in,
+)
 from briefings.writing import Evidence, Writer
 from store import Store
 from store.records import ArticleSummary, EntityRow, EventRow, PassageHit
@@ -98,17 +108,85 @@ def brief_topic(
     resolution = resolve_entity(store, term, prefer=TOPIC_KINDS)
     if resolution.entity is not None:
         return _entity_briefing("topic", store, term, resolution, limits, writer)
-    match = phrase(term)
-    if match is None:
-        return _not_found("topic", term, resolution)
-    hits = store.search_passages(match, SEARCH_LIMIT)
+    words = phrase_words(term)
+    for match, focus, note in _phrase_tiers(words):
+        if match is None:
+            continue
+        hits = store.search_passages(match, SEARCH_LIMIT)
+        found = _phrase_briefing(store, term, resolution, hits, focus, note, limits, writer)
+        if found is not None:
+            return found
+    hits = _story_hits(store, words)
+    focus = _holding(words, phrase=False)
+    found = _phrase_briefing(
+        store, term, resolution, hits, focus, notices.NO_ENTITY_STORY, limits, writer
+    )
+    return found or _not_found("topic", term, resolution)
+
+
+def _phrase_tiers(
+    words: list[str],
+) -> list[tuple[str | None, Callable[[PassageHit, int, int], int], str]]:
+    """The phrase itself, then its words near each other, then its words anywhere in a passage."""
+    return [
+        (exact(words), _holding(words, phrase=True), notices.NO_ENTITY_PHRASE),
+        (near(words), _holding(words, phrase=False), notices.NO_ENTITY_NEAR),
+        (every(words), _holding(words, phrase=False), notices.NO_ENTITY_WORDS),
+    ]
+
+
+def _phrase_briefing(
+    store: Store,
+    term: str,
+    resolution: Resolution,
+    hits: Sequence[PassageHit],
+    focus: Callable[[PassageHit, int, int], int],
+    note: str,
+    limits: Limits,
+    writer: Writer | None,
+) -> Briefing | None:
+    """A topic briefed from the passages holding its words; None when no sentence does."""
+    if not hits:
+        return None
     summaries = store.article_summaries(h.article_id for h in hits)
-    needle = " ".join(terms(term, keep_stopwords=True))
-    draft = _draft(store, hits, summaries, _contains(needle), limits)
+    draft = _draft(store, hits, summaries, focus, limits)
     if not draft.chosen:
-        return _not_found("topic", term, resolution)
+        return None
     subject = Subject(name=term.strip(), kind="term")
-    return _finish("topic", term, subject, draft, writer, hits, SourceBook(summaries))
+    briefing = _finish("topic", term, subject, draft, writer, hits, SourceBook(summaries))
+    return replace(
+        briefing,
+        note=briefing.note or note.format(query=term.strip()[:80]),
+        candidates=tuple(c.name for c in resolution.candidates),
+        reach=_reach({h.article_id for h in hits}, (), summaries),
+    )
+
+
+def _story_hits(store: Store, words: list[str]) -> list[PassageHit]:
+    """Passages holding any of the topic's words, in the articles that hold them all."""
+    matches = [m for m in map(every, _each(words)) if m is not None]
+    each = [store.search_passages(match, SEARCH_LIMIT) for match in matches]
+    if not each or not all(each):
+        return []
+    common = set.intersection(*({h.article_id for h in hits} for hits in each))
+    unique = {h.id: h for hits in each for h in hits if h.article_id in common}
+    return sorted(unique.values(), key=lambda h: (h.article_id, h.seq))
+
+
+def _each(words: list[str]) -> list[list[str]]:
+    searched = [w for w in dict.fromkeys(words) if w not in UNSEARCHED]
+    return [[w] for w in searched] if len(searched) > 1 else []
+
+
+def _holding(words: list[str], *, phrase: bool) -> Callable[[PassageHit, int, int], int]:
+    """A sentence's weight: the phrase in it (2), or how many of the topic's words it holds."""
+
+    def focus(hit: PassageHit, start: int, end: int) -> int:
+        if phrase:
+            return 2 * phrase_in(hit.text[start:end], words)
+        return words_in(hit.text[start:end], words)
+
+    return focus
 
 
 def answer_question(
@@ -396,13 +474,6 @@ def _clusters(summaries: Mapping[int, ArticleSummary]) -> dict[int, int]:
 
 def _mentioned(hit: PassageHit, start: int, end: int) -> int:
     return sum(1 for s, e in hit.spans if start <= s and e <= end)
-
-
-def _contains(needle: str) -> Callable[[PassageHit, int, int], int]:
-    def focus(hit: PassageHit, start: int, end: int) -> int:
-        return int(needle in " ".join(terms(hit.text[start:end], keep_stopwords=True)))
-
-    return focus
 
 
 def _relevance(store: Store, words: Sequence[str]) -> Callable[[str], float]:

@@ -1,4 +1,4 @@
-"""who and topic told event by event: one claim per event, the subject acting, every report cited."""
+"""who and topic told by event: one claim per event, the subject acting, every report cited."""
 
 from __future__ import annotations
 

@@ -219,12 +219,18 @@ def _period(first: PartialDate | None, last: PartialDate | None) -> str:
 
 def _briefing_sections(briefing: Briefing) -> tuple[Section, ...]:
     sections = []
-    if briefing.note or briefing.candidates:
+    # With claims, names close to the query are suggestions beside the answer, not instead.
+    suggested = briefing.candidates if briefing.claims else ()
+    listed = () if suggested else briefing.candidates
+    if briefing.note or listed:
         note = (_says(briefing.note, "emphasis"),) if briefing.note else ()
-        candidates = tuple(_says(f"• {name}") for name in briefing.candidates)
+        candidates = tuple(_says(f"• {name}") for name in listed)
         sections.append(Section(note + candidates))
     if briefing.claims:
         sections.append(Section(tuple(_claim(claim) for claim in briefing.claims)))
+    if suggested:
+        line = _labelled(messages.SUGGESTIONS_LABEL, ", ".join(suggested))
+        sections.append(Section((line,), aside=True))
     if briefing.timeline:
         subject = briefing.subject.name if briefing.subject else None
         sections.append(Section(tuple(_entry(entry, subject) for entry in briefing.timeline)))
