@@ -59,6 +59,17 @@ _ACTOR_REACH = 4
 # than a date or an action verb does.
 ACTOR_BONUS = 1.0
 _ASIDE = re.compile(r",[^,]{0,120},")
+# A speech opens by addressing the room ("Mr Co-chairman, Colleagues, I would like to
+# thank …"): the forms of address used in diplomatic speeches, not what the speaker says.
+# Only a run of them followed by the speaker ("I", "we", "let me"): "Mr Lavrov, who …" is
+# a sentence about him.
+_SALUTATION = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Madam|Madame|Dear|Distinguished|Honou?rable|(?:Your\s+)?Excellenc(?:y|ies)"
+    r"|Ladies\s+and\s+gentlemen|Colleagues|Friends)\b[^,.!?]{0,40}[,!]\s*)+"
+    r"(?:I|We|Let\s+me|Allow\s+me|It\s+is)\b",
+    re.IGNORECASE,
+)
+SALUTATION_PENALTY = 1.5
 
 # How strongly a sentence (passage, start, end) is about the subject: 0 means not at all.
 Focus = Callable[[PassageHit, int, int], int]
@@ -201,6 +212,8 @@ def _score(text: str, seq: int, weight: int, dated: bool) -> float:
     score += 0.6 if dated else 0.0
     score += 0.5 if _reports_action(text) else 0.0
     score += 0.3 if seq <= 2 else 0.0
+    if _SALUTATION.match(text):
+        score -= SALUTATION_PENALTY
     if words < SHORT_SENTENCE_WORDS:
         score -= 1.5
     elif words > LONG_SENTENCE_WORDS:

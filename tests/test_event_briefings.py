@@ -105,3 +105,22 @@ def test_topic_of_an_entity_is_told_by_event_too(seeded: Store) -> None:
     assert briefing.reach is not None
     assert briefing.reach.events >= 1
     assert briefing.claims
+
+
+def test_a_speech_salutation_loses_to_a_sentence_about_the_subject(
+    store: Store, tmp_path: Path
+) -> None:
+    _write(
+        tmp_path,
+        "speech.txt",
+        "Sergey Lavrov's remarks at the ASEAN-Russia ministerial meeting\n\n"
+        "Mr Co-chairman, Colleagues, I would like to thank Cambodia for its excellent "
+        "organisation of today's meeting.\n\nThe meeting took place in the capital.\n\n"
+        "The delegations met in the main hall.\n\nJournalists from ten countries followed the "
+        "remarks of Russian Foreign Minister Sergey Lavrov in the hall.\n",
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = brief_who(store, "Sergey Lavrov", Limits(claims=1))
+
+    assert ["Journalists from ten countries"] == [c.text[:30] for c in briefing.claims]
