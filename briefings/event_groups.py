@@ -74,6 +74,8 @@ def _same_event(
 ) -> bool:
     if group.announced != row.kind.startswith(ANNOUNCED) or group.date.iso() != date.iso():
         return False
+    if row.place and group.place and row.place != group.place:
+        return False
     if group.kind == row.kind and group.participants == others:
         return True
     stories = {cluster.get(a, a) for a in group.articles}

@@ -89,6 +89,7 @@ class Candidate:
     # The event (or story) the sentence reports, when the briefing groups by event;
     # otherwise the story is the article's near-duplicate cluster.
     story: int | None = None
+    acts: bool = False  # the subject is the sentence's actor
 
 
 @dataclass
@@ -118,14 +119,16 @@ def candidates(
             keep = max((e for s, e in hit.spans if start <= s and e <= end), default=end)
             text = _trim(hit.text[start:end], keep - start)
             score = _score(text, hit.seq, weight, bool(in_sentence))
-            if _acts(hit, start, end):
-                score += ACTOR_BONUS
+            acts = _acts(hit, start, end)
+            score += ACTOR_BONUS if acts else 0.0
             matched = relevance(hit, text) if relevance else 0.0
             if relevance:
                 # For a question, matching it is what counts; style only breaks ties.
                 score = 4 * matched + 0.25 * score
             date = date_of(in_sentence[0]) if in_sentence else published.get(hit.article_id)
-            found.append(Candidate(text, hit.article_id, hit.id, hit.seq, date, score, matched))
+            found.append(
+                Candidate(text, hit.article_id, hit.id, hit.seq, date, score, matched, acts=acts)
+            )
     return found
 
 
@@ -140,27 +143,36 @@ def choose(
 ) -> tuple[list[Chosen], int]:
     """The best claims within the limits; and how many more there were.
 
-    With `spread`, each story gets its best sentence before any story gets a second; the
-    stories in `once` (events, each told in one claim) never get a second.
+    With `spread`, each article's story gets its best sentence, then each other story (an
+    event when the caller set `Candidate.story`), before any gets a second; the stories in
+    `once` (events, each told in one claim) never get a second, and while there are such,
+    an article's first claim is an event or a sentence where the subject acts.
     """
     ranked = sorted(pool, key=lambda c: (-c.score, c.article_id, c.seq))
     keys = _Keys()
     chosen: list[Chosen] = []
     words = 0
-    covered: set[int] = set()
-    for first_pass in (True, False) if spread else (False,):
+    told: set[int] = set()  # stories (events) with a claim
+    sources: set[int] = set()  # near-duplicate clusters of articles with a claim
+    # Spread: each article's best event or story first, then every other event or story
+    # once, then second sentences (never for the stories in `once`).
+    for phase in ("article", "story", "rest") if spread else ("rest",):
         for candidate in ranked:
             if len(chosen) >= max_claims:
                 break
             story = _story(candidate, cluster)
-            if (first_pass or story in once) and story in covered:
+            source = cluster.get(candidate.article_id, candidate.article_id)
+            if phase == "article" and (source in sources or not _told_first(candidate, once)):
+                continue
+            if (phase != "rest" or story in once) and story in told:
                 continue
             if _merge(chosen, candidate, keys):
                 continue
             length = len(candidate.text.split())
             if chosen and words + length > max_words * 1.25:
                 continue
-            covered.add(story)
+            told.add(story)
+            sources.add(source)
             words += length
             order = (candidate.article_id, candidate.seq, len(chosen))
             chosen.append(
@@ -168,6 +180,12 @@ def choose(
             )
     distinct = _distinct_count(ranked[:MORE_HORIZON], keys)
     return chosen, max(0, distinct - len(chosen))
+
+
+def _told_first(candidate: Candidate, once: Collection[int]) -> bool:
+    # Among events, an article's passing mention of the subject ("after meeting his
+    # counterpart, Bui Thanh Son") waits until every event has had its claim.
+    return not once or candidate.acts or candidate.story in once
 
 
 def _story(candidate: Candidate, cluster: Mapping[int, int]) -> int:
