@@ -4,7 +4,10 @@ Over the seed corpus (ingested into a temporary database):
 - faithfulness: the share of claims that stand verbatim in the first article they cite;
 - leakage: claims that contain a caption or a line the cleaner labelled as boilerplate;
 - coverage: for `who`/`topic` on every entity, the share of the articles mentioning it
-  (in their body) that the briefing cites;
+  (in their body) that the briefing cites, with the default limits and with `--more`;
+- event coverage: for the same briefings, the share of the entity's events (the events
+  table: a date and the article reporting it) that a claim tells: it cites that article
+  and carries that date (an announced event: announces it);
 - order: briefings whose dated claims are not oldest-first;
 - truth rules: claims that give a statement only to "he"/"she" without naming its speaker
   (unattributed_statements); claims dated by a date their sentence announces
@@ -32,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from briefings.attribution import pronoun_speaks  # noqa: E402
 from briefings.briefing import Briefing, Claim  # noqa: E402
-from briefings.compose import answer_question, brief_topic, brief_who  # noqa: E402
+from briefings.compose import Limits, answer_question, brief_topic, brief_who  # noqa: E402
 from briefings.extractive import ELLIPSIS  # noqa: E402
 from briefings.ingest.pipeline import ingest  # noqa: E402
 from store import Store  # noqa: E402
@@ -52,7 +55,7 @@ def _entity_briefings(store: Store) -> dict[str, Any]:
     captions = [c for a in store.articles() for c in store.article(a.id).captions]  # type: ignore[union-attr]
     boilerplate = _boilerplate_lines()
     claims = faithful = leaked = unordered = unattributed = announced = unmarked = 0
-    coverage, lengths, words = [], [], []
+    coverage, coverage_more, events, lengths, words = [], [], [], [], []
     for entity in store.entities():
         build = brief_who if entity.kind == "person" else brief_topic
         briefing = build(store, entity.name)
@@ -60,6 +63,12 @@ def _entity_briefings(store: Store) -> dict[str, Any]:
         mentioned = _body_articles(store, entity.id)
         if mentioned:
             coverage.append(len(cited & mentioned) / len(mentioned))
+            longer = build(store, entity.name, Limits().more())
+            more_cited = {s.article_id for s in longer.sources}
+            coverage_more.append(len(more_cited & mentioned) / len(mentioned))
+        happened = {(r.date, r.article_id) for r in store.events_involving(entity.id)}
+        if happened:
+            events.append(len(happened & _told(briefing)) / len(happened))
         by_number = {s.n: s.article_id for s in briefing.sources}
         for claim in briefing.claims:
             claims += 1
@@ -82,6 +91,8 @@ def _entity_briefings(store: Store) -> dict[str, Any]:
         "faithfulness": faithful / claims if claims else 1.0,
         "leaked_claims": leaked,
         "source_coverage": statistics.mean(coverage) if coverage else 0.0,
+        "source_coverage_more": statistics.mean(coverage_more) if coverage_more else 0.0,
+        "event_coverage": statistics.mean(events) if events else 0.0,
         "out_of_order": unordered,
         "unattributed_statements": unattributed,
         "announced_as_date": announced,
@@ -89,6 +100,19 @@ def _entity_briefings(store: Store) -> dict[str, Any]:
         "claims_per_briefing": statistics.mean(lengths) if lengths else 0.0,
         "words_per_briefing": statistics.mean(words) if words else 0.0,
         "max_words": max(words, default=0),
+    }
+
+
+def _told(briefing: Briefing) -> set[tuple[str, int]]:
+    """(date, article) for each article a dated claim cites."""
+    by_number = {s.n: s.article_id for s in briefing.sources}
+    return {
+        (date.iso(), by_number[n])
+        for claim in briefing.claims
+        # An announced event is told by the claim that announces it, under that label.
+        for date in (claim.date, claim.announced)
+        if date
+        for n in claim.sources
     }
 
 

@@ -97,7 +97,12 @@ REPORTED_ON = "reported {date}"
 ANNOUNCED_FOR = "announced for {date}"
 # Who made a statement the sentence attributes only to "he" or "she".
 SAID_BY = "{name}:"
+# The first line of who and topic: "23 articles, 11 events, July 2016 – July 2024".
+REACH_ARTICLES = ("{count} article", "{count} articles")
+REACH_EVENTS = ("{count} event", "{count} events")
+REACH_SPAN = "{first} – {last}"
 RELATED_LABEL = "Often with:"
+SUGGESTIONS_LABEL = "Entities with a close name:"
 SOURCES_TITLE = "Sources"
 OUTLET_UNKNOWN = "outlet unknown"
 NO_DATELINE = "no dateline"

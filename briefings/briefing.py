@@ -94,6 +94,20 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class Reach:
+    """How much the briefing draws on: "23 articles, 11 events, July 2016 – July 2024".
+
+    `first` and `last` are the earliest and latest dates with a known year among the
+    events' dates and the articles' publication dates; None when none has a year.
+    """
+
+    articles: int
+    events: int
+    first: PartialDate | None = None
+    last: PartialDate | None = None
+
+
+@dataclass(frozen=True)
 class Briefing:
     """A cited answer. `candidates` is filled instead when the query named nothing certain."""
 
@@ -108,6 +122,7 @@ class Briefing:
     timeline: tuple[TimelineEntry, ...] = ()
     candidates: tuple[str, ...] = ()
     more: int = 0
+    reach: Reach | None = None
 
     @property
     def found(self) -> bool:

@@ -14,6 +14,7 @@ from briefings.briefing import (
     Claim,
     Command,
     Mode,
+    Reach,
     Related,
     Role,
     Source,
@@ -22,6 +23,7 @@ from briefings.briefing import (
 )
 from briefings.english import stem
 from briefings.entities import normalise_role
+from briefings.event_groups import EventGroup, assign, group_events
 from briefings.extractive import (
     Candidate,
     Chosen,
@@ -33,7 +35,17 @@ from briefings.extractive import (
 from briefings.folding import fold
 from briefings.model import PartialDate
 from briefings.resolve import Resolution, resolve_entity
-from briefings.search import any_of, phrase, terms
+from briefings.search import (
+    UNSEARCHED,
+    any_of,
+    every,
+    exact,
+    near,
+    phrase_in,
+    phrase_words,
+    terms,
+    words_in,
+)
 from briefings.writing import Evidence, Writer
 from store import Store
 from store.records import ArticleSummary, EntityRow, EventRow, PassageHit
@@ -48,6 +60,8 @@ ANSWER_RELEVANCE = 0.3
 # ... and at least this share of what the best sentence covers.
 ANSWER_SHARE = 0.6
 ANSWER_CLAIMS = 4
+# Words allowed per event or story beyond the limits when `--more` tells every one of them.
+STORY_WORDS = 45
 TOPIC_KINDS = ("topic", "organization", "event", "place", "person")
 # (role as written, country, article id), as the store reports a role.
 RoleUse = tuple[str, str | None, int]
@@ -60,9 +74,12 @@ class Limits:
     claims: int = 6
     words: int = 120
     events: int = 20
+    # With `--more`, who and topic tell every event and story once, whatever the limits,
+    # so nothing relevant stays out of reach; the limits then bound the second sentences.
+    every_event: bool = False
 
     def more(self) -> Limits:
-        return Limits(self.claims * 3, self.words * 3, self.events * 3)
+        return Limits(self.claims * 3, self.words * 3, self.events * 3, every_event=True)
 
 
 @dataclass(frozen=True)
@@ -92,17 +109,85 @@ def brief_topic(
     resolution = resolve_entity(store, term, prefer=TOPIC_KINDS)
     if resolution.entity is not None:
         return _entity_briefing("topic", store, term, resolution, limits, writer)
-    match = phrase(term)
-    if match is None:
-        return _not_found("topic", term, resolution)
-    hits = store.search_passages(match, SEARCH_LIMIT)
+    words = phrase_words(term)
+    for match, focus, note in _phrase_tiers(words):
+        if match is None:
+            continue
+        hits = store.search_passages(match, SEARCH_LIMIT)
+        found = _phrase_briefing(store, term, resolution, hits, focus, note, limits, writer)
+        if found is not None:
+            return found
+    hits = _story_hits(store, words)
+    focus = _holding(words, phrase=False)
+    found = _phrase_briefing(
+        store, term, resolution, hits, focus, notices.NO_ENTITY_STORY, limits, writer
+    )
+    return found or _not_found("topic", term, resolution)
+
+
+def _phrase_tiers(
+    words: list[str],
+) -> list[tuple[str | None, Callable[[PassageHit, int, int], int], str]]:
+    """The phrase itself, then its words near each other, then its words anywhere in a passage."""
+    return [
+        (exact(words), _holding(words, phrase=True), notices.NO_ENTITY_PHRASE),
+        (near(words), _holding(words, phrase=False), notices.NO_ENTITY_NEAR),
+        (every(words), _holding(words, phrase=False), notices.NO_ENTITY_WORDS),
+    ]
+
+
+def _phrase_briefing(
+    store: Store,
+    term: str,
+    resolution: Resolution,
+    hits: Sequence[PassageHit],
+    focus: Callable[[PassageHit, int, int], int],
+    note: str,
+    limits: Limits,
+    writer: Writer | None,
+) -> Briefing | None:
+    """A topic briefed from the passages holding its words; None when no sentence does."""
+    if not hits:
+        return None
     summaries = store.article_summaries(h.article_id for h in hits)
-    needle = " ".join(terms(term, keep_stopwords=True))
-    draft = _draft(store, hits, summaries, _contains(needle), limits)
+    draft = _draft(store, hits, summaries, focus, limits)
     if not draft.chosen:
-        return _not_found("topic", term, resolution)
+        return None
     subject = Subject(name=term.strip(), kind="term")
-    return _finish("topic", term, subject, draft, writer, hits, SourceBook(summaries))
+    briefing = _finish("topic", term, subject, draft, writer, hits, SourceBook(summaries))
+    return replace(
+        briefing,
+        note=briefing.note or note.format(query=term.strip()[:80]),
+        candidates=tuple(c.name for c in resolution.candidates),
+        reach=_reach({h.article_id for h in hits}, (), summaries),
+    )
+
+
+def _story_hits(store: Store, words: list[str]) -> list[PassageHit]:
+    """Passages holding any of the topic's words, in the articles that hold them all."""
+    matches = [m for m in map(every, _each(words)) if m is not None]
+    each = [store.search_passages(match, SEARCH_LIMIT) for match in matches]
+    if not each or not all(each):
+        return []
+    common = set.intersection(*({h.article_id for h in hits} for hits in each))
+    unique = {h.id: h for hits in each for h in hits if h.article_id in common}
+    return sorted(unique.values(), key=lambda h: (h.article_id, h.seq))
+
+
+def _each(words: list[str]) -> list[list[str]]:
+    searched = [w for w in dict.fromkeys(words) if w not in UNSEARCHED]
+    return [[w] for w in searched] if len(searched) > 1 else []
+
+
+def _holding(words: list[str], *, phrase: bool) -> Callable[[PassageHit, int, int], int]:
+    """A sentence's weight: the phrase in it (2), or how many of the topic's words it holds."""
+
+    def focus(hit: PassageHit, start: int, end: int) -> int:
+        if phrase:
+            return 2 * phrase_in(hit.text[start:end], words)
+        return words_in(hit.text[start:end], words)
+
+    return focus
 
 
 def answer_question(
@@ -177,8 +262,11 @@ def _entity_briefing(
     entity = resolution.entity
     hits = _about(store, entity)
     roles = store.roles_of(entity.id, recent=RECENT_ARTICLES)
-    summaries = store.article_summaries({h.article_id for h in hits} | {a for _, _, a in roles})
-    draft = _draft(store, hits, summaries, _mentioned, limits)
+    rows = store.events_involving(entity.id, recent=RECENT_ARTICLES)
+    articles = {h.article_id for h in hits} | {a for _, _, a in roles}
+    summaries = store.article_summaries(articles | {row.article_id for row in rows})
+    groups = group_events(rows, summaries, entity.name)
+    draft = _draft(store, hits, summaries, _mentioned, limits, groups)
     book = SourceBook(summaries)
     named = Subject(entity.name, entity.kind)
     briefing = _finish(command, query, named, draft, writer, hits, book)
@@ -188,7 +276,23 @@ def _entity_briefing(
     note = _corrected_note(query, entity, resolution) or briefing.note
     if not briefing.claims:
         note = notices.NOTHING_SAID.format(name=entity.name)
-    return replace(briefing, subject=subject, related=related, sources=book.sources(), note=note)
+    reach = _reach({h.article_id for h in hits}, groups, summaries)
+    sources = book.sources()
+    return replace(
+        briefing, subject=subject, related=related, sources=sources, note=note, reach=reach
+    )
+
+
+def _reach(
+    articles: set[int], groups: Sequence[EventGroup], summaries: Mapping[int, ArticleSummary]
+) -> Reach:
+    """How many articles and events a briefing drew on, and the years they span."""
+    published = [_published(summaries.get(a)) for a in articles]
+    dates = [d for d in [*published, *(g.date for g in groups)] if d is not None and d.year]
+    if not dates:
+        return Reach(len(articles), len(groups))
+    ordered = sorted(dates, key=lambda d: d.iso())
+    return Reach(len(articles), len(groups), ordered[0], ordered[-1])
 
 
 def _about(store: Store, entity: EntityRow) -> list[PassageHit]:
@@ -208,13 +312,42 @@ def _draft(
     summaries: Mapping[int, ArticleSummary],
     focus: Callable[[PassageHit, int, int], int],
     limits: Limits,
+    groups: Sequence[EventGroup] = (),
 ) -> _Draft:
+    """The claims: one per event of `groups` (every report cited), stories without one after."""
     pool = _pool(store, hits, summaries, focus)
+    if groups:
+        pool = assign(pool, groups, hits, _publication_dates(summaries))
+    max_claims, max_words = limits.claims, limits.words
+    if limits.every_event:
+        stories = len({_story_of(c, summaries) for c in pool})
+        max_claims = max(max_claims, stories)
+        max_words += stories * STORY_WORDS
+    once = {g.story for g in groups}
     chosen, more = choose(
-        pool, max_claims=limits.claims, max_words=limits.words, cluster=_clusters(summaries)
+        pool,
+        max_claims=max_claims,
+        max_words=max_words,
+        cluster=_clusters(summaries),
+        once=() if limits.every_event else once,
     )
+    reports = {g.story: g.articles for g in groups}
+    for claim in chosen:
+        told = reports.get(claim.story, []) if claim.story is not None else []
+        claim.articles.extend(a for a in told if a not in claim.articles)
     attribute(store, chosen)
     return _Draft(chronological(chosen), more)
+
+
+def _story_of(candidate: Candidate, summaries: Mapping[int, ArticleSummary]) -> int:
+    if candidate.story is not None:
+        return candidate.story
+    summary = summaries.get(candidate.article_id)
+    return (summary.duplicate_of if summary else None) or candidate.article_id
+
+
+def _publication_dates(summaries: Mapping[int, ArticleSummary]) -> dict[int, PartialDate | None]:
+    return {i: parse_iso(s.published.date, s.published.year_source) for i, s in summaries.items()}
 
 
 def _pool(
@@ -225,9 +358,7 @@ def _pool(
     relevance: Callable[[PassageHit, str], float] | None = None,
 ) -> list[Candidate]:
     """Every sentence of `hits` worth quoting; `summaries` holds at least their articles."""
-    published = {
-        i: parse_iso(s.published.date, s.published.year_source) for i, s in summaries.items()
-    }
+    published = _publication_dates(summaries)
     dates = store.dates_in(h.id for h in hits)
     events = store.event_marks({h.article_id for h in hits})
     return candidates(hits, dates, published, focus, relevance, events)
@@ -253,7 +384,7 @@ def _finish(
 
 
 def _claim(chosen: Chosen, book: SourceBook) -> Claim:
-    numbers = book.numbers(chosen.articles)
+    numbers = book.cited(chosen.articles)
     return Claim(
         chosen.text, numbers, chosen.date, chosen.date_kind, chosen.announced, chosen.speaker
     )
@@ -360,13 +491,6 @@ def _mentioned(hit: PassageHit, start: int, end: int) -> int:
     return sum(1 for s, e in hit.spans if start <= s and e <= end)
 
 
-def _contains(needle: str) -> Callable[[PassageHit, int, int], int]:
-    def focus(hit: PassageHit, start: int, end: int) -> int:
-        return int(needle in " ".join(terms(hit.text[start:end], keep_stopwords=True)))
-
-    return focus
-
-
 def _relevance(store: Store, words: Sequence[str]) -> Callable[[str], float]:
     """The share of the question's weight (idf) a sentence covers, comparing stems."""
     total = max(store.passage_total(), 1)
@@ -452,6 +576,11 @@ class SourceBook:
 
     def numbers(self, articles: Iterable[int]) -> tuple[int, ...]:
         return tuple(sorted({self._number(a) for a in articles if a in self.summaries}))
+
+    def cited(self, articles: Sequence[int]) -> tuple[int, ...]:
+        """The numbers of `articles`, the first one's first: the article quoted verbatim."""
+        numbers = self.numbers(articles[:1])
+        return numbers + tuple(n for n in self.numbers(articles[1:]) if n not in numbers)
 
     def _number(self, article: int) -> int:
         return self.order.setdefault(article, len(self.order) + 1)

@@ -7,7 +7,7 @@ in the article it cites, so a citation can never be wrong.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -45,6 +45,40 @@ _ACTION_VERBS = frozenset(
     supported vowed sought appreciated""".split()
 )
 _CO_CHAIRED = re.compile(r"\bco-chaired\b", re.IGNORECASE)
+# More verbs a subject acts or speaks with; with _ACTION_VERBS they tell the actor of a
+# sentence ("Lavrov, for his part, affirmed …") from a name in passing ("told Lavrov").
+_ACTOR_VERBS = _ACTION_VERBS | frozenset(
+    """say tell ask urge affirm agree meet visit sign propose express call pledge discuss hold
+    attend welcome stress reiterate thank hail describe underline announce condemn praise
+    back support vow seek noted added stated declared informed assured promised invited
+    received congratulated briefed highlighted confirmed insisted warned criticised
+    criticized rejected denied accused spoke wrote arrived travelled traveled chaired
+    co-chaired hosted voiced shared suggested admitted acknowledged explained replied
+    answered recalled reaffirmed underscored conveyed offered claimed argued""".split()
+)
+# A name right after one of these is an object or a complement, not the one acting.
+_GOVERNING = frozenset(
+    """with to by of from for between among and at on in about against toward towards
+    counterpart counterparts""".split()
+)
+# Past this many words after the name (asides set off by commas left out), a verb belongs
+# to another clause.
+_ACTOR_REACH = 4
+# A sentence where the subject acts or speaks outranks one naming them in passing by more
+# than a date or an action verb does.
+ACTOR_BONUS = 1.0
+_ASIDE = re.compile(r",[^,]{0,120},")
+# A speech opens by addressing the room ("Mr Co-chairman, Colleagues, I would like to
+# thank …"): the forms of address used in diplomatic speeches, not what the speaker says.
+# Only a run of them followed by the speaker ("I", "we", "let me"): "Mr Lavrov, who …" is
+# a sentence about him.
+_SALUTATION = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Madam|Madame|Dear|Distinguished|Honou?rable|(?:Your\s+)?Excellenc(?:y|ies)"
+    r"|Ladies\s+and\s+gentlemen|Colleagues|Friends)\b[^,.!?]{0,40}[,!]\s*)+"
+    r"(?:I|We|Let\s+me|Allow\s+me|It\s+is)\b",
+    re.IGNORECASE,
+)
+SALUTATION_PENALTY = 1.5
 
 # How strongly a sentence (passage, start, end) is about the subject: 0 means not at all.
 Focus = Callable[[PassageHit, int, int], int]
@@ -64,6 +98,10 @@ class Candidate:
     date_kind: DateKind | None = None
     announced: PartialDate | None = None
     start: int = 0
+    # The event (or story) the sentence reports, when the briefing groups by event;
+    # otherwise the story is the article's near-duplicate cluster.
+    story: int | None = None
+    acts: bool = False  # the subject is the sentence's actor
 
 
 @dataclass
@@ -79,6 +117,7 @@ class Chosen:
     passage_id: int = 0
     start: int = 0
     speaker: str | None = None
+    story: int | None = None
 
 
 def candidates(
@@ -103,6 +142,8 @@ def candidates(
             keep = max((e for s, e in hit.spans if start <= s and e <= end), default=end)
             text = _trim(hit.text[start:end], keep - start)
             score = _score(text, hit.seq, weight, bool(in_sentence))
+            acts = _acts(hit, start, end)
+            score += ACTOR_BONUS if acts else 0.0
             matched = relevance(hit, text) if relevance else 0.0
             if relevance:
                 # For a question, matching it is what counts; style only breaks ties.
@@ -121,6 +162,7 @@ def candidates(
                     when.kind,
                     when.announced,
                     start,
+                    acts=acts,
                 )
             )
     return found
@@ -159,37 +201,48 @@ def choose(
     max_words: int,
     cluster: Mapping[int, int],
     spread: bool = True,
+    once: Collection[int] = (),
 ) -> tuple[list[Chosen], int]:
     """The best claims within the limits; and how many more there were.
 
-    With `spread`, each story gets its best sentence before any story gets a second.
+    With `spread`, each article's story gets its best sentence, then each other story (an
+    event when the caller set `Candidate.story`), before any gets a second; the stories in
+    `once` (events, each told in one claim) never get a second, and while there are such,
+    an article's first claim is an event or a sentence where the subject acts.
     """
     ranked = sorted(pool, key=lambda c: (-c.score, c.article_id, c.seq))
     keys = _Keys()
     chosen: list[Chosen] = []
     words = 0
-    covered: set[int] = set()
-    for first_pass in (True, False) if spread else (False,):
+    told: set[int] = set()  # stories (events) with a claim
+    sources: set[int] = set()  # near-duplicate clusters of articles with a claim
+    # Spread: each article's best event or story first, then every other event or story
+    # once, then second sentences (never for the stories in `once`).
+    for phase in ("article", "story", "rest") if spread else ("rest",):
         for candidate in ranked:
             if len(chosen) >= max_claims:
                 break
-            story = cluster.get(candidate.article_id, candidate.article_id)
-            if first_pass and story in covered:
+            story = _story(candidate, cluster)
+            source = cluster.get(candidate.article_id, candidate.article_id)
+            if phase == "article" and (source in sources or not _told_first(candidate, once)):
+                continue
+            if (phase != "rest" or story in once) and story in told:
                 continue
             if _merge(chosen, candidate, keys):
                 continue
             length = len(candidate.text.split())
             if chosen and words + length > max_words * 1.25:
                 continue
-            covered.add(story)
+            told.add(story)
+            sources.add(source)
             words += length
             order = (candidate.article_id, candidate.seq, len(chosen))
-            chosen.append(_chosen(candidate, order))
+            chosen.append(_chosen(candidate, order, story))
     distinct = _distinct_count(ranked[:MORE_HORIZON], keys)
     return chosen, max(0, distinct - len(chosen))
 
 
-def _chosen(candidate: Candidate, order: tuple[int, int, int]) -> Chosen:
+def _chosen(candidate: Candidate, order: tuple[int, int, int], story: int) -> Chosen:
     return Chosen(
         candidate.text,
         [candidate.article_id],
@@ -199,7 +252,20 @@ def _chosen(candidate: Candidate, order: tuple[int, int, int]) -> Chosen:
         candidate.announced,
         candidate.passage_id,
         candidate.start,
+        story=story,
     )
+
+
+def _told_first(candidate: Candidate, once: Collection[int]) -> bool:
+    # Among events, an article's passing mention of the subject ("after meeting his
+    # counterpart, Bui Thanh Son") waits until every event has had its claim.
+    return not once or candidate.acts or candidate.story in once
+
+
+def _story(candidate: Candidate, cluster: Mapping[int, int]) -> int:
+    if candidate.story is not None:
+        return candidate.story
+    return cluster.get(candidate.article_id, candidate.article_id)
 
 
 def chronological(chosen: Iterable[Chosen]) -> list[Chosen]:
@@ -238,6 +304,8 @@ def _score(text: str, seq: int, weight: int, dated: bool) -> float:
     score += 0.6 if dated else 0.0
     score += 0.5 if _reports_action(text) else 0.0
     score += 0.3 if seq <= 2 else 0.0
+    if _SALUTATION.match(text):
+        score -= SALUTATION_PENALTY
     if words < SHORT_SENTENCE_WORDS:
         score -= 1.5
     elif words > LONG_SENTENCE_WORDS:
@@ -250,6 +318,27 @@ def _reports_action(text: str) -> bool:
     if not words.isdisjoint(_ACTION_VERBS):
         return True
     return "chaired" in words and _CO_CHAIRED.search(text) is not None
+
+
+def _acts(hit: PassageHit, start: int, end: int) -> bool:
+    """Whether a name the hit marks in this sentence is its actor: the one that says or does."""
+    for s, e in hit.spans:
+        if start <= s < e <= end and _actor_at(hit.text[start:end], s - start, e - start):
+            return True
+    return False
+
+
+def _actor_at(sentence: str, start: int, end: int) -> bool:
+    # Before the name: no verb and no preposition since the last comma ("told his Russian
+    # counterpart Sergey Lavrov", "talks with … Lavrov" are passing mentions); after it, an
+    # acting verb within a few words ("Lavrov, for his part, hailed …").
+    before = _WORD.findall(sentence[:start].rsplit(",", 1)[-1].casefold())
+    if any(w in _GOVERNING or w in _ACTOR_VERBS for w in before):
+        return False
+    after = sentence[end:]
+    if after.startswith(","):
+        after = _ASIDE.sub(" ", after, count=1)
+    return any(w in _ACTOR_VERBS for w in _WORD.findall(after.casefold())[:_ACTOR_REACH])
 
 
 def _trim(sentence: str, keep: int) -> str:

@@ -10,3 +10,8 @@ NO_EVENTS = "No dated meetings, calls or visits involving {name} were found."
 NOTHING_SAID = (
     "{name} is known, but only from headlines or photo captions, which are never quoted as claims."
 )
+# A topic that names no entity, answered from the passages holding it, closest match first.
+NO_ENTITY_PHRASE = "No entity named “{query}” — passages that mention “{query}”:"
+NO_ENTITY_NEAR = "No entity named “{query}” — passages where its words stand close together:"
+NO_ENTITY_WORDS = "No entity named “{query}” — passages with all its words:"
+NO_ENTITY_STORY = "No entity named “{query}” — articles with all its words, in different passages:"

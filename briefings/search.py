@@ -11,6 +11,12 @@ from briefings.folding import fold
 MAX_TERMS = 24
 MAX_QUERY_CHARS = 2000
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+# "G20" is also written "G-20" and "G 20", which the index holds as two tokens.
+_LETTERS_OR_DIGITS = re.compile(r"\d+|[^\W\d_]+")
+# At most this many spellings of a phrase are searched (each mixed word doubles them).
+MAX_SPELLINGS = 4
+# "All words near each other": within this many tokens, as FTS5's NEAR counts them.
+NEAR_TOKENS = 10
 # Words a question is asked with, not about: "tell me the latest news on Lavrov".
 _ASKING_WORDS = frozenset("tell said say says know anything latest news brief briefing".split())
 # "may" stays searchable: in a question it is as likely the month.
@@ -48,3 +54,65 @@ def phrase(text: str) -> str | None:
     """An FTS5 phrase query for `text`'s words in order (None when it has no words)."""
     words = terms(text, keep_stopwords=True)
     return quote(" ".join(words)) if words else None
+
+
+def phrase_words(text: str) -> list[str]:
+    """Folded word tokens of a topic, in order, short numbers and stopwords kept ("G 20")."""
+    return _TOKEN.findall(fold(text[:MAX_QUERY_CHARS]))[:MAX_TERMS]
+
+
+def spellings(word: str) -> list[str]:
+    """A word as the index may hold it: `g20`, and `g 20` for "G-20" or "G 20"."""
+    parts = _LETTERS_OR_DIGITS.findall(word)
+    return [word, " ".join(parts)] if len(parts) > 1 else [word]
+
+
+def _combinations(words: list[str]) -> list[list[str]]:
+    """The phrase once per combination of its words' spellings, the plain one first."""
+    found: list[list[str]] = [[]]
+    for word in words:
+        found = [[*head, alt] for head in found for alt in spellings(word)][:MAX_SPELLINGS]
+    return found if words else []
+
+
+def exact(words: list[str]) -> str | None:
+    """An FTS5 query for the phrase in any of its spellings (None when it has no words)."""
+    combos = _combinations(words)
+    return " OR ".join(quote(" ".join(c)) for c in combos) if combos else None
+
+
+def near(words: list[str]) -> str | None:
+    """An FTS5 query for the topic's words within `NEAR_TOKENS` of each other, any order."""
+    searched = _searched(words)
+    if len(searched) < 2:
+        return None
+    return " OR ".join(
+        f"NEAR({' '.join(quote(w) for w in combo)}, {NEAR_TOKENS})"
+        for combo in _combinations(searched)
+    )
+
+
+def every(words: list[str]) -> str | None:
+    """An FTS5 query for passages holding each of the topic's words, in any spelling."""
+    searched = _searched(words)
+    if not searched:
+        return None
+    return " AND ".join("(" + " OR ".join(quote(s) for s in spellings(w)) + ")" for w in searched)
+
+
+def _searched(words: list[str]) -> list[str]:
+    # Out of a phrase, "of" and "the" find everything; a phrase of stopwords keeps them.
+    kept = [w for w in dict.fromkeys(words) if w not in UNSEARCHED]
+    return kept or list(dict.fromkeys(words))
+
+
+def phrase_in(text: str, words: list[str]) -> bool:
+    """Whether `text` holds the phrase `words` in one of its spellings, as whole words."""
+    held = f" {' '.join(_TOKEN.findall(fold(text)))} "
+    return any(f" {' '.join(combo)} " in held for combo in _combinations(words))
+
+
+def words_in(text: str, words: list[str]) -> int:
+    """How many of the topic's searched words `text` holds, each in any of its spellings."""
+    held = f" {' '.join(_TOKEN.findall(fold(text)))} "
+    return sum(any(f" {s} " in held for s in spellings(w)) for w in _searched(words))

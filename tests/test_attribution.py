@@ -13,7 +13,7 @@ from rich.console import Console
 from bot.console import execute
 from bot.router import Router
 from briefings.attribution import pronoun_speaks
-from briefings.compose import answer_question, brief_topic, brief_who
+from briefings.compose import Limits, answer_question, brief_topic, brief_who
 from store import Store
 
 from .conftest import run_ingest
@@ -28,14 +28,15 @@ def wires(store: Store) -> Store:
 
 
 def test_the_seed_quote_after_meeting_son_is_lavrovs(seeded: Store) -> None:
-    briefing = brief_who(seeded, "Bùi Thanh Sơn")
+    # Son's default briefing tells his own events first; --more reaches the quote.
+    briefing = brief_who(seeded, "Bùi Thanh Sơn", Limits().more())
 
     quote = next(c for c in briefing.claims if c.text.startswith("“I expressed my appreciation"))
     assert "Sergey Lavrov" == quote.speaker
 
 
 def test_he_underlined_after_son_said_is_sons(seeded: Store) -> None:
-    briefing = brief_topic(seeded, "ASEAN")
+    briefing = brief_topic(seeded, "ASEAN", Limits().more())
 
     underlined = next(c for c in briefing.claims if c.text.startswith("He underlined"))
     assert "Bui Thanh Son" == underlined.speaker
@@ -53,14 +54,14 @@ def test_no_seed_briefing_leaves_a_he_said_without_its_speaker(seeded: Store) ->
 
 
 def test_a_quote_is_shown_under_the_speaker_not_the_person_met(wires: Store) -> None:
-    briefing = brief_who(wires, "Prak Sokhonn")
+    briefing = brief_who(wires, "Prak Sokhonn", Limits().more())
 
     quote = next(c for c in briefing.claims if c.text.startswith('"Trade between our peoples'))
     assert "Maris Sangiampongsa" == quote.speaker
 
 
 def test_a_sentence_that_names_its_speaker_needs_no_speaker(wires: Store) -> None:
-    briefing = brief_who(wires, "Maris Sangiampongsa")
+    briefing = brief_who(wires, "Maris Sangiampongsa", Limits().more())
 
     said = next(c for c in briefing.claims if c.text.startswith("Maris said"))
     assert said.speaker is None
@@ -111,6 +112,8 @@ def test_a_he_that_is_not_a_speaker_is_not_taken_for_one(sentence: str) -> None:
 
 def test_the_console_shows_who_spoke(router: Router) -> None:
     shown = io.StringIO()
-    Console(file=shown, width=400, color_system=None).print(execute(router, "/who Bùi Thanh Sơn"))
+    Console(file=shown, width=400, color_system=None).print(
+        execute(router, "/who Bùi Thanh Sơn --more")
+    )
 
     assert "Sergey Lavrov: “I expressed my appreciation" in shown.getvalue()

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.subscriptions import Subscription
-from briefings.briefing import Briefing, Claim, Role, Source, Subject, TimelineEntry
+from briefings.briefing import Briefing, Claim, Reach, Role, Source, Subject, TimelineEntry
 from briefings.digest import Digest, DigestEvent, Previously
 from briefings.model import PartialDate
 
@@ -28,6 +28,15 @@ def briefing_data(briefing: Briefing) -> dict[str, Any]:
         ],
         "candidates": list(briefing.candidates),
         "more": briefing.more,
+        "reach": _reach(briefing.reach) if briefing.reach else None,
+    }
+
+
+def _reach(reach: Reach) -> dict[str, Any]:
+    return {
+        **fields_of(reach, "articles", "events"),
+        "first": _date(reach.first),
+        "last": _date(reach.last),
     }
 
 

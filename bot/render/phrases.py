@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot import messages
+from briefings.briefing import Reach
 from briefings.model import PartialDate
 from briefings.schedules import DigestWindow
 from store.records import Stats
@@ -41,6 +43,25 @@ def window_text(window: DigestWindow) -> str:
 def span(date: PartialDate, until: PartialDate | None) -> str:
     """`6 July 2021`, or `6 July 2021 – 8 July 2021` for an event over several days."""
     return date.human() + (f" – {until.human()}" if until else "")
+
+
+def reach_text(reach: Reach) -> str:
+    """`23 articles, 11 events, July 2016 – July 2024`: the events part only when there are."""
+    parts = [_counted(messages.REACH_ARTICLES, reach.articles)]
+    if reach.events:
+        parts.append(_counted(messages.REACH_EVENTS, reach.events))
+    if reach.first and reach.last:
+        first, last = _month(reach.first), _month(reach.last)
+        parts.append(first if first == last else messages.REACH_SPAN.format(first=first, last=last))
+    return ", ".join(parts)
+
+
+def _counted(forms: tuple[str, str], count: int) -> str:
+    return (forms[0] if count == 1 else forms[1]).format(count=count)
+
+
+def _month(date: PartialDate) -> str:
+    return PartialDate(date.year, date.month).human()
 
 
 def happening(kind: str, place: str | None, participants: Sequence[str]) -> str:

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot import messages
-from bot.render.phrases import happening, outlets_text, overview_summary, span, window_text
+from bot.render.phrases import (
+    happening,
+    outlets_text,
+    overview_summary,
+    reach_text,
+    span,
+    window_text,
+)
 from bot.router import Overview, Reply
 from briefings.briefing import Briefing, Claim, Role, Source, Subject, TimelineEntry
 from briefings.digest import Digest, DigestEvent, Previously
@@ -131,7 +138,7 @@ def briefing_view(briefing: Briefing, ask_more: str) -> ReplyView:
     return ReplyView(
         title=_title(briefing),
         subtitle=_kind(subject) if subject else None,
-        about=_subject_lines(subject) if subject else (),
+        about=_reach_lines(briefing) + (_subject_lines(subject) if subject else ()),
         sections=_briefing_sections(briefing),
         sources=_cited(briefing.sources),
         footer=_footer(briefing, ask_more),
@@ -179,6 +186,12 @@ def _kind(subject: Subject) -> str:
     return subject.kind + (f", {subject.country}" if subject.country else "")
 
 
+def _reach_lines(briefing: Briefing) -> tuple[Line, ...]:
+    if briefing.reach is None or not briefing.claims:
+        return ()
+    return (_says(reach_text(briefing.reach), "emphasis"),)
+
+
 def _subject_lines(subject: Subject) -> tuple[Line, ...]:
     lines = []
     if subject.description:
@@ -211,12 +224,18 @@ def _month(date: PartialDate) -> PartialDate:
 
 def _briefing_sections(briefing: Briefing) -> tuple[Section, ...]:
     sections = []
-    if briefing.note or briefing.candidates:
+    # With claims, names close to the query are suggestions beside the answer, not instead.
+    suggested = briefing.candidates if briefing.claims else ()
+    listed = () if suggested else briefing.candidates
+    if briefing.note or listed:
         note = (_says(briefing.note, "emphasis"),) if briefing.note else ()
-        candidates = tuple(_says(f"• {name}") for name in briefing.candidates)
+        candidates = tuple(_says(f"• {name}") for name in listed)
         sections.append(Section(note + candidates))
     if briefing.claims:
         sections.append(Section(tuple(_claim(claim) for claim in briefing.claims)))
+    if suggested:
+        line = _labelled(messages.SUGGESTIONS_LABEL, ", ".join(suggested))
+        sections.append(Section((line,), aside=True))
     if briefing.timeline:
         subject = briefing.subject.name if briefing.subject else None
         sections.append(Section(tuple(_entry(entry, subject) for entry in briefing.timeline)))
