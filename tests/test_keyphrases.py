@@ -345,3 +345,35 @@ def test_a_measure_against_a_party_or_a_peoples_goods_is_a_topic():
         "European Union's tariffs on Chinese electric vehicles",
     } <= found
     assert not any(name.startswith("tariffs on steel") for name in found)
+
+
+def test_an_issue_or_a_situation_takes_its_party_in_every_language():
+    vietnamese = extract(
+        article(
+            "Bộ trưởng Ngoại giao hai nước hội đàm tại Hà Nội",
+            "Hai bộ trưởng trao đổi về tình hình Syria và vấn đề Triều Tiên, nhất trí tăng cường"
+            " tham vấn tại các diễn đàn đa phương.",
+        ),
+        language="vi",
+    )
+    indonesian = extract(
+        article(
+            "Menlu RI terima kunjungan Menlu Jepang",
+            "Kedua menteri membahas isu Suriah dan situasi di Semenanjung Korea dalam"
+            " pertemuan di Jakarta, Selasa.",
+        ),
+        language="id",
+    )
+    russian = extract(
+        article(
+            "Лавров провел переговоры с коллегой из Турции",
+            "Министры обсудили ситуацию вокруг Сирии и двустороннюю повестку дня.",
+        ),
+        language="ru",
+    )
+
+    assert {"tình hình Syria", "vấn đề Triều Tiên"} <= topics(vietnamese)
+    assert "isu Suriah" in topics(indonesian)
+    assert "ситуацию вокруг Сирии" in topics(russian)
+    # The party is still a place of the story.
+    assert "Syria" in {m.entity.name for m in vietnamese.mentions if m.entity.kind == "place"}
