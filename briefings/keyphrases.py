@@ -75,6 +75,9 @@ class Grammar:
     head_last: bool
     heads: frozenset[str]
     min_words: int = 2  # a Vietnamese syllable is no word: "hợp tác" alone is "cooperation"
+    # Past this many words a head-first phrase said once runs on into what follows; in
+    # Vietnamese four syllables are two words ("hợp tác dầu khí").
+    once_words: int = 2
     # Heads that name a matter alone ("ceasefire"), and words that only grade one ("close").
     alone: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()
@@ -140,7 +143,12 @@ def key_phrases(
     scored = {
         key: _score(grammar, key, weight, total, frequencies)
         for key, weight in _weights(found, title).items()
-        if (grammar.head_last or len(key) == 2 or counts[key] >= 2 or key in frequencies)
+        if (
+            grammar.head_last
+            or len(key) <= grammar.once_words
+            or counts[key] >= 2
+            or key in frequencies
+        )
         and (" ".join(key) not in grammar.alone or weight >= 2)
     }
     by_key = defaultdict(list)
@@ -222,6 +230,7 @@ def grammar_of(language: str) -> Grammar | None:
         position == "last",
         frozenset(_stems(language, word) for word in words),
         min_words,
+        4 if language == "vi" else 2,
         frozenset(_stems(language, word) for word in alone),
         frozenset(_stems(language, word) for word in _table_words(QUALIFIERS_FILE, language)),
         re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(forms, key=len, reverse=True))})(?!\w)"),
@@ -317,8 +326,15 @@ def _unqualified(grammar: Grammar, stems: list[str], start: int, end: int) -> tu
         while end - start > 1 and stems[start] in grammar.qualifiers:
             start += 1
     else:
-        while end - start > 1 and stems[end - 1] in grammar.qualifiers:
-            end -= 1
+        while end - start > 1:
+            if stems[end - 1] in grammar.qualifiers:
+                end -= 1
+            elif end - start > 2 and " ".join(stems[end - 2 : end]) in grammar.qualifiers:
+                end -= 2  # "quan trọng": a Vietnamese word of two syllables
+            elif " ".join(stems[end - 1 : end + 1]) in grammar.qualifiers:
+                end -= 1  # "đối tác quan" stops inside "quan trọng"
+            else:
+                break
     return start, end
 
 
@@ -350,13 +366,21 @@ def _spans(grammar: Grammar, stems: list[str], verbs: frozenset[str]) -> Iterato
     for start in range(size):
         if _is_head(grammar, stems, start):
             for end in range(start + grammar.min_words, min(size, start + MAX_WORDS) + 1):
-                yield start, end
+                if _whole_words(grammar, start, end, size):
+                    yield start, end
             for width in (1, 2):
                 if (
                     start + width <= size
                     and " ".join(stems[start : start + width]) in grammar.alone
                 ):
                     yield start, start + width
+
+
+def _whole_words(grammar: Grammar, start: int, end: int, size: int) -> bool:
+    """Whether a span stops between words. Most Vietnamese words are two syllables, so a span
+    of an odd count stops inside one ("hợp tác thủy" of "hợp tác thủy sản") unless the run
+    of content words ends there too ("chuyển đổi số,")."""
+    return grammar.language != "vi" or end == size or (end - start) % 2 == 0
 
 
 def _is_head(grammar: Grammar, stems: list[str], at: int) -> bool:

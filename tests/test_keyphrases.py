@@ -377,3 +377,21 @@ def test_an_issue_or_a_situation_takes_its_party_in_every_language():
     assert "ситуацию вокруг Сирии" in topics(russian)
     # The party is still a place of the story.
     assert "Syria" in {m.entity.name for m in vietnamese.mentions if m.entity.kind == "place"}
+
+
+def test_a_vietnamese_matter_said_once_is_whole_words_without_its_grading():
+    extraction = extract(
+        article(
+            "Việt Nam và Indonesia thúc đẩy quan hệ",
+            "Hai bộ trưởng nhất trí thúc đẩy hợp tác thủy sản, coi đây là lĩnh vực có nhiều"
+            " tiềm năng.",
+            "Phía Indonesia khẳng định Việt Nam là đối tác quan trọng trong khu vực.",
+        ),
+        language="vi",
+    )
+
+    # Four syllables are two words: said once, the phrase is still whole ("thủy sản").
+    assert "hợp tác thủy sản" in topics(extraction)
+    assert "hợp tác thủy" not in topics(extraction)
+    # "quan trọng" (important) only grades the partner: no topic there.
+    assert not any(name.startswith("đối tác") for name in topics(extraction))
