@@ -78,6 +78,7 @@ class Grammar:
     # Past this many words a head-first phrase said once runs on into what follows; in
     # Vietnamese four syllables are two words ("hợp tác dầu khí").
     once_words: int = 2
+    max_words: int = MAX_WORDS  # Vietnamese: three words of two syllables ("đối tác chiến lược toàn diện")
     # Heads that name a matter alone ("ceasefire"), and words that only grade one ("close").
     alone: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()
@@ -112,6 +113,9 @@ class Occurrence:
     start: int
     end: int
     key: tuple[str, ...]
+    # A whole run whose first word is capitalised mid-sentence: a framework written as a name
+    # ("quan hệ Đối tác chiến lược toàn diện"), kept whatever its rank.
+    titled: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,10 +140,12 @@ def key_phrases(
     verbs = _verbs(grammar, texts)
     found = [o for i, text in enumerate(texts) for o in _occurrences(grammar, i, text, verbs)]
     counts = Counter(o.key for o in found)
+    titled = {o.key for o in found if o.titled}
     total, frequencies = document_frequencies()
     # Past two words a head-first phrase runs on into what follows ("avoirs russes gelés
-    # servent"): it must be said twice or be known to the corpus. A head alone ("ceasefire")
-    # must be said twice or in the headline or lead: said once in passing it is scenery.
+    # servent"): it must be said twice, be known to the corpus or be written as a name. A head
+    # alone ("ceasefire") must be said twice or in the headline or lead: said once in passing
+    # it is scenery.
     scored = {
         key: _score(grammar, key, weight, total, frequencies)
         for key, weight in _weights(found, title).items()
@@ -148,15 +154,18 @@ def key_phrases(
             or len(key) <= grammar.once_words
             or counts[key] >= 2
             or key in frequencies
+            or key in titled
         )
         and (" ".join(key) not in grammar.alone or weight >= 2)
     }
     by_key = defaultdict(list)
     for occurrence in found:
         by_key[occurrence.key].append(occurrence)
+    untitled = {k: v for k, v in scored.items() if not any(_inside(k, t) for t in titled)}
+    best = _best(untitled)
     return [
         KeyPhrase(_name(texts, by_key[key]), scored[key], tuple(by_key[key]))
-        for key in _best(scored)
+        for key in [*sorted(titled), *best]
     ]
 
 
@@ -231,6 +240,7 @@ def grammar_of(language: str) -> Grammar | None:
         frozenset(_stems(language, word) for word in words),
         min_words,
         4 if language == "vi" else 2,
+        6 if language == "vi" else MAX_WORDS,
         frozenset(_stems(language, word) for word in alone),
         frozenset(_stems(language, word) for word in _table_words(QUALIFIERS_FILE, language)),
         re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(forms, key=len, reverse=True))})(?!\w)"),
@@ -314,8 +324,14 @@ def _occurrences(
                 and _agrees(grammar, run[start:end])
             ):
                 seen.add((start, end))
+                first = run[start]
+                titled = (
+                    end == len(run)
+                    and first.group()[0].isupper()
+                    and not _opens_sentence(text, first.start())
+                )
                 yield Occurrence(
-                    passage, run[start].start(), run[end - 1].end(), tuple(stems[start:end])
+                    passage, first.start(), run[end - 1].end(), tuple(stems[start:end]), titled
                 )
 
 
@@ -365,7 +381,7 @@ def _spans(grammar: Grammar, stems: list[str], verbs: frozenset[str]) -> Iterato
         return
     for start in range(size):
         if _is_head(grammar, stems, start):
-            for end in range(start + grammar.min_words, min(size, start + MAX_WORDS) + 1):
+            for end in range(start + grammar.min_words, min(size, start + grammar.max_words) + 1):
                 if _whole_words(grammar, start, end, size):
                     yield start, end
             for width in (1, 2):
@@ -411,7 +427,10 @@ def _agrees(grammar: Grammar, words: list[re.Match[str]]) -> bool:
 def _runs_near_heads(grammar: Grammar, text: str) -> Iterator[list[re.Match[str]]]:
     """The runs around each place a head may stand, each window read once."""
     windows: list[list[int]] = []
+    titles: set[int] = set()
     for match in grammar.head_starts.finditer(text):
+        if not grammar.head_last and text[match.start()].isupper():
+            titles.add(match.start())
         before, after = (WINDOW, NEXT_WORD) if grammar.head_last else (NEXT_WORD, WINDOW)
         start, end = max(0, match.start() - before), match.end() + after
         if windows and start <= windows[-1][1]:
@@ -421,13 +440,17 @@ def _runs_near_heads(grammar: Grammar, text: str) -> Iterator[list[re.Match[str]
             space = text.find(" ", start) if start else 0
             windows.append([start if space < 0 else space, end])
     for start, end in windows:
-        yield from _runs(text, grammar.function_words, start, min(end, len(text)))
+        yield from _runs(text, grammar.function_words, start, min(end, len(text)), titles)
 
 
-def _runs(text: str, stops: frozenset[str], pos: int, endpos: int) -> Iterator[list[re.Match[str]]]:
+def _runs(
+    text: str, stops: frozenset[str], pos: int, endpos: int, titles: Iterable[int] = ()
+) -> Iterator[list[re.Match[str]]]:
     """Maximal runs of lower-case content words with only spaces between them, each starting
     after punctuation or a function word (a lower-case word after a capitalised one is the
-    tail of a name: "Liên hợp quốc")."""
+    tail of a name: "Liên hợp quốc"). A head at one of `titles` is content though capitalised:
+    French and Vietnamese write a named framework with its first word alone in capitals
+    ("quan hệ Đối tác chiến lược toàn diện", "la Déclaration de partenariat")."""
     run: list[re.Match[str]] = []
     after_name = False
     previous_end = -1
@@ -437,7 +460,10 @@ def _runs(text: str, stops: frozenset[str], pos: int, endpos: int) -> Iterator[l
         joined = previous_end >= 0 and (
             text[previous_end] == " " if gap == 1 else text[previous_end : match.start()].isspace()
         )
-        lower = word[0].islower() or (word[1:].islower() and _opens_sentence(text, match.start()))
+        lower = word[0].islower() or (
+            word[1:].islower()
+            and (match.start() in titles or _opens_sentence(text, match.start()))
+        )
         content = lower and word.lower() not in stops and len(word) > 1
         if run and (not joined or not content):
             yield run

@@ -395,3 +395,18 @@ def test_a_vietnamese_matter_said_once_is_whole_words_without_its_grading():
     assert "hợp tác thủy" not in topics(extraction)
     # "quan trọng" (important) only grades the partner: no topic there.
     assert not any(name.startswith("đối tác") for name in topics(extraction))
+
+
+def test_a_framework_written_as_a_name_is_a_topic_whole():
+    extraction = extract(
+        article(
+            "Thủ tướng tiếp Đại sứ Nhật Bản",
+            "Thủ tướng đề nghị hai bên tiếp tục làm sâu sắc quan hệ Đối tác chiến lược toàn diện"
+            " với Nhật Bản, thúc đẩy hợp tác thương mại và hợp tác giáo dục.",
+        ),
+        language="vi",
+    )
+
+    # Capitalised mid-sentence, its first word marks a name: six syllables, said once.
+    assert "Đối tác chiến lược toàn diện" in surfaces(extraction, "đối tác chiến lược toàn diện")
+    assert "đối tác chiến lược" not in topics(extraction)
