@@ -78,7 +78,8 @@ class Grammar:
     # Past this many words a head-first phrase said once runs on into what follows; in
     # Vietnamese four syllables are two words ("hợp tác dầu khí").
     once_words: int = 2
-    max_words: int = MAX_WORDS  # Vietnamese: three words of two syllables ("đối tác chiến lược toàn diện")
+    # Vietnamese: three words of two syllables ("đối tác chiến lược toàn diện").
+    max_words: int = MAX_WORDS
     # Heads that name a matter alone ("ceasefire"), and words that only grade one ("close").
     alone: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()
@@ -461,8 +462,7 @@ def _runs(
             text[previous_end] == " " if gap == 1 else text[previous_end : match.start()].isspace()
         )
         lower = word[0].islower() or (
-            word[1:].islower()
-            and (match.start() in titles or _opens_sentence(text, match.start()))
+            word[1:].islower() and (match.start() in titles or _opens_sentence(text, match.start()))
         )
         content = lower and word.lower() not in stops and len(word) > 1
         if run and (not joined or not content):
