@@ -1215,19 +1215,51 @@ def _known(article: _Article, surface: str, kinds: set[str]) -> EntityRef | None
 def _find_gatherings(article: _Article, language: str | None) -> None:
     """Summits and meetings of organisations (briefings/summits.py), above the organisation's
     own span, which is kept inside the summit's as the link between them."""
+    found: list[tuple[int, Gathering, list[tuple[_Span, EntityRef]] | None]] = []
     if language not in (None, "en"):
-        names: dict[tuple[str, ...], str] = {}
         for passage, text in enumerate(article.texts):
-            for gathering in foreign_gatherings(text, language):
-                # "саммите БРИКС", "саммита БРИКС": one event, under the first wording.
-                name = names.setdefault(_stem_key(gathering.name), gathering.name)
-                _add_gathering(article, passage, gathering, name, None)
-        return
-    acronym_of = {long: short for short, long in article.used_acronyms.items()}
-    for passage, spans in _organisation_spans(article).items():
-        found = [Organisation(s.start, s.end, e.name, acronym_of.get(e.name)) for s, e in spans]
-        for gathering in gatherings(article.texts[passage], found):
-            _add_gathering(article, passage, gathering, gathering.name, spans)
+            found += [(passage, g, None) for g in foreign_gatherings(text, language)]
+    else:
+        acronym_of = {long: short for short, long in article.used_acronyms.items()}
+        for passage, spans in _organisation_spans(article).items():
+            bodies = [
+                Organisation(s.start, s.end, e.name, acronym_of.get(e.name)) for s, e in spans
+            ]
+            found += [(passage, g, spans) for g in gatherings(article.texts[passage], bodies)]
+    # "саммите БРИКС", "саммита БРИКС": one event, under the first wording; and "the SCO
+    # summit in Tianjin" names the one SCO summit the story is about, however often it is
+    # called "the SCO summit" alone. The mention stays "SCO summit", the place keeps its own
+    # (as with "state visit to Astana").
+    placed: dict[tuple[str, ...], set[str]] = {}
+    for passage, gathering, _ in found:
+        place = _place_after(article, passage, gathering.end)
+        if place is not None:
+            written = article.texts[passage][gathering.end : place.end]
+            placed.setdefault(_stem_key(gathering.name), set()).add(gathering.name + written)
+    # Two places ("the BRICS summit in Kazan … in Rio"): two summits, neither named by place.
+    names = {key: wordings.pop() for key, wordings in placed.items() if len(wordings) == 1}
+    for passage, gathering, spans in found:
+        name = names.setdefault(_stem_key(gathering.name), gathering.name)
+        _add_gathering(article, passage, gathering, name, spans)
+
+
+# "summit in Tianjin", "саммит … в Казани", "sommet … à Kananaskis", "KTT … di Kuala Lumpur".
+_IN_PLACE = re.compile(r"[ \t]+(?:in|в|во|à|en|di|tại|ở)[ \t]+")
+
+
+def _place_after(article: _Article, passage: int, end: int) -> _Span | None:
+    """The place named right after a gathering ("… summit in Tianjin"), if the story has one."""
+    link = _IN_PLACE.match(article.texts[passage], end)
+    if link is None:
+        return None
+    places = [
+        s
+        for s in article.spans
+        if s.passage == passage
+        and s.start == link.end()
+        and article.entities.get(s.target, _NO_ENTITY).kind == "place"
+    ]
+    return max(places, key=lambda s: s.end, default=None)
 
 
 def _find_named_events(article: _Article, language: str | None) -> None:
