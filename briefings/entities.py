@@ -1226,21 +1226,27 @@ def _find_gatherings(article: _Article, language: str | None) -> None:
                 Organisation(s.start, s.end, e.name, acronym_of.get(e.name)) for s, e in spans
             ]
             found += [(passage, g, spans) for g in gatherings(article.texts[passage], bodies)]
-    # "саммите БРИКС", "саммита БРИКС": one event, under the first wording; and "the SCO
-    # summit in Tianjin" names the one SCO summit the story is about, however often it is
-    # called "the SCO summit" alone. The mention stays "SCO summit", the place keeps its own
-    # (as with "state visit to Astana").
+    names = _gathering_names(article, [(passage, g) for passage, g, _ in found])
+    for passage, gathering, owners in found:
+        name = names.setdefault(_stem_key(gathering.name), gathering.name)
+        _add_gathering(article, passage, gathering, name, owners)
+
+
+def _gathering_names(
+    article: _Article, found: Sequence[tuple[int, Gathering]]
+) -> dict[tuple[str, ...], str]:
+    """ "саммите БРИКС", "саммита БРИКС": one event, under the first wording; and "the SCO
+    summit in Tianjin" names the one SCO summit the story is about, however often it is called
+    "the SCO summit" alone. The mention stays "SCO summit", the place keeps its own (as with
+    "state visit to Astana"). Two places ("in Kazan … in Rio") are two summits: no place names
+    either."""
     placed: dict[tuple[str, ...], set[str]] = {}
-    for passage, gathering, _ in found:
+    for passage, gathering in found:
         place = _place_after(article, passage, gathering.end)
         if place is not None:
             written = article.texts[passage][gathering.end : place.end]
             placed.setdefault(_stem_key(gathering.name), set()).add(gathering.name + written)
-    # Two places ("the BRICS summit in Kazan … in Rio"): two summits, neither named by place.
-    names = {key: wordings.pop() for key, wordings in placed.items() if len(wordings) == 1}
-    for passage, gathering, spans in found:
-        name = names.setdefault(_stem_key(gathering.name), gathering.name)
-        _add_gathering(article, passage, gathering, name, spans)
+    return {key: wordings.pop() for key, wordings in placed.items() if len(wordings) == 1}
 
 
 # "summit in Tianjin", "саммит … в Казани", "sommet … à Kananaskis", "KTT … di Kuala Lumpur".
