@@ -11,6 +11,8 @@ people and what they are: "Ukrainian children") and, for a move, where from or t
 parties ("the withdrawal of troops") or with a name and no destination ("the accession of
 Ukraine" is said of any candidate) the phrase is too loose to be a topic. English only: other
 languages put the parties in cases or after other words, and no labelled set shows them often.
+A matter of one party ("guerre en Ukraine", "territorial integrity of Georgia") is read in
+every language from `gazetteer/matters_of_parties.tsv`.
 """
 
 from __future__ import annotations
@@ -131,7 +133,7 @@ def _of_party(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
 def matters_of_parties(
     text: str, language: str, is_party: Callable[[str], bool]
 ) -> Iterator[tuple[int, int]]:
-    """Spans of "guerre en Ukraine", "Keketuaan Malaysia di ASEAN" in a head-first language."""
+    """Spans of "guerre en Ukraine", "Keketuaan Malaysia di ASEAN", "reform of the UN"."""
     patterns = _of_party(language)
     if patterns is None:
         return

@@ -284,8 +284,7 @@ def extract(
     if language in (None, "en"):
         _find_acts(article)
         _find_measures(article)
-    else:
-        _find_matters_of_parties(article, language)
+    _find_matters_of_parties(article, language or "en")
     _find_key_phrases(article, passages, language)
     if language in (None, "en"):
         _find_parties(article)

@@ -410,3 +410,23 @@ def test_a_framework_written_as_a_name_is_a_topic_whole():
     # Capitalised mid-sentence, its first word marks a name: six syllables, said once.
     assert "Đối tác chiến lược toàn diện" in surfaces(extraction, "đối tác chiến lược toàn diện")
     assert "đối tác chiến lược" not in topics(extraction)
+
+
+def test_an_english_matter_of_a_named_state_or_body_keeps_its_party():
+    extraction = extract(
+        article(
+            "Ministers back Georgia",
+            "The ministers reaffirmed their support for the territorial integrity of Georgia and"
+            " called for the reform of the World Trade Organization before the next round.",
+            "They also discussed the reconstruction of Syria, and the war of words with critics.",
+        ),
+        language="en",
+    )
+
+    found = topics(extraction)
+    assert {
+        "territorial integrity of Georgia",
+        "reform of the World Trade Organization",
+        "reconstruction of Syria",
+    } <= found
+    assert "Georgia" in {m.surface for m in extraction.mentions if m.entity.kind == "place"}
