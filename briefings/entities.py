@@ -281,6 +281,7 @@ def extract(
     _find_known_names(article)
     _find_gatherings(article, language)
     _find_named_events(article, language)
+    _name_events_by_place(article)
     if language in (None, "en"):
         _find_acts(article)
         _find_measures(article)
@@ -1225,27 +1226,29 @@ def _find_gatherings(article: _Article, language: str | None) -> None:
                 Organisation(s.start, s.end, e.name, acronym_of.get(e.name)) for s, e in spans
             ]
             found += [(passage, g, spans) for g in gatherings(article.texts[passage], bodies)]
-    names = _gathering_names(article, [(passage, g) for passage, g, _ in found])
+    # "саммите БРИКС", "саммита БРИКС": one event, under the first wording.
+    names: dict[tuple[str, ...], str] = {}
     for passage, gathering, owners in found:
         name = names.setdefault(_stem_key(gathering.name), gathering.name)
         _add_gathering(article, passage, gathering, name, owners)
 
 
-def _gathering_names(
-    article: _Article, found: Sequence[tuple[int, Gathering]]
-) -> dict[tuple[str, ...], str]:
-    """ "саммите БРИКС", "саммита БРИКС": one event, under the first wording; and "the SCO
-    summit in Tianjin" names the one SCO summit the story is about, however often it is called
-    "the SCO summit" alone. The mention stays "SCO summit", the place keeps its own (as with
-    "state visit to Astana"). Two places ("in Kazan … in Rio") are two summits: no place names
-    either."""
-    placed: dict[tuple[str, ...], set[str]] = {}
-    for passage, gathering in found:
-        place = _place_after(article, passage, gathering.end)
-        if place is not None:
-            written = article.texts[passage][gathering.end : place.end]
-            placed.setdefault(_stem_key(gathering.name), set()).add(gathering.name + written)
-    return {key: wordings.pop() for key, wordings in placed.items() if len(wordings) == 1}
+def _name_events_by_place(article: _Article) -> None:
+    """ "The SCO summit in Tianjin" names the one SCO summit the story is about, however often
+    it is called "the SCO summit" alone. The mention stays "SCO summit", the place keeps its
+    own (as with "state visit to Astana"). Two places ("in Kazan … in Rio") are two summits:
+    no place names either."""
+    placed: dict[str, set[str]] = {}
+    for span in article.spans:
+        if span.target.startswith("event:"):
+            place = _place_after(article, span.passage, span.end)
+            if place is not None:
+                written = article.texts[span.passage][span.end : place.end]
+                placed.setdefault(span.target, set()).add(written)
+    for key, wordings in placed.items():
+        if len(wordings) == 1:
+            entity = article.entities[key]
+            article.entities[key] = replace(entity, name=entity.name + wordings.pop())
 
 
 # "summit in Tianjin", "саммит … в Казани", "sommet … à Kananaskis", "KTT … di Kuala Lumpur".
