@@ -167,13 +167,15 @@ def test_counted_rounds_and_a_pairs_dialogues_are_events():
         "China-Japan strategic dialogue",
         "2+2 Ministerial Dialogue",
     } == {m.entity.name for m in events(english)}
-    assert ["5-й раунд российско-китайских консультаций"] == [
+    # Named with the one place the story gives it; the mention is the round's words alone.
+    assert ["5-й раунд российско-китайских консультаций в Пекине"] == [
         m.entity.name for m in events(russian)
     ]
+    assert ["5-й раунд российско-китайских консультаций"] == [m.surface for m in events(russian)]
     dialogue = next(m for m in events(vietnamese) if m.surface.startswith("Đối thoại"))
     assert {"Việt Nam", "Ấn Độ"} <= inside(vietnamese, dialogue)
     assert len(events(vietnamese)) == 2
-    assert ["Konsultasi Bilateral Indonesia-Vietnam ke-5"] == [
+    assert ["Konsultasi Bilateral Indonesia-Vietnam ke-5 di Jakarta"] == [
         m.entity.name for m in events(indonesian)
     ]
 
@@ -188,7 +190,7 @@ def test_a_forums_own_meeting_is_named_whole():
     )
 
     assert [
-        "East Asia Summit Foreign Ministers' Meeting",
+        "East Asia Summit Foreign Ministers' Meeting in Vientiane",
         "East Asia Summit",
         "Asia-Europe Meeting",
     ] == [m.entity.name for m in events(extraction)]
@@ -210,4 +212,5 @@ def test_format_meetings_world_war_two_and_a_european_summit():
     assert {"Ramstein format meeting", "Normandy format talks", "World War Two"} == {
         m.entity.name for m in events(english)
     }
-    assert ["sommet européen"] == [m.entity.name for m in events(french)]
+    assert ["sommet européen à Bruxelles"] == [m.entity.name for m in events(french)]
+    assert ["sommet européen"] == [m.surface for m in events(french)]
