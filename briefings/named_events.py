@@ -12,6 +12,10 @@ an organisation's inside its summit's), so a query for either country finds the 
 ordinals stay out of a name ("57th ASEAN Foreign Ministers' Meeting" is the one recurring
 meeting); other languages keep theirs, as their labels and press do ("lần thứ 57", "ke-57").
 
+A numbered or coming sitting ("the 26th session of the … Commission", "Kỳ họp lần thứ 18 Ủy ban
+hỗn hợp", "la prochaine session de la Commission mixte") is the event, the commission a body
+inside it ("next" and "prochaine" only date it, so they stay out of the name).
+
 Only shapes whose head can name nothing else are matched: a "Joint Commission" without a country
 pair or "intergovernmental" is as often a standing body (labels list "Joint Committee on …" as
 an organisation), and a bare "visit" is a trip, not a named event.
@@ -38,11 +42,16 @@ _ORDINAL = (
 
 _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "en": (
-        # "Pakistan-Iran Joint Economic Commission", "Intergovernmental Commission".
+        # "Pakistan-Iran Joint Economic Commission", "Intergovernmental Commission", "the 26th
+        # session of the India-Russia Inter-Governmental Commission on Trade, Economic, … and
+        # Cultural Cooperation".
         re.compile(
-            rf"(?<![\w-])(?:{_PAIR}[ \t]+)?(?:Joint|Intergovernmental|Inter-[Gg]overnmental)"
+            rf"(?<![\w-])(?P<session>(?:{_ORDINAL}|next)[ \t]+(?:session|meeting)[ \t]+of[ \t]+the"
+            r"[ \t]+)?"
+            rf"(?:{_PAIR}[ \t]+)?(?:Joint|Intergovernmental|Inter-[Gg]overnmental)"
             r"(?:[ \t]+(?:Economic|Trade|Ministerial|Permanent|Bilateral|Cooperation)){0,2}"
             r"[ \t]+Commission(?![\w-])"
+            r"(?:[ \t]+on(?:,?[ \t]+(?:and[ \t]+)?[A-Z][\w-]*)+)?"
         ),
         # "Japan-Philippines "2+2" meeting", "2+2 ministerial dialogue".
         re.compile(
@@ -96,7 +105,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "vi": (
         # "Ủy ban hỗn hợp về hợp tác song phương Việt Nam - Philippines", "Ủy ban liên Chính phủ".
         re.compile(
-            r"(?<![\w])(?:Ủy|Uỷ)[ \t]+ban[ \t]+(?:hỗn[ \t]+hợp|liên[ \t]+Chính[ \t]+phủ)"
+            r"(?<![\w])(?P<session>Kỳ[ \t]+họp(?:[ \t]+lần[ \t]+thứ[ \t]+\d+)?[ \t]+)?"
+            r"(?:Ủy|Uỷ)[ \t]+ban[ \t]+(?:hỗn[ \t]+hợp|liên[ \t]+Chính[ \t]+phủ)"
             r"(?:(?:[ \t]+[a-zà-ỹđ]+){0,6}?"
             rf"[ \t]+{_COUNTRIES}[ \t]+[-–][ \t]+{_COUNTRIES})?"
         ),
@@ -130,7 +140,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "fr": (
         # "commission mixte franco-vietnamienne", "Commission intergouvernementale".
         re.compile(
-            r"(?<![\w-])[Cc]ommission[ \t]+(?:mixte|intergouvernementale)"
+            r"(?<![\w-])(?P<session>(?:(?:prochaine|\d+e)[ \t]+)?session[ \t]+de[ \t]+la[ \t]+)?"
+            r"[Cc]ommission[ \t]+(?:mixte|intergouvernementale)(?:[ \t]+mixte)?"
             r"(?:[ \t]+[a-zé]+-[a-zé]+)?"
         ),
         # "un sommet européen": the EU leaders' summit, named by an adjective where English
@@ -154,6 +165,7 @@ _GATES = {
 # Malay pages read as Indonesian: the two share these words.
 _PATTERNS["ms"] = _PATTERNS["id"]
 _GATES["ms"] = _GATES["id"]
+_UNDATED = re.compile(r"^(?:next|prochaine)[ \t]+", re.IGNORECASE)
 # Words a name never ends on, which a capitalised run may swallow at a sentence's start.
 _TRAILING = re.compile(r"(?:[ \t]+(?:In|On|At|The|And|Of|For|Pada|Di|Dan|Dalam|Vào|Trong))+$")
 
@@ -178,5 +190,11 @@ def named_events(text: str, language: str | None) -> Iterator[NamedEvent]:
             name = written.replace("“", "").replace("”", "").replace('"', "")
             if "mention" in pattern.groupindex:
                 yield NamedEvent(match.start("mention"), match.end("mention"), name)
+            elif "session" in pattern.groupindex and match.group("session"):
+                # "the 26th session of the … Commission": the sitting is the event, the
+                # commission a body inside it; "next" only dates it.
+                yield NamedEvent(
+                    match.start(), match.start() + len(written), _UNDATED.sub("", name)
+                )
             else:
                 yield NamedEvent(match.start(), match.start() + len(written), name)
