@@ -18,7 +18,8 @@ inside it ("next" and "prochaine" only date it, so they stay out of the name).
 
 Only shapes whose head can name nothing else are matched: a "Joint Commission" without a country
 pair or "intergovernmental" is as often a standing body (labels list "Joint Committee on …" as
-an organisation), and a bare "visit" is a trip, not a named event.
+an organisation), and a bare "visit" is a trip, not a named event; an official visit is one
+with its destination ("two-day official visit to Mongolia", "chuyến thăm chính thức Nga").
 """
 
 from __future__ import annotations
@@ -82,6 +83,10 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         # ("hosted Putin on a state visit to Astana"), so the mention is "state visit" and the
         # place keeps its own. An "official visit" is any minister's trip: not listed.
         re.compile(rf"(?<![\w-])(?P<mention>[Ss]tate[ \t]+visit)[ \t]+to[ \t]+{_COUNTRIES}"),
+        # "a two-day official visit to Mongolia": a visit with its length and destination.
+        re.compile(
+            rf"(?<![\w-])(?:[a-z]+-day[ \t]+)?official[ \t]+visit[ \t]+to[ \t]+{_COUNTRIES}"
+        ),
     ),
     "ru": (
         # "межправительственной комиссии по торгово-экономическому и научно-техническому
@@ -117,10 +122,14 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"(?<![\w])(?:Tham[ \t]+vấn|Đối[ \t]+thoại)(?:[ \t]+\w+){0,4}?"
             rf"[ \t]+{_COUNTRIES}[ \t]+[-–][ \t]+{_COUNTRIES}(?:[ \t]+lần[ \t]+thứ[ \t]+\d+)?"
         ),
-        # "chuyến thăm cấp Nhà nước tới Việt Nam" (an official visit, "chính thức", is any trip).
+        # "chuyến thăm cấp Nhà nước tới Việt Nam", "chuyến thăm chính thức Nga".
         re.compile(
             r"(?<![\w])chuyến[ \t]+thăm[ \t]+cấp[ \t]+Nhà[ \t]+nước"
             rf"[ \t]+(?:tới|đến)[ \t]+{_COUNTRIES}"
+        ),
+        re.compile(
+            r"(?<![\w])chuyến[ \t]+thăm[ \t]+chính[ \t]+thức[ \t]+"
+            rf"(?:(?:tới|đến)[ \t]+)?{_COUNTRIES}"
         ),
     ),
     "id": (
@@ -156,7 +165,9 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 # A word every pattern of the language needs: most passages have none, and skip them all.
 _GATES = {
-    "en": re.compile(r"Commission|2 ?\+ ?2|[Ss]tate visit|[Dd]ialogue|round of|format|World War"),
+    "en": re.compile(
+        r"Commission|2 ?\+ ?2|[Ss]tate visit|official visit|[Dd]ialogue|round of|format|World War"
+    ),
     "ru": re.compile(r"комисси|визит|раунд"),
     "vi": re.compile(r"ban|thăm|Tham|Đối"),
     "id": re.compile(r"Komisi|kunjungan|Konsultasi|Dialog|Perundingan"),

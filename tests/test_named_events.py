@@ -102,6 +102,7 @@ def test_a_state_visit_and_a_two_plus_two_meeting_in_english():
     assert {
         "state visit to Astana": "state visit",
         "Australia-Indonesia 2+2 meeting": 'Australia-Indonesia "2+2" meeting',
+        "official visit to Jakarta": "official visit to Jakarta",
     } == names
     # "Astana" keeps its own mention beside the visit's.
     assert "Astana" in {m.surface for m in extraction.mentions if m.entity.kind == "place"}
@@ -144,10 +145,13 @@ def test_commissions_and_state_visits_in_other_languages():
 
 
 def test_standing_bodies_and_ordinary_trips_are_not_events():
+    # An official visit with its destination is an event (set 5 lists every one); a visit
+    # without one is a trip.
     extraction = extract(
         passages(
             "The Joint Committee on Economic Cooperation will review the plan, the European"
-            " Commission said, as the minister began an official visit to Kuala Lumpur.",
+            " Commission said, as the minister began an official visit that will take him to"
+            " Kuala Lumpur.",
         ),
         language="en",
     )
@@ -251,3 +255,18 @@ def test_format_meetings_world_war_two_and_a_european_summit():
     }
     assert ["sommet européen à Bruxelles"] == [m.entity.name for m in events(french)]
     assert ["sommet européen"] == [m.surface for m in events(french)]
+
+
+def test_an_official_visit_with_its_destination_is_an_event():
+    english = extract(
+        passages("Wang arrived in Hanoi on Monday for a three-day official visit to Vietnam."),
+        language="en",
+    )
+    vietnamese = extract(
+        passages("Bộ trưởng đang có chuyến thăm chính thức Lào theo lời mời của người đồng cấp."),
+        language="vi",
+    )
+
+    assert ["three-day official visit to Vietnam"] == [m.surface for m in events(english)]
+    assert ["chuyến thăm chính thức Lào"] == [m.surface for m in events(vietnamese)]
+    assert "Vietnam" in {m.entity.name for m in english.mentions if m.entity.kind == "place"}
