@@ -159,3 +159,33 @@ def test_a_summit_said_with_its_place_once_is_named_by_it_and_two_places_are_two
     assert ["BRICS summit in Kazan"] * 2 == [m.entity.name for m in events(extraction)]
     assert ["BRICS summit", "BRICS summit"] == [m.surface for m in events(extraction)]
     assert {"BRICS summit"} == {m.entity.name for m in events(two)}
+
+
+def test_russian_meetings_say_who_meets_and_named_forums_capitalise_their_first_word():
+    russian = extract(
+        passages(
+            "Лавров примет участие в совещании министров обороны АСЕАН и во встрече глав МИД"
+            " стран ШОС, а затем выступит на Восточном экономическом форуме.",
+            "Министр также посетит Казань на саммите БРИКС.",
+        ),
+        language="ru",
+    )
+    indonesian = extract(
+        passages(
+            "Sugiono menghadiri Pertemuan Menteri Luar Negeri KTT Asia Timur (EAS) di Kuala Lumpur."
+        ),
+        language="id",
+    )
+
+    surfaces = {m.surface for m in events(russian)}
+    assert {
+        "совещании министров обороны АСЕАН",
+        "встрече глав МИД стран ШОС",
+        "Восточном экономическом форуме",
+    } <= surfaces
+    # A place is no adjective of a summit: "Казань на саммите" is the summit alone.
+    assert not any(s.startswith("Казань") for s in surfaces)
+    # "KTT" (summit) inside the name does not end it.
+    assert ["Pertemuan Menteri Luar Negeri KTT Asia Timur (EAS)"] == [
+        m.surface for m in events(indonesian)
+    ]
