@@ -47,15 +47,23 @@ _HEAD_FIRST = {
         # Only a name's first syllable is capitalised: "Bộ trưởng Ngoại giao".
         rf"(?<![\w])Hội nghị[ \t]+{_CAPITALISED}(?:[ \t]+\w+){{0,5}}?[ \t]+{_ACRONYM}"
         r"(?:[ \t]+lần thứ[ \t]+\d+)?"
+        # "Diễn đàn khu vực ASEAN" (forum), "Hội nghị cấp cao Đông Á" (summit) and the place
+        # or body that names it.
+        rf"|(?<![\w])Diễn đàn(?:[ \t]+[a-zà-ỹđ]+){{0,4}}[ \t]+{_ACRONYM}"
+        rf"|(?<![\w])Hội nghị cấp cao(?:[ \t]+{_CAPITALISED}){{1,3}}"
     ),
     "id": re.compile(
-        rf"(?<![\w])(?:Pertemuan|KTT|Konferensi Tingkat Tinggi|Sidang)"
+        rf"(?<![\w])(?:Pertemuan|KTT|Konferensi Tingkat Tinggi|Sidang|Forum)"
         # "KTT" (summit) inside a name does not close it: "… Luar Negeri KTT Asia Timur (EAS)".
         rf"(?:(?:[ \t]+{_CAPITALISED}){{1,6}}?[ \t]+(?!KTT){_ACRONYM}(?:[ \t]+\({_ACRONYM}\))?"
         rf"(?:[ \t]+ke-\d+)?|(?:[ \t]+{_CAPITALISED}){{2,6}}(?:[ \t]+\({_ACRONYM}\))?)"
     ),
     "fr": re.compile(
         rf"(?<![\w])(?:[Ss]ommets?|[Rr]éunions?)(?:[ \t]+ministérielles?)?[ \t]+"
+        # Who meets: "des ministres des Affaires étrangères", "des chefs d’État et de
+        # gouvernement".
+        rf"(?:des[ \t]+(?:ministres|chefs)[ \t]+(?:des|de|d['’])[ \t]*{_CAPITALISED}"
+        rf"(?:[ \t]+(?:étrangères|et[ \t]+de[ \t]+gouvernement))?[ \t]+)?"
         rf"(?:de[ \t]+l['’]|du[ \t]+|des[ \t]+)"
         # "de l'Asean", "de l'Association des nations de l'Asie du Sud-Est"
         rf"{_CAPITALISED}(?:[ \t]+(?:des|de|du|de[ \t]+la|de[ \t]+l['’]|d['’])[ \t]*[\w’'-]+)*"

@@ -189,3 +189,28 @@ def test_russian_meetings_say_who_meets_and_named_forums_capitalise_their_first_
     assert ["Pertemuan Menteri Luar Negeri KTT Asia Timur (EAS)"] == [
         m.surface for m in events(indonesian)
     ]
+
+
+def test_forums_and_who_meets_in_vietnamese_indonesian_and_french():
+    vietnamese = extract(
+        passages("Hai bên phối hợp chặt chẽ tại Diễn đàn khu vực ASEAN và Liên Hợp Quốc."),
+        language="vi",
+    )
+    indonesian = extract(
+        passages("Kedua menteri juga bertemu di sela Forum Regional ASEAN pekan lalu."),
+        language="id",
+    )
+    french = extract(
+        passages(
+            "La ministre a rencontré son homologue à la réunion des ministres des Affaires"
+            " étrangères du G20, avant le sommet des chefs d’État et de gouvernement de l’OTAN."
+        ),
+        language="fr",
+    )
+
+    assert ["Diễn đàn khu vực ASEAN"] == [m.surface for m in events(vietnamese)]
+    assert ["Forum Regional ASEAN"] == [m.surface for m in events(indonesian)]
+    assert {
+        "réunion des ministres des Affaires étrangères du G20",
+        "sommet des chefs d’État et de gouvernement de l’OTAN",
+    } == {m.surface for m in events(french)}
