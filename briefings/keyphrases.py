@@ -321,6 +321,7 @@ def _occurrences(
                 and (
                     end - start >= grammar.min_words or " ".join(stems[start:end]) in grammar.alone
                 )
+                and not _head_alone(grammar, stems[start:end])
                 and not any(s in verbs or _participle(grammar, s) for s in modifiers)
                 and _agrees(grammar, run[start:end])
             ):
@@ -398,6 +399,12 @@ def _whole_words(grammar: Grammar, start: int, end: int, size: int) -> bool:
     of an odd count stops inside one ("hợp tác thủy" of "hợp tác thủy sản") unless the run
     of content words ends there too ("chuyển đổi số,")."""
     return grammar.language != "vi" or end == size or (end - start) % 2 == 0
+
+
+def _head_alone(grammar: Grammar, stems: list[str]) -> bool:
+    """A head of two words and nothing else: Indonesian "kerja sama" is "cooperation"."""
+    joined = " ".join(stems)
+    return len(stems) == 2 and joined in grammar.heads and joined not in grammar.alone
 
 
 def _is_head(grammar: Grammar, stems: list[str], at: int) -> bool:

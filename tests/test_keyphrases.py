@@ -430,3 +430,17 @@ def test_an_english_matter_of_a_named_state_or_body_keeps_its_party():
         "reconstruction of Syria",
     } <= found
     assert "Georgia" in {m.surface for m in extraction.mentions if m.entity.kind == "place"}
+
+
+def test_an_indonesian_head_of_two_words_is_no_topic_alone():
+    extraction = extract(
+        article(
+            "Indonesia dan Vietnam perkuat kerja sama",
+            "Kedua menteri sepakat memperkuat kerja sama di berbagai bidang, termasuk kerja sama"
+            " perikanan dan kerja sama perikanan di Laut Natuna.",
+        ),
+        language="id",
+    )
+
+    assert "kerja sama" not in topics(extraction)  # "cooperation" says no matter
+    assert "kerja sama perikanan" in topics(extraction)
