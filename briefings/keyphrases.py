@@ -10,8 +10,10 @@ scored by how often the article says it, whether the headline or the lead says i
 rare it is in news in general: a document-frequency table fitted by
 `benchmarks/fit_keyphrases.py` (`gazetteer/keyphrase_df.tsv`), in which "trade agreement" or
 "international law" are common and "barter trade" is not. Only the best few phrases of
-an article are kept: a wrong topic costs as much as a missed one. Languages without a row in
-the tables get none.
+an article are kept: a wrong topic costs as much as a missed one, but a framework written as a
+name (French and Vietnamese capitalise its first word alone: "quan hệ Đối tác chiến lược toàn
+diện") is kept whatever its rank. Vietnamese is read by words of two syllables, not by
+syllables. Languages without a row in the tables get none.
 """
 
 from __future__ import annotations
