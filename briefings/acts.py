@@ -11,6 +11,8 @@ people and what they are: "Ukrainian children") and, for a move, where from or t
 parties ("the withdrawal of troops") or with a name and no destination ("the accession of
 Ukraine" is said of any candidate) the phrase is too loose to be a topic. English only: other
 languages put the parties in cases or after other words, and no labelled set shows them often.
+A matter of one party ("guerre en Ukraine", "territorial integrity of Georgia") is read in
+every language from `gazetteer/matters_of_parties.tsv`.
 """
 
 from __future__ import annotations
@@ -114,6 +116,15 @@ _FOREIGN_NAME = rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,3}}"
 
 
 @cache
+def _party_heads(language: str) -> tuple[str, ...]:
+    """The language's heads that take a party, lower case, as text writes them."""
+    for lang, heads, _ in rows(MATTERS_OF_PARTIES, 3):
+        if lang == {"ms": "id"}.get(language, language):
+            return tuple(h.lower().replace("_", " ") for h in heads.split())
+    return ()
+
+
+@cache
 def _of_party(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """The head, a link and the party's words; and a link with a second party's words."""
     for lang, heads, links in rows(MATTERS_OF_PARTIES, 3):
@@ -131,9 +142,11 @@ def _of_party(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
 def matters_of_parties(
     text: str, language: str, is_party: Callable[[str], bool]
 ) -> Iterator[tuple[int, int]]:
-    """Spans of "guerre en Ukraine", "Keketuaan Malaysia di ASEAN" in a head-first language."""
+    """Spans of "guerre en Ukraine", "Keketuaan Malaysia di ASEAN", "reform of the UN"."""
     patterns = _of_party(language)
-    if patterns is None:
+    lowered = text.lower()
+    # Most passages hold none of the heads: a substring test is far cheaper than the pattern.
+    if patterns is None or not any(head in lowered for head in _party_heads(language)):
         return
     first, second = patterns
     for match in first.finditer(text):

@@ -281,11 +281,11 @@ def extract(
     _find_known_names(article)
     _find_gatherings(article, language)
     _find_named_events(article, language)
+    _name_events_by_place(article)
     if language in (None, "en"):
         _find_acts(article)
         _find_measures(article)
-    else:
-        _find_matters_of_parties(article, language)
+    _find_matters_of_parties(article, language or "en")
     _find_key_phrases(article, passages, language)
     if language in (None, "en"):
         _find_parties(article)
@@ -1215,19 +1215,59 @@ def _known(article: _Article, surface: str, kinds: set[str]) -> EntityRef | None
 def _find_gatherings(article: _Article, language: str | None) -> None:
     """Summits and meetings of organisations (briefings/summits.py), above the organisation's
     own span, which is kept inside the summit's as the link between them."""
+    found: list[tuple[int, Gathering, list[tuple[_Span, EntityRef]] | None]] = []
     if language not in (None, "en"):
-        names: dict[tuple[str, ...], str] = {}
         for passage, text in enumerate(article.texts):
-            for gathering in foreign_gatherings(text, language):
-                # "саммите БРИКС", "саммита БРИКС": one event, under the first wording.
-                name = names.setdefault(_stem_key(gathering.name), gathering.name)
-                _add_gathering(article, passage, gathering, name, None)
-        return
-    acronym_of = {long: short for short, long in article.used_acronyms.items()}
-    for passage, spans in _organisation_spans(article).items():
-        found = [Organisation(s.start, s.end, e.name, acronym_of.get(e.name)) for s, e in spans]
-        for gathering in gatherings(article.texts[passage], found):
-            _add_gathering(article, passage, gathering, gathering.name, spans)
+            found += [(passage, g, None) for g in foreign_gatherings(text, language)]
+    else:
+        acronym_of = {long: short for short, long in article.used_acronyms.items()}
+        for passage, spans in _organisation_spans(article).items():
+            bodies = [
+                Organisation(s.start, s.end, e.name, acronym_of.get(e.name)) for s, e in spans
+            ]
+            found += [(passage, g, spans) for g in gatherings(article.texts[passage], bodies)]
+    # "саммите БРИКС", "саммита БРИКС": one event, under the first wording.
+    names: dict[tuple[str, ...], str] = {}
+    for passage, gathering, owners in found:
+        name = names.setdefault(_stem_key(gathering.name), gathering.name)
+        _add_gathering(article, passage, gathering, name, owners)
+
+
+def _name_events_by_place(article: _Article) -> None:
+    """ "The SCO summit in Tianjin" names the one SCO summit the story is about, however often
+    it is called "the SCO summit" alone. The mention stays "SCO summit", the place keeps its
+    own (as with "state visit to Astana"). Two places ("in Kazan … in Rio") are two summits:
+    no place names either."""
+    placed: dict[str, set[str]] = {}
+    for span in article.spans:
+        if span.target.startswith("event:"):
+            place = _place_after(article, span.passage, span.end)
+            if place is not None:
+                written = article.texts[span.passage][span.end : place.end]
+                placed.setdefault(span.target, set()).add(written)
+    for key, wordings in placed.items():
+        if len(wordings) == 1:
+            entity = article.entities[key]
+            article.entities[key] = replace(entity, name=entity.name + wordings.pop())
+
+
+# "summit in Tianjin", "саммит … в Казани", "sommet … à Kananaskis", "KTT … di Kuala Lumpur".
+_IN_PLACE = re.compile(r"[ \t]+(?:in|в|во|à|en|di|tại|ở)[ \t]+")
+
+
+def _place_after(article: _Article, passage: int, end: int) -> _Span | None:
+    """The place named right after a gathering ("… summit in Tianjin"), if the story has one."""
+    link = _IN_PLACE.match(article.texts[passage], end)
+    if link is None:
+        return None
+    places = [
+        s
+        for s in article.spans
+        if s.passage == passage
+        and s.start == link.end()
+        and article.entities.get(s.target, _NO_ENTITY).kind == "place"
+    ]
+    return max(places, key=lambda s: s.end, default=None)
 
 
 def _find_named_events(article: _Article, language: str | None) -> None:

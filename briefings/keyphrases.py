@@ -10,8 +10,10 @@ scored by how often the article says it, whether the headline or the lead says i
 rare it is in news in general: a document-frequency table fitted by
 `benchmarks/fit_keyphrases.py` (`gazetteer/keyphrase_df.tsv`), in which "trade agreement" or
 "international law" are common and "barter trade" is not. Only the best few phrases of
-an article are kept: a wrong topic costs as much as a missed one. Languages without a row in
-the tables get none.
+an article are kept: a wrong topic costs as much as a missed one, but a framework written as a
+name (French and Vietnamese capitalise its first word alone: "quan hệ Đối tác chiến lược toàn
+diện") is kept whatever its rank. Vietnamese is read by words of two syllables, not by
+syllables. Languages without a row in the tables get none.
 """
 
 from __future__ import annotations
@@ -75,6 +77,11 @@ class Grammar:
     head_last: bool
     heads: frozenset[str]
     min_words: int = 2  # a Vietnamese syllable is no word: "hợp tác" alone is "cooperation"
+    # Past this many words a head-first phrase said once runs on into what follows; in
+    # Vietnamese four syllables are two words ("hợp tác dầu khí").
+    once_words: int = 2
+    # Vietnamese: three words of two syllables ("đối tác chiến lược toàn diện").
+    max_words: int = MAX_WORDS
     # Heads that name a matter alone ("ceasefire"), and words that only grade one ("close").
     alone: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()
@@ -109,6 +116,9 @@ class Occurrence:
     start: int
     end: int
     key: tuple[str, ...]
+    # A whole run whose first word is capitalised mid-sentence: a framework written as a name
+    # ("quan hệ Đối tác chiến lược toàn diện"), kept whatever its rank.
+    titled: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,22 +143,32 @@ def key_phrases(
     verbs = _verbs(grammar, texts)
     found = [o for i, text in enumerate(texts) for o in _occurrences(grammar, i, text, verbs)]
     counts = Counter(o.key for o in found)
+    titled = {o.key for o in found if o.titled}
     total, frequencies = document_frequencies()
     # Past two words a head-first phrase runs on into what follows ("avoirs russes gelés
-    # servent"): it must be said twice or be known to the corpus. A head alone ("ceasefire")
-    # must be said twice or in the headline or lead: said once in passing it is scenery.
+    # servent"): it must be said twice, be known to the corpus or be written as a name. A head
+    # alone ("ceasefire") must be said twice or in the headline or lead: said once in passing
+    # it is scenery.
     scored = {
         key: _score(grammar, key, weight, total, frequencies)
         for key, weight in _weights(found, title).items()
-        if (grammar.head_last or len(key) == 2 or counts[key] >= 2 or key in frequencies)
+        if (
+            grammar.head_last
+            or len(key) <= grammar.once_words
+            or counts[key] >= 2
+            or key in frequencies
+            or key in titled
+        )
         and (" ".join(key) not in grammar.alone or weight >= 2)
     }
     by_key = defaultdict(list)
     for occurrence in found:
         by_key[occurrence.key].append(occurrence)
+    untitled = {k: v for k, v in scored.items() if not any(_inside(k, t) for t in titled)}
+    best = _best(untitled)
     return [
         KeyPhrase(_name(texts, by_key[key]), scored[key], tuple(by_key[key]))
-        for key in _best(scored)
+        for key in [*sorted(titled), *best]
     ]
 
 
@@ -222,6 +242,8 @@ def grammar_of(language: str) -> Grammar | None:
         position == "last",
         frozenset(_stems(language, word) for word in words),
         min_words,
+        4 if language == "vi" else 2,
+        6 if language == "vi" else MAX_WORDS,
         frozenset(_stems(language, word) for word in alone),
         frozenset(_stems(language, word) for word in _table_words(QUALIFIERS_FILE, language)),
         re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(forms, key=len, reverse=True))})(?!\w)"),
@@ -301,12 +323,19 @@ def _occurrences(
                 and (
                     end - start >= grammar.min_words or " ".join(stems[start:end]) in grammar.alone
                 )
+                and not _head_alone(grammar, stems[start:end])
                 and not any(s in verbs or _participle(grammar, s) for s in modifiers)
                 and _agrees(grammar, run[start:end])
             ):
                 seen.add((start, end))
+                first = run[start]
+                titled = (
+                    end == len(run)
+                    and first.group()[0].isupper()
+                    and not _opens_sentence(text, first.start())
+                )
                 yield Occurrence(
-                    passage, run[start].start(), run[end - 1].end(), tuple(stems[start:end])
+                    passage, first.start(), run[end - 1].end(), tuple(stems[start:end]), titled
                 )
 
 
@@ -317,8 +346,15 @@ def _unqualified(grammar: Grammar, stems: list[str], start: int, end: int) -> tu
         while end - start > 1 and stems[start] in grammar.qualifiers:
             start += 1
     else:
-        while end - start > 1 and stems[end - 1] in grammar.qualifiers:
-            end -= 1
+        while end - start > 1:
+            if stems[end - 1] in grammar.qualifiers:
+                end -= 1
+            elif end - start > 2 and " ".join(stems[end - 2 : end]) in grammar.qualifiers:
+                end -= 2  # "quan trọng": a Vietnamese word of two syllables
+            elif " ".join(stems[end - 1 : end + 1]) in grammar.qualifiers:
+                end -= 1  # "đối tác quan" stops inside "quan trọng"
+            else:
+                break
     return start, end
 
 
@@ -349,14 +385,28 @@ def _spans(grammar: Grammar, stems: list[str], verbs: frozenset[str]) -> Iterato
         return
     for start in range(size):
         if _is_head(grammar, stems, start):
-            for end in range(start + grammar.min_words, min(size, start + MAX_WORDS) + 1):
-                yield start, end
+            for end in range(start + grammar.min_words, min(size, start + grammar.max_words) + 1):
+                if _whole_words(grammar, start, end, size):
+                    yield start, end
             for width in (1, 2):
                 if (
                     start + width <= size
                     and " ".join(stems[start : start + width]) in grammar.alone
                 ):
                     yield start, start + width
+
+
+def _whole_words(grammar: Grammar, start: int, end: int, size: int) -> bool:
+    """Whether a span stops between words. Most Vietnamese words are two syllables, so a span
+    of an odd count stops inside one ("hợp tác thủy" of "hợp tác thủy sản") unless the run
+    of content words ends there too ("chuyển đổi số,")."""
+    return grammar.language != "vi" or end == size or (end - start) % 2 == 0
+
+
+def _head_alone(grammar: Grammar, stems: list[str]) -> bool:
+    """A head of two words and nothing else: Indonesian "kerja sama" is "cooperation"."""
+    joined = " ".join(stems)
+    return len(stems) == 2 and joined in grammar.heads and joined not in grammar.alone
 
 
 def _is_head(grammar: Grammar, stems: list[str], at: int) -> bool:
@@ -387,7 +437,10 @@ def _agrees(grammar: Grammar, words: list[re.Match[str]]) -> bool:
 def _runs_near_heads(grammar: Grammar, text: str) -> Iterator[list[re.Match[str]]]:
     """The runs around each place a head may stand, each window read once."""
     windows: list[list[int]] = []
+    titles: set[int] = set()
     for match in grammar.head_starts.finditer(text):
+        if not grammar.head_last and text[match.start()].isupper():
+            titles.add(match.start())
         before, after = (WINDOW, NEXT_WORD) if grammar.head_last else (NEXT_WORD, WINDOW)
         start, end = max(0, match.start() - before), match.end() + after
         if windows and start <= windows[-1][1]:
@@ -397,13 +450,17 @@ def _runs_near_heads(grammar: Grammar, text: str) -> Iterator[list[re.Match[str]
             space = text.find(" ", start) if start else 0
             windows.append([start if space < 0 else space, end])
     for start, end in windows:
-        yield from _runs(text, grammar.function_words, start, min(end, len(text)))
+        yield from _runs(text, grammar.function_words, start, min(end, len(text)), titles)
 
 
-def _runs(text: str, stops: frozenset[str], pos: int, endpos: int) -> Iterator[list[re.Match[str]]]:
+def _runs(
+    text: str, stops: frozenset[str], pos: int, endpos: int, titles: Iterable[int] = ()
+) -> Iterator[list[re.Match[str]]]:
     """Maximal runs of lower-case content words with only spaces between them, each starting
     after punctuation or a function word (a lower-case word after a capitalised one is the
-    tail of a name: "Liên hợp quốc")."""
+    tail of a name: "Liên hợp quốc"). A head at one of `titles` is content though capitalised:
+    French and Vietnamese write a named framework with its first word alone in capitals
+    ("quan hệ Đối tác chiến lược toàn diện", "la Déclaration de partenariat")."""
     run: list[re.Match[str]] = []
     after_name = False
     previous_end = -1
@@ -413,7 +470,9 @@ def _runs(text: str, stops: frozenset[str], pos: int, endpos: int) -> Iterator[l
         joined = previous_end >= 0 and (
             text[previous_end] == " " if gap == 1 else text[previous_end : match.start()].isspace()
         )
-        lower = word[0].islower() or (word[1:].islower() and _opens_sentence(text, match.start()))
+        lower = word[0].islower() or (
+            word[1:].islower() and (match.start() in titles or _opens_sentence(text, match.start()))
+        )
         content = lower and word.lower() not in stops and len(word) > 1
         if run and (not joined or not content):
             yield run

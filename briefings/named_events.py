@@ -12,9 +12,14 @@ an organisation's inside its summit's), so a query for either country finds the 
 ordinals stay out of a name ("57th ASEAN Foreign Ministers' Meeting" is the one recurring
 meeting); other languages keep theirs, as their labels and press do ("lần thứ 57", "ke-57").
 
+A numbered or coming sitting ("the 26th session of the … Commission", "Kỳ họp lần thứ 18 Ủy ban
+hỗn hợp", "la prochaine session de la Commission mixte") is the event, the commission a body
+inside it ("next" and "prochaine" only date it, so they stay out of the name).
+
 Only shapes whose head can name nothing else are matched: a "Joint Commission" without a country
 pair or "intergovernmental" is as often a standing body (labels list "Joint Committee on …" as
-an organisation), and a bare "visit" is a trip, not a named event.
+an organisation), and a bare "visit" is a trip, not a named event; an official visit is one
+with its destination ("two-day official visit to Mongolia", "chuyến thăm chính thức Nga").
 """
 
 from __future__ import annotations
@@ -38,11 +43,16 @@ _ORDINAL = (
 
 _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "en": (
-        # "Pakistan-Iran Joint Economic Commission", "Intergovernmental Commission".
+        # "Pakistan-Iran Joint Economic Commission", "Intergovernmental Commission", "the 26th
+        # session of the India-Russia Inter-Governmental Commission on Trade, Economic, … and
+        # Cultural Cooperation".
         re.compile(
-            rf"(?<![\w-])(?:{_PAIR}[ \t]+)?(?:Joint|Intergovernmental|Inter-[Gg]overnmental)"
+            rf"(?<![\w-])(?P<session>(?:{_ORDINAL}|next)[ \t]+(?:session|meeting)[ \t]+of[ \t]+the"
+            r"[ \t]+)?"
+            rf"(?:{_PAIR}[ \t]+)?(?:Joint|Intergovernmental|Inter-[Gg]overnmental)"
             r"(?:[ \t]+(?:Economic|Trade|Ministerial|Permanent|Bilateral|Cooperation)){0,2}"
             r"[ \t]+Commission(?![\w-])"
+            r"(?:[ \t]+on(?:,?[ \t]+(?:and[ \t]+)?[A-Z][\w-]*)+)?"
         ),
         # "Japan-Philippines "2+2" meeting", "2+2 ministerial dialogue".
         re.compile(
@@ -73,6 +83,10 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         # ("hosted Putin on a state visit to Astana"), so the mention is "state visit" and the
         # place keeps its own. An "official visit" is any minister's trip: not listed.
         re.compile(rf"(?<![\w-])(?P<mention>[Ss]tate[ \t]+visit)[ \t]+to[ \t]+{_COUNTRIES}"),
+        # "a two-day official visit to Mongolia": a visit with its length and destination.
+        re.compile(
+            rf"(?<![\w-])(?:[a-z]+-day[ \t]+)?official[ \t]+visit[ \t]+to[ \t]+{_COUNTRIES}"
+        ),
     ),
     "ru": (
         # "межправительственной комиссии по торгово-экономическому и научно-техническому
@@ -96,7 +110,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "vi": (
         # "Ủy ban hỗn hợp về hợp tác song phương Việt Nam - Philippines", "Ủy ban liên Chính phủ".
         re.compile(
-            r"(?<![\w])(?:Ủy|Uỷ)[ \t]+ban[ \t]+(?:hỗn[ \t]+hợp|liên[ \t]+Chính[ \t]+phủ)"
+            r"(?<![\w])(?P<session>Kỳ[ \t]+họp(?:[ \t]+lần[ \t]+thứ[ \t]+\d+)?[ \t]+)?"
+            r"(?:Ủy|Uỷ)[ \t]+ban[ \t]+(?:hỗn[ \t]+hợp|liên[ \t]+Chính[ \t]+phủ)"
             r"(?:(?:[ \t]+[a-zà-ỹđ]+){0,6}?"
             rf"[ \t]+{_COUNTRIES}[ \t]+[-–][ \t]+{_COUNTRIES})?"
         ),
@@ -107,10 +122,14 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"(?<![\w])(?:Tham[ \t]+vấn|Đối[ \t]+thoại)(?:[ \t]+\w+){0,4}?"
             rf"[ \t]+{_COUNTRIES}[ \t]+[-–][ \t]+{_COUNTRIES}(?:[ \t]+lần[ \t]+thứ[ \t]+\d+)?"
         ),
-        # "chuyến thăm cấp Nhà nước tới Việt Nam" (an official visit, "chính thức", is any trip).
+        # "chuyến thăm cấp Nhà nước tới Việt Nam", "chuyến thăm chính thức Nga".
         re.compile(
             r"(?<![\w])chuyến[ \t]+thăm[ \t]+cấp[ \t]+Nhà[ \t]+nước"
             rf"[ \t]+(?:tới|đến)[ \t]+{_COUNTRIES}"
+        ),
+        re.compile(
+            r"(?<![\w])chuyến[ \t]+thăm[ \t]+chính[ \t]+thức[ \t]+"
+            rf"(?:(?:tới|đến)[ \t]+)?{_COUNTRIES}"
         ),
     ),
     "id": (
@@ -130,7 +149,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "fr": (
         # "commission mixte franco-vietnamienne", "Commission intergouvernementale".
         re.compile(
-            r"(?<![\w-])[Cc]ommission[ \t]+(?:mixte|intergouvernementale)"
+            r"(?<![\w-])(?P<session>(?:(?:prochaine|\d+e)[ \t]+)?session[ \t]+de[ \t]+la[ \t]+)?"
+            r"[Cc]ommission[ \t]+(?:mixte|intergouvernementale)(?:[ \t]+mixte)?"
             r"(?:[ \t]+[a-zé]+-[a-zé]+)?"
         ),
         # "un sommet européen": the EU leaders' summit, named by an adjective where English
@@ -145,7 +165,9 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 # A word every pattern of the language needs: most passages have none, and skip them all.
 _GATES = {
-    "en": re.compile(r"Commission|2 ?\+ ?2|[Ss]tate visit|[Dd]ialogue|round of|format|World War"),
+    "en": re.compile(
+        r"Commission|2 ?\+ ?2|[Ss]tate visit|official visit|[Dd]ialogue|round of|format|World War"
+    ),
     "ru": re.compile(r"комисси|визит|раунд"),
     "vi": re.compile(r"ban|thăm|Tham|Đối"),
     "id": re.compile(r"Komisi|kunjungan|Konsultasi|Dialog|Perundingan"),
@@ -154,6 +176,7 @@ _GATES = {
 # Malay pages read as Indonesian: the two share these words.
 _PATTERNS["ms"] = _PATTERNS["id"]
 _GATES["ms"] = _GATES["id"]
+_UNDATED = re.compile(r"^(?:next|prochaine)[ \t]+", re.IGNORECASE)
 # Words a name never ends on, which a capitalised run may swallow at a sentence's start.
 _TRAILING = re.compile(r"(?:[ \t]+(?:In|On|At|The|And|Of|For|Pada|Di|Dan|Dalam|Vào|Trong))+$")
 
@@ -178,5 +201,11 @@ def named_events(text: str, language: str | None) -> Iterator[NamedEvent]:
             name = written.replace("“", "").replace("”", "").replace('"', "")
             if "mention" in pattern.groupindex:
                 yield NamedEvent(match.start("mention"), match.end("mention"), name)
+            elif "session" in pattern.groupindex and match.group("session"):
+                # "the 26th session of the … Commission": the sitting is the event, the
+                # commission a body inside it; "next" only dates it.
+                yield NamedEvent(
+                    match.start(), match.start() + len(written), _UNDATED.sub("", name)
+                )
             else:
                 yield NamedEvent(match.start(), match.start() + len(written), name)

@@ -33,6 +33,13 @@ _BEFORE = re.compile(
     r"[Mm]eeting)s?[ \t]+of[ \t]+(?:the[ \t]+)?$"
 )
 _ACRONYM = r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,7}(?![\w])"
+# A Russian adjective agreeing with "саммит" or "форум", in any case.
+_MASCULINE = r"(?:ий|ый|ой|ого|его|ому|ему|ом|ем|им|ым)"
+# Russian words for who meets, between a meeting's head and the organisation's acronym.
+_WHO_MEETS = (
+    r"глав|главы|министров|министерства|МИД|стран|государств|лидеров|иностранных|дел"
+    r"|обороны|финансов|экономики|торговли|правительств|Совета|совета"
+)
 _CAPITALISED = r"[A-ZÀ-ÝĐА-ЯЁ][\w’'-]*"
 # Head first, capitalised words, then an acronym: Vietnamese, Indonesian.
 _HEAD_FIRST = {
@@ -40,14 +47,23 @@ _HEAD_FIRST = {
         # Only a name's first syllable is capitalised: "Bộ trưởng Ngoại giao".
         rf"(?<![\w])Hội nghị[ \t]+{_CAPITALISED}(?:[ \t]+\w+){{0,5}}?[ \t]+{_ACRONYM}"
         r"(?:[ \t]+lần thứ[ \t]+\d+)?"
+        # "Diễn đàn khu vực ASEAN" (forum), "Hội nghị cấp cao Đông Á" (summit) and the place
+        # or body that names it.
+        rf"|(?<![\w])Diễn đàn(?:[ \t]+[a-zà-ỹđ]+){{0,4}}[ \t]+{_ACRONYM}"
+        rf"|(?<![\w])Hội nghị cấp cao(?:[ \t]+{_CAPITALISED}){{1,3}}"
     ),
     "id": re.compile(
-        rf"(?<![\w])(?:Pertemuan|KTT|Konferensi Tingkat Tinggi|Sidang)"
-        rf"(?:(?:[ \t]+{_CAPITALISED}){{1,6}}?[ \t]+{_ACRONYM}(?:[ \t]+\({_ACRONYM}\))?"
-        rf"(?:[ \t]+ke-\d+)?|(?:[ \t]+{_CAPITALISED}){{2,6}})"
+        rf"(?<![\w])(?:Pertemuan|KTT|Konferensi Tingkat Tinggi|Sidang|Forum)"
+        # "KTT" (summit) inside a name does not close it: "… Luar Negeri KTT Asia Timur (EAS)".
+        rf"(?:(?:[ \t]+{_CAPITALISED}){{1,6}}?[ \t]+(?!KTT){_ACRONYM}(?:[ \t]+\({_ACRONYM}\))?"
+        rf"(?:[ \t]+ke-\d+)?|(?:[ \t]+{_CAPITALISED}){{2,6}}(?:[ \t]+\({_ACRONYM}\))?)"
     ),
     "fr": re.compile(
         rf"(?<![\w])(?:[Ss]ommets?|[Rr]éunions?)(?:[ \t]+ministérielles?)?[ \t]+"
+        # Who meets: "des ministres des Affaires étrangères", "des chefs d’État et de
+        # gouvernement".
+        rf"(?:des[ \t]+(?:ministres|chefs)[ \t]+(?:des|de|d['’])[ \t]*{_CAPITALISED}"
+        rf"(?:[ \t]+(?:étrangères|et[ \t]+de[ \t]+gouvernement))?[ \t]+)?"
         rf"(?:de[ \t]+l['’]|du[ \t]+|des[ \t]+)"
         # "de l'Asean", "de l'Association des nations de l'Asie du Sud-Est"
         rf"{_CAPITALISED}(?:[ \t]+(?:des|de|du|de[ \t]+la|de[ \t]+l['’]|d['’])[ \t]*[\w’'-]+)*"
@@ -55,7 +71,15 @@ _HEAD_FIRST = {
     "ru": re.compile(
         rf"(?<![\w])(?:[а-яё]+(?:ских|ской|ском|ские|ский|ского|ских)[ \t]+)?"
         rf"(?:[Сс]аммит|[Вв]стреч|[Сс]овещани|[Зз]аседани)[а-яё]*[ \t]+"
-        rf"(?:{_CAPITALISED}[ \t]+[—–-][ \t]+)?{_ACRONYM}"
+        # Who meets: "встречи глав МИД стран БРИКС", "совещание министров обороны АСЕАН".
+        rf"(?:(?:{_WHO_MEETS})[ \t]+){{0,4}}"
+        rf"(?:{_CAPITALISED}[ \t]+[—–-][ \t]+)?(?!МИД){_ACRONYM}"
+        # A named forum or summit, its first word alone capitalised: "Восточноазиатского
+        # саммита", "Петербургском международном экономическом форуме", "Регионального
+        # форума АСЕАН по безопасности".
+        rf"|(?<![\w])[А-ЯЁ][а-яё-]+{_MASCULINE}(?:[ \t]+[а-яё-]+{_MASCULINE}){{0,3}}?"
+        rf"[ \t]+(?:саммит|форум)[а-яё]*"
+        rf"(?:[ \t]+(?!МИД){_ACRONYM})?(?:[ \t]+по[ \t]+[а-яё]+)?"
     ),
 }
 # Malay pages read as Indonesian: "Pertemuan Menteri Luar Negeri ASEAN ke-57" is both.

@@ -141,13 +141,21 @@ def test_indonesian_places_named_by_their_head_word() -> None:
 
 def test_two_countries_joint_commission_is_a_meeting_not_a_body() -> None:
     text = (
-        "The ministers co-chaired the ninth session of the Pakistan-Iran Joint Economic "
-        "Commission in Islamabad, while the Joint Working Group on Fisheries met separately."
+        "The Pakistan-Iran Joint Economic Commission met in Islamabad, while the Joint Working"
+        " Group on Fisheries met separately."
     )
+    sitting = "The ministers co-chaired the ninth session of the Pakistan-Iran Joint Economic"
 
     found = named(text)
+    # A numbered sitting is the event itself, named with its place; the commission is inside.
+    found_sitting = named(sitting + " Commission in Islamabad.")
 
     assert "event" == found["Pakistan-Iran Joint Economic Commission"][1]
+    assert (
+        "ninth session of the Pakistan-Iran Joint Economic Commission in Islamabad",
+        "event",
+    ) == found_sitting["ninth session of the Pakistan-Iran Joint Economic Commission"]
+    assert "Pakistan-Iran Joint Economic Commission" in found_sitting
 
 
 def test_a_group_is_a_body() -> None:

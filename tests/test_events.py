@@ -94,8 +94,9 @@ def test_seed_002_meetings_calls_and_an_announced_summit() -> None:
 
 def test_seed_002_participants() -> None:
     participants = [event.participants for event in seed("002")[1]]
+    # The meeting is named by the one place the seed gives it.
     assert [
-        ("Special ASEAN-China Foreign Ministers’ Meeting",),
+        ("Special ASEAN-China Foreign Ministers’ Meeting in Chongqing",),
         ("Bui Thanh Son", "Wang Yi"),
         ("Li Keqiang", "Pham Minh Chinh"),
         ("Bui Thanh Son", "Prak Sokhonn"),

@@ -345,3 +345,102 @@ def test_a_measure_against_a_party_or_a_peoples_goods_is_a_topic():
         "European Union's tariffs on Chinese electric vehicles",
     } <= found
     assert not any(name.startswith("tariffs on steel") for name in found)
+
+
+def test_an_issue_or_a_situation_takes_its_party_in_every_language():
+    vietnamese = extract(
+        article(
+            "Bộ trưởng Ngoại giao hai nước hội đàm tại Hà Nội",
+            "Hai bộ trưởng trao đổi về tình hình Syria và vấn đề Triều Tiên, nhất trí tăng cường"
+            " tham vấn tại các diễn đàn đa phương.",
+        ),
+        language="vi",
+    )
+    indonesian = extract(
+        article(
+            "Menlu RI terima kunjungan Menlu Jepang",
+            "Kedua menteri membahas isu Suriah dan situasi di Semenanjung Korea dalam"
+            " pertemuan di Jakarta, Selasa.",
+        ),
+        language="id",
+    )
+    russian = extract(
+        article(
+            "Лавров провел переговоры с коллегой из Турции",
+            "Министры обсудили ситуацию вокруг Сирии и двустороннюю повестку дня.",
+        ),
+        language="ru",
+    )
+
+    assert {"tình hình Syria", "vấn đề Triều Tiên"} <= topics(vietnamese)
+    assert "isu Suriah" in topics(indonesian)
+    assert "ситуацию вокруг Сирии" in topics(russian)
+    # The party is still a place of the story.
+    assert "Syria" in {m.entity.name for m in vietnamese.mentions if m.entity.kind == "place"}
+
+
+def test_a_vietnamese_matter_said_once_is_whole_words_without_its_grading():
+    extraction = extract(
+        article(
+            "Việt Nam và Indonesia thúc đẩy quan hệ",
+            "Hai bộ trưởng nhất trí thúc đẩy hợp tác thủy sản, coi đây là lĩnh vực có nhiều"
+            " tiềm năng.",
+            "Phía Indonesia khẳng định Việt Nam là đối tác quan trọng trong khu vực.",
+        ),
+        language="vi",
+    )
+
+    # Four syllables are two words: said once, the phrase is still whole ("thủy sản").
+    assert "hợp tác thủy sản" in topics(extraction)
+    assert "hợp tác thủy" not in topics(extraction)
+    # "quan trọng" (important) only grades the partner: no topic there.
+    assert not any(name.startswith("đối tác") for name in topics(extraction))
+
+
+def test_a_framework_written_as_a_name_is_a_topic_whole():
+    extraction = extract(
+        article(
+            "Thủ tướng tiếp Đại sứ Nhật Bản",
+            "Thủ tướng đề nghị hai bên tiếp tục làm sâu sắc quan hệ Đối tác chiến lược toàn diện"
+            " với Nhật Bản, thúc đẩy hợp tác thương mại và hợp tác giáo dục.",
+        ),
+        language="vi",
+    )
+
+    # Capitalised mid-sentence, its first word marks a name: six syllables, said once.
+    assert "Đối tác chiến lược toàn diện" in surfaces(extraction, "đối tác chiến lược toàn diện")
+    assert "đối tác chiến lược" not in topics(extraction)
+
+
+def test_an_english_matter_of_a_named_state_or_body_keeps_its_party():
+    extraction = extract(
+        article(
+            "Ministers back Georgia",
+            "The ministers reaffirmed their support for the territorial integrity of Georgia and"
+            " called for the reform of the World Trade Organization before the next round.",
+            "They also discussed the reconstruction of Syria, and the war of words with critics.",
+        ),
+        language="en",
+    )
+
+    found = topics(extraction)
+    assert {
+        "territorial integrity of Georgia",
+        "reform of the World Trade Organization",
+        "reconstruction of Syria",
+    } <= found
+    assert "Georgia" in {m.surface for m in extraction.mentions if m.entity.kind == "place"}
+
+
+def test_an_indonesian_head_of_two_words_is_no_topic_alone():
+    extraction = extract(
+        article(
+            "Indonesia dan Vietnam perkuat kerja sama",
+            "Kedua menteri sepakat memperkuat kerja sama di berbagai bidang, termasuk kerja sama"
+            " perikanan dan kerja sama perikanan di Laut Natuna.",
+        ),
+        language="id",
+    )
+
+    assert "kerja sama" not in topics(extraction)  # "cooperation" says no matter
+    assert "kerja sama perikanan" in topics(extraction)

@@ -30,8 +30,11 @@ def test_a_summit_named_by_its_organisation_is_an_event_linked_to_it():
     )
 
     [summit] = events(extraction)
-    assert "APEC summit" == summit.entity.name
+    # Named by the one place the story gives it; the mention is the summit's words alone and
+    # Lima keeps its own.
+    assert "APEC summit in Lima" == summit.entity.name
     assert "Asia-Pacific Economic Cooperation (APEC) summit" == summit.surface
+    assert "Lima" in {m.surface for m in extraction.mentions if m.entity.kind == "place"}
     assert "a meeting of Asia-Pacific Economic Cooperation" == summit.entity.description
     # The organisation stays mentioned inside the summit's span: a query for it finds it.
     inside = [
@@ -55,9 +58,11 @@ def test_the_acronym_and_the_long_name_give_one_summit():
         language="en",
     )
 
-    assert {"CSTO summit", "PIF foreign ministers' meeting", "PIF leaders' meeting"} == {
-        m.entity.name for m in events(extraction)
-    }
+    assert {
+        "CSTO summit",
+        "PIF foreign ministers' meeting",  # "opened in Suva": no place of its name
+        "PIF leaders' meeting in Tonga",
+    } == {m.entity.name for m in events(extraction)}
 
 
 def test_a_meeting_of_an_organisations_ministers_and_a_summit_of_a_body_named_by_its_head():
@@ -104,10 +109,13 @@ def test_meetings_in_other_languages():
 
     assert {"саммите БРИКС", "совещании Россия — АСЕАН"} == {m.entity.name for m in events(russian)}
     assert {"саммите БРИКС", "саммита БРИКС"} <= {m.surface for m in events(russian)}
-    assert ["Pertemuan Menteri Luar Negeri ASEAN ke-57"] == [
+    assert ["Pertemuan Menteri Luar Negeri ASEAN ke-57 di Vientiane"] == [
         m.entity.name for m in events(indonesian)
     ]
-    assert ["Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 57"] == [
+    assert ["Pertemuan Menteri Luar Negeri ASEAN (AMM) ke-57"] == [
+        m.surface for m in events(indonesian)
+    ]
+    assert ["Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 57 tại Viêng Chăn"] == [
         m.entity.name for m in events(vietnamese)
     ]
 
@@ -129,3 +137,80 @@ def test_a_topic_query_for_the_organisation_finds_its_summit(store: Store, tmp_p
     assert any("APEC) summit in Lima" in claim.text for claim in organisation.claims)
     assert summit.subject is not None
     assert "a meeting of Asia-Pacific Economic Cooperation" == summit.subject.description
+
+
+def test_a_summit_said_with_its_place_once_is_named_by_it_and_two_places_are_two_summits():
+    extraction = extract(
+        passages(
+            "Modi will attend the BRICS summit in Kazan next week, his office said.",
+            "At the BRICS summit, leaders will discuss payments in national currencies.",
+        ),
+        language="en",
+    )
+    two = extract(
+        passages(
+            "After the BRICS summit in Kazan last year, the BRICS summit in Rio de Janeiro"
+            " will be the first of the enlarged group.",
+        ),
+        language="en",
+    )
+
+    # "the BRICS summit" alone is the one in Kazan the story already named.
+    assert ["BRICS summit in Kazan"] * 2 == [m.entity.name for m in events(extraction)]
+    assert ["BRICS summit", "BRICS summit"] == [m.surface for m in events(extraction)]
+    assert {"BRICS summit"} == {m.entity.name for m in events(two)}
+
+
+def test_russian_meetings_say_who_meets_and_named_forums_capitalise_their_first_word():
+    russian = extract(
+        passages(
+            "Лавров примет участие в совещании министров обороны АСЕАН и во встрече глав МИД"
+            " стран ШОС, а затем выступит на Восточном экономическом форуме.",
+            "Министр также посетит Казань на саммите БРИКС.",
+        ),
+        language="ru",
+    )
+    indonesian = extract(
+        passages(
+            "Sugiono menghadiri Pertemuan Menteri Luar Negeri KTT Asia Timur (EAS) di Kuala Lumpur."
+        ),
+        language="id",
+    )
+
+    surfaces = {m.surface for m in events(russian)}
+    assert {
+        "совещании министров обороны АСЕАН",
+        "встрече глав МИД стран ШОС",
+        "Восточном экономическом форуме",
+    } <= surfaces
+    # A place is no adjective of a summit: "Казань на саммите" is the summit alone.
+    assert not any(s.startswith("Казань") for s in surfaces)
+    # "KTT" (summit) inside the name does not end it.
+    assert ["Pertemuan Menteri Luar Negeri KTT Asia Timur (EAS)"] == [
+        m.surface for m in events(indonesian)
+    ]
+
+
+def test_forums_and_who_meets_in_vietnamese_indonesian_and_french():
+    vietnamese = extract(
+        passages("Hai bên phối hợp chặt chẽ tại Diễn đàn khu vực ASEAN và Liên Hợp Quốc."),
+        language="vi",
+    )
+    indonesian = extract(
+        passages("Kedua menteri juga bertemu di sela Forum Regional ASEAN pekan lalu."),
+        language="id",
+    )
+    french = extract(
+        passages(
+            "La ministre a rencontré son homologue à la réunion des ministres des Affaires"
+            " étrangères du G20, avant le sommet des chefs d’État et de gouvernement de l’OTAN."
+        ),
+        language="fr",
+    )
+
+    assert ["Diễn đàn khu vực ASEAN"] == [m.surface for m in events(vietnamese)]
+    assert ["Forum Regional ASEAN"] == [m.surface for m in events(indonesian)]
+    assert {
+        "réunion des ministres des Affaires étrangères du G20",
+        "sommet des chefs d’État et de gouvernement de l’OTAN",
+    } == {m.surface for m in events(french)}
