@@ -24,15 +24,22 @@ from briefings import acronyms as acronym_finder
 from briefings.acts import acts, matters_of_parties, measures, paired_matters, parties_after
 from briefings.folding import fold
 from briefings.foreign_bodies import bodies
-from briefings.foreign_names import ForeignName, role_names, russian_names, said_names
+from briefings.foreign_names import (
+    ForeignName,
+    is_russian_name,
+    role_names,
+    russian_names,
+    said_names,
+)
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.gazetteer.languages import after_capitalised_word, for_language
+from briefings.given_names import GivenName, names_from_given
 from briefings.keyphrases import is_function_word, is_matter, key_phrases, restates
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.named_events import named_events
 from briefings.russian_companies import quoted_companies
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
-from briefings.transliteration import fuzzy_alias
+from briefings.transliteration import fuzzy_alias, is_cyrillic, is_vietnamese_syllable, latin_name
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -173,6 +180,7 @@ _WAR = re.compile(
     r"(?<![\w-])([A-Z][\w-]*)['’]s[ \t]+(?:full-scale[ \t]+)?(?:war|invasion|offensive)"
     r"[ \t]+(?:in|on|against)[ \t]+([A-Z][\w-]*)"
 )
+_ACRONYM_AFTER = re.compile(r"[ \t]*\([A-Z]{2,}\)")
 _COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+([^\W\d_][\w-]*)\s+counterparts?\b")
 
 
@@ -203,6 +211,9 @@ class _Span:
 class _Person:
     forms: list[str] = field(default_factory=list)
     countries: Counter[str] = field(default_factory=Counter)
+    # Forms in another script than the name's ("Кая Каллас" of Kaya Kallas), whose surname
+    # stands for the person too.
+    written: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -268,6 +279,7 @@ def extract(
     _find_people(article)
     if language not in (None, "en"):
         _find_foreign_people(article, language)
+        _find_people_by_given_name(article, language)
     _find_full_names(article)
     _find_short_references(article)
     _resolve_foreign_short(article)
@@ -439,7 +451,8 @@ def _find_foreign_people(article: _Article, language: str | None) -> None:
         if language != "ru":
             continue
         for found in russian_names(text):
-            _add_foreign_person(article, index, found, 1)
+            if not _alone(text, found.start, found.end):
+                _add_foreign_person(article, index, found, 1)
 
 
 def _add_foreign_person(article: _Article, index: int, found: ForeignName, rank: int) -> None:
@@ -456,6 +469,59 @@ def _add_foreign_person(article: _Article, index: int, found: ForeignName, rank:
     article.spans.append(
         _Span(index, found.start, found.end, target, (3, length, rank), found.role)
     )
+
+
+def _find_people_by_given_name(article: _Article, language: str | None) -> None:
+    """Names led by a given name with no cue around them: "Justin Trudeau vit …"."""
+    # A word the article also writes in lower case is a common word capitalised in a title
+    # or a body's name ("Zona Ekonomi Eksklusif" beside "ekonomi"), never a surname.
+    lower = {t.key for tokens in article.tokens for t in tokens if t.is_word and t.text.islower()}
+    for index, text in enumerate(article.texts):
+        for found in names_from_given(text, lambda word: _may_name(article, word, language)):
+            # In Vietnamese most syllables are someone's given name: "Trung Quốc", "Duma Quốc".
+            if (
+                _credited(article, index, found)
+                or any(fold(text[s:e]) in lower or text[s:e].isupper() for s, e in found.words)
+            ) or (
+                language == "vi" and any(is_vietnamese_syllable(text[s:e]) for s, e in found.words)
+            ):
+                continue
+            if is_cyrillic(text[found.start : found.end]):
+                # "Сергея Лаврова" is Russian grammar's to find and put in the nominative.
+                if not is_russian_name([text[s:e] for s, e in found.words]):
+                    _add_cyrillic_person(article, index, text, found)
+            else:
+                _add_person(article, index, found.start, found.end, None, None)
+
+
+def _credited(article: _Article, index: int, found: GivenName) -> bool:
+    """A name that is no mention of the story: a byline alone on its line, a photo credit
+    after a slash ("REUTERS/Yves Herman"), a phrase defining an acronym, or the start of a
+    longer name whose next word is a place or body ("Uni Ekonomi Eurasia")."""
+    text = article.texts[index]
+    if _alone(text, found.start, found.end) or text[: found.start].rstrip().endswith("/"):
+        return True
+    if _ACRONYM_AFTER.match(text, found.end):  # "Zona Ekonomi Eksklusif (ZEE)" is defined
+        return True
+    after = _NAME_WORD.match(text, found.end)
+    return after is not None and bool(article.gazetteer.lookup((fold(after.group(1)),)))
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """The name is the whole line: a byline the cleaner kept, not a mention of the story."""
+    return not text[:start].strip() and not text[end:].strip(" \t.")
+
+
+def _may_name(article: _Article, word: str, language: str | None) -> bool:
+    return _is_name_word(article, word) and not is_function_word(word, language or "en")
+
+
+def _add_cyrillic_person(article: _Article, index: int, text: str, found: GivenName) -> None:
+    """ "Кая Каллас" is Kaya Kallas; its surname "Каллас" is found alone as well."""
+    written = text[found.start : found.end]
+    latin = latin_name(written)
+    _add_foreign_person(article, index, ForeignName(found.start, found.end, latin, cued=True), 0)
+    article.people[fold(latin)].written.append(written)
 
 
 def _resolve_foreign_short(article: _Article) -> None:

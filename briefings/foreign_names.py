@@ -386,3 +386,9 @@ def said_names(text: str, language: str | None, places: Gazetteer) -> Iterator[F
         name = text[words[0][0] : words[-1][1]]
         single = () if " " in name else (name,)
         yield ForeignName(words[0][0], words[-1][1], name, variants=single, cued=True)
+
+
+def is_russian_name(words: Sequence[str]) -> bool:
+    """Russian grammar reads the words as one name, in some case: "Сергея Лаврова" (and puts
+    it in the nominative), but not "Кая Каллас", whose surname it does not know."""
+    return _full_name(words[:3]) is not None

@@ -65,6 +65,16 @@ def vietnamese_syllable(word: str) -> str | None:
     return syllables.get(word) or (syllables.get(stem) if stem != word else None)
 
 
+@cache
+def _latin_syllables() -> frozenset[str]:
+    return frozenset(latin.lower() for latin in _vietnamese_syllables().values())
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """A Latin word that is a syllable of Vietnamese names, marks or no marks: "Quốc", "Thanh"."""
+    return fold(word) in _latin_syllables()
+
+
 def is_vietnamese_name(words: list[str]) -> bool:
     """Every word is a transcribed Vietnamese syllable, so the name is read as Vietnamese."""
     return bool(words) and all(vietnamese_syllable(w) for w in words)
