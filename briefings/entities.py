@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
 
 from briefings import acronyms as acronym_finder
@@ -181,6 +181,12 @@ _WAR = re.compile(
     r"[ \t]+(?:in|on|against)[ \t]+([A-Z][\w-]*)"
 )
 _ACRONYM_AFTER = re.compile(r"[ \t]*\([A-Z]{2,}\)")
+# A byline the cleaner kept: "By Pacific affairs reporter Name", "Par Name", "Oleh Name".
+# Compass points some people are named ("North", "West") but that open place names.
+_COMPASS = frozenset({"north", "south", "east", "west", "central"})
+_BYLINE = re.compile(r"(?:By|Par|Por|Von|Oleh)[ \t][^.!?]{0,60}$")
+# What follows a photographer's name in a credit: "Name/AFP", "( Name - Anadolu Agency )".
+_CREDIT = re.compile(r"[ \t]*/|[ \t]+[-–][ \t]+[^()]*\)")
 _COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+([^\W\d_][\w-]*)\s+counterparts?\b")
 
 
@@ -248,6 +254,13 @@ class _Article:
         # Capitalised runs per passage: two finders walk them.
         self.runs = [list(_capitalised_runs(self, tokens)) for tokens in self.tokens]
 
+    @cached_property
+    def lower_case_words(self) -> frozenset[str]:
+        """The folded words the article writes in lower case somewhere."""
+        return frozenset(
+            t.key for tokens in self.tokens for t in tokens if t.is_word and not t.is_capitalised
+        )
+
     def add(
         self, entity: EntityRef, passage: int, start: int, end: int, rank: tuple[int, int, int]
     ) -> None:
@@ -279,7 +292,7 @@ def extract(
     _find_people(article)
     if language not in (None, "en"):
         _find_foreign_people(article, language)
-        _find_people_by_given_name(article, language)
+    _find_people_by_given_name(article, language)
     _find_full_names(article)
     _find_short_references(article)
     _resolve_foreign_short(article)
@@ -473,17 +486,12 @@ def _add_foreign_person(article: _Article, index: int, found: ForeignName, rank:
 
 def _find_people_by_given_name(article: _Article, language: str | None) -> None:
     """Names led by a given name with no cue around them: "Justin Trudeau vit …"."""
-    # A word the article also writes in lower case is a common word capitalised in a title
-    # or a body's name ("Zona Ekonomi Eksklusif" beside "ekonomi"), never a surname.
-    lower = {t.key for tokens in article.tokens for t in tokens if t.is_word and t.text.islower()}
     for index, text in enumerate(article.texts):
         for found in names_from_given(text, lambda word: _may_name(article, word, language)):
-            # In Vietnamese most syllables are someone's given name: "Trung Quốc", "Duma Quốc".
             if (
                 _credited(article, index, found)
-                or any(fold(text[s:e]) in lower or text[s:e].isupper() for s, e in found.words)
-            ) or (
-                language == "vi" and any(is_vietnamese_syllable(text[s:e]) for s, e in found.words)
+                or _names_a_place(article, text, found, language)
+                or any(_common_word(article, text[s:e]) for s, e in found.words)
             ):
                 continue
             if is_cyrillic(text[found.start : found.end]):
@@ -494,17 +502,45 @@ def _find_people_by_given_name(article: _Article, language: str | None) -> None:
                 _add_person(article, index, found.start, found.end, None, None)
 
 
+def _common_word(article: _Article, word: str) -> bool:
+    """A word the article also writes in lower case is a common word capitalised in a title
+    or a body's name ("Zona Ekonomi Eksklusif" beside "ekonomi"), never a surname; so is
+    a word in capitals ("JOHN" of a credit)."""
+    return word.isupper() or fold(word) in article.lower_case_words
+
+
 def _credited(article: _Article, index: int, found: GivenName) -> bool:
-    """A name that is no mention of the story: a byline alone on its line, a photo credit
-    after a slash ("REUTERS/Yves Herman"), a phrase defining an acronym, or the start of a
+    """A name that is no mention of the story: a byline, a photo credit ("REUTERS/Yves
+    Herman", "© Name, AFP", "Photo: Name"), a phrase defining an acronym, or the start of a
     longer name whose next word is a place or body ("Uni Ekonomi Eurasia")."""
     text = article.texts[index]
-    if _alone(text, found.start, found.end) or text[: found.start].rstrip().endswith("/"):
+    if _alone(text, found.start, found.end) or _CREDIT.match(text, found.end):
+        return True
+    before, rest = text[: found.start].rstrip(), text[found.end :].strip()
+    if before.endswith(("/", "(", "©")) or _BYLINE.match(text):
+        return True
+    if before.endswith(":") and rest in ("", ")"):  # "Photo: Name", "(ABC News: Name)"
         return True
     if _ACRONYM_AFTER.match(text, found.end):  # "Zona Ekonomi Eksklusif (ZEE)" is defined
         return True
     after = _NAME_WORD.match(text, found.end)
     return after is not None and bool(article.gazetteer.lookup((fold(after.group(1)),)))
+
+
+def _names_a_place(article: _Article, text: str, found: GivenName, language: str | None) -> bool:
+    """ "North Korea", "West African", "Tan Nam": a compass point, a known name, a people's
+    adjective, or Vietnamese syllables, most of which are someone's given name somewhere.
+    In Vietnamese text one syllable is enough ("Trung Quốc", "Duma Quốc")."""
+    words = [text[s:e] for s, e in found.words]
+    key = phrase_key(text[found.start : found.end])
+    syllables = [is_vietnamese_syllable(w) for w in words]
+    return (
+        key[0] in _COMPASS
+        or bool(article.gazetteer.lookup(key[:2]) or article.gazetteer.lookup(key))
+        or " ".join(key) in article.gazetteer.demonyms
+        or all(syllables)
+        or (language == "vi" and any(syllables))
+    )
 
 
 def _alone(text: str, start: int, end: int) -> bool:

@@ -20,13 +20,20 @@ from briefings import datafiles
 from briefings.folding import fold
 from briefings.transliteration import is_cyrillic, latin_name
 
-# A word that may stand in a name, Latin or Cyrillic, hyphenated parts allowed: "Jean-Noël".
-_WORD = re.compile(r"(?<![\w’'-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
-_SPACE = re.compile(r"[ \t]+")
+# A capitalised word, Latin or Cyrillic, hyphenated parts allowed: "Jean-Noël".
+_NAME_WORD = r"(?<![\w’'-])[^\W\d_a-zа-яё][^\W\d_]*(?:-[^\W\d_]+)*(?![\w’'-])"
+_CAPITALISED = re.compile(_NAME_WORD)
 # Russian case endings a foreign given name takes: Петера, Петеру, Петером.
 _CASE_ENDING = re.compile(r"(?:ом|ем|ой|а|у|е|я|ю)$")
-# Given names a name is rarely longer than, its surname words included.
+# Words a name is rarely longer than, its surname words included.
 _MOST_WORDS = 4
+# Lower-case particles inside a name: "da Silva", "von der Leyen", "bin Salman".
+# ("di" is Indonesian "in", and Italian writes Di capitalised.)
+_PARTICLES = "da|de|do|dos|das|del|della|du|van|von|der|den|bin|binti|ibn"
+# The next word of a name, a space away, a particle allowed before it: "Lula da Silva".
+_NEXT_NAME_WORD = re.compile(rf"[ \t]+(?:(?:{_PARTICLES})[ \t]+)?(?P<word>{_NAME_WORD})")
+# The word right before a candidate, a space away.
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 
 
 @dataclass(frozen=True)
@@ -66,33 +73,23 @@ def names_from_given(text: str, is_name_word: Callable[[str], bool]) -> Iterator
     """Runs of name words led by a given name, two words or more, each run once; a run
     does not start inside another name ("Ho Chi Minh"), but may after a word that names no
     one ("Selon Mark Carney", "President Donald Trump")."""
-    words = [m.span() for m in _WORD.finditer(text)]
-    i = 0
-    while i < len(words):
-        word = text[slice(*words[i])]
-        if not (is_given_name(word) and is_name_word(word)) or (
-            _joined(text, words, i - 1, i) and is_name_word(text[slice(*words[i - 1])])
-        ):
-            i += 1
+    resume = 0
+    # Only capitalised words are visited: most of a text is not, and is passed over in C.
+    for match in _CAPITALISED.finditer(text):
+        word = match[0]
+        if match.start() < resume or not is_given_name(word) or not is_name_word(word):
             continue
-        run = [words[i]]
-        while len(run) < _MOST_WORDS and i + len(run) < len(words):
-            j = i + len(run)
-            if not (_joined(text, words, j - 1, j) and is_name_word(text[slice(*words[j])])):
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if before is not None and before[1][0].isupper() and is_name_word(before[1]):
+            continue
+        words = [match.span()]
+        position = match.end()
+        while len(words) < _MOST_WORDS:
+            nxt = _NEXT_NAME_WORD.match(text, position)
+            if nxt is None or not is_name_word(nxt["word"]):
                 break
-            run.append(words[j])
-        if len(run) >= 2:
-            yield GivenName(run[0][0], run[-1][1], tuple(run))
-        i += len(run)
-
-
-def _joined(text: str, words: list[tuple[int, int]], before: int, after: int) -> bool:
-    """The two words stand in one capitalised run: a space between, both capitalised."""
-    if before < 0:
-        return False
-    between = text[words[before][1] : words[after][0]]
-    return (
-        bool(_SPACE.fullmatch(between))
-        and text[words[before][0]].isupper()
-        and text[words[after][0]].isupper()
-    )
+            words.append(nxt.span("word"))
+            position = nxt.end()
+        if len(words) >= 2:
+            resume = position
+            yield GivenName(words[0][0], words[-1][1], tuple(words))

@@ -70,9 +70,18 @@ def _latin_syllables() -> frozenset[str]:
     return frozenset(latin.lower() for latin in _vietnamese_syllables().values())
 
 
+# The shape of a Vietnamese syllable without its marks: initial, vowels, final consonant.
+_SYLLABLE_SHAPE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:uye|uya|oai|oay|uoi|ieu|yeu|uay|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui|uo|uu"
+    r"|uy|ye|[aeiouy])(?:ch|nh|ng|[cmnpt])?"
+)
+
+
 def is_vietnamese_syllable(word: str) -> bool:
-    """A Latin word that is a syllable of Vietnamese names, marks or no marks: "Quốc", "Thanh"."""
-    return fold(word) in _latin_syllables()
+    """A Latin word shaped like a syllable of Vietnamese, marks or no marks: "Quốc", "Tan"."""
+    folded = fold(word)
+    return folded in _latin_syllables() or bool(_SYLLABLE_SHAPE.fullmatch(folded))
 
 
 def is_vietnamese_name(words: list[str]) -> bool:

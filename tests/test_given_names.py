@@ -106,3 +106,38 @@ def test_given_name_table_is_what_the_script_writes() -> None:
         return
     run = subprocess.run([sys.executable, "scripts/given_names.py", "--check"], cwd=ROOT)
     assert 0 == run.returncode
+
+
+def test_english_names_with_no_role_before_them() -> None:
+    text = (
+        "Washington was represented by Dana Brown, the chargé d’affaires at the embassy, "
+        "while Luiz Inácio Lula da Silva sent a message."
+    )
+    assert {
+        "Dana Brown": "Dana Brown",
+        "Luiz Inácio Lula da Silva": "Luiz Inácio Lula da Silva",
+    } == people(text, "en")
+
+
+def test_places_that_open_with_a_given_name_are_no_people() -> None:
+    text = (
+        "North Korea fired a missile as West African leaders met near the Tan Nam border "
+        "gate in the North Atlantic port."
+    )
+    assert {} == people(text, "en")
+
+
+def test_photo_credits_and_bylines_in_any_form_are_no_people() -> None:
+    for caption in (
+        "Soldiers stand guard at the base on Monday. © Maria Lopez, AFP",
+        "The ministers shook hands after the signing. (Reuters: Peter Novak)",
+        "The foreign ministers at the opening session. Photo: Anna Berg",
+        "Delegates arrive for the talks ( Omer Kaya - Anadolu Agency )",
+        "By diplomatic correspondent Helen Marsh",
+    ):
+        assert {} == people(caption, "en"), caption
+
+
+def test_an_indonesian_preposition_is_no_particle_of_a_name() -> None:
+    text = "Menlu Sugiono bertemu Sergey Lavrov di Kuala Lumpur pada Kamis."
+    assert "Sergey Lavrov" in people(text, "id")
