@@ -187,6 +187,16 @@ _COMPASS = frozenset({"north", "south", "east", "west", "central"})
 _BYLINE = re.compile(r"(?:By|Par|Por|Von|Oleh)[ \t][^.!?]{0,60}$")
 # What follows a photographer's name in a credit: "Name/AFP", "( Name - Anadolu Agency )".
 _CREDIT = re.compile(r"[ \t]*/|[ \t]+[-–][ \t]+[^()]*\)")
+# Languages written in one country only, whose press leaves its own offices unqualified.
+_HOME_COUNTRIES = {
+    "vi": "Vietnam", "id": "Indonesia", "th": "Thailand", "ja": "Japan", "ko": "South Korea",
+    "km": "Cambodia", "lo": "Laos", "my": "Myanmar", "mn": "Mongolia",
+}  # fmt: skip
+# Offices of international bodies, which have no country ("Sekretaris Jenderal PBB" is
+# read General Secretary, as a party's is).
+_INTERNATIONAL = re.compile(
+    r"Secretary-General|General Secretary|Representative|Commissioner|Envoy|Director"
+)
 _COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+([^\W\d_][\w-]*)\s+counterparts?\b")
 
 
@@ -235,6 +245,7 @@ class _Article:
     tokens: list[list[_Token]]
     gazetteer: Gazetteer
     known: Mapping[str, Sequence[EntityRef]]
+    language: str | None = None
     people: dict[str, _Person] = field(default_factory=dict)
     entities: dict[str, EntityRef] = field(default_factory=dict)
     spans: list[_Span] = field(default_factory=list)
@@ -287,6 +298,7 @@ def extract(
         tokens=[_tokenise(p.text) for p in passages],
         gazetteer=for_language(language),
         known=known or {},
+        language=language,
     )
     _find_definitions(article)
     _find_people(article)
@@ -1637,7 +1649,29 @@ def _entity_refs(article: _Article) -> dict[str, EntityRef]:
         known = _known_person(article, person.name) if article.known and not country else None
         country = known.country if known else country
         refs["person:" + key] = EntityRef(person.name, "person", country)
+    _with_home_country(article, refs)
     return refs
+
+
+def _with_home_country(article: _Article, refs: dict[str, EntityRef]) -> None:
+    """A national office named with no country is the country whose language the article
+    is in, where a language has one country: "Thủ tướng Phạm Minh Chính", "Menteri Luar
+    Negeri Sugiono" (the press qualifies a foreign office: "Ngoại trưởng Nga"). In
+    Vietnamese the name must be Vietnamese too: "Thủ tướng Narendra Modi" may stand alone."""
+    home = _HOME_COUNTRIES.get(article.language or "")
+    if home is None:
+        return
+    roles = {span.target: span.role for span in article.spans if span.role}
+    for key, ref in refs.items():
+        role = roles.get(key)
+        if ref.kind != "person" or ref.country or not role:
+            continue
+        native = all(is_vietnamese_syllable(w) for w in ref.name.split())
+        # A Vietnamese-named General Secretary is the Party's, not the UN's.
+        if _INTERNATIONAL.search(role) and not (native and role == "General Secretary"):
+            continue
+        if home != "Vietnam" or native:
+            refs[key] = replace(ref, country=home)
 
 
 def _fuller_event(article: _Article, entity: EntityRef) -> EntityRef:

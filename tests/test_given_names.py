@@ -141,3 +141,28 @@ def test_photo_credits_and_bylines_in_any_form_are_no_people() -> None:
 def test_an_indonesian_preposition_is_no_particle_of_a_name() -> None:
     text = "Menlu Sugiono bertemu Sergey Lavrov di Kuala Lumpur pada Kamis."
     assert "Sergey Lavrov" in people(text, "id")
+
+
+def countries(text: str, language: str) -> dict[str, str | None]:
+    found = extract((Passage("title", "Tin tức"), Passage("body", text)), None, language)
+    return {m.entity.name: m.entity.country for m in found.mentions if m.entity.kind == "person"}
+
+
+def test_an_unqualified_office_is_the_country_of_a_one_country_language() -> None:
+    text = (
+        "Thủ tướng Phạm Minh Chính tiếp Ngoại trưởng Nga Sergei Lavrov. Thủ tướng Narendra "
+        "Modi gửi lời chúc mừng."
+    )
+    found = countries(text, "vi")
+
+    assert "Vietnam" == found["Phạm Minh Chính"]
+    assert "Russia" == found["Sergei Lavrov"]
+    assert found["Narendra Modi"] is None  # not a Vietnamese name: left unsaid
+
+
+def test_an_international_office_gets_no_home_country() -> None:
+    text = "Sekretaris Jenderal PBB Antonio Guterres bertemu Menteri Luar Negeri Sugiono."
+    found = countries(text, "id")
+
+    assert "Indonesia" == found["Sugiono"]
+    assert found.get("Antonio Guterres") is None
