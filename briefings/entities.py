@@ -27,6 +27,7 @@ from briefings.foreign_bodies import bodies
 from briefings.foreign_names import (
     ForeignName,
     is_russian_name,
+    last_role,
     role_names,
     russian_names,
     said_names,
@@ -187,6 +188,17 @@ _COMPASS = frozenset({"north", "south", "east", "west", "central"})
 _BYLINE = re.compile(r"(?:By|Par|Por|Von|Oleh)[ \t][^.!?]{0,60}$")
 # What follows a photographer's name in a credit: "Name/AFP", "( Name - Anadolu Agency )".
 _CREDIT = re.compile(r"[ \t]*/|[ \t]+[-–][ \t]+[^()]*\)")
+# How far before a name its role may stand, and what ends the clause they share.
+_ROLE_REACH = 120
+_CLAUSE_END = re.compile(r"[.;:!?()\"«»“”]")
+# What may stand between a role and its name: nothing but an apposition's comma, or a
+# complement opened by a preposition ("по иностранным делам", "de l’Union européenne pour
+# les affaires étrangères"), and a body's or country's name; never a verb ("a reçu").
+_COMPLEMENT = re.compile(
+    r"(?:[ \t]*[\w’'-]*[A-ZА-ЯЁ][\w’'-]*)*"
+    r"(?:[ \t]*(?:по|для|de|du|des|d’|d'|pour|of|for|untuk|urusan)\b[^,]*)?[ \t]*,?[ \t]*"
+)
+_CAPITALISED_WORD = re.compile(r"(?<![\w-])[^\W\d_a-zа-яё][\w’'-]*")
 # Languages written in one country only, whose press leaves its own offices unqualified.
 _HOME_COUNTRIES = {
     "vi": "Vietnam", "id": "Indonesia", "th": "Thailand", "ja": "Japan", "ko": "South Korea",
@@ -326,6 +338,7 @@ def extract(
     _find_key_phrases(article, passages, language)
     if language in (None, "en"):
         _find_parties(article)
+    _find_roles_before(article, language)
     mentions = _with_nested(article, _settle(article))
     mentions = _with_names_inside(article, mentions, english=language in (None, "en"))
     return Extraction(mentions, _acronyms(article))
@@ -553,6 +566,52 @@ def _names_a_place(article: _Article, text: str, found: GivenName, language: str
         or all(syllables)
         or (language == "vi" and any(syllables))
     )
+
+
+def _find_roles_before(article: _Article, language: str | None) -> None:
+    """A role a few words before a name it did not reach, in the same clause: "верховный
+    представитель ЕС по иностранным делам Кая Каллас", "La ministre des Affaires
+    étrangères, Mélanie Joly"; the words between name no one else."""
+    for n, span in enumerate(article.spans):
+        if span.role or not span.target.startswith("person:"):
+            continue
+        text = article.texts[span.passage]
+        start = max(0, span.start - _ROLE_REACH)
+        clause = _CLAUSE_END.split(text[start : span.start])[-1]
+        offset = span.start - len(clause)
+        found = _role_in(article, span.passage, clause, offset, language)
+        if found is None:
+            continue
+        end, role, country = found
+        between = text[end : span.start]
+        if not _COMPLEMENT.fullmatch(between) or any(
+            _is_name_word(article, w) and not article.gazetteer.lookup((fold(w),))
+            for w in _CAPITALISED_WORD.findall(between)
+            if not w.isupper()
+        ):
+            continue
+        article.spans[n] = replace(span, role=role)
+        person = article.people.get(span.target.removeprefix("person:"))
+        if person is not None and country and not person.countries:
+            person.countries[country] += 1
+
+
+def _role_in(
+    article: _Article, passage: int, clause: str, offset: int, language: str | None
+) -> tuple[int, str, str | None] | None:
+    """The last role in `clause` (at `offset` in its passage): end, role, country."""
+    if language not in (None, "en"):
+        found = last_role(clause)
+        return (offset + found[1], found[2], found[3]) if found else None
+    matches = list(_role_pattern().finditer(clause))
+    if not matches:
+        return None
+    match = matches[-1]
+    role = article.gazetteer.roles.get(match.group(0))
+    if role == "":
+        return None
+    country = _country_before(article, passage, offset + match.start())
+    return offset + match.end(), match.group(0), country
 
 
 def _alone(text: str, start: int, end: int) -> bool:

@@ -264,6 +264,24 @@ def role_names(text: str, places: Gazetteer | None = None) -> Iterator[ForeignNa
         yield ForeignName(*found, role=role or None, country=country, variants=single, cued=True)
 
 
+def last_role(text: str) -> tuple[int, int, str, str | None] | None:
+    """The last role of another language in `text`: its span, English role and country."""
+    gazetteer = load()
+    folded = fold_diacritics(text).lower()
+    if len(folded) != len(text):
+        return None
+    found = None
+    for match in _role_pattern().finditer(folded):
+        role = _role_of(match["role"])
+        if role:
+            words = [match["before"], match["after"], *match["role"].split()]
+            country = next(
+                (gazetteer.country_words[w] for w in words if w in gazetteer.country_words), None
+            )
+            found = (match.start(), match.end(), role, country)
+    return found
+
+
 def _country_after(text: str, position: int, places: Gazetteer) -> tuple[int, str | None]:
     """Past a country or body named right after a role ("Sekretaris Jenderal Partai Komunis
     Vietnam To Lam"), and the country (English name) if it is one."""
@@ -292,7 +310,8 @@ def _capitalised_words(
 def _role_of(written: str) -> str | None:
     """The English role of a matched role phrase, its country word and case endings aside."""
     gazetteer = load()
-    words = [w for w in written.split() if w not in gazetteer.country_words]
+    # "secrétaire d’État": the table writes the plain apostrophe.
+    words = [w for w in written.replace("’", "'").split() if w not in gazetteer.country_words]
     for key, (role, _) in gazetteer.foreign_roles.items():
         parts = key.split()
         if len(parts) == len(words) and all(map(str.startswith, words, parts)):
