@@ -338,7 +338,8 @@ def extract(
     _find_key_phrases(article, passages, language)
     if language in (None, "en"):
         _find_parties(article)
-    _find_roles_before(article, language)
+    if language not in (None, "en"):
+        _find_roles_before(article)
     mentions = _with_nested(article, _settle(article))
     mentions = _with_names_inside(article, mentions, english=language in (None, "en"))
     return Extraction(mentions, _acronyms(article))
@@ -511,9 +512,11 @@ def _add_foreign_person(article: _Article, index: int, found: ForeignName, rank:
 
 def _find_people_by_given_name(article: _Article, language: str | None) -> None:
     """Names led by a given name with no cue around them: "Justin Trudeau vit …"."""
+    # Names a role or a verb of saying already found need not be found twice.
+    taken = {(s.passage, s.start, s.end) for s in article.spans}
     for index, text in enumerate(article.texts):
         for found in names_from_given(text, lambda word: _may_name(article, word, language)):
-            if (
+            if (index, found.start, found.end) in taken or (
                 _credited(article, index, found)
                 or _names_a_place(article, text, found, language)
                 or any(_common_word(article, text[s:e]) for s, e in found.words)
@@ -568,18 +571,24 @@ def _names_a_place(article: _Article, text: str, found: GivenName, language: str
     )
 
 
-def _find_roles_before(article: _Article, language: str | None) -> None:
-    """A role a few words before a name it did not reach, in the same clause: "верховный
-    представитель ЕС по иностранным делам Кая Каллас", "La ministre des Affaires
-    étrangères, Mélanie Joly"; the words between name no one else."""
+def _find_roles_before(article: _Article) -> None:
+    """A role of another language a few words before a name it did not reach, in the same
+    clause: "верховный представитель ЕС по иностранным делам Кая Каллас", "La ministre des
+    Affaires étrangères, Mélanie Joly"; the words between name no one else. (English roles
+    are capitalised and reached by their own finder.)"""
+    seen: dict[tuple[int, int], tuple[int, str, str | None] | None] = {}
     for n, span in enumerate(article.spans):
         if span.role or not span.target.startswith("person:"):
             continue
         text = article.texts[span.passage]
-        start = max(0, span.start - _ROLE_REACH)
-        clause = _CLAUSE_END.split(text[start : span.start])[-1]
-        offset = span.start - len(clause)
-        found = _role_in(article, span.passage, clause, offset, language)
+        if (span.passage, span.start) not in seen:
+            clause = _CLAUSE_END.split(text[max(0, span.start - _ROLE_REACH) : span.start])[-1]
+            role_found = last_role(clause)
+            offset = span.start - len(clause)
+            seen[span.passage, span.start] = (
+                (offset + role_found[1], role_found[2], role_found[3]) if role_found else None
+            )
+        found = seen[span.passage, span.start]
         if found is None:
             continue
         end, role, country = found
@@ -594,24 +603,6 @@ def _find_roles_before(article: _Article, language: str | None) -> None:
         person = article.people.get(span.target.removeprefix("person:"))
         if person is not None and country and not person.countries:
             person.countries[country] += 1
-
-
-def _role_in(
-    article: _Article, passage: int, clause: str, offset: int, language: str | None
-) -> tuple[int, str, str | None] | None:
-    """The last role in `clause` (at `offset` in its passage): end, role, country."""
-    if language not in (None, "en"):
-        found = last_role(clause)
-        return (offset + found[1], found[2], found[3]) if found else None
-    matches = list(_role_pattern().finditer(clause))
-    if not matches:
-        return None
-    match = matches[-1]
-    role = article.gazetteer.roles.get(match.group(0))
-    if role == "":
-        return None
-    country = _country_before(article, passage, offset + match.start())
-    return offset + match.end(), match.group(0), country
 
 
 def _alone(text: str, start: int, end: int) -> bool:

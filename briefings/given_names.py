@@ -74,10 +74,15 @@ def names_from_given(text: str, is_name_word: Callable[[str], bool]) -> Iterator
     does not start inside another name ("Ho Chi Minh"), but may after a word that names no
     one ("Selon Mark Carney", "President Donald Trump")."""
     resume = 0
+    names = _given_names()
     # Only capitalised words are visited: most of a text is not, and is passed over in C.
     for match in _CAPITALISED.finditer(text):
         word = match[0]
-        if match.start() < resume or not is_given_name(word) or not is_name_word(word):
+        # The common case, a plain word, is one set lookup; the rest goes the long way.
+        plain = word.isascii() and "-" not in word
+        if (plain and word.lower() not in names) or match.start() < resume:
+            continue
+        if not ((plain and len(word) >= 3) or is_given_name(word)) or not is_name_word(word):
             continue
         before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before is not None and before[1][0].isupper() and is_name_word(before[1]):
