@@ -48,3 +48,18 @@ def test_a_role_is_not_carried_over_a_verb() -> None:
     text = "Le ministre des Affaires étrangères a reçu Justin Trudeau à Ottawa."
 
     assert (None, None) == roles(text, "fr")["Justin Trudeau"]
+
+
+def test_a_french_minister_with_his_country_adjective() -> None:
+    text = (
+        "Le ministre britannique David Lammy et le ministre japonais Takeshi Iwaya complétaient "
+        "la table. La ministre canadienne des Affaires étrangères, Mélanie Joly, a parlé. Le "
+        "ministre a dit que Paris agira."
+    )
+    found = roles(text, "fr")
+
+    assert {
+        "David Lammy": ("Minister", "United Kingdom"),
+        "Takeshi Iwaya": ("Minister", "Japan"),
+        "Mélanie Joly": ("Foreign Minister", "Canada"),
+    } == found
