@@ -17,22 +17,30 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
 
 from briefings import acronyms as acronym_finder
 from briefings.acts import acts, matters_of_parties, measures, paired_matters, parties_after
 from briefings.folding import fold
 from briefings.foreign_bodies import bodies
-from briefings.foreign_names import ForeignName, role_names, russian_names, said_names
+from briefings.foreign_names import (
+    ForeignName,
+    is_russian_name,
+    last_role,
+    role_names,
+    russian_names,
+    said_names,
+)
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.gazetteer.languages import after_capitalised_word, for_language
+from briefings.given_names import GivenName, names_from_given
 from briefings.keyphrases import is_function_word, is_matter, key_phrases, restates
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.named_events import named_events
 from briefings.russian_companies import quoted_companies
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
-from briefings.transliteration import fuzzy_alias
+from briefings.transliteration import fuzzy_alias, is_cyrillic, is_vietnamese_syllable, latin_name
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -173,6 +181,34 @@ _WAR = re.compile(
     r"(?<![\w-])([A-Z][\w-]*)['’]s[ \t]+(?:full-scale[ \t]+)?(?:war|invasion|offensive)"
     r"[ \t]+(?:in|on|against)[ \t]+([A-Z][\w-]*)"
 )
+_ACRONYM_AFTER = re.compile(r"[ \t]*\([A-Z]{2,}\)")
+# A byline the cleaner kept: "By Pacific affairs reporter Name", "Par Name", "Oleh Name".
+# Compass points some people are named ("North", "West") but that open place names.
+_COMPASS = frozenset({"north", "south", "east", "west", "central"})
+_BYLINE = re.compile(r"(?:By|Par|Por|Von|Oleh)[ \t][^.!?]{0,60}$")
+# What follows a photographer's name in a credit: "Name/AFP", "( Name - Anadolu Agency )".
+_CREDIT = re.compile(r"[ \t]*/|[ \t]+[-–][ \t]+[^()]*\)")
+# How far before a name its role may stand, and what ends the clause they share.
+_ROLE_REACH = 120
+_CLAUSE_END = re.compile(r"[.;:!?()\"«»“”]")
+# What may stand between a role and its name: nothing but an apposition's comma, or a
+# complement opened by a preposition ("по иностранным делам", "de l’Union européenne pour
+# les affaires étrangères"), and a body's or country's name; never a verb ("a reçu").
+_COMPLEMENT = re.compile(
+    r"(?:[ \t]*[\w’'-]*[A-ZА-ЯЁ][\w’'-]*)*"
+    r"(?:[ \t]*(?:по|для|de|du|des|d’|d'|pour|of|for|untuk|urusan)\b[^,]*)?[ \t]*,?[ \t]*"
+)
+_CAPITALISED_WORD = re.compile(r"(?<![\w-])[^\W\d_a-zа-яё][\w’'-]*")
+# Languages written in one country only, whose press leaves its own offices unqualified.
+_HOME_COUNTRIES = {
+    "vi": "Vietnam", "id": "Indonesia", "th": "Thailand", "ja": "Japan", "ko": "South Korea",
+    "km": "Cambodia", "lo": "Laos", "my": "Myanmar", "mn": "Mongolia",
+}  # fmt: skip
+# Offices of international bodies, which have no country ("Sekretaris Jenderal PBB" is
+# read General Secretary, as a party's is).
+_INTERNATIONAL = re.compile(
+    r"Secretary-General|General Secretary|Representative|Commissioner|Envoy|Director"
+)
 _COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+([^\W\d_][\w-]*)\s+counterparts?\b")
 
 
@@ -203,6 +239,9 @@ class _Span:
 class _Person:
     forms: list[str] = field(default_factory=list)
     countries: Counter[str] = field(default_factory=Counter)
+    # Forms in another script than the name's ("Кая Каллас" of Kaya Kallas), whose surname
+    # stands for the person too.
+    written: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -218,6 +257,7 @@ class _Article:
     tokens: list[list[_Token]]
     gazetteer: Gazetteer
     known: Mapping[str, Sequence[EntityRef]]
+    language: str | None = None
     people: dict[str, _Person] = field(default_factory=dict)
     entities: dict[str, EntityRef] = field(default_factory=dict)
     spans: list[_Span] = field(default_factory=list)
@@ -236,6 +276,13 @@ class _Article:
         self.keys = [[t.key for t in tokens] for tokens in self.tokens]
         # Capitalised runs per passage: two finders walk them.
         self.runs = [list(_capitalised_runs(self, tokens)) for tokens in self.tokens]
+
+    @cached_property
+    def lower_case_words(self) -> frozenset[str]:
+        """The folded words the article writes in lower case somewhere."""
+        return frozenset(
+            t.key for tokens in self.tokens for t in tokens if t.is_word and not t.is_capitalised
+        )
 
     def add(
         self, entity: EntityRef, passage: int, start: int, end: int, rank: tuple[int, int, int]
@@ -263,11 +310,13 @@ def extract(
         tokens=[_tokenise(p.text) for p in passages],
         gazetteer=for_language(language),
         known=known or {},
+        language=language,
     )
     _find_definitions(article)
     _find_people(article)
     if language not in (None, "en"):
         _find_foreign_people(article, language)
+    _find_people_by_given_name(article, language)
     _find_full_names(article)
     _find_short_references(article)
     _resolve_foreign_short(article)
@@ -289,6 +338,8 @@ def extract(
     _find_key_phrases(article, passages, language)
     if language in (None, "en"):
         _find_parties(article)
+    if language not in (None, "en"):
+        _find_roles_before(article)
     mentions = _with_nested(article, _settle(article))
     mentions = _with_names_inside(article, mentions, english=language in (None, "en"))
     return Extraction(mentions, _acronyms(article))
@@ -439,7 +490,8 @@ def _find_foreign_people(article: _Article, language: str | None) -> None:
         if language != "ru":
             continue
         for found in russian_names(text):
-            _add_foreign_person(article, index, found, 1)
+            if not _alone(text, found.start, found.end):
+                _add_foreign_person(article, index, found, 1)
 
 
 def _add_foreign_person(article: _Article, index: int, found: ForeignName, rank: int) -> None:
@@ -456,6 +508,118 @@ def _add_foreign_person(article: _Article, index: int, found: ForeignName, rank:
     article.spans.append(
         _Span(index, found.start, found.end, target, (3, length, rank), found.role)
     )
+
+
+def _find_people_by_given_name(article: _Article, language: str | None) -> None:
+    """Names led by a given name with no cue around them: "Justin Trudeau vit …"."""
+    # Names a role or a verb of saying already found need not be found twice.
+    taken = {(s.passage, s.start, s.end) for s in article.spans}
+    for index, text in enumerate(article.texts):
+        for found in names_from_given(text, lambda word: _may_name(article, word, language)):
+            if (index, found.start, found.end) in taken or (
+                _credited(article, index, found)
+                or _names_a_place(article, text, found, language)
+                or any(_common_word(article, text[s:e]) for s, e in found.words)
+            ):
+                continue
+            if is_cyrillic(text[found.start : found.end]):
+                # "Сергея Лаврова" is Russian grammar's to find and put in the nominative.
+                if not is_russian_name([text[s:e] for s, e in found.words]):
+                    _add_cyrillic_person(article, index, text, found)
+            else:
+                _add_person(article, index, found.start, found.end, None, None)
+
+
+def _common_word(article: _Article, word: str) -> bool:
+    """A word the article also writes in lower case is a common word capitalised in a title
+    or a body's name ("Zona Ekonomi Eksklusif" beside "ekonomi"), never a surname; so is
+    a word in capitals ("JOHN" of a credit)."""
+    return word.isupper() or fold(word) in article.lower_case_words
+
+
+def _credited(article: _Article, index: int, found: GivenName) -> bool:
+    """A name that is no mention of the story: a byline, a photo credit ("REUTERS/Yves
+    Herman", "© Name, AFP", "Photo: Name"), a phrase defining an acronym, or the start of a
+    longer name whose next word is a place or body ("Uni Ekonomi Eurasia")."""
+    text = article.texts[index]
+    if _alone(text, found.start, found.end) or _CREDIT.match(text, found.end):
+        return True
+    before, rest = text[: found.start].rstrip(), text[found.end :].strip()
+    if before.endswith(("/", "(", "©")) or _BYLINE.match(text):
+        return True
+    if before.endswith(":") and rest in ("", ")"):  # "Photo: Name", "(ABC News: Name)"
+        return True
+    if _ACRONYM_AFTER.match(text, found.end):  # "Zona Ekonomi Eksklusif (ZEE)" is defined
+        return True
+    after = _NAME_WORD.match(text, found.end)
+    return after is not None and bool(article.gazetteer.lookup((fold(after.group(1)),)))
+
+
+def _names_a_place(article: _Article, text: str, found: GivenName, language: str | None) -> bool:
+    """ "North Korea", "West African", "Tan Nam": a compass point, a known name, a people's
+    adjective, or Vietnamese syllables, most of which are someone's given name somewhere.
+    In Vietnamese text one syllable is enough ("Trung Quốc", "Duma Quốc")."""
+    words = [text[s:e] for s, e in found.words]
+    key = phrase_key(text[found.start : found.end])
+    syllables = [is_vietnamese_syllable(w) for w in words]
+    return (
+        key[0] in _COMPASS
+        or bool(article.gazetteer.lookup(key[:2]) or article.gazetteer.lookup(key))
+        or " ".join(key) in article.gazetteer.demonyms
+        or all(syllables)
+        or (language == "vi" and any(syllables))
+    )
+
+
+def _find_roles_before(article: _Article) -> None:
+    """A role of another language a few words before a name it did not reach, in the same
+    clause: "верховный представитель ЕС по иностранным делам Кая Каллас", "La ministre des
+    Affaires étrangères, Mélanie Joly"; the words between name no one else. (English roles
+    are capitalised and reached by their own finder.)"""
+    seen: dict[tuple[int, int], tuple[int, str, str | None] | None] = {}
+    for n, span in enumerate(article.spans):
+        if span.role or not span.target.startswith("person:"):
+            continue
+        text = article.texts[span.passage]
+        if (span.passage, span.start) not in seen:
+            clause = _CLAUSE_END.split(text[max(0, span.start - _ROLE_REACH) : span.start])[-1]
+            role_found = last_role(clause)
+            offset = span.start - len(clause)
+            seen[span.passage, span.start] = (
+                (offset + role_found[1], role_found[2], role_found[3]) if role_found else None
+            )
+        found = seen[span.passage, span.start]
+        if found is None:
+            continue
+        end, role, country = found
+        between = text[end : span.start]
+        if not _COMPLEMENT.fullmatch(between) or any(
+            _is_name_word(article, w) and not article.gazetteer.lookup((fold(w),))
+            for w in _CAPITALISED_WORD.findall(between)
+            if not w.isupper()
+        ):
+            continue
+        article.spans[n] = replace(span, role=role)
+        person = article.people.get(span.target.removeprefix("person:"))
+        if person is not None and country and not person.countries:
+            person.countries[country] += 1
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """The name is the whole line: a byline the cleaner kept, not a mention of the story."""
+    return not text[:start].strip() and not text[end:].strip(" \t.")
+
+
+def _may_name(article: _Article, word: str, language: str | None) -> bool:
+    return _is_name_word(article, word) and not is_function_word(word, language or "en")
+
+
+def _add_cyrillic_person(article: _Article, index: int, text: str, found: GivenName) -> None:
+    """ "Кая Каллас" is Kaya Kallas; its surname "Каллас" is found alone as well."""
+    written = text[found.start : found.end]
+    latin = latin_name(written)
+    _add_foreign_person(article, index, ForeignName(found.start, found.end, latin, cued=True), 0)
+    article.people[fold(latin)].written.append(written)
 
 
 def _resolve_foreign_short(article: _Article) -> None:
@@ -1575,7 +1739,29 @@ def _entity_refs(article: _Article) -> dict[str, EntityRef]:
         known = _known_person(article, person.name) if article.known and not country else None
         country = known.country if known else country
         refs["person:" + key] = EntityRef(person.name, "person", country)
+    _with_home_country(article, refs)
     return refs
+
+
+def _with_home_country(article: _Article, refs: dict[str, EntityRef]) -> None:
+    """A national office named with no country is the country whose language the article
+    is in, where a language has one country: "Thủ tướng Phạm Minh Chính", "Menteri Luar
+    Negeri Sugiono" (the press qualifies a foreign office: "Ngoại trưởng Nga"). In
+    Vietnamese the name must be Vietnamese too: "Thủ tướng Narendra Modi" may stand alone."""
+    home = _HOME_COUNTRIES.get(article.language or "")
+    if home is None:
+        return
+    roles = {span.target: span.role for span in article.spans if span.role}
+    for key, ref in refs.items():
+        role = roles.get(key)
+        if ref.kind != "person" or ref.country or not role:
+            continue
+        native = all(is_vietnamese_syllable(w) for w in ref.name.split())
+        # A Vietnamese-named General Secretary is the Party's, not the UN's.
+        if _INTERNATIONAL.search(role) and not (native and role == "General Secretary"):
+            continue
+        if home != "Vietnam" or native:
+            refs[key] = replace(ref, country=home)
 
 
 def _fuller_event(article: _Article, entity: EntityRef) -> EntityRef:

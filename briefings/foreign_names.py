@@ -21,6 +21,7 @@ from typing import Any
 
 from briefings.folding import fold_diacritics
 from briefings.gazetteer import Gazetteer, load, phrase_key
+from briefings.palladius import chinese_names
 from briefings.transliteration import (
     is_cyrillic,
     is_vietnamese_name,
@@ -86,25 +87,51 @@ def russian_names(text: str) -> Iterator[ForeignName]:
     """People named in a Russian passage, full names and one-word references."""
     initialled = list(_initialled_names(text))
     yield from initialled
-    surnames = {found.end for found in initialled}
+    chinese = list(_chinese_names(text))
+    yield from chinese
+    taken = {found.end for found in initialled} | {
+        end for found in chinese for end in (found.end, text.index(" ", found.start))
+    }
     for run in _CYRILLIC_RUN.finditer(text):
         words = [(m.start() + run.start(), m.end() + run.start()) for m in _WORD.finditer(run[0])]
-        yield from _names_in_run(text, [w for w in words if w[1] not in surnames])
+        yield from _names_in_run(text, [w for w in words if w[1] not in taken])
+
+
+def _chinese_names(text: str) -> Iterator[ForeignName]:
+    """ "Ван И", "Си Цзиньпином": Chinese names in Palladius spelling, in pinyin."""
+    for start, end, name in chinese_names(text):
+        given = text[start:end].split()[-1]
+        # "У Вас" is no Wu: a given name Russian knows as a word of its own is no name.
+        if len(given) < 3 or not _is_common_word(given):
+            yield ForeignName(start, end, name, cued=True)
 
 
 def _initialled_names(text: str) -> Iterator[ForeignName]:
     """Surnames after initials, as the Foreign Ministry writes them: "С.В.Лаврова" may be
     Lavrov or Lavrova, "М.Рубио" as written; the initial is kept to check the given name."""
     for match in _INITIALLED.finditer(text):
-        surname = match["surname"]
-        variants = _surname_nominatives(surname)
-        if not variants and not _is_common_word(surname):
-            variants = (latin_name(surname),)
+        variants = _initialled_surname(match)
         if variants:
             initial = latin_name(match["initials"][0])
+            # Initials before a surname are a person's even when no one else knows the
+            # name: a Foreign Ministry transcript may never spell "Сергей" out.
             yield ForeignName(
-                match.start(), match.end(), variants[0], variants=variants, initial=initial
+                match.start(),
+                match.end(),
+                variants[0],
+                variants=variants,
+                cued=True,
+                initial=initial,
             )
+
+
+def _initialled_surname(match: re.Match[str]) -> tuple[str, ...]:
+    """What the surname after initials may be in the nominative, in Latin: "Рубио" as is."""
+    surname = match["surname"]
+    variants = _surname_nominatives(surname)
+    if not variants and not _is_common_word(surname):
+        variants = (latin_name(surname),)
+    return variants
 
 
 def _names_in_run(text: str, words: list[tuple[int, int]]) -> Iterator[ForeignName]:
@@ -237,6 +264,24 @@ def role_names(text: str, places: Gazetteer | None = None) -> Iterator[ForeignNa
         yield ForeignName(*found, role=role or None, country=country, variants=single, cued=True)
 
 
+def last_role(text: str) -> tuple[int, int, str, str | None] | None:
+    """The last role of another language in `text`: its span, English role and country."""
+    gazetteer = load()
+    folded = fold_diacritics(text).lower()
+    if len(folded) != len(text):
+        return None
+    found = None
+    for match in _role_pattern().finditer(folded):
+        role = _role_of(match["role"])
+        if role:
+            words = [match["before"], match["after"], *match["role"].split()]
+            country = next(
+                (gazetteer.country_words[w] for w in words if w in gazetteer.country_words), None
+            )
+            found = (match.start(), match.end(), role, country)
+    return found
+
+
 def _country_after(text: str, position: int, places: Gazetteer) -> tuple[int, str | None]:
     """Past a country or body named right after a role ("Sekretaris Jenderal Partai Komunis
     Vietnam To Lam"), and the country (English name) if it is one."""
@@ -265,7 +310,8 @@ def _capitalised_words(
 def _role_of(written: str) -> str | None:
     """The English role of a matched role phrase, its country word and case endings aside."""
     gazetteer = load()
-    words = [w for w in written.split() if w not in gazetteer.country_words]
+    # "secrétaire d’État": the table writes the plain apostrophe.
+    words = [w for w in written.replace("’", "'").split() if w not in gazetteer.country_words]
     for key, (role, _) in gazetteer.foreign_roles.items():
         parts = key.split()
         if len(parts) == len(words) and all(map(str.startswith, words, parts)):
@@ -275,6 +321,13 @@ def _role_of(written: str) -> str | None:
 
 def _name_after(text: str, position: int, places: Gazetteer) -> tuple[int, int, str] | None:
     """The capitalised words right after `position`, in Latin script and the nominative."""
+    # "Министра иностранных дел Российской Федерации С.В.Лаврова"
+    initialled = _INITIALLED.match(
+        text, position + len(text[position:]) - len(text[position:].lstrip(" \t"))
+    )
+    variants = _initialled_surname(initialled) if initialled else ()
+    if initialled and variants:
+        return initialled.start(), initialled.end(), variants[0]
     # Twice a name's length: a Russian name may follow the country's full style first.
     words = list(_capitalised_words(text, position, 2 * _MAX_NAME_WORDS))
     if not words:
@@ -282,6 +335,9 @@ def _name_after(text: str, position: int, places: Gazetteer) -> tuple[int, int, 
     written = [text[s:e] for s, e in words]
     if not re.search(r"[А-яЁё]", written[0]):
         return _latin_name(text, words[:_MAX_NAME_WORDS], places)
+    chinese = next(_chinese_names(text[words[0][0] : words[-1][1]]), None)
+    if chinese is not None and chinese.start == 0:  # "министром иностранных дел КНР Ван И"
+        return words[0][0], words[0][0] + chinese.end, chinese.name
     # "министр иностранных дел Социалистической Республики Вьетнам Буй Тхань Шон"
     named = next(_names_in_run(text, words), None)
     if named is not None and _LONE_SYLLABLE.match(text, named.end):
@@ -386,3 +442,9 @@ def said_names(text: str, language: str | None, places: Gazetteer) -> Iterator[F
         name = text[words[0][0] : words[-1][1]]
         single = () if " " in name else (name,)
         yield ForeignName(words[0][0], words[-1][1], name, variants=single, cued=True)
+
+
+def is_russian_name(words: Sequence[str]) -> bool:
+    """Russian grammar reads the words as one name, in some case: "Сергея Лаврова" (and puts
+    it in the nominative), but not "Кая Каллас", whose surname it does not know."""
+    return _full_name(words[:3]) is not None

@@ -65,6 +65,25 @@ def vietnamese_syllable(word: str) -> str | None:
     return syllables.get(word) or (syllables.get(stem) if stem != word else None)
 
 
+@cache
+def _latin_syllables() -> frozenset[str]:
+    return frozenset(latin.lower() for latin in _vietnamese_syllables().values())
+
+
+# The shape of a Vietnamese syllable without its marks: initial, vowels, final consonant.
+_SYLLABLE_SHAPE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:uye|uya|oai|oay|uoi|ieu|yeu|uay|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui|uo|uu"
+    r"|uy|ye|[aeiouy])(?:ch|nh|ng|[cmnpt])?"
+)
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """A Latin word shaped like a syllable of Vietnamese, marks or no marks: "Quốc", "Tan"."""
+    folded = fold(word)
+    return folded in _latin_syllables() or bool(_SYLLABLE_SHAPE.fullmatch(folded))
+
+
 def is_vietnamese_name(words: list[str]) -> bool:
     """Every word is a transcribed Vietnamese syllable, so the name is read as Vietnamese."""
     return bool(words) and all(vietnamese_syllable(w) for w in words)
