@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from briefings import notices
+from briefings.answers import rank_answers
 from briefings.briefing import (
     Briefing,
     Claim,
@@ -31,6 +32,7 @@ from briefings.extractive import (
 )
 from briefings.folding import fold
 from briefings.model import PartialDate
+from briefings.questions import asked_year, read_question
 from briefings.resolve import Resolution, resolve_entity
 from briefings.search import any_of, phrase, terms
 from briefings.writing import Evidence, Writer
@@ -108,16 +110,20 @@ def answer_question(
     store: Store, question: str, limits: Limits = Limits(), writer: Writer | None = None
 ) -> Briefing:
     """A free question answered from the best-matching sentences, with citations."""
-    words = terms(question)
+    asked = read_question(question)
+    words = list(asked.words)
     match = any_of(words)
     if match is None:
         return Briefing("ask", question, note=notices.EMPTY_QUESTION)
     hits = store.search_passages(match, SEARCH_LIMIT)
     summaries = store.article_summaries(h.article_id for h in hits)
-    relevance = _in_context(hits, _relevance(store, words))
+    # A year is matched by the sentence's date (answers.py): "this year" holds it too.
+    plain = [w for w in words if not asked_year(w)] or words
+    relevance = _in_context(hits, _relevance(store, plain))
     pool = _pool(store, hits, summaries, lambda hit, start, end: 1, relevance)
+    pool = rank_answers(store, asked, hits, [c for c in pool if c.relevance >= ANSWER_RELEVANCE])
     best = max((c.relevance for c in pool), default=0.0)
-    pool = [c for c in pool if c.relevance >= max(ANSWER_RELEVANCE, best * ANSWER_SHARE)]
+    pool = [c for c in pool if c.relevance >= best * ANSWER_SHARE]
     chosen, more = choose(
         pool,
         max_claims=min(limits.claims, ANSWER_CLAIMS),

@@ -52,6 +52,8 @@ class Candidate:
     date: PartialDate | None
     score: float
     relevance: float = 0.0
+    # The sentence itself gives a date (`date` may be the article's publication date).
+    dated: bool = False
 
 
 @dataclass
@@ -85,7 +87,11 @@ def candidates(
                 # For a question, matching it is what counts; style only breaks ties.
                 score = 4 * matched + 0.25 * score
             date = date_of(in_sentence[0]) if in_sentence else published.get(hit.article_id)
-            found.append(Candidate(text, hit.article_id, hit.id, hit.seq, date, score, matched))
+            found.append(
+                Candidate(
+                    text, hit.article_id, hit.id, hit.seq, date, score, matched, bool(in_sentence)
+                )
+            )
     return found
 
 
