@@ -42,7 +42,13 @@ _WORDS = re.compile(r"\w+")
 def rank_answers(
     store: Store, question: Question, hits: Sequence[PassageHit], pool: Sequence[Candidate]
 ) -> list[Candidate]:
-    """`pool` (scored by word match) with each sentence's relevance and score raised by its fit."""
+    """`pool` (scored by word match) with each sentence's relevance and score raised by its fit.
+
+    Sentences from articles holding fewer of the question's names than the best do are
+    left out (what Vietnam asked China does not say what it asked Russia); then, when some
+    sentences hold the kind of answer asked for, the others are: a sentence with no figure
+    in it does not say how big trade was.
+    """
     names = names_asked(question.text, store.entities_keyed(name_keys(question.text)))
     asked = {entity for name in names for entity in name.entities}
     mentions: dict[int, list[PassageMention]] = defaultdict(list)
@@ -51,8 +57,11 @@ def rank_answers(
     stories = _stories(store, names, asked, hits)
     topic = _topic(question, names)
     years = [int(w) for w in question.words if asked_year(w)]
-    ranked = []
+    fullest = max(stories.values(), default=0.0)
+    ranked, typed = [], []
     for candidate in pool:
+        if stories.get(candidate.article_id, 0.0) < fullest:
+            continue
         named = [m for m in mentions[candidate.passage_id] if m.surface in candidate.text]
         others = [
             (m.kind, candidate.text.find(m.surface)) for m in named if m.entity_id not in asked
@@ -65,14 +74,15 @@ def rank_answers(
         if years:
             held = (held * len(names) + _in_years(candidate, years)) / (len(names) + 1)
         fit = ANSWER_WEIGHT * shown + NAMES_WEIGHT * held
-        ranked.append(
-            replace(
-                candidate,
-                relevance=candidate.relevance + fit,
-                score=candidate.score + MATCH_SCORE * fit,
-            )
+        fitted = replace(
+            candidate,
+            relevance=candidate.relevance + fit,
+            score=candidate.score + MATCH_SCORE * fit,
         )
-    return ranked
+        ranked.append(fitted)
+        if shown > 0:
+            typed.append(fitted)
+    return typed or ranked
 
 
 def _topic(question: Question, names: Sequence[Name]) -> set[str]:

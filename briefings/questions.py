@@ -119,20 +119,29 @@ def name_keys(text: str) -> list[str]:
 
 
 def names_asked(text: str, known: Mapping[str, Sequence[int]]) -> list[Name]:
-    """The names in `text` that `known` (folded key -> entity ids) holds, longest first.
+    """The names in `text`: runs `known` holds (folded key -> entity ids), longest first,
+    then runs of capitalised words past the first word that no known name covers.
 
     A run inside a longer known name is part of it: "Vietnam News Agency" is not "Vietnam".
     """
-    tokens = _WORDS.findall(fold(text))
+    written = _WORDS.findall(unicodedata.normalize("NFC", text))
+    tokens = [fold(word) for word in written]
     taken: set[int] = set()
     names = []
     for n in range(_NAME_WORDS, 0, -1):
         for i in range(len(tokens) - n + 1):
             key = " ".join(tokens[i : i + n])
             span = set(range(i, i + n))
-            if key in known and known[key] and not span & taken:
+            if known.get(key) and not span & taken:
                 taken |= span
                 names.append(Name(key, tuple(known[key])))
+    run: list[str] = []
+    for i, word in enumerate([*written, ""]):
+        if i > 0 and i not in taken and word[:1].isupper():
+            run.append(tokens[i])
+        elif run:
+            names.append(Name(" ".join(run), ()))
+            run = []
     return names
 
 
