@@ -30,7 +30,7 @@ from store import Store
 from store.records import PassageHit, PassageMention
 
 # Both in the units of a sentence's word match (the share of the question's weight it covers).
-ANSWER_WEIGHT = 0.5
+ANSWER_WEIGHT = 0.8
 NAMES_WEIGHT = 0.3
 # A name in the sentence itself counts more than one elsewhere in its article.
 IN_SENTENCE = 0.3

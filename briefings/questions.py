@@ -54,12 +54,14 @@ _FUNCTION_WORDS = frozenset(
     и в во на с со по о об от к ли был была были было это что как же ещё
     da dang se cua va voi co la nhung cac mot nay do thi ve cho""".split()
 )
-_NAME_WORDS = 4
+_NAME_WORDS = 6
 # A figure this many words from what the question measures is that thing's figure.
-_NEAR_WORDS = 8
+_NEAR_WORDS = 6
 # "Russia" also names the "Russian" side; shorter names would match unrelated words.
 _PREFIX_CHARS = 4
 _WORDS = re.compile(r"\w+")
+# A word as names are keyed: inner hyphens and apostrophes kept, outer punctuation not.
+_SPACED = re.compile(r"\w[\w'’‐‑–-]*[\w'’]|\w")
 _NUMBER = r"\d+(?:[.,]\d+)*"
 # A figure with its currency or unit: "US$2.2 billion", "122%", "4.500 tấn", "3 млрд рублей".
 _AMOUNT = re.compile(
@@ -107,15 +109,8 @@ def read_question(text: str) -> Question:
 
 
 def name_keys(text: str) -> list[str]:
-    """Folded runs of one to four words of `text`, to look the names it holds up by."""
-    tokens = _WORDS.findall(fold(text))
-    return list(
-        dict.fromkeys(
-            " ".join(tokens[i : i + n])
-            for n in range(_NAME_WORDS, 0, -1)
-            for i in range(len(tokens) - n + 1)
-        )
-    )
+    """Folded runs of one to six words of `text`, to look the names it holds up by."""
+    return list(dict.fromkeys(key for _, _, key in _runs(text)))
 
 
 def names_asked(text: str, known: Mapping[str, Sequence[int]]) -> list[Name]:
@@ -124,25 +119,34 @@ def names_asked(text: str, known: Mapping[str, Sequence[int]]) -> list[Name]:
 
     A run inside a longer known name is part of it: "Vietnam News Agency" is not "Vietnam".
     """
-    written = _WORDS.findall(unicodedata.normalize("NFC", text))
-    tokens = [fold(word) for word in written]
     taken: set[int] = set()
     names = []
-    for n in range(_NAME_WORDS, 0, -1):
-        for i in range(len(tokens) - n + 1):
-            key = " ".join(tokens[i : i + n])
-            span = set(range(i, i + n))
-            if known.get(key) and not span & taken:
-                taken |= span
-                names.append(Name(key, tuple(known[key])))
+    for start, end, key in sorted(_runs(text), key=lambda run: run[0] - run[1]):
+        if known.get(key) and taken.isdisjoint(range(start, end)):
+            taken.update(range(start, end))
+            names.append(Name(key, tuple(known[key])))
     run: list[str] = []
-    for i, word in enumerate([*written, ""]):
-        if i > 0 and i not in taken and word[:1].isupper():
-            run.append(tokens[i])
+    for i, word in enumerate([*_WORDS.finditer(text), None]):
+        if word and i > 0 and word.start() not in taken and word.group()[:1].isupper():
+            run.append(fold(word.group()))
         elif run:
             names.append(Name(" ".join(run), ()))
             run = []
     return names
+
+
+def _runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded key) of each run of up to six words, split two ways: at spaces,
+    as names are keyed ("asean-russia", "ministers'"), and at every non-letter, so that
+    "Vietnam–Russia" also gives "vietnam" and "russia"."""
+    runs = []
+    for pattern in (_SPACED, _WORDS):
+        words = list(pattern.finditer(unicodedata.normalize("NFC", text)))
+        for n in range(1, _NAME_WORDS + 1):
+            for i in range(len(words) - n + 1):
+                start, end = words[i].start(), words[i + n - 1].end()
+                runs.append((start, end, " ".join(fold(w.group()) for w in words[i : i + n])))
+    return runs
 
 
 def answer_shown(
