@@ -9,15 +9,15 @@ question's names it (or else its article) holds.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
 from briefings.english import stem
 from briefings.extractive import Candidate
-from briefings.folding import fold
+from briefings.folding import fold_text
 from briefings.questions import (
+    NAMED_ANSWERS,
     Name,
     Question,
     answer_shown,
@@ -36,7 +36,6 @@ NAMES_WEIGHT = 0.3
 IN_SENTENCE = 0.3
 # candidates() weighs the word match four times a sentence's style: so do the fit.
 MATCH_SCORE = 4.0
-_WORDS = re.compile(r"\w+")
 
 
 def rank_answers(
@@ -51,9 +50,7 @@ def rank_answers(
     """
     names = names_asked(question.text, store.entities_keyed(name_keys(question.text)))
     asked = {entity for name in names for entity in name.entities}
-    mentions: dict[int, list[PassageMention]] = defaultdict(list)
-    for mention in store.mentions_in(h.id for h in hits):
-        mentions[mention.passage_id].append(mention)
+    mentions = _mentions(store, question, asked, hits)
     stories = _stories(store, names, asked, hits)
     topic = _topic(question, names)
     years = [int(w) for w in question.words if asked_year(w)]
@@ -67,8 +64,7 @@ def rank_answers(
             (m.kind, candidate.text.find(m.surface)) for m in named if m.entity_id not in asked
         ]
         shown = answer_shown(question.asks, candidate.text, candidate.dated, others, topic)
-        words = _WORDS.findall(fold(candidate.text))
-        in_sentence = _held(names, {m.entity_id for m in named}, words)
+        in_sentence = _held(names, {m.entity_id for m in named}, fold_text(candidate.text))
         in_story = stories.get(candidate.article_id, 0.0)
         held = IN_SENTENCE * in_sentence + (1 - IN_SENTENCE) * in_story
         if years:
@@ -111,16 +107,30 @@ def _stories(
     if not names:
         return {}
     articles = {h.article_id for h in hits}
-    named = store.articles_naming(asked, articles)
-    words: dict[int, list[str]] = defaultdict(list)
+    named = store.articles_naming(asked, articles) if asked else {}
+    texts: dict[int, list[str]] = defaultdict(list)
     for hit in hits:
-        words[hit.article_id] += _WORDS.findall(fold(hit.text))
-    return {a: _held(names, named.get(a, set()), words[a]) for a in articles}
+        texts[hit.article_id].append(hit.text)
+    return {a: _held(names, named.get(a, set()), fold_text("\n".join(texts[a]))) for a in articles}
 
 
-def _held(names: Sequence[Name], entities: set[int], words: Sequence[str]) -> float:
-    """The share of `names` among `entities` (named there) or in the folded `words`."""
+def _mentions(
+    store: Store, question: Question, asked: set[int], hits: Sequence[PassageHit]
+) -> dict[int, list[PassageMention]]:
+    """Each passage's mentions: of every entity when a where or who question wants their
+    kinds, else only of the entities the question names (far fewer rows)."""
+    wanted = None if question.asks in NAMED_ANSWERS else asked
+    found: dict[int, list[PassageMention]] = defaultdict(list)
+    if wanted is not None and not wanted:
+        return found
+    for mention in store.mentions_in((h.id for h in hits), wanted):
+        found[mention.passage_id].append(mention)
+    return found
+
+
+def _held(names: Sequence[Name], entities: set[int], folded: str) -> float:
+    """The share of `names` among `entities` (named there) or in the `folded` text."""
     if not names:
         return 0.0
-    found = sum(1 for n in names if entities & {*n.entities} or mentions_name(n, words))
+    found = sum(1 for n in names if entities & {*n.entities} or mentions_name(n, folded))
     return found / len(names)

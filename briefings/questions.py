@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from briefings.folding import fold
@@ -75,6 +76,10 @@ _AMOUNT = re.compile(
 # A bare count: "7,000 people", "150 families"; a year or a day of the month is not one.
 _COUNT = re.compile(r"\b\d{1,3}(?:[.,]\d{3})+\b|\b\d{3,}\b")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+# The entity kinds that answer a where or who question, the likelier first.
+NAMED_ANSWERS: dict[str, tuple[str, ...]] = {"where": ("place",), "who": ("person", "organization")}
 
 
 @dataclass(frozen=True)
@@ -166,7 +171,9 @@ def answer_shown(
         return 1.0 if dated else 0.0
     if asks == "amount":
         return amount_shown(text, topic)
-    wanted = {"where": ("place",), "who": ("person", "organization")}.get(asks or "", ())
+    wanted = NAMED_ANSWERS.get(asks or "", ())
+    if not wanted:
+        return 0.0
     near = _near_topic(text, topic)
     found = [(wanted.index(kind), near(at)) for kind, at in named if kind in wanted]
     if not found:
@@ -200,17 +207,17 @@ def _near_topic(text: str, topic: Set[str]) -> Callable[[int], bool]:
     return near
 
 
-def mentions_name(name: Name, words: Sequence[str]) -> bool:
-    """Whether folded `words` hold `name`, its last word also as a prefix ("Russian")."""
-    parts = name.key.split()
-    last = parts[-1]
-    for i in range(len(words) - len(parts) + 1):
-        if words[i : i + len(parts) - 1] != parts[:-1]:
-            continue
-        word = words[i + len(parts) - 1]
-        if word == last or (len(last) >= _PREFIX_CHARS and word.startswith(last)):
-            return True
-    return False
+def mentions_name(name: Name, folded: str) -> bool:
+    """Whether `folded` text holds `name`, its last word also as a prefix ("Russian")."""
+    return _name_pattern(name.key).search(folded) is not None
+
+
+@lru_cache(maxsize=1024)
+def _name_pattern(key: str) -> re.Pattern[str]:
+    parts = [re.escape(part) for part in _WORDS.findall(key)]
+    if len(parts[-1]) >= _PREFIX_CHARS:
+        parts[-1] += r"\w*"
+    return re.compile(r"\b" + r"\W+".join(parts) + r"\b")
 
 
 def asked_year(word: str) -> bool:

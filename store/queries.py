@@ -193,13 +193,17 @@ class Queries:
         )
         return grouped(rows)
 
-    def mentions_in(self, passage_ids: Iterable[int]) -> list[PassageMention]:
-        """Every entity named in the passages, in text order."""
+    def mentions_in(
+        self, passage_ids: Iterable[int], entity_ids: Iterable[int] | None = None
+    ) -> list[PassageMention]:
+        """The entities named in the passages (only `entity_ids`, when given), in text order."""
+        only = "" if entity_ids is None else f" AND m.entity_id {IN_LIST}"
+        wanted = [] if entity_ids is None else [json_list(sorted(set(entity_ids)))]
         rows = self.db.execute(
             "SELECT m.passage_id, m.article_id, m.entity_id, e.kind, m.surface FROM mentions m"
-            f" JOIN entities e ON e.id = m.entity_id WHERE m.passage_id {IN_LIST}"
+            f" JOIN entities e ON e.id = m.entity_id WHERE m.passage_id {IN_LIST}{only}"
             " ORDER BY m.passage_id, m.start",
-            [json_list(sorted(set(passage_ids)))],
+            [json_list(sorted(set(passage_ids))), *wanted],
         )
         return [PassageMention(*row) for row in rows]
 
