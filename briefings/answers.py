@@ -15,7 +15,6 @@ from dataclasses import replace
 
 from briefings.english import stem
 from briefings.extractive import Candidate
-from briefings.folding import fold_text
 from briefings.questions import (
     NAMED_ANSWERS,
     Name,
@@ -54,7 +53,8 @@ def rank_answers(
     stories = _stories(store, names, asked, hits)
     topic = _topic(question, names)
     years = [int(w) for w in question.words if asked_year(w)]
-    fullest = max(stories.values(), default=0.0)
+    # The best among articles with a sentence to offer; the others' count for nothing here.
+    fullest = max((stories.get(c.article_id, 0.0) for c in pool), default=0.0)
     ranked, typed = [], []
     for candidate in pool:
         if stories.get(candidate.article_id, 0.0) < fullest:
@@ -64,7 +64,7 @@ def rank_answers(
             (m.kind, candidate.text.find(m.surface)) for m in named if m.entity_id not in asked
         ]
         shown = answer_shown(question.asks, candidate.text, candidate.dated, others, topic)
-        in_sentence = _held(names, {m.entity_id for m in named}, fold_text(candidate.text))
+        in_sentence = _held(names, {m.entity_id for m in named}, candidate.text)
         in_story = stories.get(candidate.article_id, 0.0)
         held = IN_SENTENCE * in_sentence + (1 - IN_SENTENCE) * in_story
         if years:
@@ -111,7 +111,7 @@ def _stories(
     texts: dict[int, list[str]] = defaultdict(list)
     for hit in hits:
         texts[hit.article_id].append(hit.text)
-    return {a: _held(names, named.get(a, set()), fold_text("\n".join(texts[a]))) for a in articles}
+    return {a: _held(names, named.get(a, set()), "\n".join(texts[a])) for a in articles}
 
 
 def _mentions(
@@ -128,9 +128,9 @@ def _mentions(
     return found
 
 
-def _held(names: Sequence[Name], entities: set[int], folded: str) -> float:
-    """The share of `names` among `entities` (named there) or in the `folded` text."""
+def _held(names: Sequence[Name], entities: set[int], text: str) -> float:
+    """The share of `names` among `entities` (named there) or in `text`."""
     if not names:
         return 0.0
-    found = sum(1 for n in names if entities & {*n.entities} or mentions_name(n, folded))
+    found = sum(1 for n in names if entities & {*n.entities} or mentions_name(n, text))
     return found / len(names)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from briefings.folding import fold
+from briefings.folding import fold, fold_text
 from briefings.search import terms
 
 AnswerType = Literal["when", "where", "amount", "who"]
@@ -207,9 +207,10 @@ def _near_topic(text: str, topic: Set[str]) -> Callable[[int], bool]:
     return near
 
 
-def mentions_name(name: Name, folded: str) -> bool:
-    """Whether `folded` text holds `name`, its last word also as a prefix ("Russian")."""
-    return _name_pattern(name.key).search(folded) is not None
+def mentions_name(name: Name, text: str) -> bool:
+    """Whether `text` holds `name`, its last word also as a prefix ("Russian")."""
+    # ASCII text folds to itself but for case, which the pattern ignores: most text is.
+    return _name_pattern(name.key).search(text if text.isascii() else fold_text(text)) is not None
 
 
 @lru_cache(maxsize=1024)
@@ -217,7 +218,7 @@ def _name_pattern(key: str) -> re.Pattern[str]:
     parts = [re.escape(part) for part in _WORDS.findall(key)]
     if len(parts[-1]) >= _PREFIX_CHARS:
         parts[-1] += r"\w*"
-    return re.compile(r"\b" + r"\W+".join(parts) + r"\b")
+    return re.compile(r"\b" + r"\W+".join(parts) + r"\b", re.IGNORECASE)
 
 
 def asked_year(word: str) -> bool:

@@ -10,6 +10,7 @@ from rich.console import Console
 
 from bot.console import execute
 from bot.router import Router
+from briefings import compose
 from briefings.compose import answer_question
 from briefings.questions import amount_shown, read_question
 from store import Store
@@ -150,3 +151,18 @@ def test_the_names_asked_about_are_preferred_to_others(store: Store, tmp_path: P
 def corpus(folder: Path, stories: dict[str, str]) -> None:
     for name, text in stories.items():
         (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_the_narrow_search_keeps_answers_and_quotes_user_text(
+    seeded: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As on a large corpus: the question's rarer words AND its others, topped up.
+    monkeypatch.setattr(compose, "NARROW_ABOVE", 0)
+
+    evacuated = answer_question(seeded, "How many Vietnamese have been evacuated from Ukraine?")
+    hostile = answer_question(
+        seeded, "What did O'Brien say about e-mail foo:bar AND *Lavrov \"abc?"
+    )
+
+    assert "about 4,500 out of roughly 7,000 Vietnamese people" in evacuated.claims[0].text
+    assert hostile.note or hostile.claims
