@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from briefings import notices
+from briefings.answers import rank_answers
 from briefings.attribution import attribute
 from briefings.briefing import (
     Briefing,
@@ -34,10 +35,12 @@ from briefings.extractive import (
 )
 from briefings.folding import fold
 from briefings.model import PartialDate
+from briefings.questions import asked_year, read_question
 from briefings.resolve import Resolution, resolve_entity
 from briefings.search import (
     UNSEARCHED,
     any_of,
+    both,
     every,
     exact,
     near,
@@ -62,6 +65,9 @@ ANSWER_SHARE = 0.6
 ANSWER_CLAIMS = 4
 # Words allowed per event or story beyond the limits when `--more` tells every one of them.
 STORY_WORDS = 45
+# Up to this many passages holding a question's words (summed over its words), FTS5 ranks
+# them all quickly (a few ms); beyond, `ask` searches the narrower way (_answer_passages).
+NARROW_ABOVE = 5000
 TOPIC_KINDS = ("topic", "organization", "event", "place", "person")
 # (role as written, country, article id), as the store reports a role.
 RoleUse = tuple[str, str | None, int]
@@ -194,16 +200,19 @@ def answer_question(
     store: Store, question: str, limits: Limits = Limits(), writer: Writer | None = None
 ) -> Briefing:
     """A free question answered from the best-matching sentences, with citations."""
-    words = terms(question)
-    match = any_of(words)
-    if match is None:
+    asked = read_question(question)
+    words = list(asked.words)
+    if not words:
         return Briefing("ask", question, note=notices.EMPTY_QUESTION)
-    hits = store.search_passages(match, SEARCH_LIMIT)
+    hits = _answer_passages(store, words)
     summaries = store.article_summaries(h.article_id for h in hits)
-    relevance = _in_context(hits, _relevance(store, words))
+    # A year is matched by the sentence's date (answers.py): "this year" holds it too.
+    plain = [w for w in words if not asked_year(w)] or words
+    relevance = _in_context(hits, _relevance(store, plain))
     pool = _pool(store, hits, summaries, lambda hit, start, end: 1, relevance)
+    pool = rank_answers(store, asked, hits, [c for c in pool if c.relevance >= ANSWER_RELEVANCE])
     best = max((c.relevance for c in pool), default=0.0)
-    pool = [c for c in pool if c.relevance >= max(ANSWER_RELEVANCE, best * ANSWER_SHARE)]
+    pool = [c for c in pool if c.relevance >= best * ANSWER_SHARE]
     chosen, more = choose(
         pool,
         max_claims=min(limits.claims, ANSWER_CLAIMS),
@@ -216,6 +225,30 @@ def answer_question(
         return Briefing("ask", question, note=notices.NOTHING_FOUND)
     book = SourceBook(summaries)
     return _finish("ask", question, None, _Draft(chosen, more), writer, hits, book)
+
+
+def _answer_passages(store: Store, words: Sequence[str]) -> list[PassageHit]:
+    """Passages holding one of the question's rarer half of words and one of the others,
+    topped up with passages holding a rarer word only; every passage with any word when
+    there are few.
+
+    An OR of every word makes FTS5 rank every passage holding a common word ("security"),
+    which at 100k articles costs more than the rest of `ask`; searching the rare words only
+    loses the topic, as the names are the rare words (docs/benchmarks.md).
+    """
+    frequencies = store.document_frequencies(words)
+    if sum(frequencies.values()) <= NARROW_ABOVE:
+        return store.search_passages(any_of(list(words)) or "", SEARCH_LIMIT)
+    by_rarity = sorted(words, key=lambda w: frequencies.get(w, 0))
+    rare, common = by_rarity[: max(1, len(words) // 2)], by_rarity[max(1, len(words) // 2) :]
+    if not common:
+        return store.search_passages(any_of(rare) or "", SEARCH_LIMIT)
+    hits = store.search_passages(both(rare, common) or "", SEARCH_LIMIT)
+    if len(hits) < SEARCH_LIMIT:
+        seen = {h.id for h in hits}
+        more = store.search_passages(any_of(rare) or "", SEARCH_LIMIT)
+        hits += [h for h in more if h.id not in seen][: SEARCH_LIMIT - len(hits)]
+    return hits
 
 
 def build_timeline(store: Store, name: str, limits: Limits = Limits()) -> Briefing:

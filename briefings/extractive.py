@@ -102,6 +102,8 @@ class Candidate:
     # otherwise the story is the article's near-duplicate cluster.
     story: int | None = None
     acts: bool = False  # the subject is the sentence's actor
+    # The sentence itself gives a date (`date` may be the article's publication date).
+    dated: bool = False
 
 
 @dataclass
@@ -163,6 +165,7 @@ def candidates(
                     when.announced,
                     start,
                     acts=acts,
+                    dated=bool(in_sentence),
                 )
             )
     return found

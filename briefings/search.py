@@ -50,6 +50,14 @@ def any_of(words: list[str]) -> str | None:
     return " OR ".join(quote(s) + ("*" if len(s) >= 3 else "") for s in stems)
 
 
+def both(first: list[str], second: list[str]) -> str | None:
+    """An FTS5 expression matching passages with any of `first` and any of `second`."""
+    left, right = any_of(first), any_of(second)
+    if left is None or right is None:
+        return left or right
+    return f"({left}) AND ({right})"
+
+
 def phrase(text: str) -> str | None:
     """An FTS5 phrase query for `text`'s words in order (None when it has no words)."""
     words = terms(text, keep_stopwords=True)

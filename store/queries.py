@@ -18,6 +18,7 @@ from store.records import (
     NamedEntity,
     NamedPerson,
     PassageHit,
+    PassageMention,
     Published,
 )
 
@@ -183,6 +184,44 @@ class Queries:
         """A number every saved article bumps (Store.save_article); 0 for an empty store."""
         row = self.db.execute("SELECT value FROM meta WHERE key = 'corpus_version'").fetchone()
         return int(row[0]) if row else 0
+
+    def entities_keyed(self, keys: Iterable[str]) -> dict[str, list[int]]:
+        """The entities each folded key names, as their key or one of their aliases."""
+        wanted = json_list(sorted(set(keys)))
+        rows = self.db.execute(
+            f"SELECT alias_key, entity_id FROM aliases WHERE alias_key {IN_LIST}"
+            f" UNION SELECT key, id FROM entities WHERE key {IN_LIST}",
+            [wanted, wanted],
+        )
+        return grouped(rows)
+
+    def mentions_in(
+        self, passage_ids: Iterable[int], entity_ids: Iterable[int] | None = None
+    ) -> list[PassageMention]:
+        """The entities named in the passages (only `entity_ids`, when given), in text order."""
+        only = "" if entity_ids is None else f" AND m.entity_id {IN_LIST}"
+        wanted = [] if entity_ids is None else [json_list(sorted(set(entity_ids)))]
+        rows = self.db.execute(
+            "SELECT m.passage_id, m.article_id, m.entity_id, e.kind, m.surface FROM mentions m"
+            f" JOIN entities e ON e.id = m.entity_id WHERE m.passage_id {IN_LIST}{only}"
+            " ORDER BY m.passage_id, m.start",
+            [json_list(sorted(set(passage_ids))), *wanted],
+        )
+        return [PassageMention(*row) for row in rows]
+
+    def articles_naming(
+        self, entity_ids: Iterable[int], article_ids: Iterable[int]
+    ) -> dict[int, set[int]]:
+        """For each of `article_ids`, which of `entity_ids` it names anywhere."""
+        rows = self.db.execute(
+            "SELECT DISTINCT article_id, entity_id FROM mentions"
+            f" WHERE entity_id {IN_LIST} AND article_id {IN_LIST}",
+            [json_list(sorted(set(entity_ids))), json_list(sorted(set(article_ids)))],
+        )
+        named: dict[int, set[int]] = {}
+        for article, entity in rows:
+            named.setdefault(article, set()).add(entity)
+        return named
 
     def dates_in(self, passage_ids: Iterable[int]) -> dict[int, list[DateRecord]]:
         rows = self.db.execute(

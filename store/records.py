@@ -161,6 +161,17 @@ class PassageHit:
 
 
 @dataclass(frozen=True)
+class PassageMention:
+    """An entity named in a passage: which, of what kind, and as written there."""
+
+    passage_id: int
+    article_id: int
+    entity_id: int
+    kind: str
+    surface: str
+
+
+@dataclass(frozen=True)
 class EventRow:
     id: int
     article_id: int

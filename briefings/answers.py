@@ -1,0 +1,136 @@
+"""Sentences ranked as answers: the kind of answer asked for, and the names asked about.
+
+A sentence that matches a question's words may still not answer it: "How big was trade?"
+wants a figure, "When…" a date, "Where…" a place, "Who…" a person; and "What did Vietnam
+ask Russia?" is not answered by what Vietnam asked China. Each sentence's fit adds to how
+well it matches the words how plainly it holds that kind of answer, and how many of the
+question's names it (or else its article) holds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from briefings.english import stem
+from briefings.extractive import Candidate
+from briefings.questions import (
+    NAMED_ANSWERS,
+    Name,
+    Question,
+    answer_shown,
+    asked_year,
+    mentions_name,
+    name_keys,
+    names_asked,
+)
+from store import Store
+from store.records import PassageHit, PassageMention
+
+# Both in the units of a sentence's word match (the share of the question's weight it covers).
+ANSWER_WEIGHT = 0.8
+NAMES_WEIGHT = 0.3
+# A name in the sentence itself counts more than one elsewhere in its article.
+IN_SENTENCE = 0.3
+# candidates() weighs the word match four times a sentence's style: so do the fit.
+MATCH_SCORE = 4.0
+
+
+def rank_answers(
+    store: Store, question: Question, hits: Sequence[PassageHit], pool: Sequence[Candidate]
+) -> list[Candidate]:
+    """`pool` (scored by word match) with each sentence's relevance and score raised by its fit.
+
+    Sentences from articles holding fewer of the question's names than the best do are
+    left out (what Vietnam asked China does not say what it asked Russia); then, when some
+    sentences hold the kind of answer asked for, the others are: a sentence with no figure
+    in it does not say how big trade was.
+    """
+    names = names_asked(question.text, store.entities_keyed(name_keys(question.text)))
+    asked = {entity for name in names for entity in name.entities}
+    mentions = _mentions(store, question, asked, hits)
+    stories = _stories(store, names, asked, hits)
+    topic = _topic(question, names)
+    years = [int(w) for w in question.words if asked_year(w)]
+    # The best among articles with a sentence to offer; the others' count for nothing here.
+    fullest = max((stories.get(c.article_id, 0.0) for c in pool), default=0.0)
+    ranked, typed = [], []
+    for candidate in pool:
+        if stories.get(candidate.article_id, 0.0) < fullest:
+            continue
+        named = [m for m in mentions[candidate.passage_id] if m.surface in candidate.text]
+        others = [
+            (m.kind, candidate.text.find(m.surface)) for m in named if m.entity_id not in asked
+        ]
+        shown = answer_shown(question.asks, candidate.text, candidate.dated, others, topic)
+        in_sentence = _held(names, {m.entity_id for m in named}, candidate.text)
+        in_story = stories.get(candidate.article_id, 0.0)
+        held = IN_SENTENCE * in_sentence + (1 - IN_SENTENCE) * in_story
+        if years:
+            held = (held * len(names) + _in_years(candidate, years)) / (len(names) + 1)
+        fit = ANSWER_WEIGHT * shown + NAMES_WEIGHT * held
+        fitted = replace(
+            candidate,
+            relevance=candidate.relevance + fit,
+            score=candidate.score + MATCH_SCORE * fit,
+        )
+        ranked.append(fitted)
+        if shown > 0:
+            typed.append(fitted)
+    return typed or ranked
+
+
+def _topic(question: Question, names: Sequence[Name]) -> set[str]:
+    """Stems of the question's words outside its names and years: what it asks about."""
+    in_names = {word for name in names for word in name.key.split()}
+    return {
+        root
+        for word in question.words
+        if word not in in_names and not asked_year(word) and len(root := stem(word)) >= 3
+    }
+
+
+def _in_years(candidate: Candidate, years: Sequence[int]) -> float:
+    """Whether a sentence is of a year the question asks about: it says so, or it is dated
+    then, or reported the year after (a year's trade figure comes out the next year)."""
+    if any(str(year) in candidate.text for year in years):
+        return 1.0
+    year = candidate.date.year if candidate.date else None
+    return 1.0 if year is not None and any(year in (y, y + 1) for y in years) else 0.0
+
+
+def _stories(
+    store: Store, names: Sequence[Name], asked: set[int], hits: Sequence[PassageHit]
+) -> dict[int, float]:
+    """The share of the question's names each article of `hits` holds, anywhere in it."""
+    if not names:
+        return {}
+    articles = {h.article_id for h in hits}
+    named = store.articles_naming(asked, articles) if asked else {}
+    texts: dict[int, list[str]] = defaultdict(list)
+    for hit in hits:
+        texts[hit.article_id].append(hit.text)
+    return {a: _held(names, named.get(a, set()), "\n".join(texts[a])) for a in articles}
+
+
+def _mentions(
+    store: Store, question: Question, asked: set[int], hits: Sequence[PassageHit]
+) -> dict[int, list[PassageMention]]:
+    """Each passage's mentions: of every entity when a where or who question wants their
+    kinds, else only of the entities the question names (far fewer rows)."""
+    wanted = None if question.asks in NAMED_ANSWERS else asked
+    found: dict[int, list[PassageMention]] = defaultdict(list)
+    if wanted is not None and not wanted:
+        return found
+    for mention in store.mentions_in((h.id for h in hits), wanted):
+        found[mention.passage_id].append(mention)
+    return found
+
+
+def _held(names: Sequence[Name], entities: set[int], text: str) -> float:
+    """The share of `names` among `entities` (named there) or in `text`."""
+    if not names:
+        return 0.0
+    found = sum(1 for n in names if entities & {*n.entities} or mentions_name(n, text))
+    return found / len(names)

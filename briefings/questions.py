@@ -1,0 +1,230 @@
+"""What a question asks for — a date, a place, an amount or a person — and whom it names.
+
+The asking words are known in English, French, Russian and Vietnamese. English and French
+put them first ("When did…", "Quand…"), where a relative "who" cannot be mistaken for them;
+Vietnamese puts them last ("… khi nào?") and Russian anywhere, so those count anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence, Set
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from briefings.folding import fold, fold_text
+from briefings.search import terms
+
+AnswerType = Literal["when", "where", "amount", "who"]
+
+# A question may open with a conjunction or a preposition: "And when…", "In which city…".
+_OPENING = (
+    r"^[\W\d_]*(?:(?:and|so|but|then|in|on|at|to|from|by|with|for|since|until"
+    r"|et|à|en|de|depuis|pour|avec|par|dans)\s+)?"
+)
+_FIRST: dict[AnswerType, str] = {
+    "when": r"when|(?:what|which) (?:year|date|day|month|time)"
+    r"|quand|(?:en )?quelle (?:année|date)|quel jour",
+    "where": r"where|(?:what|which) (?:country|countries|city|cities|capital|port|island"
+    r"|province|region|place|venue)|où|quel(?:le)? (?:pays|ville)",
+    "amount": r"how (?:many|much|big|large|high|long|far|fast|often)"
+    r"|what (?:was|is|were|are|will be) the"
+    r" (?:value|size|volume|number|amount|figure|total|level|scale)"
+    r"|combien",
+    "who": r"who|whom|whose|qui",
+}
+_ANYWHERE: dict[AnswerType, str] = {
+    "when": r"когда|в како[мй] (?:году|месяце|день)|khi nào|bao giờ|năm nào|ngày nào|lúc nào",
+    "where": r"где|куда|откуда|ở đâu|tại đâu|nơi nào",
+    "amount": r"сколько|каков[аоы]? (?:объ[её]м|размер|сумма)|bao nhiêu",
+    # "ai" is Vietnamese "who" only in a Vietnamese question: see _vietnamese.
+    "who": r"кто|кого|кому|кем",
+}
+_ASKING = [(kind, re.compile(_OPENING + f"({_FIRST[kind]})" + r"\b")) for kind in _FIRST] + [
+    (kind, re.compile(rf"\b({_ANYWHERE[kind]})\b")) for kind in _ANYWHERE
+]
+_VIETNAMESE_WHO = re.compile(r"\b(ai)\b")
+_VIETNAMESE_LETTERS = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+# Function words of the other question languages, which the English stopword list misses:
+# searched, they would weigh as rare words that no sentence holds.
+_FUNCTION_WORDS = frozenset(
+    """il elle ils elles on a t est sont ete le la les l de du des d un une et ou que qu
+    ce cette au aux pour sur avec par en y ne pas
+    и в во на с со по о об от к ли был была были было это что как же ещё
+    da dang se cua va voi co la nhung cac mot nay do thi ve cho""".split()
+)
+_NAME_WORDS = 6
+# A figure this many words from what the question measures is that thing's figure.
+_NEAR_WORDS = 6
+# "Russia" also names the "Russian" side; shorter names would match unrelated words.
+_PREFIX_CHARS = 4
+_WORDS = re.compile(r"\w+")
+# A word as names are keyed: inner hyphens and apostrophes kept, outer punctuation not.
+_SPACED = re.compile(r"\w[\w'’‐‑–-]*[\w'’]|\w")
+_NUMBER = r"\d+(?:[.,]\d+)*"
+# A figure with its currency or unit: "US$2.2 billion", "122%", "4.500 tấn", "3 млрд рублей".
+_AMOUNT = re.compile(
+    rf"(?:[$€£¥₫]|\b(?:US|USD|EUR|VND|RUB|CNY)\s?\$?)\s?{_NUMBER}"
+    rf"|{_NUMBER}\s?(?:%|(?:percent|per cent|pour cent|billions?|millions?|trillions?|thousands?"
+    r"|bn|tons?|tonnes?|km|kilomet(?:er|re)s?|miles?|hectares?|barrels?|[mgk]w|dollars?"
+    r"|euros?|yuan|r[ou]bles?|dong|milliards?|млрд|млн|тыс|трлн|процент\w*|долл\w*|рубл\w*"
+    r"|tỷ|triệu|nghìn|ngàn|đồng|tấn)\b)",
+    re.IGNORECASE,
+)
+# A bare count: "7,000 people", "150 families"; a year or a day of the month is not one.
+_COUNT = re.compile(r"\b\d{1,3}(?:[.,]\d{3})+\b|\b\d{3,}\b")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+# The entity kinds that answer a where or who question, the likelier first.
+NAMED_ANSWERS: dict[str, tuple[str, ...]] = {"where": ("place",), "who": ("person", "organization")}
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name a question holds, as folded there, and the entities it may stand for."""
+
+    key: str
+    entities: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as searched: its answer type (if it has one) and its words."""
+
+    text: str
+    asks: AnswerType | None
+    words: tuple[str, ...]
+
+
+def read_question(text: str) -> Question:
+    """The answer type `text` asks for, and the words to search with (asking words dropped)."""
+    lowered = unicodedata.normalize("NFC", text).casefold()
+    found = [
+        (m.start(1), m.end(1), kind) for kind, pattern in _ASKING if (m := pattern.search(lowered))
+    ]
+    if _VIETNAMESE_LETTERS.search(lowered) and (m := _VIETNAMESE_WHO.search(lowered)):
+        found.append((m.start(1), m.end(1), "who"))
+    if not found:
+        return Question(text, None, _searched(lowered))
+    start, end, kind = min(found)
+    return Question(text, kind, _searched(lowered[:start] + " " + lowered[end:]))
+
+
+def name_keys(text: str) -> list[str]:
+    """Folded runs of one to six words of `text`, to look the names it holds up by."""
+    return list(dict.fromkeys(key for _, _, key in _runs(text)))
+
+
+def names_asked(text: str, known: Mapping[str, Sequence[int]]) -> list[Name]:
+    """The names in `text`: runs `known` holds (folded key -> entity ids), longest first,
+    then runs of capitalised words past the first word that no known name covers.
+
+    A run inside a longer known name is part of it: "Vietnam News Agency" is not "Vietnam".
+    """
+    taken: set[int] = set()
+    names = []
+    for start, end, key in sorted(_runs(text), key=lambda run: run[0] - run[1]):
+        if known.get(key) and taken.isdisjoint(range(start, end)):
+            taken.update(range(start, end))
+            names.append(Name(key, tuple(known[key])))
+    run: list[str] = []
+    for i, word in enumerate([*_WORDS.finditer(text), None]):
+        if word and i > 0 and word.start() not in taken and word.group()[:1].isupper():
+            run.append(fold(word.group()))
+        elif run:
+            names.append(Name(" ".join(run), ()))
+            run = []
+    return names
+
+
+def _runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded key) of each run of up to six words, split two ways: at spaces,
+    as names are keyed ("asean-russia", "ministers'"), and at every non-letter, so that
+    "Vietnam–Russia" also gives "vietnam" and "russia"."""
+    runs = []
+    for pattern in (_SPACED, _WORDS):
+        words = list(pattern.finditer(unicodedata.normalize("NFC", text)))
+        for n in range(1, _NAME_WORDS + 1):
+            for i in range(len(words) - n + 1):
+                start, end = words[i].start(), words[i + n - 1].end()
+                runs.append((start, end, " ".join(fold(w.group()) for w in words[i : i + n])))
+    return runs
+
+
+def answer_shown(
+    asks: AnswerType | None,
+    text: str,
+    dated: bool,
+    named: Sequence[tuple[str, int]],
+    topic: Set[str],
+) -> float:
+    """How plainly a sentence holds what the question asks for, 0 to 1.
+
+    `dated`: the sentence gives a date; `named`: (kind, offset) of the entities it names
+    beyond those the question names; `topic`: stems of the question's other words, since
+    the answer stands beside what is asked about ("co-chaired by Retno Marsudi").
+    """
+    if asks == "when":
+        return 1.0 if dated else 0.0
+    if asks == "amount":
+        return amount_shown(text, topic)
+    wanted = NAMED_ANSWERS.get(asks or "", ())
+    if not wanted:
+        return 0.0
+    near = _near_topic(text, topic)
+    found = [(wanted.index(kind), near(at)) for kind, at in named if kind in wanted]
+    if not found:
+        return 0.0
+    rank, beside = min(found, key=lambda f: (f[0], not f[1]))
+    return (1.0 if beside else 0.6) / (1 + rank)
+
+
+def amount_shown(text: str, topic: Set[str]) -> float:
+    """1 for a figure with a unit or currency beside a `topic` word ("trade hit US$2.2
+    billion"), less for one further off or for a bare count, 0 for no number."""
+    near = _near_topic(text, topic)
+    figures = [m.start() for m in _AMOUNT.finditer(text)]
+    counts = [m.start() for m in _COUNT.finditer(text) if not _YEAR.fullmatch(m.group())]
+    if any(near(at) for at in figures):
+        return 1.0
+    if figures or any(near(at) for at in counts):
+        return 0.6
+    return 0.3 if counts else 0.0
+
+
+def _near_topic(text: str, topic: Set[str]) -> Callable[[int], bool]:
+    """Whether a character offset of `text` is within a few words of a `topic` stem."""
+    words = [(m.start(), fold(m.group())) for m in _WORDS.finditer(text)]
+    at = [i for i, (_, word) in enumerate(words) if any(word.startswith(t) for t in topic)]
+
+    def near(offset: int) -> bool:
+        index = sum(1 for start, _ in words if start < offset)
+        return any(abs(index - i) <= _NEAR_WORDS for i in at)
+
+    return near
+
+
+def mentions_name(name: Name, text: str) -> bool:
+    """Whether `text` holds `name`, its last word also as a prefix ("Russian")."""
+    # ASCII text folds to itself but for case, which the pattern ignores: most text is.
+    return _name_pattern(name.key).search(text if text.isascii() else fold_text(text)) is not None
+
+
+@lru_cache(maxsize=1024)
+def _name_pattern(key: str) -> re.Pattern[str]:
+    parts = [re.escape(part) for part in _WORDS.findall(key)]
+    if len(parts[-1]) >= _PREFIX_CHARS:
+        parts[-1] += r"\w*"
+    return re.compile(r"\b" + r"\W+".join(parts) + r"\b", re.IGNORECASE)
+
+
+def asked_year(word: str) -> bool:
+    """Whether a question's word is a year ("2021"): matched by date, not as a word."""
+    return _YEAR.fullmatch(word) is not None
+
+
+def _searched(text: str) -> tuple[str, ...]:
+    return tuple(w for w in terms(text) if w not in _FUNCTION_WORDS)

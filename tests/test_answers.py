@@ -1,0 +1,168 @@
+"""Questions answered by answer type (when, where, how many, who) and by the names asked about."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from bot.console import execute
+from bot.router import Router
+from briefings import compose
+from briefings.compose import answer_question
+from briefings.questions import amount_shown, read_question
+from store import Store
+
+from .conftest import run_ingest
+
+
+def console(router: Router, line: str) -> str:
+    shown = io.StringIO()
+    Console(file=shown, width=400, color_system=None).print(execute(router, line))
+    return shown.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("When did Lavrov visit Hanoi?", "when"),
+        ("In which year was the treaty signed?", "when"),
+        ("Where did Lavrov go after leaving Vietnam?", "where"),
+        ("Which country did Lavrov visit the day before Hanoi?", "where"),
+        ("How big was Vietnam–Russia trade in 2021?", "amount"),
+        ("How many Vietnamese have been evacuated from Ukraine?", "amount"),
+        ("Who co-chaired the ASEAN-Russia meeting?", "who"),
+        ("What did Vietnam ask Russia?", None),
+        # A relative "who" inside the question does not ask for a person.
+        ("What did the minister who visited Hanoi say?", None),
+        ("Когда Лавров посетил Ханой?", "when"),
+        ("Сколько граждан Вьетнама эвакуировали?", "amount"),
+        ("Кто возглавил встречу?", "who"),
+        ("Lavrov đến Hà Nội khi nào?", "when"),
+        ("Kim ngạch thương mại Việt Nam – Nga là bao nhiêu?", "amount"),
+        ("Ai đã gặp Lavrov?", "who"),
+        ("Quand Lavrov a-t-il visité Hanoï ?", "when"),
+        ("Où se tenait la réunion ?", "where"),
+        ("Combien de Vietnamiens ont été évacués ?", "amount"),
+    ],
+)
+def test_the_answer_type_is_read_from_the_asking_words(question: str, asks: str | None) -> None:
+    assert asks == read_question(question).asks
+
+
+def test_asking_words_and_foreign_function_words_are_not_searched() -> None:
+    assert ("lavrov", "visite", "hanoi") == read_question("Quand Lavrov a-t-il visité Hanoï?").words
+    assert ("vietnam", "russia", "trade", "2021") == read_question(
+        "How big was Vietnam–Russia trade in 2021?"
+    ).words
+
+
+def test_a_figure_beside_what_is_measured_counts_most() -> None:
+    trade = {"trade"}
+
+    assert 1.0 == amount_shown("In the first ten months, two-way trade hit US$2.2 billion.", trade)
+    assert 0.6 == amount_shown("The port handled 4.2 million tonnes; trade talks went on.", {"tax"})
+    assert 0.0 == amount_shown("Trade grew in 2021 and talks were held on June 8.", trade)
+
+
+def test_how_big_was_trade_cites_the_sentence_that_gives_the_figure(router: Router) -> None:
+    shown = console(router, "How big was Vietnam–Russia trade?")
+
+    assert "two-way trade hit US$2.2 billion" in shown
+    # A sentence that merely mentions trade is no answer to "how big".
+    assert "promoting trade and investment" not in shown
+
+
+def test_when_puts_a_dated_sentence_first(seeded: Store) -> None:
+    briefing = answer_question(seeded, "When did Lavrov visit Hanoi?")
+
+    assert "Sergey Lavrov visited Vietnam on Wednesday" in briefing.claims[0].text
+    assert briefing.claims[0].date is not None
+    assert (2022, 7, 6) == (
+        briefing.claims[0].date.year,
+        briefing.claims[0].date.month,
+        briefing.claims[0].date.day,
+    )
+
+
+def test_a_french_question_is_answered_from_english_articles(router: Router) -> None:
+    shown = console(router, "Quand Lavrov a-t-il visité Hanoï ?")
+
+    assert "Sergey Lavrov visited Vietnam on Wednesday" in shown.splitlines()[2]
+
+
+def test_a_year_in_the_question_is_matched_by_the_report_date(store: Store, tmp_path: Path) -> None:
+    corpus(
+        tmp_path,
+        {
+            "ties.txt": (
+                "Vietnam, Russia look to deepen economic ties\n\nHANOI, March 3, 2022 — "
+                "Trade between Vietnam and Russia is expected to keep growing, officials from "
+                "both countries said at a business forum in Hanoi, where they discussed trade, "
+                "investment and energy.\n\nThe two sides agreed that trade and investment "
+                "remained the pillars of the relationship.\n"
+            ),
+            "figures.txt": (
+                "Vietnam-Russia trade rebounds\n\nMOSCOW, January 20, 2022 — Customs data "
+                "released on Thursday show that trade between the two countries recovered "
+                "last year after the pandemic.\n\nLast year, two-way trade reached US$5.5 "
+                "billion, up 14 percent from the year before, according to Vietnam's General "
+                "Department of Customs.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "How big was Vietnam–Russia trade in 2021?")
+
+    assert "two-way trade reached US$5.5 billion" in briefing.claims[0].text
+
+
+def test_the_names_asked_about_are_preferred_to_others(store: Store, tmp_path: Path) -> None:
+    corpus(
+        tmp_path,
+        {
+            "china.txt": (
+                "Vietnam, China talk trade\n\nBEIJING, June 4, 2021 — Vietnam asked China to "
+                "open its market wider to Vietnamese farm produce and to narrow the trade gap, "
+                "Prime Minister Pham Minh Chinh told Premier Li Keqiang by phone.\n\n"
+                "Vietnam also asked China to speed up the delayed railway project in Hanoi.\n"
+            ),
+            "russia.txt": (
+                "Vietnam seeks safe passage for citizens\n\nHANOI, March 15, 2022 — Foreign "
+                "Minister Bui Thanh Son spoke with his Russian counterpart Sergey Lavrov by "
+                "phone on Tuesday about the war in Ukraine.\n\nSon requested that Moscow help "
+                "ensure the safety of Vietnamese citizens and allow them to leave the combat "
+                "zones.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "What did Vietnam ask Russia?")
+
+    assert briefing.claims
+    assert {"russia.txt"} == {Path(source.path or "").name for source in briefing.sources}
+    assert all("China" not in claim.text for claim in briefing.claims)
+
+
+def corpus(folder: Path, stories: dict[str, str]) -> None:
+    for name, text in stories.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_the_narrow_search_keeps_answers_and_quotes_user_text(
+    seeded: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As on a large corpus: the question's rarer words AND its others, topped up.
+    monkeypatch.setattr(compose, "NARROW_ABOVE", 0)
+
+    evacuated = answer_question(seeded, "How many Vietnamese have been evacuated from Ukraine?")
+    hostile = answer_question(
+        seeded, "What did O'Brien say about e-mail foo:bar AND *Lavrov \"abc?"
+    )
+
+    assert "about 4,500 out of roughly 7,000 Vietnamese people" in evacuated.claims[0].text
+    assert hostile.note or hostile.claims
