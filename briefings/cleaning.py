@@ -31,7 +31,7 @@ from briefings.datelines import leading_date, read_wire_dateline
 from briefings.dates import place_dateline, split_dateline
 from briefings.english import STOPWORDS, stem
 from briefings.folding import fold, fold_text
-from briefings.line_features import FEATURES, WEB_ADDRESS, line_features
+from briefings.line_features import FEATURES, WEB_ADDRESS, Matrix, line_features
 from briefings.line_model import LABELS, LineModel, shipped_model
 from briefings.model import CleanText, PartialDate, Removed, WireDateline
 
@@ -192,8 +192,12 @@ _RELATED_LINE = re.compile(
 _NAME = r"[A-Z][\w.'’/-]*"  # "RFE/RL's" too
 # "By Jane Doe", "By Jane Doe and John Roe", "By Pacific affairs reporter Stephen Dziedzic";
 # the word for "by" or "reporter" in the languages of the wires we read (Par, Por, Von,
-# Oleh, Reporter Kim Ji-hoon), since a byline's shape does not change with its language.
-_BY = r"(?:By|BY|by|Par|PAR|Por|POR|Von|Oleh|OLEH|Door|Av|Reporter|Reporters|Correspondent)"
+# Oleh, Reporter Kim Ji-hoon), since a byline's shape does not change with its language;
+# the words for writer and editor that head a credit without a colon (Penulis, Автор).
+_BY = (
+    r"(?:By|BY|by|Par|PAR|Por|POR|Von|Oleh|OLEH|Door|Av|Reporter|Reporters|Correspondent"
+    r"|Penulis|Editor|Redaktur|Autor|Auteur|Автор)"
+)
 _BYLINE = re.compile(
     rf"^{_BY} (?:[a-z][\w-]* |{_NAME} (?=[a-z])){{0,4}}{_NAME}"
     rf"(?:(?: | and | et | e | y |, ){_NAME}){{0,5}}$"
@@ -305,6 +309,7 @@ class _Line:
     guess: tuple[str, float] | None = None  # langid's language and probability, when asked
     verdict: str | None = None  # the line classifier's label when sure and not body
     confidence: float = 0.0  # its probability
+    likeliest: str = "body"  # the classifier's likeliest label, sure or not
 
     @property
     def body(self) -> bool:
@@ -429,11 +434,10 @@ def _read_line_model(lines: list[_Line], model: LineModel | None, language: str)
     features = line_features([x.text for x in lines], [x.block for x in lines], language)
     scores = model.probabilities(features)
     prose = features[:, FEATURES.index("prose")] > 0
-    sentences = [i for i, line in enumerate(lines) if line.reason is None and _is_sentence(line)]
-    story = range(sentences[0], sentences[-1] + 1) if sentences else range(0)
+    story = _story_lines(lines, scores, model.thresholds["title"])
     for i, (line, row, in_prose) in enumerate(zip(lines, scores, prose, strict=True)):
         label = int(row.argmax())
-        name = LABELS[label]
+        name = line.likeliest = LABELS[label]
         threshold = model.thresholds.get(name, 1.0)
         if name in _MODEL_DROPS and i in story:
             # Between the story's first and last sentences: a list item, a name, a short
@@ -445,15 +449,49 @@ def _read_line_model(lines: list[_Line], model: LineModel | None, language: str)
             line.verdict, line.confidence = name, float(row[label])
 
 
+def _story_lines(lines: list[_Line], scores: Matrix, title_threshold: float) -> range:
+    """From the story's first sentence to its last, as the classifier reads the page: a
+    cache copy's banner above the headline and a closing appeal or stamp are sentences too,
+    but not the story's."""
+    sentences = [i for i, line in enumerate(lines) if line.reason is None and _is_sentence(line)]
+    body, title = LABELS.index("body"), LABELS.index("title")
+    own = [i for i in sentences if scores[i].argmax() == body] or sentences
+    if not own:
+        return range(0)
+    headlines = [
+        i
+        for i in range(own[0])
+        if scores[i].argmax() == title
+        and scores[i, title] >= title_threshold
+        and _is_headline(lines[i].text)
+    ]
+    first = next((i for i in sentences if i > headlines[0]), own[0]) if headlines else sentences[0]
+    return range(first, own[-1] + 1)
+
+
 def _is_sentence(line: _Line) -> bool:
     """A line that ends a sentence of a few words: the story runs from the first to the last."""
     return bool(_SENTENCE_END.search(line.text)) and len(line.text.split()) >= _SENTENCE_MIN_WORDS
 
 
 def _mark_model_captions(lines: list[_Line]) -> None:
+    """The classifier's captions, except a story's opening paragraph (it starts with the
+    wire dateline) and a headline-shaped line right above the byline (where headlines stand)."""
+    signed = _above_byline(lines)
     for line in _kept(lines):
-        if line.verdict == "caption":
-            line.role = "caption"
+        if line.verdict != "caption" or _opens_with_dateline(line.text):
+            continue
+        if id(line) in signed and _is_headline(line.text):
+            continue
+        line.role = "caption"
+
+
+# "KUALA LUMPUR, KOMPAS.com - ...", "ABU DHABI —": a place in capitals opening a paragraph
+_CAPITALS_OPENER = re.compile(r"^[^\W\d_a-z]{3,}(?: [^\W\d_a-z]{2,}){0,2}\s?[,(—–-]")
+
+
+def _opens_with_dateline(text: str) -> bool:
+    return bool(_CAPITALS_OPENER.match(text)) or read_wire_dateline(text)[0] is not None
 
 
 def _mark_model_title(lines: list[_Line]) -> str | None:
@@ -470,13 +508,28 @@ def _mark_model_title(lines: list[_Line]) -> str | None:
     below = next(i for i, x in enumerate(lines) if x is chosen) + 1
     if index and body[index - 1] in candidates and _gone(lines, below):
         chosen = body[index - 1]
+    chosen = _printed_headline(body, chosen)
     above = body[: body.index(chosen)]
-    if any(_is_prose(line.text) for line in above):
+    if any(_is_prose(line.text) and line.likeliest == "body" for line in above):
         return None  # a headline stands above the story; let the rules look
     for line in above:
         line.reason = "navigation"
     chosen.role = "title"
     return chosen.text
+
+
+_BROWSER_TITLE_SEPARATOR = re.compile(r"\s+[-–—|:·]\s")
+
+
+def _printed_headline(body: list[_Line], chosen: _Line) -> _Line:
+    """The headline as the page prints it, when `chosen` is that headline repeated as the
+    browser title (`Headline - Section - Outlet`, `Headline | Outlet`)."""
+    for line in body:
+        repeated = line is not chosen and chosen.text.startswith(line.text)
+        rest = chosen.text[len(line.text) :]
+        if repeated and _BROWSER_TITLE_SEPARATOR.match(rest) and _is_headline(line.text):
+            return line
+    return chosen
 
 
 _MODEL_DROPS = ("boilerplate", "metadata")

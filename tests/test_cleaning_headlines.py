@@ -1,0 +1,78 @@
+"""Headlines, captions and page furniture on layouts the rules were not written for: the
+headline repeated as the browser title, a cache copy's banner above it, a credit line
+without a colon, captions that carry no photo credit, counters of comments and views."""
+
+from __future__ import annotations
+
+from briefings.cleaning import clean_text
+
+HEADLINE = "Japan and Vietnam agree to step up maritime security cooperation"
+STORY = [
+    "Japanese Foreign Minister Takeshi Iwaya and his Vietnamese counterpart Bui Thanh Son"
+    " agreed on Saturday to deepen cooperation on maritime security in the South China Sea.",
+    "Meeting in Hanoi, the two ministers said Tokyo would provide two more patrol vessels"
+    " to the Vietnam Coast Guard under an official development assistance loan.",
+    '"A free and open sea lane is in the interest of every nation in the region," Iwaya'
+    " told reporters after the talks, which lasted about two hours.",
+    "Son said Vietnam welcomed Japan's support and hoped the two countries would upgrade"
+    " defence industry links as part of their comprehensive strategic partnership.",
+]
+
+
+def test_the_headline_repeated_as_the_browser_title_is_the_title_and_the_repeat_chrome() -> (
+    None
+):
+    browser_title = f"{HEADLINE} - Diplomacy - Asia - The Morning Ledger"
+    text = "\n".join(
+        [browser_title, "The Morning Ledger", "Home | World | Asia | Business | Opinion"]
+        + ["World > Asia", HEADLINE, "Saturday 12 Apr 2025", *STORY]
+    )
+    clean = clean_text(text)
+    assert HEADLINE == clean.title
+    assert browser_title in [r.text for r in clean.removed]
+    assert tuple(STORY) == clean.paragraphs
+
+
+def test_a_cache_copy_keeps_its_headline_and_loses_its_banner_and_stamp() -> None:
+    banner = (
+        "You are reading a cached copy of https://www.ledger.example/asia/2025/04/12/japan-vietnam"
+        " saved on 12 Apr 2025, and the page may have changed since then."
+    )
+    stamp = (
+        "Cached by pagekeeper.example on 12 Apr 2025 11:02:43 GMT · Original: ledger.example"
+        " · pagekeeper has no ties to the publisher of this page."
+    )
+    text = "\n".join(
+        [banner, "Full page | Text only | Source", "The Morning Ledger"]
+        + ["Home | World | Asia | Business | Opinion", HEADLINE, "2025-04-12 10:40", *STORY]
+        + ["Related news", "Philippines and Japan sign troop access pact", stamp]
+    )
+    clean = clean_text(text)
+    assert HEADLINE == clean.title
+    assert tuple(STORY) == clean.paragraphs
+    removed = [r.text for r in clean.removed]
+    assert banner in removed
+    assert stamp in removed
+
+
+def test_a_headline_above_a_credit_without_a_colon_is_the_title() -> None:
+    headline = "Menlu Sugiono Bertemu Menlu Jepang di Sela Pertemuan ASEAN di Manila"
+    story = [
+        "MANILA - Menteri Luar Negeri Sugiono bertemu dengan Menteri Luar Negeri Jepang"
+        " Takeshi Iwaya di sela-sela pertemuan para menteri luar negeri ASEAN, Sabtu.",
+        "Kedua menteri membahas kerja sama keamanan maritim, perdagangan dan investasi,"
+        " serta rencana kunjungan Perdana Menteri Jepang ke Jakarta pada akhir tahun ini.",
+        '"Jepang adalah mitra penting bagi Indonesia di kawasan," kata Sugiono kepada'
+        " wartawan setelah pertemuan yang berlangsung sekitar satu jam itu.",
+    ]
+    text = "\n".join(
+        ["HARIAN NUSANTARA", "News | Nasional | Global | Ekonomi | Olahraga", "Global"]
+        + ["Harian Nusantara - 12/04/2025, 14:10 WIB", headline]
+        + ["Penulis Rina Kartika", "Editor Dodi Prasetyo", *story]
+    )
+    clean = clean_text(text)
+    assert headline == clean.title
+    assert (story[0].removeprefix("MANILA - "), *story[1:]) == clean.paragraphs
+    removed = [r.text for r in clean.removed]
+    assert "Penulis Rina Kartika" in removed
+    assert "Editor Dodi Prasetyo" in removed
