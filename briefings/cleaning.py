@@ -86,6 +86,9 @@ _SITE_CHROME = [
         r"\s*:?\s*\d{1,2}\s?(?:min|minutes?|phút)\.?)$"
     ),
     re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3} ?\(\d+\)$"),  # "Comments (12)"
+    # "14 Comments", "1.2K views", "23 commentaires": a counter, a number and a word or two
+    # (not a year: "2025 Summit" may head a section of the story)
+    re.compile(r"^(?!(?:19|20)\d\d\b)\d[\d.,]*[KkMm]? [^\W\d_]+(?: [^\W\d_]+)?$"),
     re.compile(rf"^(?i:{_NETWORKS}|whatsapp|reddit|pinterest|e-?mail)\s*\d+$"),  # "Facebook 42"
     # A comment policy: "Comments are moderated and will be posted if on-topic."
     re.compile(r"^(?:comments?|replies) (?:are|is|will be) (?:moderated|reviewed|checked)\b", re.I),
@@ -153,6 +156,11 @@ _SITE_CHROME = [
     # ... and in the wires' other languages, maybe with where they file from: "Par notre
     # correspondant à Hanoï", "De notre envoyé spécial à Kiev", "De nuestro corresponsal en
     # Moscú", "Von unserem Korrespondenten in Moskau", "Наш корреспондент в Ханое"
+    # "Envoyée spéciale à La Malbaie", "Special correspondent in Kyiv": the role and where
+    re.compile(
+        r"^(?i:envoyée? spéciale?|envoyés spéciaux|enviad[oa] especial|special correspondent"
+        r"|corresponsal|correspondante?|корреспондент) (?:à|a|en|in|в|во) [\w'’ .-]{1,40}$"
+    ),
     re.compile(
         r"^(?i:(?:par |de |from |by |von |от )?(?:notre|nos|nuestro|nuestra|our|unserem|unserer"
         r"|unser|наш|нашего) (?:propre |own )?(?:correspondante?s?|envoyée? spéciale?|envoyés"
@@ -177,6 +185,8 @@ _CREDITS = [
     # "Name/Anadolu", "( Name - Anadolu Agency )": the agency after the photographer
     re.compile(rf"\b[A-Z][\w.'’ -]{{1,40}}/\s?(?i:{_AGENCY})$"),
     re.compile(rf"\(\s*[^()]{{2,60}}?[-–—/,]\s*(?i:{_AGENCY})\s*\)$"),
+    # "... on Wednesday. Jacques Roy The Canadian Press": the photographer, then the agency
+    re.compile(rf"(?<=[.!?] )[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{1,2}} (?:{_AGENCY})$"),
     # A closing rights or pool mark: "--fotoBERNAMA (2024) COPYRIGHT RESERVED", "—PPA POOL"
     re.compile(r"(?i:copyright reserved|all rights reserved|picture[- ]alliance)\W*$"),
     re.compile(r"(?:[—–-]\s*|/)[A-Z][A-Z.&-]*(?: [A-Z][A-Z.&-]*)? POOL$"),
@@ -226,8 +236,16 @@ _CAPTIONS = [
     re.compile(r"\((?:[^()]* )?Photos?(?:/[^()]*)?\)$"),
     re.compile(r"\([A-Z][\w/.&-]*(?: [A-Z][\w/.&-]*)* via [A-Z][\w/.&-]*(?: [\w/.&-]+)*\)$"),
     re.compile(r"\b(?:Getty Images|Shutterstock|File photo)\W*$", re.I),
-    re.compile(r"\b(?:Photo|Image|Picture)s? (?:courtesy of|by) (?:the )?[A-Z][\w/&.' -]{0,50}$"),
+    re.compile(
+        r"\(?\b(?:Photo|Image|Picture)s? (?:courtesy of|by) (?:the )?[A-Z][\w/&.' -]{0,50}\)?$"
+    ),
 ]
+# A photo the page labels as an old one, opening its caption: "File photo: Ministers ...",
+# "Photo d'archive : ...", "Foto arsip: ..."
+_CAPTION_OPENER = re.compile(
+    r"^(?i:file photo|archive photo|photo d'archive|photo d’archive|foto de archivo|foto arsip"
+    r"|ảnh tư liệu|архивное фото)\s*[:—–-]\s*\S"
+)
 _OUTLET_LINE = re.compile(
     r"^(?:BY )?(?:THE )?[A-Z][A-Z.&' -]{0,40}\b"
     r"(?:PRESS|NEWS|AGENCY|TIMES|POST|HERALD|TRIBUNE|JOURNAL|DAILY|GAZETTE|WIRE)$"
@@ -310,6 +328,7 @@ class _Line:
     verdict: str | None = None  # the line classifier's label when sure and not body
     confidence: float = 0.0  # its probability
     likeliest: str = "body"  # the classifier's likeliest label, sure or not
+    tail_verdict: str | None = None  # the verdict had the line stood after the story
 
     @property
     def body(self) -> bool:
@@ -439,25 +458,26 @@ def _read_line_model(lines: list[_Line], model: LineModel | None, language: str)
         label = int(row.argmax())
         name = line.likeliest = LABELS[label]
         threshold = model.thresholds.get(name, 1.0)
-        if name in _MODEL_DROPS and i in story:
-            # Between the story's first and last sentences: a list item, a name, a short
-            # paragraph of the story more often than chrome.
-            threshold = max(threshold, model.thresholds["inside_story"])
         if name == "boilerplate" and (in_prose or _is_prose(line.text)):
             threshold = max(threshold, model.thresholds["prose"])
         if name != "body" and row[label] >= threshold:
-            line.verdict, line.confidence = name, float(row[label])
+            line.verdict = line.tail_verdict = name
+            line.confidence = float(row[label])
+        if name in _MODEL_DROPS and i in story and row[label] < model.thresholds["inside_story"]:
+            # Between the story's first and last sentences: a list item, a name, a short
+            # paragraph of the story more often than chrome. Where the story ends is
+            # settled once the rules have judged its tail (`_drop_by_model`).
+            line.verdict = None
 
 
 def _story_lines(lines: list[_Line], scores: Matrix, title_threshold: float) -> range:
-    """From the story's first sentence to its last, as the classifier reads the page: a
-    cache copy's banner above the headline and a closing appeal or stamp are sentences too,
-    but not the story's."""
+    """From the story's first sentence to its last; a cache copy's banner above a confident
+    headline is a sentence too, but not the story's."""
     sentences = [i for i, line in enumerate(lines) if line.reason is None and _is_sentence(line)]
     body, title = LABELS.index("body"), LABELS.index("title")
-    own = [i for i in sentences if scores[i].argmax() == body] or sentences
+    own = [i for i in sentences if scores[i].argmax() == body]
     if not own:
-        return range(0)
+        return range(sentences[0], sentences[-1] + 1) if sentences else range(0)
     headlines = [
         i
         for i in range(own[0])
@@ -466,7 +486,7 @@ def _story_lines(lines: list[_Line], scores: Matrix, title_threshold: float) -> 
         and _is_headline(lines[i].text)
     ]
     first = next((i for i in sentences if i > headlines[0]), own[0]) if headlines else sentences[0]
-    return range(first, own[-1] + 1)
+    return range(first, sentences[-1] + 1)
 
 
 def _is_sentence(line: _Line) -> bool:
@@ -537,10 +557,15 @@ _MODEL_DROPS = ("boilerplate", "metadata")
 
 def _drop_by_model(body: list[_Line]) -> None:
     """Paragraphs the rules kept and the classifier is sure are chrome or metadata (last,
-    so that the rules name what they drop and judge the story's tail as a whole)."""
-    for line in body:
-        if line.body and line.verdict in _MODEL_DROPS:
-            line.reason = "chrome-model" if line.verdict == "boilerplate" else "metadata-model"
+    so that the rules name what they drop and judge the story's tail as a whole).
+
+    The story now ends with the last sentence the rules kept: below a closing appeal or
+    cache stamp they dropped, the lines are judged as the page's tail."""
+    last = max((i for i, line in enumerate(body) if line.body and _is_sentence(line)), default=-1)
+    for i, line in enumerate(body):
+        verdict = line.tail_verdict if i > last else line.verdict
+        if line.body and verdict in _MODEL_DROPS:
+            line.reason = "chrome-model" if verdict == "boilerplate" else "metadata-model"
 
 
 # --- head: dateline and outlet -------------------------------------------------------
@@ -997,6 +1022,8 @@ def _mark_captions(lines: list[_Line]) -> None:
     for line in _kept(lines):
         start = _credit_start(line.text)
         if start is None:
+            if _CAPTION_OPENER.match(line.text):
+                line.role = "caption"
             continue
         if len(_letter_words(line.text[:start])) >= _CAPTION_MIN_WORDS:
             line.role = "caption"
@@ -1230,7 +1257,9 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
         if body and _continues(body[-1], line, blocks):
             body[-1] = _Line(f"{body[-1].text} {line.text}", line.block)
         else:
-            body.append(_Line(line.text, line.block, verdict=line.verdict))
+            body.append(
+                _Line(line.text, line.block, verdict=line.verdict, tail_verdict=line.tail_verdict)
+            )
     return body
 
 

@@ -19,13 +19,18 @@ STORY = [
 ]
 
 
-def test_the_headline_repeated_as_the_browser_title_is_the_title_and_the_repeat_chrome() -> (
-    None
-):
+def test_the_headline_repeated_as_the_browser_title_is_the_title_and_the_repeat_chrome() -> None:
     browser_title = f"{HEADLINE} - Diplomacy - Asia - The Morning Ledger"
     text = "\n".join(
-        [browser_title, "The Morning Ledger", "Home | World | Asia | Business | Opinion"]
-        + ["World > Asia", HEADLINE, "Saturday 12 Apr 2025", *STORY]
+        [
+            browser_title,
+            "The Morning Ledger",
+            "Home | World | Asia | Business | Opinion",
+            "World > Asia",
+            HEADLINE,
+            "Saturday 12 Apr 2025",
+            *STORY,
+        ]
     )
     clean = clean_text(text)
     assert HEADLINE == clean.title
@@ -35,17 +40,26 @@ def test_the_headline_repeated_as_the_browser_title_is_the_title_and_the_repeat_
 
 def test_a_cache_copy_keeps_its_headline_and_loses_its_banner_and_stamp() -> None:
     banner = (
-        "You are reading a cached copy of https://www.ledger.example/asia/2025/04/12/japan-vietnam"
+        "You are reading a cached copy of https://www.ledger.com/asia/2025/04/12/japan-vietnam"
         " saved on 12 Apr 2025, and the page may have changed since then."
     )
     stamp = (
-        "Cached by pagekeeper.example on 12 Apr 2025 11:02:43 GMT · Original: ledger.example"
+        "Cached by pagekeeper.net on 12 Apr 2025 11:02:43 GMT · Original: ledger.com"
         " · pagekeeper has no ties to the publisher of this page."
     )
     text = "\n".join(
-        [banner, "Full page | Text only | Source", "The Morning Ledger"]
-        + ["Home | World | Asia | Business | Opinion", HEADLINE, "2025-04-12 10:40", *STORY]
-        + ["Related news", "Philippines and Japan sign troop access pact", stamp]
+        [
+            banner,
+            "Full page | Text only | Source",
+            "The Morning Ledger",
+            "Home | World | Asia | Business | Opinion",
+            HEADLINE,
+            "2025-04-12 10:40",
+            *STORY,
+            "Related news",
+            "Philippines and Japan sign troop access pact",
+            stamp,
+        ]
     )
     clean = clean_text(text)
     assert HEADLINE == clean.title
@@ -66,9 +80,16 @@ def test_a_headline_above_a_credit_without_a_colon_is_the_title() -> None:
         " wartawan setelah pertemuan yang berlangsung sekitar satu jam itu.",
     ]
     text = "\n".join(
-        ["HARIAN NUSANTARA", "News | Nasional | Global | Ekonomi | Olahraga", "Global"]
-        + ["Harian Nusantara - 12/04/2025, 14:10 WIB", headline]
-        + ["Penulis Rina Kartika", "Editor Dodi Prasetyo", *story]
+        [
+            "HARIAN NUSANTARA",
+            "News | Nasional | Global | Ekonomi | Olahraga",
+            "Global",
+            "Harian Nusantara - 12/04/2025, 14:10 WIB",
+            headline,
+            "Penulis Rina Kartika",
+            "Editor Dodi Prasetyo",
+            *story,
+        ]
     )
     clean = clean_text(text)
     assert headline == clean.title
@@ -76,3 +97,47 @@ def test_a_headline_above_a_credit_without_a_colon_is_the_title() -> None:
     removed = [r.text for r in clean.removed]
     assert "Penulis Rina Kartika" in removed
     assert "Editor Dodi Prasetyo" in removed
+
+
+def story_with(*inserted: str, at: int = 2) -> str:
+    return "\n".join([HEADLINE, *STORY[:at], *inserted, *STORY[at:]])
+
+
+def test_a_caption_closed_by_a_photo_courtesy_in_brackets_is_a_caption() -> None:
+    caption = (
+        "Foreign Minister Bui Thanh Son speaks to reporters in Hanoi on Saturday."
+        " (Photo courtesy of the Ministry of Foreign Affairs)"
+    )
+    clean = clean_text(story_with(caption))
+    assert (caption,) == clean.captions
+    assert tuple(STORY) == clean.paragraphs
+
+
+def test_a_file_photo_caption_without_a_credit_is_a_caption() -> None:
+    caption = "File photo: Takeshi Iwaya (R) and Bui Thanh Son during talks in Tokyo in 2024."
+    clean = clean_text(story_with(caption, at=1))
+    assert (caption,) == clean.captions
+    assert tuple(STORY) == clean.paragraphs
+
+
+def test_a_caption_closed_by_the_photographer_and_the_agency_is_a_caption() -> None:
+    caption = (
+        "Le ministre Bui Thanh Son a accueilli son homologue japonais à Hanoï, samedi."
+        " Marie Tremblay La Presse canadienne"
+    )
+    clean = clean_text(story_with(caption))
+    assert (caption,) == clean.captions
+
+
+def test_counters_and_a_special_envoy_line_in_the_head_are_dropped() -> None:
+    head = ["By Linh Tran", "Envoyée spéciale à Hanoï", "12 Apr 2025", "14 Comments"]
+    clean = clean_text("\n".join([HEADLINE, *head, *STORY, "23 commentaires"]))
+    assert HEADLINE == clean.title
+    assert tuple(STORY) == clean.paragraphs
+    removed = [r.text for r in clean.removed]
+    assert {"Envoyée spéciale à Hanoï", "14 Comments", "23 commentaires"} <= set(removed)
+
+
+def test_a_year_and_a_word_heading_a_section_of_the_story_is_kept() -> None:
+    clean = clean_text(story_with("2025 Outlook", at=3))
+    assert (*STORY[:3], "2025 Outlook", STORY[3]) == clean.paragraphs
