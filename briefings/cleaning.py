@@ -128,6 +128,14 @@ _SITE_CHROME = [
         r"|todos os direitos|todos los derechos|hak cipta|alle rechte)",
         re.I,
     ),
+    # ... and without the sign: "All rights reserved.", "Bản quyền thuộc về Báo ...",
+    # "Все права защищены", in a short line
+    re.compile(
+        r"^(?=.{0,200}$).*\b(?:all rights reserved|tous droits réservés|todos los derechos"
+        r" reservados|todos os direitos reservados|alle rechte vorbehalten|hak cipta dilindungi"
+        r"|все права защищены|bản quyền thuộc về)",
+        re.I,
+    ),
     re.compile(
         r"^(?:reproduction|republication|redistribution)\b.{0,80}\b(?:permitted|prohibited"
         r"|forbidden|allowed)\b",
@@ -222,6 +230,16 @@ _RELATIVE_STAMP = re.compile(
     r"(?:[\s,:|-]|\d{1,2}[:h.]\d{2}|\b(?i:today|yesterday|aujourd'hui|aujourd’hui|hier|hoy|ayer"
     r"|hoje|ontem|hari ini|kemarin|heute|gestern|сегодня|вчера|hôm nay|hôm qua|[ap]\.?m\.?"
     r"|gmt|utc|wib|ict|ist)\b|[^\W\d]+)+$"
+)
+# "Updated 3 hours ago", "il y a 2 heures", "2 jam lalu", "3 часа назад", "5 phút trước":
+# how long ago the page changed, after a date label or with its word for "ago"
+_AGE_STAMP = re.compile(
+    r"^(?P<label>(?i:published|posted|updated|last updated|publié|modifié|mis à jour"
+    r"|publicado|actualizado|atualizado|diperbarui|veröffentlicht|aktualisiert|опубликовано"
+    r"|обновлено|cập nhật|đăng)\s*:?\s*)?(?P<before>(?i:il y a|hace|há|vor) )?\d{1,3}\s?"
+    r"(?i:min|mins|minutes?|hours?|hrs?|days?|weeks?|heures?|jours?|semaines?|horas?|días"
+    r"|dias|minutos?|stunden?|tagen?|jam|menit|hari|минут\w*|час\w*|дн\w*|дней|недел\w*"
+    r"|phút|giờ|ngày|tuần)(?P<after>(?i: ago| назад| trước| yang lalu| lalu))?$"
 )
 _MENU_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s[>»›]\s")  # "Home > World > Asia"
 _LIST_MARKER = re.compile(r"^[-–—•*»›▪◦·]\s")
@@ -591,8 +609,9 @@ def _read_head(lines: list[_Line]) -> tuple[_Head, list[Removed]]:
                 head.published, head.published_text = date, line.text
         elif head.published is None and _head_dateline(line, head, fragments):
             continue
-        elif head.outlet is None and _is_outlet(line.text):
-            head.outlet, line.reason = line.text.removeprefix("By ").strip(), "outlet"
+        elif _is_outlet(line.text):  # the site's name, then the wire's ("PTI")
+            line.reason = "outlet"
+            head.outlet = head.outlet or line.text.removeprefix("By ").strip()
     return head, fragments
 
 
@@ -634,13 +653,17 @@ def _split_wire_dateline(
     Returns the dateline and the article's title.
     """
     # The story's first paragraph: a byline or credit the rules kept stands above it.
-    story = (x for x in body if x.reason is None and len(x.text.split()) >= _SENTENCE_MIN_WORDS)
-    first = next(story, None)
-    if first is None:
+    story = [x for x in body if x.reason is None and len(x.text.split()) >= _SENTENCE_MIN_WORDS]
+    if not story:
         return None, title
+    first = story[0]
     dateline, rest = read_wire_dateline(first.text)
     if dateline is None:
         dateline, rest = _mixed_case_dateline(first.text)
+    if dateline is None and len(story) > 1:
+        # A standfirst may stand above the wire's first paragraph, which the dateline opens.
+        dateline, rest = read_wire_dateline(story[1].text)
+        first = story[1] if dateline else first
     glued = None
     if dateline is None and title is None:
         glued, dateline, rest = _glued_headline(first.text)
@@ -765,7 +788,15 @@ def _is_prose(text: str) -> bool:
 
 
 def _is_outlet(text: str) -> bool:
-    return _key(text.removeprefix("By ")) in OUTLETS or bool(_OUTLET_LINE.match(text))
+    return (
+        _key(text.removeprefix("By ")) in OUTLETS
+        or bool(_OUTLET_LINE.match(text))
+        or bool(_SITE_NAME.match(text))
+    )
+
+
+# "KOMPAS.com", "vnexpress.net": a site named by its domain, alone on a line
+_SITE_NAME = re.compile(r"^[A-Za-z][\w-]{1,30}\.(?:[a-z]{2,4}|[A-Z]{2,4})(?:\.[a-z]{2})?$")
 
 
 # --- chrome and related links --------------------------------------------------------
@@ -781,7 +812,7 @@ def _chrome_reason(text: str) -> str | None:
         return None
     if not _LETTER.search(text):
         return "timestamp" if _TIMESTAMP.match(text) else "no-text"
-    if _is_bare_dateline(text) or _is_relative_stamp(text):
+    if _is_bare_dateline(text) or _is_relative_stamp(text) or _is_age_stamp(text):
         return "timestamp"
     if _key(text) in CHROME_LINES or any(p.search(text) for p in _SITE_CHROME):
         return "site-chrome"
@@ -802,6 +833,12 @@ def _is_bare_dateline(text: str) -> bool:
     return date is not None and not rest
 
 
+def _is_age_stamp(text: str) -> bool:
+    """`Updated 3 hours ago`: an age with a label or an "ago" word, never a bare "3 days"."""
+    match = _AGE_STAMP.match(text)
+    return match is not None and any(match.group("label", "before", "after"))
+
+
 def _is_relative_stamp(text: str) -> bool:
     """`Publié aujourd'hui à 14h05`: a label and a time, every other word a date label."""
     if not _RELATIVE_STAMP.match(text):
@@ -814,8 +851,11 @@ def _is_relative_stamp(text: str) -> bool:
 
 
 def _is_menu(text: str) -> bool:
-    """`Sign in | Register`: short items between separators, no sentence among them."""
+    """`Sign in | Register`: short items between separators, no sentence among them; a
+    breadcrumb `Home / Press / Speeches` needs three items (`Name / Staff Reporter` has two)."""
     items = [item for item in _MENU_SEPARATOR.split(text) if item]
+    if len(items) < 2 and text.count(" / ") >= 2:
+        items = text.split(" / ")
     if len(items) < 2 or any(_SENTENCE_END.search(item) for item in items):
         return False
     return all(len(item.split()) <= 4 for item in items)
@@ -1041,7 +1081,8 @@ _POSITION_MARK = re.compile(
 )
 # "(R)" alone may be a senator's party; "(L)" and "(R)" together stand in a photo
 _PAIRED_MARKS = re.compile(r"\(L\).*\(R\)|\(R\).*\(L\)")
-_PERSON_NAME = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}$")  # "Tham Yuen-C"
+# "Tham Yuen-C", "Анна Коваленко": two to four words, each opening with a capital
+_PERSON_NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){1,3}$")
 _READER = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 _LABEL_MAX_WORDS = 3
@@ -1089,6 +1130,10 @@ def _drop_head_furniture(lines: list[_Line]) -> None:
                 line.reason, changed = reason, True
 
 
+def _is_person_name(text: str) -> bool:
+    return bool(_PERSON_NAME.match(text)) and all(word[:1].isupper() for word in text.split())
+
+
 def _gone(lines: list[_Line], index: int) -> bool:
     """Whether the line at `index` is dropped, or the classifier is sure it will be."""
     if not 0 <= index < len(lines):
@@ -1109,7 +1154,7 @@ def _head_furniture(
         return None  # the standfirst or the story's first paragraph
     if text.endswith((".", "!")) and _READER.search(text) and not _QUOTE_MARKS.search(text):
         return "site-chrome"
-    if (above or below) and _PERSON_NAME.match(text):
+    if (above or below) and _is_person_name(text):
         folded = [word.casefold() for word in words]
         if not any(w in STOPWORDS for w in folded) and story().isdisjoint(folded):
             return "byline"

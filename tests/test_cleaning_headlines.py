@@ -129,15 +129,58 @@ def test_a_caption_closed_by_the_photographer_and_the_agency_is_a_caption() -> N
     assert (caption,) == clean.captions
 
 
-def test_counters_and_a_special_envoy_line_in_the_head_are_dropped() -> None:
-    head = ["By Linh Tran", "Envoyée spéciale à Hanoï", "12 Apr 2025", "14 Comments"]
+def test_counters_ages_and_a_special_envoy_line_in_the_head_are_dropped() -> None:
+    head = ["By Linh Tran", "Envoyée spéciale à Hanoï", "Updated 3 hours ago", "14 Comments"]
     clean = clean_text("\n".join([HEADLINE, *head, *STORY, "23 commentaires"]))
     assert HEADLINE == clean.title
     assert tuple(STORY) == clean.paragraphs
     removed = [r.text for r in clean.removed]
     assert {"Envoyée spéciale à Hanoï", "14 Comments", "23 commentaires"} <= set(removed)
+    assert "timestamp" == {r.text: r.reason for r in clean.removed}["Updated 3 hours ago"]
 
 
 def test_a_year_and_a_word_heading_a_section_of_the_story_is_kept() -> None:
     clean = clean_text(story_with("2025 Outlook", at=3))
     assert (*STORY[:3], "2025 Outlook", STORY[3]) == clean.paragraphs
+
+
+def test_a_breadcrumb_a_site_named_by_its_domain_and_a_closing_rights_line_are_chrome() -> None:
+    breadcrumb = "Trang chủ / Thời sự / Ngoại giao"
+    rights = "Báo Bình Minh - Cơ quan của Hội Nhà báo. Bản quyền thuộc về Báo Bình Minh."
+    clean = clean_text("\n".join(["binhminh.vn", breadcrumb, HEADLINE, *STORY, "(AFP)", rights]))
+    assert HEADLINE == clean.title
+    assert tuple(STORY) == clean.paragraphs
+    removed = {r.text: r.reason for r in clean.removed}
+    assert "outlet" == removed["binhminh.vn"]
+    assert {breadcrumb, "(AFP)", rights} <= set(removed)
+
+
+def test_a_byline_name_in_cyrillic_beside_the_date_is_dropped() -> None:
+    story = [
+        "Министр иностранных дел России Сергей Лавров провел в понедельник переговоры со"
+        " своим вьетнамским коллегой Буй Тхань Шоном в Ханое.",
+        "Стороны обсудили торговлю, энергетику и сотрудничество в рамках АСЕАН, а также"
+        " подготовку визита премьер-министра Вьетнама в Москву.",
+        "«Мы высоко ценим сбалансированную позицию Вьетнама», — заявил Лавров журналистам"
+        " после переговоров, которые продлились около трех часов.",
+    ]
+    headline = "Лавров и Буй Тхань Шон обсудили торговлю и энергетику"
+    standfirst = "Министры договорились расширить сотрудничество в энергетике и торговле"
+    clean = clean_text(
+        "\n".join(["Политика", headline, standfirst, "Ирина Соколова", "14 апреля 2025", *story])
+    )
+    assert headline == clean.title
+    assert "Ирина Соколова" in [r.text for r in clean.removed]
+    assert (standfirst, *story) == clean.paragraphs
+
+
+def test_a_wire_dateline_below_the_standfirst_is_taken_off_the_story() -> None:
+    standfirst = (
+        "The two ministers also agreed to open a direct flight between Tokyo and Da Nang"
+        " next year, officials said."
+    )
+    first = f"Hanoi, Apr 12 (PTI): {STORY[0]}"
+    clean = clean_text("\n".join([HEADLINE, standfirst, "12 Apr 2025", first, *STORY[1:]]))
+    assert clean.dateline is not None
+    assert "PTI" == clean.dateline.agency
+    assert (standfirst, *STORY) == clean.paragraphs
