@@ -261,8 +261,8 @@ _CAPTIONS = [
 # A photo the page labels as an old one, opening its caption: "File photo: Ministers ...",
 # "Photo d'archive : ...", "Foto arsip: ..."
 _CAPTION_OPENER = re.compile(
-    r"^(?i:file photo|archive photo|photo d'archive|photo d’archive|foto de archivo|foto arsip"
-    r"|ảnh tư liệu|архивное фото)\s*[:—–-]\s*\S"
+    r"^(?:(?i:file photo|archive photo|photo d'archive|photo d’archive|foto de archivo|foto arsip"
+    r"|ảnh tư liệu|архивное фото)|FILE)\s*[:—–-]\s*\S"
 )
 _OUTLET_LINE = re.compile(
     r"^(?:BY )?(?:THE )?[A-Z][A-Z.&' -]{0,40}\b"
@@ -387,6 +387,7 @@ def clean_text_with(
     _read_line_model(lines, line_model, language)
     _mark_captions(lines)
     _mark_model_captions(lines)
+    _mark_name_captions(lines)
     _drop_head_furniture(lines)
     _drop_other_language(lines, language)
     _drop_duplicates(lines)
@@ -522,6 +523,34 @@ def _mark_model_captions(lines: list[_Line]) -> None:
         if id(line) in signed and _is_headline(line.text):
             continue
         line.role = "caption"
+
+
+# The words that join the people in a photo, in the languages of the pages we read
+_JOINING_WORDS = frozenset("and with et avec y con e com und mit и с và với dan bersama".split())
+_NAME_CAPTION_MAX_WORDS = 8
+
+
+def _mark_name_captions(lines: list[_Line]) -> None:
+    """A photo's caption that only names who is in it (`Сергей Лавров и Ван И`), standing
+    alone between two paragraphs of the story's prose: a subheading names a matter."""
+    kept = [line for line in lines if line.reason is None]
+    for above, line, below in zip(kept, kept[1:], kept[2:], strict=False):
+        if not (line.body and _names_only(line.text)):
+            continue  # the cheap test first: few lines are names joined
+        if _is_prose(above.text) and _is_prose(below.text):
+            line.role = "caption"
+
+
+def _names_only(text: str) -> bool:
+    """Two names of two words or more, joined: `Bui Thanh Son and Sergey Lavrov`; a heading
+    such as `Trade and Investment` joins single words."""
+    words = text.split()
+    if len(words) > _NAME_CAPTION_MAX_WORDS or _SENTENCE_END.search(text):
+        return False
+    joins = [i for i, word in enumerate(words) if word in _JOINING_WORDS]  # "И" is a name
+    if len(joins) != 1 or not 2 <= joins[0] <= len(words) - 3:
+        return False
+    return all(word[:1].isupper() for i, word in enumerate(words) if i != joins[0])
 
 
 # "KUALA LUMPUR, KOMPAS.com - ...", "ABU DHABI —": a place in capitals opening a paragraph

@@ -184,3 +184,34 @@ def test_a_wire_dateline_below_the_standfirst_is_taken_off_the_story() -> None:
     assert clean.dateline is not None
     assert "PTI" == clean.dateline.agency
     assert (standfirst, *STORY) == clean.paragraphs
+
+
+RUSSIAN_STORY = [
+    "Министр иностранных дел России Сергей Лавров провел в понедельник переговоры с"
+    " китайским коллегой Ван И в Пекине.",
+    "Стороны обсудили ситуацию на Украине, отношения с США и подготовку саммита ШОС,"
+    " сообщили в МИД России.",
+    "«Наши позиции по ключевым международным вопросам совпадают», — заявил Лавров"
+    " журналистам после переговоров.",
+]
+
+
+def test_a_caption_that_only_names_two_people_between_paragraphs_is_a_caption() -> None:
+    caption = "Сергей Лавров и Ван И"
+    text = "\n".join(["Политика", "Лавров и Ван И обсудили ситуацию на Украине"])
+    clean = clean_text("\n".join([text, *RUSSIAN_STORY[:2], caption, RUSSIAN_STORY[2]]))
+    assert (caption,) == clean.captions
+    assert tuple(RUSSIAN_STORY) == clean.paragraphs
+
+
+def test_a_heading_joining_two_matters_between_paragraphs_stays_in_the_story() -> None:
+    clean = clean_text(story_with("Trade and Investment", at=2))
+    assert () == clean.captions
+    assert (*STORY[:2], "Trade and Investment", *STORY[2:]) == clean.paragraphs
+
+
+def test_an_agency_file_caption_is_a_caption() -> None:
+    caption = "FILE - Takeshi Iwaya and Bui Thanh Son at a news conference in Tokyo, 2024."
+    clean = clean_text(story_with(caption, at=1))
+    assert (caption,) == clean.captions
+    assert tuple(STORY) == clean.paragraphs
