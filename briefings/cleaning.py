@@ -210,11 +210,13 @@ _RELATED_LINE = re.compile(
 _NAME = r"[A-Z][\w.'’/-]*"  # "RFE/RL's" too
 # "By Jane Doe", "By Jane Doe and John Roe", "By Pacific affairs reporter Stephen Dziedzic";
 # the word for "by" or "reporter" in the languages of the wires we read (Par, Por, Von,
-# Oleh, Reporter Kim Ji-hoon), since a byline's shape does not change with its language;
-# the words for writer and editor that head a credit without a colon (Penulis, Автор).
-_BY = (
-    r"(?:By|BY|by|Par|PAR|Por|POR|Von|Oleh|OLEH|Door|Av|Reporter|Reporters|Correspondent"
-    r"|Penulis|Editor|Redaktur|Autor|Auteur|Автор)"
+# Oleh, Reporter Kim Ji-hoon), since a byline's shape does not change with its language.
+_BY = r"(?:By|BY|by|Par|PAR|Por|POR|Von|Oleh|OLEH|Door|Av|Reporter|Reporters|Correspondent)"
+# The words for writer and editor heading a credit without a colon ("Penulis Dinda Putri",
+# "Автор Анна Коваленко"), then a name of two or three words; a title-case headline
+# opening with the same word ("Editor Quits Over Leak") has a function word or more words.
+_CREDIT_BYLINE = re.compile(
+    r"^(?:Penulis|Editor|Redaktur|Autor|Auteur|Автор)(?: [^\W\d_][\w.'’-]*){2,3}$"
 )
 _BYLINE = re.compile(
     rf"^{_BY} (?:[a-z][\w-]* |{_NAME} (?=[a-z])){{0,4}}{_NAME}"
@@ -849,9 +851,16 @@ def _chrome_reason(text: str) -> str | None:
         return "navigation"
     if _RELATED_LINE.match(text) and len(_letter_words(text)) <= _LINK_MAX_WORDS:
         return "related-links"
-    if _BYLINE.match(text):
+    if _BYLINE.match(text) or _is_credit_byline(text):
         return "byline"
     return None
+
+
+def _is_credit_byline(text: str) -> bool:
+    if not _CREDIT_BYLINE.match(text):
+        return False
+    names = text.split()[1:]
+    return all(n[0].isupper() and n.casefold() not in STOPWORDS for n in names)
 
 
 def _is_bare_dateline(text: str) -> bool:

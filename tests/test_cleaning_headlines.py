@@ -215,3 +215,9 @@ def test_an_agency_file_caption_is_a_caption() -> None:
     clean = clean_text(story_with(caption, at=1))
     assert (caption,) == clean.captions
     assert tuple(STORY) == clean.paragraphs
+
+
+def test_a_headline_opening_with_a_credit_word_is_no_byline() -> None:
+    headline = "Editor Quits Over Leaked Cable Row"
+    clean = clean_text("\n".join(["World", headline, *STORY]))
+    assert headline == clean.title
