@@ -579,12 +579,18 @@ def _mark_model_title(lines: list[_Line]) -> str | None:
         chosen = body[index - 1]
     chosen = _printed_headline(body, chosen)
     above = body[: body.index(chosen)]
-    if any(_is_prose(line.text) and line.likeliest == "body" for line in above):
+    if any(_is_prose(line.text) and not _reads_as_chrome(line) for line in above):
         return None  # a headline stands above the story; let the rules look
     for line in above:
         line.reason = "navigation"
     chosen.role = "title"
     return chosen.text
+
+
+def _reads_as_chrome(line: _Line) -> bool:
+    """Prose that may stand above the headline: the classifier's chrome or metadata, or a
+    note naming a web address (a cache copy's banner)."""
+    return line.likeliest in _MODEL_DROPS or bool(WEB_ADDRESS.search(line.text))
 
 
 _BROWSER_TITLE_SEPARATOR = re.compile(r"\s+[-–—|:·]\s")
