@@ -131,7 +131,7 @@ _SITE_CHROME = [
     # ... and without the sign: "All rights reserved.", "Bản quyền thuộc về Báo ...",
     # "Все права защищены", in a short line
     re.compile(
-        r"^(?=.{0,200}$).*\b(?:all rights reserved|tous droits réservés|todos los derechos"
+        r"\b(?:all rights reserved|tous droits réservés|todos los derechos"
         r" reservados|todos os direitos reservados|alle rechte vorbehalten|hak cipta dilindungi"
         r"|все права защищены|bản quyền thuộc về)",
         re.I,
