@@ -1,7 +1,8 @@
 """Score `clean_text` against the hand labels in benchmarks/labels/boilerplate.json.
 
-Run from the repository root: `python benchmarks/eval_cleaning.py [--json] [--labels PATH]`
-(the held-out set is benchmarks/labels/heldout/boilerplate.json).
+Run from the repository root: `python benchmarks/eval_cleaning.py [--json] [--errors]
+[--labels PATH]` (the held-out set is benchmarks/labels/heldout/boilerplate.json);
+`--errors` lists every labelled line the cleaner put in the wrong place.
 
 A labelled line counts as kept when it is the title, stands inside a paragraph or a
 caption, or (for captions and datelines sharing a line) a caption stands inside it;
@@ -134,6 +135,36 @@ def _kept(line: str, result: CleanText) -> bool:
     return line == result.title or _in_body(line, result) or _in_captions(line, result)
 
 
+def _found(label: str, line: str, result: CleanText) -> bool:
+    """Whether the cleaner put a line labelled `label` where the label says."""
+    if label == "boilerplate":
+        return not _kept(line, result)
+    if label == "body":
+        return _in_body(line, result)
+    if label == "caption":
+        return _in_captions(line, result)
+    if label == "title":
+        return line == result.title
+    return not _in_body(line, result)  # dateline and outlet lines are metadata
+
+
+def errors(labelled: list[tuple[str, str]], result: CleanText) -> list[str]:
+    """One line per labelled line the cleaner got wrong: its label and where it went."""
+    wrong = []
+    for label, line in labelled:
+        if not _found(label, line, result):
+            wrong.append(f"  {label:>11} → {_where(line, result):9} {line[:110]}")
+    return wrong
+
+
+def _where(line: str, result: CleanText) -> str:
+    if line == result.title:
+        return "title"
+    if _in_body(line, result):
+        return "body"
+    return "caption" if _in_captions(line, result) else "removed"
+
+
 def score(labelled: list[tuple[str, str]], result: CleanText) -> Tally:
     tally = Tally()
     for label, line in labelled:
@@ -155,8 +186,11 @@ def score(labelled: list[tuple[str, str]], result: CleanText) -> Tally:
 
 
 def evaluate(
-    labels_path: Path = LABELS, clean: Callable[[str], CleanText] = clean_text
+    labels_path: Path = LABELS,
+    clean: Callable[[str], CleanText] = clean_text,
+    listing: dict[str, list[str]] | None = None,
 ) -> dict[str, object]:
+    """Score every document; with `listing`, also fill it with each document's errors."""
     documents = json.loads(labels_path.read_text(encoding="utf-8"))["documents"]
     langid.classify("warm up")  # loads the model, which would otherwise be timed
     overall, seeds, report = Tally(), Tally(), {}
@@ -166,7 +200,10 @@ def evaluate(
         started = time.perf_counter()
         result = clean(text)
         elapsed += time.perf_counter() - started
-        tally = score(_labelled(document, text), result)
+        labelled = _labelled(document, text)
+        tally = score(labelled, result)
+        if listing is not None:
+            listing[document["name"]] = errors(labelled, result)
         report[document["name"]] = tally.scores()
         overall.add(tally)
         if "seed" in document:
@@ -195,8 +232,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--labels", type=Path, default=LABELS, help="label file to score against")
+    parser.add_argument(
+        "--errors", action="store_true", help="list the lines put in the wrong place"
+    )
     args = parser.parse_args()
-    results = evaluate(args.labels)
+    listing: dict[str, list[str]] | None = {} if args.errors else None
+    results = evaluate(args.labels, listing=listing)
+    for name, wrong in (listing or {}).items():
+        if wrong:
+            print(name, *wrong, sep="\n")
     if args.json:
         print(json.dumps(results))
     else:

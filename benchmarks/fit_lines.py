@@ -2,14 +2,15 @@
 
 Run from the repository root (needs scikit-learn, the `fit` extra):
 
-    python benchmarks/fit_lines.py [--check] [--sets dev heldout ...] [--out PATH]
+    python benchmarks/fit_lines.py [--check] [--sets dev heldout ...] [--fit-sets ...]
+                                   [--out PATH]
 
-Reads the labelled sets (benchmarks/labels/boilerplate.json and heldout*/boilerplate.json),
-reports leave-one-set-out figures (fit on the other sets, score the one left out: the
-estimate for unseen outlets) for the line classifier alone and for the cleaner using it,
-then fits on every set and writes briefings/models/lines.json. `--check` compares the
-fitted weights with the shipped ones instead of writing them. Deterministic: the solver
-is exact (lbfgs to convergence), with no random state.
+Reads the labelled sets (benchmarks/labels/boilerplate.json and heldout/ to heldout5/),
+reports leave-one-set-out figures over `--sets` (fit on the other sets, score the one left
+out: the estimate for unseen outlets) for the line classifier alone and for the cleaner
+using it, then fits on `--fit-sets` (SHIPPED) and writes briefings/models/lines.json.
+`--check` compares the fitted weights with the shipped ones instead of writing them.
+Deterministic: the solver is exact (lbfgs to convergence), with no random state.
 """
 
 from __future__ import annotations
@@ -39,7 +40,13 @@ SETS = {
     "heldout2": ROOT / "benchmarks/labels/heldout2/boilerplate.json",
     "heldout3": ROOT / "benchmarks/labels/heldout3/boilerplate.json",
     "heldout4": ROOT / "benchmarks/labels/heldout4/boilerplate.json",
+    "heldout5": ROOT / "benchmarks/labels/heldout5/boilerplate.json",
 }
+# The sets the shipped weights are fitted on. Set 5 is left out: fitted with it, the
+# leave-one-set-out figures of the others fall (developers' body recall 0.978 -> 0.964,
+# set 3 chrome recall 0.855 -> 0.842, set 4 captions 1.000 -> 0.833) and set 5 gains
+# nothing it can be scored on (docs/evaluation.md, "Cleaning, third round").
+SHIPPED = ("dev", "heldout", "heldout2", "heldout3", "heldout4")
 OUT = ROOT / "briefings" / WEIGHTS_PATH
 TARGET = {"dateline": "metadata", "outlet": "metadata"}
 C = 0.1  # L2 strength: a few hundred lines per label, so keep the weights small
@@ -190,6 +197,7 @@ def _print(report: dict[str, Any]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="+", default=list(SETS), choices=list(SETS))
+    parser.add_argument("--fit-sets", nargs="+", default=list(SHIPPED), choices=list(SETS))
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--check", action="store_true", help="compare with the shipped weights")
     parser.add_argument("--no-cv", action="store_true", help="skip leave-one-set-out")
@@ -201,7 +209,8 @@ def main() -> None:
         THRESHOLDS.update(tune_thresholds(pages))
     if not args.no_cv and len(pages) > 1:
         _print(leave_one_set_out(pages, cleaner=not args.no_cleaner))
-    data = fit([page for rest in pages.values() for page in rest]).to_json()
+    fitted = {name: pages.get(name) or read_pages(SETS[name]) for name in args.fit_sets}
+    data = fit([page for rest in fitted.values() for page in rest]).to_json()
     text = json.dumps(data, indent=None, separators=(",", ":")) + "\n"
     if args.check:
         shipped = json.loads(args.out.read_text(encoding="utf-8"))

@@ -31,7 +31,7 @@ from briefings.datelines import leading_date, read_wire_dateline
 from briefings.dates import place_dateline, split_dateline
 from briefings.english import STOPWORDS, stem
 from briefings.folding import fold, fold_text
-from briefings.line_features import FEATURES, WEB_ADDRESS, line_features
+from briefings.line_features import FEATURES, WEB_ADDRESS, Matrix, line_features
 from briefings.line_model import LABELS, LineModel, shipped_model
 from briefings.model import CleanText, PartialDate, Removed, WireDateline
 
@@ -86,6 +86,9 @@ _SITE_CHROME = [
         r"\s*:?\s*\d{1,2}\s?(?:min|minutes?|phút)\.?)$"
     ),
     re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3} ?\(\d+\)$"),  # "Comments (12)"
+    # "14 Comments", "1.2K views", "23 commentaires": a counter, a number and a word or two
+    # (not a year: "2025 Summit" may head a section of the story)
+    re.compile(r"^(?!(?:19|20)\d\d\b)\d[\d.,]*[KkMm]? [^\W\d_]+(?: [^\W\d_]+)?$"),
     re.compile(rf"^(?i:{_NETWORKS}|whatsapp|reddit|pinterest|e-?mail)\s*\d+$"),  # "Facebook 42"
     # A comment policy: "Comments are moderated and will be posted if on-topic."
     re.compile(r"^(?:comments?|replies) (?:are|is|will be) (?:moderated|reviewed|checked)\b", re.I),
@@ -125,6 +128,14 @@ _SITE_CHROME = [
         r"|todos os direitos|todos los derechos|hak cipta|alle rechte)",
         re.I,
     ),
+    # ... and without the sign: "All rights reserved.", "Bản quyền thuộc về Báo ...",
+    # "Все права защищены", in a short line
+    re.compile(
+        r"\b(?:all rights reserved|tous droits réservés|todos los derechos"
+        r" reservados|todos os direitos reservados|alle rechte vorbehalten|hak cipta dilindungi"
+        r"|все права защищены|bản quyền thuộc về)",
+        re.I,
+    ),
     re.compile(
         r"^(?:reproduction|republication|redistribution)\b.{0,80}\b(?:permitted|prohibited"
         r"|forbidden|allowed)\b",
@@ -153,6 +164,11 @@ _SITE_CHROME = [
     # ... and in the wires' other languages, maybe with where they file from: "Par notre
     # correspondant à Hanoï", "De notre envoyé spécial à Kiev", "De nuestro corresponsal en
     # Moscú", "Von unserem Korrespondenten in Moskau", "Наш корреспондент в Ханое"
+    # "Envoyée spéciale à La Malbaie", "Special correspondent in Kyiv": the role and where
+    re.compile(
+        r"^(?i:envoyée? spéciale?|envoyés spéciaux|enviad[oa] especial|special correspondent"
+        r"|corresponsal|correspondante?|корреспондент) (?:à|a|en|in|в|во) [\w'’ .-]{1,40}$"
+    ),
     re.compile(
         r"^(?i:(?:par |de |from |by |von |от )?(?:notre|nos|nuestro|nuestra|our|unserem|unserer"
         r"|unser|наш|нашего) (?:propre |own )?(?:correspondante?s?|envoyée? spéciale?|envoyés"
@@ -177,6 +193,8 @@ _CREDITS = [
     # "Name/Anadolu", "( Name - Anadolu Agency )": the agency after the photographer
     re.compile(rf"\b[A-Z][\w.'’ -]{{1,40}}/\s?(?i:{_AGENCY})$"),
     re.compile(rf"\(\s*[^()]{{2,60}}?[-–—/,]\s*(?i:{_AGENCY})\s*\)$"),
+    # "... on Wednesday. Jacques Roy The Canadian Press": the photographer, then the agency
+    re.compile(rf"(?<=[.!?] )[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{1,2}} (?:{_AGENCY})$"),
     # A closing rights or pool mark: "--fotoBERNAMA (2024) COPYRIGHT RESERVED", "—PPA POOL"
     re.compile(r"(?i:copyright reserved|all rights reserved|picture[- ]alliance)\W*$"),
     re.compile(r"(?:[—–-]\s*|/)[A-Z][A-Z.&-]*(?: [A-Z][A-Z.&-]*)? POOL$"),
@@ -194,6 +212,12 @@ _NAME = r"[A-Z][\w.'’/-]*"  # "RFE/RL's" too
 # the word for "by" or "reporter" in the languages of the wires we read (Par, Por, Von,
 # Oleh, Reporter Kim Ji-hoon), since a byline's shape does not change with its language.
 _BY = r"(?:By|BY|by|Par|PAR|Por|POR|Von|Oleh|OLEH|Door|Av|Reporter|Reporters|Correspondent)"
+# The words for writer and editor heading a credit without a colon ("Penulis Dinda Putri",
+# "Автор Анна Коваленко"), then a name of two or three words; a title-case headline
+# opening with the same word ("Editor Quits Over Leak") has a function word or more words.
+_CREDIT_BYLINE = re.compile(
+    r"^(?:Penulis|Editor|Redaktur|Autor|Auteur|Автор)(?: [^\W\d_][\w.'’-]*){2,3}$"
+)
 _BYLINE = re.compile(
     rf"^{_BY} (?:[a-z][\w-]* |{_NAME} (?=[a-z])){{0,4}}{_NAME}"
     rf"(?:(?: | and | et | e | y |, ){_NAME}){{0,5}}$"
@@ -209,6 +233,16 @@ _RELATIVE_STAMP = re.compile(
     r"|hoje|ontem|hari ini|kemarin|heute|gestern|сегодня|вчера|hôm nay|hôm qua|[ap]\.?m\.?"
     r"|gmt|utc|wib|ict|ist)\b|[^\W\d]+)+$"
 )
+# "Updated 3 hours ago", "il y a 2 heures", "2 jam lalu", "3 часа назад", "5 phút trước":
+# how long ago the page changed, after a date label or with its word for "ago"
+_AGE_STAMP = re.compile(
+    r"^(?P<label>(?i:published|posted|updated|last updated|publié|modifié|mis à jour"
+    r"|publicado|actualizado|atualizado|diperbarui|veröffentlicht|aktualisiert|опубликовано"
+    r"|обновлено|cập nhật|đăng)\s*:?\s*)?(?P<before>(?i:il y a|hace|há|vor) )?\d{1,3}\s?"
+    r"(?i:min|mins|minutes?|hours?|hrs?|days?|weeks?|heures?|jours?|semaines?|horas?|días"
+    r"|dias|minutos?|stunden?|tagen?|jam|menit|hari|минут\w*|час\w*|дн\w*|дней|недел\w*"
+    r"|phút|giờ|ngày|tuần)(?P<after>(?i: ago| назад| trước| yang lalu| lalu))?$"
+)
 _MENU_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s[>»›]\s")  # "Home > World > Asia"
 _LIST_MARKER = re.compile(r"^[-–—•*»›▪◦·]\s")
 
@@ -222,8 +256,16 @@ _CAPTIONS = [
     re.compile(r"\((?:[^()]* )?Photos?(?:/[^()]*)?\)$"),
     re.compile(r"\([A-Z][\w/.&-]*(?: [A-Z][\w/.&-]*)* via [A-Z][\w/.&-]*(?: [\w/.&-]+)*\)$"),
     re.compile(r"\b(?:Getty Images|Shutterstock|File photo)\W*$", re.I),
-    re.compile(r"\b(?:Photo|Image|Picture)s? (?:courtesy of|by) (?:the )?[A-Z][\w/&.' -]{0,50}$"),
+    re.compile(
+        r"\(?\b(?:Photo|Image|Picture)s? (?:courtesy of|by) (?:the )?[A-Z][\w/&.' -]{0,50}\)?$"
+    ),
 ]
+# A photo the page labels as an old one, opening its caption: "File photo: Ministers ...",
+# "Photo d'archive : ...", "Foto arsip: ..."
+_CAPTION_OPENER = re.compile(
+    r"^(?:(?i:file photo|archive photo|photo d'archive|photo d’archive|foto de archivo|foto arsip"
+    r"|ảnh tư liệu|архивное фото)|FILE)\s*[:—–-]\s*\S"
+)
 _OUTLET_LINE = re.compile(
     r"^(?:BY )?(?:THE )?[A-Z][A-Z.&' -]{0,40}\b"
     r"(?:PRESS|NEWS|AGENCY|TIMES|POST|HERALD|TRIBUNE|JOURNAL|DAILY|GAZETTE|WIRE)$"
@@ -305,6 +347,8 @@ class _Line:
     guess: tuple[str, float] | None = None  # langid's language and probability, when asked
     verdict: str | None = None  # the line classifier's label when sure and not body
     confidence: float = 0.0  # its probability
+    likeliest: str = "body"  # the classifier's likeliest label, sure or not
+    tail_verdict: str | None = None  # the verdict had the line stood after the story
 
     @property
     def body(self) -> bool:
@@ -345,6 +389,7 @@ def clean_text_with(
     _read_line_model(lines, line_model, language)
     _mark_captions(lines)
     _mark_model_captions(lines)
+    _mark_name_captions(lines)
     _drop_head_furniture(lines)
     _drop_other_language(lines, language)
     _drop_duplicates(lines)
@@ -429,20 +474,40 @@ def _read_line_model(lines: list[_Line], model: LineModel | None, language: str)
     features = line_features([x.text for x in lines], [x.block for x in lines], language)
     scores = model.probabilities(features)
     prose = features[:, FEATURES.index("prose")] > 0
-    sentences = [i for i, line in enumerate(lines) if line.reason is None and _is_sentence(line)]
-    story = range(sentences[0], sentences[-1] + 1) if sentences else range(0)
+    story = _story_lines(lines, scores, model.thresholds["title"])
     for i, (line, row, in_prose) in enumerate(zip(lines, scores, prose, strict=True)):
         label = int(row.argmax())
-        name = LABELS[label]
+        name = line.likeliest = LABELS[label]
         threshold = model.thresholds.get(name, 1.0)
-        if name in _MODEL_DROPS and i in story:
-            # Between the story's first and last sentences: a list item, a name, a short
-            # paragraph of the story more often than chrome.
-            threshold = max(threshold, model.thresholds["inside_story"])
         if name == "boilerplate" and (in_prose or _is_prose(line.text)):
             threshold = max(threshold, model.thresholds["prose"])
         if name != "body" and row[label] >= threshold:
-            line.verdict, line.confidence = name, float(row[label])
+            line.verdict = line.tail_verdict = name
+            line.confidence = float(row[label])
+        if name in _MODEL_DROPS and i in story and row[label] < model.thresholds["inside_story"]:
+            # Between the story's first and last sentences: a list item, a name, a short
+            # paragraph of the story more often than chrome. Where the story ends is
+            # settled once the rules have judged its tail (`_drop_by_model`).
+            line.verdict = None
+
+
+def _story_lines(lines: list[_Line], scores: Matrix, title_threshold: float) -> range:
+    """From the story's first sentence to its last; a cache copy's banner above a confident
+    headline is a sentence too, but not the story's."""
+    sentences = [i for i, line in enumerate(lines) if line.reason is None and _is_sentence(line)]
+    body, title = LABELS.index("body"), LABELS.index("title")
+    own = [i for i in sentences if scores[i].argmax() == body]
+    if not own:
+        return range(sentences[0], sentences[-1] + 1) if sentences else range(0)
+    headlines = [
+        i
+        for i in range(own[0])
+        if scores[i].argmax() == title
+        and scores[i, title] >= title_threshold
+        and _is_headline(lines[i].text)
+    ]
+    first = next((i for i in sentences if i > headlines[0]), own[0]) if headlines else sentences[0]
+    return range(first, sentences[-1] + 1)
 
 
 def _is_sentence(line: _Line) -> bool:
@@ -451,9 +516,51 @@ def _is_sentence(line: _Line) -> bool:
 
 
 def _mark_model_captions(lines: list[_Line]) -> None:
+    """The classifier's captions, except a story's opening paragraph (it starts with the
+    wire dateline) and a headline-shaped line right above the byline (where headlines stand)."""
+    signed = _above_byline(lines)
     for line in _kept(lines):
-        if line.verdict == "caption":
+        if line.verdict != "caption" or _opens_with_dateline(line.text):
+            continue
+        if id(line) in signed and _is_headline(line.text):
+            continue
+        line.role = "caption"
+
+
+# The words that join the people in a photo, in the languages of the pages we read
+_JOINING_WORDS = frozenset("and with et avec y con e com und mit и с và với dan bersama".split())
+_NAME_CAPTION_MAX_WORDS = 8
+
+
+def _mark_name_captions(lines: list[_Line]) -> None:
+    """A photo's caption that only names who is in it (`Сергей Лавров и Ван И`), standing
+    alone between two paragraphs of the story's prose: a subheading names a matter."""
+    kept = [line for line in lines if line.reason is None]
+    for above, line, below in zip(kept, kept[1:], kept[2:], strict=False):
+        if not (line.body and _names_only(line.text)):
+            continue  # the cheap test first: few lines are names joined
+        if _is_prose(above.text) and _is_prose(below.text):
             line.role = "caption"
+
+
+def _names_only(text: str) -> bool:
+    """Two names of two words or more, joined: `Bui Thanh Son and Sergey Lavrov`; a heading
+    such as `Trade and Investment` joins single words."""
+    words = text.split()
+    if len(words) > _NAME_CAPTION_MAX_WORDS or _SENTENCE_END.search(text):
+        return False
+    joins = [i for i, word in enumerate(words) if word in _JOINING_WORDS]  # "И" is a name
+    if len(joins) != 1 or not 2 <= joins[0] <= len(words) - 3:
+        return False
+    return all(word[:1].isupper() for i, word in enumerate(words) if i != joins[0])
+
+
+# "KUALA LUMPUR, KOMPAS.com - ...", "ABU DHABI —": a place in capitals opening a paragraph
+_CAPITALS_OPENER = re.compile(r"^[^\W\d_a-z]{3,}(?: [^\W\d_a-z]{2,}){0,2}\s?[,(—–-]")
+
+
+def _opens_with_dateline(text: str) -> bool:
+    return bool(_CAPITALS_OPENER.match(text)) or read_wire_dateline(text)[0] is not None
 
 
 def _mark_model_title(lines: list[_Line]) -> str | None:
@@ -470,8 +577,9 @@ def _mark_model_title(lines: list[_Line]) -> str | None:
     below = next(i for i, x in enumerate(lines) if x is chosen) + 1
     if index and body[index - 1] in candidates and _gone(lines, below):
         chosen = body[index - 1]
+    chosen = _printed_headline(body, chosen)
     above = body[: body.index(chosen)]
-    if any(_is_prose(line.text) for line in above):
+    if any(_is_prose(line.text) and not _reads_as_chrome(line) for line in above):
         return None  # a headline stands above the story; let the rules look
     for line in above:
         line.reason = "navigation"
@@ -479,15 +587,40 @@ def _mark_model_title(lines: list[_Line]) -> str | None:
     return chosen.text
 
 
+def _reads_as_chrome(line: _Line) -> bool:
+    """Prose that may stand above the headline: the classifier's chrome or metadata, or a
+    note naming a web address (a cache copy's banner)."""
+    return line.likeliest in _MODEL_DROPS or bool(WEB_ADDRESS.search(line.text))
+
+
+_BROWSER_TITLE_SEPARATOR = re.compile(r"\s+[-–—|:·]\s")
+
+
+def _printed_headline(body: list[_Line], chosen: _Line) -> _Line:
+    """The headline as the page prints it, when `chosen` is that headline repeated as the
+    browser title (`Headline - Section - Outlet`, `Headline | Outlet`)."""
+    for line in body:
+        repeated = line is not chosen and chosen.text.startswith(line.text)
+        rest = chosen.text[len(line.text) :]
+        if repeated and _BROWSER_TITLE_SEPARATOR.match(rest) and _is_headline(line.text):
+            return line
+    return chosen
+
+
 _MODEL_DROPS = ("boilerplate", "metadata")
 
 
 def _drop_by_model(body: list[_Line]) -> None:
     """Paragraphs the rules kept and the classifier is sure are chrome or metadata (last,
-    so that the rules name what they drop and judge the story's tail as a whole)."""
-    for line in body:
-        if line.body and line.verdict in _MODEL_DROPS:
-            line.reason = "chrome-model" if line.verdict == "boilerplate" else "metadata-model"
+    so that the rules name what they drop and judge the story's tail as a whole).
+
+    The story now ends with the last sentence the rules kept: below a closing appeal or
+    cache stamp they dropped, the lines are judged as the page's tail."""
+    last = max((i for i, line in enumerate(body) if line.body and _is_sentence(line)), default=-1)
+    for i, line in enumerate(body):
+        verdict = line.tail_verdict if i > last else line.verdict
+        if line.body and verdict in _MODEL_DROPS:
+            line.reason = "chrome-model" if verdict == "boilerplate" else "metadata-model"
 
 
 # --- head: dateline and outlet -------------------------------------------------------
@@ -513,8 +646,9 @@ def _read_head(lines: list[_Line]) -> tuple[_Head, list[Removed]]:
                 head.published, head.published_text = date, line.text
         elif head.published is None and _head_dateline(line, head, fragments):
             continue
-        elif head.outlet is None and _is_outlet(line.text):
-            head.outlet, line.reason = line.text.removeprefix("By ").strip(), "outlet"
+        elif _is_outlet(line.text):  # the site's name, then the wire's ("PTI")
+            line.reason = "outlet"
+            head.outlet = head.outlet or line.text.removeprefix("By ").strip()
     return head, fragments
 
 
@@ -556,13 +690,17 @@ def _split_wire_dateline(
     Returns the dateline and the article's title.
     """
     # The story's first paragraph: a byline or credit the rules kept stands above it.
-    story = (x for x in body if x.reason is None and len(x.text.split()) >= _SENTENCE_MIN_WORDS)
-    first = next(story, None)
-    if first is None:
+    story = [x for x in body if x.reason is None and len(x.text.split()) >= _SENTENCE_MIN_WORDS]
+    if not story:
         return None, title
+    first = story[0]
     dateline, rest = read_wire_dateline(first.text)
     if dateline is None:
         dateline, rest = _mixed_case_dateline(first.text)
+    if dateline is None and len(story) > 1:
+        # A standfirst may stand above the wire's first paragraph, which the dateline opens.
+        dateline, rest = read_wire_dateline(story[1].text)
+        first = story[1] if dateline else first
     glued = None
     if dateline is None and title is None:
         glued, dateline, rest = _glued_headline(first.text)
@@ -687,7 +825,15 @@ def _is_prose(text: str) -> bool:
 
 
 def _is_outlet(text: str) -> bool:
-    return _key(text.removeprefix("By ")) in OUTLETS or bool(_OUTLET_LINE.match(text))
+    return (
+        _key(text.removeprefix("By ")) in OUTLETS
+        or bool(_OUTLET_LINE.match(text))
+        or bool(_SITE_NAME.match(text))
+    )
+
+
+# "KOMPAS.com", "vnexpress.net": a site named by its domain, alone on a line
+_SITE_NAME = re.compile(r"^[A-Za-z][\w-]{1,30}\.(?:[a-z]{2,4}|[A-Z]{2,4})(?:\.[a-z]{2})?$")
 
 
 # --- chrome and related links --------------------------------------------------------
@@ -703,7 +849,7 @@ def _chrome_reason(text: str) -> str | None:
         return None
     if not _LETTER.search(text):
         return "timestamp" if _TIMESTAMP.match(text) else "no-text"
-    if _is_bare_dateline(text) or _is_relative_stamp(text):
+    if _is_bare_dateline(text) or _is_relative_stamp(text) or _is_age_stamp(text):
         return "timestamp"
     if _key(text) in CHROME_LINES or any(p.search(text) for p in _SITE_CHROME):
         return "site-chrome"
@@ -711,9 +857,16 @@ def _chrome_reason(text: str) -> str | None:
         return "navigation"
     if _RELATED_LINE.match(text) and len(_letter_words(text)) <= _LINK_MAX_WORDS:
         return "related-links"
-    if _BYLINE.match(text):
+    if _BYLINE.match(text) or _is_credit_byline(text):
         return "byline"
     return None
+
+
+def _is_credit_byline(text: str) -> bool:
+    if not _CREDIT_BYLINE.match(text):
+        return False
+    names = text.split()[1:]
+    return all(n[0].isupper() and n.casefold() not in STOPWORDS for n in names)
 
 
 def _is_bare_dateline(text: str) -> bool:
@@ -722,6 +875,12 @@ def _is_bare_dateline(text: str) -> bool:
         return False
     date, _, rest = split_dateline(text)
     return date is not None and not rest
+
+
+def _is_age_stamp(text: str) -> bool:
+    """`Updated 3 hours ago`: an age with a label or an "ago" word, never a bare "3 days"."""
+    match = _AGE_STAMP.match(text)
+    return match is not None and any(match.group("label", "before", "after"))
 
 
 def _is_relative_stamp(text: str) -> bool:
@@ -736,8 +895,11 @@ def _is_relative_stamp(text: str) -> bool:
 
 
 def _is_menu(text: str) -> bool:
-    """`Sign in | Register`: short items between separators, no sentence among them."""
+    """`Sign in | Register`: short items between separators, no sentence among them; a
+    breadcrumb `Home / Press / Speeches` needs three items (`Name / Staff Reporter` has two)."""
     items = [item for item in _MENU_SEPARATOR.split(text) if item]
+    if len(items) < 2 and text.count(" / ") >= 2:
+        items = text.split(" / ")
     if len(items) < 2 or any(_SENTENCE_END.search(item) for item in items):
         return False
     return all(len(item.split()) <= 4 for item in items)
@@ -944,6 +1106,8 @@ def _mark_captions(lines: list[_Line]) -> None:
     for line in _kept(lines):
         start = _credit_start(line.text)
         if start is None:
+            if _CAPTION_OPENER.match(line.text):
+                line.role = "caption"
             continue
         if len(_letter_words(line.text[:start])) >= _CAPTION_MIN_WORDS:
             line.role = "caption"
@@ -961,7 +1125,8 @@ _POSITION_MARK = re.compile(
 )
 # "(R)" alone may be a senator's party; "(L)" and "(R)" together stand in a photo
 _PAIRED_MARKS = re.compile(r"\(L\).*\(R\)|\(R\).*\(L\)")
-_PERSON_NAME = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}$")  # "Tham Yuen-C"
+# "Tham Yuen-C", "Анна Коваленко": two to four words, each opening with a capital
+_PERSON_NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){1,3}$")
 _READER = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 _LABEL_MAX_WORDS = 3
@@ -1009,6 +1174,10 @@ def _drop_head_furniture(lines: list[_Line]) -> None:
                 line.reason, changed = reason, True
 
 
+def _is_person_name(text: str) -> bool:
+    return bool(_PERSON_NAME.match(text)) and all(word[:1].isupper() for word in text.split())
+
+
 def _gone(lines: list[_Line], index: int) -> bool:
     """Whether the line at `index` is dropped, or the classifier is sure it will be."""
     if not 0 <= index < len(lines):
@@ -1029,7 +1198,7 @@ def _head_furniture(
         return None  # the standfirst or the story's first paragraph
     if text.endswith((".", "!")) and _READER.search(text) and not _QUOTE_MARKS.search(text):
         return "site-chrome"
-    if (above or below) and _PERSON_NAME.match(text):
+    if (above or below) and _is_person_name(text):
         folded = [word.casefold() for word in words]
         if not any(w in STOPWORDS for w in folded) and story().isdisjoint(folded):
             return "byline"
@@ -1177,7 +1346,9 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
         if body and _continues(body[-1], line, blocks):
             body[-1] = _Line(f"{body[-1].text} {line.text}", line.block)
         else:
-            body.append(_Line(line.text, line.block, verdict=line.verdict))
+            body.append(
+                _Line(line.text, line.block, verdict=line.verdict, tail_verdict=line.tail_verdict)
+            )
     return body
 
 

@@ -286,6 +286,16 @@ def test_evaluation_scores() -> None:
     assert scores["overall"]["caption_recall"] >= 0.95
 
 
+def test_evaluation_lists_the_lines_put_in_the_wrong_place() -> None:
+    from benchmarks.eval_cleaning import errors
+
+    labelled = [("boilerplate", "Home | World | Asia"), ("title", HEADLINE)]
+    labelled += [("body", line) for line in STORY] + [("caption", "Share this article")]
+    listed = errors(labelled, clean_text("\n".join(text for _, text in labelled)))
+    assert 1 == len(listed)
+    assert ["caption", "→", "removed", "Share", "this", "article"] == listed[0].split()
+
+
 def test_background_paragraphs_at_the_end_are_kept() -> None:
     background = [
         "Electricity demand has soared in recent years as manufacturing expands.",
