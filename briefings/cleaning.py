@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise, takewhile
 
 import py3langid as langid
@@ -36,6 +37,9 @@ from briefings.line_model import LABELS, LineModel, shipped_model
 from briefings.model import CleanText, PartialDate, Removed, WireDateline
 
 _PHRASE_MAX_CHARS = 40
+# Lines judged by their text alone are remembered: a source repeats its menus, share
+# buttons and rights lines on every page, and ingest reads a source's pages one after another.
+_LINE_CACHE = 8192
 # Whether `clean_text` lets the fitted line classifier (briefings/line_model.py) drop
 # chrome and find the title, captions and metadata lines the rules miss.
 USE_LINE_MODEL = True
@@ -406,9 +410,10 @@ def _has_blank_lines(lines: list[_Line]) -> bool:
     return bool(lines) and lines[-1].block > 0
 
 
-def _letter_words(text: str) -> list[str]:
+@lru_cache(maxsize=_LINE_CACHE)
+def _letter_words(text: str) -> tuple[str, ...]:
     """The words of `text` spelled in letters (`Vietnam’s`, `talks`); numbers are left out."""
-    return _WORD.findall(text)
+    return tuple(_WORD.findall(text))
 
 
 def _letters(text: str) -> int:
@@ -698,6 +703,7 @@ def _drop_chrome(lines: list[_Line]) -> None:
         line.reason = _chrome_reason(line.text)
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _chrome_reason(text: str) -> str | None:
     if len(text) > _CHROME_MAX_CHARS:
         return None
@@ -768,6 +774,7 @@ def _is_link_like(text: str) -> bool:
 # --- language -----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _looks_english(text: str) -> bool:
     """Running English prose: enough function words, whatever names it carries."""
     words = [word.casefold() for word in _letter_words(text)]
@@ -826,6 +833,7 @@ def _guess(line: _Line) -> tuple[str, float]:
     return line.guess
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _identify(text: str) -> tuple[str, float]:
     """langid's best guess and its probability (English with many names reads as Pidgin)."""
     ranking = langid.rank(text[:_LANGUAGE_SAMPLE_CHARS])
@@ -928,6 +936,7 @@ def _drop_duplicates(lines: list[_Line]) -> None:
         seen.add(key)
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _credit_start(text: str) -> int | None:
     """Where the photo credit closing `text` starts, if one does."""
     offset = max(0, len(text) - _CREDIT_MAX_CHARS)

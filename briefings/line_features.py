@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 
 import justext
@@ -92,17 +92,24 @@ def stopwords(language: str) -> frozenset[str]:
 
 def line_features(lines: Sequence[str], blocks: Sequence[int], language: str) -> Matrix:
     """One row of `FEATURES` per line; `blocks` numbers the blank-line-separated blocks."""
-    stops = stopwords(language)
-    words = [_WORD.findall(line) for line in lines]
-    own = np.array([_own_features(line, w, stops) for line, w in zip(lines, words, strict=True)])
-    own = own.reshape(len(lines), len(LINE_FEATURES))
+    rows = [_line_row(line, language) for line in lines]
+    words = [line_words for line_words, _ in rows]
+    own = np.array([row for _, row in rows]).reshape(len(lines), len(LINE_FEATURES))
     page = _page_features(lines, blocks, words, own)
     columns = [LINE_FEATURES.index(name) for name in CONTEXT_FEATURES]
     context = [_shifted(own[:, columns], offset) for offset in OFFSETS]
     return np.hstack([own, page, *context])
 
 
-def _own_features(line: str, words: list[str], stops: frozenset[str]) -> list[float]:
+# A source repeats its chrome lines on every page, and ingest reads its pages in a row.
+@lru_cache(maxsize=8192)
+def _line_row(line: str, language: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """The line's words and its own features (those that depend on it alone)."""
+    words = tuple(_WORD.findall(line))
+    return words, tuple(_own_features(line, words, stopwords(language)))
+
+
+def _own_features(line: str, words: tuple[str, ...], stops: frozenset[str]) -> list[float]:
     count = len(words) or 1  # ratios over no words are 0 anyway
     letters = sum(map(len, words)) or 1
     chars = len(line) - line.count(" ") or 1
@@ -140,7 +147,7 @@ def _date_shapes(line: str) -> tuple[float, float, float]:
 
 
 def _page_features(
-    lines: Sequence[str], blocks: Sequence[int], words: list[list[str]], own: Matrix
+    lines: Sequence[str], blocks: Sequence[int], words: list[tuple[str, ...]], own: Matrix
 ) -> Matrix:
     count = len(lines)
     block_sizes = Counter(blocks)
@@ -219,7 +226,7 @@ def _short_runs(own: Matrix) -> list[float]:
     return runs
 
 
-def _shared_words(words: list[list[str]], prose: npt.NDArray[np.intp]) -> list[float]:
+def _shared_words(words: list[tuple[str, ...]], prose: npt.NDArray[np.intp]) -> list[float]:
     """Of a line's longer words, the share the story's prose also uses elsewhere."""
     keys = [{word.casefold() for word in line if len(word) >= 4} for line in words]
     prose_set = set(prose.tolist())
