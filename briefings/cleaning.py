@@ -69,6 +69,7 @@ _SPACE = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LETTER = re.compile(r"[^\W\d_]")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 _NETWORKS = "twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threads|google news"
 _SITE_CHROME = [
@@ -416,6 +417,7 @@ def _letter_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _letters(text: str) -> int:
     return len(_LETTER.findall(text))
 
@@ -538,6 +540,8 @@ def _split_head_dateline(line: _Line, head: _Head, fragments: list[Removed]) -> 
 
 
 def _head_dateline(line: _Line, head: _Head, fragments: list[Removed]) -> bool:
+    if not _ASCII_DIGIT.search(line.text):
+        return False  # both readers need a day or a year in digits
     return _split_head_dateline(line, head, fragments) or _read_place_dateline(line, head)
 
 
@@ -657,6 +661,7 @@ def _dateline_agency(dateline: WireDateline | None) -> str | None:
     return dateline.agency if dateline else None
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _metadata_date(text: str) -> PartialDate | None:
     """The date on a line that holds nothing but metadata around it.
 
@@ -664,8 +669,8 @@ def _metadata_date(text: str) -> PartialDate | None:
     the date may start anywhere, but the rest must be labels, times and names, so a
     headline or sentence that mentions a date never passes.
     """
-    if len(text) > _DATELINE_LINE_MAX_CHARS:
-        return None
+    if len(text) > _DATELINE_LINE_MAX_CHARS or not _ASCII_DIGIT.search(text):
+        return None  # every date the dateline readers know has a day or a year in digits
     text = _GLUED_YEAR.sub(r"\1 ", text)  # "July 8, 20242:15 PM": the page lost a space
     for start in _word_starts(text):
         date, _, rest = split_dateline(text[start:])

@@ -163,14 +163,15 @@ def _page_features(
     stop_column = LINE_FEATURES.index("stopwords")
     page_level = float(np.median(own[prose, stop_column])) if prose.size else 0.0
     own[:, LINE_FEATURES.index("stopwords_vs_page")] = own[:, stop_column] - page_level
-    texts = Counter(line.casefold() for line in lines)
+    folded = [line.casefold() for line in lines]
+    texts = Counter(folded)
     return np.column_stack(
         [
             index < first,
             index > last,
             np.clip(first - index, -_REACH, _REACH) / _REACH,
             np.clip(index - last, -_REACH, _REACH) / _REACH,
-            [texts[line.casefold()] > 1 for line in lines],
+            [texts[line] > 1 for line in folded],
             [has_blocks and block_sizes[block] == 1 for block in blocks],
             index == 0,
             index == count - 1,
