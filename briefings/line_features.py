@@ -93,9 +93,9 @@ def stopwords(language: str) -> frozenset[str]:
 def line_features(lines: Sequence[str], blocks: Sequence[int], language: str) -> Matrix:
     """One row of `FEATURES` per line; `blocks` numbers the blank-line-separated blocks."""
     rows = [_line_row(line, language) for line in lines]
-    words = [line_words for line_words, _ in rows]
+    keys = [line_keys for line_keys, _ in rows]
     own = np.array([row for _, row in rows]).reshape(len(lines), len(LINE_FEATURES))
-    page = _page_features(lines, blocks, words, own)
+    page = _page_features(lines, blocks, keys, own)
     columns = [LINE_FEATURES.index(name) for name in CONTEXT_FEATURES]
     context = [_shifted(own[:, columns], offset) for offset in OFFSETS]
     return np.hstack([own, page, *context])
@@ -103,13 +103,15 @@ def line_features(lines: Sequence[str], blocks: Sequence[int], language: str) ->
 
 # A source repeats its chrome lines on every page, and ingest reads its pages in a row.
 @lru_cache(maxsize=8192)
-def _line_row(line: str, language: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
-    """The line's words and its own features (those that depend on it alone)."""
-    words = tuple(_WORD.findall(line))
-    return words, tuple(_own_features(line, words, stopwords(language)))
+def _line_row(line: str, language: str) -> tuple[frozenset[str], tuple[float, ...]]:
+    """The line's longer words, folded (for `_shared_words`), and its own features (those
+    that depend on it alone)."""
+    words = _WORD.findall(line)
+    keys = frozenset(word.casefold() for word in words if len(word) >= 4)
+    return keys, tuple(_own_features(line, words, stopwords(language)))
 
 
-def _own_features(line: str, words: tuple[str, ...], stops: frozenset[str]) -> list[float]:
+def _own_features(line: str, words: list[str], stops: frozenset[str]) -> list[float]:
     count = len(words) or 1  # ratios over no words are 0 anyway
     letters = sum(map(len, words)) or 1
     chars = len(line) - line.count(" ") or 1
@@ -147,7 +149,7 @@ def _date_shapes(line: str) -> tuple[float, float, float]:
 
 
 def _page_features(
-    lines: Sequence[str], blocks: Sequence[int], words: list[tuple[str, ...]], own: Matrix
+    lines: Sequence[str], blocks: Sequence[int], keys: list[frozenset[str]], own: Matrix
 ) -> Matrix:
     count = len(lines)
     block_sizes = Counter(blocks)
@@ -175,7 +177,7 @@ def _page_features(
             [has_blocks and block_sizes[block] == 1 for block in blocks],
             index == 0,
             index == count - 1,
-            _shared_words(words, prose),
+            _shared_words(keys, prose),
             *paragraphs,
             _short_runs(own),
             index / max(count - 1, 1),
@@ -227,9 +229,8 @@ def _short_runs(own: Matrix) -> list[float]:
     return runs
 
 
-def _shared_words(words: list[tuple[str, ...]], prose: npt.NDArray[np.intp]) -> list[float]:
-    """Of a line's longer words, the share the story's prose also uses elsewhere."""
-    keys = [{word.casefold() for word in line if len(word) >= 4} for line in words]
+def _shared_words(keys: list[frozenset[str]], prose: npt.NDArray[np.intp]) -> list[float]:
+    """Of a line's longer words (folded), the share the story's prose also uses elsewhere."""
     prose_set = set(prose.tolist())
     story = Counter(key for i in prose_set for key in keys[i])
     shares = []
