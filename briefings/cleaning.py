@@ -435,11 +435,13 @@ def _read_line_model(lines: list[_Line], model: LineModel | None, language: str)
         return
     features = line_features([x.text for x in lines], [x.block for x in lines], language)
     scores = model.probabilities(features)
-    prose = features[:, FEATURES.index("prose")] > 0
+    # Read as Python lists: a page's few dozen rows cost less so than row by row in numpy.
+    labels = scores.argmax(axis=1).tolist()
+    prose = (features[:, FEATURES.index("prose")] > 0).tolist()
     sentences = [i for i, line in enumerate(lines) if line.reason is None and _is_sentence(line)]
     story = range(sentences[0], sentences[-1] + 1) if sentences else range(0)
-    for i, (line, row, in_prose) in enumerate(zip(lines, scores, prose, strict=True)):
-        label = int(row.argmax())
+    rows = zip(lines, scores.tolist(), labels, prose, strict=True)
+    for i, (line, row, label, in_prose) in enumerate(rows):
         name = LABELS[label]
         threshold = model.thresholds.get(name, 1.0)
         if name in _MODEL_DROPS and i in story:
@@ -449,7 +451,7 @@ def _read_line_model(lines: list[_Line], model: LineModel | None, language: str)
         if name == "boilerplate" and (in_prose or _is_prose(line.text)):
             threshold = max(threshold, model.thresholds["prose"])
         if name != "body" and row[label] >= threshold:
-            line.verdict, line.confidence = name, float(row[label])
+            line.verdict, line.confidence = name, row[label]
 
 
 def _is_sentence(line: _Line) -> bool:
