@@ -31,7 +31,7 @@ from briefings import datafiles
 from briefings.datelines import leading_date, read_wire_dateline
 from briefings.dates import place_dateline, split_dateline
 from briefings.english import STOPWORDS, stem
-from briefings.folding import fold, fold_text
+from briefings.folding import fold, fold_text, squeeze_spaces
 from briefings.line_features import FEATURES, WEB_ADDRESS, line_features
 from briefings.line_model import LABELS, LineModel, shipped_model
 from briefings.model import CleanText, PartialDate, Removed, WireDateline
@@ -65,7 +65,6 @@ ANAPHORIC_OPENERS = frozenset(datafiles.words("boilerplate/anaphoric_openers.txt
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-_SPACE = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -384,7 +383,7 @@ def _split_lines(text: str) -> list[_Line]:
     lines = []
     for block, chunk in enumerate(_BLANK_LINE.split(text)):
         for raw in chunk.split("\n"):
-            line = _SPACE.sub(" ", raw).strip()
+            line = squeeze_spaces(raw)
             if line:
                 lines.append(_Line(line, block))
     return lines

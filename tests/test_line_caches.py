@@ -1,14 +1,17 @@
-"""Cleaning remembers what it judged of a line by its text alone (ingest reads a source's
-pages in a row, and they repeat their chrome); what it remembers never changes a result."""
+"""Cleaning's shortcuts never change a result: it remembers what it judged of a line by its
+text alone (ingest reads a source's pages in a row, and they repeat their chrome), and skips
+work a line's characters show to be needless."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
 
 from briefings import cleaning, line_features
 from briefings.cleaning import clean_text
+from briefings.folding import squeeze_spaces
 from briefings.line_features import line_features as features_of
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -86,3 +89,18 @@ def test_a_head_line_without_digits_is_not_read_for_a_date() -> None:
     cleaned = clean_text(page)
     assert "Publié le 4 décembre 2026 à 10h12" == cleaned.published_text
     assert (2026, 12, 4) == (cleaned.published.year, cleaned.published.month, cleaned.published.day)
+
+
+def test_spaces_are_squeezed_as_the_pattern_squeezes_them() -> None:
+    texts = [
+        "Vietnam and Russia agree to expand energy cooperation",
+        " leading and trailing ",
+        "two  spaces",
+        "a\ttab",
+        "no-break\u00a0space and\u3000ideographic space",
+        "thin\u2009space, line\u2028separator",
+        "",
+        "   ",
+    ]
+    for text in texts:
+        assert re.sub(r"\s+", " ", text).strip() == squeeze_spaces(text)
