@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise, takewhile
 
 import py3langid as langid
@@ -30,12 +31,15 @@ from briefings import datafiles
 from briefings.datelines import leading_date, read_wire_dateline
 from briefings.dates import place_dateline, split_dateline
 from briefings.english import STOPWORDS, stem
-from briefings.folding import fold, fold_text
+from briefings.folding import fold, fold_text, squeeze_spaces
 from briefings.line_features import FEATURES, WEB_ADDRESS, Matrix, line_features
 from briefings.line_model import LABELS, LineModel, shipped_model
 from briefings.model import CleanText, PartialDate, Removed, WireDateline
 
 _PHRASE_MAX_CHARS = 40
+# Lines judged by their text alone are remembered: a source repeats its menus, share
+# buttons and rights lines on every page, and ingest reads a source's pages one after another.
+_LINE_CACHE = 8192
 # Whether `clean_text` lets the fitted line classifier (briefings/line_model.py) drop
 # chrome and find the title, captions and metadata lines the rules miss.
 USE_LINE_MODEL = True
@@ -61,10 +65,10 @@ ANAPHORIC_OPENERS = frozenset(datafiles.words("boilerplate/anaphoric_openers.txt
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-_SPACE = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LETTER = re.compile(r"[^\W\d_]")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 _NETWORKS = "twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threads|google news"
 _SITE_CHROME = [
@@ -424,7 +428,7 @@ def _split_lines(text: str) -> list[_Line]:
     lines = []
     for block, chunk in enumerate(_BLANK_LINE.split(text)):
         for raw in chunk.split("\n"):
-            line = _SPACE.sub(" ", raw).strip()
+            line = squeeze_spaces(raw)
             if line:
                 lines.append(_Line(line, block))
     return lines
@@ -451,11 +455,13 @@ def _has_blank_lines(lines: list[_Line]) -> bool:
     return bool(lines) and lines[-1].block > 0
 
 
-def _letter_words(text: str) -> list[str]:
+@lru_cache(maxsize=_LINE_CACHE)
+def _letter_words(text: str) -> tuple[str, ...]:
     """The words of `text` spelled in letters (`Vietnam’s`, `talks`); numbers are left out."""
-    return _WORD.findall(text)
+    return tuple(_WORD.findall(text))
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _letters(text: str) -> int:
     return len(_LETTER.findall(text))
 
@@ -667,6 +673,8 @@ def _split_head_dateline(line: _Line, head: _Head, fragments: list[Removed]) -> 
 
 
 def _head_dateline(line: _Line, head: _Head, fragments: list[Removed]) -> bool:
+    if not _ASCII_DIGIT.search(line.text):
+        return False  # both readers need a day or a year in digits
     return _split_head_dateline(line, head, fragments) or _read_place_dateline(line, head)
 
 
@@ -790,6 +798,7 @@ def _dateline_agency(dateline: WireDateline | None) -> str | None:
     return dateline.agency if dateline else None
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _metadata_date(text: str) -> PartialDate | None:
     """The date on a line that holds nothing but metadata around it.
 
@@ -797,8 +806,8 @@ def _metadata_date(text: str) -> PartialDate | None:
     the date may start anywhere, but the rest must be labels, times and names, so a
     headline or sentence that mentions a date never passes.
     """
-    if len(text) > _DATELINE_LINE_MAX_CHARS:
-        return None
+    if len(text) > _DATELINE_LINE_MAX_CHARS or not _ASCII_DIGIT.search(text):
+        return None  # every date the dateline readers know has a day or a year in digits
     text = _GLUED_YEAR.sub(r"\1 ", text)  # "July 8, 20242:15 PM": the page lost a space
     for start in _word_starts(text):
         date, _, rest = split_dateline(text[start:])
@@ -844,6 +853,7 @@ def _drop_chrome(lines: list[_Line]) -> None:
         line.reason = _chrome_reason(line.text)
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _chrome_reason(text: str) -> str | None:
     if len(text) > _CHROME_MAX_CHARS:
         return None
@@ -930,6 +940,7 @@ def _is_link_like(text: str) -> bool:
 # --- language -----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _looks_english(text: str) -> bool:
     """Running English prose: enough function words, whatever names it carries."""
     words = [word.casefold() for word in _letter_words(text)]
@@ -988,6 +999,7 @@ def _guess(line: _Line) -> tuple[str, float]:
     return line.guess
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _identify(text: str) -> tuple[str, float]:
     """langid's best guess and its probability (English with many names reads as Pidgin)."""
     ranking = langid.rank(text[:_LANGUAGE_SAMPLE_CHARS])
@@ -1090,6 +1102,7 @@ def _drop_duplicates(lines: list[_Line]) -> None:
         seen.add(key)
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _credit_start(text: str) -> int | None:
     """Where the photo credit closing `text` starts, if one does."""
     offset = max(0, len(text) - _CREDIT_MAX_CHARS)

@@ -353,11 +353,7 @@ def normalise_role(role: str) -> str:
 
 
 def _tokenise(text: str) -> list[_Token]:
-    return [_token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-
-
-def _token(start: int, end: int, text: str) -> _Token:
-    return _Token(start, end, *_word(text))
+    return [_Token(m.start(), m.end(), *_word(m.group())) for m in TOKEN.finditer(text)]
 
 
 # Most tokens are words met before: sharing their strings, rather than holding a copy and a
@@ -970,10 +966,13 @@ def _resolve_pending(
 
 
 def _find_gazetteer_names(article: _Article) -> None:
+    first_words = article.gazetteer.first_words
     for passage, tokens in enumerate(article.tokens):
+        keys = article.keys[passage]
         i = 0
         while i < len(tokens):
-            size = _gazetteer_match(article, passage, tokens, i)
+            # Most words start no name: the look-up is made here rather than in a call.
+            size = _gazetteer_match(article, passage, tokens, i) if keys[i] in first_words else 0
             i += size or 1
 
 

@@ -47,4 +47,13 @@ def fold(text: str) -> str:
 def fold_text(text: str) -> str:
     """`fold` without its cache, for text seen once (a whole body), which would crowd names out."""
     plain = fold_diacritics(text).translate(_QUOTES).casefold()
-    return _SPACE.sub(" ", plain).strip()
+    return squeeze_spaces(plain)
+
+
+def squeeze_spaces(text: str) -> str:
+    """Each run of white space as one space, and none at either end."""
+    # Most text has single spaces between its words and no other white space, which `sub`
+    # would still rewrite one by one; every other white space character is unprintable.
+    if "  " not in text and text.isprintable():
+        return text.strip()
+    return _SPACE.sub(" ", text).strip()

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 
 import justext
@@ -92,14 +93,23 @@ def stopwords(language: str) -> frozenset[str]:
 
 def line_features(lines: Sequence[str], blocks: Sequence[int], language: str) -> Matrix:
     """One row of `FEATURES` per line; `blocks` numbers the blank-line-separated blocks."""
-    stops = stopwords(language)
-    words = [_WORD.findall(line) for line in lines]
-    own = np.array([_own_features(line, w, stops) for line, w in zip(lines, words, strict=True)])
-    own = own.reshape(len(lines), len(LINE_FEATURES))
-    page = _page_features(lines, blocks, words, own)
+    rows = [_line_row(line, language) for line in lines]
+    keys = [line_keys for line_keys, _ in rows]
+    own = np.array([row for _, row in rows]).reshape(len(lines), len(LINE_FEATURES))
+    page = _page_features(lines, blocks, keys, own)
     columns = [LINE_FEATURES.index(name) for name in CONTEXT_FEATURES]
     context = [_shifted(own[:, columns], offset) for offset in OFFSETS]
     return np.hstack([own, page, *context])
+
+
+# A source repeats its chrome lines on every page, and ingest reads its pages in a row.
+@lru_cache(maxsize=8192)
+def _line_row(line: str, language: str) -> tuple[frozenset[str], tuple[float, ...]]:
+    """The line's longer words, folded (for `_shared_words`), and its own features (those
+    that depend on it alone)."""
+    words = _WORD.findall(line)
+    keys = frozenset(word.casefold() for word in words if len(word) >= 4)
+    return keys, tuple(_own_features(line, words, stopwords(language)))
 
 
 def _own_features(line: str, words: list[str], stops: frozenset[str]) -> list[float]:
@@ -140,7 +150,7 @@ def _date_shapes(line: str) -> tuple[float, float, float]:
 
 
 def _page_features(
-    lines: Sequence[str], blocks: Sequence[int], words: list[list[str]], own: Matrix
+    lines: Sequence[str], blocks: Sequence[int], keys: list[frozenset[str]], own: Matrix
 ) -> Matrix:
     count = len(lines)
     block_sizes = Counter(blocks)
@@ -154,20 +164,22 @@ def _page_features(
     first, last = (prose[0], prose[-1]) if prose.size else (count, -1)
     index = np.arange(count, dtype=np.float64)
     stop_column = LINE_FEATURES.index("stopwords")
-    page_level = float(np.median(own[prose, stop_column])) if prose.size else 0.0
+    # statistics' median of a few floats is numpy's, at a tenth of its cost.
+    page_level = statistics.median(own[prose, stop_column].tolist()) if prose.size else 0.0
     own[:, LINE_FEATURES.index("stopwords_vs_page")] = own[:, stop_column] - page_level
-    texts = Counter(line.casefold() for line in lines)
+    folded = [line.casefold() for line in lines]
+    texts = Counter(folded)
     return np.column_stack(
         [
             index < first,
             index > last,
             np.clip(first - index, -_REACH, _REACH) / _REACH,
             np.clip(index - last, -_REACH, _REACH) / _REACH,
-            [texts[line.casefold()] > 1 for line in lines],
+            [texts[line] > 1 for line in folded],
             [has_blocks and block_sizes[block] == 1 for block in blocks],
             index == 0,
             index == count - 1,
-            _shared_words(words, prose),
+            _shared_words(keys, prose),
             *paragraphs,
             _short_runs(own),
             index / max(count - 1, 1),
@@ -219,9 +231,8 @@ def _short_runs(own: Matrix) -> list[float]:
     return runs
 
 
-def _shared_words(words: list[list[str]], prose: npt.NDArray[np.intp]) -> list[float]:
-    """Of a line's longer words, the share the story's prose also uses elsewhere."""
-    keys = [{word.casefold() for word in line if len(word) >= 4} for line in words]
+def _shared_words(keys: list[frozenset[str]], prose: npt.NDArray[np.intp]) -> list[float]:
+    """Of a line's longer words (folded), the share the story's prose also uses elsewhere."""
     prose_set = set(prose.tolist())
     story = Counter(key for i in prose_set for key in keys[i])
     shares = []

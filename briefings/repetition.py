@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
+from briefings.folding import squeeze_spaces
 from store.line_stats import ChromeRule
 
 # A shape is chrome once it recurs in this many different stories of its source. Fewer is
@@ -47,7 +48,6 @@ MAX_LINES = 60
 RECLEAN_LIMIT = 500
 
 _DIGITS = re.compile(r"\d+(?:[\s.,:/-]*\d+)*")
-_SPACE = re.compile(r"\s+")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 # What cleaning takes out before splitting lines: invisible characters, controls.
 _UNSEEN = re.compile("[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -125,7 +125,7 @@ def holds_chrome(text: str, chrome: Chrome) -> bool:
     if repeated is None:
         return False
     lines = _LINE_BREAK.split(_UNSEEN.sub("", text))
-    return any(repeated(squeezed) for line in lines if (squeezed := _SPACE.sub(" ", line).strip()))
+    return any(repeated(squeezed) for line in lines if (squeezed := squeeze_spaces(line)))
 
 
 def chrome_passages(passages: Iterable[tuple[int, str, str]], chrome: Chrome) -> list[int]:
