@@ -90,6 +90,31 @@ def attribute(store: Store, chosen: Sequence[_Said]) -> None:
         claim.speaker = speaker(told, people, claim.passage_id, claim.start)
 
 
+def spoken_by(store: Store, name: str, articles: Iterable[int]) -> list[tuple[PassageHit, int]]:
+    """The sentences of these articles whose "he said" is `name`'s: (passage, start) each.
+
+    A quote closed by "he said" does not name its speaker, so a briefing that takes only
+    the sentences naming a person would leave out that person's own words.
+    """
+    passages = store.body_passages(articles)
+    cued = [p for p in passages if pronoun_speaks(p.text) is not None]
+    if not cued:
+        return []
+    people = store.people_named(p.id for p in passages)
+    by_article: dict[int, list[PassageHit]] = {}
+    for passage in passages:
+        by_article.setdefault(passage.article_id, []).append(passage)
+    found = []
+    for passage in cued:
+        told = by_article[passage.article_id]
+        for start, end in sentence_spans(passage.text):
+            if pronoun_speaks(passage.text[start:end]) is None:
+                continue
+            if speaker(told, people, passage.id, start) == name:
+                found.append((passage, start))
+    return found
+
+
 def pronoun_speaks(sentence: str) -> int | None:
     """Where a "he said" stands in `sentence`, or None when it has none."""
     match = _PRONOUN_SPEAKS.search(sentence)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from briefings import notices
 from briefings.answers import rank_answers
-from briefings.attribution import attribute
+from briefings.attribution import attribute, spoken_by
 from briefings.briefing import (
     Briefing,
     Claim,
@@ -28,6 +28,7 @@ from briefings.event_groups import EventGroup, assign, group_events
 from briefings.extractive import (
     Candidate,
     Chosen,
+    Focus,
     candidates,
     choose,
     chronological,
@@ -299,10 +300,13 @@ def _entity_briefing(
     articles = {h.article_id for h in hits} | {a for _, _, a in roles}
     summaries = store.article_summaries(articles | {row.article_id for row in rows})
     groups = group_events(rows, summaries, entity.name)
-    draft = _draft(store, hits, summaries, _mentioned, limits, groups)
+    spoken = spoken_by(store, entity.name, {h.article_id for h in hits}) if command == "who" else []
+    told = _with_spoken(hits, spoken)
+    speaking = {(p.id, start) for p, start in spoken}
+    draft = _draft(store, told, summaries, _mentioned_or_said(speaking), limits, groups, speaking)
     book = SourceBook(summaries)
     named = Subject(entity.name, entity.kind)
-    briefing = _finish(command, query, named, draft, writer, hits, book)
+    briefing = _finish(command, query, named, draft, writer, told, book)
     subject = _subject(store, entity, book, summaries, roles if command == "who" else None)
     companions = store.companions(entity.id, recent=RECENT_ARTICLES)
     related = tuple(Related(c.name, c.kind, c.articles) for c in companions)
@@ -314,6 +318,24 @@ def _entity_briefing(
     return replace(
         briefing, subject=subject, related=related, sources=sources, note=note, reach=reach
     )
+
+
+def _with_spoken(
+    hits: Sequence[PassageHit], spoken: Sequence[tuple[PassageHit, int]]
+) -> list[PassageHit]:
+    """`hits`, then the passages of `spoken` that do not name the subject."""
+    seen = {h.id for h in hits}
+    extra = {p.id: p for p, _ in spoken if p.id not in seen}
+    return [*hits, *extra.values()]
+
+
+def _mentioned_or_said(speaking: Collection[tuple[int, int]]) -> Focus:
+    """`_mentioned`, and a weight of one for a sentence the subject says as "he said"."""
+
+    def focus(hit: PassageHit, start: int, end: int) -> int:
+        return _mentioned(hit, start, end) or int((hit.id, start) in speaking)
+
+    return focus
 
 
 def _reach(
@@ -346,9 +368,13 @@ def _draft(
     focus: Callable[[PassageHit, int, int], int],
     limits: Limits,
     groups: Sequence[EventGroup] = (),
+    speaking: Collection[tuple[int, int]] = (),
 ) -> _Draft:
-    """The claims: one per event of `groups` (every report cited), stories without one after."""
-    pool = _pool(store, hits, summaries, focus)
+    """The claims: one per event of `groups` (every report cited), stories without one after.
+
+    `speaking` holds the sentences (passage id, start) the subject says without being named.
+    """
+    pool = _pool(store, hits, summaries, focus, speaking=speaking)
     if groups:
         pool = assign(pool, groups, hits, _publication_dates(summaries))
     max_claims, max_words = limits.claims, limits.words
@@ -389,12 +415,13 @@ def _pool(
     summaries: Mapping[int, ArticleSummary],
     focus: Callable[[PassageHit, int, int], int],
     relevance: Callable[[PassageHit, str], float] | None = None,
+    speaking: Collection[tuple[int, int]] = (),
 ) -> list[Candidate]:
     """Every sentence of `hits` worth quoting; `summaries` holds at least their articles."""
     published = _publication_dates(summaries)
     dates = store.dates_in(h.id for h in hits)
     events = store.event_marks({h.article_id for h in hits})
-    return candidates(hits, dates, published, focus, relevance, events)
+    return candidates(hits, dates, published, focus, relevance, events, speaking)
 
 
 def _finish(
