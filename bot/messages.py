@@ -128,6 +128,8 @@ LANGUAGE_NAMES = {
     "ar": "Arabic",
 }
 MORE_AVAILABLE = "{count} more available: {how}."
+# A briefing made with --more that still leaves sentences out (past its word limits).
+MORE_LEFT_OUT = "{count} more relevant sentences not shown."
 # How each surface's user asks for a longer briefing.
 ASK_MORE_FLAG = "add --more"
 ASK_MORE_OPTION = "run again with more: True"

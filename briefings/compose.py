@@ -84,9 +84,11 @@ class Limits:
     # With `--more`, who and topic tell every event and story once, whatever the limits,
     # so nothing relevant stays out of reach; the limits then bound the second sentences.
     every_event: bool = False
+    answers: int = ANSWER_CLAIMS  # an answer's claims, within `claims`
 
     def more(self) -> Limits:
-        return Limits(self.claims * 3, self.words * 3, self.events * 3, every_event=True)
+        tripled = (self.claims * 3, self.words * 3, self.events * 3)
+        return Limits(*tripled, every_event=True, answers=self.answers * 3)
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class _Draft:
     more: int
     mode: Mode = "extractive"
     note: str | None = None
+    expanded: bool = False  # made with `--more`: `more` is what even that leaves out
 
 
 def brief_who(
@@ -214,18 +217,32 @@ def answer_question(
     pool = rank_answers(store, asked, hits, [c for c in pool if c.relevance >= ANSWER_RELEVANCE])
     best = max((c.relevance for c in pool), default=0.0)
     pool = [c for c in pool if c.relevance >= best * ANSWER_SHARE]
-    chosen, more = choose(
-        pool,
-        max_claims=min(limits.claims, ANSWER_CLAIMS),
-        max_words=limits.words,
-        cluster=_clusters(summaries),
-        spread=False,
-    )
+
+    def answers(limits: Limits) -> tuple[list[Chosen], int]:
+        max_claims = min(limits.claims, limits.answers)
+        cluster = _clusters(summaries)
+        return choose(
+            pool, max_claims=max_claims, max_words=limits.words, cluster=cluster, spread=False
+        )
+
+    chosen, more = _with_more(answers, limits)
     attribute(store, chosen)
     if not chosen:
         return Briefing("ask", question, note=notices.NOTHING_FOUND)
     book = SourceBook(summaries)
-    return _finish("ask", question, None, _Draft(chosen, more), writer, hits, book)
+    draft = _Draft(chosen, more, expanded=limits.every_event)
+    return _finish("ask", question, None, draft, writer, hits, book)
+
+
+def _with_more(
+    select: Callable[[Limits], tuple[list[Chosen], int]], limits: Limits
+) -> tuple[list[Chosen], int]:
+    """The claims within `limits`, and how many more: with `--more` already, how many it
+    leaves out; otherwise how many `--more` would add (its own limits stop it short of all)."""
+    chosen, more = select(limits)
+    if more and not limits.every_event:
+        more = max(0, len(select(limits.more())[0]) - len(chosen))
+    return chosen, more
 
 
 def _answer_passages(store: Store, words: Sequence[str]) -> list[PassageHit]:
@@ -377,25 +394,29 @@ def _draft(
     pool = _pool(store, hits, summaries, focus, speaking=speaking)
     if groups:
         pool = assign(pool, groups, hits, _publication_dates(summaries))
-    max_claims, max_words = limits.claims, limits.words
-    if limits.every_event:
-        stories = len({_story_of(c, summaries) for c in pool})
-        max_claims = max(max_claims, stories)
-        max_words += stories * STORY_WORDS
     once = {g.story for g in groups}
-    chosen, more = choose(
-        pool,
-        max_claims=max_claims,
-        max_words=max_words,
-        cluster=_clusters(summaries),
-        once=() if limits.every_event else once,
-    )
+
+    def claims(limits: Limits) -> tuple[list[Chosen], int]:
+        max_claims, max_words = limits.claims, limits.words
+        if limits.every_event:
+            stories = len({_story_of(c, summaries) for c in pool})
+            max_claims = max(max_claims, stories)
+            max_words += stories * STORY_WORDS
+        return choose(
+            pool,
+            max_claims=max_claims,
+            max_words=max_words,
+            cluster=_clusters(summaries),
+            once=() if limits.every_event else once,
+        )
+
+    chosen, more = _with_more(claims, limits)
     reports = {g.story: g.articles for g in groups}
     for claim in chosen:
         told = reports.get(claim.story, []) if claim.story is not None else []
         claim.articles.extend(a for a in told if a not in claim.articles)
     attribute(store, chosen)
-    return _Draft(chronological(chosen), more)
+    return _Draft(chronological(chosen), more, expanded=limits.every_event)
 
 
 def _story_of(candidate: Candidate, summaries: Mapping[int, ArticleSummary]) -> int:
@@ -439,7 +460,15 @@ def _finish(
     claims = tuple(_claim(c, book) for c in draft.chosen)
     sources = book.sources()
     return Briefing(
-        command, query, subject, claims, sources, draft.mode, draft.note, more=draft.more
+        command,
+        query,
+        subject,
+        claims,
+        sources,
+        draft.mode,
+        draft.note,
+        more=draft.more,
+        expanded=draft.expanded,
     )
 
 

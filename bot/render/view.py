@@ -325,7 +325,9 @@ def _when(date: PartialDate | None) -> str:
 
 def _footer(briefing: Briefing, ask_more: str) -> tuple[str, ...]:
     footer = []
-    if briefing.more:
+    if briefing.more and briefing.expanded:
+        footer.append(messages.MORE_LEFT_OUT.format(count=briefing.more))
+    elif briefing.more:
         footer.append(messages.MORE_AVAILABLE.format(count=briefing.more, how=ask_more))
     if briefing.found:
         footer.append(messages.SUMMARY_MODE[briefing.mode])
