@@ -39,6 +39,8 @@ RUN_HELP = (
     "it opens a terminal console that takes the same commands."
 )
 
+# click shows it as "Invalid value for 'NAME': …", exit 2, as for a missing argument.
+BLANK_ARGUMENT = "it is blank; give some text."
 BAD_ID = "“{text}” is not an id: a whole number from 0 to {max}."
 BAD_SETTING = "{name}={value!r} is not a valid setting: {problem} (see .env.example)"
 NO_DATABASE = "no database at {path}; run `attache ingest` first (or give --db)"

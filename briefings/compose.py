@@ -167,7 +167,7 @@ def _phrase_briefing(
     briefing = _finish("topic", term, subject, draft, writer, hits, SourceBook(summaries))
     return replace(
         briefing,
-        note=briefing.note or note.format(query=term.strip()[:80]),
+        note=briefing.note or note.format(query=notices.echoed(term)),
         candidates=tuple(c.name for c in resolution.candidates),
         reach=_reach({h.article_id for h in hits}, (), summaries),
     )
@@ -640,12 +640,12 @@ def _published_key(summary: ArticleSummary | None) -> tuple[int, str]:
 
 def _corrected_note(query: str, entity: EntityRow, resolution: Resolution) -> str | None:
     if resolution.corrected:
-        return notices.CORRECTED.format(name=entity.name, query=query.strip())
+        return notices.CORRECTED.format(name=entity.name, query=notices.echoed(query))
     return None
 
 
 def _not_found(command: Command, query: str, resolution: Resolution) -> Briefing:
-    shown = query.strip()[:80]
+    shown = notices.echoed(query)
     if resolution.ambiguous:
         note = notices.AMBIGUOUS.format(query=shown)
     elif resolution.candidates:
