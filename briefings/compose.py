@@ -317,7 +317,7 @@ def _entity_briefing(
     articles = {h.article_id for h in hits} | {a for _, _, a in roles}
     summaries = store.article_summaries(articles | {row.article_id for row in rows})
     groups = group_events(rows, summaries, entity.name)
-    spoken = spoken_by(store, entity.name, {h.article_id for h in hits}) if command == "who" else []
+    spoken = spoken_by(store, entity.name, hits) if command == "who" else []
     told = _with_spoken(hits, spoken)
     speaking = {(p.id, start) for p, start in spoken}
     draft = _draft(store, told, summaries, _mentioned_or_said(speaking), limits, groups, speaking)
