@@ -11,7 +11,10 @@ def echoed(text: str) -> str:
     text = text.strip()
     if len(text) <= ECHO_CHARS:
         return text
-    return text[:ECHO_CHARS].rstrip() + ECHO_CUT
+    head = text[: ECHO_CHARS + 1]
+    # At a word when there is one to cut at; a name without spaces is cut where it stands.
+    space = head.rfind(" ")
+    return (head[:space] if space > 0 else head[:ECHO_CHARS]).rstrip() + ECHO_CUT
 
 
 NO_MATCH = "Nothing in the indexed articles matches “{query}”. Try another spelling, or `sources`."
