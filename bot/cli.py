@@ -86,6 +86,16 @@ def _record_id(text: str) -> int:
     return int(text)
 
 
+def _not_blank(text: str) -> str:
+    """A name, term or question; blank (or only quotes) is a usage error, as a missing one is."""
+    if not text.strip(_QUOTES):
+        raise typer.BadParameter(messages.BLANK_ARGUMENT)
+    return text
+
+
+# Whitespace and the quotes a shell leaves in (`who '""'`).
+_QUOTES = " \t\n\r\"'“”«»„‘’"
+
 DbOption = Annotated[
     Path | None,
     typer.Option("--db", help=messages.DB_HELP, envvar="ATTACHE_DB", show_default=False),
@@ -227,7 +237,9 @@ def _brief(
 
 @app.command(help=messages.WHO_HELP)
 def who(
-    name: Annotated[str, typer.Argument(help=messages.NAME_HELP, show_default=False)],
+    name: Annotated[
+        str, typer.Argument(help=messages.NAME_HELP, show_default=False, callback=_not_blank)
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
     more: MoreOption = False,
@@ -238,7 +250,9 @@ def who(
 
 @app.command(help=messages.TOPIC_HELP)
 def topic(
-    term: Annotated[str, typer.Argument(help=messages.TERM_HELP, show_default=False)],
+    term: Annotated[
+        str, typer.Argument(help=messages.TERM_HELP, show_default=False, callback=_not_blank)
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
     more: MoreOption = False,
@@ -249,7 +263,9 @@ def topic(
 
 @app.command(help=messages.ASK_HELP)
 def ask(
-    question: Annotated[str, typer.Argument(help=messages.QUESTION_HELP, show_default=False)],
+    question: Annotated[
+        str, typer.Argument(help=messages.QUESTION_HELP, show_default=False, callback=_not_blank)
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
     more: MoreOption = False,
@@ -260,7 +276,10 @@ def ask(
 
 @app.command(help=messages.TIMELINE_HELP)
 def timeline(
-    name: Annotated[str, typer.Argument(help=messages.NAME_OR_TERM_HELP, show_default=False)],
+    name: Annotated[
+        str,
+        typer.Argument(help=messages.NAME_OR_TERM_HELP, show_default=False, callback=_not_blank),
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
     more: MoreOption = False,

@@ -39,6 +39,8 @@ RUN_HELP = (
     "it opens a terminal console that takes the same commands."
 )
 
+# click shows it as "Invalid value for 'NAME': …", exit 2, as for a missing argument.
+BLANK_ARGUMENT = "it is blank; give some text."
 BAD_ID = "“{text}” is not an id: a whole number from 0 to {max}."
 BAD_SETTING = "{name}={value!r} is not a valid setting: {problem} (see .env.example)"
 NO_DATABASE = "no database at {path}; run `attache ingest` first (or give --db)"
@@ -128,6 +130,8 @@ LANGUAGE_NAMES = {
     "ar": "Arabic",
 }
 MORE_AVAILABLE = "{count} more available: {how}."
+# A briefing made with --more that still leaves sentences out (past its word limits).
+MORE_LEFT_OUT = "{count} more relevant sentences not shown."
 # How each surface's user asks for a longer briefing.
 ASK_MORE_FLAG = "add --more"
 ASK_MORE_OPTION = "run again with more: True"

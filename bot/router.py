@@ -41,6 +41,7 @@ BRIEFINGS: dict[str, Callable[..., Briefing]] = {
 POSTING_PLATFORMS = frozenset({"slack", "discord"})
 # Longer arguments are cut: no name or question needs more, and 40 kB helps nobody.
 MAX_ARGUMENT = 500
+_QUOTES = " \"'“”«»„‘’"
 _MORE = re.compile(r"(?:^|\s)(?:--more|more:)\s*$|^(?:--more|more:)\s+", re.IGNORECASE)
 _COPULA = re.compile(r"^(?:(?:is|was|are|were|the|of|for|about|on)\s+)+", re.IGNORECASE)
 _NATURAL: list[tuple[re.Pattern[str], CommandName]] = [
@@ -124,6 +125,8 @@ def _request(command: CommandName, rest: str, context: Context) -> Request:
     if command in ("who", "timeline", "topic"):
         # "who is Lavrov?" typed after the command word reads the same as "who Lavrov".
         argument = _COPULA.sub("", argument.strip(" ?!."))
+    if not argument.strip(_QUOTES):
+        argument = ""  # `/who ""` is a missing name: the usage line, not "nothing matches"
     return Request(command, argument, more, context)
 
 

@@ -90,6 +90,42 @@ def attribute(store: Store, chosen: Sequence[_Said]) -> None:
         claim.speaker = speaker(told, people, claim.passage_id, claim.start)
 
 
+def spoken_by(
+    store: Store, name: str, naming: Sequence[PassageHit]
+) -> list[tuple[PassageHit, int]]:
+    """The sentences whose "he said" is `name`'s, near the passages `naming` them: (passage,
+    start) each.
+
+    A quote closed by "he said" does not name its speaker, so a briefing that takes only
+    the sentences naming a person would leave out that person's own words. The speaker is
+    named at most LOOKBACK_PASSAGES before, so only the passages that close to one naming
+    them are read for a "he said".
+    """
+    named = {h.id for h in naming}
+    passages = store.body_passages({h.article_id for h in naming})
+    by_article: dict[int, list[PassageHit]] = {}
+    for passage in passages:
+        by_article.setdefault(passage.article_id, []).append(passage)
+    cued = [
+        (told, passage)
+        for told in by_article.values()
+        for i, passage in enumerate(told)
+        if any(p.id in named for p in told[max(0, i - LOOKBACK_PASSAGES) : i + 1])
+        and pronoun_speaks(passage.text) is not None
+    ]
+    if not cued:
+        return []
+    people = store.people_named(p.id for p in passages)
+    found = []
+    for told, passage in cued:
+        for start, end in sentence_spans(passage.text):
+            if pronoun_speaks(passage.text[start:end]) is None:
+                continue
+            if speaker(told, people, passage.id, start) == name:
+                found.append((passage, start))
+    return found
+
+
 def pronoun_speaks(sentence: str) -> int | None:
     """Where a "he said" stands in `sentence`, or None when it has none."""
     match = _PRONOUN_SPEAKS.search(sentence)

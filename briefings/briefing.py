@@ -121,8 +121,11 @@ class Briefing:
     related: tuple[Related, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     candidates: tuple[str, ...] = ()
+    # Claims left out: with `expanded` (made with `--more`), what even that leaves out;
+    # otherwise how many `--more` would add.
     more: int = 0
     reach: Reach | None = None
+    expanded: bool = False
 
     @property
     def found(self) -> bool:

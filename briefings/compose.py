@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from briefings import notices
 from briefings.answers import rank_answers
-from briefings.attribution import attribute
+from briefings.attribution import attribute, spoken_by
 from briefings.briefing import (
     Briefing,
     Claim,
@@ -28,6 +28,7 @@ from briefings.event_groups import EventGroup, assign, group_events
 from briefings.extractive import (
     Candidate,
     Chosen,
+    Focus,
     candidates,
     choose,
     chronological,
@@ -83,9 +84,11 @@ class Limits:
     # With `--more`, who and topic tell every event and story once, whatever the limits,
     # so nothing relevant stays out of reach; the limits then bound the second sentences.
     every_event: bool = False
+    answers: int = ANSWER_CLAIMS  # an answer's claims, within `claims`
 
     def more(self) -> Limits:
-        return Limits(self.claims * 3, self.words * 3, self.events * 3, every_event=True)
+        tripled = (self.claims * 3, self.words * 3, self.events * 3)
+        return Limits(*tripled, every_event=True, answers=self.answers * 3)
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ class _Draft:
     more: int
     mode: Mode = "extractive"
     note: str | None = None
+    expanded: bool = False  # made with `--more`: `more` is what even that leaves out
 
 
 def brief_who(
@@ -163,7 +167,7 @@ def _phrase_briefing(
     briefing = _finish("topic", term, subject, draft, writer, hits, SourceBook(summaries))
     return replace(
         briefing,
-        note=briefing.note or note.format(query=term.strip()[:80]),
+        note=briefing.note or note.format(query=notices.echoed(term)),
         candidates=tuple(c.name for c in resolution.candidates),
         reach=_reach({h.article_id for h in hits}, (), summaries),
     )
@@ -213,18 +217,32 @@ def answer_question(
     pool = rank_answers(store, asked, hits, [c for c in pool if c.relevance >= ANSWER_RELEVANCE])
     best = max((c.relevance for c in pool), default=0.0)
     pool = [c for c in pool if c.relevance >= best * ANSWER_SHARE]
-    chosen, more = choose(
-        pool,
-        max_claims=min(limits.claims, ANSWER_CLAIMS),
-        max_words=limits.words,
-        cluster=_clusters(summaries),
-        spread=False,
-    )
+
+    def answers(limits: Limits) -> tuple[list[Chosen], int]:
+        max_claims = min(limits.claims, limits.answers)
+        cluster = _clusters(summaries)
+        return choose(
+            pool, max_claims=max_claims, max_words=limits.words, cluster=cluster, spread=False
+        )
+
+    chosen, more = _with_more(answers, limits)
     attribute(store, chosen)
     if not chosen:
         return Briefing("ask", question, note=notices.NOTHING_FOUND)
     book = SourceBook(summaries)
-    return _finish("ask", question, None, _Draft(chosen, more), writer, hits, book)
+    draft = _Draft(chosen, more, expanded=limits.every_event)
+    return _finish("ask", question, None, draft, writer, hits, book)
+
+
+def _with_more(
+    select: Callable[[Limits], tuple[list[Chosen], int]], limits: Limits
+) -> tuple[list[Chosen], int]:
+    """The claims within `limits`, and how many more: with `--more` already, how many it
+    leaves out; otherwise how many `--more` would add (its own limits stop it short of all)."""
+    chosen, more = select(limits)
+    if more and not limits.every_event:
+        more = max(0, len(select(limits.more())[0]) - len(chosen))
+    return chosen, more
 
 
 def _answer_passages(store: Store, words: Sequence[str]) -> list[PassageHit]:
@@ -299,10 +317,13 @@ def _entity_briefing(
     articles = {h.article_id for h in hits} | {a for _, _, a in roles}
     summaries = store.article_summaries(articles | {row.article_id for row in rows})
     groups = group_events(rows, summaries, entity.name)
-    draft = _draft(store, hits, summaries, _mentioned, limits, groups)
+    spoken = spoken_by(store, entity.name, hits) if command == "who" else []
+    told = _with_spoken(hits, spoken)
+    speaking = {(p.id, start) for p, start in spoken}
+    draft = _draft(store, told, summaries, _mentioned_or_said(speaking), limits, groups, speaking)
     book = SourceBook(summaries)
     named = Subject(entity.name, entity.kind)
-    briefing = _finish(command, query, named, draft, writer, hits, book)
+    briefing = _finish(command, query, named, draft, writer, told, book)
     subject = _subject(store, entity, book, summaries, roles if command == "who" else None)
     companions = store.companions(entity.id, recent=RECENT_ARTICLES)
     related = tuple(Related(c.name, c.kind, c.articles) for c in companions)
@@ -314,6 +335,24 @@ def _entity_briefing(
     return replace(
         briefing, subject=subject, related=related, sources=sources, note=note, reach=reach
     )
+
+
+def _with_spoken(
+    hits: Sequence[PassageHit], spoken: Sequence[tuple[PassageHit, int]]
+) -> list[PassageHit]:
+    """`hits`, then the passages of `spoken` that do not name the subject."""
+    seen = {h.id for h in hits}
+    extra = {p.id: p for p, _ in spoken if p.id not in seen}
+    return [*hits, *extra.values()]
+
+
+def _mentioned_or_said(speaking: Collection[tuple[int, int]]) -> Focus:
+    """`_mentioned`, and a weight of one for a sentence the subject says as "he said"."""
+
+    def focus(hit: PassageHit, start: int, end: int) -> int:
+        return _mentioned(hit, start, end) or int((hit.id, start) in speaking)
+
+    return focus
 
 
 def _reach(
@@ -346,30 +385,38 @@ def _draft(
     focus: Callable[[PassageHit, int, int], int],
     limits: Limits,
     groups: Sequence[EventGroup] = (),
+    speaking: Collection[tuple[int, int]] = (),
 ) -> _Draft:
-    """The claims: one per event of `groups` (every report cited), stories without one after."""
-    pool = _pool(store, hits, summaries, focus)
+    """The claims: one per event of `groups` (every report cited), stories without one after.
+
+    `speaking` holds the sentences (passage id, start) the subject says without being named.
+    """
+    pool = _pool(store, hits, summaries, focus, speaking=speaking)
     if groups:
         pool = assign(pool, groups, hits, _publication_dates(summaries))
-    max_claims, max_words = limits.claims, limits.words
-    if limits.every_event:
-        stories = len({_story_of(c, summaries) for c in pool})
-        max_claims = max(max_claims, stories)
-        max_words += stories * STORY_WORDS
     once = {g.story for g in groups}
-    chosen, more = choose(
-        pool,
-        max_claims=max_claims,
-        max_words=max_words,
-        cluster=_clusters(summaries),
-        once=() if limits.every_event else once,
-    )
+
+    def claims(limits: Limits) -> tuple[list[Chosen], int]:
+        max_claims, max_words = limits.claims, limits.words
+        if limits.every_event:
+            stories = len({_story_of(c, summaries) for c in pool})
+            max_claims = max(max_claims, stories)
+            max_words += stories * STORY_WORDS
+        return choose(
+            pool,
+            max_claims=max_claims,
+            max_words=max_words,
+            cluster=_clusters(summaries),
+            once=() if limits.every_event else once,
+        )
+
+    chosen, more = _with_more(claims, limits)
     reports = {g.story: g.articles for g in groups}
     for claim in chosen:
         told = reports.get(claim.story, []) if claim.story is not None else []
         claim.articles.extend(a for a in told if a not in claim.articles)
     attribute(store, chosen)
-    return _Draft(chronological(chosen), more)
+    return _Draft(chronological(chosen), more, expanded=limits.every_event)
 
 
 def _story_of(candidate: Candidate, summaries: Mapping[int, ArticleSummary]) -> int:
@@ -389,12 +436,13 @@ def _pool(
     summaries: Mapping[int, ArticleSummary],
     focus: Callable[[PassageHit, int, int], int],
     relevance: Callable[[PassageHit, str], float] | None = None,
+    speaking: Collection[tuple[int, int]] = (),
 ) -> list[Candidate]:
     """Every sentence of `hits` worth quoting; `summaries` holds at least their articles."""
     published = _publication_dates(summaries)
     dates = store.dates_in(h.id for h in hits)
     events = store.event_marks({h.article_id for h in hits})
-    return candidates(hits, dates, published, focus, relevance, events)
+    return candidates(hits, dates, published, focus, relevance, events, speaking)
 
 
 def _finish(
@@ -412,7 +460,15 @@ def _finish(
     claims = tuple(_claim(c, book) for c in draft.chosen)
     sources = book.sources()
     return Briefing(
-        command, query, subject, claims, sources, draft.mode, draft.note, more=draft.more
+        command,
+        query,
+        subject,
+        claims,
+        sources,
+        draft.mode,
+        draft.note,
+        more=draft.more,
+        expanded=draft.expanded,
     )
 
 
@@ -584,12 +640,12 @@ def _published_key(summary: ArticleSummary | None) -> tuple[int, str]:
 
 def _corrected_note(query: str, entity: EntityRow, resolution: Resolution) -> str | None:
     if resolution.corrected:
-        return notices.CORRECTED.format(name=entity.name, query=query.strip())
+        return notices.CORRECTED.format(name=entity.name, query=notices.echoed(query))
     return None
 
 
 def _not_found(command: Command, query: str, resolution: Resolution) -> Briefing:
-    shown = query.strip()[:80]
+    shown = notices.echoed(query)
     if resolution.ambiguous:
         note = notices.AMBIGUOUS.format(query=shown)
     elif resolution.candidates:

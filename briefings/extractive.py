@@ -129,10 +129,12 @@ def candidates(
     focus: Focus,
     relevance: Callable[[PassageHit, str], float] | None = None,
     events: Mapping[int, Sequence[EventMark]] | None = None,
+    speaking: Collection[tuple[int, int]] = (),
 ) -> list[Candidate]:
     """Every sentence of `hits` that `focus` says is about the subject, scored and dated.
 
-    `events` (each article's, in text order) date the sentences that refer back to them.
+    `events` (each article's, in text order) date the sentences that refer back to them;
+    in the sentences of `speaking` (passage id, start), the subject speaks as "he said".
     """
     found = []
     for hit in hits:
@@ -144,7 +146,7 @@ def candidates(
             keep = max((e for s, e in hit.spans if start <= s and e <= end), default=end)
             text = _trim(hit.text[start:end], keep - start)
             score = _score(text, hit.seq, weight, bool(in_sentence))
-            acts = _acts(hit, start, end)
+            acts = (hit.id, start) in speaking or _acts(hit, start, end)
             score += ACTOR_BONUS if acts else 0.0
             matched = relevance(hit, text) if relevance else 0.0
             if relevance:

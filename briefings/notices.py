@@ -1,5 +1,22 @@
 """What briefings say to a user when there is no answer to give, in one place."""
 
+# User text echoed back (a heading, a note) is cut to this many characters and an ellipsis:
+# a pasted page must not come back as a heading.
+ECHO_CHARS = 80
+ECHO_CUT = "…"
+
+
+def echoed(text: str) -> str:
+    """`text` as a reply may quote it back."""
+    text = text.strip()
+    if len(text) <= ECHO_CHARS:
+        return text
+    head = text[: ECHO_CHARS + 1]
+    # At a word when there is one to cut at; a name without spaces is cut where it stands.
+    space = head.rfind(" ")
+    return (head[:space] if space > 0 else head[:ECHO_CHARS]).rstrip() + ECHO_CUT
+
+
 NO_MATCH = "Nothing in the indexed articles matches “{query}”. Try another spelling, or `sources`."
 DID_YOU_MEAN = "No exact match for “{query}”. Did you mean one of these?"
 AMBIGUOUS = "“{query}” could mean several entities; name one of them."

@@ -117,3 +117,46 @@ def test_the_console_shows_who_spoke(router: Router) -> None:
     )
 
     assert "Sergey Lavrov: “I expressed my appreciation" in shown.getvalue()
+
+
+def test_lavrovs_own_he_said_quote_is_in_his_who_more(seeded: Store) -> None:
+    # The AP quote names no one; "he" is Lavrov, named as speaker two sentences before.
+    briefing = brief_who(seeded, "Lavrov", Limits().more())
+
+    quote = next(c for c in briefing.claims if c.text.startswith("“I expressed my appreciation"))
+    assert "Sergey Lavrov" == quote.speaker
+
+
+def test_a_russian_zayavil_on_quote_is_in_lavrovs_who(seeded: Store) -> None:
+    run_ingest(seeded, [str(TRUTH)])
+    briefing = brief_who(seeded, "Lavrov")
+
+    quote = next(c for c in briefing.claims if c.text.startswith("«Мы договорились"))
+    assert "Sergey Lavrov" == quote.speaker
+
+
+def test_a_french_a_t_elle_quote_is_in_retno_marsudis_who(wires: Store) -> None:
+    briefing = brief_who(wires, "Retno Marsudi")
+
+    quote = next(c for c in briefing.claims if c.text.startswith("« Nous ne pouvons pas"))
+    assert "Retno Marsudi" == quote.speaker
+
+
+def test_a_he_told_reporters_quote_is_in_maris_who_not_under_the_person_met(
+    wires: Store,
+) -> None:
+    maris = brief_who(wires, "Maris", Limits().more())
+    sokhonn = brief_who(wires, "Prak Sokhonn", Limits().more())
+
+    quote = '"Trade between our peoples'
+    own = next(c for c in maris.claims if c.text.startswith(quote))
+    assert "Maris Sangiampongsa" == own.speaker
+    told = [c for c in sokhonn.claims if c.text.startswith(quote)]
+    assert ["Maris Sangiampongsa"] == [c.speaker for c in told]
+
+
+def test_retnos_quote_naming_kamikawa_shows_its_speaker_under_kamikawa(wires: Store) -> None:
+    briefing = brief_who(wires, "Yoko Kamikawa", Limits().more())
+
+    quotes = [c.speaker for c in briefing.claims if c.text.startswith("« Nous ne pouvons")]
+    assert ["Retno Marsudi"] == quotes

@@ -25,6 +25,7 @@ from bot.router import Overview, Reply
 from briefings.briefing import Briefing, Claim, Role, Source, Subject, TimelineEntry
 from briefings.digest import Digest, DigestEvent, Previously
 from briefings.model import PartialDate
+from briefings.notices import echoed
 
 Style = Literal["plain", "strong", "emphasis"]
 
@@ -178,8 +179,8 @@ def overview_view(overview: Overview) -> ReplyView:
 def _title(briefing: Briefing) -> str:
     name = briefing.subject.name if briefing.subject else briefing.query.strip()
     if briefing.command == "timeline":
-        return messages.TIMELINE_TITLE.format(name=name)
-    return name or messages.APP_NAME
+        return messages.TIMELINE_TITLE.format(name=echoed(name))
+    return echoed(name) or messages.APP_NAME
 
 
 def _kind(subject: Subject) -> str:
@@ -325,7 +326,9 @@ def _when(date: PartialDate | None) -> str:
 
 def _footer(briefing: Briefing, ask_more: str) -> tuple[str, ...]:
     footer = []
-    if briefing.more:
+    if briefing.more and briefing.expanded:
+        footer.append(messages.MORE_LEFT_OUT.format(count=briefing.more))
+    elif briefing.more:
         footer.append(messages.MORE_AVAILABLE.format(count=briefing.more, how=ask_more))
     if briefing.found:
         footer.append(messages.SUMMARY_MODE[briefing.mode])
