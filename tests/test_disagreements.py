@@ -92,6 +92,30 @@ def test_the_who_briefing_tells_the_event_once_marked_as_disputed(
     assert briefing.reach is not None and 1 == briefing.reach.events
 
 
+def test_weekdays_read_against_each_datelines_disagree_too(store: Store, tmp_path: Path) -> None:
+    tuesday = (
+        "Ministers meet on border trade\n\nKUALA LUMPUR, March 8, 2023 (Wire) - Malaysian "
+        "Foreign Minister Anwar Salleh held talks with Thai Foreign Minister Somchai Rattana in "
+        "Jakarta on Tuesday to discuss border trade and the flood season on both sides of the "
+        "frontier.\n\nAnwar Salleh said both countries would reopen two crossings before the "
+        "end of the year, and that customs officers would share one checkpoint at each.\n"
+    )
+    monday = (
+        "Border crossings to reopen\n\nBANGKOK, March 9, 2023 - Thai Foreign Minister Somchai "
+        "Rattana met Malaysian Foreign Minister Anwar Salleh in Jakarta on Monday, the ministry "
+        "said, and the two agreed to reopen two crossings closed during the pandemic.\n\n"
+        "Somchai Rattana thanked Malaysia for its help with the flood relief in Narathiwat "
+        "province earlier this year.\n"
+    )
+    _ingest(store, tmp_path, tuesday=tuesday, monday=monday)
+
+    timeline = build_timeline(store, "Somchai Rattana")
+
+    assert 1 == len(timeline.timeline)
+    said = sorted(a.date.iso() for a in timeline.timeline[0].disputed)
+    assert ["2023-03-06", "2023-03-07"] == said
+
+
 def test_the_same_day_in_two_cities_is_one_event_whose_place_is_disputed(
     store: Store, tmp_path: Path
 ) -> None:
@@ -110,6 +134,19 @@ def test_a_story_that_tells_both_days_keeps_two_events(store: Store, tmp_path: P
 
     assert not any(entry.disputed for entry in timeline.timeline)
     assert ["2023-03-06", "2023-03-07"] == sorted({e.date.iso() for e in timeline.timeline})
+
+
+def test_other_people_or_a_week_later_are_other_events(store: Store, tmp_path: Path) -> None:
+    other_minister = DAILY.replace(
+        "Malaysian Foreign Minister Anwar Salleh", "Vietnamese Foreign Minister Bui Thanh Son"
+    ).replace("Malaysia", "Vietnam")
+    a_week_later = POST.replace("in Singapore on March 6", "in Jakarta on March 13")
+    _ingest(store, tmp_path, wire=WIRE, daily=other_minister, post=a_week_later)
+
+    timeline = build_timeline(store, "Somchai Rattana")
+
+    assert not any(entry.disputed for entry in timeline.timeline)
+    assert 3 == len(timeline.timeline)
 
 
 def test_reports_that_agree_are_not_marked(store: Store, tmp_path: Path) -> None:
