@@ -97,6 +97,10 @@ AS_REPORTED = "as reported {span}"
 REPORTED_ON = "reported {date}"
 # A date the claim gives to something still to come: never the claim's own date.
 ANNOUNCED_FOR = "announced for {date}"
+# Reports of one event that give it different dates or places, each with its sources:
+# "sources differ: 6 March 2023 [1] · 7 March 2023 [2]".
+SOURCES_DIFFER = "sources differ:"
+SOURCES_DIFFER_BETWEEN = " · "
 # Who made a statement the sentence attributes only to "he" or "she".
 SAID_BY = "{name}:"
 # The first line of who and topic: "23 articles, 11 events, July 2016 – July 2024".

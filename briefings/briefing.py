@@ -28,12 +28,23 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Account:
+    """What some sources say of an event the sources disagree on: its date and place."""
+
+    date: PartialDate
+    place: str | None
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class Claim:
     """One sentence of the summary and the sources that say it.
 
     `date_kind` says what `date` is (None: not said, as in claims made before it existed);
     `announced` is a date the sentence gives to something still to come, never the claim's
-    date; `speaker` is who made the statement when the sentence says only "he said".
+    date; `speaker` is who made the statement when the sentence says only "he said";
+    `disputed` holds each account when the claim's event is dated or placed differently by
+    its sources ("sources differ: 6 March [1] · 7 March [2]"), else nothing.
     """
 
     text: str
@@ -42,6 +53,7 @@ class Claim:
     date_kind: DateKind | None = None
     announced: PartialDate | None = None
     speaker: str | None = None
+    disputed: tuple[Account, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,7 +94,11 @@ class Related:
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    """A dated diplomatic event: a meeting, call, visit, summit or signing."""
+    """A dated diplomatic event: a meeting, call, visit, summit or signing.
+
+    `disputed` holds each account when its reports give it different dates or places; the
+    entry's own date is then the most reported one, and its place is left unsaid if disputed.
+    """
 
     date: PartialDate
     kind: str
@@ -91,6 +107,7 @@ class TimelineEntry:
     until: PartialDate | None = None
     place: str | None = None
     participants: tuple[str, ...] = ()
+    disputed: tuple[Account, ...] = ()
 
 
 @dataclass(frozen=True)

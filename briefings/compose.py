@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from briefings import notices
 from briefings.answers import rank_answers
 from briefings.attribution import attribute, spoken_by
 from briefings.briefing import (
+    Account,
     Briefing,
     Claim,
     Command,
@@ -24,7 +25,7 @@ from briefings.briefing import (
 )
 from briefings.english import stem
 from briefings.entities import normalise_role
-from briefings.event_groups import EventGroup, assign, group_events
+from briefings.event_groups import EventGroup, Version, assign, group_events
 from briefings.extractive import (
     Candidate,
     Chosen,
@@ -100,6 +101,8 @@ class _Draft:
     mode: Mode = "extractive"
     note: str | None = None
     expanded: bool = False  # made with `--more`: `more` is what even that leaves out
+    # The versions of each event its reports disagree on, by the event's story.
+    disputes: dict[int, list[Version]] = field(default_factory=dict)
 
 
 def brief_who(
@@ -277,25 +280,34 @@ def build_timeline(store: Store, name: str, limits: Limits = Limits()) -> Briefi
     entity = resolution.entity
     rows = store.events_involving(entity.id, recent=RECENT_ARTICLES)
     summaries = store.article_summaries(row.article_id for row in rows)
-    entries = _merge_events(rows, summaries)[: limits.events]
+    days = store.days_told(summaries)
+    groups = group_events(rows, summaries, entity.name, days)
+    disputed = [g for g in groups if g.versions()]
+    entries = _fold_disputed(_merge_events(rows, summaries), disputed)[: limits.events]
     book = SourceBook(summaries)
-    timeline = tuple(
-        TimelineEntry(
-            date=date,
-            kind=row.kind,
-            text=row.sentence,
-            sources=book.numbers(articles),
-            until=parse_iso(row.until),
-            place=row.place,
-            participants=row.participants,
+    timeline = []
+    for date, row, articles, versions in entries:
+        sources = book.numbers(articles)
+        places = {v.place for v in versions if v.place}
+        timeline.append(
+            TimelineEntry(
+                date=date,
+                kind=row.kind,
+                text=row.sentence,
+                sources=sources,
+                until=parse_iso(row.until),
+                place=None if len(places) > 1 else row.place,
+                participants=row.participants,
+                disputed=book.accounts(versions),
+            )
         )
-        for date, row, articles in entries
-    )
     subject = _subject(store, entity, book, summaries, roles=None)
     note = _corrected_note(name, entity, resolution)
     if not timeline:
         note = notices.NO_EVENTS.format(name=entity.name)
-    return Briefing("timeline", name, subject, sources=book.sources(), timeline=timeline, note=note)
+    return Briefing(
+        "timeline", name, subject, sources=book.sources(), timeline=tuple(timeline), note=note
+    )
 
 
 # -- shared steps -----------------------------------------------------------------------
@@ -316,7 +328,8 @@ def _entity_briefing(
     rows = store.events_involving(entity.id, recent=RECENT_ARTICLES)
     articles = {h.article_id for h in hits} | {a for _, _, a in roles}
     summaries = store.article_summaries(articles | {row.article_id for row in rows})
-    groups = group_events(rows, summaries, entity.name)
+    days = store.days_told(row.article_id for row in rows)
+    groups = group_events(rows, summaries, entity.name, days)
     spoken = spoken_by(store, entity.name, hits) if command == "who" else []
     told = _with_spoken(hits, spoken)
     speaking = {(p.id, start) for p, start in spoken}
@@ -416,7 +429,8 @@ def _draft(
         told = reports.get(claim.story, []) if claim.story is not None else []
         claim.articles.extend(a for a in told if a not in claim.articles)
     attribute(store, chosen)
-    return _Draft(chronological(chosen), more, expanded=limits.every_event)
+    disputes = {g.story: versions for g in groups if (versions := g.versions())}
+    return _Draft(chronological(chosen), more, expanded=limits.every_event, disputes=disputes)
 
 
 def _story_of(candidate: Candidate, summaries: Mapping[int, ArticleSummary]) -> int:
@@ -457,7 +471,7 @@ def _finish(
     """Number the sources as the claims cite them; `book` knows every article of `hits`."""
     if writer is not None:
         draft = _write(command, query, subject, draft, writer, hits)
-    claims = tuple(_claim(c, book) for c in draft.chosen)
+    claims = tuple(_claim(c, book, draft.disputes) for c in draft.chosen)
     sources = book.sources()
     return Briefing(
         command,
@@ -472,10 +486,17 @@ def _finish(
     )
 
 
-def _claim(chosen: Chosen, book: SourceBook) -> Claim:
+def _claim(chosen: Chosen, book: SourceBook, disputes: Mapping[int, list[Version]]) -> Claim:
     numbers = book.cited(chosen.articles)
+    versions = disputes.get(chosen.story, []) if chosen.story is not None else []
     return Claim(
-        chosen.text, numbers, chosen.date, chosen.date_kind, chosen.announced, chosen.speaker
+        chosen.text,
+        numbers,
+        chosen.date,
+        chosen.date_kind,
+        chosen.announced,
+        chosen.speaker,
+        disputed=book.accounts(versions),
     )
 
 
@@ -565,6 +586,34 @@ def _merge_events(
         else:
             merged[key] = (date, row, [row.article_id])
     return sorted(merged.values(), key=lambda entry: _event_order(entry[0], entry[1]))
+
+
+def _fold_disputed(
+    entries: Sequence[tuple[PartialDate, EventRow, list[int]]], disputed: Sequence[EventGroup]
+) -> list[tuple[PartialDate, EventRow, list[int], list[Version]]]:
+    """`entries`, the reports of each event its sources disagree on made one entry.
+
+    The entry keeps the sentence of the most reported version (the earliest on a tie), cites
+    every report and carries each version; other entries are as they were.
+    """
+    group_of = {row.id: g for g in disputed for row in g.rows}
+    folded: list[tuple[PartialDate, EventRow, list[int], list[Version]]] = []
+    seen: set[int] = set()
+    for date, row, articles in entries:
+        group = group_of.get(row.id)
+        if group is None:
+            folded.append((date, row, articles, []))
+            continue
+        if group.story in seen:
+            continue
+        seen.add(group.story)
+        versions = group.versions()
+        first = versions[0]
+        told = [e for e in entries if group_of.get(e[1].id) is group]
+        kept = next((e for e in told if e[0].iso() == first.date.iso()), told[0])
+        reports = list(dict.fromkeys(a for e in told for a in e[2]))
+        folded.append((kept[0], kept[1], reports, versions))
+    return sorted(folded, key=lambda entry: _event_order(entry[0], entry[1]))
 
 
 def _event_order(date: PartialDate, row: EventRow) -> tuple[int, str, int]:
@@ -670,6 +719,10 @@ class SourceBook:
         """The numbers of `articles`, the first one's first: the article quoted verbatim."""
         numbers = self.numbers(articles[:1])
         return numbers + tuple(n for n in self.numbers(articles[1:]) if n not in numbers)
+
+    def accounts(self, versions: Sequence[Version]) -> tuple[Account, ...]:
+        """Each version of a disputed event with the numbers of the sources that give it."""
+        return tuple(Account(v.date, v.place, self.numbers(v.articles)) for v in versions)
 
     def _number(self, article: int) -> int:
         return self.order.setdefault(article, len(self.order) + 1)

@@ -10,12 +10,21 @@ A sentence belongs to the event it states, else to the event its article last re
 before it (a story about a visit goes on about that visit), else to its article's first
 event; an announced event owns only its own sentence. Sentences of an article without
 events stay in their story (its near-duplicate cluster), as before.
+
+Reports also disagree: one outlet has the talks on the 6th, another on the 7th; one in
+Jakarta, another in Singapore. A report joins an event as a disagreement only when nothing
+else matched it and it is the same kind of encounter (a meeting is talks held face to face)
+between exactly the same people besides the subject, from another story, on a day at most
+`DISAGREE_DAYS` away or on the same day somewhere else — and when no article of either side
+reports both days, since a story that tells both tells two events (talks resumed the next
+day), not a disagreement. The group then keeps each version with its articles (`versions`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date as calendar_date
 
 from briefings.events import ANNOUNCED
 from briefings.extractive import Candidate, parse_iso
@@ -24,6 +33,20 @@ from store.records import ArticleSummary, EventRow, PassageHit
 
 # How much of a sentence's start identifies it inside the event sentence that holds it.
 _SAME_SENTENCE_CHARS = 40
+# How far apart two reports may date one event: a day's slip across time zones, "Tuesday"
+# read against another week's day, a report of the eve or the morning after.
+DISAGREE_DAYS = 2
+# Kinds of event that are one encounter told in other words; anything else must match.
+_ONE_ENCOUNTER = frozenset({"meeting", "talks"})
+
+
+@dataclass(frozen=True)
+class Version:
+    """What some reports of a disputed event say of it: its date and place, and who says it."""
+
+    date: PartialDate
+    place: str | None
+    articles: tuple[int, ...]
 
 
 @dataclass
@@ -42,12 +65,44 @@ class EventGroup:
     def announced(self) -> bool:
         return self.kind.startswith(ANNOUNCED)
 
+    def versions(self) -> list[Version]:
+        """Each date and place the reports give, when they give more than one; else []."""
+        said: dict[tuple[str, str | None], Version] = {}
+        for row in self.rows:
+            date = parse_iso(row.date, row.year_source)
+            if date is None:
+                continue
+            key = (date.iso(), row.place)
+            known = said.get(key)
+            articles = known.articles if known else ()
+            if row.article_id not in articles:
+                said[key] = Version(date, row.place, (*articles, row.article_id))
+        dates = {d for d, _ in said}
+        places = {p for _, p in said if p is not None}
+        if len(dates) < 2 and len(places) < 2:
+            return []
+        # A report that leaves the place unsaid agrees with every place: it counts once,
+        # with its date, only when no version names a place on that date.
+        placed = {d for d, p in said if p is not None}
+        kept = [a for (d, p), a in said.items() if p is not None or d not in placed]
+        return sorted(kept, key=lambda a: (-len(a.articles), a.date.iso(), a.place or ""))
+
 
 def group_events(
-    rows: Sequence[EventRow], summaries: Mapping[int, ArticleSummary], subject: str
+    rows: Sequence[EventRow],
+    summaries: Mapping[int, ArticleSummary],
+    subject: str,
+    days: Mapping[int, set[str]] | None = None,
 ) -> list[EventGroup]:
-    """The events in `rows`, reports of one event merged; `subject` is left out of overlaps."""
+    """The events in `rows`, reports of one event merged; `subject` is left out of overlaps.
+
+    `days` holds the dates each article states (store `days_told`): a story that states both
+    days of a would-be disagreement tells two events. Without it, only its events count.
+    """
     cluster = {i: s.duplicate_of or i for i, s in summaries.items()}
+    told: dict[int, set[str]] = {a: set(d) for a, d in (days or {}).items()}
+    for row in rows:
+        told.setdefault(row.article_id, set()).add(row.date)
     groups: list[EventGroup] = []
     for row in rows:
         date = parse_iso(row.date, row.year_source)
@@ -55,6 +110,10 @@ def group_events(
             continue
         others = set(row.participants) - {subject}
         group = next((g for g in groups if _same_event(g, row, date, others, cluster)), None)
+        if group is None:
+            group = next(
+                (g for g in groups if _disagreeing(g, row, date, others, cluster, told)), None
+            )
         if group is None:
             group = EventGroup(-(len(groups) + 1), date, row.kind, row.place, others)
             groups.append(group)
@@ -86,6 +145,45 @@ def _same_event(
     if date.day is None or row.article_id in group.articles:
         return False
     return bool(group.participants & others) or (row.place is not None and row.place == group.place)
+
+
+def _disagreeing(
+    group: EventGroup,
+    row: EventRow,
+    date: PartialDate,
+    others: set[str],
+    cluster: Mapping[int, int],
+    told: Mapping[int, set[str]],
+) -> bool:
+    """Whether `row` reports `group`'s event with another date or place (see the module)."""
+    if group.announced != row.kind.startswith(ANNOUNCED) or not others:
+        return False
+    if group.kind != row.kind and not {group.kind, row.kind} <= _ONE_ENCOUNTER:
+        return False
+    if group.participants != others:
+        return False
+    stories = {cluster.get(a, a) for a in group.articles}
+    if cluster.get(row.article_id, row.article_id) in stories:
+        return False
+    apart = _days_apart(group.date, date)
+    if apart is None or apart > DISAGREE_DAYS:
+        return False
+    if apart == 0:
+        return row.place is not None and group.place is not None and row.place != group.place
+    group_days = {r.date for r in group.rows}
+    if any(row.date in told.get(a, set()) for a in group.articles):
+        return False
+    return not group_days & told.get(row.article_id, set())
+
+
+def _days_apart(one: PartialDate, other: PartialDate) -> int | None:
+    """Days between two dates known to the day with the same known year; else None."""
+    if one.year is None or one.year != other.year or one.day is None or other.day is None:
+        return None
+    if one.month is None or other.month is None:
+        return None
+    first = calendar_date(one.year, one.month, one.day)
+    return abs((calendar_date(other.year, other.month, other.day) - first).days)
 
 
 def assign(

@@ -223,6 +223,18 @@ class Queries:
             named.setdefault(article, set()).add(entity)
         return named
 
+    def days_told(self, article_ids: Iterable[int]) -> dict[int, set[str]]:
+        """For each of `article_ids`, the ISO dates known to the day that its text states."""
+        rows = self.db.execute(
+            "SELECT DISTINCT article_id, date FROM dates"
+            f" WHERE precision = 'day' AND article_id {IN_LIST}",
+            [json_list(sorted(set(article_ids)))],
+        )
+        told: dict[int, set[str]] = {}
+        for article, date in rows:
+            told.setdefault(article, set()).add(date)
+        return told
+
     def dates_in(self, passage_ids: Iterable[int]) -> dict[int, list[DateRecord]]:
         rows = self.db.execute(
             'SELECT passage_id, 0, start, "end", text, date, precision, year_source, until'

@@ -24,6 +24,18 @@ def test_the_examples_page_is_what_the_script_generates(tmp_path: Path) -> None:
     assert PAGE.read_text(encoding="utf-8") == generated.read_text(encoding="utf-8"), (
         "docs/examples/README.md is stale: run scripts/render_examples.py"
     )
+    disputed = PAGE.with_name("disagreements.md").read_text(encoding="utf-8")
+    assert disputed == generated.with_name("disagreements.md").read_text(encoding="utf-8"), (
+        "docs/examples/disagreements.md is stale: run scripts/render_examples.py"
+    )
+
+
+def test_the_disagreement_page_says_sources_differ_on_both_platforms() -> None:
+    page = PAGE.with_name("disagreements.md").read_text(encoding="utf-8")
+
+    assert 1 == page.count("### Slack (") and 1 == page.count("### Discord (")
+    # Twice: once in the Slack blocks, once in the Discord embed.
+    assert 2 == page.count("sources differ:"), page
 
 
 def test_the_page_shows_both_platforms_for_both_commands() -> None:

@@ -6,7 +6,16 @@ from datetime import datetime
 from typing import Any
 
 from bot.subscriptions import Subscription
-from briefings.briefing import Briefing, Claim, Reach, Role, Source, Subject, TimelineEntry
+from briefings.briefing import (
+    Account,
+    Briefing,
+    Claim,
+    Reach,
+    Role,
+    Source,
+    Subject,
+    TimelineEntry,
+)
 from briefings.digest import Digest, DigestEvent, Previously
 from briefings.model import PartialDate
 
@@ -73,11 +82,23 @@ def _claim(claim: Claim) -> dict[str, Any]:
         "date_kind": claim.date_kind,
         "announced": _date(claim.announced),
         "speaker": claim.speaker,
+        "disputed": [_account(a) for a in claim.disputed],
     }
 
 
 def _entry(entry: TimelineEntry) -> dict[str, Any]:
-    return {**_happening(entry), "text": entry.text, "sources": list(entry.sources)}
+    disputed = [_account(a) for a in entry.disputed]
+    return {
+        **_happening(entry),
+        "text": entry.text,
+        "sources": list(entry.sources),
+        "disputed": disputed,
+    }
+
+
+def _account(account: Account) -> dict[str, Any]:
+    """One version of an event its sources disagree on."""
+    return {"date": _date(account.date), "place": account.place, "sources": list(account.sources)}
 
 
 def _happening(event: TimelineEntry | DigestEvent) -> dict[str, Any]:

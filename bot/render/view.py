@@ -22,7 +22,7 @@ from bot.render.phrases import (
     window_text,
 )
 from bot.router import Overview, Reply
-from briefings.briefing import Briefing, Claim, Role, Source, Subject, TimelineEntry
+from briefings.briefing import Account, Briefing, Claim, Role, Source, Subject, TimelineEntry
 from briefings.digest import Digest, DigestEvent, Previously
 from briefings.model import PartialDate
 from briefings.notices import echoed
@@ -260,7 +260,8 @@ def _claim(claim: Claim) -> Line:
     if claim.speaker:
         # The space stays outside the strong run: `*Lavrov: *` is not bold in Slack.
         dated += [Words(messages.SAID_BY.format(name=claim.speaker), "strong"), Words(" ")]
-    return Line((Words("• "), *dated, *_cited_text(claim.text, claim.sources)))
+    cited = _cited_text(claim.text, claim.sources)
+    return Line((Words("• "), *dated, *cited, *_disputed(claim.disputed)))
 
 
 def _entry(entry: TimelineEntry, subject: str | None) -> Line:
@@ -268,7 +269,26 @@ def _entry(entry: TimelineEntry, subject: str | None) -> Line:
     others = [p for p in entry.participants if p != subject]
     head = f": {happening(entry.kind, entry.place, others)}"
     when = Words(span(entry.date, entry.until), "strong")
-    return Line((when, Words(head), Break(), *_cited_text(entry.text, entry.sources)))
+    cited = _cited_text(entry.text, entry.sources)
+    return Line((when, Words(head), Break(), *cited, *_disputed(entry.disputed)))
+
+
+def _disputed(accounts: tuple[Account, ...]) -> tuple[Part, ...]:
+    """`sources differ: 6 March 2023 [1] · 7 March 2023 [2]` on a row of its own; each
+    account says only what the sources disagree on: the date, the place, or both."""
+    if not accounts:
+        return ()
+    dates = len({a.date.iso() for a in accounts}) > 1
+    places = len({a.place for a in accounts if a.place}) > 1
+    parts: list[Part] = [Break(), Words(messages.SOURCES_DIFFER, "emphasis"), Words(" ")]
+    for i, account in enumerate(accounts):
+        said = [account.date.human()] if dates or not places else []
+        if places and account.place:
+            said.append(account.place)
+        if i:
+            parts.append(Words(messages.SOURCES_DIFFER_BETWEEN))
+        parts += [Words(", ".join(said)), Words(" "), Cites(account.sources)]
+    return tuple(parts)
 
 
 def _event(event: DigestEvent) -> Line:
