@@ -84,7 +84,7 @@ def prepare(
         (index, mention)
         for index, passage in enumerate(passages)
         if passage.kind != "dateline"
-        for mention in find_dates(passage.text, published)
+        for mention in find_dates(passage.text, published, clean.language)
     )
     events = find_events(passages, dates, extraction.mentions)
     return Article(
