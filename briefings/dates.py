@@ -141,7 +141,9 @@ _FUTURE = re.compile(
     r"|scheduled|slated|upcoming|next|proposed|plans?\s+to|going\s+to|to\s+be\s+held"
     # the same in the wires' other languages: will (be), will take place, planned, next
     r"|будет|будут|состоит?ся|пройд[её]т|запланирован\w*|предстоящ\w*|следующ\w*"
-    r"|sera|seront|aura\s+lieu|doit|doivent|prochaine?s?|prévue?s?"
+    r"|sera|seront|aura\s+lieu|doit|doivent|(?:se\s+)?rendr(?:a|ont)|rencontrer(?:a|ont)"
+    r"|s['’]entretiendr(?:a|ont)"
+    r"|visiter(?:a|ont)|prochaine?s?|prévue?s?"
     r"|sẽ|dự\s+kiến|sắp\s+tới|akan|wird|werden|nächste[nmrs]?)\b"
     r"|['’]ll\b",
     re.I,

@@ -86,7 +86,7 @@ def prepare(
         if passage.kind != "dateline"
         for mention in find_dates(passage.text, published, clean.language)
     )
-    events = find_events(passages, dates, extraction.mentions)
+    events = find_events(passages, dates, extraction.mentions, published)
     return Article(
         key=raw.key,
         source_kind=raw.source_kind,
