@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefings.briefing import DateKind
-from briefings.events import placed_ahead
+from briefings.events import in_since_clause, is_past, placed_ahead
 from briefings.model import PartialDate
 from store.records import EventMark
 
@@ -27,10 +27,6 @@ _KIND_WORDS = {
     "summit": ("summit", "саммит"),
     "conference": ("conference", "конференци", "hội nghị"),
 }
-# A date in a clause opened by "since" starts a period the sentence looks back over
-# ("three weeks since Russia launched ... on February 24"): not the date of what it reports.
-_SINCE = re.compile(r"\b(?:since|depuis|kể\s+từ|с\s+тех\s+пор)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:—–]")
 # A definite reference to a gathering the article has told: English, Russian, Vietnamese.
 _REFERS_BACK = re.compile(
     r"\b(?:the|this|that|these)\s+(?:event|meetings?|talks|visit|trip|call|conversation"
@@ -55,15 +51,18 @@ class Dating:
 def is_ahead(
     text: str, sentence_start: int, start: int, date: PartialDate, published: PartialDate | None
 ) -> bool:
-    """Whether the date at `text[start:]` is of something still to come when written."""
-    return _after(date, published) or placed_ahead(text, sentence_start, start, start)
+    """Whether the date at `text[start:]` is of something still to come when written: later
+    than the article, or placed ahead by a future word ("will visit ... in November"). A date
+    on or before the article's own ("was to leave later Wednesday", 6 July in a story of
+    7 July) is past when the reader reads it, whatever the tense: the claim's own date."""
+    if _after(date, published):
+        return True
+    return not is_past(date, published) and placed_ahead(text, sentence_start, start, start)
 
 
 def is_background(text: str, sentence_start: int, start: int) -> bool:
     """Whether the date at `text[start:]` stands in a "since …" clause."""
-    breaks = list(_CLAUSE_BREAK.finditer(text, sentence_start, start))
-    clause = breaks[-1].end() if breaks else sentence_start
-    return _SINCE.search(text, clause, start) is not None
+    return in_since_clause(text, sentence_start, start)
 
 
 def refers_back(sentence: str) -> str | None:

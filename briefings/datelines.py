@@ -22,14 +22,16 @@ from briefings.model import PartialDate, WireDateline
 MONTHS = {name: int(number) for name, number in datafiles.rows("gazetteer/months.tsv", 2)}
 _MONTH = "(?:" + "|".join(re.escape(name) for name in sorted(MONTHS, key=len, reverse=True)) + ")"
 _DAY = r"[0-3]?[0-9](?:st|nd|rd|th|er)?"
-_YEAR = r"[12][0-9]{3}"
+# Russian writes the word for "year" after it: "12 марта 2024 года", "12 марта 2024 г."
+_YEAR = r"[12][0-9]{3}(?:\s+(?:года|г\.))?"
 _DATE = (
     rf"(?P<md_month>{_MONTH})\.?\s+(?P<md_day>{_DAY})(?:,?\s+(?P<md_year>{_YEAR}))?"
     rf"|(?P<dm_day>{_DAY})\.?\s+(?:de\s+)?(?P<dm_month>{_MONTH})\.?(?:,?\s+(?:de\s+)?(?P<dm_year>{_YEAR}))?"
     rf"|(?P<n_day>[0-3]?[0-9])/(?P<n_month>[01]?[0-9])(?:/(?P<n_year>{_YEAR}))?"
 )
 _WORD = r"[^\W\d_](?:[^\W\d_.'’]|-(?!-))*\.?"  # "HANOI--Russian": "--" ends a place
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+# French puts the article before the day: "PARIS, le 12 mars 2024 -".
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:le\s+)?"
 _DATELINE = re.compile(
     rf"^(?P<place>{_WORD}(?:[ -]{_WORD}){{0,3}})"
     rf"(?:\s*,\s*{_WEEKDAY}(?P<date>{_DATE}))?(?![\w/])\.?"
@@ -97,6 +99,7 @@ def _date(match: re.Match[str]) -> PartialDate | None:
     else:
         month, day, year = int(match["n_month"]), match["n_day"], match["n_year"]
     try:
-        return PartialDate(int(year) if year else None, month, int(re.sub(r"\D", "", day)))
+        year_number = int(year[:4]) if year else None
+        return PartialDate(year_number, month, int(re.sub(r"\D", "", day)))
     except ValueError:  # 31 June, 12/31
         return None

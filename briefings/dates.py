@@ -21,6 +21,9 @@ Policies, so that callers and tests agree:
   future-tense sentence; `last` and `next` skip the dateline's own day.
 - Without a full dateline (day precision), weekdays and relative phrases (`last November`, `today`)
   are skipped, and month-day dates keep an unknown year.
+- In an article not in English, month and weekday names of the other wire languages count
+  too (`12 марта 2024 года`, `le 27 juillet`, `ngày 27/7`, `tháng 10 năm 2024`, `samedi`),
+  from CLDR's tables (gazetteer/months.tsv, weekdays.tsv); English articles skip them.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
+from briefings import datafiles
+from briefings.datelines import MONTHS as WIRE_MONTHS
 from briefings.model import DateMention, PartialDate, YearSource
 
 FUTURE_HORIZON = timedelta(days=62)
@@ -130,10 +135,16 @@ _WEEKDAY_CUE = re.compile(r"(?i:\b(?P<rel>last|next|this|later|earlier)\s+(?:on\
 _WEEKDAY_BEFORE = re.compile(rf"\b{_WEEKDAY_TEXT},?\s+\Z")
 _SOONER_OR_LATER = re.compile(r"(?i:\b(?:later|earlier)\s+)\Z")
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯЁ])")
 _FUTURE = re.compile(
     r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:set\s+|due\s+|expected\s+|slated\s+)?to"
-    r"|scheduled|slated|upcoming|next|proposed|plans?\s+to|going\s+to|to\s+be\s+held)\b"
+    r"|scheduled|slated|upcoming|next|proposed|plans?\s+to|going\s+to|to\s+be\s+held"
+    # the same in the wires' other languages: will (be), will take place, planned, next
+    r"|будет|будут|состоит?ся|пройд[её]т|запланирован\w*|предстоящ\w*|следующ\w*"
+    r"|sera|seront|aura\s+lieu|doit|doivent|(?:se\s+)?rendr(?:a|ont)|rencontrer(?:a|ont)"
+    r"|s['’]entretiendr(?:a|ont)"
+    r"|visiter(?:a|ont)|prochaine?s?|prévue?s?"
+    r"|sẽ|dự\s+kiến|sắp\s+tới|akan|wird|werden|nächste[nmrs]?)\b"
     r"|['’]ll\b",
     re.I,
 )
@@ -308,11 +319,17 @@ class _Passage:
         return self.find_before(_NUMBER_BEFORE, start) is not None
 
 
-def find_dates(text: str, dateline: PartialDate | None = None) -> list[DateMention]:
-    """Event dates in a sentence or paragraph, resolved against the article's dateline."""
+def find_dates(
+    text: str, dateline: PartialDate | None = None, language: str = "en"
+) -> list[DateMention]:
+    """Event dates in a sentence or paragraph, resolved against the article's dateline;
+    in an article in another `language`, with the month and weekday names of the wires'."""
     source: YearSource = "url" if dateline and dateline.year_source == "url" else "dateline"
     passage = _Passage(text, _anchor(dateline), source)
-    readers = _READERS if _DIGIT.search(text) else _WORD_READERS  # most patterns need one
+    digits = _DIGIT.search(text) is not None
+    readers = _READERS if digits else _WORD_READERS  # most patterns need one
+    if language != "en":
+        readers = (*readers, *(_ABROAD_READERS if digits else _ABROAD_WORD_READERS))
     found = [
         item
         for pattern, read in readers
@@ -595,4 +612,129 @@ _READERS = (
     (_MONTH_YEAR, _read_month_year),
     (_YEAR_ALONE, _read_year),
     *_WORD_READERS,
+)
+
+
+# --- the wires' other languages ------------------------------------------------------
+
+# CLDR's month names, but English ones (read above, capitalised only), in the nominative
+# and genitive; Russian speaks of a month in the prepositional too (`в октябре`), which
+# for every month is the genitive's last vowel turned to `е` (октября → октябре).
+_ABROAD_MONTHS = {name: n for name, n in WIRE_MONTHS.items() if name not in MONTHS} | {
+    name[:-1] + "е": n
+    for name, n in WIRE_MONTHS.items()
+    if name[-1] in "ая" and "а" <= name[0] <= "я"
+}
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(names: Iterable[str]) -> str:
+    """One alternation of `names` with shared prefixes factored out (`ma(?:rs|i)`): re tries
+    a flat list of 300 names at every position, a trie only as far as the letters fit."""
+    root: _Trie = {}
+    for name in names:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def branch(node: _Trie) -> str:
+        arms = [re.escape(char) + branch(child) for char, child in node.items() if char]
+        if not arms:
+            return ""
+        if len(arms) == 1 and "" not in node:
+            return arms[0]
+        return "(?:" + "|".join(arms) + ")" + ("?" if "" in node else "")
+
+    return branch(root)
+
+
+def _initials(names: Iterable[str]) -> str:
+    """`(?=[мМmM…])`: the first letters a name may start with, tried before the trie."""
+    firsts = {form for name in names for form in (name[0], name[0].upper(), name[0].lower())}
+    return "(?=[" + "".join(re.escape(char) for char in sorted(firsts)) + "])"
+
+
+_ABROAD_MONTH = (
+    f"(?P<m>{_initials(_ABROAD_MONTHS)}(?i:{_trie(_ABROAD_MONTHS)}))(?!\\w)(?:\\.(?=\\s*[0-9]))?"
+)
+# `2024 года` (ru), `2024 г.`, `de 2024` (fr, es), `năm 2024` (vi)
+_ABROAD_YEAR = rf"(?:de\s+|năm\s+)?{_year('y')}(?:\s+(?:года|г\.))?"
+_ABROAD_DAY_MONTH = re.compile(
+    rf"(?P<d>[0-9]{{1,2}})(?:er|\.)?(?![0-9]|[,.:][0-9])\s+(?:de\s+)?{_ABROAD_MONTH}"
+    rf"(?:,?\s+{_ABROAD_YEAR})?"
+)
+_ABROAD_MONTH_YEAR = re.compile(rf"{_ABROAD_MONTH},?\s+{_ABROAD_YEAR}")
+_ABROAD_MONTH_ALONE = re.compile(_ABROAD_MONTH + r"(?![\s,]*(?:de\s+|năm\s+)?[0-9])")
+# Vietnamese writes a day as `ngày 27/7`: day first, made a date by the word for "day".
+_VIETNAMESE_DAY = re.compile(
+    r"(?i:ngày)\s+(?P<d>[0-3]?[0-9])/(?P<mn>[01]?[0-9])(?:/(?P<y>[12][0-9]{3}))?(?![0-9/])"
+)
+# Words that make a month alone a date: in, since, until, from (ru, fr, de, vi, id).
+_ABROAD_MONTH_CUE = re.compile(
+    r"(?i:(?<!\w)(?:в|во|с|до|к|en|depuis|jusqu['’]en|au\s+mois\s+d[e']|im|seit|bis"
+    r"|vào|trong|từ|đến|pada|bulan|sejak|hingga)\s*)\Z"
+)
+_ABROAD_WEEKDAYS = {
+    name: int(n)
+    for name, n in datafiles.rows("gazetteer/weekdays.tsv", 2)
+    if name.casefold() not in WEEKDAYS
+}
+_ABROAD_WEEKDAY = re.compile(
+    f"{_initials(_ABROAD_WEEKDAYS)}(?<!\\w){_trie(_ABROAD_WEEKDAYS)}(?!\\w)"
+)
+
+
+def _read_abroad_day_month(match: re.Match[str], passage: _Passage) -> _Found | None:
+    if passage.inside_word(match.start()):
+        return None
+    return _day_range(
+        match, passage, (_ABROAD_MONTHS[match["m"].casefold()], int(match["d"])), None
+    )
+
+
+def _read_abroad_month_year(match: re.Match[str], passage: _Passage) -> _Found | None:
+    month = _ABROAD_MONTHS[match["m"].casefold()]
+    return _Found(match.start(), match.end(), PartialDate(int(match["y"]), month))
+
+
+def _read_abroad_month_alone(match: re.Match[str], passage: _Passage) -> _Found | None:
+    cue = passage.find_before(_ABROAD_MONTH_CUE, match.start())
+    if cue is None:
+        return None
+    month = _ABROAD_MONTHS[match["m"].casefold()]
+    found = PartialDate(None, month)
+    if passage.anchor is not None:
+        future = passage.is_future(*match.span())
+        year = _nearest_year(passage.anchor, future, lambda y: date(y, month, 1))
+        found = PartialDate(year, month, year_source=passage.source)
+    return _Found(match.start(), match.end(), found)
+
+
+def _read_vietnamese_day(match: re.Match[str], passage: _Passage) -> _Found | None:
+    month, day = int(match["mn"]), int(match["d"])
+    if not 1 <= month <= 12:
+        return None
+    return _day_range(match, passage, (month, day), None)
+
+
+def _read_abroad_weekday(match: re.Match[str], passage: _Passage) -> _Found | None:
+    if passage.anchor is None:
+        return None  # a weekday alone is not a date
+    future = passage.is_future(*match.span())
+    day = _weekday(passage.anchor, _ABROAD_WEEKDAYS[match[0]], "", future)
+    return _Found(match.start(), match.end(), _on_day(day, passage.source))
+
+
+_ABROAD_WORD_READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
+    (_ABROAD_MONTH_ALONE, _read_abroad_month_alone),
+    (_ABROAD_WEEKDAY, _read_abroad_weekday),
+)
+_ABROAD_READERS = (
+    (_ABROAD_DAY_MONTH, _read_abroad_day_month),
+    (_ABROAD_MONTH_YEAR, _read_abroad_month_year),
+    (_VIETNAMESE_DAY, _read_vietnamese_day),
+    *_ABROAD_WORD_READERS,
 )

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
-from briefings.model import DateMention, Event, Mention, Passage
+from briefings.model import DateMention, Event, Mention, PartialDate, Passage
 from briefings.sentences import sentence_spans
 
 ANNOUNCED = "announced-"
@@ -37,21 +37,26 @@ _MEET_OTHER = (
     r"|criteri|standard|goal|expectation|deadline|challenge|cost)"
 )
 _CUE_WORDS = {
-    "signing": r"signed|signing|inked",
+    "signing": r"signed|signing|inked|подписал\w*|подписани\w*|signée?s?|signature",
     "call": r"(?:tele)?phone\s+(?:calls?|conversations?|talks?)|(?:tele)?phoned"
-    r"|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|video\s+calls?",
-    "summit": r"summits?|hosting\s+of",
-    "conference": r"video\s*-?\s*conferenc(?:e|es|ing)|(?<!news\s)(?<!press\s)conferences?",
+    r"|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|video\s+calls?"
+    r"|телефонн\w+\s+разговор\w*|entretien\s+téléphonique",
+    "summit": r"summits?|hosting\s+of|саммит\w*|sommets?",
+    "conference": r"video\s*-?\s*conferenc(?:e|es|ing)|(?<!news\s)(?<!press\s)conferences?"
+    r"|(?<!пресс-)конференци\w*|conférences?(?!\s+de\s+presse)",
     "talks": r"talk(?:s|ed)?\s+with|(?:held|hold|holds|holding)\s+(?:a\s+)?talks?|talks"
-    r"|consultations?",
+    r"|consultations?|переговор\w*|s['’](?:est|sont)\s+entretenu\w*|s['’]entreten\w+"
+    r"|entretiens?|pourparlers",
     "visit": r"visit(?:s|ed|ing)?|trip\s+to|tour\s+of|travel(?:s|led|ed|ling|ing)?\s+to"
-    r"|arriv(?:e|es|ed|ing)\s+in",
+    r"|arriv(?:e|es|ed|ing)\s+in|визит\w*|посети\w*|прибыл\w*|visites?"
+    r"|s['’](?:est|sont)\s+rendue?s?|arrivée?s?\s+(?:à|au|en)",
     "meeting": rf"meet(?:s|ing|ings)?(?!{_MEET_OTHER})|met|co-?chair(?:s|ed|ing)?|hosted"
-    r"|attend(?:s|ed|ing)?",
+    r"|attend(?:s|ed|ing)?|встрети\w*|встреч\w*|rencontr\w*|réuni\w*",
 }
 # Every cue starts with one of these letters: the lookahead lets the engine skip other words
-# before trying thirty alternatives (2.5 times faster over a whole article).
-_CUE_INITIALS = "achimpstv"
+# before trying thirty alternatives (2.5 times faster over a whole article). Russian and
+# French cues add their initials (`переговоры`, `встретился`, `rencontré`, `entretien`).
+_CUE_INITIALS = "achimpstverпвстк"
 _CUE = re.compile(
     rf"\b(?=[{_CUE_INITIALS}])(?:"
     + "|".join(f"(?P<{kind}>{_CUE_WORDS[kind]})" for kind in _RANKS)
@@ -67,11 +72,17 @@ _FUTURE = re.compile(
     r"|support(?:s|ed)?\s+(?:to|for)\s+\S+\s+(?:hosting|chairmanship|chairing)"
     # Russian and Vietnamese: "will be", "will take place", "planned", "upcoming".
     r"|будет|будут|состоит?ся|пройд[её]т|запланирован\w*|намечен\w*|предстоящ\w*"
-    r"|sẽ|dự\s+kiến|sắp\s+tới)\b",
+    r"|sẽ|dự\s+kiến|sắp\s+tới"
+    # French: must, will (be), will take place, planned, next
+    r"|doit|doivent|(?:se\s+)?rendr(?:a|ont)|rencontrer(?:a|ont)|s['’]entretiendr(?:a|ont)"
+    r"|visiter(?:a|ont)|devrait|sera|seront|aura\s+lieu|prévue?s?|prochaine?s?)\b",
     re.IGNORECASE,
 )
 # The future word must sit in the event's own clause: a comma or a dash ends the clause before.
 _CLAUSE_BREAK = re.compile(r"[,;:—–]")
+# A date in a clause opened by "since" starts a period the sentence looks back over
+# ("the first since Putin's visit in June"): not the date of what it reports.
+_SINCE = re.compile(r"\b(?:since|depuis|kể\s+từ|с\s+тех\s+пор)\b", re.IGNORECASE)
 
 # What makes a place the event's location: "in Hanoi", "at", "visited Vietnam", "trip to Moscow".
 _LOCATIVE_BEFORE = re.compile(
@@ -130,6 +141,7 @@ def find_events(
     passages: Sequence[Passage],
     dates: Sequence[tuple[int, DateMention]],
     mentions: Sequence[Mention],
+    published: PartialDate | None = None,
 ) -> tuple[Event, ...]:
     """The dated diplomatic events the body sentences of one article report."""
     dates_in = _by_passage(dates)
@@ -141,7 +153,7 @@ def find_events(
             continue
         named = mentions_in.get(index, [])
         for sentence in _sentences(index, passage.text, dates_in[index], named):
-            event = _event(sentence)
+            event = _event(sentence, published)
             if event is not None:
                 events.append(event)
     return tuple(_with_joiners(events, passages, mentions_in))
@@ -188,7 +200,7 @@ def _sentences(
             yield _Sentence(index, text, start, end, inside, named)
 
 
-def _event(sentence: _Sentence) -> Event | None:
+def _event(sentence: _Sentence, published: PartialDate | None) -> Event | None:
     cue = _strongest_cue(sentence)
     if cue is None:
         return None
@@ -196,8 +208,12 @@ def _event(sentence: _Sentence) -> Event | None:
     participants = _participants(sentence.mentions, locatives)
     if not participants:
         return None
-    date = min(sentence.dates, key=lambda d: _gap(d, cue))
-    announced = _is_announced(sentence, cue, date)
+    own = [d for d in sentence.dates if not in_since_clause(sentence.text, sentence.start, d.start)]
+    if not own:
+        return None
+    date = min(own, key=lambda d: _gap(d, cue))
+    # A day on or before the article's own has happened when it is read, whatever the tense.
+    announced = not is_past(date.date, published) and _is_announced(sentence, cue, date)
     return Event(
         passage=sentence.passage,
         start=sentence.start,
@@ -245,6 +261,25 @@ def _gap(one: _Span, other: _Span) -> int:
 def _is_announced(sentence: _Sentence, cue: _Cue, date: DateMention) -> bool:
     first, last = min(cue.start, date.start), max(cue.end, date.end)
     return placed_ahead(sentence.text, sentence.start, first, last)
+
+
+def is_past(date: PartialDate, published: PartialDate | None) -> bool:
+    """`date` is over by the day `published` (both with a year): a day on or before it, a
+    month or a year before its own."""
+    if published is None or published.year is None or date.year is None:
+        return False
+    if date.month is None or published.month is None:
+        return date.year < published.year
+    if date.day is None or published.day is None:
+        return (date.year, date.month) < (published.year, published.month)
+    return (date.year, date.month, date.day) <= (published.year, published.month, published.day)
+
+
+def in_since_clause(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the date at `text[start:]` stands in a "since …" clause."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, sentence_start, start))
+    clause = breaks[-1].end() if breaks else sentence_start
+    return _SINCE.search(text, clause, start) is not None
 
 
 def placed_ahead(text: str, sentence_start: int, first: int, last: int) -> bool:

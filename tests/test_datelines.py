@@ -18,6 +18,27 @@ ROOT = Path(__file__).resolve().parent.parent
     ("paragraph", "place", "date", "agency", "rest"),
     [
         (
+            "МОСКВА, 12 марта 2024 года. - Министр иностранных дел России провел переговоры.",
+            "МОСКВА",
+            PartialDate(2024, 3, 12),
+            None,
+            "Министр иностранных дел",
+        ),
+        (
+            "ВЬЕНТЬЯН, 5 октября 2024 г. - Глава МИД Лаоса принял делегацию.",
+            "ВЬЕНТЬЯН",
+            PartialDate(2024, 10, 5),
+            None,
+            "Глава МИД Лаоса",
+        ),
+        (
+            "PARIS, le 12 mars 2024 - Le ministre a reçu son homologue laotien.",
+            "PARIS",
+            PartialDate(2024, 3, 12),
+            None,
+            "Le ministre",
+        ),
+        (
             "ХАНОЙ, 27 июля. /Интерфакс/ - Глава МИД России прибыл во Вьетнам с визитом.",
             "ХАНОЙ",
             PartialDate(None, 7, 27),

@@ -391,3 +391,67 @@ def test_split_dateline_never_raises_and_keeps_the_rest(line: str) -> None:
     dateline, text, rest = split_dateline(line)
     assert (dateline is None) == (text == "")
     assert line.endswith(rest)
+
+
+# --- the wires' other languages -----------------------------------------------------
+
+_REPORTED = PartialDate(2024, 7, 30)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "said", "meant"),
+    [
+        ("ru", "Переговоры министров прошли 15 марта в Москве.", "15 марта", (2024, 3, 15)),
+        ("ru", "Министр прибыл 12 марта 2024 года в Ханой.", "12 марта 2024 года", (2024, 3, 12)),
+        (
+            "ru",
+            "Соглашение подписано 5 октября 2023 г. в Вьентьяне.",
+            "5 октября 2023 г.",
+            (2023, 10, 5),
+        ),
+        ("fr", "Le traité a été signé le 6 juillet 2022 à Paris.", "6 juillet 2022", (2022, 7, 6)),
+        ("fr", "Il est arrivé à Hanoï le 27 juillet.", "27 juillet", (2024, 7, 27)),
+        ("fr", "Les ministres se sont vus le 1er juillet.", "1er juillet", (2024, 7, 1)),
+        ("vi", "Hai bên đã hội đàm ngày 27/7 tại Hà Nội.", "ngày 27/7", (2024, 7, 27)),
+        ("vi", "Hội nghị diễn ra vào tháng 10 năm 2023.", "tháng 10 năm 2023", (2023, 10, None)),
+        (
+            "id",
+            "Pertemuan itu berlangsung pada 27 Juli 2024 di Vientiane.",
+            "27 Juli 2024",
+            (2024, 7, 27),
+        ),
+        ("de", "Die Gespräche fanden am 27. Juli 2024 statt.", "27. Juli 2024", (2024, 7, 27)),
+        ("ru", "Лавров во вторник провел переговоры.", "вторник", (2024, 7, 30)),
+        ("ru", "Министры встретились в среду в Москве.", "среду", (2024, 7, 24)),
+        ("fr", "Sergueï Lavrov est arrivé samedi à Hanoï.", "samedi", (2024, 7, 27)),
+        ("ru", "Делегация побывала в Лаосе в марте.", "марте", (2024, 3, None)),
+    ],
+)
+def test_dates_in_the_wires_other_languages_are_found(
+    language: str, sentence: str, said: str, meant: tuple[int, int, int | None]
+) -> None:
+    found = find_dates(sentence, _REPORTED, language)
+
+    assert [said] == [m.text for m in found]
+    date = found[0].date
+    assert meant == (date.year, date.month, date.day)
+    stated = any(word.isdigit() and len(word) == 4 for word in said.split())
+    assert ("text" if stated else "dateline") == date.year_source
+
+
+def test_a_future_month_in_russian_is_not_placed_in_the_past() -> None:
+    found = find_dates("Саммит пройдет во Вьентьяне в августе.", _REPORTED, "ru")
+
+    assert PartialDate(2024, 8, year_source="dateline") == found[0].date
+
+
+def test_without_a_dateline_a_foreign_day_and_month_keep_an_unknown_year() -> None:
+    found = find_dates("Переговоры прошли 15 марта.", None, "ru")
+
+    assert PartialDate(None, 3, 15) == found[0].date
+    assert "none" == found[0].date.year_source
+
+
+def test_english_articles_skip_the_other_languages_names() -> None:
+    # "Samedi" is a surname and "Mars" a planet in English copy.
+    assert [] == find_dates("Samedi met the envoy on 3 Mars missions.", _REPORTED, "en")

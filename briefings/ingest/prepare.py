@@ -84,9 +84,9 @@ def prepare(
         (index, mention)
         for index, passage in enumerate(passages)
         if passage.kind != "dateline"
-        for mention in find_dates(passage.text, published)
+        for mention in find_dates(passage.text, published, clean.language)
     )
-    events = find_events(passages, dates, extraction.mentions)
+    events = find_events(passages, dates, extraction.mentions, published)
     return Article(
         key=raw.key,
         source_kind=raw.source_kind,
