@@ -69,7 +69,8 @@ def test_a_russian_dateline_with_its_year_dates_the_article_and_is_not_quoted(
     assert "2024-03-12 (day)" in shown
     assert "no dateline" not in shown
 
-    who = _shown(russian, "/who Sergey Lavrov")
+    # The default briefing tells the talks by Lavrov's own words; --more adds the report.
+    who = _shown(russian, "/who Sergey Lavrov --more")
     assert "МОСКВА, 12 марта" not in who
     # "во вторник" is the dateline's Tuesday: the claim is dated by the talks it reports.
     assert "• 12 March 2024 · Министр иностранных дел России Сергей Лавров" in who
