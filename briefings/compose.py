@@ -33,8 +33,8 @@ from briefings.extractive import (
     chronological,
     parse_iso,
 )
-from briefings.folding import fold
 from briefings.model import PartialDate
+from briefings.nominative import shown_aliases
 from briefings.questions import asked_year, read_question
 from briefings.resolve import Resolution, resolve_entity
 from briefings.search import (
@@ -464,7 +464,7 @@ def _subject(
     roles: Sequence[RoleUse] | None,
 ) -> Subject:
     """The entity's card; its roles only when `roles` (as the store gives them) are passed."""
-    aliases = tuple(a for a in store.aliases_of(entity.id) if fold(a) != fold(entity.name))
+    aliases = shown_aliases(entity.name, store.aliases_of(entity.id))
     titles = _roles(entity, roles, book, summaries) if roles is not None else ()
     return Subject(entity.name, entity.kind, aliases, titles, entity.country, entity.description)
 
