@@ -478,6 +478,7 @@ def _roles(
     grouped: dict[str, list[tuple[str | None, int]]] = defaultdict(list)
     for role, country, article in stated:
         grouped[normalise_role(role)].append((country, article))
+    _fold_bare_titles(grouped)
     roles = []
     for title, uses in grouped.items():
         articles = sorted({a for _, a in uses}, key=lambda a: _published_key(summaries.get(a)))
@@ -486,6 +487,24 @@ def _roles(
         country = next((c for c, _ in uses if c), entity.country)
         roles.append(Role(title, country, first, last, book.numbers(articles)))
     return tuple(sorted(roles, key=lambda r: (-len(r.sources), r.title)))
+
+
+# Words before a role's head that make it another office, not the same one said in full:
+# a bare "President" may be the one who was "Vice President" before.
+_RANKS = frozenset({"vice", "deputy", "prime", "former", "acting", "assistant", "under", "first"})
+
+
+def _fold_bare_titles(grouped: dict[str, list[tuple[str | None, int]]]) -> None:
+    """ "Minister Minh" is the Foreign Minister the article names in full: a bare head is
+    folded into the person's one fuller role ending in it, unless a rank word sets it apart."""
+    for bare in [t for t in grouped if " " not in t]:
+        fuller = [
+            t
+            for t in grouped
+            if t.endswith(" " + bare) and not _RANKS & {w.lower() for w in t.split()}
+        ]
+        if len(fuller) == 1:
+            grouped[fuller[0]] += grouped.pop(bare)
 
 
 def _published(summary: ArticleSummary | None) -> PartialDate | None:

@@ -356,8 +356,33 @@ def extract(
 def normalise_role(role: str) -> str:
     """The role table's usual wording: `Minister of Foreign Affairs` → `Foreign Minister`."""
     table = load().roles
-    parts = [table.get(part.strip(), part.strip()) for part in role.split(" and ")]
-    return " and ".join(part for part in parts if part)
+    # "Minister of Foreign Affairs and International Cooperation": an "and" joins two roles
+    # only where the words after it name an office; else they extend the portfolio before.
+    parts: list[str] = []
+    for part in (p.strip() for p in role.split(" and ")):
+        if parts and part not in table and not _role_heads() & set(part.split()):
+            parts[-1] += " and " + part
+        else:
+            parts.append(part)
+    return " and ".join(filter(None, (_table_role(table, part) for part in parts)))
+
+
+def _table_role(table: Mapping[str, str], part: str) -> str:
+    """The table's wording of one role; of its head where an extended portfolio is not in
+    the table: "Minister of Foreign Affairs and International Cooperation" → Foreign Minister."""
+    if part in table:
+        return table[part]
+    head, _, _ = part.partition(" and ")
+    return table.get(head, part) if head != part else part
+
+
+@cache
+def _role_heads() -> frozenset[str]:
+    """The nouns that end a role of the table (Minister, Secretary, President …), not the
+    portfolio that ends "Minister of Foreign Affairs"."""
+    roles = load().roles
+    plain = [r for r in [*roles, *roles.values()] if r and not re.search(r" (?:of|for) ", r)]
+    return frozenset(r.split()[-1] for r in plain if r[0].isupper())
 
 
 def _tokenise(text: str) -> list[_Token]:

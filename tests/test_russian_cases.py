@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefings.cleaning import clean_text
-from briefings.entities import extract
+from briefings.entities import extract, normalise_role
 from briefings.foreign_names import case_nominatives
 from briefings.model import EntityRef, Extraction
 from briefings.nominative import nominative, shown_aliases
@@ -91,3 +91,27 @@ def test_who_and_show_speak_in_the_nominative(tmp_path: Path) -> None:
     assert "Saleumsayem" not in listed and "Kommasitom" not in listed
     shown = attache("who", "Saleumxay Kommasith", "--db", db, tmp=tmp_path).stdout
     assert shown.startswith("Saleumxay Kommasith")
+
+
+@pytest.mark.parametrize(
+    ("written", "normal"),
+    [
+        (
+            "Deputy Prime Minister and Minister of Foreign Affairs and International Cooperation",
+            "Deputy Prime Minister and Foreign Minister",
+        ),
+        ("Minister of Trade and Industry", "Trade Minister"),
+        ("Prime Minister and Minister of Defence", "Prime Minister and Defence Minister"),
+    ],
+)
+def test_an_and_inside_a_portfolio_does_not_split_the_role(written: str, normal: str) -> None:
+    assert normal == normalise_role(written)
+
+
+def test_a_bare_title_folds_into_the_fuller_role_it_shortens(tmp_path: Path) -> None:
+    db = str(tmp_path / "a.db")
+    seed = ROOT / "seeds" / "003_74d1bcbf21ade748.txt"
+    assert 0 == attache("ingest", str(seed), "--db", db, tmp=tmp_path).returncode
+    who = attache("who", "Pham Binh Minh", "--db", db, tmp=tmp_path).stdout.splitlines()
+    assert "Foreign Minister [1]" in who
+    assert "Minister [1]" not in who
