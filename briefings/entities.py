@@ -348,6 +348,8 @@ def extract(
         _find_parties(article)
     if language not in (None, "en"):
         _find_roles_before(article)
+    else:
+        _find_roles_after(article)
     mentions = _with_nested(article, _settle(article))
     mentions = _with_names_inside(article, mentions, english=language in (None, "en"))
     return Extraction(mentions, _acronyms(article))
@@ -685,6 +687,23 @@ def _find_roles_before(article: _Article) -> None:
         person = article.people.get(span.target.removeprefix("person:"))
         if person is not None and country and not person.countries:
             person.countries[country] += 1
+
+
+# "Minister Minh, who is also Deputy Prime Minister, …": a relative clause giving a role.
+_WHO_IS = re.compile(r",\s+who\s+is\s+(?:also\s+|now\s+|concurrently\s+)*(?:the\s+)?")
+
+
+def _find_roles_after(article: _Article) -> None:
+    """A role a relative clause gives a person with no role, or a bare one ("Minister"),
+    where the clause names it: "Minister Minh, who is also Deputy Prime Minister"."""
+    for n, span in enumerate(article.spans):
+        if not span.target.startswith("person:") or (span.role and " " in span.role):
+            continue
+        text = article.texts[span.passage]
+        clause = _WHO_IS.match(text, span.end)
+        role = _role_pattern().match(text, clause.end()) if clause else None
+        if role is not None:
+            article.spans[n] = replace(span, role=role.group(0))
 
 
 def _alone(text: str, start: int, end: int) -> bool:

@@ -115,3 +115,4 @@ def test_a_bare_title_folds_into_the_fuller_role_it_shortens(tmp_path: Path) -> 
     who = attache("who", "Pham Binh Minh", "--db", db, tmp=tmp_path).stdout.splitlines()
     assert "Foreign Minister [1]" in who
     assert "Minister [1]" not in who
+    assert "Deputy Prime Minister [1]" in who  # "Minister Minh, who is also Deputy Prime Minister"
