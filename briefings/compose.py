@@ -35,8 +35,8 @@ from briefings.extractive import (
     chronological,
     parse_iso,
 )
-from briefings.folding import fold
 from briefings.model import PartialDate
+from briefings.nominative import shown_aliases
 from briefings.questions import asked_year, read_question
 from briefings.resolve import Resolution, resolve_entity
 from briefings.search import (
@@ -541,7 +541,7 @@ def _subject(
     roles: Sequence[RoleUse] | None,
 ) -> Subject:
     """The entity's card; its roles only when `roles` (as the store gives them) are passed."""
-    aliases = tuple(a for a in store.aliases_of(entity.id) if fold(a) != fold(entity.name))
+    aliases = shown_aliases(entity.name, store.aliases_of(entity.id))
     titles = _roles(entity, roles, book, summaries) if roles is not None else ()
     return Subject(entity.name, entity.kind, aliases, titles, entity.country, entity.description)
 
@@ -555,6 +555,7 @@ def _roles(
     grouped: dict[str, list[tuple[str | None, int]]] = defaultdict(list)
     for role, country, article in stated:
         grouped[normalise_role(role)].append((country, article))
+    _fold_bare_titles(grouped)
     roles = []
     for title, uses in grouped.items():
         articles = sorted({a for _, a in uses}, key=lambda a: _published_key(summaries.get(a)))
@@ -563,6 +564,24 @@ def _roles(
         country = next((c for c, _ in uses if c), entity.country)
         roles.append(Role(title, country, first, last, book.numbers(articles)))
     return tuple(sorted(roles, key=lambda r: (-len(r.sources), r.title)))
+
+
+# Words before a role's head that make it another office, not the same one said in full:
+# a bare "President" may be the one who was "Vice President" before.
+_RANKS = frozenset({"vice", "deputy", "prime", "former", "acting", "assistant", "under", "first"})
+
+
+def _fold_bare_titles(grouped: dict[str, list[tuple[str | None, int]]]) -> None:
+    """ "Minister Minh" is the Foreign Minister the article names in full: a bare head is
+    folded into the person's one fuller role ending in it, unless a rank word sets it apart."""
+    for bare in [t for t in grouped if " " not in t]:
+        fuller = [
+            t
+            for t in grouped
+            if t.endswith(" " + bare) and not _RANKS & {w.lower() for w in t.split()}
+        ]
+        if len(fuller) == 1:
+            grouped[fuller[0]] += grouped.pop(bare)
 
 
 def _published(summary: ArticleSummary | None) -> PartialDate | None:

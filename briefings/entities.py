@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
 
+from rapidfuzz import fuzz
+
 from briefings import acronyms as acronym_finder
 from briefings.acts import acts, matters_of_parties, measures, paired_matters, parties_after
 from briefings.folding import fold
@@ -40,7 +42,13 @@ from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention,
 from briefings.named_events import named_events
 from briefings.russian_companies import quoted_companies
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
-from briefings.transliteration import fuzzy_alias, is_cyrillic, is_vietnamese_syllable, latin_name
+from briefings.transliteration import (
+    fuzzy_alias,
+    is_cyrillic,
+    is_vietnamese_syllable,
+    latin_name,
+    name_key,
+)
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -340,6 +348,8 @@ def extract(
         _find_parties(article)
     if language not in (None, "en"):
         _find_roles_before(article)
+    else:
+        _find_roles_after(article)
     mentions = _with_nested(article, _settle(article))
     mentions = _with_names_inside(article, mentions, english=language in (None, "en"))
     return Extraction(mentions, _acronyms(article))
@@ -348,8 +358,33 @@ def extract(
 def normalise_role(role: str) -> str:
     """The role table's usual wording: `Minister of Foreign Affairs` → `Foreign Minister`."""
     table = load().roles
-    parts = [table.get(part.strip(), part.strip()) for part in role.split(" and ")]
-    return " and ".join(part for part in parts if part)
+    # "Minister of Foreign Affairs and International Cooperation": an "and" joins two roles
+    # only where the words after it name an office; else they extend the portfolio before.
+    parts: list[str] = []
+    for part in (p.strip() for p in role.split(" and ")):
+        if parts and part not in table and not _role_heads() & set(part.split()):
+            parts[-1] += " and " + part
+        else:
+            parts.append(part)
+    return " and ".join(filter(None, (_table_role(table, part) for part in parts)))
+
+
+def _table_role(table: Mapping[str, str], part: str) -> str:
+    """The table's wording of one role; of its head where an extended portfolio is not in
+    the table: "Minister of Foreign Affairs and International Cooperation" → Foreign Minister."""
+    if part in table:
+        return table[part]
+    head, _, _ = part.partition(" and ")
+    return table.get(head, part) if head != part else part
+
+
+@cache
+def _role_heads() -> frozenset[str]:
+    """The nouns that end a role of the table (Minister, Secretary, President …), not the
+    portfolio that ends "Minister of Foreign Affairs"."""
+    roles = load().roles
+    plain = [r for r in [*roles, *roles.values()] if r and not re.search(r" (?:of|for) ", r)]
+    return frozenset(r.split()[-1] for r in plain if r[0].isupper())
 
 
 def _tokenise(text: str) -> list[_Token]:
@@ -495,6 +530,8 @@ def _add_foreign_person(article: _Article, index: int, found: ForeignName, rank:
     if found.variants or " " not in found.name:
         article.foreign_short.append((index, found))
         return
+    if len(found.nominatives) > 1:
+        found = replace(found, name=_case_nominative(article, found))
     person = article.people.setdefault(fold(found.name), _Person())
     person.forms.append(found.name)
     if found.country:
@@ -503,6 +540,53 @@ def _add_foreign_person(article: _Article, index: int, found: ForeignName, rank:
     length = found.end - found.start
     article.spans.append(
         _Span(index, found.start, found.end, target, (3, length, rank), found.role)
+    )
+
+
+def _case_nominative(article: _Article, found: ForeignName) -> str:
+    """ "Салеумсаем Коммаситом": the person of the article or the store whose name its
+    nominative spells (Saleumxay Kommasith), else the nominative the article writes elsewhere
+    ("Коммасит" in a headline), else the likeliest by the case ending."""
+    latin = [latin_name(n) for n in found.nominatives]
+    for name in latin:
+        linked = _person_spelled(article, name)
+        if linked is not None:
+            return linked
+    # The last reading keeps every word as written; a reading whose changed words the
+    # article also writes alone is its nominative.
+    words = {w for text in article.texts for w in _CYRILLIC_WORDS.findall(text)}
+    as_written = found.nominatives[-1].split()
+
+    def seen_elsewhere(n: int) -> int:
+        parts = found.nominatives[n].split()
+        return sum(w in words for w, was in zip(parts, as_written, strict=True) if w != was)
+
+    return latin[max(range(len(latin)), key=lambda n: (seen_elsewhere(n), -n))]
+
+
+_CYRILLIC_WORDS = re.compile(r"[А-ЯЁ][а-яё]+")
+# How close two spelling-blind keys must be to name one person: one or two letters apart in
+# a name of fifteen, as transcriptions differ (Saleumxay / Салеумсай, Kommasith / Коммасит).
+_SAME_SPELLING = 88
+
+
+def _person_spelled(article: _Article, name: str) -> str | None:
+    """The one person the article or the store names so that `name` spells it too."""
+    key = name_key(name)
+    found = {p.name for p in article.people.values() if _same_name(name_key(p.name), key)}
+    if not found:
+        keys = [k for k in article.known if k.startswith("~") and _same_name(k[1:], key)]
+        found = {e.name for k in keys for e in article.known[k] if e.kind == "person"}
+    return found.pop() if len({fold(n) for n in found}) == 1 else None
+
+
+def _same_name(one: str, other: str) -> bool:
+    """Keys of as many words, each pair starting alike, all but a letter or two the same."""
+    words, others = one.split(), other.split()
+    return (
+        len(words) == len(others)
+        and all(a[0] == b[0] for a, b in zip(words, others, strict=True))
+        and fuzz.ratio(one, other) >= _SAME_SPELLING
     )
 
 
@@ -599,6 +683,23 @@ def _find_roles_before(article: _Article) -> None:
         person = article.people.get(span.target.removeprefix("person:"))
         if person is not None and country and not person.countries:
             person.countries[country] += 1
+
+
+# "Minister Minh, who is also Deputy Prime Minister, …": a relative clause giving a role.
+_WHO_IS = re.compile(r",\s+who\s+is\s+(?:also\s+|now\s+|concurrently\s+)*(?:the\s+)?")
+
+
+def _find_roles_after(article: _Article) -> None:
+    """A role a relative clause gives a person with no role, or a bare one ("Minister"),
+    where the clause names it: "Minister Minh, who is also Deputy Prime Minister"."""
+    for n, span in enumerate(article.spans):
+        if not span.target.startswith("person:") or (span.role and " " in span.role):
+            continue
+        text = article.texts[span.passage]
+        clause = _WHO_IS.match(text, span.end)
+        role = _role_pattern().match(text, clause.end()) if clause else None
+        if role is not None:
+            article.spans[n] = replace(span, role=role.group(0))
 
 
 def _alone(text: str, start: int, end: int) -> bool:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import product
 from typing import Any
 
 from briefings.folding import fold_diacritics
@@ -64,6 +65,10 @@ class ForeignName:
     cued: bool = False
     # The given name's initial, in Latin, where the text gives initials: "С.В.Лавров" → "S".
     initial: str | None = None
+    # A name Russian grammar does not know, in a case other than the nominative: what its
+    # nominative may be, in Cyrillic, likeliest first ("Салеумсаем Коммаситом" → "Салеумсай
+    # Коммасит", …), for the article or the store to choose among.
+    nominatives: tuple[str, ...] = ()
 
 
 @cache
@@ -251,17 +256,27 @@ def role_names(text: str, places: Gazetteer | None = None) -> Iterator[ForeignNa
     for match in _role_pattern().finditer(folded):
         role = _role_of(match["role"])
         position, named_country = _country_after(text, match.end(), places or gazetteer)
-        found = _name_after(text, position, places or gazetteer)
-        if role is None or found is None:
+        after = _name_after(text, position, places or gazetteer)
+        if role is None or after is None:
             continue
-        between = folded[match.end() : found[0]].split()
+        start, end, name, nominatives = after
+        between = folded[match.end() : start].split()
         words = [match["before"], match["after"], *match["role"].split(), *between]
         country = named_country or next(
             (gazetteer.country_words[w] for w in words if w in gazetteer.country_words), None
         )
         # A role of "" is a title (ông, Mme): it introduces a name and says no office.
-        single = () if " " in found[2] or is_cyrillic(found[2]) else (found[2],)
-        yield ForeignName(*found, role=role or None, country=country, variants=single, cued=True)
+        single = () if " " in name or is_cyrillic(name) else (name,)
+        yield ForeignName(
+            start,
+            end,
+            name,
+            role=role or None,
+            country=country,
+            variants=single,
+            cued=True,
+            nominatives=nominatives,
+        )
 
 
 def last_role(text: str) -> tuple[int, int, str, str | None] | None:
@@ -319,31 +334,36 @@ def _role_of(written: str) -> str | None:
     return None
 
 
-def _name_after(text: str, position: int, places: Gazetteer) -> tuple[int, int, str] | None:
-    """The capitalised words right after `position`, in Latin script and the nominative."""
+_Found = tuple[int, int, str, tuple[str, ...]]
+
+
+def _name_after(text: str, position: int, places: Gazetteer) -> _Found | None:
+    """The capitalised words right after `position`, in Latin script and the nominative, and
+    the nominatives a name Russian does not know may have."""
     # "Министра иностранных дел Российской Федерации С.В.Лаврова"
     initialled = _INITIALLED.match(
         text, position + len(text[position:]) - len(text[position:].lstrip(" \t"))
     )
     variants = _initialled_surname(initialled) if initialled else ()
     if initialled and variants:
-        return initialled.start(), initialled.end(), variants[0]
+        return initialled.start(), initialled.end(), variants[0], ()
     # Twice a name's length: a Russian name may follow the country's full style first.
     words = list(_capitalised_words(text, position, 2 * _MAX_NAME_WORDS))
     if not words:
         return None
     written = [text[s:e] for s, e in words]
     if not re.search(r"[А-яЁё]", written[0]):
-        return _latin_name(text, words[:_MAX_NAME_WORDS], places)
+        latin = _latin_name(text, words[:_MAX_NAME_WORDS], places)
+        return (*latin, ()) if latin else None
     chinese = next(_chinese_names(text[words[0][0] : words[-1][1]]), None)
     if chinese is not None and chinese.start == 0:  # "министром иностранных дел КНР Ван И"
-        return words[0][0], words[0][0] + chinese.end, chinese.name
+        return words[0][0], words[0][0] + chinese.end, chinese.name, ()
     # "министр иностранных дел Социалистической Республики Вьетнам Буй Тхань Шон"
     named = next(_names_in_run(text, words), None)
     if named is not None and _LONE_SYLLABLE.match(text, named.end):
         return None  # "Ван И": Russian grammar read half of a name it does not know
     if named is not None:
-        return named.start, named.end, named.name
+        return named.start, named.end, named.name, ()
     return _foreign_name_in_cyrillic(text, words, places)
 
 
@@ -381,7 +401,7 @@ def _starts_with_place(text: str, words: list[tuple[int, int]], places: Gazettee
 
 def _foreign_name_in_cyrillic(
     text: str, words: list[tuple[int, int]], places: Gazetteer
-) -> tuple[int, int, str] | None:
+) -> _Found | None:
     """A name Russian grammar does not know, right after a role: "министр Индонезии Сугионо"
     (an Indonesian one) is taken as written, in Latin, once known places are passed."""
     # "Республики Индонезии Сугионо": the country's style is passed with the country.
@@ -394,7 +414,47 @@ def _foreign_name_in_cyrillic(
         places.lookup(phrase_key(text[s:e])) or not _may_be_name(text[s:e]) for s, e in words
     ):
         return None
-    return words[0][0], words[-1][1], latin_name(text[words[0][0] : words[-1][1]])
+    nominatives = case_nominatives(text[words[0][0] : words[-1][1]])
+    return words[0][0], words[-1][1], latin_name(nominatives[0]), nominatives
+
+
+# Case endings Russian gives a foreign name its dictionary does not know, after a stem of three
+# letters or more: instrumental -ом/-ем/-ым/-им, genitive -а/-я, dative -у/-ю, prepositional -е.
+_OBLIQUE_ENDING = re.compile(r"(?<=[а-яё]{3})(?:ом|ем|ым|им|а|я|у|ю|е)$")
+# The instrumental endings no foreign nominative is likely to end in, "-им" aside (Ибрагим).
+_INSTRUMENTAL = ("ом", "ем", "ым")
+_VOWELS = "аеёиоуыэюя"
+
+
+def word_nominatives(word: str) -> tuple[str, ...]:
+    """What a foreign name's word may be in the nominative, likeliest first: "Коммаситом" →
+    Коммасит; "Салеумсаем" → Салеумсай (the й a vowel stem drops before -ем, -я, -ю, -е);
+    "Каллас" as is; "Сугиона" as written first, since many names end in -а."""
+    match = _OBLIQUE_ENDING.search(word)
+    if match is None:
+        return (word,)
+    stem, ending = word[: match.start()], match[0]
+    if stem[-1] in _VOWELS:
+        stem += "й" if ending in ("ем", "я", "ю", "е") else ""
+        if stem[-1] in _VOWELS:  # "Рубиоа" is no Russian form
+            return (word,)
+    return (stem, word) if ending in _INSTRUMENTAL else (word, stem)
+
+
+def case_nominatives(written: str) -> tuple[str, ...]:
+    """The nominatives a name of foreign words may stand for, likeliest first: the words agree
+    in case, so each is read in the same way as the others ("Салеумсаем Коммаситом" →
+    "Салеумсай Коммасит", then as written)."""
+    options = [word_nominatives(w) for w in written.split()]
+    found: list[str] = []
+    for combination in product(*options):
+        name = " ".join(combination)
+        if name not in found:
+            found.append(name)
+    found.sort(
+        key=lambda name: sum(opts.index(w) for opts, w in zip(options, name.split(), strict=True))
+    )
+    return tuple(found)
 
 
 def _may_be_name(word: str) -> bool:
@@ -448,3 +508,20 @@ def is_russian_name(words: Sequence[str]) -> bool:
     """Russian grammar reads the words as one name, in some case: "Сергея Лаврова" (and puts
     it in the nominative), but not "Кая Каллас", whose surname it does not know."""
     return _full_name(words[:3]) is not None
+
+
+def analyzer() -> Any:
+    """pymorphy3's analyser, shared with the modules that put Russian back in the nominative."""
+    return _analyzer()
+
+
+def russian_nominative(words: Sequence[str], of: str = "") -> str | None:
+    """A Russian name in the nominative, in Cyrillic: "Сергеем Лавровым" → "Сергей Лавров";
+    one word by the reading that spells a word of `of` (the person's name) if one does:
+    "Лаврова" of Sergey Lavrov is "Лавров", of Mariya Lavrova "Лаврова"."""
+    if len(words) > 1:
+        return _full_name(words[:3]) if len(words) <= 3 else None
+    forms = list(dict.fromkeys(_nominative(p) for p in _readings(words[0])))
+    wanted = {fold_diacritics(w).lower() for w in of.split()}
+    spelled = [f for f in forms if fold_diacritics(latin_name(f)).lower() in wanted]
+    return (spelled or forms or [""])[0] or None

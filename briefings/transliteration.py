@@ -115,3 +115,10 @@ def fuzzy_alias(name: str) -> str:
     """The key under which the table of known names files a person's spelling-blind key
     (beside the folded aliases, which never start with `~`)."""
     return "~" + name_key(name)
+
+
+def vietnamese_stem(word: str) -> str:
+    """A Vietnamese syllable in Cyrillic without the Russian case ending: Шоном → Шон."""
+    syllables = _vietnamese_syllables()
+    stem = _CASE_ENDING.sub("", word.capitalize())
+    return stem if word.capitalize() not in syllables and stem in syllables else word

@@ -142,7 +142,8 @@ def test_seed_003_minh_is_not_ho_chi_minh():
     assert {"Pham Binh Minh"} == {m.entity.name for m in minh}
     monument = next(m for m in extraction.mentions if "Monument" in m.surface)
     assert ("Ho Chi Minh Monument", "place") == (monument.entity.name, monument.entity.kind)
-    assert "Minister" == next(m.role for m in minh if m.role)
+    # "Minister Minh, who is also Deputy Prime Minister": the clause names the fuller role.
+    assert "Deputy Prime Minister" == next(m.role for m in minh if m.role)
 
 
 def test_names_inside_other_names_are_not_short_references():

@@ -12,6 +12,7 @@ from bot import messages
 from bot.render.data import fields_of
 from bot.render.terminal import visible
 from briefings.ingest.pipeline import IngestReport
+from briefings.nominative import nominative, shown_aliases
 from store.records import ArticleSummary, EntitySummary, Published, Stats, StoredArticle
 
 NOTES_SHOWN = 10
@@ -133,7 +134,7 @@ def article_view(article: StoredArticle) -> RenderableType:
     meta = Text(f"{date.date or 'date unknown'} ({_precision(date)}) · {where}", style="dim")
     body = [Text(p) for p in article.paragraphs]
     captions = [Text(f"[caption] {c}", style="italic dim") for c in article.captions]
-    names = ", ".join(f"{e.name} ({e.kind})" for e in article.entities)
+    names = ", ".join(f"{nominative(e.name)} ({e.kind})" for e in article.entities)
     return Group(head, meta, Text(""), *body, *captions, Text(""), Text(f"Entities: {names}"))
 
 
@@ -146,7 +147,7 @@ def entities_view(entities: list[EntitySummary]) -> RenderableType:
             entity.kind,
             entity.country or "",
             Text(roles),
-            Text(", ".join(entity.aliases)),
+            Text(", ".join(shown_aliases(entity.name, entity.aliases))),
             str(len(entity.articles)),
         )
     return table
