@@ -540,6 +540,11 @@ def _read_month_alone(match: re.Match[str], passage: _Passage) -> _Found | None:
     month = _month_number(match["m"])
     if cue["rel"]:
         return _relative_month(match, passage, cue.start(), cue["rel"].casefold(), month)
+    return _month_near_anchor(match, passage, month)
+
+
+def _month_near_anchor(match: re.Match[str], passage: _Passage, month: int) -> _Found:
+    """A month named alone: in the year around the dateline's that fits its tense, if any."""
     found = PartialDate(None, month)
     if passage.anchor is not None:
         future = passage.is_future(*match.span())
@@ -705,12 +710,7 @@ def _read_abroad_month_alone(match: re.Match[str], passage: _Passage) -> _Found 
     if cue is None:
         return None
     month = _ABROAD_MONTHS[match["m"].casefold()]
-    found = PartialDate(None, month)
-    if passage.anchor is not None:
-        future = passage.is_future(*match.span())
-        year = _nearest_year(passage.anchor, future, lambda y: date(y, month, 1))
-        found = PartialDate(year, month, year_source=passage.source)
-    return _Found(match.start(), match.end(), found)
+    return _month_near_anchor(match, passage, month)
 
 
 def _read_vietnamese_day(match: re.Match[str], passage: _Passage) -> _Found | None:
