@@ -9,6 +9,7 @@ question's names it (or else its article) holds.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -26,15 +27,18 @@ from briefings.questions import (
     names_asked,
 )
 from store import Store
-from store.records import PassageHit, PassageMention
+from store.records import DateRecord, PassageHit, PassageMention
 
 # Both in the units of a sentence's word match (the share of the question's weight it covers).
 ANSWER_WEIGHT = 0.8
 NAMES_WEIGHT = 0.3
+# A sentence of the year asked about against one of another year: as much as a name.
+YEAR_WEIGHT = 0.3
 # A name in the sentence itself counts more than one elsewhere in its article.
 IN_SENTENCE = 0.3
 # candidates() weighs the word match four times a sentence's style: so do the fit.
 MATCH_SCORE = 4.0
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def rank_answers(
@@ -53,6 +57,7 @@ def rank_answers(
     stories = _stories(store, names, asked, hits)
     topic = _topic(question, names)
     years = [int(w) for w in question.words if asked_year(w)]
+    dates = store.dates_in({c.passage_id for c in pool}) if years else {}
     # The best among articles with a sentence to offer; the others' count for nothing here.
     fullest = max((stories.get(c.article_id, 0.0) for c in pool), default=0.0)
     ranked, typed = [], []
@@ -67,9 +72,10 @@ def rank_answers(
         in_sentence = _held(names, {m.entity_id for m in named}, candidate.text)
         in_story = stories.get(candidate.article_id, 0.0)
         held = IN_SENTENCE * in_sentence + (1 - IN_SENTENCE) * in_story
-        if years:
-            held = (held * len(names) + _in_years(candidate, years)) / (len(names) + 1)
         fit = ANSWER_WEIGHT * shown + NAMES_WEIGHT * held
+        if years:
+            stated = _years_stated(candidate, dates.get(candidate.passage_id, ()))
+            fit += YEAR_WEIGHT * _of_years(candidate, stated, years)
         fitted = replace(
             candidate,
             relevance=candidate.relevance + fit,
@@ -91,13 +97,24 @@ def _topic(question: Question, names: Sequence[Name]) -> set[str]:
     }
 
 
-def _in_years(candidate: Candidate, years: Sequence[int]) -> float:
-    """Whether a sentence is of a year the question asks about: it says so, or it is dated
-    then, or reported the year after (a year's trade figure comes out the next year)."""
-    if any(str(year) in candidate.text for year in years):
-        return 1.0
+def _years_stated(candidate: Candidate, dates: Sequence[DateRecord]) -> set[int]:
+    """The years a sentence names, as written ("2021") or in words ("last year")."""
+    end = candidate.start + len(candidate.text)
+    stated = {int(year) for year in _YEAR.findall(candidate.text)}
+    for date in dates:
+        if candidate.start <= date.start < end:
+            stated.update(int(y) for y in _YEAR.findall(date.date[:4]))
+    return stated
+
+
+def _of_years(candidate: Candidate, stated: set[int], years: Sequence[int]) -> float:
+    """1 when a sentence is of a year the question asks about (`stated`: the years it names),
+    -1 when it names only other years (its figure is another year's), else half when it was
+    reported then or the year after (a year's figure comes out the next)."""
+    if stated:
+        return 1.0 if stated & set(years) else -1.0
     year = candidate.date.year if candidate.date else None
-    return 1.0 if year is not None and any(year in (y, y + 1) for y in years) else 0.0
+    return 0.5 if year is not None and any(year in (y, y + 1) for y in years) else 0.0
 
 
 def _stories(

@@ -34,9 +34,14 @@ def console(router: Router, line: str) -> str:
         ("How big was Vietnam–Russia trade in 2021?", "amount"),
         ("How many Vietnamese have been evacuated from Ukraine?", "amount"),
         ("Who co-chaired the ASEAN-Russia meeting?", "who"),
-        ("What did Vietnam ask Russia?", None),
+        # What someone said or asked: a statement, the name between stays searched.
+        ("What did Vietnam ask Russia?", "said"),
+        ("What did Australia's Penny Wong say at the G20 meeting?", "said"),
+        ("What document did the ministers sign?", None),
         # A relative "who" inside the question does not ask for a person.
-        ("What did the minister who visited Hanoi say?", None),
+        ("What did the minister who visited Hanoi say?", "said"),
+        ("Что заявил Лавров о Вьетнаме?", "said"),
+        ("Qu'a dit Lavrov à Bali ?", "said"),
         ("Когда Лавров посетил Ханой?", "when"),
         ("Сколько граждан Вьетнама эвакуировали?", "amount"),
         ("Кто возглавил встречу?", "who"),
@@ -166,3 +171,54 @@ def test_the_narrow_search_keeps_answers_and_quotes_user_text(
 
     assert "about 4,500 out of roughly 7,000 Vietnamese people" in evacuated.claims[0].text
     assert hostile.note or hostile.claims
+
+
+def test_a_year_asked_about_picks_that_years_figure(store: Store, tmp_path: Path) -> None:
+    corpus(
+        tmp_path,
+        {
+            "a-2016.txt": (
+                "Russia, Vietnam aim to lift trade\n\nMOSCOW, March 23, 2016 — Trade between "
+                "Vietnam and Russia reached $3.9 billion in 2015, the Russian minister said.\n"
+            ),
+            "b-2023.txt": (
+                "Sanctions squeeze Vietnam-Russia trade\n\nHANOI, May 2, 2023 — Two-way trade "
+                "between Vietnam and Russia fell to $4.6 billion in 2022 from $7.1 billion in "
+                "2021, according to customs figures.\n"
+            ),
+            "c-2024.txt": (
+                "Putin arrives in Hanoi\n\nHANOI, June 20, 2024 — Trade between Vietnam and "
+                "Russia has fallen from $5.5 billion in 2021 to about $3.6 billion last year, "
+                "according to Russian customs data.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    def first(question: str) -> str:
+        return answer_question(store, question).claims[0].text
+
+    assert "$3.9 billion in 2015" in first("How big was Vietnam-Russia trade in 2015?")
+    # "last year" in a 2024 report is 2023; the sentence that names only 2021 and 2022 is not.
+    assert "$3.6 billion last year" in first("How big was Vietnam-Russia trade in 2023?")
+    assert "$4.6 billion in 2022" in first("How big was Vietnam-Russia trade in 2022?")
+
+
+def test_what_someone_said_is_answered_by_their_statement(store: Store, tmp_path: Path) -> None:
+    corpus(
+        tmp_path,
+        {
+            "g20.txt": (
+                "Lavrov walks out of G20 meeting\n\nBALI, July 8, 2022 — Australia's Foreign "
+                "Minister Penny Wong, attending her first G20 foreign ministers' meeting in "
+                "Bali, sat two seats from the Russian delegation.\n\n"
+                '"We do not accept that this is business as usual," Wong told reporters at the '
+                "meeting in Bali.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "What did Penny Wong say at the G20 meeting in Bali?")
+
+    assert briefing.claims[0].text.startswith('"We do not accept that this is business as usual')
