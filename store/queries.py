@@ -46,6 +46,14 @@ _RECENT_ARTICLES = (
 )
 
 
+_EVENT_ROWS = (
+    'SELECT ev.id, ev.article_id, ev.passage_id, substr(p.text, ev.start + 1, ev."end" -'
+    " ev.start), ev.kind, ev.date, ev.precision, ev.year_source, ev.until, pl.name"
+    " FROM events ev JOIN passages p ON p.id = ev.passage_id"
+    " LEFT JOIN entities pl ON pl.id = ev.place_id"
+)
+
+
 class Queries:
     """The read side used by briefings; every value is bound, never spliced into SQL."""
 
@@ -278,17 +286,35 @@ class Queries:
         With `recent`, only events told in the `recent` latest articles naming the entity.
         """
         rows = self.db.execute(
-            'SELECT ev.id, ev.article_id, ev.passage_id, substr(p.text, ev.start + 1, ev."end" -'
-            " ev.start), ev.kind, ev.date, ev.precision, ev.year_source, ev.until, pl.name"
-            " FROM events ev JOIN passages p ON p.id = ev.passage_id"
-            " LEFT JOIN entities pl ON pl.id = ev.place_id"
-            f" WHERE ev.article_id IN ({_RECENT_ARTICLES}) AND (ev.place_id = ?"
+            f"{_EVENT_ROWS} WHERE ev.article_id IN ({_RECENT_ARTICLES}) AND (ev.place_id = ?"
             " OR ev.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)"
             " OR EXISTS (SELECT 1 FROM mentions m WHERE m.passage_id = ev.passage_id"
             ' AND m.entity_id = ? AND m.start >= ev.start AND m."end" <= ev."end"))'
             " ORDER BY ev.date, ev.article_id",
             [entity_id, _limit(recent), entity_id, entity_id, entity_id],
         ).fetchall()
+        return self._event_rows(rows)
+
+    def events_in(self, article_ids: Iterable[int]) -> list[EventRow]:
+        """Every event the articles tell, in date order."""
+        rows = self.db.execute(
+            f"{_EVENT_ROWS} WHERE ev.article_id {IN_LIST} ORDER BY ev.date, ev.article_id",
+            [json_list(sorted(set(article_ids)))],
+        ).fetchall()
+        return self._event_rows(rows)
+
+    def events_on(self, days: Iterable[str], limit: int) -> list[EventRow]:
+        """Events that happened on one of `days` (ISO dates), in any article: at most
+        `limit`, the latest articles' first."""
+        rows = self.db.execute(
+            f"{_EVENT_ROWS} WHERE ev.id IN (SELECT id FROM events WHERE date {IN_LIST}"
+            " AND kind NOT LIKE 'announced-%' ORDER BY article_id DESC LIMIT ?)"
+            " ORDER BY ev.date, ev.article_id",
+            [json_list(sorted(set(days))), limit],
+        ).fetchall()
+        return self._event_rows(rows)
+
+    def _event_rows(self, rows: Sequence[Sequence[Any]]) -> list[EventRow]:
         names = self._participant_names([row[0] for row in rows])
         return [_event_row(row, tuple(names.get(row[0], ()))) for row in rows]
 
