@@ -35,6 +35,7 @@ from briefings.extractive import (
     chronological,
     parse_iso,
 )
+from briefings.lexicon import any_foreign, foreign_forms, holds, words_of
 from briefings.model import PartialDate
 from briefings.nominative import shown_aliases
 from briefings.questions import asked_year, read_question
@@ -55,6 +56,8 @@ from store import Store
 from store.records import ArticleSummary, EntityRow, EventRow, PassageHit
 
 SEARCH_LIMIT = 200
+# Passages that say a question's words in another language (briefings/lexicon.py).
+FOREIGN_PASSAGES = 100
 # An entity is briefed from the latest articles naming it (newest ingested first), so a
 # briefing costs the same at 10k articles as at 100k; `more` counts within them too.
 RECENT_ARTICLES = 100
@@ -286,6 +289,20 @@ def _answer_passages(store: Store, words: Sequence[str]) -> list[PassageHit]:
     which at 100k articles costs more than the rest of `ask`; searching the rare words only
     loses the topic, as the names are the rare words (docs/benchmarks.md).
     """
+    return _with_foreign(store, words, _english_passages(store, words))
+
+
+def _with_foreign(store: Store, words: Sequence[str], hits: list[PassageHit]) -> list[PassageHit]:
+    """`hits`, and the passages that say the question's words in another language."""
+    match = any_foreign([stem(w) for w in words])
+    if match is None:
+        return hits
+    seen = {h.id for h in hits}
+    more = store.search_passages(match, FOREIGN_PASSAGES)
+    return hits + [h for h in more if h.id not in seen]
+
+
+def _english_passages(store: Store, words: Sequence[str]) -> list[PassageHit]:
     frequencies = store.document_frequencies(words)
     if sum(frequencies.values()) <= NARROW_ABOVE:
         return store.search_passages(any_of(list(words)) or "", SEARCH_LIMIT)
@@ -695,6 +712,7 @@ def _relevance(store: Store, words: Sequence[str]) -> Callable[[str], float]:
         idf = math.log(1 + total / (1 + frequencies.get(word, 0)))
         weights[stem(word)] = max(weights.get(stem(word), 0.0), idf)
     whole = sum(weights.values()) or 1.0
+    foreign = {root: forms for root in weights if (forms := foreign_forms(root))}
     # Wire stories repeat sentences verbatim across outlets, and the same words recur in
     # every sentence: score each text once, and match each stem against the question once.
     scored: dict[str, float] = {}
@@ -709,6 +727,9 @@ def _relevance(store: Store, words: Sequence[str]) -> Callable[[str], float]:
         if text not in scored:
             present = {stem(t) for t in terms(text, keep_stopwords=True)}
             found = frozenset().union(*(roots_of(p) for p in present))
+            if foreign and not text.isascii():  # a report in another language
+                written = words_of(text)
+                found |= {root for root, forms in foreign.items() if holds(written, forms)}
             scored[text] = sum(w for root, w in weights.items() if root in found) / whole
         return scored[text]
 

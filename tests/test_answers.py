@@ -12,6 +12,7 @@ from bot.console import execute
 from bot.router import Router
 from briefings import compose
 from briefings.compose import answer_question
+from briefings.lexicon import foreign_forms, holds, words_of
 from briefings.questions import amount_shown, read_question
 from store import Store
 
@@ -222,3 +223,39 @@ def test_what_someone_said_is_answered_by_their_statement(store: Store, tmp_path
     briefing = answer_question(store, "What did Penny Wong say at the G20 meeting in Bali?")
 
     assert briefing.claims[0].text.startswith('"We do not accept that this is business as usual')
+
+
+def test_an_english_question_is_answered_from_a_report_in_another_language(
+    store: Store, tmp_path: Path
+) -> None:
+    corpus(
+        tmp_path,
+        {
+            "en.txt": (
+                "Lavrov meets Vietnamese minister\n\nMOSCOW, March 2, 2022 — Russian Foreign "
+                "Minister Sergei Lavrov met his Vietnamese counterpart in Moscow on Tuesday to "
+                "discuss energy projects.\n"
+            ),
+            "ru.txt": (
+                "Лавров провёл переговоры с главой МИД Вьетнама\n\nМОСКВА, 2 марта. /Агентство/. "
+                "Товарооборот между Россией и Вьетнамом в 2021 году составил 7,1 млрд долларов, "
+                "сообщил Лавров журналистам по итогам переговоров.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "How big was Russia-Vietnam trade in 2021?")
+
+    assert "Товарооборот между Россией и Вьетнамом" in briefing.claims[0].text
+    assert "ru.txt" == Path(briefing.sources[0].path or "").name
+
+
+def test_vietnamese_forms_are_whole_syllables_and_others_word_starts() -> None:
+    visit, trade = foreign_forms("visit"), foreign_forms("trade")
+
+    assert holds(words_of("chuyến thăm chính thức Liên bang Nga"), visit)
+    # Folded, "tham gia" (take part) reads like "thăm" (visit): never one syllable alone.
+    assert not holds(words_of("tham gia hội nghị"), visit)
+    assert holds(words_of("Товарооборота между странами"), trade)
+    assert not holds(words_of("thương nhân"), trade)
