@@ -98,23 +98,28 @@ def _topic(question: Question, names: Sequence[Name]) -> set[str]:
 
 
 def _years_stated(candidate: Candidate, dates: Sequence[DateRecord]) -> set[int]:
-    """The years a sentence names, as written ("2021") or in words ("last year")."""
+    """The years a sentence names, as written ("2021") or in words ("last year"), but for
+    the year of what it announces: "agreed in 2022 to meet in 2023" is of 2022."""
     end = candidate.start + len(candidate.text)
     stated = {int(year) for year in _YEAR.findall(candidate.text)}
     for date in dates:
         if candidate.start <= date.start < end:
             stated.update(int(y) for y in _YEAR.findall(date.date[:4]))
-    return stated
+    announced = candidate.announced.year if candidate.announced else None
+    return stated - {announced}
 
 
 def _of_years(candidate: Candidate, stated: set[int], years: Sequence[int]) -> float:
     """1 when a sentence is of a year the question asks about (`stated`: the years it names),
-    -1 when it names only other years (its figure is another year's), else half when it was
-    reported then or the year after (a year's figure comes out the next)."""
+    -1 when it names only other years (its figure is another year's); naming none, 1 when
+    it is dated then (by its article, say), half when the year after (a year's figure
+    comes out the next)."""
     if stated:
         return 1.0 if stated & set(years) else -1.0
     year = candidate.date.year if candidate.date else None
-    return 0.5 if year is not None and any(year in (y, y + 1) for y in years) else 0.0
+    if year is None:
+        return 0.0
+    return 1.0 if year in years else 0.5 if year - 1 in years else 0.0
 
 
 def _stories(
