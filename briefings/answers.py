@@ -26,9 +26,11 @@ from briefings.questions import (
     name_keys,
     names_asked,
 )
+from briefings.transliteration import is_cyrillic, latin_name
 from store import Store
 from store.records import DateRecord, PassageHit, PassageMention
 
+NAME_KINDS = ("person", "organization", "place")
 # Both in the units of a sentence's word match (the share of the question's weight it covers).
 ANSWER_WEIGHT = 0.8
 NAMES_WEIGHT = 0.3
@@ -51,7 +53,10 @@ def rank_answers(
     sentences hold the kind of answer asked for, the others are: a sentence with no figure
     in it does not say how big trade was.
     """
-    names = names_asked(question.text, store.entities_keyed(name_keys(question.text)))
+    # Names of people, bodies and places: a topic's or event's name ("G20 summit in Bali")
+    # is words a report in another language writes its own way, matched as words instead.
+    keyed = store.entities_keyed(name_keys(question.text), kinds=NAME_KINDS)
+    names = names_asked(question.text, keyed)
     asked = {entity for name in names for entity in name.entities}
     mentions = _mentions(store, question, asked, hits)
     stories = _stories(store, names, asked, hits)
@@ -69,7 +74,7 @@ def rank_answers(
             (m.kind, candidate.text.find(m.surface)) for m in named if m.entity_id not in asked
         ]
         shown = answer_shown(question.asks, candidate.text, candidate.dated, others, topic)
-        in_sentence = _held(names, {m.entity_id for m in named}, candidate.text)
+        in_sentence = _held(names, {m.entity_id for m in named}, _in_latin(candidate.text))
         in_story = stories.get(candidate.article_id, 0.0)
         held = IN_SENTENCE * in_sentence + (1 - IN_SENTENCE) * in_story
         fit = ANSWER_WEIGHT * shown + NAMES_WEIGHT * held
@@ -133,7 +138,7 @@ def _stories(
     texts: dict[int, list[str]] = defaultdict(list)
     for hit in hits:
         texts[hit.article_id].append(hit.text)
-    return {a: _held(names, named.get(a, set()), "\n".join(texts[a])) for a in articles}
+    return {a: _held(names, named.get(a, set()), _in_latin(" ".join(texts[a]))) for a in articles}
 
 
 def _mentions(
@@ -156,3 +161,9 @@ def _held(names: Sequence[Name], entities: set[int], text: str) -> float:
         return 0.0
     found = sum(1 for n in names if entities & {*n.entities} or mentions_name(n, text))
     return found / len(names)
+
+
+def _in_latin(text: str) -> str:
+    """`text`, and its Latin spelling when it is Cyrillic: a name the question asks about
+    in Latin letters is found in a Russian report ("Bali" in «на Бали»)."""
+    return f"{text}\n{latin_name(text)}" if is_cyrillic(text) else text

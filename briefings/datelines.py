@@ -31,10 +31,15 @@ _DATE = (
     rf"|(?P<n_day>[0-3]?[0-9])/(?P<n_month>[01]?[0-9])(?:/(?P<n_year>{_YEAR}))?"
 )
 _WORD = r"[^\W\d_](?:[^\W\d_.'’]|-(?!-))*\.?"  # "HANOI--Russian": "--" ends a place
+_CAPITAL = r"(?-i:[^\W\d_a-zà-ỹа-я])(?:[^\W\d_.'’]|-(?!-))*"  # a word with a capital first
 # French puts the article before the day: "PARIS, le 12 mars 2024 -".
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:le\s+)?"
 _DATELINE = re.compile(
     rf"^(?P<place>{_WORD}(?:[ -]{_WORD}){{0,3}})"
+    # "NUSA DUA, Indonesia, Nov 15 (Reuters) -", "Nusa Dua, Bali (ANTARA) -": the region or
+    # country after the city; capitalised, and only where a date or an agency follows.
+    rf"(?:\s*,\s*(?P<region>{_CAPITAL}(?:[ -]{_CAPITAL}){{0,2}})"
+    rf"(?=\s*,\s*{_WEEKDAY}\w|\s*[(/]))?"
     rf"(?:\s*,\s*{_WEEKDAY}(?P<date>{_DATE}))?(?![\w/])\.?"
     r"(?:\s*(?:\((?P<paren>[^()\d]{2,30})\)|/(?P<slash>[^/\d]{2,30})/))?\.?"
     r"(?P<end>\s*(?:--|[—–-]|:)\s+|\s*--(?=[^\W\d_])|\s+(?=[^\W\d_]))",

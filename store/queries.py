@@ -193,13 +193,18 @@ class Queries:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'corpus_version'").fetchone()
         return int(row[0]) if row else 0
 
-    def entities_keyed(self, keys: Iterable[str]) -> dict[str, list[int]]:
-        """The entities each folded key names, as their key or one of their aliases."""
+    def entities_keyed(
+        self, keys: Iterable[str], kinds: Sequence[str] | None = None
+    ) -> dict[str, list[int]]:
+        """The entities each folded key names, as their key or one of their aliases; only
+        entities of `kinds`, when given."""
         wanted = json_list(sorted(set(keys)))
         rows = self.db.execute(
-            f"SELECT alias_key, entity_id FROM aliases WHERE alias_key {IN_LIST}"
-            f" UNION SELECT key, id FROM entities WHERE key {IN_LIST}",
-            [wanted, wanted],
+            "SELECT alias_key, entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id"
+            f" WHERE alias_key {IN_LIST} AND (? IS NULL OR e.kind {IN_LIST})"
+            f" UNION SELECT key, id FROM entities WHERE key {IN_LIST}"
+            f" AND (? IS NULL OR kind {IN_LIST})",
+            [wanted, *_kinds(kinds), wanted, *_kinds(kinds)],
         )
         return grouped(rows)
 
@@ -407,3 +412,8 @@ def article_summary(row: Sequence[Any]) -> ArticleSummary:
         duplicate_of=row[9],
         language=row[10] or "en",
     )
+
+
+def _kinds(kinds: Sequence[str] | None) -> list[str | None]:
+    """The two parameters of `(? IS NULL OR kind IN …)`: no filter when `kinds` is None."""
+    return [None, "[]"] if kinds is None else ["", json_list(kinds)]

@@ -259,3 +259,28 @@ def test_vietnamese_forms_are_whole_syllables_and_others_word_starts() -> None:
     assert not holds(words_of("tham gia hội nghị"), visit)
     assert holds(words_of("Товарооборота между странами"), trade)
     assert not holds(words_of("thương nhân"), trade)
+
+
+def test_a_russian_report_holds_the_names_a_question_writes_in_latin(
+    store: Store, tmp_path: Path
+) -> None:
+    corpus(
+        tmp_path,
+        {
+            "en.txt": (
+                "Ministers gather in Bali\n\nJAKARTA, July 7, 2022 — Foreign ministers of the "
+                "G20 arrived in Bali on Thursday for two days of talks on food security.\n"
+            ),
+            "ru.txt": (
+                "Лавров прибыл на Бали\n\nНУСА-ДУА, 7 июля. /Агентство/. Министр иностранных "
+                "дел России Сергей Лавров прибыл на Бали на встречу министров G20.\n\n"
+                "На полях встречи Лавров побеседовал с министром иностранных дел Турции "
+                "Мевлютом Чавушоглу.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "Whom did Lavrov speak with on the sidelines in Bali?")
+
+    assert "побеседовал с министром иностранных дел Турции" in briefing.claims[0].text
