@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from briefings.events import ANNOUNCED
 from briefings.search import exact, near, phrase_in, words_in
 from store import Store
 from store.records import EventRow, PassageHit
@@ -60,14 +61,35 @@ def holds_term(words: list[str]) -> Callable[[str], int]:
 def term_events(
     store: Store, rows: Sequence[EventRow], hits: Sequence[PassageHit]
 ) -> tuple[list[EventRow], list[EventRow]]:
-    """The events told: `rows` and the events of the articles of `hits` (each sentence
-    belongs to the event it states or its article last told, event_groups.assign); and the
-    events of their days in other articles, among which their other reports are."""
+    """The events told: `rows` and the events stated in the passages of `hits` (each
+    sentence belongs to the event it states or its article told last before it,
+    event_groups.assign) or its article's lead tells; and the events of their days in other
+    articles, among which their other reports are. An event the article tells elsewhere
+    (last year's summit, in the background paragraph) is not the topic's: it would date the
+    topic's sentences wrongly."""
     known = {row.id for row in rows}
-    articles = {h.article_id for h in hits}
-    told = [*rows, *(r for r in store.events_in(articles) if r.id not in known)]
+    passages = {h.id for h in hits}
+    in_articles = store.events_in({h.article_id for h in hits})
+    leading = _leading_events(in_articles)
+    told = [
+        *rows,
+        *(
+            r
+            for r in in_articles
+            if r.id not in known and (r.passage_id in passages or r.id in leading)
+        ),
+    ]
     days = {row.date for row in told if row.precision == "day"}
     if not days:
         return told, []
     taken = {row.id for row in told}
     return told, [r for r in store.events_on(days, SAME_DAY_EVENTS) if r.id not in taken]
+
+
+def _leading_events(rows: Sequence[EventRow]) -> set[int]:
+    """Each article's first event that happened, known to the day: what its story reports."""
+    first: dict[int, EventRow] = {}
+    for row in sorted(rows, key=lambda r: (r.passage_id, r.id)):
+        if row.precision == "day" and not row.kind.startswith(ANNOUNCED):
+            first.setdefault(row.article_id, row)
+    return {row.id for row in first.values()}
