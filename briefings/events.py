@@ -22,6 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
+from briefings import datafiles
+from briefings.folding import fold
 from briefings.model import DateMention, Event, Mention, PartialDate, Passage
 from briefings.sentences import sentence_spans
 
@@ -111,6 +113,8 @@ _JOINER = re.compile(
 # How many paragraphs after its event such a sentence may come.
 _JOIN_REACH = 2
 _PARTICIPANT_KINDS = frozenset({"person", "organization", "event"})
+# The wire agencies (boilerplate/outlets.txt, which cleaning reads for credits and sign-offs).
+WIRE_AGENCIES = frozenset(fold(name) for name in datafiles.lines("boilerplate/outlets.txt"))
 _PLACELESS_KINDS = frozenset({"call"})
 
 
@@ -147,10 +151,15 @@ def find_events(
     dates: Sequence[tuple[int, DateMention]],
     mentions: Sequence[Mention],
     published: PartialDate | None = None,
+    reporters: Iterable[str] = (),
 ) -> tuple[Event, ...]:
-    """The dated diplomatic events the body sentences of one article report."""
+    """The dated diplomatic events the body sentences of one article report; `reporters`
+    names the outlets that report it (its own, its dateline's agency), which never take
+    part, any more than the wire agencies do ("talks with Vietnam News Agency")."""
     dates_in = _by_passage(dates)
-    mentions_in = _by_passage((m.passage, m) for m in mentions)
+    reporting = WIRE_AGENCIES | {fold(name) for name in reporters}
+    taking_part = [m for m in mentions if not _reports(m, reporting)]
+    mentions_in = _by_passage((m.passage, m) for m in taking_part)
     events = []
     for index, passage in enumerate(passages):
         # Most paragraphs carry no date, and a sentence without a date gives no event.
@@ -162,6 +171,13 @@ def find_events(
             if event is not None:
                 events.append(event)
     return tuple(_with_joiners(events, passages, mentions_in))
+
+
+def _reports(mention: Mention, reporting: frozenset[str] | set[str]) -> bool:
+    """Whether an organisation named is one reporting the news rather than making it."""
+    if mention.entity.kind != "organization":
+        return False
+    return fold(mention.entity.name) in reporting or fold(mention.surface) in reporting
 
 
 def _with_joiners(

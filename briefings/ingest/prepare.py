@@ -99,7 +99,8 @@ def prepare(
         if passage.kind != "dateline"
         for mention in find_dates(passage.text, published, clean.language)
     )
-    events = find_events(passages, dates, extraction.mentions, published)
+    reporters = [name for name in (raw.outlet, clean.outlet, raw.channel) if name]
+    events = find_events(passages, dates, extraction.mentions, published, reporters)
     return Article(
         key=raw.key,
         source_kind=raw.source_kind,
