@@ -43,6 +43,7 @@ _CUE_WORDS = {
     r"|ký\s+kết|đã\s+ký|menandatangani|penandatanganan",
     "call": r"(?:tele)?phone\s+(?:calls?|conversations?|talks?)|(?:tele)?phoned"
     r"|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|video\s+calls?"
+    r"|(?:by|over\s+the)\s+(?:tele)?phone|telephone\s+(?:conversations?|talks?)"
     r"|телефонн\w+\s+разговор\w*|entretien\s+téléphonique"
     r"|điện\s+đàm|gọi\s+điện|percakapan\s+telepon|bertelepon|menelepon",
     "summit": r"summits?|hosting\s+of|саммит\w*|sommets?|hội\s+nghị\s+thượng\s+đỉnh|KTT",
@@ -50,7 +51,9 @@ _CUE_WORDS = {
     r"|(?<!пресс-)конференци\w*|conférences?(?!\s+de\s+presse)",
     "talks": r"talk(?:s|ed)?\s+with|(?:held|hold|holds|holding)\s+(?:a\s+)?talks?|talks"
     r"|consultations?|переговор\w*|s['’](?:est|sont)\s+entretenu\w*|s['’]entreten\w+"
-    r"|entretiens?|pourparlers|hội\s+đàm|pembicaraan|perundingan",
+    r"|entretiens?|pourparlers|hội\s+đàm|pembicaraan|perundingan"
+    # "the next round of the strategic dialogue": a dialogue's round is talks.
+    r"|(?:strategic\s+|security\s+|political\s+)?dialogues?|rounds?\s+of",
     "visit": r"visit(?:s|ed|ing)?|trip\s+to|tour\s+of|travel(?:s|led|ed|ling|ing)?\s+to"
     r"|arriv(?:e|es|ed|ing)\s+in|визит\w*|посети\w*|прибыл\w*|visites?"
     r"|s['’](?:est|sont)\s+rendue?s?|arrivée?s?\s+(?:à|au|en)"
