@@ -9,6 +9,7 @@ question's names it (or else its article) holds.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -25,16 +26,21 @@ from briefings.questions import (
     name_keys,
     names_asked,
 )
+from briefings.transliteration import is_cyrillic, latin_name
 from store import Store
-from store.records import PassageHit, PassageMention
+from store.records import DateRecord, PassageHit, PassageMention
 
+NAME_KINDS = ("person", "organization", "place")
 # Both in the units of a sentence's word match (the share of the question's weight it covers).
 ANSWER_WEIGHT = 0.8
 NAMES_WEIGHT = 0.3
+# A sentence of the year asked about against one of another year: as much as a name.
+YEAR_WEIGHT = 0.3
 # A name in the sentence itself counts more than one elsewhere in its article.
 IN_SENTENCE = 0.3
 # candidates() weighs the word match four times a sentence's style: so do the fit.
 MATCH_SCORE = 4.0
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def rank_answers(
@@ -47,12 +53,16 @@ def rank_answers(
     sentences hold the kind of answer asked for, the others are: a sentence with no figure
     in it does not say how big trade was.
     """
-    names = names_asked(question.text, store.entities_keyed(name_keys(question.text)))
+    # Names of people, bodies and places: a topic's or event's name ("G20 summit in Bali")
+    # is words a report in another language writes its own way, matched as words instead.
+    keyed = store.entities_keyed(name_keys(question.text), kinds=NAME_KINDS)
+    names = names_asked(question.text, keyed)
     asked = {entity for name in names for entity in name.entities}
     mentions = _mentions(store, question, asked, hits)
     stories = _stories(store, names, asked, hits)
     topic = _topic(question, names)
     years = [int(w) for w in question.words if asked_year(w)]
+    dates = store.dates_in({c.passage_id for c in pool}) if years else {}
     # The best among articles with a sentence to offer; the others' count for nothing here.
     fullest = max((stories.get(c.article_id, 0.0) for c in pool), default=0.0)
     ranked, typed = [], []
@@ -64,12 +74,13 @@ def rank_answers(
             (m.kind, candidate.text.find(m.surface)) for m in named if m.entity_id not in asked
         ]
         shown = answer_shown(question.asks, candidate.text, candidate.dated, others, topic)
-        in_sentence = _held(names, {m.entity_id for m in named}, candidate.text)
+        in_sentence = _held(names, {m.entity_id for m in named}, _in_latin(candidate.text))
         in_story = stories.get(candidate.article_id, 0.0)
         held = IN_SENTENCE * in_sentence + (1 - IN_SENTENCE) * in_story
-        if years:
-            held = (held * len(names) + _in_years(candidate, years)) / (len(names) + 1)
         fit = ANSWER_WEIGHT * shown + NAMES_WEIGHT * held
+        if years:
+            stated = _years_stated(candidate, dates.get(candidate.passage_id, ()))
+            fit += YEAR_WEIGHT * _of_years(candidate, stated, years)
         fitted = replace(
             candidate,
             relevance=candidate.relevance + fit,
@@ -91,13 +102,29 @@ def _topic(question: Question, names: Sequence[Name]) -> set[str]:
     }
 
 
-def _in_years(candidate: Candidate, years: Sequence[int]) -> float:
-    """Whether a sentence is of a year the question asks about: it says so, or it is dated
-    then, or reported the year after (a year's trade figure comes out the next year)."""
-    if any(str(year) in candidate.text for year in years):
-        return 1.0
+def _years_stated(candidate: Candidate, dates: Sequence[DateRecord]) -> set[int]:
+    """The years a sentence names, as written ("2021") or in words ("last year"), but for
+    the year of what it announces: "agreed in 2022 to meet in 2023" is of 2022."""
+    end = candidate.start + len(candidate.text)
+    stated = {int(year) for year in _YEAR.findall(candidate.text)}
+    for date in dates:
+        if candidate.start <= date.start < end:
+            stated.update(int(y) for y in _YEAR.findall(date.date[:4]))
+    announced = candidate.announced.year if candidate.announced else None
+    return stated - {announced}
+
+
+def _of_years(candidate: Candidate, stated: set[int], years: Sequence[int]) -> float:
+    """1 when a sentence is of a year the question asks about (`stated`: the years it names),
+    -1 when it names only other years (its figure is another year's); naming none, 1 when
+    it is dated then (by its article, say), half when the year after (a year's figure
+    comes out the next)."""
+    if stated:
+        return 1.0 if stated & set(years) else -1.0
     year = candidate.date.year if candidate.date else None
-    return 1.0 if year is not None and any(year in (y, y + 1) for y in years) else 0.0
+    if year is None:
+        return 0.0
+    return 1.0 if year in years else 0.5 if year - 1 in years else 0.0
 
 
 def _stories(
@@ -111,7 +138,7 @@ def _stories(
     texts: dict[int, list[str]] = defaultdict(list)
     for hit in hits:
         texts[hit.article_id].append(hit.text)
-    return {a: _held(names, named.get(a, set()), "\n".join(texts[a])) for a in articles}
+    return {a: _held(names, named.get(a, set()), _in_latin(" ".join(texts[a]))) for a in articles}
 
 
 def _mentions(
@@ -134,3 +161,9 @@ def _held(names: Sequence[Name], entities: set[int], text: str) -> float:
         return 0.0
     found = sum(1 for n in names if entities & {*n.entities} or mentions_name(n, text))
     return found / len(names)
+
+
+def _in_latin(text: str) -> str:
+    """`text`, and its Latin spelling when it is Cyrillic: a name the question asks about
+    in Latin letters is found in a Russian report ("Bali" in «на Бали»)."""
+    return f"{text}\n{latin_name(text)}" if is_cyrillic(text) else text

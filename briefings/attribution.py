@@ -29,7 +29,7 @@ _SPEECH_EN = (
     r"said|says|told|tells|added|adds|noted|stressed|underlined|affirmed|emphasi[sz]ed"
     r"|reiterated|asked|urged|expressed|pledged|warned|insisted|explained|declared|announced"
     r"|tweeted|wrote|recalled|acknowledged|argued|described|hailed|praised|welcomed"
-    r"|thanked|proposed|suggested|highlighted|briefed"
+    r"|thanked|proposed|suggested|highlighted|briefed|requested|demanded|promised|vowed|hoped"
 )
 _SPEECH_RU = (
     r"(?:заявил|сказал|отметил|подчеркнул|добавил|сообщил|указал|пояснил|написал|призвал"
@@ -53,7 +53,18 @@ _PRONOUN_SPEAKS = re.compile(
     re.IGNORECASE,
 )
 _SPEAKS_AFTER = re.compile(rf"\s*,?\s*{_ADVERB}{_SPEECH}\b", re.IGNORECASE)
+_SPEECH_VERB = re.compile(rf"\b{_SPEECH}\b", re.IGNORECASE)
+# A quotation: at least four words between quotation marks.
+_QUOTATION = re.compile(r"[“\"«„]\s*\w+(?:\W+\w+){3,}")
 _SPEAKS_BEFORE = re.compile(rf"(?:\b{_SPEECH}|\baccording\s+to|\bпо\s+словам)\s*\Z", re.IGNORECASE)
+
+
+def statement_shown(text: str) -> float:
+    """How plainly a sentence reports what someone said: 1 for a quotation, less for
+    reported speech ("Lavrov said that …"), 0 for neither."""
+    if _QUOTATION.search(text):
+        return 1.0
+    return 0.6 if _SPEECH_VERB.search(text) else 0.0
 
 
 @dataclass(frozen=True)

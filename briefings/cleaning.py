@@ -28,7 +28,7 @@ from itertools import pairwise, takewhile
 import py3langid as langid
 
 from briefings import datafiles
-from briefings.datelines import leading_date, read_wire_dateline
+from briefings.datelines import day_first_date, leading_date, read_wire_dateline
 from briefings.dates import place_dateline, split_dateline
 from briefings.english import STOPWORDS, stem
 from briefings.folding import fold, fold_text, squeeze_spaces
@@ -815,7 +815,8 @@ def _metadata_date(text: str) -> PartialDate | None:
             date, rest = leading_date(text[start:])
         if date is not None and _only_metadata(text[:start] + " " + rest):
             return date
-    return None
+    date, rest = day_first_date(text)  # "Thứ ba, 1/3/2022, 21:34 (GMT+7)"
+    return date if date is not None and _only_metadata(rest) else None
 
 
 def _word_starts(text: str) -> Iterator[int]:

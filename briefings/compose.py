@@ -35,6 +35,7 @@ from briefings.extractive import (
     chronological,
     parse_iso,
 )
+from briefings.lexicon import any_foreign, foreign_forms, holds, words_of
 from briefings.model import PartialDate
 from briefings.nominative import shown_aliases
 from briefings.questions import asked_year, read_question
@@ -44,18 +45,19 @@ from briefings.search import (
     any_of,
     both,
     every,
-    exact,
-    near,
     phrase_in,
     phrase_words,
     terms,
     words_in,
 )
+from briefings.topic_reach import holds_term, term_events, term_passages
 from briefings.writing import Evidence, Writer
 from store import Store
 from store.records import ArticleSummary, EntityRow, EventRow, PassageHit
 
 SEARCH_LIMIT = 200
+# Passages that say a question's words in another language (briefings/lexicon.py).
+FOREIGN_PASSAGES = 100
 # An entity is briefed from the latest articles naming it (newest ingested first), so a
 # briefing costs the same at 10k articles as at 100k; `more` counts within them too.
 RECENT_ARTICLES = 100
@@ -71,6 +73,9 @@ STORY_WORDS = 45
 # them all quickly (a few ms); beyond, `ask` searches the narrower way (_answer_passages).
 NARROW_ABOVE = 5000
 TOPIC_KINDS = ("topic", "organization", "event", "place", "person")
+# Kinds whose briefing also quotes every passage holding the words asked: a topic or event
+# is written in many ways that extraction finds only some of; a name is found where it is.
+PHRASE_KINDS = ("topic", "event")
 # (role as written, country, article id), as the store reports a role.
 RoleUse = tuple[str, str | None, int]
 
@@ -123,30 +128,34 @@ def brief_topic(
     if resolution.entity is not None:
         return _entity_briefing("topic", store, term, resolution, limits, writer)
     words = phrase_words(term)
-    for match, focus, note in _phrase_tiers(words):
-        if match is None:
-            continue
-        hits = store.search_passages(match, SEARCH_LIMIT)
-        found = _phrase_briefing(store, term, resolution, hits, focus, note, limits, writer)
+    # The phrase itself first, then its words near each other, then anywhere in a passage,
+    # then anywhere in an article.
+    hits = term_passages(store, words, ())
+    tiers = [(hits, term_weight(words), _phrase_note(hits, words))]
+    match = every(words)
+    if match is not None:
+        tiers.append(
+            (
+                store.search_passages(match, SEARCH_LIMIT),
+                words_weight(words),
+                notices.NO_ENTITY_WORDS,
+            )
+        )
+    tiers.append((_story_hits(store, words), words_weight(words), notices.NO_ENTITY_STORY))
+    for hits, weight, note in tiers:
+        told = term_events(store, (), hits) if hits else ([], [])
+        found = _phrase_briefing(store, term, resolution, hits, weight, note, limits, writer, told)
         if found is not None:
             return found
-    hits = _story_hits(store, words)
-    focus = _holding(words, phrase=False)
-    found = _phrase_briefing(
-        store, term, resolution, hits, focus, notices.NO_ENTITY_STORY, limits, writer
-    )
-    return found or _not_found("topic", term, resolution)
+    return _not_found("topic", term, resolution)
 
 
-def _phrase_tiers(
-    words: list[str],
-) -> list[tuple[str | None, Callable[[PassageHit, int, int], int], str]]:
-    """The phrase itself, then its words near each other, then its words anywhere in a passage."""
-    return [
-        (exact(words), _holding(words, phrase=True), notices.NO_ENTITY_PHRASE),
-        (near(words), _holding(words, phrase=False), notices.NO_ENTITY_NEAR),
-        (every(words), _holding(words, phrase=False), notices.NO_ENTITY_WORDS),
-    ]
+def _phrase_note(hits: Sequence[PassageHit], words: list[str]) -> str:
+    """Which passages a term's briefing quotes: the phrase's, its words' together, or both."""
+    phrased = sum(1 for h in hits if phrase_in(h.text, words))
+    if not phrased:
+        return notices.NO_ENTITY_NEAR
+    return notices.NO_ENTITY_PHRASE if phrased == len(hits) else notices.NO_ENTITY_PHRASE_NEAR
 
 
 def _phrase_briefing(
@@ -158,12 +167,16 @@ def _phrase_briefing(
     note: str,
     limits: Limits,
     writer: Writer | None,
+    told: tuple[Sequence[EventRow], Sequence[EventRow]] = ((), ()),
 ) -> Briefing | None:
-    """A topic briefed from the passages holding its words; None when no sentence does."""
+    """A topic briefed from the passages holding its words, by the events they tell (`told`:
+    those events, and other articles' events of their days); None when no sentence does."""
     if not hits:
         return None
-    summaries = store.article_summaries(h.article_id for h in hits)
-    draft = _draft(store, hits, summaries, focus, limits)
+    articles = {h.article_id for h in hits} | {r.article_id for rows in told for r in rows}
+    summaries = store.article_summaries(articles)
+    groups = _groups_told(store, told, summaries, term)
+    draft = _draft(store, hits, summaries, focus, limits, groups)
     if not draft.chosen:
         return None
     subject = Subject(name=term.strip(), kind="term")
@@ -172,8 +185,23 @@ def _phrase_briefing(
         briefing,
         note=briefing.note or note.format(query=notices.echoed(term)),
         candidates=tuple(c.name for c in resolution.candidates),
-        reach=_reach({h.article_id for h in hits}, (), summaries),
+        reach=_reach({h.article_id for h in hits}, groups, summaries),
     )
+
+
+def _groups_told(
+    store: Store,
+    told: tuple[Sequence[EventRow], Sequence[EventRow]],
+    summaries: Mapping[int, ArticleSummary],
+    name: str,
+) -> list[EventGroup]:
+    """The events told (`told[0]`) with their reports merged, among them reports from
+    `told[1]`; a group of `told[1]` alone is another event of the same day, left out."""
+    stated, others = told
+    rows = [*stated, *others]
+    ids = {row.id for row in stated}
+    groups = group_events(rows, summaries, name, store.days_told(r.article_id for r in rows))
+    return [g for g in groups if any(r.id in ids for r in g.rows)]
 
 
 def _story_hits(store: Store, words: list[str]) -> list[PassageHit]:
@@ -192,15 +220,19 @@ def _each(words: list[str]) -> list[list[str]]:
     return [[w] for w in searched] if len(searched) > 1 else []
 
 
-def _holding(words: list[str], *, phrase: bool) -> Callable[[PassageHit, int, int], int]:
-    """A sentence's weight: the phrase in it (2), or how many of the topic's words it holds."""
+def words_weight(words: list[str]) -> Callable[[PassageHit, int, int], int]:
+    """A sentence's weight: how many of the topic's words it holds."""
 
     def focus(hit: PassageHit, start: int, end: int) -> int:
-        if phrase:
-            return 2 * phrase_in(hit.text[start:end], words)
         return words_in(hit.text[start:end], words)
 
     return focus
+
+
+def term_weight(words: list[str]) -> Focus:
+    """A sentence's weight: the phrase in it (2), all of its words (1); the first sentence
+    of a lead whose headline holds them (1), else nothing."""
+    return _mentioned_or_said((), holds_term(words))
 
 
 def answer_question(
@@ -257,6 +289,20 @@ def _answer_passages(store: Store, words: Sequence[str]) -> list[PassageHit]:
     which at 100k articles costs more than the rest of `ask`; searching the rare words only
     loses the topic, as the names are the rare words (docs/benchmarks.md).
     """
+    return _with_foreign(store, words, _english_passages(store, words))
+
+
+def _with_foreign(store: Store, words: Sequence[str], hits: list[PassageHit]) -> list[PassageHit]:
+    """`hits`, and the passages that say the question's words in another language."""
+    match = any_foreign([stem(w) for w in words])
+    if match is None:
+        return hits
+    seen = {h.id for h in hits}
+    more = store.search_passages(match, FOREIGN_PASSAGES)
+    return hits + [h for h in more if h.id not in seen]
+
+
+def _english_passages(store: Store, words: Sequence[str]) -> list[PassageHit]:
     frequencies = store.document_frequencies(words)
     if sum(frequencies.values()) <= NARROW_ABOVE:
         return store.search_passages(any_of(list(words)) or "", SEARCH_LIMIT)
@@ -326,14 +372,19 @@ def _entity_briefing(
     hits = _about(store, entity)
     roles = store.roles_of(entity.id, recent=RECENT_ARTICLES)
     rows = store.events_involving(entity.id, recent=RECENT_ARTICLES)
+    # A topic is also wherever its words are written, and every report of what they tell.
+    words = phrase_words(query) if command == "topic" and entity.kind in PHRASE_KINDS else []
+    if words:
+        hits = [*hits, *term_passages(store, words, hits)]
+    events = term_events(store, rows, hits) if words else (rows, [])
     articles = {h.article_id for h in hits} | {a for _, _, a in roles}
-    summaries = store.article_summaries(articles | {row.article_id for row in rows})
-    days = store.days_told(row.article_id for row in rows)
-    groups = group_events(rows, summaries, entity.name, days)
+    summaries = store.article_summaries(articles | {r.article_id for e in events for r in e})
+    groups = _groups_told(store, events, summaries, entity.name)
     spoken = spoken_by(store, entity.name, hits) if command == "who" else []
     told = _with_spoken(hits, spoken)
     speaking = {(p.id, start) for p, start in spoken}
-    draft = _draft(store, told, summaries, _mentioned_or_said(speaking), limits, groups, speaking)
+    focus = _mentioned_or_said(speaking, holds_term(words) if words else None)
+    draft = _draft(store, told, summaries, focus, limits, groups, speaking)
     book = SourceBook(summaries)
     named = Subject(entity.name, entity.kind)
     briefing = _finish(command, query, named, draft, writer, told, book)
@@ -359,11 +410,15 @@ def _with_spoken(
     return [*hits, *extra.values()]
 
 
-def _mentioned_or_said(speaking: Collection[tuple[int, int]]) -> Focus:
-    """`_mentioned`, and a weight of one for a sentence the subject says as "he said"."""
+def _mentioned_or_said(
+    speaking: Collection[tuple[int, int]], holds: Callable[[str], int] | None = None
+) -> Focus:
+    """`_mentioned`, and a weight of one for a sentence the subject says as "he said";
+    with `holds`, the weight it gives a sentence holding the topic's words."""
 
     def focus(hit: PassageHit, start: int, end: int) -> int:
-        return _mentioned(hit, start, end) or int((hit.id, start) in speaking)
+        mentioned = _mentioned(hit, start, end) or int((hit.id, start) in speaking)
+        return mentioned or (holds(hit.text[start:end]) if holds else 0)
 
     return focus
 
@@ -657,6 +712,7 @@ def _relevance(store: Store, words: Sequence[str]) -> Callable[[str], float]:
         idf = math.log(1 + total / (1 + frequencies.get(word, 0)))
         weights[stem(word)] = max(weights.get(stem(word), 0.0), idf)
     whole = sum(weights.values()) or 1.0
+    foreign = {root: forms for root in weights if (forms := foreign_forms(root))}
     # Wire stories repeat sentences verbatim across outlets, and the same words recur in
     # every sentence: score each text once, and match each stem against the question once.
     scored: dict[str, float] = {}
@@ -671,6 +727,9 @@ def _relevance(store: Store, words: Sequence[str]) -> Callable[[str], float]:
         if text not in scored:
             present = {stem(t) for t in terms(text, keep_stopwords=True)}
             found = frozenset().union(*(roots_of(p) for p in present))
+            if foreign and not text.isascii():  # a report in another language
+                written = words_of(text)
+                found |= {root for root, forms in foreign.items() if holds(written, forms)}
             scored[text] = sum(w for root, w in weights.items() if root in found) / whole
         return scored[text]
 

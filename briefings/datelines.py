@@ -14,6 +14,7 @@ dateline uses, so no language needs a hand-written table.
 from __future__ import annotations
 
 import re
+from datetime import date as calendar_date
 
 from briefings import datafiles
 from briefings.model import PartialDate, WireDateline
@@ -30,10 +31,15 @@ _DATE = (
     rf"|(?P<n_day>[0-3]?[0-9])/(?P<n_month>[01]?[0-9])(?:/(?P<n_year>{_YEAR}))?"
 )
 _WORD = r"[^\W\d_](?:[^\W\d_.'’]|-(?!-))*\.?"  # "HANOI--Russian": "--" ends a place
+_CAPITAL = r"(?-i:[^\W\d_a-zà-ỹа-я])(?:[^\W\d_.'’]|-(?!-))*"  # a word with a capital first
 # French puts the article before the day: "PARIS, le 12 mars 2024 -".
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:le\s+)?"
 _DATELINE = re.compile(
     rf"^(?P<place>{_WORD}(?:[ -]{_WORD}){{0,3}})"
+    # "NUSA DUA, Indonesia, Nov 15 (Reuters) -", "Nusa Dua, Bali (ANTARA) -": the region or
+    # country after the city; capitalised, and only where a date or an agency follows.
+    rf"(?:\s*,\s*(?P<region>{_CAPITAL}(?:[ -]{_CAPITAL}){{0,2}})"
+    rf"(?=\s*,\s*{_WEEKDAY}\w|\s*[(/]))?"
     rf"(?:\s*,\s*{_WEEKDAY}(?P<date>{_DATE}))?(?![\w/])\.?"
     r"(?:\s*(?:\((?P<paren>[^()\d]{2,30})\)|/(?P<slash>[^/\d]{2,30})/))?\.?"
     r"(?P<end>\s*(?:--|[—–-]|:)\s+|\s*--(?=[^\W\d_])|\s+(?=[^\W\d_]))",
@@ -74,6 +80,50 @@ def leading_date(text: str) -> tuple[PartialDate | None, str]:
         return None, text
     found = _date(match)
     return (found, text[match.end() :]) if found else (None, text)
+
+
+# A numeric date is day-first in every language the wires write but English: a weekday
+# named in one of them says which ("Thứ ba, 1/3/2022", "Selasa, 01/03/2022").
+_ENGLISH_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs"
+    " fri sat sun".split()
+)
+_DAY_FIRST_WEEKDAYS = sorted(
+    (
+        n
+        for n, _ in datafiles.rows("gazetteer/weekdays.tsv", 2)
+        if n.casefold() not in _ENGLISH_WEEKDAYS
+    ),
+    key=len,
+    reverse=True,
+)
+_DAY_FIRST_WEEKDAY = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(n) for n in _DAY_FIRST_WEEKDAYS) + r")(?!\w)", re.I
+)
+_NUMERIC_DATE = re.compile(
+    r"(?<![0-9/.])(?P<d>[0-3]?[0-9])(?P<sep>[/.])(?P<m>[01]?[0-9])(?P=sep)(?P<y>[12][0-9]{3})"
+    r"(?![0-9]|[/.][0-9])"
+)
+
+
+def day_first_date(text: str) -> tuple[PartialDate | None, str]:
+    """A numeric date with its year that can only be day-first, and `text` without it and
+    its weekday: one beside a weekday of a day-first language, or with a day past 12
+    ("23/03/2016"); (None, text) otherwise."""
+    match = _NUMERIC_DATE.search(text)
+    if match is None:
+        return None, text
+    day, month = int(match["d"]), int(match["m"])
+    weekday = _DAY_FIRST_WEEKDAY.search(text)
+    if weekday is None and day <= 12:
+        return None, text
+    try:
+        found = PartialDate(int(match["y"]), month, day)
+        calendar_date(found.year or 0, month, day)
+    except ValueError:
+        return None, text
+    rest = text[: match.start()] + " " + text[match.end() :]
+    return found, _DAY_FIRST_WEEKDAY.sub(" ", rest)
 
 
 def _is_dateline(match: re.Match[str], found: PartialDate | None, agency: str | None) -> bool:

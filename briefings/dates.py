@@ -673,9 +673,14 @@ _ABROAD_DAY_MONTH = re.compile(
 )
 _ABROAD_MONTH_YEAR = re.compile(rf"{_ABROAD_MONTH},?\s+{_ABROAD_YEAR}")
 _ABROAD_MONTH_ALONE = re.compile(_ABROAD_MONTH + r"(?![\s,]*(?:de\s+|năm\s+)?[0-9])")
-# Vietnamese writes a day as `ngày 27/7`: day first, made a date by the word for "day".
+# Vietnamese writes a day as `ngày 27/7`, `chiều 23/3` (the afternoon of), `hôm 1/3`: day
+# first, made a date by the word before it. With its year (`1/3/2022`, `01.03.2022`), a
+# day-first date needs no word: these languages never write the month first.
 _VIETNAMESE_DAY = re.compile(
-    r"(?i:ngày)\s+(?P<d>[0-3]?[0-9])/(?P<mn>[01]?[0-9])(?:/(?P<y>[12][0-9]{3}))?(?![0-9/])"
+    r"(?i:ngày|sáng|trưa|chiều|tối|đêm|hôm)\s+(?P<d>[0-3]?[0-9])/(?P<mn>[01]?[0-9])"
+    r"(?:/(?P<y>[12][0-9]{3}))?(?![0-9/])"
+    r"|(?<![0-9/.])(?P<d2>[0-3]?[0-9])(?P<sep>[/.])(?P<mn2>[01]?[0-9])(?P=sep)(?P<y2>[12][0-9]{3})"
+    r"(?![0-9]|[/.][0-9])"
 )
 # Words that make a month alone a date: in, since, until, from (ru, fr, de, vi, id).
 _ABROAD_MONTH_CUE = re.compile(
@@ -714,10 +719,21 @@ def _read_abroad_month_alone(match: re.Match[str], passage: _Passage) -> _Found 
 
 
 def _read_vietnamese_day(match: re.Match[str], passage: _Passage) -> _Found | None:
+    if match["d2"]:
+        found = _numeric_day(int(match["y2"]), int(match["mn2"]), int(match["d2"]))
+        return _Found(match.start(), match.end(), found) if found else None
     month, day = int(match["mn"]), int(match["d"])
     if not 1 <= month <= 12:
         return None
     return _day_range(match, passage, (month, day), None)
+
+
+def _numeric_day(year: int, month: int, day: int) -> PartialDate | None:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
 
 
 def _read_abroad_weekday(match: re.Match[str], passage: _Passage) -> _Found | None:
@@ -728,7 +744,30 @@ def _read_abroad_weekday(match: re.Match[str], passage: _Passage) -> _Found | No
     return _Found(match.start(), match.end(), _on_day(day, passage.source))
 
 
+# Today, yesterday and tomorrow in the other languages; "tối nay" is tonight, "hôm qua"
+# yesterday. French "hier" is left out: in German it means "here".
+_ABROAD_RELATIVE_DAYS = {
+    "hôm nay": 0, "sáng nay": 0, "trưa nay": 0, "chiều nay": 0, "tối nay": 0, "đêm nay": 0,
+    "hôm qua": -1, "tối qua": -1, "đêm qua": -1, "ngày mai": 1,
+    "сегодня": 0, "вчера": -1, "завтра": 1,
+    "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1,
+    "hari ini": 0, "kemarin": -1, "besok": 1,
+    "heute": 0, "gestern": -1,
+}  # fmt: skip
+_ABROAD_RELATIVE_DAY = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _ABROAD_RELATIVE_DAYS) + r")(?!\w)", re.I
+)
+
+
+def _read_abroad_relative_day(match: re.Match[str], passage: _Passage) -> _Found | None:
+    if passage.anchor is None:
+        return None
+    day = passage.anchor + timedelta(days=_ABROAD_RELATIVE_DAYS[match[0].casefold()])
+    return _Found(match.start(), match.end(), _on_day(day, passage.source))
+
+
 _ABROAD_WORD_READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
+    (_ABROAD_RELATIVE_DAY, _read_abroad_relative_day),
     (_ABROAD_MONTH_ALONE, _read_abroad_month_alone),
     (_ABROAD_WEEKDAY, _read_abroad_weekday),
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date as calendar_date
 from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz
@@ -111,7 +112,7 @@ def build_digest(
     roots = {a.id: a.duplicate_of or a.id for a in articles}
     groups = _ranked(_grouped([f for f in facts if not _announced(f)], roots))
     shown = groups[: limits.events]
-    coming = _coming_up([f for f in facts if _announced(f)])
+    coming = _coming_up([f for f in facts if _announced(f)], roots, end.date())
     earlier = {id(g): _previously(store, g, roots) for g in shown}
     cited = {f.article_id for g in shown for f in g.facts}
     cited |= {a for _, reports, _ in coming for a in reports}
@@ -272,16 +273,43 @@ def _previous(fact: EventFact, book: SourceBook) -> Previously | None:
 # -- coming up ---------------------------------------------------------------------------
 
 
-def _coming_up(facts: Sequence[EventFact]) -> list[tuple[EventFact, list[int], PartialDate]]:
-    """Announced events, one entry per (date, kind, participants), soonest first."""
-    merged: dict[tuple[str, str, tuple[int, ...]], tuple[EventFact, list[int], PartialDate]] = {}
+def _coming_up(
+    facts: Sequence[EventFact], roots: Mapping[int, int], today: calendar_date
+) -> list[tuple[EventFact, list[int], PartialDate]]:
+    """Announced events still ahead of `today`, soonest first; one entry for each event
+    however many outlets announce it: the same date and kind, told by one story (its
+    near-duplicates) or with someone taking part in common."""
+    merged: list[tuple[EventFact, list[int], PartialDate]] = []
     for fact in facts:
         date = parse_iso(fact.date, fact.year_source)
-        if date is None:
+        if date is None or _before(date, today):
             continue
-        key = (fact.date, fact.kind, tuple(sorted(fact.participant_ids)))
-        merged.setdefault(key, (fact, [], date))[1].append(fact.article_id)
-    return sorted(merged.values(), key=lambda entry: _date_key(entry[2]))
+        same = next((m for m in merged if _announces_same(m[0], fact, roots)), None)
+        if same is None:
+            merged.append((fact, [fact.article_id], date))
+        elif fact.article_id not in same[1]:
+            same[1].append(fact.article_id)
+    return sorted(merged, key=lambda entry: _date_key(entry[2]))
+
+
+def _announces_same(one: EventFact, other: EventFact, roots: Mapping[int, int]) -> bool:
+    if (one.date, one.kind) != (other.date, other.kind):
+        return False
+    story = roots.get(one.article_id, one.article_id) == roots.get(
+        other.article_id, other.article_id
+    )
+    return story or bool(set(one.participant_ids) & set(other.participant_ids))
+
+
+def _before(date: PartialDate, today: calendar_date) -> bool:
+    """Whether all of `date` (a day, a month or a year) is past by `today`."""
+    if date.year is None:
+        return False  # "on 18 December", year unknown: not known to be past
+    if date.month is None:
+        return date.year < today.year
+    if date.day is None:
+        return (date.year, date.month) < (today.year, today.month)
+    return (date.year, date.month, date.day) < (today.year, today.month, today.day)
 
 
 def _entry(fact: EventFact, articles: Sequence[int], book: SourceBook) -> TimelineEntry:

@@ -22,6 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
+from briefings import datafiles
+from briefings.folding import fold
 from briefings.model import DateMention, Event, Mention, PartialDate, Passage
 from briefings.sentences import sentence_spans
 
@@ -37,26 +39,34 @@ _MEET_OTHER = (
     r"|criteri|standard|goal|expectation|deadline|challenge|cost)"
 )
 _CUE_WORDS = {
-    "signing": r"signed|signing|inked|подписал\w*|подписани\w*|signée?s?|signature",
+    "signing": r"signed|signing|inked|подписал\w*|подписани\w*|signée?s?|signature"
+    r"|ký\s+kết|đã\s+ký|menandatangani|penandatanganan",
     "call": r"(?:tele)?phone\s+(?:calls?|conversations?|talks?)|(?:tele)?phoned"
     r"|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|video\s+calls?"
-    r"|телефонн\w+\s+разговор\w*|entretien\s+téléphonique",
-    "summit": r"summits?|hosting\s+of|саммит\w*|sommets?",
+    r"|(?:by|over\s+the)\s+(?:tele)?phone|telephone\s+(?:conversations?|talks?)"
+    r"|телефонн\w+\s+разговор\w*|entretien\s+téléphonique"
+    r"|điện\s+đàm|gọi\s+điện|percakapan\s+telepon|bertelepon|menelepon",
+    "summit": r"summits?|hosting\s+of|саммит\w*|sommets?|hội\s+nghị\s+thượng\s+đỉnh|KTT",
     "conference": r"video\s*-?\s*conferenc(?:e|es|ing)|(?<!news\s)(?<!press\s)conferences?"
     r"|(?<!пресс-)конференци\w*|conférences?(?!\s+de\s+presse)",
     "talks": r"talk(?:s|ed)?\s+with|(?:held|hold|holds|holding)\s+(?:a\s+)?talks?|talks"
     r"|consultations?|переговор\w*|s['’](?:est|sont)\s+entretenu\w*|s['’]entreten\w+"
-    r"|entretiens?|pourparlers",
+    r"|entretiens?|pourparlers|hội\s+đàm|pembicaraan|perundingan"
+    # "the next round of the strategic dialogue": a dialogue's round is talks.
+    r"|(?:strategic\s+|security\s+|political\s+)?dialogues?|rounds?\s+of",
     "visit": r"visit(?:s|ed|ing)?|trip\s+to|tour\s+of|travel(?:s|led|ed|ling|ing)?\s+to"
     r"|arriv(?:e|es|ed|ing)\s+in|визит\w*|посети\w*|прибыл\w*|visites?"
-    r"|s['’](?:est|sont)\s+rendue?s?|arrivée?s?\s+(?:à|au|en)",
+    r"|s['’](?:est|sont)\s+rendue?s?|arrivée?s?\s+(?:à|au|en)"
+    r"|(?:chuyến\s+)?thăm|kunjungan|berkunjung|mengunjungi",
     "meeting": rf"meet(?:s|ing|ings)?(?!{_MEET_OTHER})|met|co-?chair(?:s|ed|ing)?|hosted"
-    r"|attend(?:s|ed|ing)?|встрети\w*|встреч\w*|rencontr\w*|réuni\w*",
+    r"|attend(?:s|ed|ing)?|встрети\w*|встреч\w*|rencontr\w*|réuni\w*"
+    r"|gặp|hội\s+kiến|tiếp\s+(?:đón|kiến)|bertemu|pertemuan",
 }
 # Every cue starts with one of these letters: the lookahead lets the engine skip other words
-# before trying thirty alternatives (2.5 times faster over a whole article). Russian and
-# French cues add their initials (`переговоры`, `встретился`, `rencontré`, `entretien`).
-_CUE_INITIALS = "achimpstverпвстк"
+# before trying thirty alternatives (2.5 times faster over a whole article). Russian, French,
+# Vietnamese and Indonesian cues add their initials (`переговоры`, `rencontré`, `điện đàm`,
+# `gặp`, `kunjungan`, `bertemu`, `KTT`).
+_CUE_INITIALS = "abcdghikmpstverđпвстк"
 _CUE = re.compile(
     rf"\b(?=[{_CUE_INITIALS}])(?:"
     + "|".join(f"(?P<{kind}>{_CUE_WORDS[kind]})" for kind in _RANKS)
@@ -106,6 +116,8 @@ _JOINER = re.compile(
 # How many paragraphs after its event such a sentence may come.
 _JOIN_REACH = 2
 _PARTICIPANT_KINDS = frozenset({"person", "organization", "event"})
+# The wire agencies (boilerplate/outlets.txt, which cleaning reads for credits and sign-offs).
+WIRE_AGENCIES = frozenset(fold(name) for name in datafiles.lines("boilerplate/outlets.txt"))
 _PLACELESS_KINDS = frozenset({"call"})
 
 
@@ -142,10 +154,15 @@ def find_events(
     dates: Sequence[tuple[int, DateMention]],
     mentions: Sequence[Mention],
     published: PartialDate | None = None,
+    reporters: Iterable[str] = (),
 ) -> tuple[Event, ...]:
-    """The dated diplomatic events the body sentences of one article report."""
+    """The dated diplomatic events the body sentences of one article report; `reporters`
+    names the outlets that report it (its own, its dateline's agency), which never take
+    part, any more than the wire agencies do ("talks with Vietnam News Agency")."""
     dates_in = _by_passage(dates)
-    mentions_in = _by_passage((m.passage, m) for m in mentions)
+    reporting = WIRE_AGENCIES | {fold(name) for name in reporters}
+    taking_part = [m for m in mentions if not _reports(m, reporting)]
+    mentions_in = _by_passage((m.passage, m) for m in taking_part)
     events = []
     for index, passage in enumerate(passages):
         # Most paragraphs carry no date, and a sentence without a date gives no event.
@@ -157,6 +174,13 @@ def find_events(
             if event is not None:
                 events.append(event)
     return tuple(_with_joiners(events, passages, mentions_in))
+
+
+def _reports(mention: Mention, reporting: frozenset[str] | set[str]) -> bool:
+    """Whether an organisation named is one reporting the news rather than making it."""
+    if mention.entity.kind != "organization":
+        return False
+    return fold(mention.entity.name) in reporting or fold(mention.surface) in reporting
 
 
 def _with_joiners(

@@ -150,8 +150,10 @@ def candidates(
             score += ACTOR_BONUS if acts else 0.0
             matched = relevance(hit, text) if relevance else 0.0
             if relevance:
-                # For a question, matching it is what counts; style only breaks ties.
-                score = 4 * matched + 0.25 * score
+                # For a question, matching it is what counts: a sentence is not a better
+                # answer for opening its story, being dated or reporting an act (the answer
+                # type weighs dates, answers.py); a fragment or a salutation still is worse.
+                score = 4 * matched + 0.25 * _flaws(text)
             told = events.get(hit.article_id, ()) if events else ()
             when = _dating(hit, start, end, in_sentence, published.get(hit.article_id), told)
             found.append(
@@ -304,13 +306,17 @@ def parse_iso(value: str | None, year_source: str | None = "text") -> PartialDat
 
 
 def _score(text: str, seq: int, weight: int, dated: bool) -> float:
-    words = len(text.split())
     score = 1.0 + 0.3 * min(weight, 2)
     score += 0.6 if dated else 0.0
     score += 0.5 if _reports_action(text) else 0.0
     score += 0.3 if seq <= 2 else 0.0
-    if _SALUTATION.match(text):
-        score -= SALUTATION_PENALTY
+    return score + _flaws(text)
+
+
+def _flaws(text: str) -> float:
+    """What a sentence loses as a claim: a salutation, a fragment, a run-on (0 or less)."""
+    words = len(text.split())
+    score = -SALUTATION_PENALTY if _SALUTATION.match(text) else 0.0
     if words < SHORT_SENTENCE_WORDS:
         score -= 1.5
     elif words > LONG_SENTENCE_WORDS:

@@ -29,6 +29,10 @@ NOTHING_SAID = (
 )
 # A topic that names no entity, answered from the passages holding it, closest match first.
 NO_ENTITY_PHRASE = "No entity named “{query}” — passages that mention “{query}”:"
+NO_ENTITY_PHRASE_NEAR = (
+    "No entity named “{query}” — passages that mention “{query}”,"
+    " then passages where its words stand close together:"
+)
 NO_ENTITY_NEAR = "No entity named “{query}” — passages where its words stand close together:"
 NO_ENTITY_WORDS = "No entity named “{query}” — passages with all its words:"
 NO_ENTITY_STORY = "No entity named “{query}” — articles with all its words, in different passages:"

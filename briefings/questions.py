@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from briefings.attribution import statement_shown
 from briefings.folding import fold, fold_text
 from briefings.search import terms
 
-AnswerType = Literal["when", "where", "amount", "who"]
+AnswerType = Literal["when", "where", "amount", "who", "said"]
 
 # A question may open with a conjunction or a preposition: "And when…", "In which city…".
 _OPENING = (
@@ -34,6 +35,10 @@ _FIRST: dict[AnswerType, str] = {
     r" (?:value|size|volume|number|amount|figure|total|level|scale)"
     r"|combien",
     "who": r"who|whom|whose|qui",
+    # "What did Lavrov say about …": only the opening is dropped, the name stays searched.
+    "said": r"what (?:did|does|has|have|had|will|would)(?=(?:\s+\S+){1,8}?\s+(?:say|tell|said"
+    r"|told|ask|stress|declare|announce|warn|urge|pledge|propose)\b)"
+    r"|qu'(?:a|ont)(?=(?:\s+\S+){0,6}?\s+(?:dit|déclaré|annoncé|affirmé)\b)",
 }
 _ANYWHERE: dict[AnswerType, str] = {
     "when": r"когда|в како[мй] (?:году|месяце|день)|khi nào|bao giờ|năm nào|ngày nào|lúc nào",
@@ -41,6 +46,7 @@ _ANYWHERE: dict[AnswerType, str] = {
     "amount": r"сколько|каков[аоы]? (?:объ[её]м|размер|сумма)|bao nhiêu",
     # "ai" is Vietnamese "who" only in a Vietnamese question: see _vietnamese.
     "who": r"кто|кого|кому|кем",
+    "said": r"что (?:\w+ )?(?:сказал|заявил|сообщил)\w*|nói gì|phát biểu gì|tuyên bố gì",
 }
 _ASKING = [(kind, re.compile(_OPENING + f"({_FIRST[kind]})" + r"\b")) for kind in _FIRST] + [
     (kind, re.compile(rf"\b({_ANYWHERE[kind]})\b")) for kind in _ANYWHERE
@@ -171,6 +177,8 @@ def answer_shown(
         return 1.0 if dated else 0.0
     if asks == "amount":
         return amount_shown(text, topic)
+    if asks == "said":
+        return statement_shown(text)
     wanted = NAMED_ANSWERS.get(asks or "", ())
     if not wanted:
         return 0.0

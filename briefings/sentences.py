@@ -65,11 +65,17 @@ _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ỹ])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
+# A quotation of several sentences is one claim: quoted alone, its first sentence would
+# lose the "…," she said that names the speaker. Longer quotations are split all the same.
+MAX_QUOTATION_CHARS = 400
+_CLOSING = {'"': '"', "“": "”", "«": "»"}
+
+
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence of `text`, whitespace trimmed."""
     start = 0
     for match in _END.finditer(text):
-        if _is_abbreviation(text, match.start()):
+        if _is_abbreviation(text, match.start()) or _inside_quotation(text, match.end()):
             continue
         yield from _trimmed(text, start, match.end())
         start = match.end()
@@ -100,3 +106,17 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         end -= 1
     if end > start:
         yield start, end
+
+
+def _inside_quotation(text: str, end: int) -> bool:
+    """Whether `end` falls inside a quotation that closes a little further on."""
+    before = text[:end]
+    for opening, closing in _CLOSING.items():
+        opened = (
+            before.count(opening) % 2
+            if opening == closing
+            else before.count(opening) - before.count(closing)
+        )
+        if opened > 0 and closing in text[end : end + MAX_QUOTATION_CHARS]:
+            return True
+    return False

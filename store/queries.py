@@ -46,6 +46,14 @@ _RECENT_ARTICLES = (
 )
 
 
+_EVENT_ROWS = (
+    'SELECT ev.id, ev.article_id, ev.passage_id, substr(p.text, ev.start + 1, ev."end" -'
+    " ev.start), ev.kind, ev.date, ev.precision, ev.year_source, ev.until, pl.name"
+    " FROM events ev JOIN passages p ON p.id = ev.passage_id"
+    " LEFT JOIN entities pl ON pl.id = ev.place_id"
+)
+
+
 class Queries:
     """The read side used by briefings; every value is bound, never spliced into SQL."""
 
@@ -185,13 +193,18 @@ class Queries:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'corpus_version'").fetchone()
         return int(row[0]) if row else 0
 
-    def entities_keyed(self, keys: Iterable[str]) -> dict[str, list[int]]:
-        """The entities each folded key names, as their key or one of their aliases."""
+    def entities_keyed(
+        self, keys: Iterable[str], kinds: Sequence[str] | None = None
+    ) -> dict[str, list[int]]:
+        """The entities each folded key names, as their key or one of their aliases; only
+        entities of `kinds`, when given."""
         wanted = json_list(sorted(set(keys)))
         rows = self.db.execute(
-            f"SELECT alias_key, entity_id FROM aliases WHERE alias_key {IN_LIST}"
-            f" UNION SELECT key, id FROM entities WHERE key {IN_LIST}",
-            [wanted, wanted],
+            "SELECT alias_key, entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id"
+            f" WHERE alias_key {IN_LIST} AND (? IS NULL OR e.kind {IN_LIST})"
+            f" UNION SELECT key, id FROM entities WHERE key {IN_LIST}"
+            f" AND (? IS NULL OR kind {IN_LIST})",
+            [wanted, *_kinds(kinds), wanted, *_kinds(kinds)],
         )
         return grouped(rows)
 
@@ -278,17 +291,35 @@ class Queries:
         With `recent`, only events told in the `recent` latest articles naming the entity.
         """
         rows = self.db.execute(
-            'SELECT ev.id, ev.article_id, ev.passage_id, substr(p.text, ev.start + 1, ev."end" -'
-            " ev.start), ev.kind, ev.date, ev.precision, ev.year_source, ev.until, pl.name"
-            " FROM events ev JOIN passages p ON p.id = ev.passage_id"
-            " LEFT JOIN entities pl ON pl.id = ev.place_id"
-            f" WHERE ev.article_id IN ({_RECENT_ARTICLES}) AND (ev.place_id = ?"
+            f"{_EVENT_ROWS} WHERE ev.article_id IN ({_RECENT_ARTICLES}) AND (ev.place_id = ?"
             " OR ev.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)"
             " OR EXISTS (SELECT 1 FROM mentions m WHERE m.passage_id = ev.passage_id"
             ' AND m.entity_id = ? AND m.start >= ev.start AND m."end" <= ev."end"))'
             " ORDER BY ev.date, ev.article_id",
             [entity_id, _limit(recent), entity_id, entity_id, entity_id],
         ).fetchall()
+        return self._event_rows(rows)
+
+    def events_in(self, article_ids: Iterable[int]) -> list[EventRow]:
+        """Every event the articles tell, in date order."""
+        rows = self.db.execute(
+            f"{_EVENT_ROWS} WHERE ev.article_id {IN_LIST} ORDER BY ev.date, ev.article_id",
+            [json_list(sorted(set(article_ids)))],
+        ).fetchall()
+        return self._event_rows(rows)
+
+    def events_on(self, days: Iterable[str], limit: int) -> list[EventRow]:
+        """Events that happened on one of `days` (ISO dates), in any article: at most
+        `limit`, the latest articles' first."""
+        rows = self.db.execute(
+            f"{_EVENT_ROWS} WHERE ev.id IN (SELECT id FROM events WHERE date {IN_LIST}"
+            " AND kind NOT LIKE 'announced-%' ORDER BY article_id DESC LIMIT ?)"
+            " ORDER BY ev.date, ev.article_id",
+            [json_list(sorted(set(days))), limit],
+        ).fetchall()
+        return self._event_rows(rows)
+
+    def _event_rows(self, rows: Sequence[Sequence[Any]]) -> list[EventRow]:
         names = self._participant_names([row[0] for row in rows])
         return [_event_row(row, tuple(names.get(row[0], ()))) for row in rows]
 
@@ -381,3 +412,8 @@ def article_summary(row: Sequence[Any]) -> ArticleSummary:
         duplicate_of=row[9],
         language=row[10] or "en",
     )
+
+
+def _kinds(kinds: Sequence[str] | None) -> list[str | None]:
+    """The two parameters of `(? IS NULL OR kind IN …)`: no filter when `kinds` is None."""
+    return [None, "[]"] if kinds is None else ["", json_list(kinds)]

@@ -12,6 +12,7 @@ from bot.console import execute
 from bot.router import Router
 from briefings import compose
 from briefings.compose import answer_question
+from briefings.lexicon import foreign_forms, holds, words_of
 from briefings.questions import amount_shown, read_question
 from store import Store
 
@@ -34,9 +35,14 @@ def console(router: Router, line: str) -> str:
         ("How big was Vietnam–Russia trade in 2021?", "amount"),
         ("How many Vietnamese have been evacuated from Ukraine?", "amount"),
         ("Who co-chaired the ASEAN-Russia meeting?", "who"),
-        ("What did Vietnam ask Russia?", None),
+        # What someone said or asked: a statement, the name between stays searched.
+        ("What did Vietnam ask Russia?", "said"),
+        ("What did Australia's Penny Wong say at the G20 meeting?", "said"),
+        ("What document did the ministers sign?", None),
         # A relative "who" inside the question does not ask for a person.
-        ("What did the minister who visited Hanoi say?", None),
+        ("What did the minister who visited Hanoi say?", "said"),
+        ("Что заявил Лавров о Вьетнаме?", "said"),
+        ("Qu'a dit Lavrov à Bali ?", "said"),
         ("Когда Лавров посетил Ханой?", "when"),
         ("Сколько граждан Вьетнама эвакуировали?", "amount"),
         ("Кто возглавил встречу?", "who"),
@@ -166,3 +172,115 @@ def test_the_narrow_search_keeps_answers_and_quotes_user_text(
 
     assert "about 4,500 out of roughly 7,000 Vietnamese people" in evacuated.claims[0].text
     assert hostile.note or hostile.claims
+
+
+def test_a_year_asked_about_picks_that_years_figure(store: Store, tmp_path: Path) -> None:
+    corpus(
+        tmp_path,
+        {
+            "a-2016.txt": (
+                "Russia, Vietnam aim to lift trade\n\nMOSCOW, March 23, 2016 — Trade between "
+                "Vietnam and Russia reached $3.9 billion in 2015, the Russian minister said.\n"
+            ),
+            "b-2023.txt": (
+                "Sanctions squeeze Vietnam-Russia trade\n\nHANOI, May 2, 2023 — Two-way trade "
+                "between Vietnam and Russia fell to $4.6 billion in 2022 from $7.1 billion in "
+                "2021, according to customs figures.\n"
+            ),
+            "c-2024.txt": (
+                "Putin arrives in Hanoi\n\nHANOI, June 20, 2024 — Trade between Vietnam and "
+                "Russia has fallen from $5.5 billion in 2021 to about $3.6 billion last year, "
+                "according to Russian customs data.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    def first(question: str) -> str:
+        return answer_question(store, question).claims[0].text
+
+    assert "$3.9 billion in 2015" in first("How big was Vietnam-Russia trade in 2015?")
+    # "last year" in a 2024 report is 2023; the sentence that names only 2021 and 2022 is not.
+    assert "$3.6 billion last year" in first("How big was Vietnam-Russia trade in 2023?")
+    assert "$4.6 billion in 2022" in first("How big was Vietnam-Russia trade in 2022?")
+
+
+def test_what_someone_said_is_answered_by_their_statement(store: Store, tmp_path: Path) -> None:
+    corpus(
+        tmp_path,
+        {
+            "g20.txt": (
+                "Lavrov walks out of G20 meeting\n\nBALI, July 8, 2022 — Australia's Foreign "
+                "Minister Penny Wong, attending her first G20 foreign ministers' meeting in "
+                "Bali, sat two seats from the Russian delegation.\n\n"
+                '"We do not accept that this is business as usual," Wong told reporters at the '
+                "meeting in Bali.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "What did Penny Wong say at the G20 meeting in Bali?")
+
+    assert briefing.claims[0].text.startswith('"We do not accept that this is business as usual')
+
+
+def test_an_english_question_is_answered_from_a_report_in_another_language(
+    store: Store, tmp_path: Path
+) -> None:
+    corpus(
+        tmp_path,
+        {
+            "en.txt": (
+                "Lavrov meets Vietnamese minister\n\nMOSCOW, March 2, 2022 — Russian Foreign "
+                "Minister Sergei Lavrov met his Vietnamese counterpart in Moscow on Tuesday to "
+                "discuss energy projects.\n"
+            ),
+            "ru.txt": (
+                "Лавров провёл переговоры с главой МИД Вьетнама\n\nМОСКВА, 2 марта. /Агентство/. "
+                "Товарооборот между Россией и Вьетнамом в 2021 году составил 7,1 млрд долларов, "
+                "сообщил Лавров журналистам по итогам переговоров.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "How big was Russia-Vietnam trade in 2021?")
+
+    assert "Товарооборот между Россией и Вьетнамом" in briefing.claims[0].text
+    assert "ru.txt" == Path(briefing.sources[0].path or "").name
+
+
+def test_vietnamese_forms_are_whole_syllables_and_others_word_starts() -> None:
+    visit, trade = foreign_forms("visit"), foreign_forms("trade")
+
+    assert holds(words_of("chuyến thăm chính thức Liên bang Nga"), visit)
+    # Folded, "tham gia" (take part) reads like "thăm" (visit): never one syllable alone.
+    assert not holds(words_of("tham gia hội nghị"), visit)
+    assert holds(words_of("Товарооборота между странами"), trade)
+    assert not holds(words_of("thương nhân"), trade)
+
+
+def test_a_russian_report_holds_the_names_a_question_writes_in_latin(
+    store: Store, tmp_path: Path
+) -> None:
+    corpus(
+        tmp_path,
+        {
+            "en.txt": (
+                "Ministers gather in Bali\n\nJAKARTA, July 7, 2022 — Foreign ministers of the "
+                "G20 arrived in Bali on Thursday for two days of talks on food security.\n"
+            ),
+            "ru.txt": (
+                "Лавров прибыл на Бали\n\nНУСА-ДУА, 7 июля. /Агентство/. Министр иностранных "
+                "дел России Сергей Лавров прибыл на Бали на встречу министров G20.\n\n"
+                "На полях встречи Лавров побеседовал с министром иностранных дел Турции "
+                "Мевлютом Чавушоглу.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "Whom did Lavrov speak with on the sidelines in Bali?")
+
+    assert "побеседовал с министром иностранных дел Турции" in briefing.claims[0].text

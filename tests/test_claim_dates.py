@@ -47,7 +47,8 @@ def test_a_date_announced_in_the_sentence_is_labelled_not_used(seeded: Store) ->
 
 def test_a_publication_date_standing_in_is_marked_reported(seeded: Store) -> None:
     briefing = answer_question(seeded, "What did Lavrov say about sanctions?")
-    claim = _claim(briefing.claims, "Lavrov is currently on a trip to Asia")
+    # What he said, quoted: the sentence gives no date, its article's standing in.
+    claim = _claim(briefing.claims, "“I expressed my appreciation")
 
     assert PartialDate(2022, 7, 7) == claim.date
     assert "reported" == claim.date_kind

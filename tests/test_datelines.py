@@ -24,6 +24,21 @@ ROOT = Path(__file__).resolve().parent.parent
             None,
             "Министр иностранных дел",
         ),
+        # The region or country after the city, before a date or an agency.
+        (
+            "NUSA DUA, Indonesia, Nov 15 (Reuters) - Leaders met on Tuesday.",
+            "NUSA DUA",
+            PartialDate(None, 11, 15),
+            "Reuters",
+            "Leaders met",
+        ),
+        (
+            "Nusa Dua, Bali (ANTARA) - The summit closed on Wednesday.",
+            "Nusa Dua",
+            None,
+            "ANTARA",
+            "The summit closed",
+        ),
         (
             "ВЬЕНТЬЯН, 5 октября 2024 г. - Глава МИД Лаоса принял делегацию.",
             "ВЬЕНТЬЯН",
@@ -125,6 +140,8 @@ def test_wire_datelines_are_read_in_each_language(
         "HANOI, 31 June (VNA) - A date that does not exist.",
         "NATO—Russia talks resumed in Brussels on Monday.",
         "Vietnam-Russia trade grew by a fifth last year.",
+        "Hanoi, Vietnam, the ministry said on Monday.",
+        "Hanoi, the capital (VNA) - talks began.",
     ],
 )
 def test_sentences_are_not_datelines(paragraph: str) -> None:

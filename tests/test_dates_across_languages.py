@@ -13,6 +13,7 @@ from rich.console import Console
 
 from bot.console import execute
 from bot.router import Router
+from briefings.resolve import resolve_entity
 from store import Store
 
 from .conftest import offline, run_ingest
@@ -95,3 +96,34 @@ def test_french_talks_and_an_announced_visit_are_dated_from_the_body(french: Rou
     who = _shown(french, "/who Sergueï Lavrov --more")
     assert "12 March 2024 · Le ministre russe des Affaires étrangères" in who
     assert "announced for 26 April 2024" in who
+
+
+VIETNAMESE_CALL = """\
+Bộ trưởng Bùi Thanh Sơn điện đàm với Bộ trưởng Ngoại giao Trung Quốc
+Thứ năm, 12/5/2022, 20:15 (GMT+7)
+
+Tối nay, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã điện đàm với Bộ trưởng Ngoại giao Trung Quốc \
+Vương Nghị về lệnh cấm đánh bắt cá trên Biển Đông.
+
+Hai bên nhất trí tổ chức phiên họp tiếp theo tại Bắc Kinh.
+
+Chiều 10/5, Thứ trưởng Đặng Hoàng Giang đã gặp Đại sứ Trung Quốc tại Hà Nội.
+"""
+
+
+def test_a_vietnamese_page_is_dated_by_its_weekday_line_and_its_events_by_the_body(
+    store: Store, tmp_path: Path
+) -> None:
+    (tmp_path / "son-call.txt").write_text(VIETNAMESE_CALL, encoding="utf-8")
+    run_ingest(store, [str(tmp_path)])
+
+    article = store.articles()[0]
+    son = resolve_entity(store, "Bui Thanh Son").entity
+    assert son is not None
+    events = {(e.kind, e.date) for e in store.events_involving(son.id)}
+
+    # "Thứ năm, 12/5/2022": a weekday of a day-first language; 12 May, not 5 December.
+    assert "2022-05-12" == article.published.date
+    # "Tối nay" (tonight) is the day of publication; "Chiều 10/5" the afternoon of 10 May.
+    assert ("call", "2022-05-12") in events
+    assert {"2022-05-10", "2022-05-12"} <= store.days_told([article.id])[article.id]

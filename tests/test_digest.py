@@ -214,3 +214,37 @@ def test_a_crowded_window_is_digested_from_its_latest_articles(
     assert 2 == len(window)
     assert [window[-1].id] == [a.id for a in latest]
     assert ["VIETNAM NEWS AGENCY"] == [digest.sources[n - 1].outlet for n in event.sources]
+
+
+def _announced_visit(tmp_path: Path, day: date) -> list[str]:
+    """Two outlets announce one visit; one also tells of talks already held."""
+    when = f"{day:%B} {day.day}"
+    first = tmp_path / "first.txt"
+    first.write_text(
+        "Lavrov to visit Hanoi\n\nMOSCOW, "
+        f"{_on(day)} (Wire A) - Russian Foreign Minister Sergey Lavrov will pay an official "
+        f"visit to Vietnam on {when}, {day.year + 1}, the foreign ministry said.\n\n"
+        "The two sides agreed to hold the next round of the strategic dialogue in Hanoi on "
+        f"{when}, {day.year - 1}.\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "second.txt"
+    second.write_text(
+        "Russian minister's trip announced\n\nHANOI, "
+        f"{_on(day)} (Wire B) - Sergey Lavrov will visit Vietnam on {when}, {day.year + 1}, "
+        "at the invitation of Foreign Minister Bui Thanh Son.\n",
+        encoding="utf-8",
+    )
+    return [str(first), str(second)]
+
+
+def test_one_visit_announced_by_two_outlets_is_coming_up_once_and_past_dates_never(
+    last_week: Store, tmp_path: Path
+) -> None:
+    today = datetime.now(UTC).date()
+    run_ingest(last_week, _announced_visit(tmp_path, today))
+
+    coming = _today(last_week).coming_up
+
+    assert [("visit", today.year + 1)] == [(c.kind, c.date.year) for c in coming]
+    assert 2 == len(coming[0].sources)

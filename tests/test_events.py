@@ -8,6 +8,9 @@ from briefings.dates import find_dates
 from briefings.entities import extract
 from briefings.events import find_events, gathering_kind
 from briefings.model import CleanText, Event, PartialDate, Passage, PassageKind
+from store import Store
+
+from .conftest import run_ingest
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 JUNE_10_2021 = PartialDate(2021, 6, 10)
@@ -319,3 +322,18 @@ def test_talks_and_meetings_reported_in_russian_and_french_are_events(
     assert [(kind, PartialDate(2024, 3, day))] == [
         (e.kind, PartialDate(e.date.year, e.date.month, e.date.day)) for e in events
     ]
+
+
+def test_the_agencies_that_report_an_event_do_not_take_part_in_it(tmp_path: Path) -> None:
+    article = tmp_path / "wire.txt"
+    article.write_text(
+        "Vietnam, Russia hold talks\n\nMOSCOW, Dec 2, 2026 (Wire Service) - Vietnamese "
+        f"{SON} held talks with Russian {LAVROV} in Moscow on Tuesday, Vietnam News Agency "
+        "reported.\n\nSon told Wire Service that the talks were useful.\n",
+        encoding="utf-8",
+    )
+    with Store.open(tmp_path / "a.db") as store:
+        run_ingest(store, [str(article)])
+        (talks,) = [e for e in store.events_in([1]) if e.kind == "talks"]
+
+    assert {"Bui Thanh Son", "Sergey Lavrov"} == set(talks.participants)

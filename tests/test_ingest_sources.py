@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 from briefings.ingest.fetch import Fetcher
@@ -188,3 +189,63 @@ def test_the_same_story_from_two_outlets_is_a_linked_near_duplicate(
 
 def test_different_stories_are_not_near_duplicates(seeded: Store) -> None:
     assert [None] * 5 == [a.duplicate_of for a in seeded.articles()]
+
+
+def test_a_feed_item_keeps_its_outlets_day_and_names_its_own_source(
+    store: Store, web: WebServer, fetcher: Fetcher
+) -> None:
+    items = (
+        "<item><title>Son meets Lavrov in Moscow</title><link>https://wire.example.com/1</link>"
+        # 06:45 in Hanoi is still the 4th in UTC: the outlet's day is the 5th.
+        "<pubDate>Sat, 05 Dec 2026 06:45:00 +0700</pubDate>"
+        '<source url="https://vietnamnews.example/rss">Viet Nam News</source>'
+        f"<description>{FULL_ENTRY}</description></item>"
+        "<item><title>Second story</title><link>https://wire.example.com/2</link>"
+        "<pubDate>Fri, 04 Dec 2026 23:30:00 -0500</pubDate>"
+        f"<description>{SECOND_ENTRY}</description></item>"
+    )
+    feed = web.serve("/aggregator.xml", _rss(items), "application/rss+xml")
+
+    run_ingest(store, [feed], fetcher)
+
+    first, second = store.articles()
+    assert ("2026-12-05", "Viet Nam News") == (first.published.date, first.outlet)
+    # An item naming no source of its own is the feed's.
+    assert ("2026-12-04", "Diplomacy Wire") == (second.published.date, second.outlet)
+
+
+def test_a_publication_date_in_the_future_is_not_used(
+    tmp_path: Path, web: WebServer, fetcher: Fetcher
+) -> None:
+    items = (
+        "<item><title>Son meets Lavrov in Moscow</title><link>https://wire.example.com/1</link>"
+        "<pubDate>Sun, 01 Jun 2031 10:00:00 +0000</pubDate>"
+        f"<description>{FULL_ENTRY}</description></item>"
+    )
+    feed = web.serve("/typo.xml", _rss(items), "application/rss+xml")
+    now = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
+    with Store.open(tmp_path / "a.db", clock=lambda: now) as store:
+        report = run_ingest(store, [feed], fetcher)
+        article = store.articles()[0]
+        events = store.events_in([article.id])
+
+    assert article.published.date is None
+    assert "publication date 2031-06-01 is in the future: not used" in (
+        report.outcomes[0].note or ""
+    )
+    assert all(not e.date.startswith("2031") for e in events)
+
+
+def test_a_copyright_year_is_no_publication_date(store: Store, tmp_path: Path) -> None:
+    page = tmp_path / "talks.html"
+    page.write_text(
+        "<html><head><title>Lavrov holds talks</title></head><body><article>"
+        "<h1>Lavrov holds talks in Moscow</h1>"
+        f"<p>{FULL_ENTRY}</p><p>{SECOND_ENTRY}</p></article>"
+        "<footer>© 2026 Example News Agency. All rights reserved.</footer></body></html>",
+        encoding="utf-8",
+    )
+
+    run_ingest(store, [str(page)])
+
+    assert store.articles()[0].published.date is None

@@ -14,7 +14,7 @@ from bot.router import Reply
 from bot.slack.blocks import reply_payloads
 from briefings import notices
 from briefings.briefing import Briefing
-from briefings.compose import brief_topic, brief_who
+from briefings.compose import Limits, brief_topic, brief_who
 from briefings.search import every, exact, near, phrase_words
 from store import Store
 
@@ -120,3 +120,57 @@ def test_every_surface_shows_the_articles_and_events_line(seeded: Store) -> None
     line = "4 articles, 5 events, July 2021 – July 2022"
     assert [] == [s for s, text in shown.items() if s != "json" and line not in text]
     assert '"reach": {"articles": 4, "events": 5' in shown["json"]
+
+
+def test_the_phrase_its_words_together_and_headlines_holding_them_all_count(
+    store: Store, tmp_path: Path
+) -> None:
+    _corpus(
+        store,
+        tmp_path,
+        {
+            "declaration.txt": "Leaders adopt declaration\n\nNUSA DUA, Nov 16, 2022 - The G20 "
+            "Bali summit closed on Wednesday with a joint declaration.\n",
+            "walkout.txt": "Walkout\n\nJAKARTA, July 8, 2022 - Russia's foreign minister left "
+            "a G20 ministers' meeting in Bali early on Friday.\n",
+            "standin.txt": "Lavrov stands in for Putin at Bali G20 summit\n\nNUSA DUA, Nov 15, "
+            "2022 - Russia's foreign minister represented the president at the opening of "
+            "the Group of 20 summit on Tuesday.\n",
+        },
+    )
+
+    briefing = brief_topic(store, "G20 Bali", Limits().more())
+
+    shown = {Path(s.path or "").name for s in briefing.sources}
+    assert {"declaration.txt", "walkout.txt", "standin.txt"} == shown
+    assert notices.NO_ENTITY_PHRASE_NEAR.format(query="G20 Bali") == briefing.note
+
+
+ENGLISH_CALL = """\
+Vietnam, China discuss fishing ban by phone
+
+HANOI, May 12, 2022 (Wire) - Vietnamese Foreign Minister Bui Thanh Son told Chinese Foreign \
+Minister Wang Yi in a phone call on Thursday that the annual fishing ban must not be enforced \
+in Vietnam's waters.
+"""
+VIETNAMESE_CALL = """\
+Bộ trưởng Bùi Thanh Sơn điện đàm với Bộ trưởng Ngoại giao Trung Quốc
+Thứ năm, 12/5/2022, 20:15 (GMT+7)
+
+Tối nay, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã điện đàm với Bộ trưởng Ngoại giao Trung Quốc \
+Vương Nghị về lệnh cấm đánh bắt cá trên Biển Đông.
+"""
+
+
+def test_a_phrase_cites_the_reports_of_its_event_in_other_languages(
+    store: Store, tmp_path: Path
+) -> None:
+    _corpus(store, tmp_path, {"en.txt": ENGLISH_CALL, "vi.txt": VIETNAMESE_CALL})
+
+    briefing = brief_topic(store, "fishing ban", Limits().more())
+
+    # The Vietnamese report never writes "fishing ban": the same day's call with the same
+    # minister makes it a report of the event the English sentence tells.
+    assert {"en.txt", "vi.txt"} == {Path(s.path or "").name for s in briefing.sources}
+    assert all("fishing ban" in claim.text for claim in briefing.claims)
+    assert "2022-05-12" == briefing.claims[0].date.iso()  # type: ignore[union-attr]

@@ -30,6 +30,9 @@ class RawDocument:
     published_text: str | None = None
     author: str | None = None
     outlet: str | None = None
+    # The feed's title: the outlet only when neither the item, its page nor a dateline
+    # names one (an aggregator's feed carries many outlets' stories).
+    channel: str | None = None
     encoding: str = "utf-8"
     extracted: bool = False
     own_key: str | None = None

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as WaitedTooLong
 from dataclasses import replace
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import feedparser
@@ -55,13 +57,13 @@ def feed_documents(
     `stored(url)` tells whether a teaser's page is already stored, so it is not fetched again.
     """
     feed = parse_feed(data)
-    outlet = feed.feed.get("title") or None
+    channel = feed.feed.get("title") or None
     links = [link for e in feed.entries if (link := _teaser_link(e, fetcher))]
     with _Pages(fetcher, links, stored or (lambda url: False)) as pages:
         for number, entry in enumerate(feed.entries, start=1):
             label = entry.get("link") or f"{source} entry {number}"
             try:
-                yield _entry_document(entry, source=source, outlet=outlet, pages=pages)
+                yield _entry_document(entry, source=source, channel=channel, pages=pages)
             except RejectedInput as error:
                 yield Outcome(label, "rejected", title=entry.get("title"), reason=error.message)
 
@@ -102,7 +104,7 @@ class _Pages:
             raise RejectedInput(PAGE_WAITING) from None
 
 
-def _entry_document(entry: Any, *, source: str, outlet: str | None, pages: _Pages) -> RawDocument:
+def _entry_document(entry: Any, *, source: str, channel: str | None, pages: _Pages) -> RawDocument:
     link = entry.get("link")
     key = canonical_url(link) if link else f"{source}#{entry.get('id') or entry.get('title')}"
     text = fragment_text(_entry_body(entry))
@@ -111,7 +113,7 @@ def _entry_document(entry: Any, *, source: str, outlet: str | None, pages: _Page
         raise RejectedInput(ALREADY_STORED)
     if link in pages.fetching:
         try:
-            return _completed(pages.page(link), entry, key=key, source=source, outlet=outlet)
+            return _completed(pages.page(link), entry, key=key, source=source, channel=channel)
         except RejectedInput:
             if not _is_article(text):
                 raise
@@ -128,12 +130,13 @@ def _entry_document(entry: Any, *, source: str, outlet: str | None, pages: _Page
         published=published,
         published_text=entry.get("published") or entry.get("updated"),
         author=entry.get("author") or None,
-        outlet=outlet,
+        outlet=_entry_outlet(entry),
+        channel=channel,
     )
 
 
 def _completed(
-    fetched: Fetched, entry: Any, *, key: str, source: str, outlet: str | None
+    fetched: Fetched, entry: Any, *, key: str, source: str, channel: str | None
 ) -> RawDocument:
     page = page_document(
         fetched.data.decode("utf-8", errors="replace"),
@@ -147,8 +150,17 @@ def _completed(
         source_kind="feed",
         title=entry.get("title") or page.title,
         published=_entry_date(entry) or page.published,
-        outlet=outlet or page.outlet,
+        # The item's own <source> first, then what the page says it is (og:site_name).
+        outlet=_entry_outlet(entry) or page.outlet,
+        channel=channel,
     )
+
+
+def _entry_outlet(entry: Any) -> str | None:
+    """The outlet an item names as its source (RSS `<source>`, Atom `<source><title>`)."""
+    named = entry.get("source") or {}
+    title = named.get("title") if hasattr(named, "get") else None
+    return str(title).strip() or None if title else None
 
 
 def _entry_body(entry: Any) -> str:
@@ -159,10 +171,28 @@ def _entry_body(entry: Any) -> str:
 
 
 def _entry_date(entry: Any) -> PartialDate | None:
+    """The item's day as its outlet dates it: "Sat, 05 Dec 2026 06:45:00 +0700" is 5
+    December, though feedparser's parsed time (UTC) says the 4th."""
+    written = entry.get("published") or entry.get("updated")
+    local = _local_day(written) if written else None
+    if local is not None:
+        return local
     parsed: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
     return PartialDate(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+
+
+def _local_day(written: str) -> PartialDate | None:
+    """The day of an RFC 822 (RSS) or RFC 3339 (Atom) date in its own offset; None if neither."""
+    try:
+        moment = parsedate_to_datetime(written)
+    except (TypeError, ValueError, IndexError):
+        try:
+            moment = datetime.fromisoformat(written.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return PartialDate(moment.year, moment.month, moment.day)
 
 
 def _is_teaser(text: str) -> bool:

@@ -11,6 +11,7 @@ import logging
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from types import TracebackType
 
 from briefings import repetition
@@ -27,6 +28,7 @@ from briefings.ingest.prepare import (
     derive_title,
     prepare,
     prepare_document,
+    published_after,
 )
 from briefings.ingest.sources import Location, documents, file_kind, locations
 from briefings.model import (
@@ -55,6 +57,10 @@ BATCH = 50
 # Documents to prepare before worker processes pay for their start-up (about a second each).
 POOL_THRESHOLD = 200
 AHEAD_PER_WORKER = 4
+# A publication date this far ahead of the clock is a clock's or a time zone's slip; further
+# ahead ("1 June 2031" in a feed), it is no publication date.
+FUTURE_SKEW = timedelta(days=1)
+FUTURE_NOTE = "publication date {date} is in the future: not used"
 log = logging.getLogger(__name__)
 
 Progress = Callable[[Outcome], None]
@@ -165,6 +171,9 @@ class _Writer:
         if isinstance(prepared, Failed):
             log.error("%s %s\n%s", location, prepared.reason, prepared.detail)
             return Outcome(location, "rejected", reason=prepared.reason)
+        prepared, ahead_note = self._dated_by_now(raw, content_hash, prepared, source)
+        if isinstance(prepared, Failed):
+            return Outcome(location, "rejected", reason=prepared.reason)
         article = prepared.article
         if not any(p.kind == "body" for p in article.passages):
             return Outcome(location, "rejected", reason="no article text left after cleaning")
@@ -181,7 +190,25 @@ class _Writer:
         if self.workers:
             self.workers.broadcast_names(learned)
         status = "updated" if stored else "new"
+        note = "; ".join(n for n in (note, ahead_note) if n) or None
         return Outcome(location, status, article_id, article.title, note=note)
+
+    def _dated_by_now(
+        self, raw: RawDocument, content_hash: str, prepared: Prepared, source: str
+    ) -> tuple[Prepared | Failed, str | None]:
+        """`prepared`, or prepared again without a publication date in the future (beyond
+        `FUTURE_SKEW`): a feed's 2031 would lead every digest and date its events."""
+        latest = (self.store.clock() + FUTURE_SKEW).date()
+        published = prepared.article.published
+        if published is None or not published_after(published, latest):
+            return prepared, None
+        note = FUTURE_NOTE.format(date=published.iso())
+        try:
+            again = prepare_document(raw, content_hash, self.known, self.chrome_of(source), latest)
+        except Exception as error:  # one bad document must not stop the run
+            log.exception("preparing %s failed", raw.key)
+            return Failed(f"could not be prepared: {type(error).__name__}"), None
+        return again, note
 
     def _same_story(self, print_: dedupe.Fingerprint | None, article_id: int) -> bool:
         """Whether a prepared body is a near-duplicate of the stored article `article_id`."""

@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from briefings.cleaning import clean_text
 from briefings.dates import find_dates, url_date
@@ -51,28 +52,40 @@ def content_hash(raw: RawDocument) -> str:
         published,
         raw.author or "",
         raw.outlet or "",
+        raw.channel or "",
     )
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
 def prepare_document(
-    raw: RawDocument, content_hash: str, known: Names, chrome: Chrome = frozenset()
+    raw: RawDocument,
+    content_hash: str,
+    known: Names,
+    chrome: Chrome = frozenset(),
+    latest: date | None = None,
 ) -> Prepared:
     """Everything the store needs of one document that does not depend on the store;
-    `chrome` holds the shapes of the lines its source repeats (briefings/repetition.py)."""
-    article = prepare(raw, content_hash, known, chrome)
+    `chrome` holds the shapes of the lines its source repeats (briefings/repetition.py);
+    a publication date after `latest` is no publication date (a typo, a wrong clock)."""
+    article = prepare(raw, content_hash, known, chrome, latest)
     body = [p.text for p in article.passages if p.kind == "body"]
     return Prepared(article, dedupe.fingerprint(body))
 
 
 def prepare(
-    raw: RawDocument, content_hash: str, known: Names, chrome: Chrome = frozenset()
+    raw: RawDocument,
+    content_hash: str,
+    known: Names,
+    chrome: Chrome = frozenset(),
+    latest: date | None = None,
 ) -> Article:
-    """Clean, date and annotate one document (pure: no store access)."""
+    """Clean, date and annotate one document (pure: no store access); publication dates
+    after `latest` are passed over."""
     clean = clean_text(raw.text, is_repeated(chrome))
     title = raw.title or clean.title
     filed = url_date(raw.url)
-    published = raw.published or clean.published or (filed[0] if filed else None)
+    stated = (raw.published, clean.published, filed[0] if filed else None)
+    published = next((d for d in stated if d is not None and not published_after(d, latest)), None)
     passages = (
         Passage("title", title or derive_title(clean.paragraphs)),
         *(Passage("body", text) for p in clean.paragraphs for text in passage_texts(p)),
@@ -86,7 +99,8 @@ def prepare(
         if passage.kind != "dateline"
         for mention in find_dates(passage.text, published, clean.language)
     )
-    events = find_events(passages, dates, extraction.mentions, published)
+    reporters = [name for name in (raw.outlet, clean.outlet, raw.channel) if name]
+    events = find_events(passages, dates, extraction.mentions, published, reporters)
     return Article(
         key=raw.key,
         source_kind=raw.source_kind,
@@ -97,7 +111,7 @@ def prepare(
         url=raw.url,
         path=raw.path,
         source=raw.source,
-        outlet=raw.outlet or clean.outlet,
+        outlet=raw.outlet or clean.outlet or raw.channel,
         author=raw.author,
         language=clean.language,
         published=published,
@@ -148,3 +162,11 @@ def derive_title(paragraphs: Sequence[str]) -> str:
     if len(words) <= _TITLE_WORDS:
         return sentence.rstrip(".")
     return " ".join(words[:_TITLE_WORDS]).rstrip(",;:") + "…"
+
+
+def published_after(published: PartialDate, latest: date | None) -> bool:
+    """Whether a publication date falls after `latest` (a year or month: all of it does)."""
+    if latest is None or published.year is None:
+        return False
+    month, day = published.month or 1, published.day or 1
+    return (published.year, month, day) > (latest.year, latest.month, latest.day)

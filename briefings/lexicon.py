@@ -1,0 +1,73 @@
+"""A question's words as the press writes them in other languages (gazetteer/question_words.tsv).
+
+"How big was Vietnam–Russia trade?" is answered in a Russian report by «товарооборот
+составил …» and in a Vietnamese one by "kim ngạch thương mại …": neither holds an English
+word of the question. Each English stem maps to the starts of the words (Russian, French,
+Indonesian inflect: "консультаци" holds every case) or, for Vietnamese, whose words are
+syllables, the runs of syllables that say it. Everything is folded as the index folds it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from briefings import datafiles
+from briefings.folding import fold
+from briefings.search import quote
+
+_WORD = re.compile(r"\w+")
+# Languages written in syllables: a form is whole words there, never a word's start.
+_SYLLABIC = frozenset({"vi"})
+
+
+@dataclass(frozen=True)
+class Form:
+    """Folded words; with `prefix`, the last one may go on ("консультаци" + "и")."""
+
+    words: tuple[str, ...]
+    prefix: bool
+
+
+@cache
+def _table() -> dict[str, tuple[Form, ...]]:
+    forms: dict[str, list[Form]] = {}
+    for root, language, written in datafiles.rows("gazetteer/question_words.tsv", 3):
+        for text in written.split("|"):
+            form = Form(tuple(_WORD.findall(fold(text))), language not in _SYLLABIC)
+            if form.words and form not in forms.setdefault(root, []):
+                forms[root].append(form)
+    return {root: tuple(found) for root, found in forms.items()}
+
+
+def foreign_forms(root: str) -> tuple[Form, ...]:
+    """How the other languages write the English stem `root`; () when the table has none."""
+    return _table().get(root, ())
+
+
+def words_of(text: str) -> list[str]:
+    """`text`'s folded words in order, as `holds` reads them."""
+    return _WORD.findall(fold(text))
+
+
+def holds(words: Sequence[str], forms: Sequence[Form]) -> bool:
+    """Whether the folded `words` of a text hold one of `forms`."""
+    for form in forms:
+        *whole, last = form.words
+        for i in range(len(words) - len(whole)):
+            if list(words[i : i + len(whole)]) != whole:
+                continue
+            word = words[i + len(whole)]
+            if word == last or (form.prefix and word.startswith(last)):
+                return True
+    return False
+
+
+def any_foreign(roots: Sequence[str]) -> str | None:
+    """An FTS5 expression for passages holding a form of any of `roots` (None when none):
+    a single word as a prefix, a run of syllables as a phrase."""
+    found = dict.fromkeys(form for root in roots for form in foreign_forms(root))
+    terms = [quote(" ".join(f.words)) + ("*" if f.prefix else "") for f in found]
+    return " OR ".join(terms) if terms else None
