@@ -211,6 +211,7 @@ _RELATED_LINE = re.compile(
     r"\s*[:»›|]\s*\S",
     re.I,
 )
+_LABELLED_LINK = re.compile(r"^(?P<label>[^:»›|]{2,40}?)\s*[:»›|]\s*(?P<link>\S.*)$")
 _NAME = r"[A-Z][\w.'’/-]*"  # "RFE/RL's" too
 # "By Jane Doe", "By Jane Doe and John Roe", "By Pacific affairs reporter Stephen Dziedzic";
 # the word for "by" or "reporter" in the languages of the wires we read (Par, Por, Von,
@@ -220,11 +221,13 @@ _BY = r"(?:By|BY|by|Par|PAR|Por|POR|Von|Oleh|OLEH|Door|Av|Reporter|Reporters|Cor
 # "Автор Анна Коваленко"), then a name of two or three words; a title-case headline
 # opening with the same word ("Editor Quits Over Leak") has a function word or more words.
 _CREDIT_BYLINE = re.compile(
-    r"^(?:Penulis|Editor|Redaktur|Autor|Auteur|Автор)(?: [^\W\d_][\w.'’-]*){2,3}$"
+    r"^(?:Penulis|Editor|Redaktur|Autor|Auteur|Автор|Author):?(?: [^\W\d_][\w.'’-]*){2,3}$"
 )
+# Where the writer filed from closes a byline: "By Jane Doe in Hanoi", "Par Jean Roy à Paris"
+_FILED_FROM = rf"(?: (?:in|at|from|à|en|em|di|aus) {_NAME}(?: {_NAME})?)?"
 _BYLINE = re.compile(
     rf"^{_BY} (?:[a-z][\w-]* |{_NAME} (?=[a-z])){{0,4}}{_NAME}"
-    rf"(?:(?: | and | et | e | y |, ){_NAME}){{0,5}}$"
+    rf"(?:(?: | and | et | e | y |, ){_NAME}){{0,5}}{_FILED_FROM}$"
 )
 _TIMESTAMP = re.compile(r"^[\d\s/.:|,-]*\d{1,2}[:h]\d{2}[\d\s/.:|,-]*(?:[ap]\.?m\.?)?$", re.I)
 # "Publié aujourd'hui à 14h05, modifié à 16h20", "Updated yesterday at 9:40 PM": a date
@@ -815,6 +818,9 @@ def _metadata_date(text: str) -> PartialDate | None:
             date, rest = leading_date(text[start:])
         if date is not None and _only_metadata(text[:start] + " " + rest):
             return date
+        # "Publié le 3 décembre à 19:42 - Modifié le 3 décembre à 21:05": two stamps
+        if date is not None and _only_metadata(text[:start]) and _metadata_date(rest):
+            return date
     return None
 
 
@@ -867,6 +873,8 @@ def _chrome_reason(text: str) -> str | None:
         return "navigation"
     if _RELATED_LINE.match(text) and len(_letter_words(text)) <= _LINK_MAX_WORDS:
         return "related-links"
+    if _is_labelled_link(text):
+        return "related-links"
     if _BYLINE.match(text) or _is_credit_byline(text):
         return "byline"
     return None
@@ -875,7 +883,7 @@ def _chrome_reason(text: str) -> str | None:
 def _is_credit_byline(text: str) -> bool:
     if not _CREDIT_BYLINE.match(text):
         return False
-    names = text.split()[1:]
+    names = text.split()[1:]  # the label's colon stays on the label
     return all(n[0].isupper() and n.casefold() not in STOPWORDS for n in names)
 
 
@@ -929,6 +937,14 @@ def _drop_related_blocks(lines: list[_Line]) -> None:
             line.reason = "related-links"
         else:
             in_block = False
+
+
+def _is_labelled_link(text: str) -> bool:
+    """`Đọc thêm: <headline>`: a related-links header of the table and one link on its line."""
+    match = _LABELLED_LINK.match(text)
+    if match is None:
+        return False
+    return _key(match["label"]) in RELATED_HEADERS and _is_link_like(match["link"])
 
 
 def _is_link_like(text: str) -> bool:
@@ -1122,10 +1138,17 @@ def _mark_captions(lines: list[_Line]) -> None:
             if _CAPTION_OPENER.match(line.text):
                 line.role = "caption"
             continue
-        if len(_letter_words(line.text[:start])) >= _CAPTION_MIN_WORDS:
+        caption = line.text[:start].strip()
+        if len(_letter_words(caption)) >= _CAPTION_MIN_WORDS or _is_named_sentence(caption):
             line.role = "caption"
         else:
             line.reason = "photo-credit"
+
+
+def _is_named_sentence(text: str) -> bool:
+    """`Bakhtiyor Saidov.` before a credit: who is pictured (a photographer's name before
+    `/AFP` has no full stop)."""
+    return text.endswith(".") and _is_person_name(text[:-1])
 
 
 # Where a person stands in the photo, in the languages of the pages we read: a caption's
@@ -1179,12 +1202,40 @@ def _drop_head_furniture(lines: list[_Line]) -> None:
     while changed:  # a dropped line may leave its neighbour between two
         changed = False
         for i, line in enumerate(head):
-            if not line.body or line.verdict == "title":
+            if not line.body or i == 0:
                 continue
             above, below = _gone(head, i - 1), _gone(head, i + 1)
             reason = _head_furniture(line.text, story_words, above, below)
-            if reason:
+            # Under the headline, a line the classifier reads as another headline (a
+            # standfirst) goes only as a byline: "Pia Lee-Brago - The Philippine Star".
+            if reason and (line.verdict != "title" or reason == "byline"):
                 line.reason, changed = reason, True
+
+
+# What parts the writers of a byline, and a writer from the outlet: "Елена Черненко, Кирилл
+# Кривошеев", "Pia Lee-Brago - The Philippine Star", "QĐND Online - MINH KHÁNH"
+_BYLINE_PARTS = re.compile(r", | (?:and|et|e|y|и|và|dan) | [-–—/|] ")
+
+
+def _is_byline_names(text: str, story: Callable[[], set[str]]) -> bool:
+    """A line of writers' names, or a name and its outlet, that the story never uses: a
+    name of the story's (a caption naming who is pictured) shares its words."""
+    parts = _BYLINE_PARTS.split(text)
+    names = [part for part in parts if _is_person_name(part) and _no_function_word(part)]
+    if not names or len(parts) > _MENU_MIN_ITEMS:
+        return False
+    if len(names) < len(parts) and not all(_is_title_case(part) for part in parts):
+        return False
+    return all(story().isdisjoint(w.casefold() for w in _letter_words(name)) for name in names)
+
+
+def _no_function_word(text: str) -> bool:
+    return not any(word.casefold() in STOPWORDS for word in _letter_words(text))
+
+
+def _is_title_case(text: str) -> bool:
+    words = _letter_words(text)
+    return 0 < len(words) <= _MENU_ITEM_MAX_WORDS and words[-1][:1].isupper()
 
 
 def _is_person_name(text: str) -> bool:
@@ -1211,10 +1262,8 @@ def _head_furniture(
         return None  # the standfirst or the story's first paragraph
     if text.endswith((".", "!")) and _READER.search(text) and not _QUOTE_MARKS.search(text):
         return "site-chrome"
-    if (above or below) and _is_person_name(text):
-        folded = [word.casefold() for word in words]
-        if not any(w in STOPWORDS for w in folded) and story().isdisjoint(folded):
-            return "byline"
+    if (above or below) and _is_byline_names(text, story):
+        return "byline"
     if above and below and len(words) <= _LABEL_MAX_WORDS and not _SENTENCE_END.search(text):
         return "navigation"
     return None
@@ -1298,6 +1347,24 @@ def _drop_tail_clutter(lines: list[_Line]) -> None:
     for line in body[last + 1 :]:
         if line.body and _is_clutter(line.text):
             line.reason = "navigation"
+        elif line.body and _is_named_role(line.text):
+            line.reason = "author-bio"
+
+
+def _is_named_role(text: str) -> bool:
+    """`Елена Черненко — специальный корреспондент отдела`: a name, a dash and what the
+    person does, with no sentence; below the story it introduces its writer."""
+    name, dash, role = text.partition(" — ")
+    if not dash:
+        name, dash, role = text.partition(" – ")
+    words = _letter_words(role)
+    return (
+        bool(dash)
+        and _is_person_name(name)
+        and 0 < len(words) <= _LINK_MAX_WORDS
+        and words[0].islower()
+        and not _SENTENCE_END.search(role)
+    )
 
 
 _ISLAND_MAX_LINES = 2

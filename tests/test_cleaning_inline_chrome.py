@@ -1,0 +1,160 @@
+"""Chrome standing inside the story or right around it: related-link boxes between
+paragraphs, bylines and writers' notes, double time stamps, a caption that names one person."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.cleaning import clean_text
+
+RUSSIAN_PAGE = "\n".join(
+    [
+        "Новости / Политика",
+        "Оверчук и вице-премьер Вьетнама обсудили поставки удобрений и зерна",
+        "12 ноября 2025, 09:15",
+        "Автор: Мария Петрова",
+        "ХАНОЙ, 12 ноября. Вице-премьер правительства России Алексей Оверчук провел в Ханое"
+        " переговоры с вице-премьером Вьетнама о поставках российских удобрений и зерна.",
+        "Стороны обсудили расширение расчетов в национальных валютах и открытие новых"
+        " логистических маршрутов через порты Дальнего Востока, сообщила пресс-служба"
+        " правительства.",
+        "Читайте также:",
+        "Вьетнамские авиакомпании увеличат число рейсов в Новосибирск",
+        "В Хабаровске открылся центр вьетнамского языка",
+        "По словам Оверчука, товарооборот двух стран за девять месяцев вырос почти на"
+        " четверть, а интерес российских компаний к вьетнамскому рынку продолжает расти.",
+        "Следующее заседание межправительственной комиссии пройдет в Москве весной"
+        " следующего года, добавили в правительстве.",
+    ]
+)
+
+
+def test_a_read_also_box_between_paragraphs_is_dropped_with_its_headlines() -> None:
+    clean = clean_text(RUSSIAN_PAGE)
+    related = [r.text for r in clean.removed if r.reason == "related-links"]
+    assert "Читайте также:" in related
+    assert "В Хабаровске открылся центр вьетнамского языка" in related
+    assert 4 == len(clean.paragraphs)
+    assert clean.paragraphs[2].startswith("По словам Оверчука")
+
+
+def test_a_writer_credit_with_a_colon_is_a_byline() -> None:
+    clean = clean_text(RUSSIAN_PAGE)
+    assert "Автор: Мария Петрова" in [r.text for r in clean.removed if r.reason == "byline"]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "Đọc thêm: Thủ tướng tiếp Bộ trưởng Ngoại giao Lào tại Hà Nội",
+        "Pilihan Editor: Menlu Bertemu Dubes Australia Bahas Kerja Sama Maritim",
+        "Lire également : Le Mali quitte une nouvelle organisation régionale",
+        "Читайте также: Захарова прокомментировала итоги саммита",
+    ],
+)
+def test_a_related_link_after_its_label_goes_in_any_language(link: str) -> None:
+    page = "\n".join(
+        [
+            "The two ministers met in the capital on Monday and agreed to expand trade in rice,"
+            " coffee and seafood over the next three years.",
+            link,
+            "They also discussed the situation in the South China Sea and the preparations for"
+            " the regional summit to be held later this year.",
+        ]
+    )
+    clean = clean_text(page)
+    assert [link] == [r.text for r in clean.removed]
+    assert 2 == len(clean.paragraphs)
+
+
+def test_a_byline_naming_where_it_was_filed_is_dropped() -> None:
+    page = "\n".join(
+        [
+            "Samoa and Japan sign grant for new Apia wharf",
+            "By Losa Tavita in Tokyo",
+            "Samoa and Japan have signed a grant agreement worth 40 million dollars for the"
+            " reconstruction of the main wharf in Apia, officials said on Tuesday.",
+            "The work is expected to start next year and to take three years to complete.",
+        ]
+    )
+    clean = clean_text(page)
+    assert "By Losa Tavita in Tokyo" in [r.text for r in clean.removed if r.reason == "byline"]
+    assert "Samoa and Japan sign grant for new Apia wharf" == clean.title
+
+
+ANALYSIS_PAGE = "\n".join(
+    [
+        "Мир",
+        "Сеул ищет новый баланс",
+        "Ирина Смирнова, Павел Орлов",
+        "03.03.2025, 10:40",
+        "Министр иностранных дел Республики Корея во вторник провел в Москве консультации с"
+        " заместителем главы МИД России, первые за последние три года.",
+        "Собеседники издания в дипломатических кругах говорят, что главной темой стали"
+        " судьбы российских активов в корейских банках и прямое авиасообщение.",
+        "Стороны договорились продолжить контакты на уровне заместителей министров до конца"
+        " года и обсудить возможность визита министра в Сеул.",
+        "Ирина Смирнова — обозреватель отдела международной политики",
+        "© Издательский дом. Все права защищены.",
+    ]
+)
+
+
+def test_two_writers_under_the_headline_are_a_byline() -> None:
+    clean = clean_text(ANALYSIS_PAGE)
+    assert "Ирина Смирнова, Павел Орлов" in [r.text for r in clean.removed]
+    assert not any("Смирнова" in p for p in clean.paragraphs)
+
+
+def test_a_writers_note_below_the_story_is_dropped() -> None:
+    clean = clean_text(ANALYSIS_PAGE)
+    removed = {r.text: r.reason for r in clean.removed}
+    assert "author-bio" == removed["Ирина Смирнова — обозреватель отдела международной политики"]
+
+
+def test_a_name_dashed_to_a_role_inside_the_story_is_kept() -> None:
+    page = "\n".join(
+        [
+            "The ministers agreed to meet again in the spring, and three documents were"
+            " signed after the talks in the capital on Friday.",
+            "Nguyen Van Binh — the new ambassador, who arrived in Moscow last month",
+            "He presented his credentials to the president on Thursday and met the foreign"
+            " minister the following day.",
+        ]
+    )
+    assert 3 == len(clean_text(page).paragraphs)
+
+
+def test_a_published_and_modified_line_under_the_standfirst_is_the_dateline() -> None:
+    page = "\n".join(
+        [
+            "Le ministre des Affaires étrangères reçoit son homologue ukrainien à Berne",
+            "Le chef de la diplomatie suisse a reçu mardi son homologue pour parler de la"
+            " conférence sur la reconstruction, prévue au printemps.",
+            "Publié le 4 mars 2025 à 10:12 - Modifié le 4 mars 2025 à 12:30",
+            "Les deux ministres ont évoqué la sécurité des centrales nucléaires et les"
+            " échanges de prisonniers, selon un communiqué du département fédéral.",
+        ]
+    )
+    clean = clean_text(page)
+    assert (2025, 3, 4) == (
+        (clean.published.year, clean.published.month, clean.published.day)
+        if clean.published
+        else None
+    )
+    assert not any(p.startswith("Publié") for p in clean.paragraphs)
+
+
+def test_a_caption_naming_one_person_before_its_credit_is_a_caption() -> None:
+    page = "\r\n".join(
+        [
+            "Foreign Minister of Uzbekistan met the Ambassador of Japan",
+            "Minister of foreign affairs of the Republic of Uzbekistan received the Ambassador"
+            " of Japan to discuss the agenda of the forthcoming visit of the delegation.",
+            "Kamola Yusupova. Photo: Dunyo",
+            "The sides noted the growth of mutual trade and the opening of new direct flights"
+            " between the two capitals.",
+        ]
+    )
+    clean = clean_text(page)
+    assert ("Kamola Yusupova. Photo: Dunyo",) == clean.captions
