@@ -394,6 +394,7 @@ def clean_text_with(
     _drop_related_blocks(lines)
     language = _article_language(_kept(lines))
     _read_line_model(lines, line_model, language)
+    _drop_link_boxes(lines)
     _mark_captions(lines)
     _mark_model_captions(lines)
     _mark_name_captions(lines)
@@ -937,6 +938,45 @@ def _drop_related_blocks(lines: list[_Line]) -> None:
             line.reason = "related-links"
         else:
             in_block = False
+
+
+def _drop_link_boxes(lines: list[_Line]) -> None:
+    """A box of links between the story's paragraphs, whatever its label's language says
+    (`Czytaj także:`): a short label closed by a colon, then headlines the classifier calls
+    chrome, then the story's prose again or nothing. A list under "Key points:" above the
+    story, or under a sentence ending in a colon inside it, is the story's own."""
+    kept = [line for line in lines if line.reason is None]
+    story = False
+    for i, line in enumerate(kept):
+        if not story:
+            story = _is_prose(line.text)
+            continue
+        if _is_box_label(line):
+            links = list(takewhile(_is_box_link, kept[i + 1 : i + 1 + _BOX_MAX_LINKS + 1]))
+            after = kept[i + 1 + len(links) : i + 2 + len(links)]
+            if 0 < len(links) <= _BOX_MAX_LINKS and all(_is_prose(x.text) for x in after):
+                for box in (line, *links):
+                    box.reason = "related-links"
+
+
+_BOX_MAX_LINKS = 5
+
+
+def _is_box_label(line: _Line) -> bool:
+    text = line.text
+    return (
+        text.endswith(":")
+        and len(_letter_words(text)) <= _LABEL_MAX_WORDS
+        and line.likeliest in _MODEL_DROPS
+    )
+
+
+def _is_box_link(line: _Line) -> bool:
+    return (
+        line.likeliest in _MODEL_DROPS
+        and _is_headline(line.text)
+        and not _LIST_MARKER.match(line.text)
+    )
 
 
 def _is_labelled_link(text: str) -> bool:

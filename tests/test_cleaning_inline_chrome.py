@@ -158,3 +158,45 @@ def test_a_caption_naming_one_person_before_its_credit_is_a_caption() -> None:
     )
     clean = clean_text(page)
     assert ("Kamola Yusupova. Photo: Dunyo",) == clean.captions
+
+
+POLISH_PAGE = "\n".join(
+    [
+        "Polityka / Świat",
+        "Szef MSZ Wietnamu przyjechał do Warszawy. Rozmowy o handlu i energetyce",
+        "Wicepremier i minister spraw zagranicznych Wietnamu rozpoczął we wtorek dwudniową"
+        " wizytę w Warszawie, gdzie spotkał się z szefem polskiej dyplomacji.",
+        "Ministrowie rozmawiali o zwiększeniu wymiany handlowej, współpracy w energetyce oraz"
+        " o sytuacji na Morzu Południowochińskim, poinformowało ministerstwo.",
+        "Czytaj także:",
+        "Polska i Indonezja podpisały umowę o współpracy obronnej",
+        "Rekordowy eksport polskiej żywności do Azji",
+        "Według resortu, obroty handlowe obu krajów przekroczyły w ubiegłym roku cztery"
+        " miliardy dolarów, a wietnamskie firmy chcą inwestować w polskie porty.",
+        "Kolejne konsultacje polityczne zaplanowano na przyszły rok w Hanoi, dodało"
+        " ministerstwo w komunikacie.",
+    ]
+)
+
+
+def test_a_link_box_whose_label_no_table_knows_is_dropped_by_its_shape() -> None:
+    clean = clean_text(POLISH_PAGE)
+    related = [r.text for r in clean.removed if r.reason == "related-links"]
+    assert ["Czytaj także:"] == related[:1]
+    assert "Rekordowy eksport polskiej żywności do Azji" in related
+    assert 4 == len(clean.paragraphs)  # the two paragraphs under the box are the story's
+
+
+def test_a_list_under_a_sentence_ending_in_a_colon_is_the_storys() -> None:
+    page = "\n".join(
+        [
+            "The two governments signed four documents after the talks in Hanoi on Tuesday,"
+            " the foreign ministry said in a statement.",
+            "The documents cover the following areas:",
+            "Cooperation in the peaceful use of nuclear energy",
+            "Mutual recognition of driving licences",
+            "The ministers will meet again next year in Moscow to review how the agreements"
+            " have been carried out.",
+        ]
+    )
+    assert 5 == len(clean_text(page).paragraphs)
