@@ -74,6 +74,9 @@ _NETWORKS = "twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threa
 _SITE_CHROME = [
     re.compile(rf"^follow (?:us|\w+(?: \w+){{0,3}}) on (?:{_NETWORKS})\b", re.I),
     re.compile(r"^(?:click|tap) here\b", re.I),
+    # A picture's alternative text in brackets, where the copied page had the picture:
+    # "[Image: The ministers shake hands]", "[Фото: ...]"
+    re.compile(r"^\[(?i:image|photo|picture|video|фото|ảnh|hình|foto|gambar|bild)\s*:[^\]]*\]$"),
     # Newsletter and channel promos: "... Sign up here.", "Join our WhatsApp channel and ...",
     # "Follow Al Jazeera English:"
     re.compile(r"\b(?:sign up|subscribe|register) (?:here|now|today)[.!]?$", re.I),
@@ -254,10 +257,11 @@ _MENU_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s[>»›]\s")  # "Home > World > 
 _LIST_MARKER = re.compile(r"^[-–—•*»›▪◦·]\s")
 
 _CAPTIONS = [
-    # "Photo: VNA", "Photos: VNA |", "(Credit: VNA)": the credit names a source
+    # "Photo: VNA", "Photos: VNA |", "(Credit: VNA)", "Фото: пресс-служба губернатора": the
+    # credit names a source, in capitals or not (a sentence closes with a full stop)
     re.compile(
-        r"\b(?i:photos?|photographs?|images?|pictures?|credits?|sources?|ảnh)\s*:"
-        r"\s*[A-ZĐ][\w/&.' -]{0,59}[\w)\]][\s|]*$"
+        r"\b(?i:photos?|photographs?|images?|pictures?|credits?|sources?|ảnh|фото|fotos?)\s*:"
+        r"\s*[^\W\d_][\w/&.' -]{0,59}[\w)\]][\s|]*$"
     ),
     re.compile(r"[—–-]\s*[A-Z][\w/.&-]*(?: [A-Z][\w/.&-]*)? (?:File )?Photos?$"),
     re.compile(r"\((?:[^()]* )?Photos?(?:/[^()]*)?\)$"),

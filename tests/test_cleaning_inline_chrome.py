@@ -200,3 +200,35 @@ def test_a_list_under_a_sentence_ending_in_a_colon_is_the_storys() -> None:
         ]
     )
     assert 5 == len(clean_text(page).paragraphs)
+
+
+def test_a_caption_credited_to_a_press_service_in_lower_case_is_a_caption() -> None:
+    caption = (
+        "Губернатор края и генеральный консул Вьетнама во время встречи во Владивостоке."
+        " Фото: пресс-служба губернатора"
+    )
+    page = "\n".join(
+        [
+            "Губернатор Приморского края встретился с генеральным консулом Вьетнама и обсудил"
+            " открытие прямых рейсов и поставки морепродуктов.",
+            caption,
+            "Стороны договорились провести в следующем году дни Вьетнама в крае, сообщила"
+            " пресс-служба администрации.",
+        ]
+    )
+    assert (caption,) == clean_text(page).captions
+
+
+def test_a_pictures_alternative_text_in_brackets_is_dropped() -> None:
+    page = "\n".join(
+        [
+            "The two ministers met in the capital on Monday and agreed to expand trade in rice,"
+            " coffee and seafood over the next three years.",
+            "[Image: The two ministers shake hands in front of their flags]",
+            "They also discussed the preparations for the regional summit later this year.",
+        ]
+    )
+    clean = clean_text(page)
+    assert ["[Image: The two ministers shake hands in front of their flags]"] == [
+        r.text for r in clean.removed
+    ]
