@@ -74,6 +74,8 @@ _NETWORKS = "twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threa
 _SITE_CHROME = [
     re.compile(rf"^follow (?:us|\w+(?: \w+){{0,3}}) on (?:{_NETWORKS})\b", re.I),
     re.compile(r"^(?:click|tap) here\b", re.I),
+    # "Found a typo? Select it and press Ctrl+Enter": a key to press is the page's, never news
+    re.compile(r"\bCtrl\s?\+\s?Enter\b", re.I),
     # A picture's alternative text in brackets, where the copied page had the picture:
     # "[Image: The ministers shake hands]", "[Фото: ...]"
     re.compile(r"^\[(?i:image|photo|picture|video|фото|ảnh|hình|foto|gambar|bild)\s*:[^\]]*\]$"),
@@ -360,6 +362,7 @@ class _Line:
     confidence: float = 0.0  # its probability
     likeliest: str = "body"  # the classifier's likeliest label, sure or not
     tail_verdict: str | None = None  # the verdict had the line stood after the story
+    after_cut: bool = False  # a paragraph the rules dropped lines right above
 
     @property
     def body(self) -> bool:
@@ -630,11 +633,24 @@ def _drop_by_model(body: list[_Line]) -> None:
 
     The story now ends with the last sentence the rules kept: below a closing appeal or
     cache stamp they dropped, the lines are judged as the page's tail."""
-    last = max((i for i, line in enumerate(body) if line.body and _is_sentence(line)), default=-1)
+    last = _story_end(body)
     for i, line in enumerate(body):
         verdict = line.tail_verdict if i > last else line.verdict
         if line.body and verdict in _MODEL_DROPS:
             line.reason = "chrome-model" if verdict == "boilerplate" else "metadata-model"
+
+
+def _story_end(body: list[_Line]) -> int:
+    """The story's last sentence the rules kept; but sentences below chrome the rules cut
+    (an imprint, an address under the comment bar) that the classifier does not read as
+    the story's own close the page, not the story."""
+    sentences = [i for i, line in enumerate(body) if line.body and _is_sentence(line)]
+    if not sentences:
+        return -1
+    own = [i for i in sentences if body[i].likeliest == "body"]
+    if own and any(line.after_cut for line in body[own[-1] + 1 : sentences[-1] + 1]):
+        return own[-1]
+    return sentences[-1]
 
 
 # --- head: dateline and outlet -------------------------------------------------------
@@ -1268,8 +1284,8 @@ def _is_byline_names(text: str, story: Callable[[], set[str]]) -> bool:
     names = [part for part in parts if _is_person_name(part) and _no_function_word(part)]
     if not names or len(parts) > _MENU_MIN_ITEMS:
         return False
-    if len(names) < len(parts) and not all(_is_title_case(part) for part in parts):
-        return False
+    if len(names) < len(parts):  # a name and its outlet, which no caption holds
+        return len(names) == 1 and all(_is_title_case(part) for part in parts)
     return all(story().isdisjoint(w.casefold() for w in _letter_words(name)) for name in names)
 
 
@@ -1380,8 +1396,9 @@ def _drop_tail_clutter(lines: list[_Line]) -> None:
     """After the story's last sentence, drop tag words and the author's bio."""
     body = [line for line in lines if line.body]
     last = max((i for i, line in enumerate(body) if _SENTENCE_END.search(line.text)), default=-1)
+    writers = _writers(lines)
     for line in body[max(0, last + 1 - _BIO_LINES) : last + 1]:
-        if _AUTHOR_BIO.match(line.text):
+        if _AUTHOR_BIO.match(line.text) or line.text.startswith(writers):
             line.reason = "author-bio"
     # The story ends before a closing bio, so the author's name above it is clutter too.
     last = max(
@@ -1393,6 +1410,33 @@ def _drop_tail_clutter(lines: list[_Line]) -> None:
             line.reason = "navigation"
         elif line.body and _is_named_role(line.text):
             line.reason = "author-bio"
+        elif line.body and _is_tag_list(line.text):
+            line.reason = "site-chrome"
+
+
+def _is_tag_list(text: str) -> bool:
+    """`Россия, Китай, Сергей Лавров, МИД России`: below the story, short items between
+    commas and no sentence are the page's tags, whatever label they lost."""
+    items = text.split(", ")
+    return (
+        len(items) >= _MENU_MIN_ITEMS
+        and len(_letter_words(text)) <= _LINK_MAX_WORDS
+        and all(0 < len(item.split()) <= _LABEL_MAX_WORDS for item in items)
+        and not _SENTENCE_END.search(text)
+    )
+
+
+def _writers(lines: list[_Line]) -> tuple[str, ...]:
+    """The names in the bylines dropped above the story: a closing paragraph opening with
+    one is the writer's bio ("Pia Lee-Brago covers the Department of Foreign Affairs …")."""
+    names = (
+        f"{part} "
+        for line in lines[:_HEAD_LINES]
+        if line.reason == "byline"
+        for part in _BYLINE_PARTS.split(line.text)
+        if _is_person_name(part) and _no_function_word(part)
+    )
+    return tuple(names)
 
 
 def _is_named_role(text: str) -> bool:
@@ -1464,15 +1508,25 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
     """Body paragraphs, with hard-wrapped lines of one block joined into one."""
     blocks = _has_blank_lines(lines)
     body: list[_Line] = []
+    cut = False
     for line in lines:
         if not line.body:
+            cut = cut or line.reason is not None
             continue
         if body and _continues(body[-1], line, blocks):
             body[-1] = _Line(f"{body[-1].text} {line.text}", line.block)
         else:
             body.append(
-                _Line(line.text, line.block, verdict=line.verdict, tail_verdict=line.tail_verdict)
+                _Line(
+                    line.text,
+                    line.block,
+                    verdict=line.verdict,
+                    likeliest=line.likeliest,
+                    tail_verdict=line.tail_verdict,
+                    after_cut=cut,
+                )
             )
+        cut = False
     return body
 
 

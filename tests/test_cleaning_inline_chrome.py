@@ -232,3 +232,68 @@ def test_a_pictures_alternative_text_in_brackets_is_dropped() -> None:
     assert ["[Image: The two ministers shake hands in front of their flags]"] == [
         r.text for r in clean.removed
     ]
+
+
+VIETNAMESE_PAGE = "\n".join(
+    [
+        "Trang chủ > Thế giới",
+        "Việt Nam và Lào ký kế hoạch hợp tác giáo dục giai đoạn mới",
+        "Bộ trưởng Giáo dục hai nước đã ký kế hoạch hợp tác giai đoạn 2026-2030 tại Hà Nội"
+        " sáng 5-3, theo đó Việt Nam sẽ tiếp nhận thêm sinh viên Lào sang học tập.",
+        "Hai bên nhất trí tăng số học bổng dành cho học viên sau đại học và đẩy mạnh dạy"
+        " tiếng Việt tại các trường phổ thông của Lào trong những năm tới.",
+        "Kế hoạch cũng bao gồm việc xây dựng thêm ký túc xá cho sinh viên Lào tại Đà Nẵng"
+        " và Cần Thơ, với kinh phí do Chính phủ Việt Nam hỗ trợ.",
+        "THANH HÀ",
+        "Bình luận (3)",
+        "Báo điện tử - Cơ quan chủ quản: Hội Nhà báo. Giấy phép số 123/GP-BTTTT cấp ngày"
+        " 12-1-2024.",
+        "Địa chỉ: 15 Lý Thường Kiệt, phường Cửa Nam, Hà Nội. Điện thoại: 024 3825 1234.",
+    ]
+)
+
+
+def test_sentences_below_the_comment_bar_close_the_page_not_the_story() -> None:
+    clean = clean_text(VIETNAMESE_PAGE)
+    # The story ends above the comment bar, so the writer's name under it is read as
+    # the page's tail, not protected as a line of the story.
+    assert "THANH HÀ" in [r.text for r in clean.removed]
+    assert clean.paragraphs[2].startswith("Kế hoạch cũng bao gồm")
+
+
+def test_a_key_to_press_is_chrome() -> None:
+    clean = clean_text(
+        "The ministers met in Vladivostok on Friday and agreed to open a second border"
+        " crossing next year.\nНашли опечатку? Выделите её и нажмите Ctrl+Enter"
+    )
+    assert 1 == len(clean.paragraphs)
+
+
+BROADSHEET_PAGE = "\n".join(
+    [
+        "World",
+        "Manila, Hanoi agree to hold coast guard drills in the South China Sea",
+        "Juan Dela Rosa - The Manila Chronicle",
+        "March 3, 2025 | 12:00am",
+        "MANILA, Philippines — The Philippines and Vietnam will hold their first joint coast"
+        " guard exercise in the South China Sea this year, officials said on Monday.",
+        "The two countries signed a memorandum on coast guard cooperation in January, during"
+        " a state visit to Hanoi, and agreed to exchange information on incidents at sea.",
+        "Juan Dela Rosa covers foreign affairs and defence for the Chronicle. He joined the"
+        " paper in 2009 after ten years at a wire agency.",
+        "Philippines, Vietnam, coast guard, South China Sea",
+    ]
+)
+
+
+def test_a_writer_and_outlet_under_the_headline_and_the_writers_bio_are_dropped() -> None:
+    clean = clean_text(BROADSHEET_PAGE)
+    removed = {r.text: r.reason for r in clean.removed}
+    assert "byline" == removed["Juan Dela Rosa - The Manila Chronicle"]
+    assert "author-bio" == removed[BROADSHEET_PAGE.split("\n")[6]]
+    assert 2 == len(clean.paragraphs)
+
+
+def test_a_list_of_tags_below_the_story_is_dropped() -> None:
+    clean = clean_text(BROADSHEET_PAGE)
+    assert "Philippines, Vietnam, coast guard, South China Sea" in [r.text for r in clean.removed]
