@@ -1190,8 +1190,27 @@ def _credit_start(text: str) -> int | None:
     return None
 
 
+# A picture's text under its label, as a copied page keeps it: "Ảnh: Phó Thủ tướng …"
+_PICTURE_TEXT = re.compile(r"^(?i:photo|image|picture|фото|ảnh|hình ảnh|foto|gambar|bild)\s*:\s*")
+_ECHO_WORDS = 4
+
+
+def _mark_picture_texts(lines: list[_Line]) -> None:
+    """A picture's text whose words open the line below: that line is the caption, and the
+    label line the picture's alternative text, which a reader never sees as such."""
+    kept = [line for line in lines if line.reason is None]
+    for line, below in pairwise(kept):
+        label = _PICTURE_TEXT.match(line.text)
+        if label is None:
+            continue
+        words = line.text[label.end() :].casefold().split()[:_ECHO_WORDS]
+        if len(words) == _ECHO_WORDS and below.text.casefold().split()[:_ECHO_WORDS] == words:
+            line.reason, below.role = "picture-text", "caption"
+
+
 def _mark_captions(lines: list[_Line]) -> None:
     """A line closed by a credit is a caption; a credit with no caption text is chrome."""
+    _mark_picture_texts(lines)
     for line in _kept(lines):
         start = _credit_start(line.text)
         if start is None:

@@ -297,3 +297,24 @@ def test_a_writer_and_outlet_under_the_headline_and_the_writers_bio_are_dropped(
 def test_a_list_of_tags_below_the_story_is_dropped() -> None:
     clean = clean_text(BROADSHEET_PAGE)
     assert "Philippines, Vietnam, coast guard, South China Sea" in [r.text for r in clean.removed]
+
+
+def test_a_pictures_text_over_the_caption_it_opens_is_dropped_and_the_caption_kept() -> None:
+    caption = (
+        "Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản tại trụ sở Chính phủ, Hà Nội, chiều 4-3."
+    )
+    page = "\n".join(
+        [
+            "Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản và đề nghị Nhật Bản tiếp tục hỗ"
+            " trợ Việt Nam phát triển hạ tầng giao thông và đào tạo nguồn nhân lực.",
+            "Ảnh: Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản",
+            caption,
+            "Đại sứ khẳng định Nhật Bản coi trọng quan hệ Đối tác chiến lược toàn diện với"
+            " Việt Nam và sẵn sàng mở rộng hợp tác trong lĩnh vực bán dẫn.",
+        ]
+    )
+    clean = clean_text(page)
+    assert (caption,) == clean.captions
+    assert ["Ảnh: Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản"] == [
+        r.text for r in clean.removed
+    ]
