@@ -585,6 +585,7 @@ def _mark_model_title(lines: list[_Line]) -> str | None:
     furniture above it dropped as `_mark_title` drops it; None when there is none."""
     body = [line for line in lines if line.body]
     candidates = [line for line in body if line.verdict == "title" and _is_headline(line.text)]
+    candidates = [line for line in candidates if not _above_section_menu(lines, line)]
     if not candidates:
         return None
     chosen = max(candidates, key=lambda line: line.confidence)
@@ -602,6 +603,22 @@ def _mark_model_title(lines: list[_Line]) -> str | None:
         line.reason = "navigation"
     chosen.role = "title"
     return chosen.text
+
+
+_SECTION_MENU_MIN_ITEMS = 6  # a share bar under a headline has fewer, and a label
+
+
+def _above_section_menu(lines: list[_Line], candidate: _Line) -> bool:
+    """A headline-shaped line above the site's section menu is the masthead's tagline
+    ("South Atlantic News Agency"): the story's headline stands below the menus."""
+    start = next(i for i, line in enumerate(lines) if line is candidate)
+    for line in lines[start + 1 :]:
+        if _is_prose(line.text):
+            return False
+        items = _MENU_SEPARATOR.split(line.text)
+        if len(items) >= _SECTION_MENU_MIN_ITEMS and ":" not in line.text and _is_menu(line.text):
+            return True
+    return False
 
 
 def _reads_as_chrome(line: _Line) -> bool:
@@ -1360,6 +1377,9 @@ def _mark_title(lines: list[_Line]) -> str | None:
     for index, line in enumerate(body[:_TITLE_SEARCH_LINES]):
         if _is_prose(line.text):
             break  # the story began without a headline
+        if _above_section_menu(lines, line):
+            line.reason = "navigation"  # the masthead: nothing of the story is above the menus
+            continue
         if _leads_story(body, index, blocks) or (id(line) in signed and _is_headline(line.text)):
             for above in body[:index]:
                 above.reason = "navigation"
