@@ -606,12 +606,16 @@ def _mark_model_title(lines: list[_Line]) -> str | None:
 
 
 _SECTION_MENU_MIN_ITEMS = 6  # a share bar under a headline has fewer, and a label
+_MASTHEAD_LINES = 3  # the site's name and tagline open the page
 
 
 def _above_section_menu(lines: list[_Line], candidate: _Line) -> bool:
-    """A headline-shaped line above the site's section menu is the masthead's tagline
-    ("South Atlantic News Agency"): the story's headline stands below the menus."""
+    """A headline-shaped line opening the page above the site's section menu is the
+    masthead's tagline ("South Atlantic News Agency"): the story's headline stands below
+    the menus. (Lower down, a row of topics may stand under a headline.)"""
     start = next(i for i, line in enumerate(lines) if line is candidate)
+    if start >= _MASTHEAD_LINES:
+        return False
     for line in lines[start + 1 :]:
         if _is_prose(line.text):
             return False
@@ -1311,6 +1315,7 @@ def _drop_head_furniture(lines: list[_Line]) -> None:
 # What parts the writers of a byline, and a writer from the outlet: "Елена Черненко, Кирилл
 # Кривошеев", "Pia Lee-Brago - The Philippine Star", "QĐND Online - MINH KHÁNH"
 _BYLINE_PARTS = re.compile(r", | (?:and|et|e|y|и|và|dan) | [-–—/|] ")
+_OUTLET_AFTER_NAME = re.compile(r" [-–—/|] ")
 
 
 def _is_byline_names(text: str, story: Callable[[], set[str]]) -> bool:
@@ -1320,8 +1325,9 @@ def _is_byline_names(text: str, story: Callable[[], set[str]]) -> bool:
     names = [part for part in parts if _is_person_name(part) and _no_function_word(part)]
     if not names or len(parts) > _MENU_MIN_ITEMS:
         return False
-    if len(names) < len(parts):  # a name and its outlet, which no caption holds
-        return len(names) == 1 and all(_is_title_case(part) for part in parts)
+    if len(names) < len(parts):  # a name and its outlet after a dash, which no caption holds
+        dashed = _OUTLET_AFTER_NAME.search(text) is not None
+        return dashed and len(names) == 1 and all(_is_title_case(part) for part in parts)
     return all(story().isdisjoint(w.casefold() for w in _letter_words(name)) for name in names)
 
 

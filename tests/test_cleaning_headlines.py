@@ -241,3 +241,21 @@ def test_a_tagline_above_the_sections_menu_is_the_masthead_not_the_headline() ->
     clean = clean_text(page)
     assert headline == clean.title
     assert "Independent Voice Of The Southern Cone" in [r.text for r in clean.removed]
+
+
+def test_a_headline_above_a_row_of_topics_stays_the_headline() -> None:
+    headline = "Vietnam and Russia sign roadmap for energy cooperation to 2030"
+    page = "\n".join(
+        [
+            "Asia Pacific Monitor",
+            "Home | World | Asia | Economy | Energy | Opinion | Video",
+            "World",
+            headline,
+            "Vietnam | Russia | Energy | Oil and gas | Nuclear power | Trade",
+            "Vietnam and Russia signed a roadmap on Tuesday for cooperation in oil, gas and"
+            " nuclear power until 2030, the two governments said after talks in Hanoi.",
+            "The roadmap foresees new joint ventures on Vietnam's continental shelf and the"
+            " training of Vietnamese engineers in Russian universities.",
+        ]
+    )
+    assert headline == clean_text(page).title
