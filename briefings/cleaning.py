@@ -74,6 +74,11 @@ _NETWORKS = "twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threa
 _SITE_CHROME = [
     re.compile(rf"^follow (?:us|\w+(?: \w+){{0,3}}) on (?:{_NETWORKS})\b", re.I),
     re.compile(r"^(?:click|tap) here\b", re.I),
+    # "Found a typo? Select it and press Ctrl+Enter": a key to press is the page's, never news
+    re.compile(r"\bCtrl\s?\+\s?Enter\b", re.I),
+    # A picture's alternative text in brackets, where the copied page had the picture:
+    # "[Image: The ministers shake hands]", "[Фото: ...]"
+    re.compile(r"^\[(?i:image|photo|picture|video|фото|ảnh|hình|foto|gambar|bild)\s*:[^\]]*\]$"),
     # Newsletter and channel promos: "... Sign up here.", "Join our WhatsApp channel and ...",
     # "Follow Al Jazeera English:"
     re.compile(r"\b(?:sign up|subscribe|register) (?:here|now|today)[.!]?$", re.I),
@@ -211,6 +216,7 @@ _RELATED_LINE = re.compile(
     r"\s*[:»›|]\s*\S",
     re.I,
 )
+_LABELLED_LINK = re.compile(r"^(?P<label>[^:»›|]{2,40}?)\s*[:»›|]\s*(?P<link>\S.*)$")
 _NAME = r"[A-Z][\w.'’/-]*"  # "RFE/RL's" too
 # "By Jane Doe", "By Jane Doe and John Roe", "By Pacific affairs reporter Stephen Dziedzic";
 # the word for "by" or "reporter" in the languages of the wires we read (Par, Por, Von,
@@ -220,11 +226,13 @@ _BY = r"(?:By|BY|by|Par|PAR|Por|POR|Von|Oleh|OLEH|Door|Av|Reporter|Reporters|Cor
 # "Автор Анна Коваленко"), then a name of two or three words; a title-case headline
 # opening with the same word ("Editor Quits Over Leak") has a function word or more words.
 _CREDIT_BYLINE = re.compile(
-    r"^(?:Penulis|Editor|Redaktur|Autor|Auteur|Автор)(?: [^\W\d_][\w.'’-]*){2,3}$"
+    r"^(?:Penulis|Editor|Redaktur|Autor|Auteur|Автор|Author):?(?: [^\W\d_][\w.'’-]*){2,3}$"
 )
+# Where the writer filed from closes a byline: "By Jane Doe in Hanoi", "Par Jean Roy à Paris"
+_FILED_FROM = rf"(?: (?:in|at|from|à|en|em|di|aus) {_NAME}(?: {_NAME})?)?"
 _BYLINE = re.compile(
     rf"^{_BY} (?:[a-z][\w-]* |{_NAME} (?=[a-z])){{0,4}}{_NAME}"
-    rf"(?:(?: | and | et | e | y |, ){_NAME}){{0,5}}$"
+    rf"(?:(?: | and | et | e | y |, ){_NAME}){{0,5}}{_FILED_FROM}$"
 )
 _TIMESTAMP = re.compile(r"^[\d\s/.:|,-]*\d{1,2}[:h]\d{2}[\d\s/.:|,-]*(?:[ap]\.?m\.?)?$", re.I)
 # "Publié aujourd'hui à 14h05, modifié à 16h20", "Updated yesterday at 9:40 PM": a date
@@ -251,10 +259,11 @@ _MENU_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s[>»›]\s")  # "Home > World > 
 _LIST_MARKER = re.compile(r"^[-–—•*»›▪◦·]\s")
 
 _CAPTIONS = [
-    # "Photo: VNA", "Photos: VNA |", "(Credit: VNA)": the credit names a source
+    # "Photo: VNA", "Photos: VNA |", "(Credit: VNA)", "Фото: пресс-служба губернатора": the
+    # credit names a source, in capitals or not (a sentence closes with a full stop)
     re.compile(
-        r"\b(?i:photos?|photographs?|images?|pictures?|credits?|sources?|ảnh)\s*:"
-        r"\s*[A-ZĐ][\w/&.' -]{0,59}[\w)\]][\s|]*$"
+        r"\b(?i:photos?|photographs?|images?|pictures?|credits?|sources?|ảnh|фото|fotos?)\s*:"
+        r"\s*[^\W\d_][\w/&.' -]{0,59}[\w)\]][\s|]*$"
     ),
     re.compile(r"[—–-]\s*[A-Z][\w/.&-]*(?: [A-Z][\w/.&-]*)? (?:File )?Photos?$"),
     re.compile(r"\((?:[^()]* )?Photos?(?:/[^()]*)?\)$"),
@@ -353,6 +362,7 @@ class _Line:
     confidence: float = 0.0  # its probability
     likeliest: str = "body"  # the classifier's likeliest label, sure or not
     tail_verdict: str | None = None  # the verdict had the line stood after the story
+    after_cut: bool = False  # a paragraph the rules dropped lines right above
 
     @property
     def body(self) -> bool:
@@ -391,6 +401,7 @@ def clean_text_with(
     _drop_related_blocks(lines)
     language = _article_language(_kept(lines))
     _read_line_model(lines, line_model, language)
+    _drop_link_boxes(lines)
     _mark_captions(lines)
     _mark_model_captions(lines)
     _mark_name_captions(lines)
@@ -574,6 +585,7 @@ def _mark_model_title(lines: list[_Line]) -> str | None:
     furniture above it dropped as `_mark_title` drops it; None when there is none."""
     body = [line for line in lines if line.body]
     candidates = [line for line in body if line.verdict == "title" and _is_headline(line.text)]
+    candidates = [line for line in candidates if not _above_section_menu(lines, line)]
     if not candidates:
         return None
     chosen = max(candidates, key=lambda line: line.confidence)
@@ -591,6 +603,26 @@ def _mark_model_title(lines: list[_Line]) -> str | None:
         line.reason = "navigation"
     chosen.role = "title"
     return chosen.text
+
+
+_SECTION_MENU_MIN_ITEMS = 6  # a share bar under a headline has fewer, and a label
+_MASTHEAD_LINES = 3  # the site's name and tagline open the page
+
+
+def _above_section_menu(lines: list[_Line], candidate: _Line) -> bool:
+    """A headline-shaped line opening the page above the site's section menu is the
+    masthead's tagline ("South Atlantic News Agency"): the story's headline stands below
+    the menus. (Lower down, a row of topics may stand under a headline.)"""
+    start = next(i for i, line in enumerate(lines) if line is candidate)
+    if start >= _MASTHEAD_LINES:
+        return False
+    for line in lines[start + 1 :]:
+        if _is_prose(line.text):
+            return False
+        items = _MENU_SEPARATOR.split(line.text)
+        if len(items) >= _SECTION_MENU_MIN_ITEMS and ":" not in line.text and _is_menu(line.text):
+            return True
+    return False
 
 
 def _reads_as_chrome(line: _Line) -> bool:
@@ -622,11 +654,24 @@ def _drop_by_model(body: list[_Line]) -> None:
 
     The story now ends with the last sentence the rules kept: below a closing appeal or
     cache stamp they dropped, the lines are judged as the page's tail."""
-    last = max((i for i, line in enumerate(body) if line.body and _is_sentence(line)), default=-1)
+    last = _story_end(body)
     for i, line in enumerate(body):
         verdict = line.tail_verdict if i > last else line.verdict
         if line.body and verdict in _MODEL_DROPS:
             line.reason = "chrome-model" if verdict == "boilerplate" else "metadata-model"
+
+
+def _story_end(body: list[_Line]) -> int:
+    """The story's last sentence the rules kept; but sentences below chrome the rules cut
+    (an imprint, an address under the comment bar) that the classifier does not read as
+    the story's own close the page, not the story."""
+    sentences = [i for i, line in enumerate(body) if line.body and _is_sentence(line)]
+    if not sentences:
+        return -1
+    own = [i for i in sentences if body[i].likeliest == "body"]
+    if own and any(line.after_cut for line in body[own[-1] + 1 : sentences[-1] + 1]):
+        return own[-1]
+    return sentences[-1]
 
 
 # --- head: dateline and outlet -------------------------------------------------------
@@ -815,6 +860,9 @@ def _metadata_date(text: str) -> PartialDate | None:
             date, rest = leading_date(text[start:])
         if date is not None and _only_metadata(text[:start] + " " + rest):
             return date
+        # "Publié le 3 décembre à 19:42 - Modifié le 3 décembre à 21:05": two stamps
+        if date is not None and _only_metadata(text[:start]) and _metadata_date(rest):
+            return date
     date, rest = day_first_date(text)  # "Thứ ba, 1/3/2022, 21:34 (GMT+7)"
     return date if date is not None and _only_metadata(rest) else None
 
@@ -868,6 +916,8 @@ def _chrome_reason(text: str) -> str | None:
         return "navigation"
     if _RELATED_LINE.match(text) and len(_letter_words(text)) <= _LINK_MAX_WORDS:
         return "related-links"
+    if _is_labelled_link(text):
+        return "related-links"
     if _BYLINE.match(text) or _is_credit_byline(text):
         return "byline"
     return None
@@ -876,7 +926,7 @@ def _chrome_reason(text: str) -> str | None:
 def _is_credit_byline(text: str) -> bool:
     if not _CREDIT_BYLINE.match(text):
         return False
-    names = text.split()[1:]
+    names = text.split()[1:]  # the label's colon stays on the label
     return all(n[0].isupper() and n.casefold() not in STOPWORDS for n in names)
 
 
@@ -930,6 +980,53 @@ def _drop_related_blocks(lines: list[_Line]) -> None:
             line.reason = "related-links"
         else:
             in_block = False
+
+
+def _drop_link_boxes(lines: list[_Line]) -> None:
+    """A box of links between the story's paragraphs, whatever its label's language says
+    (`Czytaj także:`): a short label closed by a colon, then headlines the classifier calls
+    chrome, then the story's prose again or nothing. A list under "Key points:" above the
+    story, or under a sentence ending in a colon inside it, is the story's own."""
+    kept = [line for line in lines if line.reason is None]
+    story = False
+    for i, line in enumerate(kept):
+        if not story:
+            story = _is_prose(line.text)
+            continue
+        if _is_box_label(line):
+            links = list(takewhile(_is_box_link, kept[i + 1 : i + 1 + _BOX_MAX_LINKS + 1]))
+            after = kept[i + 1 + len(links) : i + 2 + len(links)]
+            if 0 < len(links) <= _BOX_MAX_LINKS and all(_is_prose(x.text) for x in after):
+                for box in (line, *links):
+                    box.reason = "related-links"
+
+
+_BOX_MAX_LINKS = 5
+
+
+def _is_box_label(line: _Line) -> bool:
+    text = line.text
+    return (
+        text.endswith(":")
+        and len(_letter_words(text)) <= _LABEL_MAX_WORDS
+        and line.likeliest in _MODEL_DROPS
+    )
+
+
+def _is_box_link(line: _Line) -> bool:
+    return (
+        line.likeliest in _MODEL_DROPS
+        and _is_headline(line.text)
+        and not _LIST_MARKER.match(line.text)
+    )
+
+
+def _is_labelled_link(text: str) -> bool:
+    """`Đọc thêm: <headline>`: a related-links header of the table and one link on its line."""
+    match = _LABELLED_LINK.match(text)
+    if match is None:
+        return False
+    return _key(match["label"]) in RELATED_HEADERS and _is_link_like(match["link"])
 
 
 def _is_link_like(text: str) -> bool:
@@ -1115,18 +1212,44 @@ def _credit_start(text: str) -> int | None:
     return None
 
 
+# A picture's text under its label, as a copied page keeps it: "Ảnh: Phó Thủ tướng …"
+_PICTURE_TEXT = re.compile(r"^(?i:photo|image|picture|фото|ảnh|hình ảnh|foto|gambar|bild)\s*:\s*")
+_ECHO_WORDS = 4
+
+
+def _mark_picture_texts(lines: list[_Line]) -> None:
+    """A picture's text whose words open the line below: that line is the caption, and the
+    label line the picture's alternative text, which a reader never sees as such."""
+    kept = [line for line in lines if line.reason is None]
+    for line, below in pairwise(kept):
+        label = _PICTURE_TEXT.match(line.text)
+        if label is None:
+            continue
+        words = line.text[label.end() :].casefold().split()[:_ECHO_WORDS]
+        if len(words) == _ECHO_WORDS and below.text.casefold().split()[:_ECHO_WORDS] == words:
+            line.reason, below.role = "picture-text", "caption"
+
+
 def _mark_captions(lines: list[_Line]) -> None:
     """A line closed by a credit is a caption; a credit with no caption text is chrome."""
+    _mark_picture_texts(lines)
     for line in _kept(lines):
         start = _credit_start(line.text)
         if start is None:
             if _CAPTION_OPENER.match(line.text):
                 line.role = "caption"
             continue
-        if len(_letter_words(line.text[:start])) >= _CAPTION_MIN_WORDS:
+        caption = line.text[:start].strip()
+        if len(_letter_words(caption)) >= _CAPTION_MIN_WORDS or _is_named_sentence(caption):
             line.role = "caption"
         else:
             line.reason = "photo-credit"
+
+
+def _is_named_sentence(text: str) -> bool:
+    """`Bakhtiyor Saidov.` before a credit: who is pictured (a photographer's name before
+    `/AFP` has no full stop)."""
+    return text.endswith(".") and _is_person_name(text[:-1])
 
 
 # Where a person stands in the photo, in the languages of the pages we read: a caption's
@@ -1180,12 +1303,42 @@ def _drop_head_furniture(lines: list[_Line]) -> None:
     while changed:  # a dropped line may leave its neighbour between two
         changed = False
         for i, line in enumerate(head):
-            if not line.body or line.verdict == "title":
+            if not line.body or i == 0:
                 continue
             above, below = _gone(head, i - 1), _gone(head, i + 1)
             reason = _head_furniture(line.text, story_words, above, below)
-            if reason:
+            # Under the headline, a line the classifier reads as another headline (a
+            # standfirst) goes only as a byline: "Pia Lee-Brago - The Philippine Star".
+            if reason and (line.verdict != "title" or reason == "byline"):
                 line.reason, changed = reason, True
+
+
+# What parts the writers of a byline, and a writer from the outlet: "Елена Черненко, Кирилл
+# Кривошеев", "Pia Lee-Brago - The Philippine Star", "QĐND Online - MINH KHÁNH"
+_BYLINE_PARTS = re.compile(r", | (?:and|et|e|y|и|và|dan) | [-–—/|] ")
+_OUTLET_AFTER_NAME = re.compile(r" [-–—/|] ")
+
+
+def _is_byline_names(text: str, story: Callable[[], set[str]]) -> bool:
+    """A line of writers' names, or a name and its outlet, that the story never uses: a
+    name of the story's (a caption naming who is pictured) shares its words."""
+    parts = _BYLINE_PARTS.split(text)
+    names = [part for part in parts if _is_person_name(part) and _no_function_word(part)]
+    if not names or len(parts) > _MENU_MIN_ITEMS:
+        return False
+    if len(names) < len(parts):  # a name and its outlet after a dash, which no caption holds
+        dashed = _OUTLET_AFTER_NAME.search(text) is not None
+        return dashed and len(names) == 1 and all(_is_title_case(part) for part in parts)
+    return all(story().isdisjoint(w.casefold() for w in _letter_words(name)) for name in names)
+
+
+def _no_function_word(text: str) -> bool:
+    return not any(word.casefold() in STOPWORDS for word in _letter_words(text))
+
+
+def _is_title_case(text: str) -> bool:
+    words = _letter_words(text)
+    return 0 < len(words) <= _MENU_ITEM_MAX_WORDS and words[-1][:1].isupper()
 
 
 def _is_person_name(text: str) -> bool:
@@ -1212,10 +1365,8 @@ def _head_furniture(
         return None  # the standfirst or the story's first paragraph
     if text.endswith((".", "!")) and _READER.search(text) and not _QUOTE_MARKS.search(text):
         return "site-chrome"
-    if (above or below) and _is_person_name(text):
-        folded = [word.casefold() for word in words]
-        if not any(w in STOPWORDS for w in folded) and story().isdisjoint(folded):
-            return "byline"
+    if (above or below) and _is_byline_names(text, story):
+        return "byline"
     if above and below and len(words) <= _LABEL_MAX_WORDS and not _SENTENCE_END.search(text):
         return "navigation"
     return None
@@ -1233,6 +1384,9 @@ def _mark_title(lines: list[_Line]) -> str | None:
     for index, line in enumerate(body[:_TITLE_SEARCH_LINES]):
         if _is_prose(line.text):
             break  # the story began without a headline
+        if _above_section_menu(lines, line):
+            line.reason = "navigation"  # the masthead: nothing of the story is above the menus
+            continue
         if _leads_story(body, index, blocks) or (id(line) in signed and _is_headline(line.text)):
             for above in body[:index]:
                 above.reason = "navigation"
@@ -1288,8 +1442,9 @@ def _drop_tail_clutter(lines: list[_Line]) -> None:
     """After the story's last sentence, drop tag words and the author's bio."""
     body = [line for line in lines if line.body]
     last = max((i for i, line in enumerate(body) if _SENTENCE_END.search(line.text)), default=-1)
+    writers = _writers(lines)
     for line in body[max(0, last + 1 - _BIO_LINES) : last + 1]:
-        if _AUTHOR_BIO.match(line.text):
+        if _AUTHOR_BIO.match(line.text) or line.text.startswith(writers):
             line.reason = "author-bio"
     # The story ends before a closing bio, so the author's name above it is clutter too.
     last = max(
@@ -1299,6 +1454,51 @@ def _drop_tail_clutter(lines: list[_Line]) -> None:
     for line in body[last + 1 :]:
         if line.body and _is_clutter(line.text):
             line.reason = "navigation"
+        elif line.body and _is_named_role(line.text):
+            line.reason = "author-bio"
+        elif line.body and _is_tag_list(line.text):
+            line.reason = "site-chrome"
+
+
+def _is_tag_list(text: str) -> bool:
+    """`Россия, Китай, Сергей Лавров, МИД России`: below the story, short items between
+    commas and no sentence are the page's tags, whatever label they lost."""
+    items = text.split(", ")
+    return (
+        len(items) >= _MENU_MIN_ITEMS
+        and len(_letter_words(text)) <= _LINK_MAX_WORDS
+        and all(0 < len(item.split()) <= _LABEL_MAX_WORDS for item in items)
+        and not _SENTENCE_END.search(text)
+    )
+
+
+def _writers(lines: list[_Line]) -> tuple[str, ...]:
+    """The names in the bylines dropped above the story: a closing paragraph opening with
+    one is the writer's bio ("Pia Lee-Brago covers the Department of Foreign Affairs …")."""
+    names = (
+        f"{part} "
+        for line in lines[:_HEAD_LINES]
+        if line.reason == "byline"
+        for part in _BYLINE_PARTS.split(line.text)
+        if _is_person_name(part) and _no_function_word(part)
+    )
+    return tuple(names)
+
+
+def _is_named_role(text: str) -> bool:
+    """`Елена Черненко — специальный корреспондент отдела`: a name, a dash and what the
+    person does, with no sentence; below the story it introduces its writer."""
+    name, dash, role = text.partition(" — ")
+    if not dash:
+        name, dash, role = text.partition(" – ")
+    words = _letter_words(role)
+    return (
+        bool(dash)
+        and _is_person_name(name)
+        and 0 < len(words) <= _LINK_MAX_WORDS
+        and words[0].islower()
+        and not _SENTENCE_END.search(role)
+    )
 
 
 _ISLAND_MAX_LINES = 2
@@ -1354,15 +1554,25 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
     """Body paragraphs, with hard-wrapped lines of one block joined into one."""
     blocks = _has_blank_lines(lines)
     body: list[_Line] = []
+    cut = False
     for line in lines:
         if not line.body:
+            cut = cut or line.reason is not None
             continue
         if body and _continues(body[-1], line, blocks):
             body[-1] = _Line(f"{body[-1].text} {line.text}", line.block)
         else:
             body.append(
-                _Line(line.text, line.block, verdict=line.verdict, tail_verdict=line.tail_verdict)
+                _Line(
+                    line.text,
+                    line.block,
+                    verdict=line.verdict,
+                    likeliest=line.likeliest,
+                    tail_verdict=line.tail_verdict,
+                    after_cut=cut,
+                )
             )
+        cut = False
     return body
 
 

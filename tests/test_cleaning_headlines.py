@@ -221,3 +221,41 @@ def test_a_headline_opening_with_a_credit_word_is_no_byline() -> None:
     headline = "Editor Quits Over Leaked Cable Row"
     clean = clean_text("\n".join(["World", headline, *STORY]))
     assert headline == clean.title
+
+
+def test_a_tagline_above_the_sections_menu_is_the_masthead_not_the_headline() -> None:
+    headline = "Chile and Vietnam agree to update their free trade agreement"
+    page = "\n".join(
+        [
+            "Andes Herald",
+            "Independent Voice Of The Southern Cone",
+            "Home | Chile | Argentina | Peru | Bolivia | Asia-Pacific | Economy | Opinion",
+            "Monday, March 10th 2025 - 09:30 UTC",
+            headline,
+            "Chile's foreign minister said on Monday that Santiago and Hanoi had agreed to start"
+            " talks this year on updating the free trade agreement signed in 2011.",
+            "The two countries' trade reached 1.8 billion dollars last year, led by copper,"
+            " fruit and wine exports from Chile and electronics from Vietnam.",
+        ]
+    )
+    clean = clean_text(page)
+    assert headline == clean.title
+    assert "Independent Voice Of The Southern Cone" in [r.text for r in clean.removed]
+
+
+def test_a_headline_above_a_row_of_topics_stays_the_headline() -> None:
+    headline = "Vietnam and Russia sign roadmap for energy cooperation to 2030"
+    page = "\n".join(
+        [
+            "Asia Pacific Monitor",
+            "Home | World | Asia | Economy | Energy | Opinion | Video",
+            "World",
+            headline,
+            "Vietnam | Russia | Energy | Oil and gas | Nuclear power | Trade",
+            "Vietnam and Russia signed a roadmap on Tuesday for cooperation in oil, gas and"
+            " nuclear power until 2030, the two governments said after talks in Hanoi.",
+            "The roadmap foresees new joint ventures on Vietnam's continental shelf and the"
+            " training of Vietnamese engineers in Russian universities.",
+        ]
+    )
+    assert headline == clean_text(page).title

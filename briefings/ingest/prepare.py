@@ -19,8 +19,10 @@ from briefings.repetition import Chrome, is_repeated
 from briefings.sentences import sentence_spans
 
 # Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
-PIPELINE_VERSION = "6"  # 6: wire datelines off the first paragraph, places and bodies in other
-# languages, key phrases and summits (5: the line classifier, names across scripts, URL dates)
+PIPELINE_VERSION = "8"  # 8: dates and events in Vietnamese, wire agencies never participants, feed days
+# 7: chrome inside the story (link boxes, bylines, writers' notes)
+# (6: wire datelines off the first paragraph, places and bodies in other languages, key
+# phrases and summits; 5: the line classifier, names across scripts, URL dates)
 
 _TITLE_WORDS = 14
 # Longest body passage. Finding acronym definitions, roles before names and events costs
