@@ -191,6 +191,7 @@ SLACK_DIGEST_MISSING_SCOPE = (
     "This Slack app is missing the {scope} scope digests need here. Ask a workspace admin "
     "to reinstall it from deploy/slack-manifest.yaml, then subscribe again."
 )
+BAD_SLACK_API_URL = "SLACK_API_URL={value!r} is not an http(s) URL (see .env.example)"
 SLACK_BAD_APP_TOKEN = "SLACK_APP_TOKEN must be an app-level token starting with xapp-."
 
 # -- starting the platforms ----------------------------------------------------------------

@@ -230,10 +230,11 @@ class SlackSurface:
         self.settings = settings
         self.router = router
         token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else ""
-        self.client = new_client(token)
+        api = settings.slack_api_url
+        self.client = new_client(token, api)
         # A 5xx may come after Slack has posted, so a digest is never re-sent blindly: the
         # scheduler's next fire asks the channel's history first (exactly once).
-        self.poster = SlackPoster(new_client(token, retry_server_errors=False))
+        self.poster = SlackPoster(new_client(token, api, retry_server_errors=False))
 
     async def run(self) -> None:
         settings = self.settings
