@@ -83,6 +83,7 @@ CHAT_HELP = """Attaché briefs you on diplomatic news, citing every sentence.
 • digest subscribe FILTER [SCHEDULE] — scheduled digests here (digest subscribe Lavrov)
 • digest list · digest preview ID · digest now ID · digest unsubscribe ID
 • sources — what is indexed, and the feeds and folders watched
+• sources poll [ID] — poll one feed or folder now, or all of them (digest admins)
 • help — this list
 Add --more for a longer briefing."""
 
@@ -293,12 +294,43 @@ SOURCES_EVERY_HELP = "How often to poll: 30m, 2h, 1d (default: ATTACHE_POLL_EVER
 SOURCES_ID_HELP = "Source id, as listed by `attache sources`."
 SOURCES_NONE = "No sources yet: `attache sources add URL_OR_FOLDER` registers one."
 SOURCES_ADDED = "Source {id} added: {location} ({kind}, every {every})."
-SOURCES_FIRST_POLL = "First poll: {count} existing {articles} stored, not announced in digests."
-SOURCES_FIRST_POLL_REJECTED = "{count} entries could not be read: {reasons}"
-SOURCES_FIRST_POLL_FAILED = "First poll failed: {error}; next try at {next}."
+SOURCES_POLL_HELP = (
+    "Poll a source now, or every source when no id is given, due or not; prints what each "
+    "poll stored, what could not be read, and when the next poll is."
+)
+SOURCES_POLL_ID_HELP = "Source id, as listed by `attache sources` (default: every source)."
+# What a poll did, after `sources add` (its first poll) and `sources poll`.
+POLL_FIRST = "First poll"
+POLL_SOURCE = "Source {id} ({location})"
+POLL_HELD_BACK = (
+    "{head}: {stored} stored, held back (what a source holds when first polled is never "
+    "announced in digests); next poll at {next}."
+)
+POLL_STORED = "{head}: {stored}; next poll at {next}."
+POLL_UNCHANGED = "{head}: unchanged since the last poll; next poll at {next}."
+POLL_FAILED = "{head} failed: {error}; next try at {next}."
+POLL_REJECTED = "{entries} could not be read: {reasons}"
+POLL_AND_UPDATED = ", {count} updated"
+NEW_ARTICLES = ("{count} new article", "{count} new articles")
+ENTRIES = ("{count} entry", "{count} entries")
+FAILING_ONCE = "failing once"
+FAILING_TIMES = "failing {count} times"
+SOURCES_USAGE = "Usage: sources, or sources poll [ID] — the ids are in `attache sources`."
+SOURCES_POLL_NOT_ALLOWED = (
+    "Only digest admins can poll sources (Slack: workspace admins and owners, and the users "
+    "in ATTACHE_SLACK_ADMINS)."
+)
+SOURCES_POLL_UNAVAILABLE = (
+    "Polling fetches from the network, which only `attache run` and `attache sources poll` do; "
+    "run `attache sources poll [ID]` in a terminal."
+)
+# Under a failing source's location in `attache sources`: "failing twice: HTTP 503 from …".
+SOURCES_FAILING = "{failing}: "
+SOURCES_NO_ERROR = "no error recorded"
 SOURCES_REMOVED = "Source {id} removed: {location}. Its articles stay."
 SOURCES_NEVER = "never"
-SOURCES_COLUMNS = ("id", "kind", "location", "every", "last poll", "next poll", "failures", "error")
+# A failing source's failures and error are shown under its location (bot/render/sources.py).
+SOURCES_COLUMNS = ("id", "kind", "location", "every", "last poll", "next poll")
 DISCORD_DIGEST_COMMAND = (
     "subscribe FILTER [daily HH:MM], list, unsubscribe ID, preview [ID], now ID."
 )
@@ -307,4 +339,4 @@ DISCORD_DIGEST_COMMAND = (
 
 WATCHED_TITLE = "Watched feeds and folders"
 WATCHED_OK = "{where}: {every}"
-WATCHED_FAILING = "{where}: {every}, failing {failures} times ({error})"
+WATCHED_FAILING = "{where}: {every}, {failing} ({error})"

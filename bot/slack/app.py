@@ -29,7 +29,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import messages
 from bot.config import Settings
-from bot.router import Context, Reply, Request, Router, UsageError, parse
+from bot.router import Context, Reply, Request, Router, UsageError, needs_admin, parse
 from bot.slack.blocks import capped_payloads, reply_payloads
 from bot.slack.escape import escape
 from bot.slack.posting import SlackPoster
@@ -141,8 +141,8 @@ class Listeners:
         return Reply(text=intro + messages.CHAT_HELP, private=True)
 
     async def _with_admin(self, request: Request, client: AsyncWebClient) -> Request:
-        # Only digests care who is an admin, so users.info is called for them alone.
-        if request.command != "digest" or request.context.is_admin:
+        # Only digests and polling care who is an admin: users.info is called for them alone.
+        if not needs_admin(request) or request.context.is_admin:
             return request
         admin = await self._is_admin(request.context.user, client)
         return replace(request, context=replace(request.context, is_admin=admin))
