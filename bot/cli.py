@@ -41,7 +41,7 @@ from bot.render.records import (
 )
 from bot.render.sources import added_view, poll_json, polls_view, source_json, sources_view
 from bot.render.terminal import terminal_briefing, terminal_digest, terminal_subscriptions
-from bot.subscriptions import Channel, DigestSettings
+from bot.subscriptions import DigestSettings
 from bot.surfaces import in_background, serve
 from bot.typed import typed_text
 from bot.wiring import (
@@ -290,8 +290,8 @@ def timeline(
 
 digest_app = typer.Typer(help=messages.DIGEST_HELP, no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(digest_app, name="digest")
-# The command line manages subscriptions as an admin of its own one-channel workspace.
-CLI_CHANNEL = Channel("cli", "local", "cli")
+# The command line manages subscriptions as an admin of the local channel, the console's too.
+CLI_CHANNEL = subs.LOCAL
 SubscriptionId = Annotated[
     int, typer.Argument(metavar="ID", help=messages.DIGEST_ID_HELP, parser=_record_id)
 ]
@@ -335,8 +335,9 @@ def digest_subscribe(
     filter_text, schedule_text = subs.split_subscription(line)
     with _store(db, create=True) as store:
         added = subs.subscribe(store, CLI_CHANNEL, filter_text, schedule_text, settings)
-    now = _now()
-    _emit(as_json, subscription_data(added, now), terminal_subscriptions([added], now))
+        now = _now()
+        text = subs.subscribed_text(store, added, now, posted=False)
+    _emit(as_json, subscription_data(added, now), Text(text))
 
 
 @digest_app.command("list", help=messages.DIGEST_LIST_HELP)
@@ -363,18 +364,24 @@ def digest_unsubscribe(
 @digest_app.command("preview", help=messages.DIGEST_PREVIEW_HELP)
 def digest_preview(
     target: Annotated[
-        str, typer.Argument(metavar="ID_OR_FILTER", help=messages.DIGEST_TARGET_HELP)
-    ],
+        str | None,
+        typer.Argument(
+            metavar="[ID | FILTER]", help=messages.DIGEST_TARGET_HELP, show_default=False
+        ),
+    ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     settings = DigestSettings.from_settings(_settings())
     with _store(db) as store:
-        if target.strip().removeprefix("#").isdigit():
+        if target is None:
+            chosen = subs.only_subscription(store, CLI_CHANNEL)
+        elif target.strip().removeprefix("#").isdigit():
             chosen = subs.subscription(store, CLI_CHANNEL, subs.parse_id(target))
-            digest = subs.subscription_digest(store, chosen, settings, _now())
         else:
-            digest = subs.filter_digest(store, target, settings, _now())
+            _emit_digest(as_json, subs.filter_digest(store, target, settings, _now()))
+            return
+        digest = subs.subscription_digest(store, chosen, settings, _now())
     _emit_digest(as_json, digest)
 
 

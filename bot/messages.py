@@ -81,7 +81,7 @@ CHAT_HELP = """Attaché briefs you on diplomatic news, citing every sentence.
 • ask QUESTION — a free question (ask What did Vietnam ask Russia?)
 • timeline NAME — dated meetings, calls and visits (timeline Lavrov)
 • digest subscribe FILTER [SCHEDULE] — scheduled digests here (digest subscribe Lavrov)
-• digest list · digest preview ID · digest now ID · digest unsubscribe ID
+• digest list · digest preview [ID | FILTER] · digest now ID · digest unsubscribe ID
 • sources — what is indexed, and the feeds and folders watched
 • sources poll [ID] — poll one feed or folder now, or all of them (digest admins)
 • help — this list
@@ -262,7 +262,7 @@ DIGEST_MORE = "{count} more events not shown."
 DIGEST_FOOTER = "Quoted from the articles; events ordered by how widely they were reported."
 DIGEST_HELP = "Manage and preview digests (subscribe, list, unsubscribe, preview, now)."
 DIGEST_SUBSCRIBE_HELP = (
-    "Subscribe the command line's channel to a digest: FILTER, then optionally "
+    "Subscribe the local channel (the console's too) to a digest: FILTER, then optionally "
     'daily HH:MM, weekly DAY HH:MM or cron "EXPR", and a timezone.'
 )
 DIGEST_FILTER_HELP = 'Names or words: Lavrov, "Vietnam Russia", UNCLOS OR "Code of Conduct".'
@@ -275,7 +275,10 @@ DIGEST_PREVIEW_HELP = (
 )
 DIGEST_NOW_HELP = "A subscription's digest of its current window, now (no run is recorded)."
 DIGEST_ID_HELP = "Subscription id, as listed by `attache digest list`."
-DIGEST_TARGET_HELP = "A subscription id, or a filter for the last 24 hours."
+DIGEST_TARGET_HELP = (
+    "A subscription id, or a filter for the last 24 hours; none: the local channel's only "
+    "subscription."
+)
 
 # -- the digest scheduler (H-SCHEDULER) ------------------------------------------------------
 
@@ -332,7 +335,7 @@ SOURCES_NEVER = "never"
 # A failing source's failures and error are shown under its location (bot/render/sources.py).
 SOURCES_COLUMNS = ("id", "kind", "location", "every", "last poll", "next poll")
 DISCORD_DIGEST_COMMAND = (
-    "subscribe FILTER [daily HH:MM], list, unsubscribe ID, preview [ID], now ID."
+    "subscribe FILTER [daily HH:MM], list, unsubscribe ID, preview [ID | FILTER], now ID."
 )
 
 # -- `sources` in chat: the feeds and folders being polled ----------------------------------

@@ -25,7 +25,6 @@ from bot.typed import typed_text
 from briefings.briefing import Briefing
 from briefings.compose import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.digest import Digest
-from briefings.filters import parse_filter
 from briefings.ingest.polling import PollOutcome
 from briefings.writing import Writer
 from store import AttacheError, Store
@@ -232,15 +231,8 @@ class Router:
             store, where, filter_text, schedule_text, self.digests, context.user or None
         )
         self._subscriptions_changed()
-        subject = parse_filter(added.record.filter, store).describe()
-        text = messages.DIGEST_SUBSCRIBED.format(
-            id=added.id,
-            subject=subject,
-            schedule=added.schedule.describe(),
-            next=moment(added.next_fire(self.clock())),
-        )
-        if context.platform not in POSTING_PLATFORMS:
-            text += " " + messages.DIGEST_NOWHERE_TO_POST.format(id=added.id)
+        posted = context.platform in POSTING_PLATFORMS
+        text = subs.subscribed_text(store, added, self.clock(), posted=posted)
         return Reply(text=text)
 
     def _list(self, argument: str, context: Context) -> Reply:
@@ -288,14 +280,7 @@ class Router:
         where = _channel(context)
         if argument:
             return subs.subscription(self.store(), where, subs.parse_id(argument))
-        here = [
-            s for s in subs.subscriptions(self.store(), where) if s.record.channel == where.channel
-        ]
-        if len(here) == 1:
-            return here[0]
-        if not here:
-            raise UsageError(messages.DIGEST_ID_USAGE.format(action="preview"))
-        raise UsageError(messages.DIGEST_PICK_ONE.format(ids=", ".join(str(s.id) for s in here)))
+        return subs.only_subscription(self.store(), where)
 
     def _now(self, argument: str, context: Context) -> Reply:
         if not argument:
