@@ -432,9 +432,7 @@ async def posts_reach(slack_api: SlackApi, count: int) -> list[Call]:
 
 
 @pytest_asyncio.fixture
-async def socket_mode(
-    router: Router, slack_api: SlackApi, monkeypatch: pytest.MonkeyPatch
-) -> AsyncIterator[SocketModeServer]:
+async def socket_mode(router: Router, slack_api: SlackApi) -> AsyncIterator[SocketModeServer]:
     """Attaché's Slack surface running in Socket Mode against both local stand-ins."""
     server = SocketModeServer()
     slack_api.socket_url = await server.start()
