@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 import typer
 from rich.console import Console, RenderableType
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from rich.text import Text
 
 from bot import messages
@@ -26,7 +25,7 @@ from bot.config import Settings, SettingsError, load_settings
 from bot.console import run_console
 from bot.logs import setup_logging
 from bot.record_ids import MAX_ID, is_record_id
-from bot.render.data import briefing_data, digest_data, fields_of, subscription_data
+from bot.render.data import briefing_data, digest_data, subscription_data
 from bot.render.phrases import window_text
 from bot.render.records import (
     article_json,
@@ -40,8 +39,9 @@ from bot.render.records import (
     stats_view,
     stored_article_json,
 )
+from bot.render.sources import added_view, poll_json, polls_view, source_json, sources_view
 from bot.render.terminal import terminal_briefing, terminal_digest, terminal_subscriptions
-from bot.subscriptions import Channel, DigestSettings
+from bot.subscriptions import DigestSettings
 from bot.surfaces import in_background, serve
 from bot.typed import typed_text
 from bot.wiring import (
@@ -58,14 +58,13 @@ from briefings.digest import Digest
 from briefings.ingest.fetch import new_client
 from briefings.ingest.pipeline import IngestReport, ingest
 from briefings.ingest.polling import (
-    PollOutcome,
     add_source,
     parse_every,
+    poll_now,
     poll_source,
     remove_source,
 )
 from store import AttacheError, Store, StoreError
-from store.records import SourceRecord
 
 log = logging.getLogger("attache")
 
@@ -291,8 +290,8 @@ def timeline(
 
 digest_app = typer.Typer(help=messages.DIGEST_HELP, no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(digest_app, name="digest")
-# The command line manages subscriptions as an admin of its own one-channel workspace.
-CLI_CHANNEL = Channel("cli", "local", "cli")
+# The command line manages subscriptions as an admin of the local channel, the console's too.
+CLI_CHANNEL = subs.LOCAL
 SubscriptionId = Annotated[
     int, typer.Argument(metavar="ID", help=messages.DIGEST_ID_HELP, parser=_record_id)
 ]
@@ -336,8 +335,9 @@ def digest_subscribe(
     filter_text, schedule_text = subs.split_subscription(line)
     with _store(db, create=True) as store:
         added = subs.subscribe(store, CLI_CHANNEL, filter_text, schedule_text, settings)
-    now = _now()
-    _emit(as_json, subscription_data(added, now), terminal_subscriptions([added], now))
+        now = _now()
+        text = subs.subscribed_text(store, added, now, posted=False)
+    _emit(as_json, subscription_data(added, now), Text(text))
 
 
 @digest_app.command("list", help=messages.DIGEST_LIST_HELP)
@@ -364,18 +364,24 @@ def digest_unsubscribe(
 @digest_app.command("preview", help=messages.DIGEST_PREVIEW_HELP)
 def digest_preview(
     target: Annotated[
-        str, typer.Argument(metavar="ID_OR_FILTER", help=messages.DIGEST_TARGET_HELP)
-    ],
+        str | None,
+        typer.Argument(
+            metavar="[ID | FILTER]", help=messages.DIGEST_TARGET_HELP, show_default=False
+        ),
+    ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     settings = DigestSettings.from_settings(_settings())
     with _store(db) as store:
-        if target.strip().removeprefix("#").isdigit():
+        if target is None:
+            chosen = subs.only_subscription(store, CLI_CHANNEL)
+        elif target.strip().removeprefix("#").isdigit():
             chosen = subs.subscription(store, CLI_CHANNEL, subs.parse_id(target))
-            digest = subs.subscription_digest(store, chosen, settings, _now())
         else:
-            digest = subs.filter_digest(store, target, settings, _now())
+            _emit_digest(as_json, subs.filter_digest(store, target, settings, _now()))
+            return
+        digest = subs.subscription_digest(store, chosen, settings, _now())
     _emit_digest(as_json, digest)
 
 
@@ -503,7 +509,7 @@ def sources_list(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = 
     with _store(db) as store:
         found = store.sources()
     zone = ZoneInfo(_settings().timezone)
-    _emit(as_json, {"sources": [_source_json(s) for s in found]}, _sources_view(found, zone))
+    _emit(as_json, {"sources": [source_json(s) for s in found]}, sources_view(found, zone))
 
 
 @sources_app.command("add", help=messages.SOURCES_ADD_HELP)
@@ -524,8 +530,32 @@ def sources_add(
     ):
         source = add_source(store, target, interval, now)
         outcome = poll_source(store, build_fetcher(settings, client), source, now)
-    data = {"source": _source_json(source), "first_poll": _poll_json(outcome)}
-    _emit(as_json, data, _added_view(source, outcome, ZoneInfo(settings.timezone)))
+    data = {"source": source_json(source), "first_poll": poll_json(outcome)}
+    _emit(as_json, data, added_view(source, outcome, ZoneInfo(settings.timezone)))
+
+
+@sources_app.command("poll", help=messages.SOURCES_POLL_HELP)
+def sources_poll(
+    source_id: Annotated[
+        int | None,
+        typer.Argument(
+            metavar="[ID]",
+            help=messages.SOURCES_POLL_ID_HELP,
+            parser=_record_id,
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    settings = _settings()
+    with (
+        _store(db) as store,
+        new_client(settings.fetch_timeout, settings.allowed_networks) as client,
+    ):
+        polled = poll_now(store, build_fetcher(settings, client), datetime.now(UTC), source_id)
+    data = {"polls": [poll_json(o) for o in polled]}
+    _emit(as_json, data, polls_view(polled, ZoneInfo(settings.timezone)))
 
 
 @sources_app.command("remove", help=messages.SOURCES_REMOVE_HELP)
@@ -539,71 +569,4 @@ def sources_remove(
     with _store(db) as store:
         removed = remove_source(store, source_id)
     text = messages.SOURCES_REMOVED.format(id=removed.id, location=removed.location)
-    _emit(as_json, {"removed": _source_json(removed)}, Text(text))
-
-
-def _source_json(source: SourceRecord) -> dict[str, Any]:
-    polled = ("last_polled_at", "next_poll_at", "failures", "last_error")
-    return fields_of(source, "id", "kind", "location", "every_seconds", *polled)
-
-
-def _poll_json(outcome: PollOutcome) -> dict[str, Any]:
-    return {
-        "status": outcome.status,
-        "new": list(outcome.new),
-        "updated": list(outcome.updated),
-        "rejected": [{"location": o.location, "reason": o.reason} for o in outcome.rejected],
-        "held_back": outcome.held_back,
-        "error": outcome.error,
-        "next_poll_at": outcome.next_poll_at.isoformat(timespec="seconds"),
-    }
-
-
-def _sources_view(found: list[SourceRecord], zone: ZoneInfo) -> RenderableType:
-    if not found:
-        return Text(messages.SOURCES_NONE)
-    table = Table(box=None, pad_edge=False)
-    for column in messages.SOURCES_COLUMNS:
-        table.add_column(column, overflow="fold", no_wrap=column != "location")
-    for source in found:
-        table.add_row(
-            str(source.id),
-            source.kind,
-            source.location,
-            _every_text(source.every_seconds),
-            _local(source.last_polled_at, zone),
-            _local(source.next_poll_at, zone),
-            str(source.failures),
-            source.last_error or "",
-        )
-    return table
-
-
-def _added_view(source: SourceRecord, outcome: PollOutcome, zone: ZoneInfo) -> RenderableType:
-    every = _every_text(source.every_seconds)
-    lines = [messages.SOURCES_ADDED.format(**_source_json(source), every=every)]
-    if outcome.error:
-        when = _local(outcome.next_poll_at.isoformat(), zone)
-        lines.append(messages.SOURCES_FIRST_POLL_FAILED.format(error=outcome.error, next=when))
-    else:
-        count = len(outcome.new)
-        articles = "article" if count == 1 else "articles"
-        lines.append(messages.SOURCES_FIRST_POLL.format(count=count, articles=articles))
-    if outcome.rejected:
-        reasons = "; ".join(sorted({o.reason or "" for o in outcome.rejected}))
-        count = len(outcome.rejected)
-        lines.append(messages.SOURCES_FIRST_POLL_REJECTED.format(count=count, reasons=reasons))
-    return Text("\n".join(lines))
-
-
-def _every_text(seconds: int) -> str:
-    for unit, size in (("d", 86_400), ("h", 3600)):
-        if seconds % size == 0:
-            return f"{seconds // size}{unit}"
-    return f"{seconds // 60}m"
-
-
-def _local(instant: str | None, zone: ZoneInfo) -> str:
-    if instant is None:
-        return messages.SOURCES_NEVER
-    return datetime.fromisoformat(instant).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    _emit(as_json, {"removed": source_json(removed)}, Text(text))

@@ -26,6 +26,7 @@ MAX_DAYS = 366
 MAX_AGE_DAYS = 36_525
 MAX_WORKERS = 256
 MAX_SNOWFLAKE = 2**64 - 1
+SLACK_API_URL = "https://slack.com/api/"
 
 
 def default_db_path() -> Path:
@@ -86,6 +87,10 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET")
     )
+    # Where the Slack Web API is reached: Slack's own, or a proxy or stand-in speaking it.
+    slack_api_url: str = Field(
+        default=SLACK_API_URL, validation_alias=AliasChoices("SLACK_API_URL")
+    )
     slack_mode: Literal["socket", "http"] = "socket"
     slack_port: int = Field(default=3000, ge=1, le=65535)
     slack_command: str = "/brief"
@@ -110,6 +115,15 @@ class Settings(BaseSettings):
     def _networks_parse(cls, value: str) -> str:
         parse_networks(value)  # a ValueError names the bad entry
         return value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _slack_api_url_ends_in_slash(cls, value: str) -> str:
+        # slack_sdk joins the method name to the base URL: without the slash
+        # `https://proxy/api` + `chat.postMessage` would lose its `api`.
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(messages.BAD_SLACK_API_URL.format(value=value))
+        return value if value.endswith("/") else value + "/"
 
     @property
     def allowed_networks(self) -> tuple[Network, ...]:

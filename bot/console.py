@@ -15,6 +15,7 @@ from bot.record_ids import is_record_id
 from bot.render.records import article_view, articles_view, entities_view, report_view, stats_view
 from bot.render.terminal import terminal_reply
 from bot.router import Context, Router
+from bot.subscriptions import LOCAL as LOCAL_CHANNEL
 from bot.typed import typed_text
 from briefings.ingest.pipeline import ingest
 from store import AttacheError, Store
@@ -22,7 +23,13 @@ from store import AttacheError, Store
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Store, list[str]], RenderableType]
-CONSOLE = Context(platform="console", workspace="local", channel="console", is_admin=True)
+# The console shares the command line's local channel (bot/subscriptions.py, LOCAL).
+CONSOLE = Context(
+    platform=LOCAL_CHANNEL.platform,
+    workspace=LOCAL_CHANNEL.workspace,
+    channel=LOCAL_CHANNEL.channel,
+    is_admin=True,
+)
 
 
 def _stats(store: Store, args: list[str]) -> RenderableType:

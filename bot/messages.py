@@ -81,8 +81,9 @@ CHAT_HELP = """Attaché briefs you on diplomatic news, citing every sentence.
 • ask QUESTION — a free question (ask What did Vietnam ask Russia?)
 • timeline NAME — dated meetings, calls and visits (timeline Lavrov)
 • digest subscribe FILTER [SCHEDULE] — scheduled digests here (digest subscribe Lavrov)
-• digest list · digest preview ID · digest now ID · digest unsubscribe ID
+• digest list · digest preview [ID | FILTER] · digest now ID · digest unsubscribe ID
 • sources — what is indexed, and the feeds and folders watched
+• sources poll [ID] — poll one feed or folder now, or all of them (digest admins)
 • help — this list
 Add --more for a longer briefing."""
 
@@ -191,6 +192,7 @@ SLACK_DIGEST_MISSING_SCOPE = (
     "This Slack app is missing the {scope} scope digests need here. Ask a workspace admin "
     "to reinstall it from deploy/slack-manifest.yaml, then subscribe again."
 )
+BAD_SLACK_API_URL = "SLACK_API_URL={value!r} is not an http(s) URL (see .env.example)"
 SLACK_BAD_APP_TOKEN = "SLACK_APP_TOKEN must be an app-level token starting with xapp-."
 
 # -- starting the platforms ----------------------------------------------------------------
@@ -260,7 +262,7 @@ DIGEST_MORE = "{count} more events not shown."
 DIGEST_FOOTER = "Quoted from the articles; events ordered by how widely they were reported."
 DIGEST_HELP = "Manage and preview digests (subscribe, list, unsubscribe, preview, now)."
 DIGEST_SUBSCRIBE_HELP = (
-    "Subscribe the command line's channel to a digest: FILTER, then optionally "
+    "Subscribe the local channel (the console's too) to a digest: FILTER, then optionally "
     'daily HH:MM, weekly DAY HH:MM or cron "EXPR", and a timezone.'
 )
 DIGEST_FILTER_HELP = 'Names or words: Lavrov, "Vietnam Russia", UNCLOS OR "Code of Conduct".'
@@ -273,7 +275,10 @@ DIGEST_PREVIEW_HELP = (
 )
 DIGEST_NOW_HELP = "A subscription's digest of its current window, now (no run is recorded)."
 DIGEST_ID_HELP = "Subscription id, as listed by `attache digest list`."
-DIGEST_TARGET_HELP = "A subscription id, or a filter for the last 24 hours."
+DIGEST_TARGET_HELP = (
+    "A subscription id, or a filter for the last 24 hours; none: the local channel's only "
+    "subscription."
+)
 
 # -- the digest scheduler (H-SCHEDULER) ------------------------------------------------------
 
@@ -292,18 +297,49 @@ SOURCES_EVERY_HELP = "How often to poll: 30m, 2h, 1d (default: ATTACHE_POLL_EVER
 SOURCES_ID_HELP = "Source id, as listed by `attache sources`."
 SOURCES_NONE = "No sources yet: `attache sources add URL_OR_FOLDER` registers one."
 SOURCES_ADDED = "Source {id} added: {location} ({kind}, every {every})."
-SOURCES_FIRST_POLL = "First poll: {count} existing {articles} stored, not announced in digests."
-SOURCES_FIRST_POLL_REJECTED = "{count} entries could not be read: {reasons}"
-SOURCES_FIRST_POLL_FAILED = "First poll failed: {error}; next try at {next}."
+SOURCES_POLL_HELP = (
+    "Poll a source now, or every source when no id is given, due or not; prints what each "
+    "poll stored, what could not be read, and when the next poll is."
+)
+SOURCES_POLL_ID_HELP = "Source id, as listed by `attache sources` (default: every source)."
+# What a poll did, after `sources add` (its first poll) and `sources poll`.
+POLL_FIRST = "First poll"
+POLL_SOURCE = "Source {id} ({location})"
+POLL_HELD_BACK = (
+    "{head}: {stored} stored, held back (what a source holds when first polled is never "
+    "announced in digests); next poll at {next}."
+)
+POLL_STORED = "{head}: {stored}; next poll at {next}."
+POLL_UNCHANGED = "{head}: unchanged since the last poll; next poll at {next}."
+POLL_FAILED = "{head} failed: {error}; next try at {next}."
+POLL_REJECTED = "{entries} could not be read: {reasons}"
+POLL_AND_UPDATED = ", {count} updated"
+NEW_ARTICLES = ("{count} new article", "{count} new articles")
+ENTRIES = ("{count} entry", "{count} entries")
+FAILING_ONCE = "failing once"
+FAILING_TIMES = "failing {count} times"
+SOURCES_USAGE = "Usage: sources, or sources poll [ID] — the ids are in `attache sources`."
+SOURCES_POLL_NOT_ALLOWED = (
+    "Only digest admins can poll sources (Slack: workspace admins and owners, and the users "
+    "in ATTACHE_SLACK_ADMINS)."
+)
+SOURCES_POLL_UNAVAILABLE = (
+    "Polling fetches from the network, which only `attache run` and `attache sources poll` do; "
+    "run `attache sources poll [ID]` in a terminal."
+)
+# Under a failing source's location in `attache sources`: "failing twice: HTTP 503 from …".
+SOURCES_FAILING = "{failing}: "
+SOURCES_NO_ERROR = "no error recorded"
 SOURCES_REMOVED = "Source {id} removed: {location}. Its articles stay."
 SOURCES_NEVER = "never"
-SOURCES_COLUMNS = ("id", "kind", "location", "every", "last poll", "next poll", "failures", "error")
+# A failing source's failures and error are shown under its location (bot/render/sources.py).
+SOURCES_COLUMNS = ("id", "kind", "location", "every", "last poll", "next poll")
 DISCORD_DIGEST_COMMAND = (
-    "subscribe FILTER [daily HH:MM], list, unsubscribe ID, preview [ID], now ID."
+    "subscribe FILTER [daily HH:MM], list, unsubscribe ID, preview [ID | FILTER], now ID."
 )
 
 # -- `sources` in chat: the feeds and folders being polled ----------------------------------
 
 WATCHED_TITLE = "Watched feeds and folders"
 WATCHED_OK = "{where}: {every}"
-WATCHED_FAILING = "{where}: {every}, failing {failures} times ({error})"
+WATCHED_FAILING = "{where}: {every}, {failing} ({error})"

@@ -13,21 +13,27 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from bot import messages
 from bot import subscriptions as subs
+from bot.record_ids import is_record_id
 from bot.render.phrases import moment, window_text
+from bot.render.sources import failing_text, poll_lines
 from bot.subscriptions import Channel, DigestSettings, SubscriptionError
 from bot.typed import typed_text
 from briefings.briefing import Briefing
 from briefings.compose import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.digest import Digest
-from briefings.filters import parse_filter
+from briefings.ingest.polling import PollOutcome
 from briefings.writing import Writer
 from store import AttacheError, Store
 from store.records import SourceRecord, Stats
 
 log = logging.getLogger(__name__)
+
+# Polls one source (an id) or every source (None) at the given instant.
+SourcesPoll = Callable[[Store, datetime, int | None], list[PollOutcome]]
 
 CommandName = Literal["who", "topic", "ask", "timeline", "sources", "help", "digest"]
 COMMANDS: tuple[CommandName, ...] = ("who", "topic", "ask", "timeline", "sources", "help", "digest")
@@ -140,6 +146,7 @@ class Router:
         on_subscriptions_changed: Callable[[], None] | None = None,
         digests: DigestSettings | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC).replace(microsecond=0),
+        poll: SourcesPoll | None = None,
     ) -> None:
         self.db_path = db_path
         self.writer_for = writer_for
@@ -148,6 +155,8 @@ class Router:
         self.on_subscriptions_changed = on_subscriptions_changed
         self.digests = digests or DigestSettings()
         self.clock = clock
+        # Polls sources now (`sources poll [ID]`); None where nothing may fetch.
+        self.poll = poll
         self._local = threading.local()
 
     def store(self) -> Store:
@@ -181,7 +190,7 @@ class Router:
         if request.command == "help":
             return Reply(text=messages.CHAT_HELP)
         if request.command == "sources":
-            return Reply(overview=self._overview())
+            return self._sources(request.argument, request.context)
         if request.command == "digest":
             return self._digest(request.argument, request.context)
         if not request.argument:
@@ -222,15 +231,8 @@ class Router:
             store, where, filter_text, schedule_text, self.digests, context.user or None
         )
         self._subscriptions_changed()
-        subject = parse_filter(added.record.filter, store).describe()
-        text = messages.DIGEST_SUBSCRIBED.format(
-            id=added.id,
-            subject=subject,
-            schedule=added.schedule.describe(),
-            next=moment(added.next_fire(self.clock())),
-        )
-        if context.platform not in POSTING_PLATFORMS:
-            text += " " + messages.DIGEST_NOWHERE_TO_POST.format(id=added.id)
+        posted = context.platform in POSTING_PLATFORMS
+        text = subs.subscribed_text(store, added, self.clock(), posted=posted)
         return Reply(text=text)
 
     def _list(self, argument: str, context: Context) -> Reply:
@@ -278,14 +280,7 @@ class Router:
         where = _channel(context)
         if argument:
             return subs.subscription(self.store(), where, subs.parse_id(argument))
-        here = [
-            s for s in subs.subscriptions(self.store(), where) if s.record.channel == where.channel
-        ]
-        if len(here) == 1:
-            return here[0]
-        if not here:
-            raise UsageError(messages.DIGEST_ID_USAGE.format(action="preview"))
-        raise UsageError(messages.DIGEST_PICK_ONE.format(ids=", ".join(str(s.id) for s in here)))
+        return subs.only_subscription(self.store(), where)
 
     def _now(self, argument: str, context: Context) -> Reply:
         if not argument:
@@ -298,6 +293,26 @@ class Router:
         if self.on_subscriptions_changed is not None:
             self.on_subscriptions_changed()
 
+    def _sources(self, argument: str, context: Context) -> Reply:
+        action, _, rest = argument.strip().partition(" ")
+        if not action:
+            return Reply(overview=self._overview())
+        if action.casefold() != "poll":
+            raise UsageError(messages.SOURCES_USAGE)
+        return self._poll(rest.strip().removeprefix("#"), context)
+
+    def _poll(self, argument: str, context: Context) -> Reply:
+        if not context.is_admin:
+            raise SubscriptionError(messages.SOURCES_POLL_NOT_ALLOWED)
+        if argument and not is_record_id(argument):
+            raise UsageError(messages.SOURCES_USAGE)
+        if self.poll is None:
+            return Reply(text=messages.SOURCES_POLL_UNAVAILABLE, failed=True)
+        outcomes = self.poll(self.store(), self.clock(), int(argument) if argument else None)
+        zone = ZoneInfo(self.digests.timezone)
+        lines = [line for o in outcomes for line in poll_lines(o, zone)]
+        return Reply(text="\n".join(lines) or messages.SOURCES_NONE)
+
     def _overview(self) -> Overview:
         store = self.store()
         watched = tuple(_watched_line(source) for source in store.sources())
@@ -308,6 +323,13 @@ class Router:
         if store is not None:
             store.close()
             self._local.store = None
+
+
+def needs_admin(request: Request) -> bool:
+    """Whether the answer depends on the asker being an admin: digests, and polling sources."""
+    if request.command == "digest":
+        return True
+    return request.command == "sources" and request.argument.casefold().startswith("poll")
 
 
 def _channel(context: Context) -> Channel:
@@ -347,6 +369,9 @@ def _watched_line(source: SourceRecord) -> str:
     every = f"every {source.every_seconds // 60} min"
     if source.failures:
         return messages.WATCHED_FAILING.format(
-            where=source.location, every=every, failures=source.failures, error=source.last_error
+            where=source.location,
+            every=every,
+            failing=failing_text(source.failures),
+            error=source.last_error,
         )
     return messages.WATCHED_OK.format(where=source.location, every=every)

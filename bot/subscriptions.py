@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from bot import messages
 from bot.config import Settings
+from bot.render.phrases import moment
 from briefings.digest import Digest, build_digest
 from briefings.filters import parse_filter
 from briefings.schedules import DEFAULT_TIMEZONE, DigestWindow, Schedule, parse_schedule
@@ -62,6 +63,12 @@ class Channel:
     platform: str
     workspace: str
     channel: str
+
+
+# The command line and the terminal console are one local channel: a subscription made in
+# either is listed, previewed and stopped in the other (schema v9 moved the older `cli` and
+# `console` ones here).
+LOCAL = Channel("terminal", "local", "terminal")
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,19 @@ def subscribe(
     return Subscription(record, schedule)
 
 
+def subscribed_text(store: Store, added: Subscription, now: datetime, *, posted: bool) -> str:
+    """The confirmation of a new subscription, naming what its filter resolved to
+    ("digests of Sergey Lavrov"); `posted` is false where no scheduler posts digests."""
+    subject = parse_filter(added.record.filter, store).describe()
+    text = messages.DIGEST_SUBSCRIBED.format(
+        id=added.id,
+        subject=subject,
+        schedule=added.schedule.describe(),
+        next=moment(added.next_fire(now)),
+    )
+    return text if posted else text + " " + messages.DIGEST_NOWHERE_TO_POST.format(id=added.id)
+
+
 def subscriptions(store: Store, where: Channel) -> list[Subscription]:
     """The active subscriptions of the asker's workspace, every channel's."""
     return [_understood(r) for r in store.subscriptions(where.platform, where.workspace)]
@@ -139,6 +159,17 @@ def subscription(store: Store, where: Channel, subscription_id: int) -> Subscrip
     if record is None:
         raise SubscriptionError(messages.DIGEST_NO_SUCH.format(id=subscription_id))
     return _understood(record)
+
+
+def only_subscription(store: Store, where: Channel) -> Subscription:
+    """The channel's one subscription, for `digest preview` without an id; with none or
+    several, a SubscriptionError saying what to give."""
+    here = [s for s in subscriptions(store, where) if s.record.channel == where.channel]
+    if len(here) == 1:
+        return here[0]
+    if not here:
+        raise SubscriptionError(messages.DIGEST_ID_USAGE.format(action="preview"))
+    raise SubscriptionError(messages.DIGEST_PICK_ONE.format(ids=", ".join(str(s.id) for s in here)))
 
 
 def unsubscribe(store: Store, where: Channel, subscription_id: int) -> Subscription:

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 
 import httpx
 
 from bot.config import Settings
 from bot.posting import Poster
-from bot.router import Router
+from bot.router import Router, SourcesPoll
 from bot.scheduler import DigestRules, DigestScheduler, SourcePoll
 from bot.subscriptions import DigestSettings
 from bot.surfaces import Surface
 from briefings.compose import Limits
 from briefings.ingest.fetch import Fetcher, new_client
-from briefings.ingest.polling import poll_due
+from briefings.ingest.polling import PollOutcome, poll_due, poll_now
 from briefings.writing import Writer
 from store import Store
 
@@ -46,6 +46,7 @@ def build_router(settings: Settings, db_path: str) -> Router:
         db_path,
         lambda store, limits: build_writer(settings, store, limits),
         digests=DigestSettings.from_settings(settings),
+        poll=build_poll_now(settings),
     )
 
 
@@ -84,6 +85,16 @@ def build_poll(settings: Settings) -> SourcePoll:
     """Polling of the registered feeds and folders that are due, with one HTTP client."""
     fetcher = build_fetcher(settings, new_client(settings.fetch_timeout, settings.allowed_networks))
     return lambda store, now: poll_due(store, fetcher, now)
+
+
+def build_poll_now(settings: Settings) -> SourcesPoll:
+    """`sources poll [ID]` from chat or the console: one HTTP client for each such poll."""
+
+    def poll(store: Store, now: datetime, source_id: int | None) -> list[PollOutcome]:
+        with new_client(settings.fetch_timeout, settings.allowed_networks) as client:
+            return poll_now(store, build_fetcher(settings, client), now, source_id)
+
+    return poll
 
 
 def build_fetcher(settings: Settings, client: httpx.Client) -> Fetcher:

@@ -300,7 +300,16 @@ def _v8(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+def _v9(db: Database) -> None:
+    """The command line (`cli`) and the terminal console (`console`) became one local
+    channel, `terminal`: their subscriptions move there, so each sees the other's."""
+    db.execute(
+        "UPDATE subscriptions SET platform = 'terminal', workspace = 'local',"
+        " channel = 'terminal' WHERE platform IN ('cli', 'console')"
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -413,3 +413,19 @@ async def test_subscribing_with_an_install_missing_a_history_scope_says_to_reins
     [post] = slack_api.posts()
     assert messages.SLACK_DIGEST_MISSING_SCOPE.format(scope="channels:history") == post.body["text"]
     assert [] == router.store().subscriptions("slack", "T0TEAM0001")
+
+
+# -- digest preview [ID | FILTER] on every surface ---------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_digest_preview_takes_a_filter_in_slack_and_discord_as_the_readme_says(
+    app: AsyncApp, slack_api: SlackApi, discord_bot: tuple[AttacheClient, DiscordAPI]
+) -> None:
+    await slash(app, slack_api, "digest preview Lavrov")
+    slack = slack_said(slack_api)
+    discord = await discord_says(discord_bot, "preview Lavrov", permissions=READ_AND_SEND)
+
+    for said in (slack, discord):
+        assert "Sergey Lavrov" in said
+        assert "not a subscription id" not in said

@@ -42,6 +42,7 @@ VALID: dict[str, list[str]] = {
     "sources": [],
     "sources add": ["{watched}"],
     "sources remove": ["1"],
+    "sources poll": ["1"],
 }
 # The commands that only read: they must not create a database where there is none.
 READERS = [
@@ -59,6 +60,7 @@ READERS = [
     "digest now",
     "sources",
     "sources remove",
+    "sources poll",
 ]
 
 
@@ -199,6 +201,7 @@ def test_json_errors_say_what_went_wrong(db: Path, args: list[str]) -> None:
         ["digest", "unsubscribe", HUGE],
         ["digest", "preview", HUGE],
         ["sources", "remove", HUGE],
+        ["sources", "poll", HUGE],
         ["sources", "add", "{watched}", "--every", "99999999999999999999d"],
         ["sources", "add", "{watched}", "--every", "9999999999999h"],
     ],

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from rich.console import Console, RenderableType
 
+from bot.console import execute
 from bot.router import Context, Reply, Router, parse
-from bot.subscriptions import split_subscription
+from bot.subscriptions import LOCAL, split_subscription, subscriptions
 from store import Store
 
-from .conftest import RouterOptions, offline, seeded_database
+from .conftest import RouterOptions, database_at_version, offline, seeded_database
 from .test_cli import attache
 
 # The seeds as if ingested the morning after the ASEAN-Russia meeting (Hanoi time).
@@ -285,7 +288,7 @@ def test_the_command_line_manages_subscriptions_with_json(database: Path, tmp_pa
 
     assert 0 == added.returncode, added.stderr
     subscription = json.loads(added.stdout)
-    assert ("cli", "local", "cli", 'cron "0 8 * * 1-5"', "Europe/Paris") == (
+    assert ("terminal", "local", "terminal", 'cron "0 8 * * 1-5"', "Europe/Paris") == (
         subscription["platform"],
         subscription["workspace"],
         subscription["channel"],
@@ -356,3 +359,74 @@ def test_a_shell_quoted_phrase_stays_a_phrase_on_the_command_line(
         subscription["filter"],
         subscription["schedule"],
     )
+
+
+def test_the_command_line_and_the_console_share_one_local_channel(
+    database: Path, tmp_path: Path
+) -> None:
+    db = ("--db", str(database))
+
+    added = attache(
+        "digest", "subscribe", "Lavrov", "weekly", "mon", "08:00", "UTC", *db, tmp=tmp_path
+    )
+    router = Router(str(database), offline, clock=lambda: NOW)
+    listed = str(execute(router, "digest list"))
+    previewed = shown(execute(router, "digest preview"))
+    by_filter = shown(execute(router, "digest preview Vietnam Russia"))
+    stopped = str(execute(router, "digest unsubscribe 1"))
+    router.close()
+    again = attache("digest", "list", "--json", *db, tmp=tmp_path)
+
+    # The same confirmation as in chat, naming whom the filter resolved to.
+    assert added.stdout.startswith(
+        "Subscription 1: digests of Sergey Lavrov, weekly mon 08:00 (UTC) in this channel."
+    ), added.stdout
+    assert "Digests are posted only to Slack and Discord channels" in added.stdout
+    assert "• 1: Lavrov — weekly mon 08:00 (UTC)" in listed
+    assert "in this channel" in listed
+    assert "Sergey Lavrov" in previewed and "not a subscription id" not in previewed
+    assert "Vietnam and Russia" in by_filter
+    assert "Subscription 1 (Lavrov" in stopped
+    assert [] == json.loads(again.stdout)["subscriptions"]
+
+
+def test_the_command_line_previews_the_local_channel_s_only_subscription(
+    database: Path, tmp_path: Path
+) -> None:
+    db = ("--db", str(database))
+    nothing = attache("digest", "preview", "--json", *db, tmp=tmp_path)
+    attache("digest", "subscribe", "Lavrov", *db, tmp=tmp_path)
+
+    only = attache("digest", "preview", "--json", *db, tmp=tmp_path)
+
+    assert (1, "Usage: digest preview ID") == (
+        nothing.returncode,
+        json.loads(nothing.stdout)["error"]["message"][:24],
+    )
+    assert "Sergey Lavrov" == json.loads(only.stdout)["subject"]
+
+
+def test_older_cli_and_console_subscriptions_move_to_the_local_channel(tmp_path: Path) -> None:
+    path = tmp_path / "v8.db"
+    db = database_at_version(path, 8)
+    for platform in ("cli", "console", "slack"):
+        db.execute(
+            "INSERT INTO subscriptions (platform, workspace, channel, filter, schedule, timezone,"
+            " created_at) VALUES (?, 'local', ?, 'Lavrov', 'daily 08:00', 'UTC', '2026-01-01')",
+            [platform, platform],
+        )
+    db.conn.commit()
+    db.close()
+
+    with Store.open(path) as store:
+        local = subscriptions(store, LOCAL)
+        slack = store.subscriptions("slack", "local")
+
+    assert [(1, "terminal"), (2, "terminal")] == [(s.id, s.record.channel) for s in local]
+    assert [3] == [s.id for s in slack]
+
+
+def shown(renderable: RenderableType | None) -> str:
+    out = io.StringIO()
+    Console(file=out, width=200, color_system=None).print(renderable)
+    return out.getvalue()

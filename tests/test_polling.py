@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import io
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -11,7 +13,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from rich.console import Console, RenderableType
 
+from bot.config import Settings
+from bot.console import execute
+from bot.router import Router
+from bot.wiring import build_poll_now
 from briefings.ingest.feeds import PAGE_WAITING
 from briefings.ingest.fetch import Fetcher, canonical_url, declared_canonical, new_client
 from briefings.ingest.network import parse_networks
@@ -532,3 +539,102 @@ def test_the_cli_keeps_a_source_whose_first_poll_failed_and_shows_why(
     assert [(1, f"HTTP 503 from {feeds.url('/feed.xml')}")] == [
         (s["failures"], s["last_error"]) for s in listed["sources"]
     ]
+
+
+def test_sources_poll_polls_now_and_says_what_each_poll_did(
+    tmp_path: Path, feeds: FeedServer
+) -> None:
+    feeds.resources["/feed.xml"] = Resource(rss(5), etag='"v1"')
+    feeds.resources["/down.xml"] = Resource(b"down", "text/plain", status=503)
+    db = str(tmp_path / "cli.db")
+    attache("sources", "add", feeds.url("/feed.xml"), "--db", db, tmp=tmp_path)
+    attache("sources", "add", feeds.url("/down.xml"), "--db", db, tmp=tmp_path)
+    feeds.resources["/feed.xml"] = Resource(rss(5, 6), etag='"v2"')
+
+    one = attache("sources", "poll", "1", "--db", db, tmp=tmp_path)
+    every = as_json(attache("sources", "poll", "--db", db, "--json", tmp=tmp_path))
+
+    assert 0 == one.returncode
+    assert one.stdout.startswith(f"Source 1 ({feeds.url('/feed.xml')}): 1 new article; next poll")
+    assert [
+        (1, "not-modified", None),
+        (2, "failed", f"HTTP 503 from {feeds.url('/down.xml')}"),
+    ] == [(p["source_id"], p["status"], p["error"]) for p in every["polls"]]
+    assert [False, False] == [p["held_back"] for p in every["polls"]]
+
+
+def test_sources_poll_of_an_unknown_id_is_one_line_and_fails(
+    tmp_path: Path, feeds: FeedServer
+) -> None:
+    feeds.resources["/feed.xml"] = Resource(rss(5))
+    db = str(tmp_path / "cli.db")
+    attache("sources", "add", feeds.url("/feed.xml"), "--db", db, tmp=tmp_path)
+
+    unknown = attache("sources", "poll", "7", "--db", db, tmp=tmp_path)
+    as_data = attache("sources", "poll", "7", "--db", db, "--json", tmp=tmp_path)
+
+    assert (1, "", "error: no source with id 7; `attache sources` lists them\n") == (
+        unknown.returncode,
+        unknown.stdout,
+        unknown.stderr,
+    )
+    assert "no source with id 7" in json.loads(as_data.stdout)["error"]["message"]
+
+
+def test_sources_at_80_columns_keeps_every_source_s_id_kind_and_location(
+    tmp_path: Path, feeds: FeedServer
+) -> None:
+    # A long error, as a 404 page's address with its query string gives one.
+    down = "/world/asia-pacific/diplomacy/feeds/latest-news-and-analysis.xml"
+    feeds.resources[down] = Resource(b"down", "text/plain", status=503)
+    feeds.resources["/feed.xml"] = Resource(rss(5))
+    db = str(tmp_path / "cli.db")
+    attache("sources", "add", feeds.url(down), "--db", db, tmp=tmp_path)
+    attache("sources", "add", feeds.url("/feed.xml"), "--db", db, tmp=tmp_path)
+
+    listed = attache("sources", "--db", db, tmp=tmp_path, env={"COLUMNS": "80"})
+
+    lines = listed.stdout.splitlines()
+    assert ["id", "kind", "location"] == lines[0].split()[:3]
+    assert [("1", "feed"), ("2", "feed")] == [
+        tuple(line.split()[:2]) for line in lines if line[:1].isdigit()
+    ]
+    assert all(len(line) <= 80 for line in lines)
+    # The error wraps under its source's location, whole.
+    assert "failing once: HTTP 503 from" in listed.stdout
+    assert "latest-news-and-analysis.xml" in "".join(line.strip() for line in lines)
+
+
+def test_the_console_polls_sources_and_says_failing_once_or_n_times(
+    tmp_path: Path, feeds: FeedServer
+) -> None:
+    feeds.resources["/feed.xml"] = Resource(rss(5))
+    feeds.resources["/down.xml"] = Resource(b"down", "text/plain", status=503)
+    db = tmp_path / "console.db"
+    with Store.open(db) as store:
+        for path in ("/feed.xml", "/down.xml"):
+            add_source(store, feeds.url(path), EVERY, NOW)
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, allow_networks=LOOPBACK, timezone="UTC"
+    )
+    router = Router(str(db), lambda store, limits: None, poll=build_poll_now(settings))
+
+    polled = shown(execute(router, "sources poll"))
+    once = shown(execute(router, "/sources"))
+    execute(router, "sources poll #2")
+    twice = shown(execute(router, "sources"))
+    unknown = shown(execute(router, "sources poll 9"))
+    router.close()
+
+    assert f"Source 1 ({feeds.url('/feed.xml')}): 1 new article stored, held back" in polled
+    assert f"Source 2 ({feeds.url('/down.xml')}) failed: HTTP 503 from" in polled
+    assert f"{feeds.url('/down.xml')}: every 30 min, failing once (HTTP 503" in once
+    assert "failing 2 times (HTTP 503" in twice
+    assert "no source with id 9; `attache sources` lists them" in unknown
+
+
+def shown(renderable: RenderableType | None) -> str:
+    """What the console prints, at a width no line of these tests needs to wrap at."""
+    out = io.StringIO()
+    Console(file=out, width=300, color_system=None).print(renderable)
+    return out.getvalue()

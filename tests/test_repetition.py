@@ -241,7 +241,7 @@ def test_a_version_7_database_is_upgraded_and_learns_from_then_on(tmp_path: Path
     write_stories(tmp_path / "ledger", range(len(STORIES)))
 
     with Store.open(tmp_path / "v7.db") as store:
-        assert 8 == SCHEMA_VERSION == store.stats().schema_version
+        assert 8 <= SCHEMA_VERSION == store.stats().schema_version
         run_ingest(store, [str(tmp_path / "ledger")])
 
         assert ["An older paragraph stays searchable."] == passages_with(store, "older")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bot import messages
-from bot.router import Context, Request, Router, UsageError, parse
+from bot.router import Context, Request, Router, UsageError, needs_admin, parse
 from store import Store
 
 from .conftest import offline, seeded_database
@@ -152,7 +153,7 @@ def test_sources_shows_each_watched_feed_and_its_last_error(tmp_path: Path) -> N
 
     assert reply.overview is not None
     assert (
-        "https://feeds.example.org/world.rss: every 30 min, failing 1 times "
+        "https://feeds.example.org/world.rss: every 30 min, failing once "
         "(HTTP 500 from https://feeds.example.org/world.rss)",
     ) == reply.overview.watched
 
@@ -221,3 +222,20 @@ def test_a_lone_surrogate_from_a_payload_is_answered_not_a_failure(
 
     assert messages.SOMETHING_WENT_WRONG != reply.text
     assert [] == problems_everywhere(reply)
+
+
+def test_polling_sources_from_chat_is_for_digest_admins_and_says_how_to_write_it(
+    router: Router,
+) -> None:
+    member = Context(platform="slack", workspace="T1", channel="C1", user="U1")
+
+    refused = router.handle_text("sources poll", member)
+    misspelt = router.handle_text("sources pull 1", replace(member, is_admin=True))
+    nowhere = router.handle_text("sources poll 1", replace(member, is_admin=True))
+
+    assert (messages.SOURCES_POLL_NOT_ALLOWED, True) == (refused.text, refused.failed)
+    assert messages.SOURCES_USAGE == misspelt.text
+    # A router built without a poller (no network allowed) says where polling is done.
+    assert messages.SOURCES_POLL_UNAVAILABLE == nowhere.text
+    assert needs_admin(parse("sources poll", default="help"))
+    assert not needs_admin(parse("sources", default="help"))

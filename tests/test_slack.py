@@ -10,12 +10,14 @@ import re
 import threading
 import time
 from collections.abc import AsyncIterator, Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
 import pytest_asyncio
+from pydantic import ValidationError
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
@@ -24,7 +26,8 @@ from bot import messages
 from bot.config import Settings
 from bot.router import Reply, Request, Router
 from bot.slack import SlackSurface, new_client, reply_payloads
-from store import AttacheError
+from bot.wiring import build_router, build_scheduler, build_surfaces
+from store import AttacheError, Store
 
 from .conftest import SEEDS, signed
 from .slack_api import Call, SlackApi, manifest_scopes
@@ -429,18 +432,15 @@ async def posts_reach(slack_api: SlackApi, count: int) -> list[Call]:
 
 
 @pytest_asyncio.fixture
-async def socket_mode(
-    router: Router, slack_api: SlackApi, monkeypatch: pytest.MonkeyPatch
-) -> AsyncIterator[SocketModeServer]:
+async def socket_mode(router: Router, slack_api: SlackApi) -> AsyncIterator[SocketModeServer]:
     """Attaché's Slack surface running in Socket Mode against both local stand-ins."""
     server = SocketModeServer()
     slack_api.socket_url = await server.start()
-    real = new_client
-    monkeypatch.setattr(
-        "bot.slack.app.new_client", lambda token, **kw: real(token, slack_api.api_url, **kw)
-    )
     settings = Settings(  # type: ignore[call-arg]
-        _env_file=None, SLACK_BOT_TOKEN="xoxb-test", SLACK_APP_TOKEN="xapp-1-test"
+        _env_file=None,
+        SLACK_BOT_TOKEN="xoxb-test",
+        SLACK_APP_TOKEN="xapp-1-test",
+        SLACK_API_URL=slack_api.api_url,
     )
     running = asyncio.create_task(SlackSurface(settings, router).run())
     yield server
@@ -495,3 +495,47 @@ async def test_a_mistyped_command_in_a_direct_message_is_one_line_in_thread(
     [post] = slack_api.posts()
     assert "1700000200.000300" == post.body["thread_ts"]
     assert "I don't know the command “/whoo”" in block_texts(post.body)
+
+
+@pytest.mark.asyncio
+async def test_attache_run_points_every_slack_client_at_slack_api_url(
+    router_database: Path, slack_api: SlackApi
+) -> None:
+    """Built as `attache run` builds it, Slack is reached only through SLACK_API_URL: the app
+    (auth.test, Socket Mode's connection, answers) and the scheduler's digest poster."""
+    server = SocketModeServer()
+    slack_api.socket_url = await server.start()
+    # Without the trailing slash, as an operator may write it.
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None,
+        db=router_database,
+        SLACK_BOT_TOKEN="xoxb-test",
+        SLACK_APP_TOKEN="xapp-1-test",
+        SLACK_API_URL=slack_api.api_url.rstrip("/"),
+        ATTACHE_DIGEST_QUIET_LINE=True,
+    )
+    with Store.open(router_database) as store:
+        store.add_subscription("slack", "T0TEAM0001", "C1", "Vietnam", "daily 08:00", "UTC", "U1")
+    router = build_router(settings, str(router_database))
+    surfaces = build_surfaces(settings, router)
+    scheduler = build_scheduler(settings, str(router_database), router, surfaces)
+    running = asyncio.create_task(surfaces[0].run())
+    await server.send(event_envelope("env-mention", payload("app_mention.json")))
+    await server.acked("env-mention")
+    await posts_reach(slack_api, 1)
+    await scheduler.catch_up(datetime.now(UTC) + timedelta(days=1))
+    await scheduler.stop()
+    running.cancel()
+    await asyncio.gather(running, return_exceptions=True)
+    await server.close()
+    router.close()
+
+    methods = [c.method for c in slack_api.calls]
+    assert ["auth.test", "apps.connections.open"] == methods[:2]
+    assert "C0DESK0001" == slack_api.posts()[0].body["channel"]
+    assert 1 == len(slack_api.messages["C1"])
+
+
+def test_slack_api_url_must_be_a_web_address() -> None:
+    with pytest.raises(ValidationError, match="SLACK_API_URL"):
+        Settings(_env_file=None, SLACK_API_URL="slack.internal/api")  # type: ignore[call-arg]

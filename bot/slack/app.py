@@ -29,7 +29,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import messages
 from bot.config import Settings
-from bot.router import Context, Reply, Request, Router, UsageError, parse
+from bot.router import Context, Reply, Request, Router, UsageError, needs_admin, parse
 from bot.slack.blocks import capped_payloads, reply_payloads
 from bot.slack.escape import escape
 from bot.slack.posting import SlackPoster
@@ -141,8 +141,8 @@ class Listeners:
         return Reply(text=intro + messages.CHAT_HELP, private=True)
 
     async def _with_admin(self, request: Request, client: AsyncWebClient) -> Request:
-        # Only digests care who is an admin, so users.info is called for them alone.
-        if request.command != "digest" or request.context.is_admin:
+        # Only digests and polling care who is an admin: users.info is called for them alone.
+        if not needs_admin(request) or request.context.is_admin:
             return request
         admin = await self._is_admin(request.context.user, client)
         return replace(request, context=replace(request.context, is_admin=admin))
@@ -230,10 +230,11 @@ class SlackSurface:
         self.settings = settings
         self.router = router
         token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else ""
-        self.client = new_client(token)
+        api = settings.slack_api_url
+        self.client = new_client(token, api)
         # A 5xx may come after Slack has posted, so a digest is never re-sent blindly: the
         # scheduler's next fire asks the channel's history first (exactly once).
-        self.poster = SlackPoster(new_client(token, retry_server_errors=False))
+        self.poster = SlackPoster(new_client(token, api, retry_server_errors=False))
 
     async def run(self) -> None:
         settings = self.settings

@@ -120,6 +120,21 @@ def poll_due(store: Store, fetcher: Fetcher, now: datetime) -> list[PollOutcome]
     return [poll_source(store, fetcher, source, now, known) for source in store.sources_due(now)]
 
 
+def poll_now(
+    store: Store, fetcher: Fetcher, now: datetime, source_id: int | None = None
+) -> list[PollOutcome]:
+    """Poll one source, or every source, now, due or not; an unknown id is a SourceError."""
+    if source_id is None:
+        sources = store.sources()
+    else:
+        found = store.source(source_id)
+        if found is None:
+            raise SourceError(NO_SOURCE.format(id=source_id))
+        sources = [found]
+    known = _known_names(store)
+    return [poll_source(store, fetcher, source, now, known) for source in sources]
+
+
 def poll_source(
     store: Store,
     fetcher: Fetcher,
