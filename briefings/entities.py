@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from briefings import acronyms as acronym_finder
 from briefings.acts import acts, matters_of_parties, measures, paired_matters, parties_after
+from briefings.credits import credited_outlets, dateline_outlets, opening_outlet
 from briefings.folding import fold
 from briefings.foreign_bodies import bodies
 from briefings.foreign_names import (
@@ -331,6 +332,7 @@ def extract(
     _find_gazetteer_names(article)
     _find_headed_phrases(article)
     _find_foreign_bodies(article, language)
+    _find_credited_outlets(article, passages)
     _find_lower_case_bodies(article)
     _find_lower_headed_phrases(article)
     _find_issues(article)
@@ -1134,6 +1136,28 @@ def _find_foreign_bodies(article: _Article, language: str | None) -> None:
         for company in quoted_companies(text) if language == "ru" else ():
             entity = _named_entity(article, company.name, "organization")
             article.add(entity, passage, company.start, company.end, (1, len(company.name), 1))
+
+
+# The first paragraphs, where an outlet's tag may open the story ("VOV.VN - Chiều 6/3, …").
+_OPENING_PASSAGES = 3
+
+
+def _find_credited_outlets(article: _Article, passages: Sequence[Passage]) -> None:
+    """Agencies and outlets signing a dateline, a photo credit or the story's opening."""
+    common = article.gazetteer.common_words
+    for index, passage in enumerate(passages):
+        if passage.kind == "dateline":
+            spans = list(dateline_outlets(passage.text, common))
+        elif passage.kind == "caption":
+            spans = list(credited_outlets(passage.text, common))
+        elif passage.kind == "body" and index < _OPENING_PASSAGES:
+            spans = [span for span in [opening_outlet(passage.text)] if span is not None]
+        else:
+            continue
+        for start, end in spans:
+            entity = _named_entity(article, passage.text[start:end], "organization")
+            if entity.kind == "organization":
+                article.add(entity, index, start, end, (1, end - start, 0))
 
 
 def _capitalised_runs(article: _Article, tokens: list[_Token]) -> Iterable[list[_Token]]:
