@@ -87,6 +87,12 @@ def credited_outlets(text: str, not_outlets: Container[str]) -> Iterator[tuple[i
             yield start, end
 
 
+def credit_start(text: str) -> int | None:
+    """Where a caption's closing credit starts, if it has one: what follows is no text."""
+    match = _CREDIT.search(text)
+    return match.start() if match else None
+
+
 def _parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The credit's parts between slashes, dashes and commas, without their spaces."""
     for separator in [*_CREDIT_PARTS.finditer(text, start, end), None]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
@@ -24,9 +24,9 @@ from rapidfuzz import fuzz
 
 from briefings import acronyms as acronym_finder
 from briefings.acts import acts, matters_of_parties, measures, paired_matters, parties_after
-from briefings.credits import credited_outlets, dateline_outlets, opening_outlet
+from briefings.credits import credit_start, credited_outlets, dateline_outlets, opening_outlet
 from briefings.folding import fold
-from briefings.foreign_bodies import bodies
+from briefings.foreign_bodies import bodies, russian_bodies, vietnamese_bodies
 from briefings.foreign_names import (
     ForeignName,
     is_russian_name,
@@ -41,6 +41,7 @@ from briefings.given_names import GivenName, names_from_given
 from briefings.keyphrases import is_function_word, is_matter, key_phrases, restates
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.named_events import named_events
+from briefings.nominative import nominative
 from briefings.russian_companies import quoted_companies
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
 from briefings.transliteration import (
@@ -352,9 +353,32 @@ def extract(
         _find_roles_before(article)
     else:
         _find_roles_after(article)
+    _generic_ministry_as_specific(article)
     mentions = _with_nested(article, _settle(article))
     mentions = _with_names_inside(article, mentions, english=language in (None, "en"))
     return Extraction(mentions, _acronyms(article))
+
+
+_GENERIC_MINISTRY = "organization:" + fold("Ministry of Foreign Affairs")
+
+
+def _generic_ministry_as_specific(article: _Article) -> None:
+    """ "МИД" or "the ministry of foreign affairs" alone, in a story that keeps naming one
+    country's foreign ministry ("МИД России", twice or more), is that ministry, not a second
+    body; named once, the other may be a foreign one ("глава МИД Индонезии")."""
+    if _GENERIC_MINISTRY not in article.entities:
+        return
+    specific = Counter(
+        s.target
+        for s in article.spans
+        if s.target.startswith("organization:") and s.target.endswith(" foreign ministry")
+    )
+    if len(specific) != 1 or sum(specific.values()) < 2:
+        return
+    target = next(iter(specific))
+    article.spans = [
+        replace(s, target=target) if s.target == _GENERIC_MINISTRY else s for s in article.spans
+    ]
 
 
 def normalise_role(role: str) -> str:
@@ -1133,6 +1157,12 @@ def _find_foreign_bodies(article: _Article, language: str | None) -> None:
             for start, end in bodies(text, language, kind):
                 entity = _named_entity(article, text[start:end], kind)
                 article.add(entity, passage, start, end, (1, end - start, 1))
+        for start, end in _vietnamese_bodies(article, passage) if language == "vi" else ():
+            entity = _named_entity(article, text[start:end], "organization")
+            _add_body_with_places(article, entity, passage, start, end)
+        for start, end in _russian_bodies(article, passage) if language == "ru" else ():
+            entity = _named_entity(article, nominative(text[start:end]), "organization")
+            _add_body_with_places(article, entity, passage, start, end)
         for company in quoted_companies(text) if language == "ru" else ():
             entity = _named_entity(article, company.name, "organization")
             article.add(entity, passage, company.start, company.end, (1, len(company.name), 1))
@@ -1158,6 +1188,56 @@ def _find_credited_outlets(article: _Article, passages: Sequence[Passage]) -> No
             entity = _named_entity(article, passage.text[start:end], "organization")
             if entity.kind == "organization":
                 article.add(entity, index, start, end, (1, end - start, 0))
+
+
+def _add_body_with_places(
+    article: _Article, entity: EntityRef, passage: int, start: int, end: int
+) -> None:
+    """A body, and the places named in it kept there: "администрацией США" names the US too."""
+    article.add(entity, passage, start, end, (1, end - start, 1))
+    body = article.spans[-1]
+    places = [
+        s
+        for s in article.spans
+        if s.passage == passage and start <= s.start and s.end <= end and s.target[:6] == "place:"
+    ]
+    kept: list[_Span] = []
+    for place in sorted(places, key=lambda s: s.rank, reverse=True):
+        if not any(place.start < k.end and k.start < place.end for k in kept):
+            kept.append(place)
+            article.nested.append((body, place))
+
+
+def _russian_bodies(article: _Article, passage: int) -> Iterator[tuple[int, int]]:
+    """Russian bodies, each cut before a person named after it."""
+    people = [
+        s.start for s in article.spans if s.passage == passage and s.target.startswith("person:")
+    ]
+    text = article.texts[passage]
+    is_place = lambda name: _is_place(article, nominative(name))  # noqa: E731
+    for start, end in russian_bodies(text[: credit_start(text)], is_place):
+        end = min([p for p in people if start < p < end], default=end)
+        end = len(text[:end].rstrip(" ,-–"))
+        if end > start:
+            yield start, end
+
+
+def _vietnamese_bodies(article: _Article, passage: int) -> Iterator[tuple[int, int]]:
+    """Vietnamese bodies, each cut before a person named inside it ("Quốc hội Indonesia" of
+    "Chủ tịch Quốc hội Indonesia Puan Maharani")."""
+    people = [
+        s.start for s in article.spans if s.passage == passage and s.target.startswith("person:")
+    ]
+    text = article.texts[passage]
+    for start, end in vietnamese_bodies(
+        text[: credit_start(text)],
+        lambda name: _is_place(article, name),
+        lambda word: is_function_word(word, "vi"),
+    ):
+        end = min([p for p in people if start < p < end], default=end)
+        end = len(text[:end].rstrip(" ,-–"))
+        if end > start and " " in text[start:end].strip():
+            yield start, end
 
 
 def _capitalised_runs(article: _Article, tokens: list[_Token]) -> Iterable[list[_Token]]:
@@ -1285,11 +1365,12 @@ def _find_lower_case_bodies(article: _Article) -> None:
             )
             demonym = article.gazetteer.primary_demonym.get(country or "")
             if demonym and not _describes_a_person(text, match):
-                # "Seoul's" stays a place of its own; "Chinese" is part of the name.
-                start, end = match.start(3 if match.group(2) else 1), match.end()
+                # "Cambodia's foreign ministry" is said whole, as the press and the labels of
+                # sets 1 and 6 write it; "Cambodia" stays a place inside it.
+                start, end = match.start(1), match.end()
                 body = " ".join(word.capitalize() for word in match.group(3).split())
                 entity = _named_entity(article, f"{demonym} {body}", "organization")
-                article.add(entity, passage, start, end, (1, end - start, 1))
+                _add_body_with_places(article, entity, passage, start, end)
 
 
 def _describes_a_person(text: str, match: re.Match[str]) -> bool:
@@ -1638,10 +1719,12 @@ def _stem_key(name: str) -> tuple[str, ...]:
 
 
 def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """The settled mentions, plus each organisation named inside a summit kept there."""
+    """The settled mentions, plus each organisation named inside a summit, and each place
+    inside a body, kept there."""
     if not article.nested:
         return mentions
-    chosen = {(m.passage, m.start, m.end) for m in mentions if m.entity.kind in ("event", "topic")}
+    outer = ("event", "topic", "organization")
+    chosen = {(m.passage, m.start, m.end) for m in mentions if m.entity.kind in outer}
     refs = _entity_refs(article)
     inner = {
         Mention(
