@@ -1301,7 +1301,7 @@ def _classify_run(article: _Article, passage: int, run: list[_Token]) -> None:
     head = next((i for i, t in enumerate(run) if t.key in HEADS and t.is_capitalised), None)
     if head is None or _free_trade_agreement(article, passage, run):
         return
-    head = _gathering_of_named_body(run, head)
+    head = _gathering_of_named_body(run, _body_after_place_word(run, head))
     named = _around_head(run, head)
     rest = run[head + 1 :] if named[-1] is run[head] else []
     # "the Five-Point Consensus and the Rome Statute": the second name has its own head.
@@ -1326,6 +1326,19 @@ def _classify_run(article: _Article, passage: int, run: list[_Token]) -> None:
         article.alternative_of[(passage, end + 2)] = entity
 
 
+def _body_after_place_word(run: list[_Token], head: int) -> int:
+    """A body's head after a place's word is the name's: "General Border Committee", "Mekong
+    River Commission" are bodies, not a border and a river."""
+    if HEADS[run[head].key] != "place":
+        return head
+    for i in range(head + 1, len(run)):
+        if run[i].key in {"of", "on", "for", "and", "the"}:
+            break
+        if HEADS.get(run[i].key) == "organization" and run[i].is_capitalised:
+            return i
+    return head
+
+
 def _gathering_of_named_body(run: list[_Token], head: int) -> int:
     """A later event head when the first names a forum whose meeting it is: "East Asia Summit
     Foreign Ministers' Meeting". (An organisation's meetings are summits.py's, linked to it.)"""
@@ -1345,9 +1358,19 @@ def _seat_end(article: _Article, text: str, end: int) -> int:
     return seat.end() if seat and _is_place(article, seat[1]) else end
 
 
+def _cuts_name(run: list[_Token], i: int, head: int) -> bool:
+    """A connector before the head cuts the name there ("Hanoi and Moscow Oblast"), but for
+    an "and" joining two modifiers of one body: "UN Economic and Social Council"."""
+    if run[i].key not in _CONNECTORS:
+        return False
+    if run[i].key != "and" or HEADS[run[head].key] != "organization":
+        return True
+    return i > 0 and run[i - 1].key in HEADS
+
+
 def _around_head(run: list[_Token], head: int) -> list[_Token]:
     """The name around its head word, cut at an "and" joining two names."""
-    cut = max((i + 1 for i in range(head) if run[i].key in _CONNECTORS), default=0)
+    cut = max((i + 1 for i in range(head) if _cuts_name(run, i, head)), default=0)
     after = run[head + 1 : head + 2]
     if after and after[0].key not in {"of", "on", "for"}:
         return run[cut : head + 1]

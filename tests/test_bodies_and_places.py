@@ -259,3 +259,16 @@ def test_the_bare_foreign_ministry_is_the_one_a_story_keeps_naming() -> None:
     assert "Ministry of Foreign Affairs" not in named_twice
     assert "Russian Foreign Ministry" in named_twice
     assert {"Ministry of Foreign Affairs", "Indonesian Foreign Ministry"} <= named_once
+
+
+def test_a_bodys_head_after_a_place_word_or_two_joined_modifiers_is_the_name() -> None:
+    text = (
+        "Prak Sokhonn briefed Wang on the work of the General Border Committee, and Uzbekistan "
+        "backed Vietnam's bid for the UN Economic and Social Council."
+    )
+
+    found = {s: kind for s, (_, kind) in named(text).items()}
+
+    assert "organization" == found["General Border Committee"]
+    assert "organization" == found["UN Economic and Social Council"]
+    assert "General Border" not in found
