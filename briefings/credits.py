@@ -25,6 +25,13 @@ _OPENING_TAG = re.compile(
     rf"(?:(?P<domain>{_DOMAIN})|(?P<caps>[^\W\d_a-z]{{3,}})(?=,))"
     r"(?:,[ \t]+[^\W\d_][\w]*(?:[ \t][^\W\d_][\w]*)?)?[ \t]+[-–—][ \t]+(?=[^\W\d_])"
 )
+# A place in capitals and perhaps a date a story was filed from, before the outlet's name.
+_FILED_FROM = re.compile(
+    r"(?P<place>[^\W\d_]{3,}(?:[ \t-][^\W\d_]+){0,3}),[ \t]+(?:(?P<date>[^,.\n]{3,20}),[ \t]+)?"
+)
+_NAMED_AFTER_PLACE = re.compile(
+    rf"(?P<outlet>{_DOMAIN}|{_WORD})(?:\.[ \t]+|[ \t]+[-–—][ \t]+)(?=[^\W\d_])"
+)
 # A credit closing a caption: "Photo: IRNA", "(Photo APS)", "- Ảnh: TTXVN", "[Name - Agency]".
 _CREDIT = re.compile(
     r"(?:(?<=[\s(\[|.-])|^)(?:Photos?|Foto|Фото|Ảnh|Crédit(?:[ \t]+photo)?|Credits?|Image)"
@@ -61,8 +68,15 @@ def dateline_outlets(text: str, not_outlets: Container[str]) -> Iterator[tuple[i
 
 
 def opening_outlet(text: str) -> tuple[int, int] | None:
-    """The outlet's tag opening a story's paragraph: "VOV.VN - Chiều 6/3", "TEMPO.CO, Jakarta -"."""
-    match = _OPENING_TAG.match(text)
+    """The outlet's tag opening a story's paragraph: "VOV.VN - Chiều 6/3", "TEMPO.CO, Jakarta -",
+    or after the place in capitals and the date it was filed: "KUALA LUMPUR, KOMPAS.com -",
+    "ВЛАДИВОСТОК, 5 декабря, PrimaMedia. …"."""
+    filed = _FILED_FROM.match(text)
+    if filed is not None and filed["place"].isupper():
+        named = _NAMED_AFTER_PLACE.match(text, filed.end())
+        if named is not None and _outlet_shaped(named["outlet"]):
+            return named.span("outlet")
+    match = _OPENING_TAG.match(text, filed.end() if filed and filed["place"].isupper() else 0)
     if match is None:
         return None
     return match.span("domain" if match["domain"] else "caps")

@@ -60,11 +60,14 @@ def test_a_caption_credits_the_agency_not_the_photographer_or_a_press_office() -
     assert captions == found
 
 
-def test_an_outlets_tag_opens_the_story_but_a_place_alone_does_not() -> None:
+def test_an_outlets_tag_opens_the_story_alone_or_after_its_place_but_a_place_is_none() -> None:
     openings = [
         "VOV.VN - Chiều 6/3, Phó Thủ tướng Bùi Thanh Sơn đã điện đàm với Vương Nghị.",
         "TEMPO.CO, Jakarta - Menteri Luar Negeri Sugiono bertemu dengan Wang Yi.",
+        "KUALA LUMPUR, KOMPAS.com - Menteri Luar Negeri Sugiono bertemu Sergey Lavrov.",
+        "ВЛАДИВОСТОК, 5 декабря, PrimaMedia. Губернатор Приморского края встретился с послом.",
         "HANOI - The two ministers met on Monday.",
+        "HANOI, Vietnam - The two ministers met on Monday.",
     ]
 
     spans = [opening_outlet(text) for text in openings]
@@ -73,7 +76,7 @@ def test_an_outlets_tag_opens_the_story_but_a_place_alone_does_not() -> None:
         for text, span in zip(openings, spans, strict=True)
     ]
 
-    assert ["VOV.VN", "TEMPO.CO", None] == found
+    assert ["VOV.VN", "TEMPO.CO", "KOMPAS.com", "PrimaMedia", None, None] == found
 
 
 def test_a_wire_story_names_its_agency_from_dateline_and_credit() -> None:
