@@ -1209,34 +1209,45 @@ def _add_body_with_places(
 
 
 def _russian_bodies(article: _Article, passage: int) -> Iterator[tuple[int, int]]:
-    """Russian bodies, each cut before a person named after it."""
-    people = [
-        s.start for s in article.spans if s.passage == passage and s.target.startswith("person:")
-    ]
     text = article.texts[passage]
-    is_place = lambda name: _is_place(article, nominative(name))  # noqa: E731
-    for start, end in russian_bodies(text[: credit_start(text)], is_place):
-        end = min([p for p in people if start < p < end], default=end)
-        end = len(text[:end].rstrip(" ,-–"))
-        if end > start:
-            yield start, end
+
+    def is_place(name: str) -> bool:
+        return _is_place(article, nominative(name))
+
+    return _cut_before_people(
+        article, passage, russian_bodies(text[: credit_start(text)], is_place)
+    )
 
 
 def _vietnamese_bodies(article: _Article, passage: int) -> Iterator[tuple[int, int]]:
-    """Vietnamese bodies, each cut before a person named inside it ("Quốc hội Indonesia" of
-    "Chủ tịch Quốc hội Indonesia Puan Maharani")."""
+    text = article.texts[passage]
+    found = vietnamese_bodies(
+        text[: credit_start(text)],
+        lambda name: _is_place(article, name),
+        lambda word: is_function_word(word, "vi"),
+    )
+    # A head alone left by the cut ("Quốc hội" of "Chủ tịch Quốc hội Vương Đình Huệ") is the
+    # gazetteer's to name.
+    return (
+        (start, end)
+        for start, end in _cut_before_people(article, passage, found)
+        if len(article.texts[passage][start:end].split()) > 2
+    )
+
+
+def _cut_before_people(
+    article: _Article, passage: int, spans: Iterable[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """Each body cut before a person named inside it: "Quốc hội Indonesia" of "Chủ tịch Quốc
+    hội Indonesia Puan Maharani", "Центр АСЕАН МГИМО" before its director's name."""
     people = [
         s.start for s in article.spans if s.passage == passage and s.target.startswith("person:")
     ]
     text = article.texts[passage]
-    for start, end in vietnamese_bodies(
-        text[: credit_start(text)],
-        lambda name: _is_place(article, name),
-        lambda word: is_function_word(word, "vi"),
-    ):
+    for start, end in spans:
         end = min([p for p in people if start < p < end], default=end)
         end = len(text[:end].rstrip(" ,-–"))
-        if end > start and " " in text[start:end].strip():
+        if end > start:
             yield start, end
 
 

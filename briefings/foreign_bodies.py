@@ -9,8 +9,8 @@ syllable of each word group after the head ("Bộ Ngoại giao", "Ủy ban Công
 ương", "Quốc hội Indonesia"), read by `vietnamese_bodies`; Russian capitalises only the first
 word ("Министерство обороны"), or none, and names a body by its head noun and a complement
 in the genitive ("Совет безопасности России"), read by `russian_bodies` with pymorphy3.
-Indonesian names
-buildings, islands and rivers the same way ("Gedung Pancasila", "Pulau Natuna").
+Indonesian names buildings, islands and rivers the same way ("Gedung Pancasila", "Pulau
+Natuna").
 """
 
 from __future__ import annotations
@@ -239,22 +239,32 @@ def _russian_name_end(
         elif _genitive(word):
             end = found.end()
             # "Приморского края": a lower-case noun after the name's adjective is the name's.
-            if named_end == found.start() and _is_adjective(text[: found.start()].split()[-1]):
+            if named_end == found.start() and _is_adjective(_word_before(text, found.start())):
                 named_end = end
         else:
             break
     return end, named_end
 
 
+# How far back a word before a head is looked for: longer than any Russian word.
+_LOOK_BACK = 40
+
+
 def _mid_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
+    before = text[max(0, start - _LOOK_BACK) : start].rstrip()
     return bool(before) and before[-1] not in '.!?:«"“'
+
+
+def _word_before(text: str, start: int) -> str:
+    words = text[max(0, start - _LOOK_BACK) : start].split()
+    return words[-1] if words else ""
 
 
 def _adjective_before(text: str, start: int) -> int:
     """Back over a capitalised adjective standing before the head: "Генеральное консульство"."""
-    found = re.search(r"([А-ЯЁ][а-яё]+)[ \t]+$", text[:start])
-    return found.start(1) if found and _is_adjective(found[1]) else start
+    offset = max(0, start - _LOOK_BACK)
+    found = re.search(r"([А-ЯЁ][а-яё]+)[ \t]+$", text[offset:start])
+    return offset + found.start(1) if found and _is_adjective(found[1]) else start
 
 
 @lru_cache(maxsize=1 << 14)
