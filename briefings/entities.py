@@ -354,6 +354,7 @@ def extract(
     else:
         _find_roles_after(article)
     _generic_ministry_as_specific(article)
+    _drop_photographers(article, passages)
     mentions = _with_nested(article, _settle(article))
     mentions = _with_names_inside(article, mentions, english=language in (None, "en"))
     return Extraction(mentions, _acronyms(article))
@@ -1188,6 +1189,22 @@ def _find_credited_outlets(article: _Article, passages: Sequence[Passage]) -> No
             entity = _named_entity(article, passage.text[start:end], "organization")
             if entity.kind == "organization":
                 article.add(entity, index, start, end, (1, end - start, 0))
+
+
+def _drop_photographers(article: _Article, passages: Sequence[Passage]) -> None:
+    """People named in a caption's credit took the photo: they are no one the story is about
+    ("[Alessandro Crinari - Keystone-ATS]")."""
+    credits = {
+        index: start
+        for index, passage in enumerate(passages)
+        if passage.kind == "caption" and (start := credit_start(passage.text)) is not None
+    }
+    if credits:
+        article.spans = [
+            s
+            for s in article.spans
+            if not (s.target.startswith("person:") and s.start >= credits.get(s.passage, s.end))
+        ]
 
 
 def _add_body_with_places(

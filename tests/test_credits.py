@@ -103,3 +103,21 @@ def test_an_indonesian_outlets_tag_is_an_organisation() -> None:
     ]
 
     assert "TEMPO.CO" in _organisations(passages, "id")
+
+
+def test_a_photographer_in_a_credit_is_no_person_of_the_story() -> None:
+    passages = [
+        Passage("title", "Ignazio Cassis s'est entretenu avec Sergueï Lavrov à Lugano"),
+        Passage(
+            "caption",
+            "Le conseiller fédéral Ignazio Cassis accueille Sergueï Lavrov au Palazzo dei "
+            "Congressi de Lugano. [Alessandro Crinari - Keystone-ATS]",
+        ),
+    ]
+
+    extraction = extract(passages, None, "fr")
+    people = {m.entity.name for m in extraction.mentions if m.entity.kind == "person"}
+
+    assert "Alessandro Crinari" not in people
+    assert {"Ignazio Cassis"} <= people
+    assert "Keystone-ATS" in _organisations(passages, "fr")
