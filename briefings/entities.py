@@ -366,8 +366,9 @@ _GENERIC_MINISTRY = "organization:" + fold("Ministry of Foreign Affairs")
 def _generic_ministry_as_specific(article: _Article) -> None:
     """ "МИД" or "the ministry of foreign affairs" alone, in a story that keeps naming one
     country's foreign ministry ("МИД России", twice or more), is that ministry, not a second
-    body; named once, the other may be a foreign one ("глава МИД Индонезии")."""
-    if _GENERIC_MINISTRY not in article.entities:
+    body; named once, the other may be a foreign one ("глава МИД Индонезии"). In a language
+    of one country the bare ministry is that country's ("Kementerian Luar Negeri")."""
+    if _GENERIC_MINISTRY not in article.entities or article.language in _HOME_COUNTRIES:
         return
     specific = Counter(
         s.target

@@ -272,3 +272,16 @@ def test_a_bodys_head_after_a_place_word_or_two_joined_modifiers_is_the_name() -
     assert "organization" == found["General Border Committee"]
     assert "organization" == found["UN Economic and Social Council"]
     assert "General Border" not in found
+
+
+def test_indonesian_cina_is_china_and_no_part_of_the_ministers_name() -> None:
+    text = (
+        "Menteri Luar Negeri Sugiono bertemu dengan Menteri Luar Negeri Cina Wang Yi di Beijing. "
+        "Keduanya membahas situasi di Laut Cina Selatan."
+    )
+
+    found = named(text, "id")
+
+    assert ("China", "place") == found["Cina"]
+    assert ("Wang Yi", "person") == found["Wang Yi"]
+    assert ("South China Sea", "place") == found["Laut Cina Selatan"]
