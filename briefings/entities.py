@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
@@ -24,8 +24,9 @@ from rapidfuzz import fuzz
 
 from briefings import acronyms as acronym_finder
 from briefings.acts import acts, matters_of_parties, measures, paired_matters, parties_after
+from briefings.credits import credit_start, credited_outlets, dateline_outlets, opening_outlet
 from briefings.folding import fold
-from briefings.foreign_bodies import bodies
+from briefings.foreign_bodies import bodies, russian_bodies, vietnamese_bodies
 from briefings.foreign_names import (
     ForeignName,
     is_russian_name,
@@ -40,6 +41,7 @@ from briefings.given_names import GivenName, names_from_given
 from briefings.keyphrases import is_function_word, is_matter, key_phrases, restates
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.named_events import named_events
+from briefings.nominative import nominative
 from briefings.russian_companies import quoted_companies
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
 from briefings.transliteration import (
@@ -331,6 +333,7 @@ def extract(
     _find_gazetteer_names(article)
     _find_headed_phrases(article)
     _find_foreign_bodies(article, language)
+    _find_credited_outlets(article, passages)
     _find_lower_case_bodies(article)
     _find_lower_headed_phrases(article)
     _find_issues(article)
@@ -350,9 +353,34 @@ def extract(
         _find_roles_before(article)
     else:
         _find_roles_after(article)
+    _generic_ministry_as_specific(article)
+    _drop_photographers(article, passages)
     mentions = _with_nested(article, _settle(article))
     mentions = _with_names_inside(article, mentions, english=language in (None, "en"))
     return Extraction(mentions, _acronyms(article))
+
+
+_GENERIC_MINISTRY = "organization:" + fold("Ministry of Foreign Affairs")
+
+
+def _generic_ministry_as_specific(article: _Article) -> None:
+    """ "МИД" or "the ministry of foreign affairs" alone, in a story that keeps naming one
+    country's foreign ministry ("МИД России", twice or more), is that ministry, not a second
+    body; named once, the other may be a foreign one ("глава МИД Индонезии"). In a language
+    of one country the bare ministry is that country's ("Kementerian Luar Negeri")."""
+    if _GENERIC_MINISTRY not in article.entities or article.language in _HOME_COUNTRIES:
+        return
+    specific = Counter(
+        s.target
+        for s in article.spans
+        if s.target.startswith("organization:") and s.target.endswith(" foreign ministry")
+    )
+    if len(specific) != 1 or sum(specific.values()) < 2:
+        return
+    target = next(iter(specific))
+    article.spans = [
+        replace(s, target=target) if s.target == _GENERIC_MINISTRY else s for s in article.spans
+    ]
 
 
 def normalise_role(role: str) -> str:
@@ -1131,9 +1159,114 @@ def _find_foreign_bodies(article: _Article, language: str | None) -> None:
             for start, end in bodies(text, language, kind):
                 entity = _named_entity(article, text[start:end], kind)
                 article.add(entity, passage, start, end, (1, end - start, 1))
+        for start, end in _vietnamese_bodies(article, passage) if language == "vi" else ():
+            entity = _named_entity(article, text[start:end], "organization")
+            _add_body_with_places(article, entity, passage, start, end)
+        for start, end in _russian_bodies(article, passage) if language == "ru" else ():
+            entity = _named_entity(article, nominative(text[start:end]), "organization")
+            _add_body_with_places(article, entity, passage, start, end)
         for company in quoted_companies(text) if language == "ru" else ():
             entity = _named_entity(article, company.name, "organization")
             article.add(entity, passage, company.start, company.end, (1, len(company.name), 1))
+
+
+# The first paragraphs, where an outlet's tag may open the story ("VOV.VN - Chiều 6/3, …").
+_OPENING_PASSAGES = 3
+
+
+def _find_credited_outlets(article: _Article, passages: Sequence[Passage]) -> None:
+    """Agencies and outlets signing a dateline, a photo credit or the story's opening."""
+    common = article.gazetteer.common_words
+    for index, passage in enumerate(passages):
+        if passage.kind == "dateline":
+            spans = list(dateline_outlets(passage.text, common))
+        elif passage.kind == "caption":
+            spans = list(credited_outlets(passage.text, common))
+        elif passage.kind == "body" and index < _OPENING_PASSAGES:
+            spans = [span for span in [opening_outlet(passage.text)] if span is not None]
+        else:
+            continue
+        for start, end in spans:
+            entity = _named_entity(article, passage.text[start:end], "organization")
+            if entity.kind == "organization":
+                article.add(entity, index, start, end, (1, end - start, 0))
+
+
+def _drop_photographers(article: _Article, passages: Sequence[Passage]) -> None:
+    """People named in a caption's credit took the photo: they are no one the story is about
+    ("[Alessandro Crinari - Keystone-ATS]")."""
+    credits = {
+        index: start
+        for index, passage in enumerate(passages)
+        if passage.kind == "caption" and (start := credit_start(passage.text)) is not None
+    }
+    if credits:
+        article.spans = [
+            s
+            for s in article.spans
+            if not (s.target.startswith("person:") and s.start >= credits.get(s.passage, s.end))
+        ]
+
+
+def _add_body_with_places(
+    article: _Article, entity: EntityRef, passage: int, start: int, end: int
+) -> None:
+    """A body, and the places named in it kept there: "администрацией США" names the US too."""
+    article.add(entity, passage, start, end, (1, end - start, 1))
+    body = article.spans[-1]
+    places = [
+        s
+        for s in article.spans
+        if s.passage == passage and start <= s.start and s.end <= end and s.target[:6] == "place:"
+    ]
+    kept: list[_Span] = []
+    for place in sorted(places, key=lambda s: s.rank, reverse=True):
+        if not any(place.start < k.end and k.start < place.end for k in kept):
+            kept.append(place)
+            article.nested.append((body, place))
+
+
+def _russian_bodies(article: _Article, passage: int) -> Iterator[tuple[int, int]]:
+    text = article.texts[passage]
+
+    def is_place(name: str) -> bool:
+        return _is_place(article, nominative(name))
+
+    return _cut_before_people(
+        article, passage, russian_bodies(text[: credit_start(text)], is_place)
+    )
+
+
+def _vietnamese_bodies(article: _Article, passage: int) -> Iterator[tuple[int, int]]:
+    text = article.texts[passage]
+    found = vietnamese_bodies(
+        text[: credit_start(text)],
+        lambda name: _is_place(article, name),
+        lambda word: is_function_word(word, "vi"),
+    )
+    # A head alone left by the cut ("Quốc hội" of "Chủ tịch Quốc hội Vương Đình Huệ") is the
+    # gazetteer's to name.
+    return (
+        (start, end)
+        for start, end in _cut_before_people(article, passage, found)
+        if len(article.texts[passage][start:end].split()) > 2
+    )
+
+
+def _cut_before_people(
+    article: _Article, passage: int, spans: Iterable[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """Each body cut before a person named inside it: "Quốc hội Indonesia" of "Chủ tịch Quốc
+    hội Indonesia Puan Maharani", "Центр АСЕАН МГИМО" before its director's name."""
+    people = [
+        s.start for s in article.spans if s.passage == passage and s.target.startswith("person:")
+    ]
+    text = article.texts[passage]
+    for start, end in spans:
+        end = min([p for p in people if start < p < end], default=end)
+        end = len(text[:end].rstrip(" ,-–"))
+        if end > start:
+            yield start, end
 
 
 def _capitalised_runs(article: _Article, tokens: list[_Token]) -> Iterable[list[_Token]]:
@@ -1197,7 +1330,7 @@ def _classify_run(article: _Article, passage: int, run: list[_Token]) -> None:
     head = next((i for i, t in enumerate(run) if t.key in HEADS and t.is_capitalised), None)
     if head is None or _free_trade_agreement(article, passage, run):
         return
-    head = _gathering_of_named_body(run, head)
+    head = _gathering_of_named_body(run, _body_after_place_word(run, head))
     named = _around_head(run, head)
     rest = run[head + 1 :] if named[-1] is run[head] else []
     # "the Five-Point Consensus and the Rome Statute": the second name has its own head.
@@ -1222,6 +1355,19 @@ def _classify_run(article: _Article, passage: int, run: list[_Token]) -> None:
         article.alternative_of[(passage, end + 2)] = entity
 
 
+def _body_after_place_word(run: list[_Token], head: int) -> int:
+    """A body's head after a place's word is the name's: "General Border Committee", "Mekong
+    River Commission" are bodies, not a border and a river."""
+    if HEADS[run[head].key] != "place":
+        return head
+    for i in range(head + 1, len(run)):
+        if run[i].key in {"of", "on", "for", "and", "the"}:
+            break
+        if HEADS.get(run[i].key) == "organization" and run[i].is_capitalised:
+            return i
+    return head
+
+
 def _gathering_of_named_body(run: list[_Token], head: int) -> int:
     """A later event head when the first names a forum whose meeting it is: "East Asia Summit
     Foreign Ministers' Meeting". (An organisation's meetings are summits.py's, linked to it.)"""
@@ -1241,9 +1387,19 @@ def _seat_end(article: _Article, text: str, end: int) -> int:
     return seat.end() if seat and _is_place(article, seat[1]) else end
 
 
+def _cuts_name(run: list[_Token], i: int, head: int) -> bool:
+    """A connector before the head cuts the name there ("Hanoi and Moscow Oblast"), but for
+    an "and" joining two modifiers of one body: "UN Economic and Social Council"."""
+    if run[i].key not in _CONNECTORS:
+        return False
+    if run[i].key != "and" or HEADS[run[head].key] != "organization":
+        return True
+    return i > 0 and run[i - 1].key in HEADS
+
+
 def _around_head(run: list[_Token], head: int) -> list[_Token]:
     """The name around its head word, cut at an "and" joining two names."""
-    cut = max((i + 1 for i in range(head) if run[i].key in _CONNECTORS), default=0)
+    cut = max((i + 1 for i in range(head) if _cuts_name(run, i, head)), default=0)
     after = run[head + 1 : head + 2]
     if after and after[0].key not in {"of", "on", "for"}:
         return run[cut : head + 1]
@@ -1261,11 +1417,12 @@ def _find_lower_case_bodies(article: _Article) -> None:
             )
             demonym = article.gazetteer.primary_demonym.get(country or "")
             if demonym and not _describes_a_person(text, match):
-                # "Seoul's" stays a place of its own; "Chinese" is part of the name.
-                start, end = match.start(3 if match.group(2) else 1), match.end()
+                # "Cambodia's foreign ministry" is said whole, as the press and the labels of
+                # sets 1 and 6 write it; "Cambodia" stays a place inside it.
+                start, end = match.start(1), match.end()
                 body = " ".join(word.capitalize() for word in match.group(3).split())
                 entity = _named_entity(article, f"{demonym} {body}", "organization")
-                article.add(entity, passage, start, end, (1, end - start, 1))
+                _add_body_with_places(article, entity, passage, start, end)
 
 
 def _describes_a_person(text: str, match: re.Match[str]) -> bool:
@@ -1614,10 +1771,12 @@ def _stem_key(name: str) -> tuple[str, ...]:
 
 
 def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """The settled mentions, plus each organisation named inside a summit kept there."""
+    """The settled mentions, plus each organisation named inside a summit, and each place
+    inside a body, kept there."""
     if not article.nested:
         return mentions
-    chosen = {(m.passage, m.start, m.end) for m in mentions if m.entity.kind in ("event", "topic")}
+    outer = ("event", "topic", "organization")
+    chosen = {(m.passage, m.start, m.end) for m in mentions if m.entity.kind in outer}
     refs = _entity_refs(article)
     inner = {
         Mention(
