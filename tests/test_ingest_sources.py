@@ -249,3 +249,19 @@ def test_a_copyright_year_is_no_publication_date(store: Store, tmp_path: Path) -
     run_ingest(store, [str(page)])
 
     assert store.articles()[0].published.date is None
+
+
+def test_a_year_guessed_from_the_text_is_no_publication_date(store: Store, tmp_path: Path) -> None:
+    page = tmp_path / "summit.html"
+    # The page's only stated date is one htmldate refuses (it lies in the future): what
+    # is left is the year in the text, which it would make 1 January.
+    page.write_text(
+        '<html><head><meta property="article:published_time" content="2031-12-01T18:40:00">'
+        "<title>Summit set</title></head><body><article><h1>Summit set for 2026</h1>"
+        f"<p>{FULL_ENTRY}</p><p>{SECOND_ENTRY}</p></article></body></html>",
+        encoding="utf-8",
+    )
+
+    run_ingest(store, [str(page)])
+
+    assert store.articles()[0].published.date is None

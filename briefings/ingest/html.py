@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -55,26 +54,17 @@ def page_document(
 def stated_date(page: str) -> str | None:
     """The publication date a page states in its markup or text (`YYYY-MM-DD`), if any.
 
-    htmldate's extensive search falls back on the copyright line: "© 2026" becomes
-    2026-01-01. A 1 January found only that way, with the page's copyright in that year,
-    is no publication date.
+    htmldate's extensive search, finding no date it trusts, falls back on a bare year (a
+    copyright line's "© 2026", a year in the text) and makes it 1 January. A 1 January
+    that only the extensive search finds is such a guess, and no publication date.
     """
     found = find_date(page, url=_NO_DATE_URL, original_date=True, extensive_search=True)
     if not isinstance(found, str):
         return None
-    if found.endswith("-01-01") and _copyright_of(page, found[:4]):
+    if found.endswith("-01-01"):
         marked = find_date(page, url=_NO_DATE_URL, original_date=True, extensive_search=False)
         return marked if isinstance(marked, str) else None
     return found
-
-
-# "© 2026", "&copy; 2026", "Copyright 2026", "(c) 2019-2026"
-_COPYRIGHT = r"(?:©|&copy;|&#169;|\bcopyright\b|\(c\))[^<\n]{0,40}?\b"
-
-
-def _copyright_of(page: str, year: str) -> bool:
-    """Whether the page's copyright line names `year`."""
-    return re.search(_COPYRIGHT + re.escape(year) + r"\b", page, re.I) is not None
 
 
 def fragment_text(fragment: str) -> str:
