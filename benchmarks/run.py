@@ -140,6 +140,8 @@ class SizeResult:
     queries: dict[str, Queries] = field(default_factory=dict)
     digest_ms: float = 0.0
     ack: Latency = Latency(0, 0, 0)
+    # The corpus's article text in characters (median, mean, min, max), from its manifest.
+    article_chars: dict[str, int] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         found = asdict(self)
@@ -423,6 +425,7 @@ def run_size(size: int, seed: int, per_command: int, work: Path) -> SizeResult:
         size,
         measure_ingest("attache", corpus, db, size),
         measure_ingest("baseline", corpus, work / f"baseline-{size}.db", size),
+        article_chars=manifest.get("article_chars", {}),
     )
     _say(f"{size}: querying")
     with Store.open(db) as store:
@@ -525,10 +528,11 @@ def markdown(
 
 
 def _size_table(result: SizeResult) -> list[str]:
-    ingest_, floor = result.ingest, result.baseline
+    ingest_, floor, chars = result.ingest, result.baseline, result.article_chars
     rows = [
         f"## {result.size:,} articles",
         "",
+        *_lengths(chars),
         "| Measure | Attaché | Baseline | Ratio |",
         "|---|---:|---:|---:|",
         f"| Ingest (articles/s) | {ingest_.per_second} | {floor.per_second}"
@@ -552,6 +556,16 @@ def _size_table(result: SizeResult) -> list[str]:
         "",
     ]
     return rows
+
+
+def _lengths(chars: dict[str, int]) -> list[str]:
+    if not chars:  # a corpus generated before its manifest recorded them
+        return []
+    return [
+        f"Article text (without chrome): median {chars['median']:,} characters, mean"
+        f" {chars['mean']:,}, from {chars['min']:,} to {chars['max']:,}.",
+        "",
+    ]
 
 
 def _targets(results: Sequence[SizeResult]) -> list[str]:
@@ -615,16 +629,32 @@ def main(argv: Sequence[str] | None = None) -> None:
         _child(*args.child)
         return
     args.work.mkdir(parents=True, exist_ok=True)
-    results = [run_size(size, SEED, args.queries, args.work) for size in args.sizes]
-    host = machine()
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report(results, host), indent=2) + "\n")
-    profiles = profile(min(args.sizes), SEED, args.work) if args.profile else {}
-    text = markdown(results, host, profiles, kept_findings(args.markdown or Path("-")))
-    if args.markdown:
-        args.markdown.write_text(text, encoding="utf-8")
+    host, results = machine(), list[SizeResult]()
+    for size in args.sizes:
+        results.append(run_size(size, SEED, args.queries, args.work))
+        # Written after every size, so a long run that is stopped keeps what it measured.
+        text = write_reports(results, host, {}, args.json, args.markdown)
+    if args.profile:
+        profiles = profile(min(args.sizes), SEED, args.work)
+        text = write_reports(results, host, profiles, args.json, args.markdown)
     print(text)
+
+
+def write_reports(
+    results: Sequence[SizeResult],
+    host: dict[str, str],
+    profiles: dict[str, str],
+    json_path: Path | None,
+    markdown_path: Path | None,
+) -> str:
+    """Write the JSON and the markdown report for `results`; return the markdown."""
+    if json_path:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(report(results, host), indent=2) + "\n")
+    text = markdown(results, host, profiles, kept_findings(markdown_path or Path("-")))
+    if markdown_path:
+        markdown_path.write_text(text, encoding="utf-8")
+    return text
 
 
 if __name__ == "__main__":
