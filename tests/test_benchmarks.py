@@ -133,3 +133,22 @@ def test_a_rewrite_keeps_the_findings_written_by_hand(tmp_path: Path) -> None:
     report.write_text(f"# old\n{run.FINDINGS_START}\nIngest is slow.\n{run.FINDINGS_END}\n")
 
     assert "\nIngest is slow.\n" == run.kept_findings(report)
+
+
+def test_built_measures_the_commands_on_the_database_an_earlier_run_left(
+    produced: Path,
+) -> None:
+    again = produced / "built.json"
+    report = produced / "built.md"
+    run.main(
+        [
+            *("--sizes", str(SIZE), "--built", str(SIZE), "--queries", "3"),
+            *("--work", str(produced / "work"), "--json", str(again), "--markdown", str(report)),
+        ]
+    )
+    (size,) = json.loads(again.read_text())["sizes"]
+    table = report.read_text()
+
+    assert (None, None) == (size["ingest"], size["baseline"])
+    assert SIZE == size["stored"] and {"who", "topic", "ask", "timeline"} == set(size["queries"])
+    assert "Measured with `--built`" in table and "| Ingest (articles/s) |" not in table
