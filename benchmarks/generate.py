@@ -24,6 +24,7 @@ from email.utils import format_datetime
 from html import escape
 from pathlib import Path
 
+from benchmarks.story_detail import Cast, detail, target_length
 from briefings.folding import fold_diacritics
 
 FEED_ENTRIES = 5
@@ -275,6 +276,8 @@ class Corpus:
         self.weights = [1 / (rank + 1) ** 0.8 for rank in range(len(self.people))]
         self.recent: list[Story] = []
         self.mentioned: Counter[str] = Counter()
+        # Characters of article text (paragraphs joined, no chrome): how many articles had each.
+        self.lengths: Counter[int] = Counter()
 
     def story(self) -> tuple[Story, bool]:
         """The next story, and whether it retells a recent one."""
@@ -304,11 +307,12 @@ def title(story: Story) -> str:
 
 
 def body(story: Story, outlet: str, retold: bool, rng: random.Random) -> list[str]:
-    """The story's paragraphs; a retelling rewords a few verbs and drops one paragraph."""
+    """The story's paragraphs, as long as real news; a retelling rewords a few verbs and
+    drops one paragraph."""
     host, guest, org = story.host, story.guest, story.organisation
     spelled = _spelling(host, outlet)
     when = f"{_MONTHS[story.day.month - 1]} {story.day.day}"
-    paragraphs = [
+    opening = [
         f"{_dateline(story, outlet)}{_COUNTRY_ADJECTIVE[host.country]} {host.role} {spelled}"
         f" {story.verb} {_COUNTRY_ADJECTIVE[guest.country]} {guest.role} {guest.name}"
         f" in {_CAPITALS[host.country]} on {when}, {story.day.year}.",
@@ -316,15 +320,39 @@ def body(story: Story, outlet: str, retold: bool, rng: random.Random) -> list[st
         f" and affirmed that disputes must be settled by peaceful means.",
         f"For his part, {guest.short} said {guest.country} agreed to work with"
         f" {host.country} through the {org.name} ({org.acronym}).",
+    ]
+    closing = [
         f"The two sides also expressed support for the {org.acronym} work plan and proposed"
         f" a follow-up meeting on {_MONTH_NAMES[(story.day.month + 1) % 12]} {story.day.day}.",
         f"{host.short} invited {guest.short} to visit {host.country} at a convenient time,"
         f" and the invitation was accepted, the {host.country} ministry said.",
     ]
+    paragraphs = [*opening, *_detail(story), *closing]
     if retold:
         paragraphs = [_reword(p) for p in paragraphs]
         del paragraphs[rng.randrange(1, len(paragraphs))]
     return paragraphs
+
+
+def _detail(story: Story) -> list[str]:
+    # Drawn from the story's own seed, so every retelling carries the same detail.
+    rng = random.Random(story.seed)
+    analyst, _ = _full_name(rng, rng.choice(sorted(_NAMES)))
+    cast = Cast(
+        host=story.host.short,
+        guest=story.guest.short,
+        host_country=story.host.country,
+        guest_country=story.guest.country,
+        host_adjective=_COUNTRY_ADJECTIVE[story.host.country],
+        topic=story.topic,
+        topics=_TOPICS,
+        organisation=story.organisation.name,
+        acronym=story.organisation.acronym,
+        year=story.day.year,
+        analyst=analyst,
+    )
+    # The opening and closing paragraphs hold about 730 characters between them.
+    return detail(cast, rng, target_length(rng) - 730)
 
 
 def _spelling(person: Person, outlet: str) -> str:
@@ -460,6 +488,7 @@ def _files(corpus: Corpus, size: int, with_outlet_chrome: bool) -> Iterator[tupl
         story, retold = corpus.story()
         outlet = rng.choice(_OUTLETS)[0]
         paragraphs = body(story, outlet, retold, rng)
+        corpus.lengths[len("\n\n".join(paragraphs))] += 1
         shape = rng.random()
         number += 1
         if with_outlet_chrome:
@@ -498,7 +527,21 @@ def _manifest(corpus: Corpus) -> dict[str, object]:
         "topics": [t.removeprefix("the ") for t in _TOPICS],
         "first_day": FIRST_DAY.isoformat(),
         "days": DAYS,
+        "article_chars": article_chars(corpus.lengths),
     }
+
+
+def article_chars(lengths: Counter[int]) -> dict[str, int]:
+    """The median, mean, shortest and longest article text, in characters."""
+    count = lengths.total()
+    seen, median = 0, 0
+    for length in sorted(lengths):
+        seen += lengths[length]
+        if seen * 2 >= count:
+            median = length
+            break
+    mean = sum(length * times for length, times in lengths.items()) / max(count, 1)
+    return {"median": median, "mean": round(mean), "min": min(lengths), "max": max(lengths)}
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -511,7 +554,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     written = generate(args.size, args.out, args.seed, args.outlet_chrome)
-    print(f"{written.articles} articles in {written.files} files under {args.out}")
+    chars = json.loads((args.out / "manifest.json").read_text())["article_chars"]
+    print(
+        f"{written.articles} articles in {written.files} files under {args.out};"
+        f" article text median {chars['median']:,} characters, mean {chars['mean']:,}"
+    )
 
 
 if __name__ == "__main__":
