@@ -212,7 +212,10 @@ class Queries:
         self, passage_ids: Iterable[int], entity_ids: Iterable[int] | None = None
     ) -> list[PassageMention]:
         """The entities named in the passages (only `entity_ids`, when given), in text order."""
-        only = "" if entity_ids is None else f" AND m.entity_id {IN_LIST}"
+        # `+m.entity_id`: the planner would otherwise read every mention of the asked-about
+        # entities in the whole corpus (mentions_entity) rather than those of a few hundred
+        # passages (mentions_passage): at 100k articles 3-148 ms against 1-4 ms.
+        only = "" if entity_ids is None else f" AND +m.entity_id {IN_LIST}"
         wanted = [] if entity_ids is None else [json_list(sorted(set(entity_ids)))]
         rows = self.db.execute(
             "SELECT m.passage_id, m.article_id, m.entity_id, e.kind, m.surface FROM mentions m"
