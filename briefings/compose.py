@@ -76,6 +76,9 @@ TOPIC_KINDS = ("topic", "organization", "event", "place", "person")
 # Kinds whose briefing also quotes every passage holding the words asked: a topic or event
 # is written in many ways that extraction finds only some of; a name is found where it is.
 PHRASE_KINDS = ("topic", "event")
+# ... when extraction found it in fewer passages than this: a topic found often already has
+# its articles, and ranking a common phrase over a large corpus costs the most (benchmarks).
+WIDEN_BELOW = 40
 # (role as written, country, article id), as the store reports a role.
 RoleUse = tuple[str, str | None, int]
 
@@ -129,25 +132,25 @@ def brief_topic(
         return _entity_briefing("topic", store, term, resolution, limits, writer)
     words = phrase_words(term)
     # The phrase itself first, then its words near each other, then anywhere in a passage,
-    # then anywhere in an article.
-    hits = term_passages(store, words, ())
-    tiers = [(hits, term_weight(words), _phrase_note(hits, words))]
-    match = every(words)
-    if match is not None:
-        tiers.append(
-            (
-                store.search_passages(match, SEARCH_LIMIT),
-                words_weight(words),
-                notices.NO_ENTITY_WORDS,
-            )
-        )
-    tiers.append((_story_hits(store, words), words_weight(words), notices.NO_ENTITY_STORY))
-    for hits, weight, note in tiers:
+    # then anywhere in an article: each tier searched only when the one before found nothing.
+    tiers: list[tuple[Callable[[], list[PassageHit]], Focus, str | None]] = [
+        (lambda: term_passages(store, words, ()), term_weight(words), None),
+        (lambda: _every_hits(store, words), words_weight(words), notices.NO_ENTITY_WORDS),
+        (lambda: _story_hits(store, words), words_weight(words), notices.NO_ENTITY_STORY),
+    ]
+    for search, weight, note in tiers:
+        hits = search()
         told = term_events(store, (), hits) if hits else ([], [])
-        found = _phrase_briefing(store, term, resolution, hits, weight, note, limits, writer, told)
+        said = note or _phrase_note(hits, words)
+        found = _phrase_briefing(store, term, resolution, hits, weight, said, limits, writer, told)
         if found is not None:
             return found
     return _not_found("topic", term, resolution)
+
+
+def _every_hits(store: Store, words: list[str]) -> list[PassageHit]:
+    match = every(words)
+    return store.search_passages(match, SEARCH_LIMIT) if match is not None else []
 
 
 def _phrase_note(hits: Sequence[PassageHit], words: list[str]) -> str:
@@ -293,7 +296,10 @@ def _answer_passages(store: Store, words: Sequence[str]) -> list[PassageHit]:
 
 
 def _with_foreign(store: Store, words: Sequence[str], hits: list[PassageHit]) -> list[PassageHit]:
-    """`hits`, and the passages that say the question's words in another language."""
+    """`hits`, and the passages that say the question's words in another language (when
+    the store holds articles in one)."""
+    if not store.languages() - {"en"}:
+        return hits
     match = any_foreign([stem(w) for w in words])
     if match is None:
         return hits
@@ -374,7 +380,7 @@ def _entity_briefing(
     rows = store.events_involving(entity.id, recent=RECENT_ARTICLES)
     # A topic is also wherever its words are written, and every report of what they tell.
     words = phrase_words(query) if command == "topic" and entity.kind in PHRASE_KINDS else []
-    if words:
+    if words and len(hits) < WIDEN_BELOW:
         hits = [*hits, *term_passages(store, words, hits)]
     events = term_events(store, rows, hits) if words else (rows, [])
     articles = {h.article_id for h in hits} | {a for _, _, a in roles}

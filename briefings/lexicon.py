@@ -19,6 +19,8 @@ from briefings.folding import fold
 from briefings.search import quote
 
 _WORD = re.compile(r"\w+")
+# A foreign form opening with this many letters of the English stem is its cognate.
+COGNATE_CHARS = 4
 # Languages written in syllables: a form is whole words there, never a word's start.
 _SYLLABIC = frozenset({"vi"})
 
@@ -68,6 +70,15 @@ def holds(words: Sequence[str], forms: Sequence[Form]) -> bool:
 def any_foreign(roots: Sequence[str]) -> str | None:
     """An FTS5 expression for passages holding a form of any of `roots` (None when none):
     a single word as a prefix, a run of syllables as a phrase."""
-    found = dict.fromkeys(form for root in roots for form in foreign_forms(root))
+    # A form sharing the English word's start ("visit", "consultation", "coopération") is
+    # found by the English search already, and searched again it costs the most.
+    found = dict.fromkeys(
+        form for root in roots for form in foreign_forms(root) if not _cognate(form, root)
+    )
     terms = [quote(" ".join(f.words)) + ("*" if f.prefix else "") for f in found]
     return " OR ".join(terms) if terms else None
+
+
+def _cognate(form: Form, root: str) -> bool:
+    first = form.words[0]
+    return len(form.words) == 1 and first[:COGNATE_CHARS] == root[:COGNATE_CHARS]

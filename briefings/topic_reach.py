@@ -22,8 +22,11 @@ from store.records import EventRow, PassageHit
 
 # Passages searched for the phrase, and again for its words near each other.
 TERM_PASSAGES = 100
-# Events of the same days read from the whole store, to find the other reports among them.
-SAME_DAY_EVENTS = 200
+# Beyond this many passages holding the phrase, its words apart add cost, not reports.
+ENOUGH_PHRASED = 30
+# Events of the same days read from the whole store, to find the other reports among them;
+# grouping compares them pairwise, so a common day must not bring thousands.
+SAME_DAY_EVENTS = 60
 
 
 def term_passages(store: Store, words: list[str], known: Sequence[PassageHit]) -> list[PassageHit]:
@@ -33,8 +36,8 @@ def term_passages(store: Store, words: list[str], known: Sequence[PassageHit]) -
     found: list[PassageHit] = []
     headlined: set[int] = set()
     for match in (exact(words), near(words)):
-        if match is None:
-            continue
+        if match is None or len(found) >= ENOUGH_PHRASED:
+            continue  # words near each other are searched when the phrase is rare
         for hit in store.search_passages(match, TERM_PASSAGES, kinds=("body", "title")):
             if hit.kind == "title":
                 headlined.add(hit.article_id)

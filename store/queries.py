@@ -61,6 +61,7 @@ class Queries:
     # Reads that scan a whole table, kept with the corpus version they were made on.
     _aliases: tuple[int, list[tuple[str, int]]] | None = None
     _passages: tuple[int, int] | None = None
+    _languages: tuple[int, frozenset[str]] | None = None
 
     def entities_named(self, alias_key: str) -> list[EntityRow]:
         """Entities having `alias_key` (folded) as their key or one of their aliases."""
@@ -187,6 +188,14 @@ class Queries:
             total = int(self.db.execute("SELECT count(*) FROM passages").fetchone()[0])
             self._passages = (version, total)
         return self._passages[1]
+
+    def languages(self) -> frozenset[str]:
+        """The languages of the stored articles; read once per corpus version (it scans)."""
+        version = self.corpus_version()
+        if self._languages is None or self._languages[0] != version:
+            rows = self.db.execute("SELECT DISTINCT coalesce(language, 'en') FROM articles")
+            self._languages = (version, frozenset(str(row[0]) for row in rows))
+        return self._languages[1]
 
     def corpus_version(self) -> int:
         """A number every saved article bumps (Store.save_article); 0 for an empty store."""
