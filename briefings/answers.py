@@ -9,7 +9,6 @@ question's names it (or else its article) holds.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -25,6 +24,7 @@ from briefings.questions import (
     mentions_name,
     name_keys,
     names_asked,
+    years_in,
 )
 from briefings.transliteration import is_cyrillic, latin_name
 from store import Store
@@ -40,7 +40,6 @@ YEAR_WEIGHT = 0.3
 IN_SENTENCE = 0.3
 # candidates() weighs the word match four times a sentence's style: so do the fit.
 MATCH_SCORE = 4.0
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def rank_answers(
@@ -106,10 +105,10 @@ def _years_stated(candidate: Candidate, dates: Sequence[DateRecord]) -> set[int]
     """The years a sentence names, as written ("2021") or in words ("last year"), but for
     the year of what it announces: "agreed in 2022 to meet in 2023" is of 2022."""
     end = candidate.start + len(candidate.text)
-    stated = {int(year) for year in _YEAR.findall(candidate.text)}
+    stated = years_in(candidate.text)
     for date in dates:
         if candidate.start <= date.start < end:
-            stated.update(int(y) for y in _YEAR.findall(date.date[:4]))
+            stated |= years_in(date.date[:4])
     announced = candidate.announced.year if candidate.announced else None
     return stated - {announced}
 

@@ -14,7 +14,6 @@ dateline uses, so no language needs a hand-written table.
 from __future__ import annotations
 
 import re
-from datetime import date as calendar_date
 
 from briefings import datafiles
 from briefings.model import PartialDate, WireDateline
@@ -100,27 +99,31 @@ _DAY_FIRST_WEEKDAYS = sorted(
 _DAY_FIRST_WEEKDAY = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(n) for n in _DAY_FIRST_WEEKDAYS) + r")(?!\w)", re.I
 )
-_NUMERIC_DATE = re.compile(
+# A day-first numeric date with its year: 1/3/2022, 01.03.2022 (dates.py reads it too).
+NUMERIC_DATE = re.compile(
     r"(?<![0-9/.])(?P<d>[0-3]?[0-9])(?P<sep>[/.])(?P<m>[01]?[0-9])(?P=sep)(?P<y>[12][0-9]{3})"
     r"(?![0-9]|[/.][0-9])"
 )
+
+
+def numeric_day(match: re.Match[str]) -> PartialDate | None:
+    """The day a `NUMERIC_DATE` match gives, or None for one no calendar has (31/6/2022)."""
+    try:
+        return PartialDate(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
 
 
 def day_first_date(text: str) -> tuple[PartialDate | None, str]:
     """A numeric date with its year that can only be day-first, and `text` without it and
     its weekday: one beside a weekday of a day-first language, or with a day past 12
     ("23/03/2016"); (None, text) otherwise."""
-    match = _NUMERIC_DATE.search(text)
+    match = NUMERIC_DATE.search(text)
     if match is None:
         return None, text
-    day, month = int(match["d"]), int(match["m"])
     weekday = _DAY_FIRST_WEEKDAY.search(text)
-    if weekday is None and day <= 12:
-        return None, text
-    try:
-        found = PartialDate(int(match["y"]), month, day)
-        calendar_date(found.year or 0, month, day)
-    except ValueError:
+    found = numeric_day(match)
+    if found is None or (weekday is None and int(match["d"]) <= 12):
         return None, text
     rest = text[: match.start()] + " " + text[match.end() :]
     return found, _DAY_FIRST_WEEKDAY.sub(" ", rest)

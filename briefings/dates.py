@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 
 from briefings import datafiles
 from briefings.datelines import MONTHS as WIRE_MONTHS
+from briefings.datelines import NUMERIC_DATE, numeric_day
 from briefings.model import DateMention, PartialDate, YearSource
 
 FUTURE_HORIZON = timedelta(days=62)
@@ -675,12 +676,11 @@ _ABROAD_MONTH_YEAR = re.compile(rf"{_ABROAD_MONTH},?\s+{_ABROAD_YEAR}")
 _ABROAD_MONTH_ALONE = re.compile(_ABROAD_MONTH + r"(?![\s,]*(?:de\s+|năm\s+)?[0-9])")
 # Vietnamese writes a day as `ngày 27/7`, `chiều 23/3` (the afternoon of), `hôm 1/3`: day
 # first, made a date by the word before it. With its year (`1/3/2022`, `01.03.2022`), a
-# day-first date needs no word: these languages never write the month first.
+# day-first date needs no word (datelines.NUMERIC_DATE): these languages never write the
+# month first.
 _VIETNAMESE_DAY = re.compile(
     r"(?i:ngày|sáng|trưa|chiều|tối|đêm|hôm)\s+(?P<d>[0-3]?[0-9])/(?P<mn>[01]?[0-9])"
     r"(?:/(?P<y>[12][0-9]{3}))?(?![0-9/])"
-    r"|(?<![0-9/.])(?P<d2>[0-3]?[0-9])(?P<sep>[/.])(?P<mn2>[01]?[0-9])(?P=sep)(?P<y2>[12][0-9]{3})"
-    r"(?![0-9]|[/.][0-9])"
 )
 # Words that make a month alone a date: in, since, until, from (ru, fr, de, vi, id).
 _ABROAD_MONTH_CUE = re.compile(
@@ -719,21 +719,15 @@ def _read_abroad_month_alone(match: re.Match[str], passage: _Passage) -> _Found 
 
 
 def _read_vietnamese_day(match: re.Match[str], passage: _Passage) -> _Found | None:
-    if match["d2"]:
-        found = _numeric_day(int(match["y2"]), int(match["mn2"]), int(match["d2"]))
-        return _Found(match.start(), match.end(), found) if found else None
     month, day = int(match["mn"]), int(match["d"])
     if not 1 <= month <= 12:
         return None
     return _day_range(match, passage, (month, day), None)
 
 
-def _numeric_day(year: int, month: int, day: int) -> PartialDate | None:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return None
-    return PartialDate(year, month, day)
+def _read_numeric_day(match: re.Match[str], passage: _Passage) -> _Found | None:
+    found = numeric_day(match)
+    return _Found(match.start(), match.end(), found) if found else None
 
 
 def _read_abroad_weekday(match: re.Match[str], passage: _Passage) -> _Found | None:
@@ -775,5 +769,6 @@ _ABROAD_READERS = (
     (_ABROAD_DAY_MONTH, _read_abroad_day_month),
     (_ABROAD_MONTH_YEAR, _read_abroad_month_year),
     (_VIETNAMESE_DAY, _read_vietnamese_day),
+    (NUMERIC_DATE, _read_numeric_day),
     *_ABROAD_WORD_READERS,
 )

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from briefings.briefing import Claim, Source, TimelineEntry
 from briefings.compose import Limits, SourceBook
-from briefings.events import ANNOUNCED
+from briefings.events import ANNOUNCED, is_past
 from briefings.extractive import SAME_SENTENCE, parse_iso
 from briefings.filters import Filter
 from briefings.folding import fold, fold_text
@@ -302,14 +302,10 @@ def _announces_same(one: EventFact, other: EventFact, roots: Mapping[int, int]) 
 
 
 def _before(date: PartialDate, today: calendar_date) -> bool:
-    """Whether all of `date` (a day, a month or a year) is past by `today`."""
-    if date.year is None:
-        return False  # "on 18 December", year unknown: not known to be past
-    if date.month is None:
-        return date.year < today.year
-    if date.day is None:
-        return (date.year, date.month) < (today.year, today.month)
-    return (date.year, date.month, date.day) < (today.year, today.month, today.day)
+    """Whether all of `date` (a day, a month or a year) is past by `today`: an event of
+    today is still coming up."""
+    now = PartialDate(today.year, today.month, today.day)
+    return is_past(date, now) and date.iso() != now.iso()
 
 
 def _entry(fact: EventFact, articles: Sequence[int], book: SourceBook) -> TimelineEntry:

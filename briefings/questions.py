@@ -82,6 +82,7 @@ _AMOUNT = re.compile(
 # A bare count: "7,000 people", "150 families"; a year or a day of the month is not one.
 _COUNT = re.compile(r"\b\d{1,3}(?:[.,]\d{3})+\b|\b\d{3,}\b")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_YEARS = re.compile(rf"\b(?:{_YEAR.pattern})\b")
 
 
 # The entity kinds that answer a where or who question, the likelier first.
@@ -227,6 +228,11 @@ def _name_pattern(key: str) -> re.Pattern[str]:
     if len(parts[-1]) >= _PREFIX_CHARS:
         parts[-1] += r"\w*"
     return re.compile(r"\b" + r"\W+".join(parts) + r"\b", re.IGNORECASE)
+
+
+def years_in(text: str) -> set[int]:
+    """The years `text` writes in digits ("in 2021", "2019-2020")."""
+    return {int(year) for year in _YEARS.findall(text)}
 
 
 def asked_year(word: str) -> bool:

@@ -159,8 +159,8 @@ def _completed(
 def _entry_outlet(entry: Any) -> str | None:
     """The outlet an item names as its source (RSS `<source>`, Atom `<source><title>`)."""
     named = entry.get("source") or {}
-    title = named.get("title") if hasattr(named, "get") else None
-    return str(title).strip() or None if title else None
+    title = str(named.get("title") or "").strip() if hasattr(named, "get") else ""
+    return title or None
 
 
 def _entry_body(entry: Any) -> str:
