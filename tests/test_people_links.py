@@ -1,0 +1,250 @@
+"""People linked across articles whichever came first (issues 13 and 14): an initial or a
+surname alone to the full name, a Russian transcription to the English spelling, a Chinese
+name in its Hán-Việt reading to its pinyin; different people with alike names kept apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefings.compose import Limits, brief_who
+from briefings.han_viet import pinyin_names, syllable_key
+from briefings.same_person import completes, same_transcription
+from store import Store
+
+from .conftest import run_ingest
+
+JAISHANKAR_INITIAL = """India and Brazil agree to widen farm trade
+
+NEW DELHI, March 4 (Reuters) - External Affairs Minister S. Jaishankar held talks with \
+Brazilian Foreign Minister Mauro Vieira in New Delhi on Tuesday, India's foreign ministry said.
+
+Jaishankar said the two countries had agreed to widen trade in farm goods and to work together \
+on biofuels.
+
+"Brazil is a key partner for India in Latin America," Jaishankar told reporters after the talks.
+"""
+JAISHANKAR_FULL = """India's foreign minister visits Canberra
+
+Indian External Affairs Minister Subrahmanyam Jaishankar met Australian Foreign Minister Penny \
+Wong in Canberra on Monday for the annual foreign ministers' dialogue, the two governments said.
+
+Jaishankar said India valued its partnership with Australia in the Indian Ocean, and the two \
+ministers discussed critical minerals and education.
+
+Wong said the relationship had never been stronger.
+"""
+JAISHANKAR_RUSSIAN = """Лавров и Джайшанкар обсудили поставки удобрений
+
+МОСКВА, 8 июля. Министр иностранных дел России Сергей Лавров провел в Москве переговоры с \
+министром иностранных дел Индии Субраманьямом Джайшанкаром.
+
+Джайшанкар, в свою очередь, сообщил, что Индия заинтересована в долгосрочных поставках \
+российских удобрений.
+"""
+WANG_YI_VIETNAMESE = """Bộ trưởng Ngoại giao Bùi Thanh Sơn điện đàm với Bộ trưởng Ngoại giao \
+Trung Quốc Vương Nghị
+
+Hà Nội, ngày 5/3 - Chiều 5/3, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã điện đàm với Ủy viên Bộ \
+Chính trị, Bộ trưởng Ngoại giao Trung Quốc Vương Nghị.
+
+Hai bên nhất trí tăng cường trao đổi đoàn các cấp và thúc đẩy hợp tác thương mại, đầu tư giữa \
+hai nước.
+
+Bộ trưởng Vương Nghị cho biết Trung Quốc coi trọng quan hệ với Việt Nam.
+"""
+WANG_YI_ENGLISH = """Wang Yi holds phone talks with Vietnamese counterpart
+
+BEIJING, March 5 (Xinhua) -- Chinese Foreign Minister Wang Yi held phone talks with Vietnamese \
+Foreign Minister Bui Thanh Son on Tuesday, pledging to deepen practical cooperation.
+
+Wang said China and Vietnam are good neighbours and partners, and that the two sides should \
+push forward trade and investment.
+
+Son said Vietnam attached importance to its relations with China.
+"""
+LAVROV_RUSSIAN = """Глава МИД Вьетнама прибудет в Москву
+
+МОСКВА, 12 апреля. Министр иностранных дел Вьетнама Буй Тхань Шон проведет в Москве переговоры \
+с главой российского МИД, сообщили в министерстве.
+
+Глава МИД России Лавров заявил, что Москва рассчитывает на расширение торговли с Ханоем.
+
+По данным министерства, в ходе переговоров Лаврова и Буй Тхань Шона будут обсуждены вопросы \
+торговли и энергетики.
+"""
+LAVROV_ENGLISH = """Lavrov meets Vietnamese foreign minister in Moscow
+
+MOSCOW, April 15 (Reuters) - Russian Foreign Minister Sergey Lavrov held talks with Vietnamese \
+Foreign Minister Bui Thanh Son in Moscow on Tuesday, discussing trade and energy.
+
+Lavrov said Russia valued its comprehensive strategic partnership with Vietnam.
+"""
+LAWRENCE_WONG = """Singapore's prime minister opens port terminal
+
+SINGAPORE - Prime Minister Lawrence Wong opened the new Tuas port terminal on Friday, saying \
+the country must stay open to trade.
+
+Wong said Singapore would keep investing in its port and airport.
+"""
+KIM_YO_JONG = """North Korea warns South over leaflets
+
+SEOUL (AP) - Kim Yo Jong, the powerful sister of North Korean leader Kim Jong Un, warned \
+South Korea on Sunday over propaganda leaflets flown across the border.
+
+Kim Yo Jong said the North would respond to what she called provocations.
+"""
+KIM_JONG_UN = """Kim Jong Un inspects missile factory
+
+SEOUL (AP) - North Korean leader Kim Jong Un inspected a munitions factory and called for \
+more missile launchers, state media said on Monday.
+
+Kim Jong Un said the factory must raise its output.
+"""
+
+
+def ingest_in_order(store: Store, folder: Path, texts: list[tuple[str, str]]) -> None:
+    """Each article ingested on its own, in this order: a run learns only from the ones before."""
+    for name, text in texts:
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        assert 1 == run_ingest(store, [str(path)]).counts["new"]
+
+
+def cited(store: Store, name: str) -> set[str]:
+    """The files a `who NAME` briefing cites."""
+    briefing = brief_who(store, name, Limits().more())
+    return {Path(source.path).name for source in briefing.sources if source.path}
+
+
+def people(store: Store) -> set[str]:
+    rows = store.db.execute("SELECT name FROM entities WHERE kind = 'person'")
+    return {row[0] for row in rows}
+
+
+BOTH_ORDERS = pytest.mark.parametrize("reverse", [False, True], ids=["in order", "reversed"])
+
+
+@BOTH_ORDERS
+def test_an_initial_form_and_the_full_name_are_one_person(
+    store: Store, tmp_path: Path, reverse: bool
+) -> None:
+    texts = [("initial.txt", JAISHANKAR_INITIAL), ("full.txt", JAISHANKAR_FULL)]
+    ingest_in_order(store, tmp_path, texts[::-1] if reverse else texts)
+    assert {"initial.txt", "full.txt"} == cited(store, "Jaishankar")
+    assert {"initial.txt", "full.txt"} == cited(store, "S. Jaishankar")
+    assert {"Subrahmanyam Jaishankar"} == {p for p in people(store) if "Jaishankar" in p}
+
+
+def test_a_russian_transcription_joins_the_english_spelling_and_its_initial_form(
+    store: Store, tmp_path: Path
+) -> None:
+    # The worst order: the initial first, then the Russian transcription, then the English.
+    ingest_in_order(
+        store,
+        tmp_path,
+        [
+            ("initial.txt", JAISHANKAR_INITIAL),
+            ("russian.txt", JAISHANKAR_RUSSIAN),
+            ("full.txt", JAISHANKAR_FULL),
+        ],
+    )
+    assert {"initial.txt", "russian.txt", "full.txt"} == cited(store, "Jaishankar")
+    assert {"Subrahmanyam Jaishankar"} == {p for p in people(store) if "shankar" in p}
+
+
+@BOTH_ORDERS
+def test_a_chinese_name_in_han_viet_is_its_pinyin_name(
+    store: Store, tmp_path: Path, reverse: bool
+) -> None:
+    texts = [("vi.txt", WANG_YI_VIETNAMESE), ("en.txt", WANG_YI_ENGLISH)]
+    ingest_in_order(store, tmp_path, texts[::-1] if reverse else texts)
+    assert {"vi.txt", "en.txt"} == cited(store, "Wang Yi")
+    assert {"vi.txt", "en.txt"} == cited(store, "Vương Nghị")
+    assert "Vương Nghị" not in people(store)
+
+
+@BOTH_ORDERS
+def test_a_russian_surname_alone_joins_the_full_name(
+    store: Store, tmp_path: Path, reverse: bool
+) -> None:
+    texts = [("ru.txt", LAVROV_RUSSIAN), ("en.txt", LAVROV_ENGLISH)]
+    ingest_in_order(store, tmp_path, texts[::-1] if reverse else texts)
+    assert {"ru.txt", "en.txt"} == cited(store, "Sergey Lavrov")
+    assert "Lavrov" not in people(store)
+
+
+@BOTH_ORDERS
+def test_two_people_of_one_surname_stay_apart(store: Store, tmp_path: Path, reverse: bool) -> None:
+    texts = [("penny.txt", JAISHANKAR_FULL), ("lawrence.txt", LAWRENCE_WONG)]
+    ingest_in_order(store, tmp_path, texts[::-1] if reverse else texts)
+    assert {"Penny Wong", "Lawrence Wong"} <= people(store)
+    assert {"lawrence.txt"} == cited(store, "Lawrence Wong")
+    assert {"penny.txt"} == cited(store, "Penny Wong")
+
+
+@BOTH_ORDERS
+def test_a_leader_and_his_sister_stay_apart(store: Store, tmp_path: Path, reverse: bool) -> None:
+    texts = [("sister.txt", KIM_YO_JONG), ("leader.txt", KIM_JONG_UN)]
+    ingest_in_order(store, tmp_path, texts[::-1] if reverse else texts)
+    assert {"Kim Yo Jong", "Kim Jong Un"} <= people(store)
+    assert {"leader.txt", "sister.txt"} == cited(store, "Kim Jong Un")
+    assert {"sister.txt"} == cited(store, "Kim Yo Jong")
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("S. Jaishankar", "Subrahmanyam Jaishankar", True),
+        ("S Jaishankar", "Subrahmanyam Jaishankar", True),
+        ("Lavrov", "Sergey Lavrov", True),
+        ("A. K. Antony", "Arackaparambil Kurian Antony", True),
+        ("J. Jaishankar", "Subrahmanyam Jaishankar", False),
+        ("Marcos", "Ferdinand Marcos Jr", False),  # the son is no plain Marcos
+        ("Wong", "Penny Wong", True),  # a fit; only one fit makes a link
+        ("Kim", "Kim Jong Un", False),  # a Korean name ends with the given name
+        ("Le", "Le Hoai Trung", False),  # too short a word to link by
+    ],
+)
+def test_which_short_forms_a_full_name_completes(short: str, full: str, same: bool) -> None:
+    assert same == completes(short, full)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Subramanyam Dzhayshankar", "Subrahmanyam Jaishankar", True),
+        ("Narendry Modi", "Narendra Modi", True),
+        ("Penny Wong", "Lawrence Wong", False),
+        ("Kim Jong Un", "Kim Jong Il", False),
+        ("George W. Bush", "George H. W. Bush", False),
+    ],
+)
+def test_which_full_names_are_transcriptions_of_one(one: str, other: str, same: bool) -> None:
+    assert same == same_transcription(one, other)
+
+
+@pytest.mark.parametrize(
+    ("han_viet", "pinyin"),
+    [
+        ("Vương Nghị", "Wang Yi"),
+        ("Tập Cận Bình", "Xi Jinping"),
+        ("Lý Cường", "Li Qiang"),
+        ("Tần Cương", "Qin Gang"),
+        ("Đổng Quân", "Dong Jun"),
+    ],
+)
+def test_han_viet_names_read_as_their_pinyin(han_viet: str, pinyin: str) -> None:
+    assert pinyin in pinyin_names(han_viet)
+
+
+@pytest.mark.parametrize("name", ["Bùi Thanh Sơn", "Nguyễn Minh Vũ", "Wang Yi", "Vuong Nghi"])
+def test_vietnamese_and_plain_latin_names_give_no_pinyin(name: str) -> None:
+    # Nguyễn reads as Ruan, no common Chinese surname; the plain forms are no Hán-Việt.
+    assert () == pinyin_names(name)
+
+
+def test_a_tone_mark_is_read_wherever_it_is_written() -> None:
+    assert syllable_key("hoà") == syllable_key("hòa")
+    assert syllable_key("thuỷ") == syllable_key("thủy")
