@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from briefings.folding import fold
 from briefings.han_viet import is_han_viet
@@ -27,6 +28,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A surname of two letters ("Le", "Yi") is too common a word to link a name by alone.
 _SURNAME_LETTERS = 3
+# A surname a letter off is a misspelling only when long enough that one letter is a slip
+# (Masudi / Marsudi), not another family's name (Wong / Wang, Hassan / Hasan stay apart).
+_MISSPELT_LETTERS = 6
 # How alike two transcriptions of one full name must be (the extractor's own threshold for
 # Cyrillic names against known ones: Subrahmanyam / Субраманьям, Saleumxay / Салеумсай).
 SAME_SPELLING = 88
@@ -101,6 +105,25 @@ def same_transcription(one: str, other: str) -> bool:
     if any(fold(x[0]) != fold(y[0]) or is_initial(x) or is_initial(y) for x, y in pairs):
         return False
     return fuzz.ratio(name_key(one), name_key(other)) >= SAME_SPELLING
+
+
+def given_key(name: str) -> str:
+    """The spelling-blind key of a name's given names (and generation): "Retno Marsudi" → retno."""
+    parts = name_parts(name)
+    return " ".join([*(name_key(g) for g in parts.given), parts.suffix]).strip() if parts else ""
+
+
+def misspelt(one: str, other: str) -> bool:
+    """Two full names of the same given names whose surnames are a letter apart, as a slip
+    of the keyboard makes them: Retno Masudi, Retno Marsudi."""
+    a, b = name_parts(one), name_parts(other)
+    if a is None or b is None or not is_full_form(one) or not is_full_form(other):
+        return False
+    if given_key(one) != given_key(other) or a.surname == b.surname:
+        return False
+    if min(len(a.surname), len(b.surname)) < _MISSPELT_LETTERS:
+        return False
+    return Levenshtein.distance(a.surname, b.surname) == 1
 
 
 def countries_agree(one: EntityRef, other: EntityRef) -> bool:

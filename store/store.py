@@ -28,6 +28,7 @@ from store.records import (
     EventRecord,
     KnownEntity,
     MentionRecord,
+    PersonSeen,
     RoleRecord,
     Stats,
     StoredArticle,
@@ -199,13 +200,17 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
             self._bump_corpus_version()
         return article_id
 
-    def person_written_in(self, key: str, script: Callable[[str], bool]) -> bool:
-        """Whether some article named the person under `key` in a script `script` tells."""
+    def person_seen(self, key: str) -> PersonSeen:
+        """Which articles name the person under `key`, how, and in what roles."""
         rows = self.db.execute(
-            "SELECT a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE e.key = ?",
+            "SELECT m.article_id, m.surface, m.role FROM mentions m"
+            " JOIN entities e ON e.id = m.entity_id WHERE e.key = ?",
             [key],
+        ).fetchall()
+        return PersonSeen(
+            written=frozenset((int(row[0]), str(row[1])) for row in rows),
+            roles=frozenset(str(row[2]) for row in rows if row[2]),
         )
-        return any(script(str(row[0])) for row in rows)
 
     def known_entities(self) -> dict[str, list[KnownEntity]]:
         """Every alias key with the entities it names, for linking references across articles."""

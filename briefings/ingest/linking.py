@@ -11,9 +11,12 @@ two in the store and in the table of known names. A link is made only when one p
 - two full names a letter or two apart when one came from another script (Субраманьям
   Джайшанкар / Subrahmanyam Jaishankar): the transcription into the original;
 - a Chinese name in Hán-Việt, to the one pinyin name it may read as that some article
-  wrote, when one of them is said to be Chinese and neither of another country.
-The table of known names files people under two more kinds of keys for this (never looked
-up by extraction): by surname (`^`) and by the pinyin names a Hán-Việt name may read as (`≈`).
+  wrote, when one of them is said to be Chinese and neither of another country;
+- a surname misspelt by a letter ("Retno Masudi"), under the same given names, country and
+  role: into the spelling more articles write.
+The table of known names files people under three more kinds of keys for this (never looked
+up by extraction): by surname (`^`), by given names (`‹`) and by the pinyin names a Hán-Việt
+name may read as (`≈`).
 """
 
 from __future__ import annotations
@@ -25,12 +28,15 @@ from briefings import same_person
 from briefings.folding import fold
 from briefings.han_viet import is_han_viet, pinyin_names
 from briefings.model import EntityRef
-from briefings.transliteration import fuzzy_alias, name_key
+from briefings.transliteration import fuzzy_alias, is_cyrillic, name_key
+from store.records import PersonSeen
 
 Known = MutableMapping[str, list[EntityRef]]
+Seen = Callable[[EntityRef], PersonSeen]
 SURNAME = "^"
+GIVEN = "‹"
 READING = "≈"
-INDEX_PREFIXES = (SURNAME, READING)
+INDEX_PREFIXES = (SURNAME, GIVEN, READING)
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,8 @@ def index_keys(person: EntityRef) -> list[str]:
     """The keys a person is filed under for linking: surname, and Hán-Việt readings."""
     parts = same_person.name_parts(person.name)
     keys = [SURNAME + parts.surname] if parts else []
+    if parts and same_person.is_full_form(person.name):
+        keys.append(GIVEN + same_person.given_key(person.name))
     if person.country in (None, same_person.CHINA):
         keys += [READING + name_key(name) for name in pinyin_names(person.name)]
     return keys
@@ -63,21 +71,17 @@ def file_person(known: Known, person: EntityRef) -> None:
             refs.append(person)
 
 
-def links(
-    known: Known, people: Iterable[EntityRef], transcribed: Callable[[EntityRef], bool]
-) -> list[Link]:
+def links(known: Known, people: Iterable[EntityRef], seen: Seen) -> list[Link]:
     """The merges an article's people call for, given the known names (this article's
-    included); `transcribed` says whether a person was written in another script."""
+    included); `seen` tells what the stored articles say of a person."""
     found: dict[str, Link] = {}
     for person in {key_of(p): p for p in people}.values():
-        for link in _links_of(known, person, transcribed):
+        for link in _links_of(known, person, seen):
             found.setdefault(key_of(link.person), link)
     return list(found.values())
 
 
-def _links_of(
-    known: Known, person: EntityRef, transcribed: Callable[[EntityRef], bool]
-) -> list[Link]:
+def _links_of(known: Known, person: EntityRef, seen: Seen) -> list[Link]:
     target = _reading_of(known, person) if is_han_viet(person.name) else None
     if target is not None:
         return [Link(person, target)]
@@ -99,9 +103,9 @@ def _links_of(
         and same_person.countries_agree(person, other)
     ]
     into, merged = person, {}
-    # The transcription goes into the name as its own script writes it, which stays shown.
-    if len(spelled) == 1 and transcribed(person) != transcribed(spelled[0]):
-        gone, into = (person, spelled[0]) if transcribed(person) else (spelled[0], person)
+    pair = _transcription(person, spelled, seen) or _misspelling(known, person, seen)
+    if pair is not None:
+        gone, into = pair
         found.append(Link(gone, into))
         merged[key_of(gone)] = into
     for short in _bucket(known, person):
@@ -110,6 +114,54 @@ def _links_of(
             if full is not None and key_of(full) == key_of(into):
                 found.append(Link(short, into))
     return found
+
+
+def _transcription(
+    person: EntityRef, spelled: list[EntityRef], seen: Seen
+) -> tuple[EntityRef, EntityRef] | None:
+    """(transcription, original) when one other full name is a transcription of this one's
+    or this one of it: the original's name stays shown."""
+    if len(spelled) != 1:
+        return None
+    mine, other = _transcribed(seen(person)), _transcribed(seen(spelled[0]))
+    if mine == other:
+        return None
+    return (person, spelled[0]) if mine else (spelled[0], person)
+
+
+def _transcribed(seen: PersonSeen) -> bool:
+    return any(is_cyrillic(surface) for _, surface in seen.written)
+
+
+def _misspelling(known: Known, person: EntityRef, seen: Seen) -> tuple[EntityRef, EntityRef] | None:
+    """(misspelt, right) when one other person of the same given names, country and role
+    has a surname a letter apart; the spelling fewer articles write (on a tie, the newer)
+    is the misspelt one."""
+    if person.country is None:
+        return None
+    others = [
+        other
+        for other in _people(known, GIVEN + same_person.given_key(person.name))
+        if other.country == person.country and same_person.misspelt(person.name, other.name)
+    ]
+    if len(others) != 1:
+        return None
+    other = others[0]
+    mine, theirs = seen(person), seen(other)
+    if not {fold(r) for r in mine.roles} & {fold(r) for r in theirs.roles}:
+        return None
+    # Counted by surname as written, since a merge names every mention as its survivor.
+    spellings: dict[str, set[int]] = {_surname(person): set(), _surname(other): set()}
+    for article, surface in mine.written | theirs.written:
+        spellings.get(_surname(EntityRef(surface, "person")), set()).add(article)
+    if len(spellings[_surname(person)]) > len(spellings[_surname(other)]):
+        return other, person
+    return person, other
+
+
+def _surname(person: EntityRef) -> str:
+    parts = same_person.name_parts(person.name)
+    return parts.surname if parts else ""
 
 
 def _full_of(known: Known, short: EntityRef, merged: dict[str, EntityRef]) -> EntityRef | None:

@@ -39,7 +39,7 @@ from briefings.model import (
     Extraction,
     Mention,
 )
-from briefings.transliteration import fuzzy_alias, is_cyrillic, name_key
+from briefings.transliteration import fuzzy_alias, name_key
 from store import Store
 from store.records import (
     AliasRecord,
@@ -195,20 +195,10 @@ class _Writer:
         return Outcome(location, status, article_id, article.title, note=note)
 
     def _link_people(self, extraction: Extraction) -> set[str]:
-        """Merge the article's people with known ones they complete or are completed by
-        (linking.py); returns the known names that changed."""
+        """Merge the article's people, now stored, with known ones they complete or are
+        completed by (linking.py); returns the known names that changed."""
         people = [m.entity for m in extraction.mentions if m.entity.kind == "person"]
-        written = {
-            entity_key(m.entity)
-            for m in extraction.mentions
-            if m.entity.kind == "person" and is_cyrillic(m.surface)
-        }
-
-        def transcribed(person: EntityRef) -> bool:
-            key = entity_key(person)
-            return key in written or self.store.person_written_in(key, is_cyrillic)
-
-        found = linking.links(self.known, people, transcribed)
+        found = linking.links(self.known, people, lambda p: self.store.person_seen(entity_key(p)))
         if not found:
             return set()
         pairs = [(entity_key(link.person), entity_key(link.into)) for link in found]
