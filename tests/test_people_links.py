@@ -10,8 +10,11 @@ import pytest
 
 from briefings.compose import Limits, brief_who
 from briefings.han_viet import pinyin_names, syllable_key
+from briefings.ingest import linking
+from briefings.model import EntityRef
 from briefings.same_person import completes, misspelt, same_transcription
 from store import Store
+from store.records import PersonSeen
 
 from .conftest import run_ingest
 
@@ -341,3 +344,22 @@ def test_vietnamese_and_plain_latin_names_give_no_pinyin(name: str) -> None:
 def test_a_tone_mark_is_read_wherever_it_is_written() -> None:
     assert syllable_key("hoà") == syllable_key("hòa")
     assert syllable_key("thuỷ") == syllable_key("thủy")
+
+
+def test_a_surname_too_many_people_share_links_nobody() -> None:
+    known: dict[str, list[EntityRef]] = {}
+    sunil = EntityRef("Sunil Kumar", "person")
+    linking.file_person(known, sunil)
+    short = EntityRef("S. Kumar", "person")
+    linking.file_person(known, short)
+
+    def unseen(person: EntityRef) -> PersonSeen:
+        return PersonSeen(frozenset(), frozenset())
+
+    # One Kumar whose given name starts with S: the initial stands for him.
+    assert [linking.Link(short, sunil)] == linking.links(known, [short], unseen)
+    for given in ("Anil", "Ajay", "Rajesh", "Vijay", "Manoj", "Deepak", "Ravi"):
+        for middle in ("Prakash", "Mohan", "Lal", "Nath", "Dev", "Chand"):
+            linking.file_person(known, EntityRef(f"{given} {middle} Kumar", "person"))
+    # A surname shared by so many says nothing, even where the initial fits one of them.
+    assert [] == linking.links(known, [short], unseen)

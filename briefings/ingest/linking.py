@@ -37,6 +37,9 @@ SURNAME = "^"
 GIVEN = "‹"
 READING = "≈"
 INDEX_PREFIXES = (SURNAME, GIVEN, READING)
+# A surname, given name or reading shared by more known people than this links nobody: it
+# would be ambiguous, and the writer must not walk long lists for every article.
+BUCKET_LIMIT = 40
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ def file_person(known: Known, person: EntityRef) -> None:
     """File a person under its linking keys (not told to workers: only the writer links)."""
     for key in index_keys(person):
         refs = known.setdefault(key, [])
-        if all(key_of(r) != key_of(person) for r in refs):
+        if len(refs) <= BUCKET_LIMIT and all(key_of(r) != key_of(person) for r in refs):
             refs.append(person)
 
 
@@ -192,7 +195,10 @@ def _bucket(known: Known, person: EntityRef) -> list[EntityRef]:
 
 
 def _people(known: Known, key: str) -> list[EntityRef]:
-    return [e for e in known.get(key, ()) if e.kind == "person"]
+    found = known.get(key, ())
+    if key.startswith(INDEX_PREFIXES) and len(found) > BUCKET_LIMIT:
+        return []
+    return [e for e in found if e.kind == "person"]
 
 
 def relink(known: Known, link: Link, surfaces: Sequence[str]) -> set[str]:
