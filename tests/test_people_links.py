@@ -67,6 +67,28 @@ push forward trade and investment.
 
 Son said Vietnam attached importance to its relations with China.
 """
+LI_QIANG_VIETNAMESE = """Việt Nam và Trung Quốc thúc đẩy kết nối đường sắt
+
+Hà Nội, ngày 14/10 - Hai bên đánh giá cao kết quả chuyến thăm Việt Nam của Thủ tướng Quốc vụ \
+viện Trung Quốc Lý Cường, trong đó có các thỏa thuận về kết nối đường sắt và thương mại biên \
+giới.
+
+Các bộ, ngành hai nước sẽ sớm triển khai các thỏa thuận đã ký.
+"""
+LI_QIANG_ENGLISH = """Chinese Premier visits Hanoi
+
+HANOI (Reuters) - Chinese Premier Li Qiang arrived in Hanoi on Friday for a three-day visit, \
+with rail links and border trade high on the agenda.
+
+Li said China was ready to speed up work on a rail line linking the two countries.
+"""
+VIETNAMESE_NAMESAKE = """Thứ trưởng Ngoại giao tiếp Đại sứ Nhật Bản
+
+Hà Nội, ngày 20/10 - Thứ trưởng Ngoại giao Lý Cường đã tiếp Đại sứ Nhật Bản tại Việt Nam, \
+trao đổi về hợp tác lao động và du lịch.
+
+Thứ trưởng Lý Cường đề nghị hai bên tăng cường các chuyến bay thẳng.
+"""
 LAVROV_RUSSIAN = """Глава МИД Вьетнама прибудет в Москву
 
 МОСКВА, 12 апреля. Министр иностранных дел Вьетнама Буй Тхань Шон проведет в Москве переговоры \
@@ -215,6 +237,26 @@ def test_a_chinese_name_in_han_viet_is_its_pinyin_name(
     assert {"vi.txt", "en.txt"} == cited(store, "Wang Yi")
     assert {"vi.txt", "en.txt"} == cited(store, "Vương Nghị")
     assert "Vương Nghị" not in people(store)
+
+
+@BOTH_ORDERS
+def test_chinas_premier_in_han_viet_is_the_premier_in_pinyin(
+    store: Store, tmp_path: Path, reverse: bool
+) -> None:
+    texts = [("vi.txt", LI_QIANG_VIETNAMESE), ("en.txt", LI_QIANG_ENGLISH)]
+    ingest_in_order(store, tmp_path, texts[::-1] if reverse else texts)
+    assert {"vi.txt", "en.txt"} == cited(store, "Li Qiang")
+
+
+@BOTH_ORDERS
+def test_a_vietnamese_namesake_of_a_chinese_leader_stays_apart(
+    store: Store, tmp_path: Path, reverse: bool
+) -> None:
+    # Lý Cường is also a Vietnamese name: a Vietnamese official is not China's premier.
+    texts = [("vi.txt", VIETNAMESE_NAMESAKE), ("en.txt", LI_QIANG_ENGLISH)]
+    ingest_in_order(store, tmp_path, texts[::-1] if reverse else texts)
+    assert {"en.txt"} == cited(store, "Li Qiang")
+    assert {"vi.txt"} == cited(store, "Lý Cường")
 
 
 @BOTH_ORDERS
