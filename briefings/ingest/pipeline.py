@@ -451,11 +451,14 @@ def known_names(entities: Mapping[str, Sequence[KnownEntity]]) -> Known:
         alias: [EntityRef(e.name, e.kind, e.country) for e in found]  # type: ignore[arg-type]
         for alias, found in entities.items()
     }
+    filed: set[EntityRef] = set()
     for alias, found in list(known.items()):
         for entity in found:
             if entity.kind == "person":
                 _learn(known, fuzzy_alias(alias), entity)
-                linking.file_person(known, entity)
+                if entity not in filed:
+                    linking.file_person(known, entity)
+                    filed.add(entity)
     return known
 
 
