@@ -56,7 +56,8 @@ def key_of(person: EntityRef) -> str:
 
 
 def index_keys(person: EntityRef) -> list[str]:
-    """The keys a person is filed under for linking: surname, and Hán-Việt readings."""
+    """The keys a person is filed under for linking: surname, given names (a full name's),
+    and the pinyin names a Hán-Việt name may read as."""
     parts = same_person.name_parts(person.name)
     keys = [SURNAME + parts.surname] if parts else []
     if parts and same_person.is_full_form(person.name):
@@ -93,20 +94,18 @@ def _links_of(known: Known, person: EntityRef, seen: Seen) -> list[Link]:
         return [Link(person, full)] if full else []
     if not same_person.is_full_form(person.name):
         return []
-    found = [
+    readings = [
         Link(han_viet, person)
         for han_viet in _people(known, READING + key_of(person))
         if (target := _reading_of(known, han_viet)) and key_of(target) == key_of(person)
     ]
-    spelled = [
-        other
-        for other in _bucket(known, person)
-        if key_of(other) != key_of(person)
-        and same_person.same_transcription(person.name, other.name)
-        and same_person.countries_agree(person, other)
-    ]
-    into, merged = person, {}
-    pair = _transcription(person, spelled, seen) or _misspelling(known, person, seen)
+    return readings + _completed_by(known, person, seen)
+
+
+def _completed_by(known: Known, person: EntityRef, seen: Seen) -> list[Link]:
+    """A full name's links: to or from another spelling of it, then the short forms of it."""
+    found, into, merged = [], person, {}
+    pair = _transcription(known, person, seen) or _misspelling(known, person, seen)
     if pair is not None:
         gone, into = pair
         found.append(Link(gone, into))
@@ -120,10 +119,17 @@ def _links_of(known: Known, person: EntityRef, seen: Seen) -> list[Link]:
 
 
 def _transcription(
-    person: EntityRef, spelled: list[EntityRef], seen: Seen
+    known: Known, person: EntityRef, seen: Seen
 ) -> tuple[EntityRef, EntityRef] | None:
     """(transcription, original) when one other full name is a transcription of this one's
     or this one of it: the original's name stays shown."""
+    spelled = [
+        other
+        for other in _bucket(known, person)
+        if key_of(other) != key_of(person)
+        and same_person.same_transcription(person.name, other.name)
+        and same_person.countries_agree(person, other)
+    ]
     if len(spelled) != 1:
         return None
     mine, other = _transcribed(seen(person)), _transcribed(seen(spelled[0]))
@@ -154,16 +160,17 @@ def _misspelling(known: Known, person: EntityRef, seen: Seen) -> tuple[EntityRef
     if not {fold(r) for r in mine.roles} & {fold(r) for r in theirs.roles}:
         return None
     # Counted by surname as written, since a merge names every mention as its survivor.
-    spellings: dict[str, set[int]] = {_surname(person): set(), _surname(other): set()}
+    writing: dict[str, set[int]] = {_surname(person.name): set(), _surname(other.name): set()}
     for article, surface in mine.written | theirs.written:
-        spellings.get(_surname(EntityRef(surface, "person")), set()).add(article)
-    if len(spellings[_surname(person)]) > len(spellings[_surname(other)]):
+        if (surname := _surname(surface)) in writing:
+            writing[surname].add(article)
+    if len(writing[_surname(person.name)]) > len(writing[_surname(other.name)]):
         return other, person
     return person, other
 
 
-def _surname(person: EntityRef) -> str:
-    parts = same_person.name_parts(person.name)
+def _surname(name: str) -> str:
+    parts = same_person.name_parts(name)
     return parts.surname if parts else ""
 
 
@@ -210,16 +217,18 @@ def relink(known: Known, link: Link, surfaces: Sequence[str]) -> set[str]:
     names = {fold(s) for s in surfaces} | {fuzzy_alias(s) for s in surfaces}
     names |= {fold(link.person.name), fuzzy_alias(link.person.name)}
     changed: set[str] = set()
-    for key in names | set(index_keys(link.person)):
+    for key in names:
         refs = known.get(key)
-        if not refs or not any(_is(r, gone) for r in refs):
-            continue
-        kept = [r for r in refs if not _is(r, gone)]
-        if all(key_of(r) != key_of(link.into) for r in kept):
-            kept.append(link.into)
-        known[key] = kept
-        if not key.startswith(INDEX_PREFIXES):
+        if refs and any(_is(r, gone) for r in refs):
+            kept = [r for r in refs if not _is(r, gone)]
+            known[key] = (
+                kept if any(_is(r, key_of(link.into)) for r in kept) else [*kept, link.into]
+            )
             changed.add(key)
+    for key in index_keys(link.person):
+        if key in known:
+            known[key] = [r for r in known[key] if not _is(r, gone)]
+    file_person(known, link.into)
     return changed
 
 
