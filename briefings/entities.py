@@ -1623,8 +1623,18 @@ def _find_known_names(article: _Article) -> None:
             entity = _known(article, surface, {"person", "organization", "place", "topic", "event"})
             if entity is None and len(run) > 1:  # "Sergueï Lavrov", spelt as no article has
                 entity = _known_person(article, surface)
+            elif entity is None and is_cyrillic(surface):
+                entity = _known_mononym(article, surface)
             if entity is not None:
                 article.add(entity, passage, start, end, (0, end - start, 2))
+
+
+def _known_mononym(article: _Article, word: str) -> EntityRef | None:
+    """A Cyrillic word alone, read in Latin letters, naming a person known by one name
+    ("Сугионо" is Sugiono: such names do not decline). A surname alone is Russian grammar's
+    to read (foreign_names), which knows "А.Лавров" is no Sergey Lavrov."""
+    person = _known_person(article, word)
+    return person if person is not None and len(person.name.split()) == 1 else None
 
 
 def _known(article: _Article, surface: str, kinds: set[str]) -> EntityRef | None:

@@ -101,6 +101,11 @@ def pinyin_of(word: str) -> str | None:
     return None
 
 
+def is_chinese_surname(pinyin: str) -> bool:
+    """Whether a pinyin syllable is one of the commonest Chinese surnames: "Wang", "xi"."""
+    return pinyin.lower() in _SURNAMES
+
+
 def chinese_name(surname: str, given: str) -> str | None:
     """ "Ван", "И" → Wang Yi; "Си", "Цзиньпина" → Xi Jinping; None unless both parse."""
     family = pinyin_of(surname)

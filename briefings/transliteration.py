@@ -26,6 +26,7 @@ _CASE_ENDING = re.compile(r"(?:ом|ем|а|у|е|я|ю)$")
 _SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
+        (r"dzh", "j"),  # Russian дж is the English j: Dzhayshankar, Dzhonson
         (r"\bx", "s"),  # Vietnamese x is s: Xergây
         (r"gu(?=[ei])", "g"),  # French gu before e/i is a hard g: Sergueï
         (r"ou", "u"),  # French ou is u: Choïgou

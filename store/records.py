@@ -99,6 +99,14 @@ class KnownEntity:
 
 
 @dataclass(frozen=True)
+class PersonSeen:
+    """What the articles say of one person: each (article, name as written), and the roles."""
+
+    written: frozenset[tuple[int, str]]
+    roles: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Published:
     date: str | None
     precision: str | None

@@ -28,6 +28,7 @@ from store.records import (
     EventRecord,
     KnownEntity,
     MentionRecord,
+    PersonSeen,
     RoleRecord,
     Stats,
     StoredArticle,
@@ -199,6 +200,18 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
             self._bump_corpus_version()
         return article_id
 
+    def person_seen(self, key: str) -> PersonSeen:
+        """Which articles name the person under `key`, how, and in what roles."""
+        rows = self.db.execute(
+            "SELECT m.article_id, m.surface, m.role FROM mentions m"
+            " JOIN entities e ON e.id = m.entity_id WHERE e.key = ?",
+            [key],
+        ).fetchall()
+        return PersonSeen(
+            written=frozenset((int(row[0]), str(row[1])) for row in rows),
+            roles=frozenset(str(row[2]) for row in rows if row[2]),
+        )
+
     def known_entities(self) -> dict[str, list[KnownEntity]]:
         """Every alias key with the entities it names, for linking references across articles."""
         known: dict[str, list[KnownEntity]] = defaultdict(list)
@@ -336,6 +349,34 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
             merged |= self._merge_into(entity_id, alias.alias_key)
         return touched, merged
 
+    def merge_people(self, links: Sequence[tuple[str, str]]) -> list[list[str]]:
+        """Merge each person into another, `(key, into_key)`: its mentions (named as the
+        survivor is, so its key stays its name's), aliases and events move.
+
+        Returns, for each link, the merged person's aliases (none if either was missing).
+        """
+        surfaces: list[list[str]] = []
+        touched: set[int] = set()
+        with self._write():
+            for key, into_key in links:
+                found = self.db.execute("SELECT id FROM entities WHERE key = ?", [into_key])
+                into = found.fetchone()
+                aliases = [
+                    str(row[0])
+                    for row in self.db.execute(
+                        "SELECT a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id"
+                        " WHERE e.key = ?",
+                        [key],
+                    )
+                ]
+                merged = self._merge_into(int(into[0]), key) if into else set()
+                surfaces.append(aliases if merged else [])
+                touched |= merged
+            if touched:
+                self._refresh_entities(touched, renamed=touched)
+                self._bump_corpus_version()
+        return surfaces
+
     def _merge_into(self, entity_id: int, other_key: str) -> set[int]:
         other = self.db.execute(
             "SELECT id FROM entities WHERE key = ? AND id != ?", [other_key, entity_id]
@@ -347,6 +388,12 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
             " WHERE entity_id = ?",
             [entity_id, entity_id, other[0]],
         )
+        # Events keep their participants and places (the rows left behind go with the entity).
+        self.db.execute(
+            "UPDATE OR IGNORE event_participants SET entity_id = ? WHERE entity_id = ?",
+            [entity_id, other[0]],
+        )
+        self.db.execute("UPDATE events SET place_id = ? WHERE place_id = ?", [entity_id, other[0]])
         self.db.execute(
             "INSERT OR IGNORE INTO aliases (entity_id, alias, alias_key, defined)"
             " SELECT ?, alias, alias_key, defined FROM aliases WHERE entity_id = ?",

@@ -17,7 +17,7 @@ from types import TracebackType
 from briefings import repetition
 from briefings.errors import RejectedInput
 from briefings.folding import fold
-from briefings.ingest import dedupe
+from briefings.ingest import dedupe, linking
 from briefings.ingest.capacity import default_workers
 from briefings.ingest.documents import Outcome, RawDocument
 from briefings.ingest.fetch import Fetcher, is_url
@@ -187,11 +187,26 @@ class _Writer:
         article_id = self.store.save_article(record)
         self._count_lines(source, article_id, record, new=stored is None)
         learned = remember(self.known, article.extraction)
+        learned |= self._link_people(article.extraction)
         if self.workers:
             self.workers.broadcast_names(learned)
         status = "updated" if stored else "new"
         note = "; ".join(n for n in (note, ahead_note) if n) or None
         return Outcome(location, status, article_id, article.title, note=note)
+
+    def _link_people(self, extraction: Extraction) -> set[str]:
+        """Merge the article's people, now stored, with known ones they complete or are
+        completed by (linking.py); returns the known names that changed."""
+        people = [m.entity for m in extraction.mentions if m.entity.kind == "person"]
+        found = linking.links(self.known, people, lambda p: self.store.person_seen(entity_key(p)))
+        if not found:
+            return set()
+        pairs = [(entity_key(link.person), entity_key(link.into)) for link in found]
+        changed: set[str] = set()
+        for link, surfaces in zip(found, self.store.merge_people(pairs), strict=True):
+            if surfaces:
+                changed |= linking.relink(self.known, link, surfaces)
+        return changed
 
     def _dated_by_now(
         self, raw: RawDocument, content_hash: str, prepared: Prepared, source: str
@@ -436,10 +451,14 @@ def known_names(entities: Mapping[str, Sequence[KnownEntity]]) -> Known:
         alias: [EntityRef(e.name, e.kind, e.country) for e in found]  # type: ignore[arg-type]
         for alias, found in entities.items()
     }
+    filed: set[EntityRef] = set()
     for alias, found in list(known.items()):
         for entity in found:
             if entity.kind == "person":
                 _learn(known, fuzzy_alias(alias), entity)
+                if entity not in filed:
+                    linking.file_person(known, entity)
+                    filed.add(entity)
     return known
 
 
@@ -456,6 +475,8 @@ def remember(known: Known, extraction: Extraction) -> set[str]:
         fuzzy = fuzzy_alias(mention.surface)
         if mention.entity.kind == "person" and _learn(known, fuzzy, mention.entity):
             learned.add(fuzzy)
+        if mention.entity.kind == "person":
+            linking.file_person(known, mention.entity)
     for acronym in extraction.acronyms:
         if _learn(known, fold(acronym.short), EntityRef(acronym.long, "topic")):
             learned.add(fold(acronym.short))

@@ -19,7 +19,8 @@ from briefings.repetition import Chrome, is_repeated
 from briefings.sentences import sentence_spans
 
 # Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
-PIPELINE_VERSION = "8"  # 8: Vietnamese dates and events, agencies never participants, feed days
+PIPELINE_VERSION = "9"  # 9: people linked across forms and scripts (ingest/linking.py)
+# 8: Vietnamese dates and events, agencies never participants, feed days
 # 7: chrome inside the story (link boxes, bylines, writers' notes)
 # (6: wire datelines off the first paragraph, places and bodies in other languages, key
 # phrases and summits; 5: the line classifier, names across scripts, URL dates)
