@@ -116,6 +116,7 @@ NO_DATELINE = "no dateline"
 # A publication date read from where the site files the story (/2024/07/27/), not its text.
 DATE_FROM_URL = "{precision}, from its URL"
 UNDATED = "undated"
+DATE_NOT_GIVEN = "date not given"
 # A source not in English says its language: "Interfax, 27 July 2024 · Russian".
 IN_LANGUAGE = "{about} · {language}"
 LANGUAGE_NAMES = {

@@ -23,11 +23,14 @@ from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
 from briefings import datafiles
+from briefings.dates import AGREED_TO_MEET, tense_before
 from briefings.folding import fold
 from briefings.model import DateMention, Event, Mention, PartialDate, Passage
 from briefings.sentences import sentence_spans
 
 ANNOUNCED = "announced-"
+# The day of an announced event its sentence does not give (stored as an empty date).
+UNDATED = PartialDate()
 _Found = TypeVar("_Found", DateMention, Mention)
 
 # Strongest first: a signing or a call is more specific than the visit or meeting around it.
@@ -78,16 +81,21 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|(?:is|are|was|were)\s+(?:set\s+|due\s+)?to|scheduled|slated"
     r"|plan(?:s|ned)?\s+to|planned|proposed|upcoming|forthcoming|expected\s+to"
     r"|to\s+be\s+(?:held|organi[sz]ed|convened)|next\s+(?:week|month|year)"
-    r"|later\s+this\s+(?:week|month|year)|agreed\s+to\s+(?:hold|organi[sz]e|convene|meet)"
+    r"|later\s+this\s+(?:week|month|year)"
     r"|support(?:s|ed)?\s+(?:to|for)\s+\S+\s+(?:hosting|chairmanship|chairing)"
     # Russian and Vietnamese: "will be", "will take place", "planned", "upcoming".
     r"|будет|будут|состоит?ся|пройд[её]т|запланирован\w*|намечен\w*|предстоящ\w*"
     r"|sẽ|dự\s+kiến|sắp\s+tới"
     # French: must, will (be), will take place, planned, next
     r"|doit|doivent|(?:se\s+)?rendr(?:a|ont)|rencontrer(?:a|ont)|s['’]entretiendr(?:a|ont)"
-    r"|visiter(?:a|ont)|devrait|sera|seront|aura\s+lieu|prévue?s?|prochaine?s?)\b",
+    r"|visiter(?:a|ont)|devrait|sera|seront|aura\s+lieu|prévue?s?|prochaine?s?"
+    # Indonesian "will", "plans to"; and agreeing to meet again, in every wire language.
+    r"|akan|berencana" + AGREED_TO_MEET + r")\b",
     re.IGNORECASE,
 )
+# A cue in a past form tells something done ("will implement the agreements signed"), never
+# what a future word before it announces.
+_DONE = re.compile(r"\w+ed\b|\b(?:met|held|spoke)\b", re.IGNORECASE)
 # The future word must sit in the event's own clause: a comma or a dash ends the clause before.
 _CLAUSE_BREAK = re.compile(r"[,;:—–]")
 # A date in a clause opened by "since" starts a period the sentence looks back over
@@ -115,6 +123,14 @@ _JOINER = re.compile(
 )
 # How many paragraphs after its event such a sentence may come.
 _JOIN_REACH = 2
+# A subject that refers back to the parties of the event just told, in the wire languages.
+_BOTH_SIDES = re.compile(
+    r"\s*(?:(?:The|Both)\s+(?:two\s+)?(?:sides|parties|ministers|foreign\s+ministers|leaders"
+    r"|presidents|prime\s+ministers|delegations|counterparts)|They"
+    r"|(?:Обе\s+)?(?:Стороны|Министры)|Hai\s+(?:bên|Bộ\s+trưởng|nhà\s+lãnh\s+đạo|đoàn)"
+    r"|Kedua\s+(?:pihak|menteri|pemimpin|delegasi)|Les\s+deux\s+(?:parties|ministres|dirigeants)"
+    r"|Les\s+(?:parties|ministres))\b"
+)
 _PARTICIPANT_KINDS = frozenset({"person", "organization", "event"})
 # The wire agencies (boilerplate/outlets.txt, which cleaning reads for credits and sign-offs).
 WIRE_AGENCIES = frozenset(fold(name) for name in datafiles.lines("boilerplate/outlets.txt"))
@@ -163,14 +179,14 @@ def find_events(
     reporting = WIRE_AGENCIES | {fold(name) for name in reporters}
     taking_part = [m for m in mentions if not _reports(m, reporting)]
     mentions_in = _by_passage((m.passage, m) for m in taking_part)
-    events = []
+    events: list[Event] = []
     for index, passage in enumerate(passages):
         # Most paragraphs carry no date, and a sentence without a date gives no event.
         if passage.kind != "body" or index not in dates_in:
             continue
         named = mentions_in.get(index, [])
         for sentence in _sentences(index, passage.text, dates_in[index], named):
-            event = _event(sentence, published)
+            event = _event(sentence, published, events[-1] if events else None)
             if event is not None:
                 events.append(event)
     return tuple(_with_joiners(events, passages, mentions_in))
@@ -224,30 +240,70 @@ def _sentences(
             yield _Sentence(index, text, start, end, inside, named)
 
 
-def _event(sentence: _Sentence, published: PartialDate | None) -> Event | None:
+def _event(
+    sentence: _Sentence, published: PartialDate | None, before: Event | None
+) -> Event | None:
     cue = _strongest_cue(sentence)
     if cue is None:
         return None
     locatives = _locatives(sentence)
-    participants = _participants(sentence.mentions, locatives)
+    participants = _participants(sentence.mentions, locatives) or _the_same(sentence, before)
     if not participants:
         return None
     own = [d for d in sentence.dates if not in_since_clause(sentence.text, sentence.start, d.start)]
     if not own:
         return None
     date = min(own, key=lambda d: _gap(d, cue))
-    # A day on or before the article's own has happened when it is read, whatever the tense.
-    announced = not is_past(date.date, published) and _is_announced(sentence, cue, date)
+    place = None if cue.kind in _PLACELESS_KINDS else _place(locatives, cue, date)
+    ahead = _is_announced(sentence, cue, date)
+    if ahead and is_past(date.date, published):
+        if _said_on(sentence, cue, date):
+            # "will pay an official visit …, the ministry said after the call on Friday": the
+            # past day is the saying's; the visit lies ahead on a day the sentence does not give.
+            return _told(sentence, ANNOUNCED + cue.kind, None, place, participants)
+        return _told(sentence, cue.kind, date, place, participants)
+    return _told(sentence, ANNOUNCED + cue.kind if ahead else cue.kind, date, place, participants)
+
+
+def _said_on(sentence: _Sentence, cue: _Cue, date: DateMention) -> bool:
+    """Whether the past `date` is when the future event of `cue` was told: the cue is placed
+    ahead in its own clause ("will pay a visit"), and a later clause dates a past verb
+    ("…, the ministers confirmed on Friday")."""
+    text = sentence.text
+    return (
+        _DONE.search(text, cue.start, cue.end) is None
+        and placed_ahead(text, sentence.start, cue.start, cue.end)
+        and _CLAUSE_BREAK.search(text, cue.end, date.start) is not None
+        and tense_before(text, sentence.start, date.start) is False
+    )
+
+
+def _told(
+    sentence: _Sentence,
+    kind: str,
+    date: DateMention | None,
+    place: str | None,
+    participants: tuple[str, ...],
+) -> Event:
+    """The event the sentence tells; without `date`, an announced one whose day is not given."""
     return Event(
         passage=sentence.passage,
         start=sentence.start,
         end=sentence.end,
-        kind=ANNOUNCED + cue.kind if announced else cue.kind,
-        date=date.date,
-        until=date.until,
-        place=None if cue.kind in _PLACELESS_KINDS else _place(locatives, cue, date),
+        kind=kind,
+        date=date.date if date else UNDATED,
+        until=date.until if date else None,
+        place=place,
         participants=participants,
     )
+
+
+def _the_same(sentence: _Sentence, before: Event | None) -> tuple[str, ...]:
+    """The participants of the event just told, when the sentence's subject refers back to
+    them ("The ministers agreed to hold the next round …", "Both sides …")."""
+    if before is None or sentence.passage - before.passage > _JOIN_REACH:
+        return ()
+    return before.participants if _BOTH_SIDES.match(sentence.text, sentence.start) else ()
 
 
 def _strongest_cue(sentence: _Sentence) -> _Cue | None:
@@ -337,10 +393,17 @@ def _participants(mentions: Sequence[Mention], locatives: Sequence[Mention]) -> 
     names = [
         m.entity.name
         for m in mentions
-        if m.entity.kind in _PARTICIPANT_KINDS
-        or (not with_people and _is_country(m) and m not in locatives)
+        if _takes_part(m) or (not with_people and _is_country(m) and m not in locatives)
     ]
     return tuple(dict.fromkeys(names))
+
+
+def _takes_part(mention: Mention) -> bool:
+    """People, organisations and gatherings (`the 16th EAS`); a named visit ("official visit
+    to Vietnam") is what someone does, not someone taking part."""
+    if mention.entity.kind == "event":
+        return gathering_kind(mention.entity.name) != "visit"
+    return mention.entity.kind in _PARTICIPANT_KINDS
 
 
 def _is_country(mention: Mention) -> bool:
