@@ -151,6 +151,7 @@ _FUTURE = re.compile(
     r"|scheduled|slated|upcoming|next|proposed|plans?\s+to|going\s+to|to\s+be\s+held"
     # the same in the wires' other languages: will (be), will take place, planned, next
     r"|будет|будут|состоит?ся|пройд[её]т|запланирован\w*|предстоящ\w*|следующ\w*"
+    r"|посетит|посетят|нанес[её]т|нанесут"
     r"|sera|seront|aura\s+lieu|doit|doivent|(?:se\s+)?rendr(?:a|ont)|rencontrer(?:a|ont)"
     r"|s['’]entretiendr(?:a|ont)"
     r"|visiter(?:a|ont)|prochaine?s?|prévue?s?"

@@ -56,20 +56,25 @@ _CUE_WORDS = {
     r"|consultations?|переговор\w*|s['’](?:est|sont)\s+entretenu\w*|s['’]entreten\w+"
     r"|entretiens?|pourparlers|hội\s+đàm|pembicaraan|perundingan"
     # "the next round of the strategic dialogue": a dialogue's round is talks.
-    r"|(?:strategic\s+|security\s+|political\s+)?dialogues?|rounds?\s+of",
+    r"|(?:strategic\s+|security\s+|political\s+)?dialogues?|rounds?\s+of"
+    # the same in Russian, Vietnamese and Indonesian: consultations, dialogue, a round of them
+    r"|консультаци\w*|диалог\w*|раунд\w*|tham\s+vấn|đối\s+thoại"
+    r"|vòng\s+(?:đàm\s+phán|tham\s+vấn|đối\s+thoại|tiếp\s+theo)|konsultasi|dialog|putaran",
     "visit": r"visit(?:s|ed|ing)?|trip\s+to|tour\s+of|travel(?:s|led|ed|ling|ing)?\s+to"
     r"|arriv(?:e|es|ed|ing)\s+in|визит\w*|посети\w*|прибыл\w*|visites?"
     r"|s['’](?:est|sont)\s+rendue?s?|arrivée?s?\s+(?:à|au|en)"
     r"|(?:chuyến\s+)?thăm|kunjungan|berkunjung|mengunjungi",
     "meeting": rf"meet(?:s|ing|ings)?(?!{_MEET_OTHER})|met|co-?chair(?:s|ed|ing)?|hosted"
     r"|attend(?:s|ed|ing)?|встрети\w*|встреч\w*|rencontr\w*|réuni\w*"
-    r"|gặp|hội\s+kiến|tiếp\s+(?:đón|kiến)|bertemu|pertemuan",
+    r"|gặp|hội\s+kiến|tiếp\s+(?:đón|kiến)|bertemu|pertemuan"
+    # a formal session (of a joint commission): заседание, kỳ họp / phiên họp, sidang
+    r"|заседани\w*|kỳ\s+họp|phiên\s+họp|sidang",
 }
 # Every cue starts with one of these letters: the lookahead lets the engine skip other words
 # before trying thirty alternatives (2.5 times faster over a whole article). Russian, French,
 # Vietnamese and Indonesian cues add their initials (`переговоры`, `rencontré`, `điện đàm`,
-# `gặp`, `kunjungan`, `bertemu`, `KTT`).
-_CUE_INITIALS = "abcdghikmpstverđпвстк"
+# `gặp`, `kunjungan`, `bertemu`, `KTT`, `заседание`, `диалог`, `раунд`).
+_CUE_INITIALS = "abcdghikmpstverđпвсткздр"
 _CUE = re.compile(
     rf"\b(?=[{_CUE_INITIALS}])(?:"
     + "|".join(f"(?P<{kind}>{_CUE_WORDS[kind]})" for kind in _RANKS)
@@ -85,7 +90,11 @@ _FUTURE = re.compile(
     r"|support(?:s|ed)?\s+(?:to|for)\s+\S+\s+(?:hosting|chairmanship|chairing)"
     # Russian and Vietnamese: "will be", "will take place", "planned", "upcoming".
     r"|будет|будут|состоит?ся|пройд[её]т|запланирован\w*|намечен\w*|предстоящ\w*"
-    r"|sẽ|dự\s+kiến|sắp\s+tới"
+    r"|sẽ|sớm|dự\s+kiến|sắp\s+tới"
+    # Russian perfective futures that announce a visit by themselves: "посетит", "нанесёт визит"
+    r"|посетит|посетят|нанес[её]т|нанесут"
+    # "accepted an invitation to visit"
+    r"|invitations?\s+to"
     # French: must, will (be), will take place, planned, next
     r"|doit|doivent|(?:se\s+)?rendr(?:a|ont)|rencontrer(?:a|ont)|s['’]entretiendr(?:a|ont)"
     r"|visiter(?:a|ont)|devrait|sera|seront|aura\s+lieu|prévue?s?|prochaine?s?"
@@ -181,11 +190,13 @@ def find_events(
     mentions_in = _by_passage((m.passage, m) for m in taking_part)
     events: list[Event] = []
     for index, passage in enumerate(passages):
-        # Most paragraphs carry no date, and a sentence without a date gives no event.
-        if passage.kind != "body" or index not in dates_in:
+        # Most paragraphs carry no date and no future word: a sentence with neither tells no
+        # event (with a future word alone, an announced one whose day is not given).
+        dated = dates_in.get(index, [])
+        if passage.kind != "body" or not (dated or _FUTURE.search(passage.text)):
             continue
         named = mentions_in.get(index, [])
-        for sentence in _sentences(index, passage.text, dates_in[index], named):
+        for sentence in _sentences(index, passage.text, dated, named):
             event = _event(sentence, published, events[-1] if events else None)
             if event is not None:
                 events.append(event)
@@ -235,7 +246,7 @@ def _sentences(
 ) -> Iterable[_Sentence]:
     for start, end in sentence_spans(text):
         inside = tuple(d for d in dates if start <= d.start and d.end <= end)
-        if inside:
+        if inside or _FUTURE.search(text, start, end):
             named = tuple(m for m in mentions if start <= m.start and m.end <= end)
             yield _Sentence(index, text, start, end, inside, named)
 
@@ -244,25 +255,57 @@ def _event(
     sentence: _Sentence, published: PartialDate | None, before: Event | None
 ) -> Event | None:
     cue = _strongest_cue(sentence)
-    if cue is None:
+    told = _kind_and_date(sentence, cue, published) if cue is not None else None
+    if cue is None or told is None:
         return None
+    kind, date = told
     locatives = _locatives(sentence)
-    participants = _participants(sentence.mentions, locatives) or _the_same(sentence, before)
+    # "The sides agreed to hold the next round …": the parties just told announce their own
+    # next meeting, whoever else the sentence names.
+    back = _the_same(sentence, before)
+    named = _participants(sentence.mentions, locatives)
+    participants = (back if kind.startswith(ANNOUNCED) else ()) or named or back
     if not participants:
         return None
-    own = [d for d in sentence.dates if not in_since_clause(sentence.text, sentence.start, d.start)]
+    return Event(
+        passage=sentence.passage,
+        start=sentence.start,
+        end=sentence.end,
+        kind=kind,
+        date=date.date if date else UNDATED,
+        until=date.until if date else None,
+        place=None if cue.kind in _PLACELESS_KINDS else _place(locatives, cue, date),
+        participants=participants,
+    )
+
+
+def _kind_and_date(
+    sentence: _Sentence, cue: _Cue, published: PartialDate | None
+) -> tuple[str, DateMention | None] | None:
+    """The event's kind, `announced-` when it lies ahead, and the date that dates it: none
+    for an announced event whose day the sentence does not give; None for no event."""
+    text = sentence.text
+    if not sentence.dates:
+        # "Volkov will also visit Indonesia, with the dates to be agreed"
+        if _DONE.search(text, cue.start, cue.end) or not placed_ahead(
+            text, sentence.start, cue.start, cue.end
+        ):
+            return None
+        return ANNOUNCED + cue.kind, None
+    own = [d for d in sentence.dates if not in_since_clause(text, sentence.start, d.start)]
     if not own:
         return None
     date = min(own, key=lambda d: _gap(d, cue))
-    place = None if cue.kind in _PLACELESS_KINDS else _place(locatives, cue, date)
-    ahead = _is_announced(sentence, cue, date)
-    if ahead and is_past(date.date, published):
-        if _said_on(sentence, cue, date):
-            # "will pay an official visit …, the ministry said after the call on Friday": the
-            # past day is the saying's; the visit lies ahead on a day the sentence does not give.
-            return _told(sentence, ANNOUNCED + cue.kind, None, place, participants)
-        return _told(sentence, cue.kind, date, place, participants)
-    return _told(sentence, ANNOUNCED + cue.kind if ahead else cue.kind, date, place, participants)
+    if not _is_announced(sentence, cue, date):
+        return cue.kind, date
+    if not is_past(date.date, published):
+        return ANNOUNCED + cue.kind, date
+    if _said_on(sentence, cue, date):
+        # "will pay an official visit …, the ministry said after the call on Friday": the past
+        # day is the saying's; the visit lies ahead on a day the sentence does not give.
+        return ANNOUNCED + cue.kind, None
+    # A day on or before the article's own has happened when it is read, whatever the tense.
+    return cue.kind, date
 
 
 def _said_on(sentence: _Sentence, cue: _Cue, date: DateMention) -> bool:
@@ -278,32 +321,16 @@ def _said_on(sentence: _Sentence, cue: _Cue, date: DateMention) -> bool:
     )
 
 
-def _told(
-    sentence: _Sentence,
-    kind: str,
-    date: DateMention | None,
-    place: str | None,
-    participants: tuple[str, ...],
-) -> Event:
-    """The event the sentence tells; without `date`, an announced one whose day is not given."""
-    return Event(
-        passage=sentence.passage,
-        start=sentence.start,
-        end=sentence.end,
-        kind=kind,
-        date=date.date if date else UNDATED,
-        until=date.until if date else None,
-        place=place,
-        participants=participants,
-    )
-
-
 def _the_same(sentence: _Sentence, before: Event | None) -> tuple[str, ...]:
-    """The participants of the event just told, when the sentence's subject refers back to
-    them ("The ministers agreed to hold the next round …", "Both sides …")."""
+    """When the sentence's subject refers back to the parties of the event just told ("The
+    ministers agreed to hold the next round …", "Both sides …"): they, with anyone the
+    sentence names besides (but not its countries: the parties stand for them)."""
     if before is None or sentence.passage - before.passage > _JOIN_REACH:
         return ()
-    return before.participants if _BOTH_SIDES.match(sentence.text, sentence.start) else ()
+    if not _BOTH_SIDES.match(sentence.text, sentence.start):
+        return ()
+    named = [m.entity.name for m in sentence.mentions if _takes_part(m)]
+    return tuple(dict.fromkeys([*before.participants, *named]))
 
 
 def _strongest_cue(sentence: _Sentence) -> _Cue | None:
@@ -410,9 +437,9 @@ def _is_country(mention: Mention) -> bool:
     return mention.entity.kind == "place" and mention.entity.country == mention.entity.name
 
 
-def _place(locatives: Sequence[Mention], cue: _Cue, date: DateMention) -> str | None:
+def _place(locatives: Sequence[Mention], cue: _Cue, date: DateMention | None = None) -> str | None:
     """The locative place nearest the cue; a city over its country ("in Chongqing, China")."""
-    near = [m for m in locatives if min(_gap(m, cue), _gap(m, date)) <= _PLACE_REACH]
+    near = [m for m in locatives if min(_gap(m, cue), _gap(m, date or cue)) <= _PLACE_REACH]
     if not near:
         return None
     nearest = min(near, key=lambda m: _gap(m, cue))
