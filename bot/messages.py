@@ -343,4 +343,6 @@ DISCORD_DIGEST_COMMAND = (
 
 WATCHED_TITLE = "Watched feeds and folders"
 WATCHED_OK = "{where}: {every}"
+# A watched folder as chat shows it: its path on the server is no business of a channel.
+WATCHED_FOLDER = "folder #{id}"
 WATCHED_FAILING = "{where}: {every}, {failing} ({error})"
