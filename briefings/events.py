@@ -130,6 +130,16 @@ _JOINER = re.compile(
     r"\s+(?:was|were|is)\s+(?:also\s+)?(?:co-?chaired|chaired|attended|hosted|joined)\s+by\b",
     re.IGNORECASE,
 )
+# Who tells the news rather than makes it: "…, the ministry said", "according to the ministry".
+_SAYS = re.compile(
+    r"\s+(?:said|says|announced|reported|stated|added|noted|told|сообщил\w*|заявил\w*"
+    r"|cho\s+biết|thông\s+báo|mengatakan|menyatakan|a\s+(?:indiqué|annoncé|déclaré))\b",
+    re.IGNORECASE,
+)
+_ACCORDING_TO = re.compile(
+    r"\b(?:according\s+to|citing|по\s+данным|по\s+словам|theo|menurut|selon)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # How many paragraphs after its event such a sentence may come.
 _JOIN_REACH = 2
 # A subject that refers back to the parties of the event just told, in the wire languages.
@@ -263,7 +273,7 @@ def _event(
     # "The sides agreed to hold the next round …": the parties just told announce their own
     # next meeting, whoever else the sentence names.
     back = _the_same(sentence, before)
-    named = _participants(sentence.mentions, locatives)
+    named = _participants(sentence, locatives)
     participants = (back if kind.startswith(ANNOUNCED) else ()) or named or back
     if not participants:
         return None
@@ -414,15 +424,27 @@ def _is_locative(text: str, mention: Mention) -> bool:
     return bool(_LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(text, mention.end))
 
 
-def _participants(mentions: Sequence[Mention], locatives: Sequence[Mention]) -> tuple[str, ...]:
-    """Canonical names in order of first mention; countries only when no person is named."""
+def _participants(sentence: _Sentence, locatives: Sequence[Mention]) -> tuple[str, ...]:
+    """Canonical names in order of first mention; countries only when no person is named; an
+    organisation telling the news ("…, the Russian Foreign Ministry said") only when no one
+    else is named."""
+    mentions = sentence.mentions
     with_people = any(m.entity.kind == "person" for m in mentions)
-    names = [
-        m.entity.name
+    taking = [
+        m
         for m in mentions
         if _takes_part(m) or (not with_people and _is_country(m) and m not in locatives)
     ]
-    return tuple(dict.fromkeys(names))
+    acting = [m for m in taking if not _tells(sentence.text, m)]
+    return tuple(dict.fromkeys(m.entity.name for m in acting or taking))
+
+
+def _tells(text: str, mention: Mention) -> bool:
+    """Whether an organisation is named as the one saying what the sentence reports."""
+    if mention.entity.kind != "organization":
+        return False
+    before = text[max(0, mention.start - _LOOKBEHIND) : mention.start]
+    return bool(_SAYS.match(text, mention.end) or _ACCORDING_TO.search(before))
 
 
 def _takes_part(mention: Mention) -> bool:

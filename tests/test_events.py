@@ -337,3 +337,24 @@ def test_the_agencies_that_report_an_event_do_not_take_part_in_it(tmp_path: Path
         (talks,) = [e for e in store.events_in([1]) if e.kind == "talks"]
 
     assert {"Bui Thanh Son", "Sergey Lavrov"} == set(talks.participants)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"{LAVROV} met {SON} in Moscow on Tuesday, the Russian Foreign Ministry said.",
+        f"According to the Russian Foreign Ministry, {LAVROV} met {SON} in Moscow on Tuesday.",
+    ],
+)
+def test_an_organisation_telling_of_an_event_does_not_take_part(sentence: str) -> None:
+    event = one_event(sentence)
+
+    assert event is not None
+    assert ("Sergey Lavrov", "Bui Thanh Son") == tuple(sorted(event.participants, reverse=True))
+
+
+def test_an_organisation_telling_of_its_own_event_still_takes_part() -> None:
+    event = one_event("ASEAN said its foreign ministers will meet in Vientiane on July 25.")
+
+    assert event is not None
+    assert "Association of Southeast Asian Nations" in event.participants

@@ -254,6 +254,8 @@ async def test_an_operator_s_feed_gives_one_digest_telling_the_day_s_news_right(
     # The call: one event, on the Friday the items' own day resolves, citing both outlets.
     [call] = [i for i, line in enumerate(happened) if line.startswith("*") and ": call" in line]
     assert happened[call].startswith(f"*{human(friday)}*: call with "), happened[call]
+    # "…, the Russian Foreign Ministry said": the ministry tells of the call, it is not on it.
+    assert "Ministry" not in happened[call]
     assert 1 == sum(": call" in line for line in lines)
     told = "\n".join(happened[call:])
     assert "[1]" in told and "[2]" in told
