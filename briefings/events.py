@@ -3,14 +3,19 @@
 One sentence of body text reports at most one event, and only when it has all three:
 - a cue: a word such as `met`, `phone talks`, `visited`, `summit`, `signed`, or the name of
   a gathering the entity extractor found (`the 16th EAS` is a summit);
-- a date mention of its own: a sentence never borrows a date from its neighbours;
+- a date mention of its own: a sentence never borrows a date from its neighbours (only an
+  announced event may have none: "will also visit Indonesia, with the dates to be agreed");
 - a participant: a person, an organisation or a named gathering, and countries when the
-  sentence names no person ("Vietnam and Cambodia signed ...").
+  sentence names no person ("Vietnam and Cambodia signed ..."); not who only tells of it
+  ("…, the ministry said", a spokeswoman) when anyone else is named; "The sides agreed to
+  hold …" names the parties of the event just told.
 
 Titles and captions never give events (captions are not claims). When a sentence has several
 cues the strongest kind wins (`_RANKS`); the date nearest to that cue is the event's date.
 An event that a future-tense word places ahead ("will", "was to", "proposed ... be organised",
-"scheduled") gets `announced-` before its kind, so digests can list it as coming up.
+"scheduled") gets `announced-` before its kind, so digests can list it as coming up; its
+date is none when the only one its sentence gives is a past day a later clause gives to a
+past verb ("will pay an official visit …, the ministry said on Friday").
 The place is a place named as a venue ("in Hanoi", "visited Vietnam", "on Russia visit") near
 the cue or the date, the city rather than its country; a phone call has none.
 """
@@ -136,6 +141,12 @@ _SAYS = re.compile(
     r"|cho\s+biết|thông\s+báo|mengatakan|menyatakan|a\s+(?:indiqué|annoncé|déclaré))\b",
     re.IGNORECASE,
 )
+_SPOKESPERSON_WORDS = (
+    r"spokes(?:man|woman|person)|press\s+secretary|пресс-секретар\w*|người\s+phát\s+ngôn"
+    r"|juru\s+bicara|porte-parole"
+)
+_SPOKESPERSON = re.compile(rf"\b(?:{_SPOKESPERSON_WORDS})\s+$", re.IGNORECASE)  # before a name
+_SPOKESPERSON_OF = re.compile(rf"\s+(?:{_SPOKESPERSON_WORDS})\b", re.IGNORECASE)  # after a body
 _ACCORDING_TO = re.compile(
     r"\b(?:according\s+to|citing|по\s+данным|по\s+словам|theo|menurut|selon)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -440,11 +451,18 @@ def _participants(sentence: _Sentence, locatives: Sequence[Mention]) -> tuple[st
 
 
 def _tells(text: str, mention: Mention) -> bool:
-    """Whether an organisation is named as the one saying what the sentence reports."""
+    """Whether an organisation, or a spokesperson, is named as the one saying what the
+    sentence reports ("…, Foreign Ministry spokeswoman Pham Thu Hang said")."""
+    before = text[max(0, mention.start - _LOOKBEHIND) : mention.start]
+    if mention.entity.kind == "person":
+        return _SPOKESPERSON.search(before) is not None
     if mention.entity.kind != "organization":
         return False
-    before = text[max(0, mention.start - _LOOKBEHIND) : mention.start]
-    return bool(_SAYS.match(text, mention.end) or _ACCORDING_TO.search(before))
+    return bool(
+        _SAYS.match(text, mention.end)
+        or _SPOKESPERSON_OF.match(text, mention.end)
+        or _ACCORDING_TO.search(before)
+    )
 
 
 def _takes_part(mention: Mention) -> bool:

@@ -358,3 +358,13 @@ def test_an_organisation_telling_of_its_own_event_still_takes_part() -> None:
 
     assert event is not None
     assert "Association of Southeast Asian Nations" in event.participants
+
+
+def test_a_spokeswoman_announcing_a_visit_does_not_take_part_in_it() -> None:
+    event = one_event(
+        f"Russian {LAVROV} will pay an official visit to Hanoi on July 14, Foreign Ministry "
+        "spokeswoman Le Thi Thu Hang told a regular press briefing."
+    )
+
+    assert event is not None
+    assert ("announced-visit", ("Sergey Lavrov",)) == (event.kind, event.participants)
