@@ -116,6 +116,7 @@ NO_DATELINE = "no dateline"
 # A publication date read from where the site files the story (/2024/07/27/), not its text.
 DATE_FROM_URL = "{precision}, from its URL"
 UNDATED = "undated"
+DATE_NOT_GIVEN = "date not given"
 # A source not in English says its language: "Interfax, 27 July 2024 · Russian".
 IN_LANGUAGE = "{about} · {language}"
 LANGUAGE_NAMES = {
@@ -342,4 +343,6 @@ DISCORD_DIGEST_COMMAND = (
 
 WATCHED_TITLE = "Watched feeds and folders"
 WATCHED_OK = "{where}: {every}"
+# A watched folder as chat shows it: its path on the server is no business of a channel.
+WATCHED_FOLDER = "folder #{id}"
 WATCHED_FAILING = "{where}: {every}, {failing} ({error})"

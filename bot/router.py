@@ -10,7 +10,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -296,7 +296,7 @@ class Router:
     def _sources(self, argument: str, context: Context) -> Reply:
         action, _, rest = argument.strip().partition(" ")
         if not action:
-            return Reply(overview=self._overview())
+            return Reply(overview=self._overview(in_chat=context.platform in POSTING_PLATFORMS))
         if action.casefold() != "poll":
             raise UsageError(messages.SOURCES_USAGE)
         return self._poll(rest.strip().removeprefix("#"), context)
@@ -309,13 +309,15 @@ class Router:
         if self.poll is None:
             return Reply(text=messages.SOURCES_POLL_UNAVAILABLE, failed=True)
         outcomes = self.poll(self.store(), self.clock(), int(argument) if argument else None)
+        if context.platform in POSTING_PLATFORMS:
+            outcomes = [_without_folder_path(o) for o in outcomes]
         zone = ZoneInfo(self.digests.timezone)
         lines = [line for o in outcomes for line in poll_lines(o, zone)]
         return Reply(text="\n".join(lines) or messages.SOURCES_NONE)
 
-    def _overview(self) -> Overview:
+    def _overview(self, in_chat: bool = False) -> Overview:
         store = self.store()
-        watched = tuple(_watched_line(source) for source in store.sources())
+        watched = tuple(_watched_line(source, in_chat) for source in store.sources())
         return Overview(store.stats(), tuple(store.outlet_counts(limit=8)), watched)
 
     def close(self) -> None:
@@ -364,14 +366,26 @@ def _digest_reply(digest: Digest, note: str, *, private: bool) -> Reply:
     return Reply(digest=digest, note=note, private=private)
 
 
-def _watched_line(source: SourceRecord) -> str:
-    """`https://…/feed.rss: every 30 min, failing 3 times (HTTP 500 from …)`."""
+def _watched_line(source: SourceRecord, in_chat: bool) -> str:
+    """`https://…/feed.rss: every 30 min, failing 3 times (HTTP 500 from …)`; in a chat, a
+    folder is named by its id, never by its path on the server."""
+    where = source.location
+    error = source.last_error or ""
+    if in_chat and source.kind == "folder":
+        where = messages.WATCHED_FOLDER.format(id=source.id)
+        error = error.replace(source.location, where)
     every = f"every {source.every_seconds // 60} min"
     if source.failures:
         return messages.WATCHED_FAILING.format(
-            where=source.location,
-            every=every,
-            failing=failing_text(source.failures),
-            error=source.last_error,
+            where=where, every=every, failing=failing_text(source.failures), error=error
         )
-    return messages.WATCHED_OK.format(where=source.location, every=every)
+    return messages.WATCHED_OK.format(where=where, every=every)
+
+
+def _without_folder_path(outcome: PollOutcome) -> PollOutcome:
+    """A folder's poll as a chat shows it: the folder named by its id, not its server path."""
+    if outcome.kind != "folder":
+        return outcome
+    label = messages.WATCHED_FOLDER.format(id=outcome.source_id)
+    error = outcome.error.replace(outcome.location, label) if outcome.error else None
+    return replace(outcome, location=label, error=error)

@@ -199,7 +199,13 @@ def current_window(store: Store, subscription: Subscription, now: datetime) -> D
     else:
         start = subscription.schedule.previous_fire(now)
     zone = subscription.zone
-    return DigestWindow(start.astimezone(zone), max(now, start).astimezone(zone))
+    return DigestWindow(start.astimezone(zone), max(_so_far(now), start).astimezone(zone))
+
+
+def _so_far(now: datetime) -> datetime:
+    """The end of `now`'s second: the store and the router's clock keep instants to the
+    second, so a preview asked for in the second a poll stored an article still covers it."""
+    return now.replace(microsecond=0) + timedelta(seconds=1)
 
 
 def unverified_run(
@@ -229,7 +235,7 @@ def subscription_digest(
 def filter_digest(store: Store, text: str, settings: DigestSettings, now: datetime) -> Digest:
     """The digest of a bare filter over the last 24 hours, in the default timezone."""
     parsed = parse_filter(text, store)
-    end = now.astimezone(ZoneInfo(settings.timezone))
+    end = _so_far(now).astimezone(ZoneInfo(settings.timezone))
     return build_digest(store, parsed, end - PREVIEW_SPAN, end, max_age=settings.max_age)
 
 

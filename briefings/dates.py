@@ -136,19 +136,43 @@ _WEEKDAY_CUE = re.compile(r"(?i:\b(?P<rel>last|next|this|later|earlier)\s+(?:on\
 _WEEKDAY_BEFORE = re.compile(rf"\b{_WEEKDAY_TEXT},?\s+\Z")
 _SOONER_OR_LATER = re.compile(r"(?i:\b(?:later|earlier)\s+)\Z")
 
+# Agreeing to meet again: what is agreed lies ahead, in any of the wire languages.
+AGREED_TO_MEET = (
+    r"|agree[sd]?\s+to\s+(?:hold|organi[sz]e|convene|meet)"
+    r"|договорил\w*\s+(?:о\s+)?(?:провести|проведении|встретиться|организовать)"
+    r"|условил\w*\s+(?:о\s+)?(?:провести|проведении|встретиться)"
+    r"|(?:nhất\s+trí|thống\s+nhất|thỏa\s+thuận)\s+(?:sẽ\s+)?(?:tổ\s+chức|tiến\s+hành|gặp)"
+    r"|(?:sepakat|setuju|menyepakati)\s+(?:untuk\s+)?(?:menggelar|mengadakan|melaksanakan"
+    r"|menyelenggarakan|bertemu)"
+)
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯЁ])")
 _FUTURE = re.compile(
     r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:set\s+|due\s+|expected\s+|slated\s+)?to"
     r"|scheduled|slated|upcoming|next|proposed|plans?\s+to|going\s+to|to\s+be\s+held"
     # the same in the wires' other languages: will (be), will take place, planned, next
     r"|будет|будут|состоит?ся|пройд[её]т|запланирован\w*|предстоящ\w*|следующ\w*"
+    r"|посетит|посетят|нанес[её]т|нанесут"
     r"|sera|seront|aura\s+lieu|doit|doivent|(?:se\s+)?rendr(?:a|ont)|rencontrer(?:a|ont)"
     r"|s['’]entretiendr(?:a|ont)"
     r"|visiter(?:a|ont)|prochaine?s?|prévue?s?"
-    r"|sẽ|dự\s+kiến|sắp\s+tới|akan|wird|werden|nächste[nmrs]?)\b"
-    r"|['’]ll\b",
+    r"|sẽ|dự\s+kiến|sắp\s+tới|akan|wird|werden|nächste[nmrs]?" + AGREED_TO_MEET + r")\b|['’]ll\b",
+    # agreeing to meet looks ahead: "agreed to hold the next round", "договорились провести",
+    # "nhất trí tổ chức", "sepakat (untuk) menggelar"
     re.I,
 )
+# The last verb before a date in its own clause gives its tense: "discussed by telephone on
+# Friday the preparations for upcoming contacts" is past, though "upcoming" follows, and in
+# "will visit Vietnam, the ministry said on Friday" the Friday is the saying's. Past here is
+# an English past form (a lower-case `-ed` word that is no adjective or future participle, or
+# a common irregular one, not after "be"), or the past markers of Vietnamese and Indonesian.
+_PAST = re.compile(
+    # "will be held", "to be signed": a passive after "be" is no past
+    r"(?<!\bbe\s)\b(?:(?!(?:need|indeed|speed|exceed|proceed|succeed|shed|hundred|based|related|limited"
+    r"|scheduled|planned|proposed|expected|slated|agreed\s+to)\b)[a-z]{2,}ed"
+    r"|said|held|met|spoke|took|gave|made|told|sent|came|went|began|led|paid|was|were|had|did"
+    r"|đã|vừa|telah|sudah)\b"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:—–]")
 
 
 # --- datelines: case-insensitive, since a dateline is never a sentence ---------------
@@ -307,6 +331,10 @@ class _Passage:
         left = 0
         for boundary in _SENTENCE_END.finditer(self.text, 0, start):
             left = boundary.end()
+        tense = tense_before(self.text, left, start)
+        if tense is not None:
+            return tense
+        # A date before its verb ("On Friday, the minister will ..."): the sentence's tense.
         after = _SENTENCE_END.search(self.text, end)
         right = after.start() if after else len(self.text)
         return _FUTURE.search(self.text, left, right) is not None
@@ -318,6 +346,18 @@ class _Passage:
     def inside_word(self, start: int) -> bool:
         """Whether `start` continues a word or number, as in `Covid-19` or `US$2.2`."""
         return self.find_before(_NUMBER_BEFORE, start) is not None
+
+
+def tense_before(text: str, left: int, start: int) -> bool | None:
+    """Whether the last verb before `start` in its clause (which starts no earlier than
+    `left`) is future (True) or past (False); None when the clause has none before it."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, left, start))
+    clause = breaks[-1].end() if breaks else left
+    future = max((m.start() for m in _FUTURE.finditer(text, clause, start)), default=-1)
+    past = max((m.start() for m in _PAST.finditer(text, clause, start)), default=-1)
+    if future == past == -1:
+        return None
+    return future >= past
 
 
 def find_dates(

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from briefings.briefing import Claim, Source, TimelineEntry
 from briefings.compose import Limits, SourceBook
-from briefings.events import ANNOUNCED, is_past
+from briefings.events import ANNOUNCED, UNDATED, is_past
 from briefings.extractive import SAME_SENTENCE, parse_iso
 from briefings.filters import Filter
 from briefings.folding import fold, fold_text
@@ -206,7 +206,7 @@ def _ranked(groups: list[_Group]) -> list[_Group]:
 
 
 def _date_key(date: PartialDate) -> tuple[int, str]:
-    return (0 if date.year is not None else 1, date.iso())
+    return (0 if date.year is not None else 1 if date.month is not None else 2, date.iso())
 
 
 # -- summarising an event --------------------------------------------------------------------
@@ -276,13 +276,13 @@ def _previous(fact: EventFact, book: SourceBook) -> Previously | None:
 def _coming_up(
     facts: Sequence[EventFact], roots: Mapping[int, int], today: calendar_date
 ) -> list[tuple[EventFact, list[int], PartialDate]]:
-    """Announced events still ahead of `today`, soonest first; one entry for each event
-    however many outlets announce it: the same date and kind, told by one story (its
-    near-duplicates) or with someone taking part in common."""
+    """Announced events still ahead of `today`, soonest first and those whose day is not given
+    last; one entry for each event however many outlets announce it: the same date and kind,
+    told by one story (its near-duplicates) or with someone taking part in common."""
     merged: list[tuple[EventFact, list[int], PartialDate]] = []
     for fact in facts:
-        date = parse_iso(fact.date, fact.year_source)
-        if date is None or _before(date, today):
+        date = parse_iso(fact.date, fact.year_source) or UNDATED
+        if _before(date, today):
             continue
         same = next((m for m in merged if _announces_same(m[0], fact, roots)), None)
         if same is None:
@@ -309,10 +309,8 @@ def _before(date: PartialDate, today: calendar_date) -> bool:
 
 
 def _entry(fact: EventFact, articles: Sequence[int], book: SourceBook) -> TimelineEntry:
-    date = parse_iso(fact.date, fact.year_source)
-    assert date is not None
     return TimelineEntry(
-        date=date,
+        date=parse_iso(fact.date, fact.year_source) or UNDATED,
         kind=fact.kind.removeprefix(ANNOUNCED),
         text=fact.sentence,
         sources=book.numbers(articles),

@@ -3,14 +3,19 @@
 One sentence of body text reports at most one event, and only when it has all three:
 - a cue: a word such as `met`, `phone talks`, `visited`, `summit`, `signed`, or the name of
   a gathering the entity extractor found (`the 16th EAS` is a summit);
-- a date mention of its own: a sentence never borrows a date from its neighbours;
+- a date mention of its own: a sentence never borrows a date from its neighbours (only an
+  announced event may have none: "will also visit Indonesia, with the dates to be agreed");
 - a participant: a person, an organisation or a named gathering, and countries when the
-  sentence names no person ("Vietnam and Cambodia signed ...").
+  sentence names no person ("Vietnam and Cambodia signed ..."); not who only tells of it
+  ("…, the ministry said", a spokeswoman) when anyone else is named; "The sides agreed to
+  hold …" names the parties of the event just told.
 
 Titles and captions never give events (captions are not claims). When a sentence has several
 cues the strongest kind wins (`_RANKS`); the date nearest to that cue is the event's date.
 An event that a future-tense word places ahead ("will", "was to", "proposed ... be organised",
-"scheduled") gets `announced-` before its kind, so digests can list it as coming up.
+"scheduled") gets `announced-` before its kind, so digests can list it as coming up; its
+date is none when the only one its sentence gives is a past day a later clause gives to a
+past verb ("will pay an official visit …, the ministry said on Friday").
 The place is a place named as a venue ("in Hanoi", "visited Vietnam", "on Russia visit") near
 the cue or the date, the city rather than its country; a phone call has none.
 """
@@ -23,11 +28,14 @@ from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
 from briefings import datafiles
+from briefings.dates import AGREED_TO_MEET, tense_before
 from briefings.folding import fold
 from briefings.model import DateMention, Event, Mention, PartialDate, Passage
 from briefings.sentences import sentence_spans
 
 ANNOUNCED = "announced-"
+# The day of an announced event its sentence does not give (stored as an empty date).
+UNDATED = PartialDate()
 _Found = TypeVar("_Found", DateMention, Mention)
 
 # Strongest first: a signing or a call is more specific than the visit or meeting around it.
@@ -53,20 +61,25 @@ _CUE_WORDS = {
     r"|consultations?|переговор\w*|s['’](?:est|sont)\s+entretenu\w*|s['’]entreten\w+"
     r"|entretiens?|pourparlers|hội\s+đàm|pembicaraan|perundingan"
     # "the next round of the strategic dialogue": a dialogue's round is talks.
-    r"|(?:strategic\s+|security\s+|political\s+)?dialogues?|rounds?\s+of",
+    r"|(?:strategic\s+|security\s+|political\s+)?dialogues?|rounds?\s+of"
+    # the same in Russian, Vietnamese and Indonesian: consultations, dialogue, a round of them
+    r"|консультаци\w*|диалог\w*|раунд\w*|tham\s+vấn|đối\s+thoại"
+    r"|vòng\s+(?:đàm\s+phán|tham\s+vấn|đối\s+thoại|tiếp\s+theo)|konsultasi|dialog|putaran",
     "visit": r"visit(?:s|ed|ing)?|trip\s+to|tour\s+of|travel(?:s|led|ed|ling|ing)?\s+to"
     r"|arriv(?:e|es|ed|ing)\s+in|визит\w*|посети\w*|прибыл\w*|visites?"
     r"|s['’](?:est|sont)\s+rendue?s?|arrivée?s?\s+(?:à|au|en)"
     r"|(?:chuyến\s+)?thăm|kunjungan|berkunjung|mengunjungi",
     "meeting": rf"meet(?:s|ing|ings)?(?!{_MEET_OTHER})|met|co-?chair(?:s|ed|ing)?|hosted"
     r"|attend(?:s|ed|ing)?|встрети\w*|встреч\w*|rencontr\w*|réuni\w*"
-    r"|gặp|hội\s+kiến|tiếp\s+(?:đón|kiến)|bertemu|pertemuan",
+    r"|gặp|hội\s+kiến|tiếp\s+(?:đón|kiến)|bertemu|pertemuan"
+    # a formal session (of a joint commission): заседание, kỳ họp / phiên họp, sidang
+    r"|заседани\w*|kỳ\s+họp|phiên\s+họp|sidang",
 }
 # Every cue starts with one of these letters: the lookahead lets the engine skip other words
 # before trying thirty alternatives (2.5 times faster over a whole article). Russian, French,
 # Vietnamese and Indonesian cues add their initials (`переговоры`, `rencontré`, `điện đàm`,
-# `gặp`, `kunjungan`, `bertemu`, `KTT`).
-_CUE_INITIALS = "abcdghikmpstverđпвстк"
+# `gặp`, `kunjungan`, `bertemu`, `KTT`, `заседание`, `диалог`, `раунд`).
+_CUE_INITIALS = "abcdghikmpstverđпвсткздр"
 _CUE = re.compile(
     rf"\b(?=[{_CUE_INITIALS}])(?:"
     + "|".join(f"(?P<{kind}>{_CUE_WORDS[kind]})" for kind in _RANKS)
@@ -78,16 +91,25 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|(?:is|are|was|were)\s+(?:set\s+|due\s+)?to|scheduled|slated"
     r"|plan(?:s|ned)?\s+to|planned|proposed|upcoming|forthcoming|expected\s+to"
     r"|to\s+be\s+(?:held|organi[sz]ed|convened)|next\s+(?:week|month|year)"
-    r"|later\s+this\s+(?:week|month|year)|agreed\s+to\s+(?:hold|organi[sz]e|convene|meet)"
+    r"|later\s+this\s+(?:week|month|year)"
     r"|support(?:s|ed)?\s+(?:to|for)\s+\S+\s+(?:hosting|chairmanship|chairing)"
     # Russian and Vietnamese: "will be", "will take place", "planned", "upcoming".
     r"|будет|будут|состоит?ся|пройд[её]т|запланирован\w*|намечен\w*|предстоящ\w*"
-    r"|sẽ|dự\s+kiến|sắp\s+tới"
+    r"|sẽ|sớm|dự\s+kiến|sắp\s+tới"
+    # Russian perfective futures that announce a visit by themselves: "посетит", "нанесёт визит"
+    r"|посетит|посетят|нанес[её]т|нанесут"
+    # "accepted an invitation to visit"
+    r"|invitations?\s+to"
     # French: must, will (be), will take place, planned, next
     r"|doit|doivent|(?:se\s+)?rendr(?:a|ont)|rencontrer(?:a|ont)|s['’]entretiendr(?:a|ont)"
-    r"|visiter(?:a|ont)|devrait|sera|seront|aura\s+lieu|prévue?s?|prochaine?s?)\b",
+    r"|visiter(?:a|ont)|devrait|sera|seront|aura\s+lieu|prévue?s?|prochaine?s?"
+    # Indonesian "will", "plans to"; and agreeing to meet again, in every wire language.
+    r"|akan|berencana" + AGREED_TO_MEET + r")\b",
     re.IGNORECASE,
 )
+# A cue in a past form tells something done ("will implement the agreements signed"), never
+# what a future word before it announces.
+_DONE = re.compile(r"\w+ed\b|\b(?:met|held|spoke)\b", re.IGNORECASE)
 # The future word must sit in the event's own clause: a comma or a dash ends the clause before.
 _CLAUSE_BREAK = re.compile(r"[,;:—–]")
 # A date in a clause opened by "since" starts a period the sentence looks back over
@@ -113,8 +135,32 @@ _JOINER = re.compile(
     r"\s+(?:was|were|is)\s+(?:also\s+)?(?:co-?chaired|chaired|attended|hosted|joined)\s+by\b",
     re.IGNORECASE,
 )
+# Who tells the news rather than makes it: "…, the ministry said", "according to the ministry".
+_SAYS = re.compile(
+    r"\s+(?:said|says|announced|reported|stated|added|noted|told|сообщил\w*|заявил\w*"
+    r"|cho\s+biết|thông\s+báo|mengatakan|menyatakan|a\s+(?:indiqué|annoncé|déclaré))\b",
+    re.IGNORECASE,
+)
+_SPOKESPERSON_WORDS = (
+    r"spokes(?:man|woman|person)|press\s+secretary|пресс-секретар\w*|người\s+phát\s+ngôn"
+    r"|juru\s+bicara|porte-parole"
+)
+_SPOKESPERSON = re.compile(rf"\b(?:{_SPOKESPERSON_WORDS})\s+$", re.IGNORECASE)  # before a name
+_SPOKESPERSON_OF = re.compile(rf"\s+(?:{_SPOKESPERSON_WORDS})\b", re.IGNORECASE)  # after a body
+_ACCORDING_TO = re.compile(
+    r"\b(?:according\s+to|citing|по\s+данным|по\s+словам|theo|menurut|selon)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # How many paragraphs after its event such a sentence may come.
 _JOIN_REACH = 2
+# A subject that refers back to the parties of the event just told, in the wire languages.
+_BOTH_SIDES = re.compile(
+    r"\s*(?:(?:The|Both)\s+(?:two\s+)?(?:sides|parties|ministers|foreign\s+ministers|leaders"
+    r"|presidents|prime\s+ministers|delegations|counterparts)|They"
+    r"|(?:Обе\s+)?(?:Стороны|Министры)|Hai\s+(?:bên|Bộ\s+trưởng|nhà\s+lãnh\s+đạo|đoàn)"
+    r"|Kedua\s+(?:pihak|menteri|pemimpin|delegasi)|Les\s+deux\s+(?:parties|ministres|dirigeants)"
+    r"|Les\s+(?:parties|ministres))\b"
+)
 _PARTICIPANT_KINDS = frozenset({"person", "organization", "event"})
 # The wire agencies (boilerplate/outlets.txt, which cleaning reads for credits and sign-offs).
 WIRE_AGENCIES = frozenset(fold(name) for name in datafiles.lines("boilerplate/outlets.txt"))
@@ -163,14 +209,16 @@ def find_events(
     reporting = WIRE_AGENCIES | {fold(name) for name in reporters}
     taking_part = [m for m in mentions if not _reports(m, reporting)]
     mentions_in = _by_passage((m.passage, m) for m in taking_part)
-    events = []
+    events: list[Event] = []
     for index, passage in enumerate(passages):
-        # Most paragraphs carry no date, and a sentence without a date gives no event.
-        if passage.kind != "body" or index not in dates_in:
+        # Most paragraphs carry no date and no future word: a sentence with neither tells no
+        # event (with a future word alone, an announced one whose day is not given).
+        dated = dates_in.get(index, [])
+        if passage.kind != "body" or not (dated or _FUTURE.search(passage.text)):
             continue
         named = mentions_in.get(index, [])
-        for sentence in _sentences(index, passage.text, dates_in[index], named):
-            event = _event(sentence, published)
+        for sentence in _sentences(index, passage.text, dated, named):
+            event = _event(sentence, published, events[-1] if events else None)
             if event is not None:
                 events.append(event)
     return tuple(_with_joiners(events, passages, mentions_in))
@@ -219,35 +267,91 @@ def _sentences(
 ) -> Iterable[_Sentence]:
     for start, end in sentence_spans(text):
         inside = tuple(d for d in dates if start <= d.start and d.end <= end)
-        if inside:
+        if inside or _FUTURE.search(text, start, end):
             named = tuple(m for m in mentions if start <= m.start and m.end <= end)
             yield _Sentence(index, text, start, end, inside, named)
 
 
-def _event(sentence: _Sentence, published: PartialDate | None) -> Event | None:
+def _event(
+    sentence: _Sentence, published: PartialDate | None, before: Event | None
+) -> Event | None:
     cue = _strongest_cue(sentence)
-    if cue is None:
+    told = _kind_and_date(sentence, cue, published) if cue is not None else None
+    if cue is None or told is None:
         return None
+    kind, date = told
     locatives = _locatives(sentence)
-    participants = _participants(sentence.mentions, locatives)
+    # "The sides agreed to hold the next round …": the parties just told announce their own
+    # next meeting, whoever else the sentence names.
+    back = _the_same(sentence, before)
+    named = _participants(sentence, locatives)
+    participants = (back if kind.startswith(ANNOUNCED) else ()) or named or back
     if not participants:
         return None
-    own = [d for d in sentence.dates if not in_since_clause(sentence.text, sentence.start, d.start)]
-    if not own:
-        return None
-    date = min(own, key=lambda d: _gap(d, cue))
-    # A day on or before the article's own has happened when it is read, whatever the tense.
-    announced = not is_past(date.date, published) and _is_announced(sentence, cue, date)
     return Event(
         passage=sentence.passage,
         start=sentence.start,
         end=sentence.end,
-        kind=ANNOUNCED + cue.kind if announced else cue.kind,
-        date=date.date,
-        until=date.until,
+        kind=kind,
+        date=date.date if date else UNDATED,
+        until=date.until if date else None,
         place=None if cue.kind in _PLACELESS_KINDS else _place(locatives, cue, date),
         participants=participants,
     )
+
+
+def _kind_and_date(
+    sentence: _Sentence, cue: _Cue, published: PartialDate | None
+) -> tuple[str, DateMention | None] | None:
+    """The event's kind, `announced-` when it lies ahead, and the date that dates it: none
+    for an announced event whose day the sentence does not give; None for no event."""
+    text = sentence.text
+    if not sentence.dates:
+        # "Volkov will also visit Indonesia, with the dates to be agreed"
+        if _DONE.search(text, cue.start, cue.end) or not placed_ahead(
+            text, sentence.start, cue.start, cue.end
+        ):
+            return None
+        return ANNOUNCED + cue.kind, None
+    own = [d for d in sentence.dates if not in_since_clause(text, sentence.start, d.start)]
+    if not own:
+        return None
+    date = min(own, key=lambda d: _gap(d, cue))
+    if not _is_announced(sentence, cue, date):
+        return cue.kind, date
+    if not is_past(date.date, published):
+        return ANNOUNCED + cue.kind, date
+    if _said_on(sentence, cue, date):
+        # "will pay an official visit …, the ministry said after the call on Friday": the past
+        # day is the saying's; the visit lies ahead on a day the sentence does not give.
+        return ANNOUNCED + cue.kind, None
+    # A day on or before the article's own has happened when it is read, whatever the tense.
+    return cue.kind, date
+
+
+def _said_on(sentence: _Sentence, cue: _Cue, date: DateMention) -> bool:
+    """Whether the past `date` is when the future event of `cue` was told: the cue is placed
+    ahead in its own clause ("will pay a visit"), and a later clause dates a past verb
+    ("…, the ministers confirmed on Friday")."""
+    text = sentence.text
+    return (
+        _DONE.search(text, cue.start, cue.end) is None
+        and placed_ahead(text, sentence.start, cue.start, cue.end)
+        and _CLAUSE_BREAK.search(text, cue.end, date.start) is not None
+        and tense_before(text, sentence.start, date.start) is False
+    )
+
+
+def _the_same(sentence: _Sentence, before: Event | None) -> tuple[str, ...]:
+    """When the sentence's subject refers back to the parties of the event just told ("The
+    ministers agreed to hold the next round …", "Both sides …"): they, with anyone the
+    sentence names besides (but not its countries: the parties stand for them)."""
+    if before is None or sentence.passage - before.passage > _JOIN_REACH:
+        return ()
+    if not _BOTH_SIDES.match(sentence.text, sentence.start):
+        return ()
+    named = [m.entity.name for m in sentence.mentions if _takes_part(m)]
+    return tuple(dict.fromkeys([*before.participants, *named]))
 
 
 def _strongest_cue(sentence: _Sentence) -> _Cue | None:
@@ -331,25 +435,51 @@ def _is_locative(text: str, mention: Mention) -> bool:
     return bool(_LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(text, mention.end))
 
 
-def _participants(mentions: Sequence[Mention], locatives: Sequence[Mention]) -> tuple[str, ...]:
-    """Canonical names in order of first mention; countries only when no person is named."""
+def _participants(sentence: _Sentence, locatives: Sequence[Mention]) -> tuple[str, ...]:
+    """Canonical names in order of first mention; countries only when no person is named; an
+    organisation telling the news ("…, the Russian Foreign Ministry said") only when no one
+    else is named."""
+    mentions = sentence.mentions
     with_people = any(m.entity.kind == "person" for m in mentions)
-    names = [
-        m.entity.name
+    taking = [
+        m
         for m in mentions
-        if m.entity.kind in _PARTICIPANT_KINDS
-        or (not with_people and _is_country(m) and m not in locatives)
+        if _takes_part(m) or (not with_people and _is_country(m) and m not in locatives)
     ]
-    return tuple(dict.fromkeys(names))
+    acting = [m for m in taking if not _tells(sentence.text, m)]
+    return tuple(dict.fromkeys(m.entity.name for m in acting or taking))
+
+
+def _tells(text: str, mention: Mention) -> bool:
+    """Whether an organisation, or a spokesperson, is named as the one saying what the
+    sentence reports ("…, Foreign Ministry spokeswoman Pham Thu Hang said")."""
+    before = text[max(0, mention.start - _LOOKBEHIND) : mention.start]
+    if mention.entity.kind == "person":
+        return _SPOKESPERSON.search(before) is not None
+    if mention.entity.kind != "organization":
+        return False
+    return bool(
+        _SAYS.match(text, mention.end)
+        or _SPOKESPERSON_OF.match(text, mention.end)
+        or _ACCORDING_TO.search(before)
+    )
+
+
+def _takes_part(mention: Mention) -> bool:
+    """People, organisations and gatherings (`the 16th EAS`); a named visit ("official visit
+    to Vietnam") is what someone does, not someone taking part."""
+    if mention.entity.kind == "event":
+        return gathering_kind(mention.entity.name) != "visit"
+    return mention.entity.kind in _PARTICIPANT_KINDS
 
 
 def _is_country(mention: Mention) -> bool:
     return mention.entity.kind == "place" and mention.entity.country == mention.entity.name
 
 
-def _place(locatives: Sequence[Mention], cue: _Cue, date: DateMention) -> str | None:
+def _place(locatives: Sequence[Mention], cue: _Cue, date: DateMention | None = None) -> str | None:
     """The locative place nearest the cue; a city over its country ("in Chongqing, China")."""
-    near = [m for m in locatives if min(_gap(m, cue), _gap(m, date)) <= _PLACE_REACH]
+    near = [m for m in locatives if min(_gap(m, cue), _gap(m, date or cue)) <= _PLACE_REACH]
     if not near:
         return None
     nearest = min(near, key=lambda m: _gap(m, cue))

@@ -337,3 +337,34 @@ def test_the_agencies_that_report_an_event_do_not_take_part_in_it(tmp_path: Path
         (talks,) = [e for e in store.events_in([1]) if e.kind == "talks"]
 
     assert {"Bui Thanh Son", "Sergey Lavrov"} == set(talks.participants)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"{LAVROV} met {SON} in Moscow on Tuesday, the Russian Foreign Ministry said.",
+        f"According to the Russian Foreign Ministry, {LAVROV} met {SON} in Moscow on Tuesday.",
+    ],
+)
+def test_an_organisation_telling_of_an_event_does_not_take_part(sentence: str) -> None:
+    event = one_event(sentence)
+
+    assert event is not None
+    assert ("Sergey Lavrov", "Bui Thanh Son") == tuple(sorted(event.participants, reverse=True))
+
+
+def test_an_organisation_telling_of_its_own_event_still_takes_part() -> None:
+    event = one_event("ASEAN said its foreign ministers will meet in Vientiane on July 25.")
+
+    assert event is not None
+    assert "Association of Southeast Asian Nations" in event.participants
+
+
+def test_a_spokeswoman_announcing_a_visit_does_not_take_part_in_it() -> None:
+    event = one_event(
+        f"Russian {LAVROV} will pay an official visit to Hanoi on July 14, Foreign Ministry "
+        "spokeswoman Le Thi Thu Hang told a regular press briefing."
+    )
+
+    assert event is not None
+    assert ("announced-visit", ("Sergey Lavrov",)) == (event.kind, event.participants)

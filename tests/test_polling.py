@@ -17,7 +17,7 @@ from rich.console import Console, RenderableType
 
 from bot.config import Settings
 from bot.console import execute
-from bot.router import Router
+from bot.router import Context, Router, parse
 from bot.wiring import build_poll_now
 from briefings.ingest.feeds import PAGE_WAITING
 from briefings.ingest.fetch import Fetcher, canonical_url, declared_canonical, new_client
@@ -638,3 +638,36 @@ def shown(renderable: RenderableType | None) -> str:
     out = io.StringIO()
     Console(file=out, width=300, color_system=None).print(renderable)
     return out.getvalue()
+
+
+def test_chat_names_a_watched_folder_by_its_id_and_the_console_by_its_path(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "srv" / "attache" / "inbox"
+    folder.mkdir(parents=True)
+    (folder / "report.txt").write_text(MEETING.format(day=5, extra="A report."))
+    db = tmp_path / "chat.db"
+    with Store.open(db) as store:
+        add_source(store, str(folder), EVERY, NOW)
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, allow_networks=LOOPBACK, timezone="UTC"
+    )
+    router = Router(str(db), lambda store, limits: None, poll=build_poll_now(settings))
+    slack = Context(platform="slack", workspace="T1", channel="C1", is_admin=True)
+
+    polled = router.handle(parse("sources poll", context=slack)).text or ""
+    folder.joinpath("report.txt").unlink()
+    folder.rmdir()  # the next poll fails, and its error names the folder
+    failed = router.handle(parse("sources poll", context=slack)).text or ""
+    overview = router.handle(parse("sources", context=slack)).overview
+    console = shown(execute(router, "sources"))
+    router.close()
+
+    assert polled.startswith("Source 1 (folder #1): 1 new article stored, held back"), polled
+    assert "folder #1" in failed
+    assert overview is not None
+    assert ["folder #1: every 30 min, failing once (no such folder: folder #1)"] == list(
+        overview.watched
+    )
+    assert all(str(tmp_path) not in text for text in (polled, failed, *overview.watched))
+    assert f"{folder}: every 30 min, failing once" in console

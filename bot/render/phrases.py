@@ -41,7 +41,10 @@ def window_text(window: DigestWindow) -> str:
 
 
 def span(date: PartialDate, until: PartialDate | None) -> str:
-    """`6 July 2021`, or `6 July 2021 – 8 July 2021` for an event over several days."""
+    """`6 July 2021`, or `6 July 2021 – 8 July 2021` for an event over several days; an
+    announced event whose day its sources do not give says so."""
+    if date.precision == "unknown":
+        return messages.DATE_NOT_GIVEN
     return date.human() + (f" – {until.human()}" if until else "")
 
 

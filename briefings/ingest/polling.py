@@ -69,6 +69,7 @@ class PollOutcome:
     rejected: tuple[Outcome, ...] = ()
     held_back: bool = False
     error: str | None = None
+    kind: str = "feed"  # or "folder"
 
 
 def parse_every(text: str) -> timedelta:
@@ -167,7 +168,7 @@ def _poll(
     next_poll = now + timedelta(seconds=source.every_seconds)
     if found is None:
         store.record_poll(source.id, now, next_poll, source.etag, source.last_modified)
-        return PollOutcome(source.id, source.location, "not-modified", next_poll)
+        return PollOutcome(source.id, source.location, "not-modified", next_poll, kind=source.kind)
     batch, validators = found
     outcomes = _ingest(batch, store, known)
     if any(o.reason == PAGE_WAITING for o in outcomes):
@@ -251,6 +252,7 @@ def _polled(source: SourceRecord, next_poll: datetime, outcomes: list[Outcome]) 
         updated=ids("updated"),
         rejected=rejected,
         held_back=source.never_polled,
+        kind=source.kind,
     )
 
 
@@ -258,7 +260,9 @@ def _failed(store: Store, source: SourceRecord, now: datetime, error: str) -> Po
     next_poll = now + backoff(timedelta(seconds=source.every_seconds), source.failures + 1)
     store.record_poll_failure(source.id, next_poll, error)
     log.warning("source %s (%s): %s", source.id, source.location, error)
-    return PollOutcome(source.id, source.location, "failed", next_poll, error=error)
+    return PollOutcome(
+        source.id, source.location, "failed", next_poll, error=error, kind=source.kind
+    )
 
 
 def backoff(every: timedelta, failures: int) -> timedelta:
