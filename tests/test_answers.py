@@ -13,7 +13,7 @@ from bot.router import Router
 from briefings import compose
 from briefings.compose import answer_question
 from briefings.lexicon import foreign_forms, holds, words_of
-from briefings.questions import amount_shown, read_question
+from briefings.questions import amount_shown, duration_shown, names_asked, read_question
 from store import Store
 
 from .conftest import run_ingest
@@ -52,6 +52,15 @@ def console(router: Router, line: str) -> str:
         ("Quand Lavrov a-t-il visité Hanoï ?", "when"),
         ("Où se tenait la réunion ?", "where"),
         ("Combien de Vietnamiens ont été évacués ?", "amount"),
+        # A qualified noun, a share, a span of time, an opening that cites a source.
+        ("From which Australian city would the cable start?", "where"),
+        ("Which counterparts was Lavrov still due to meet in Bali?", "who"),
+        ("What did the city council say about the port?", "said"),
+        ("What share of Indonesia's vaccines came from China?", "amount"),
+        ("How long could Indonesians stay without a visa?", "duration"),
+        ("Сколько времени продлится визит?", "duration"),
+        ("According to a European diplomat, where had Prabowo been before Moscow?", "where"),
+        ("What did Balakrishnan compare the undersea cable to?", "said"),
     ],
 )
 def test_the_answer_type_is_read_from_the_asking_words(question: str, asks: str | None) -> None:
@@ -152,6 +161,50 @@ def test_the_names_asked_about_are_preferred_to_others(store: Store, tmp_path: P
     assert briefing.claims
     assert {"russia.txt"} == {Path(source.path or "").name for source in briefing.sources}
     assert all("China" not in claim.text for claim in briefing.claims)
+
+
+def test_what_a_how_many_counts_is_answered_by_a_number_of_it() -> None:
+    counted = read_question("How many Vietnamese were living in Lebanon in October?").counted
+
+    # A count too small to trust alone is trusted when it counts what was asked about.
+    assert 1.0 == amount_shown(
+        "About 70 Vietnamese are registered as living there.", set(), counted
+    )
+    assert 0.0 == amount_shown("On October 5 the embassy urged them to leave.", set(), counted)
+    share = read_question("What share of Indonesia's vaccines came from China?").counted
+    assert 1.0 == amount_shown("That is over 80 percent of the vaccines it received.", set(), share)
+
+
+def test_how_long_is_answered_by_a_span_of_time_not_a_sum() -> None:
+    visa = {"stay", "visa"}
+
+    assert 1.0 == duration_shown("A visa waiver for stays of up to 30 days was agreed.", visa)
+    assert 0.0 == duration_shown("Bilateral trade reached US$4.3 billion in 2024.", visa)
+
+
+def test_months_and_weekdays_are_not_names_asked_about() -> None:
+    names = names_asked("What share of vaccines had come from China by June 2021?", {})
+
+    assert ["china"] == [name.key for name in names]
+
+
+def test_how_many_prefers_the_count_of_what_is_asked(store: Store, tmp_path: Path) -> None:
+    corpus(
+        tmp_path,
+        {
+            "lebanon.txt": (
+                "Vietnam urges citizens to leave Lebanon\n\nHANOI, October 3, 2024 — About 70 "
+                "Vietnamese are registered as living in Lebanon, and the embassy has urged all "
+                "of them to leave while commercial flights still operate.\n\nThe Philippines, "
+                "which has more than 11,000 workers in Lebanon, has raised its alert level.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "How many Vietnamese were living in Lebanon in 2024?")
+
+    assert briefing.claims[0].text.startswith("About 70 Vietnamese are registered")
 
 
 def corpus(folder: Path, stories: dict[str, str]) -> None:
