@@ -10,9 +10,16 @@ question's names it (or else its article) holds.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from briefings.attribution import (
+    named_speaking,
+    pronoun_speaks,
+    speaker,
+    statement_shown,
+    unquoted,
+)
 from briefings.english import stem
 from briefings.extractive import Candidate
 from briefings.questions import (
@@ -36,6 +43,11 @@ ANSWER_WEIGHT = 0.8
 NAMES_WEIGHT = 0.3
 # A sentence of the year asked about against one of another year: as much as a name.
 YEAR_WEIGHT = 0.3
+# "What did Manalo say …": a statement Manalo makes, not one that names him ("Had a good
+# conversation with … Manalo," Jaishankar said) — as much as the kind of answer.
+SPEAKER_WEIGHT = 0.8
+# A word of a name this long stands for its person when written as speaking ("Wong said").
+_SPEAKER_WORD = 3
 # A name in the sentence itself counts more than one elsewhere in its article.
 IN_SENTENCE = 0.3
 # candidates() weighs the word match four times a sentence's style: so do the fit.
@@ -64,6 +76,7 @@ def rank_answers(
     dates = store.dates_in({c.passage_id for c in pool}) if years else {}
     # The best among articles with a sentence to offer; the others' count for nothing here.
     fullest = max((stories.get(c.article_id, 0.0) for c in pool), default=0.0)
+    speaking = _spoken_by_asked(store, question, names, mentions, pool)
     ranked, typed = [], []
     for candidate in pool:
         if stories.get(candidate.article_id, 0.0) < fullest:
@@ -79,6 +92,8 @@ def rank_answers(
         in_story = stories.get(candidate.article_id, 0.0)
         held = IN_SENTENCE * in_sentence + (1 - IN_SENTENCE) * in_story
         fit = ANSWER_WEIGHT * shown + NAMES_WEIGHT * held
+        if speaking is not None:
+            fit += SPEAKER_WEIGHT * ((candidate.passage_id, candidate.start) in speaking)
         if years:
             stated = _years_stated(candidate, dates.get(candidate.passage_id, ()))
             fit += YEAR_WEIGHT * _of_years(candidate, stated, years)
@@ -91,6 +106,48 @@ def rank_answers(
         if shown > 0:
             typed.append(fitted)
     return typed or ranked
+
+
+def _spoken_by_asked(
+    store: Store,
+    question: Question,
+    names: Sequence[Name],
+    mentions: Mapping[int, Sequence[PassageMention]],
+    pool: Sequence[Candidate],
+) -> set[tuple[int, int]] | None:
+    """For a question asking what someone said: the sentences (passage id, start) whose
+    speaker is a person it names — named outside the quotation, or the one "he said" stands
+    for; None for other questions, or when it names no person."""
+    people = {m.entity_id for found in mentions.values() for m in found if m.kind == "person"}
+    asked = [n for n in names if people & {*n.entities}]
+    if question.asks != "said" or not asked:
+        return None
+    found, unnamed = set(), []
+    for candidate in pool:
+        if not statement_shown(candidate.text):
+            continue
+        outside = unquoted(candidate.text)
+        named = [m for m in mentions.get(candidate.passage_id, ()) if m.entity_id in people]
+        if any(m.surface in outside for m in named) or _speaking(candidate.text, asked):
+            found.add((candidate.passage_id, candidate.start))
+        elif pronoun_speaks(candidate.text) is not None:
+            unnamed.append(candidate)
+    if unnamed:
+        passages = store.body_passages({c.article_id for c in unnamed})
+        told = store.people_named(p.id for p in passages)
+        for candidate in unnamed:
+            mine = [p for p in passages if p.article_id == candidate.article_id]
+            who = speaker(mine, told, candidate.passage_id, candidate.start)
+            if who and any(mentions_name(name, who) for name in asked):
+                found.add((candidate.passage_id, candidate.start))
+    return found
+
+
+def _speaking(text: str, names: Sequence[Name]) -> bool:
+    """Whether a word of one of `names` stands in `text` as its speaker ("Senator Wong
+    said"): a person is quoted by one word of their name, often not linked to them."""
+    words = {w for name in names for w in name.key.split() if len(w) >= _SPEAKER_WORD}
+    return any(named_speaking(text, word) for word in words)
 
 
 def _topic(question: Question, names: Sequence[Name]) -> set[str]:

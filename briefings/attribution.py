@@ -56,7 +56,24 @@ _SPEAKS_AFTER = re.compile(rf"\s*,?\s*{_ADVERB}{_SPEECH}\b", re.IGNORECASE)
 _SPEECH_VERB = re.compile(rf"\b{_SPEECH}\b", re.IGNORECASE)
 # A quotation: at least four words between quotation marks.
 _QUOTATION = re.compile(r"[“\"«„]\s*\w+(?:\W+\w+){3,}")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
 _SPEAKS_BEFORE = re.compile(rf"(?:\b{_SPEECH}|\baccording\s+to|\bпо\s+словам)\s*\Z", re.IGNORECASE)
+
+
+def unquoted(text: str) -> str:
+    """`text` with what stands between quotation marks blanked: who is named inside a
+    quotation is spoken of, not speaking."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
+def named_speaking(text: str, name: str) -> bool:
+    """Whether `text` writes `name` (a word of a person's name) as speaking, outside any
+    quotation: "Senator Wong said", "said Wong", "according to Wong"."""
+    outside = unquoted(text)
+    for m in re.finditer(rf"\b{re.escape(name)}\b", outside, re.IGNORECASE):
+        if _SPEAKS_AFTER.match(outside, m.end()) or _SPEAKS_BEFORE.search(outside, 0, m.start()):
+            return True
+    return False
 
 
 def statement_shown(text: str) -> float:

@@ -11,6 +11,7 @@ from rich.console import Console
 from bot.console import execute
 from bot.router import Router
 from briefings import compose
+from briefings.attribution import named_speaking, unquoted
 from briefings.compose import answer_question
 from briefings.lexicon import foreign_forms, holds, words_of
 from briefings.questions import amount_shown, duration_shown, names_asked, read_question
@@ -337,3 +338,35 @@ def test_a_russian_report_holds_the_names_a_question_writes_in_latin(
     briefing = answer_question(store, "Whom did Lavrov speak with on the sidelines in Bali?")
 
     assert "побеседовал с министром иностранных дел Турции" in briefing.claims[0].text
+
+
+def test_what_someone_said_is_their_statement_not_one_naming_them(
+    store: Store, tmp_path: Path
+) -> None:
+    corpus(
+        tmp_path,
+        {
+            "rice.txt": (
+                "India clears rice shipment for Manila\n\nMANILA, November 15, 2023 — India has "
+                "approved the export of 295,000 tonnes of white rice to the Philippines, the "
+                "foreign ministry said on Wednesday.\n\n"
+                '"Had a useful call with Secretary Enrique Manalo on rice supplies to the '
+                'Philippines," the Indian minister Jaishankar said in a post on X.\n\n'
+                "Manalo spoke with Jaishankar by phone on Tuesday and repeated the request.\n\n"
+                '"We are grateful to India for understanding our food security concerns," he '
+                "said in a statement.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "What did Manalo say about India's rice for the Philippines?")
+
+    # Manalo is named inside Jaishankar's quotation, but the "he said" is Manalo's.
+    assert briefing.claims[0].text.startswith('"We are grateful to India')
+
+
+def test_a_speaker_is_named_outside_the_quotation() -> None:
+    assert named_speaking('"We do not accept this," Senator Wong said.', "wong")
+    assert not named_speaking('"I spoke with Minister Wong today," Blinken said.', "wong")
+    assert "Blinken said" in unquoted('"I spoke with Wong," Blinken said.')
