@@ -48,14 +48,28 @@ YEAR_WEIGHT = 0.3
 SPEAKER_WEIGHT = 0.8
 # A word of a name this long stands for its person when written as speaking ("Wong said").
 _SPEAKER_WORD = 3
+# A text with more letters outside ASCII than this share is in another language.
+FOREIGN_LETTERS = 0.02
 # A name in the sentence itself counts more than one elsewhere in its article.
 IN_SENTENCE = 0.3
 # candidates() weighs the word match four times a sentence's style: so do the fit.
 MATCH_SCORE = 4.0
 
 
+def asked_names(store: Store, question: Question) -> list[Name]:
+    """The people, bodies and places `question` names: a topic's or event's name ("G20
+    summit in Bali") is words a report in another language writes its own way, matched as
+    words instead."""
+    keyed = store.entities_keyed(name_keys(question.text), kinds=NAME_KINDS)
+    return names_asked(question.text, keyed)
+
+
 def rank_answers(
-    store: Store, question: Question, hits: Sequence[PassageHit], pool: Sequence[Candidate]
+    store: Store,
+    question: Question,
+    hits: Sequence[PassageHit],
+    pool: Sequence[Candidate],
+    names: Sequence[Name],
 ) -> list[Candidate]:
     """`pool` (scored by word match) with each sentence's relevance and score raised by its fit.
 
@@ -64,10 +78,6 @@ def rank_answers(
     sentences hold the kind of answer asked for, the others are: a sentence with no figure
     in it does not say how big trade was.
     """
-    # Names of people, bodies and places: a topic's or event's name ("G20 summit in Bali")
-    # is words a report in another language writes its own way, matched as words instead.
-    keyed = store.entities_keyed(name_keys(question.text), kinds=NAME_KINDS)
-    names = names_asked(question.text, keyed)
     asked = {entity for name in names for entity in name.entities}
     mentions = _mentions(store, question, asked, hits)
     stories = _stories(store, names, asked, hits)
@@ -214,11 +224,25 @@ def _mentions(
 
 
 def _held(names: Sequence[Name], entities: set[int], text: str) -> float:
-    """The share of `names` among `entities` (named there) or in `text`."""
-    if not names:
+    """The share of `names` among `entities` (named there) or in `text`.
+
+    A name no entity stands for is found only as the question writes it, which a report in
+    another language does not ("Paracels" is "Hoàng Sa"): there it counts for nothing.
+    """
+    english = _in_english_letters(text)
+    known = [n for n in names if n.entities or english]
+    if not known:
         return 0.0
-    found = sum(1 for n in names if entities & {*n.entities} or mentions_name(n, text))
-    return found / len(names)
+    found = sum(1 for n in known if entities & {*n.entities} or mentions_name(n, text))
+    return found / len(known)
+
+
+def _in_english_letters(text: str) -> bool:
+    """Whether `text` is written without the letters of another language: a few accented
+    names aside ("Phạm Bình Minh"), French, Vietnamese and Russian use far more."""
+    letters = [c for c in text if c.isalpha()]
+    foreign = sum(1 for c in letters if not c.isascii())
+    return foreign <= FOREIGN_LETTERS * len(letters)
 
 
 def _in_latin(text: str) -> str:

@@ -324,5 +324,12 @@ def asked_year(word: str) -> bool:
     return _YEAR.fullmatch(word) is not None
 
 
+def date_word(word: str) -> bool:
+    """Whether a question's word names a year or a month ("April 2020"): a report in
+    another language writes it its own way ("ngày 2/4", «2 апреля»), so it is no word to
+    match; the sentence's date says it."""
+    return asked_year(word) or word in _MONTHS
+
+
 def _searched(text: str) -> tuple[str, ...]:
     return tuple(w for w in terms(text) if w not in _FUNCTION_WORDS)

@@ -14,7 +14,13 @@ from briefings import compose
 from briefings.attribution import named_speaking, unquoted
 from briefings.compose import answer_question
 from briefings.lexicon import foreign_forms, holds, words_of
-from briefings.questions import amount_shown, duration_shown, names_asked, read_question
+from briefings.questions import (
+    amount_shown,
+    date_word,
+    duration_shown,
+    names_asked,
+    read_question,
+)
 from store import Store
 
 from .conftest import run_ingest
@@ -370,3 +376,57 @@ def test_a_speaker_is_named_outside_the_quotation() -> None:
     assert named_speaking('"We do not accept this," Senator Wong said.', "wong")
     assert not named_speaking('"I spoke with Minister Wong today," Blinken said.', "wong")
     assert "Blinken said" in unquoted('"I spoke with Wong," Blinken said.')
+
+
+def test_a_long_sentence_is_matched_past_its_first_words(store: Store, tmp_path: Path) -> None:
+    corpus(
+        tmp_path,
+        {
+            "delhi.txt": (
+                "India and the Philippines review defence ties\n\nNEW DELHI, May 6, 2024 — "
+                "Bilateral trade reached $3.2 billion last year, officials in New Delhi said.\n\n"
+                "Officials said the two delegations also covered fisheries, climate finance, "
+                "the training of naval officers, new flights between the two capitals and, at "
+                "the end of a long meeting, the $290 million Akash air defence deal signed "
+                "last year.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "How much is the Akash air defence deal worth?")
+
+    # The words asked stand past the sentence's 24th: they are matched all the same.
+    assert "$290 million Akash air defence deal" in briefing.claims[0].text
+
+
+def test_an_english_question_finds_a_vietnamese_report_by_its_names_and_words(
+    store: Store, tmp_path: Path
+) -> None:
+    corpus(
+        tmp_path,
+        {
+            "jakarta.txt": (
+                "Japan pledges vaccines to Indonesia\n\nJAKARTA, August 2, 2021 — Japan has "
+                "pledged 2 million doses of COVID-19 vaccine to Indonesia, the Indonesian "
+                "foreign ministry said on Monday.\n"
+            ),
+            "hanoi.txt": (
+                "Nhật Bản tiếp tục hỗ trợ Việt Nam\n\nHà Nội, ngày 5/10/2021 — Theo Bộ Y tế, "
+                "Nhật Bản đã trao tặng Việt Nam tổng cộng 7,4 triệu liều vắc xin Covid-19 kể "
+                "từ đầu năm, giúp đẩy nhanh chiến dịch tiêm chủng tại các tỉnh phía Nam.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "How many vaccine doses has Japan given Vietnam?")
+
+    # "vắc xin" and "liều" say vaccine and dose; "Nhật Bản" and "Việt Nam" name Japan and
+    # Vietnam, so the report that names both answers, not the one about Indonesia.
+    assert "7,4 triệu liều vắc xin" in briefing.claims[0].text
+
+
+def test_a_month_asked_is_matched_by_date_not_as_a_word() -> None:
+    assert date_word("april") and date_word("2020")
+    assert not date_word("boat")
