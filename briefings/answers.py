@@ -9,6 +9,7 @@ question's names it (or else its article) holds.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -50,6 +51,7 @@ SPEAKER_WEIGHT = 0.8
 _SPEAKER_WORD = 3
 # A text with more letters outside ASCII than this share is in another language.
 FOREIGN_LETTERS = 0.02
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # A name in the sentence itself counts more than one elsewhere in its article.
 IN_SENTENCE = 0.3
 # candidates() weighs the word match four times a sentence's style: so do the fit.
@@ -86,11 +88,10 @@ def rank_answers(
     dates = store.dates_in({c.passage_id for c in pool}) if years else {}
     # The best among articles with a sentence to offer; the others' count for nothing here.
     fullest = max((stories.get(c.article_id, 0.0) for c in pool), default=0.0)
-    speaking = _spoken_by_asked(store, question, names, mentions, pool)
+    kept = [c for c in pool if stories.get(c.article_id, 0.0) >= fullest]
+    speaking = _spoken_by_asked(store, question, names, mentions, kept)
     ranked, typed = [], []
-    for candidate in pool:
-        if stories.get(candidate.article_id, 0.0) < fullest:
-            continue
+    for candidate in kept:
         named = [m for m in mentions[candidate.passage_id] if m.surface in candidate.text]
         others = [
             (m.kind, candidate.text.find(m.surface)) for m in named if m.entity_id not in asked
@@ -138,7 +139,7 @@ def _spoken_by_asked(
             continue
         outside = unquoted(candidate.text)
         named = [m for m in mentions.get(candidate.passage_id, ()) if m.entity_id in people]
-        if any(m.surface in outside for m in named) or _speaking(candidate.text, asked):
+        if any(m.surface in outside for m in named) or _speaking(outside, asked):
             found.add((candidate.passage_id, candidate.start))
         elif pronoun_speaks(candidate.text) is not None:
             unnamed.append(candidate)
@@ -153,11 +154,12 @@ def _spoken_by_asked(
     return found
 
 
-def _speaking(text: str, names: Sequence[Name]) -> bool:
-    """Whether a word of one of `names` stands in `text` as its speaker ("Senator Wong
-    said"): a person is quoted by one word of their name, often not linked to them."""
+def _speaking(outside: str, names: Sequence[Name]) -> bool:
+    """Whether a word of one of `names` stands in `outside` (a sentence, quotations
+    blanked) as its speaker ("Senator Wong said"): a person is quoted by one word of their
+    name, often not linked to them."""
     words = {w for name in names for w in name.key.split() if len(w) >= _SPEAKER_WORD}
-    return any(named_speaking(text, word) for word in words)
+    return any(named_speaking(outside, word) for word in words if word in outside.casefold())
 
 
 def _topic(question: Question, names: Sequence[Name]) -> set[str]:
@@ -229,20 +231,19 @@ def _held(names: Sequence[Name], entities: set[int], text: str) -> float:
     A name no entity stands for is found only as the question writes it, which a report in
     another language does not ("Paracels" is "Hoàng Sa"): there it counts for nothing.
     """
-    english = _in_english_letters(text)
-    known = [n for n in names if n.entities or english]
+    known = names
+    if not all(n.entities for n in names) and _in_other_letters(text):
+        known = [n for n in names if n.entities]
     if not known:
         return 0.0
     found = sum(1 for n in known if entities & {*n.entities} or mentions_name(n, text))
     return found / len(known)
 
 
-def _in_english_letters(text: str) -> bool:
-    """Whether `text` is written without the letters of another language: a few accented
-    names aside ("Phạm Bình Minh"), French, Vietnamese and Russian use far more."""
-    letters = [c for c in text if c.isalpha()]
-    foreign = sum(1 for c in letters if not c.isascii())
-    return foreign <= FOREIGN_LETTERS * len(letters)
+def _in_other_letters(text: str) -> bool:
+    """Whether `text` is written in the letters of another language: a few accented names
+    aside ("Phạm Bình Minh"), French, Vietnamese and Russian use far more."""
+    return not text.isascii() and len(_NON_ASCII.findall(text)) > FOREIGN_LETTERS * len(text)
 
 
 def _in_latin(text: str) -> str:

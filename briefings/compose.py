@@ -784,15 +784,22 @@ def _in_context(
         by_article[hit.article_id].append(hit.text)
     # What a story is about is in the opening of what matched in it, not in every word of
     # a long article: one that touches everything would match every question.
-    story = {
-        article: relevance(" ".join(" ".join(texts).split()[:STORY_LEAD_WORDS]))
-        for article, texts in by_article.items()
-    }
+    story = {article: relevance(_lead(texts)) for article, texts in by_article.items()}
 
     def weighed(hit: PassageHit, text: str) -> float:
         return 0.6 * relevance(text) + 0.4 * story[hit.article_id]
 
     return weighed
+
+
+def _lead(texts: Sequence[str]) -> str:
+    """The first STORY_LEAD_WORDS words of `texts`, reading no further."""
+    words: list[str] = []
+    for text in texts:
+        words.extend(text.split()[: STORY_LEAD_WORDS - len(words)])
+        if len(words) >= STORY_LEAD_WORDS:
+            break
+    return " ".join(words)
 
 
 def _same_or_derived(root: str, token: str) -> bool:

@@ -373,8 +373,8 @@ def test_what_someone_said_is_their_statement_not_one_naming_them(
 
 
 def test_a_speaker_is_named_outside_the_quotation() -> None:
-    assert named_speaking('"We do not accept this," Senator Wong said.', "wong")
-    assert not named_speaking('"I spoke with Minister Wong today," Blinken said.', "wong")
+    assert named_speaking(unquoted('"We do not accept this," Senator Wong said.'), "wong")
+    assert not named_speaking(unquoted('"I spoke with Minister Wong," Blinken said.'), "wong")
     assert "Blinken said" in unquoted('"I spoke with Wong," Blinken said.')
 
 
