@@ -96,9 +96,8 @@ def rank_answers(
         others = [
             (m.kind, candidate.text.find(m.surface)) for m in named if m.entity_id not in asked
         ]
-        shown = answer_shown(
-            question.asks, candidate.text, candidate.dated, others, topic, question.counted
-        )
+        ahead = candidate.announced is not None
+        shown = answer_shown(question, candidate.text, candidate.dated, others, topic, ahead)
         in_sentence = _held(names, {m.entity_id for m in named}, _in_latin(candidate.text))
         in_story = stories.get(candidate.article_id, 0.0)
         held = IN_SENTENCE * in_sentence + (1 - IN_SENTENCE) * in_story

@@ -108,6 +108,22 @@ _MONTHS = frozenset(
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 # Capitalised, but a date's words, not names: "by June 2021", "on Tuesday".
+# A question about what is still to come, in the languages questions are asked in.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|going to|(?:plans?|hopes?|expects?|intends?|due) to|next|upcoming"
+    r"|будет|будут|планиру\w*|намерен\w*|следующ\w*|sẽ|sắp"
+    r"|sera|seront|aura|auront|prochain\w*)\b"
+)
+# A time said in words, of what is still to come: "in the coming months", "later this year".
+_TIME_AHEAD = re.compile(
+    r"\b(?:in the (?:coming|next) (?:days|weeks|months|years)|(?:later|by the end of) this"
+    r" (?:year|month)|next (?:week|month|year)|early next|as soon as possible|soon"
+    r"|в ближайш\w+ (?:дни|недели|месяцы|годы|время)|в следующем году|до конца (?:года|месяца)"
+    r"|в скором времени|trong thời gian tới|năm tới|năm sau|tháng tới|sắp tới"
+    r"|dans les (?:prochains|prochaines) \w+|l'an prochain|l'année prochaine|d'ici la fin"
+    r"|tahun depan|bulan depan|dalam waktu dekat)\b",
+    re.IGNORECASE,
+)
 _CALENDAR = _MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # A span of time (or a length, which "how long" may ask too): "up to 30 days", "6 tháng".
 _DURATION = re.compile(
@@ -142,6 +158,8 @@ class Question:
     words: tuple[str, ...]
     # What "how many" counts ("how many Russian tourists"): stems of the words after it.
     counted: tuple[str, ...] = ()
+    # It asks about what is still to come: "When will …", "does Lavrov hope to sign".
+    future: bool = False
 
 
 def read_question(text: str) -> Question:
@@ -158,7 +176,9 @@ def read_question(text: str) -> Question:
     asking = lowered[start:end]
     counted: tuple[str, ...] = _SHARE if _ASKS_SHARE.search(asking) else ()
     counted += _counted(lowered[end:]) if _ASKS_COUNT.search(asking) else ()
-    return Question(text, kind, _searched(lowered[:start] + " " + lowered[end:]), counted)
+    future = _FUTURE.search(lowered) is not None
+    words = _searched(lowered[:start] + " " + lowered[end:])
+    return Question(text, kind, words, counted, future)
 
 
 def _counted(rest: str) -> tuple[str, ...]:
@@ -215,22 +235,23 @@ def _runs(text: str) -> list[tuple[int, int, str]]:
 
 
 def answer_shown(
-    asks: AnswerType | None,
+    question: Question,
     text: str,
     dated: bool,
     named: Sequence[tuple[str, int]],
     topic: Set[str],
-    counted: Sequence[str] = (),
+    ahead: bool = False,
 ) -> float:
     """How plainly a sentence holds what the question asks for, 0 to 1.
 
-    `dated`: the sentence gives a date; `named`: (kind, offset) of the entities it names
-    beyond those the question names; `topic`: stems of the question's other words, since
-    the answer stands beside what is asked about ("co-chaired by Retno Marsudi");
-    `counted`: what a "how many" counts.
+    `dated`: the sentence gives a date (`ahead`: of something still to come); `named`:
+    (kind, offset) of the entities it names beyond those the question names; `topic`: stems
+    of the question's other words, since the answer stands beside what is asked about
+    ("co-chaired by Retno Marsudi").
     """
+    asks, counted = question.asks, question.counted
     if asks == "when":
-        return 1.0 if dated else 0.0
+        return when_shown(text, dated, ahead, question.future)
     if asks == "amount":
         return amount_shown(text, topic, counted)
     if asks == "duration":
@@ -246,6 +267,17 @@ def answer_shown(
         return 0.0
     rank, beside = min(found, key=lambda f: (f[0], not f[1]))
     return (1.0 if beside else 0.6) / (1 + rank)
+
+
+def when_shown(text: str, dated: bool, ahead: bool, future: bool) -> float:
+    """1 for a date; for a question about what is still to come ("When will …", "hope to"),
+    a date announced ahead rather than one of the past, and else a time said in words
+    ("in the coming months", «в ближайшие месяцы»)."""
+    if dated and (ahead or not future):
+        return 1.0
+    if future and _TIME_AHEAD.search(text):
+        return 0.8
+    return 0.5 if dated else 0.0
 
 
 def amount_shown(text: str, topic: Set[str], counted: Sequence[str] = ()) -> float:

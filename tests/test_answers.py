@@ -20,6 +20,7 @@ from briefings.questions import (
     duration_shown,
     names_asked,
     read_question,
+    when_shown,
 )
 from store import Store
 
@@ -430,3 +431,34 @@ def test_an_english_question_finds_a_vietnamese_report_by_its_names_and_words(
 def test_a_month_asked_is_matched_by_date_not_as_a_word() -> None:
     assert date_word("april") and date_word("2020")
     assert not date_word("boat")
+
+
+def test_when_will_is_answered_by_a_date_ahead_not_the_announcement_day(
+    store: Store, tmp_path: Path
+) -> None:
+    corpus(
+        tmp_path,
+        {
+            "darwin.txt": (
+                "Australia and Indonesia to share a ship\n\nDARWIN, March 4, 2025 — Australia "
+                "and Indonesia will jointly fund a cable repair vessel for the region, the two "
+                "foreign ministers announced in Darwin on March 3.\n\n"
+                "The vessel, to be based in Darwin from 2028, will respond to breaks in the "
+                "links that carry most of the region's data traffic.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "When will the cable repair vessel be based in Darwin?")
+
+    assert briefing.claims[0].text.startswith("The vessel, to be based in Darwin from 2028")
+
+
+def test_a_question_about_what_is_to_come_wants_a_time_ahead() -> None:
+    assert read_question("When does Lavrov hope to sign the agreement?").future
+    assert not read_question("When did Lavrov visit Hanoi?").future
+    # A date of the past answers "when will" less than a time said in words ahead.
+    assert 0.5 == when_shown("The deal was announced on June 10.", True, False, True)
+    assert 0.8 == when_shown("They hope to sign it in the coming months.", False, False, True)
+    assert 1.0 == when_shown("It will be based there from 2028.", True, True, True)
