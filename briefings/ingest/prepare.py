@@ -19,7 +19,7 @@ from briefings.repetition import Chrome, is_repeated
 from briefings.sentences import sentence_spans
 
 # Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
-PIPELINE_VERSION = "8"  # 8: Vietnamese dates and events, agencies never participants, feed days
+PIPELINE_VERSION = "9"  # 9: a full stop before a small letter ends no sentence (тыс., г.)
 # 7: chrome inside the story (link boxes, bylines, writers' notes)
 # (6: wire datelines off the first paragraph, places and bodies in other languages, key
 # phrases and summits; 5: the line classifier, names across scripts, URL dates)
