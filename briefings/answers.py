@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from briefings.attribution import (
@@ -72,8 +72,12 @@ def rank_answers(
     hits: Sequence[PassageHit],
     pool: Sequence[Candidate],
     names: Sequence[Name],
+    match: Callable[[str], float] = lambda text: 0.0,
 ) -> list[Candidate]:
     """`pool` (scored by word match) with each sentence's relevance and score raised by its fit.
+
+    `match`: how much of a sentence's relevance its words make, to match a "she said" as
+    the words of the person it stands for.
 
     Sentences from articles holding fewer of the question's names than the best do are
     left out (what Vietnam asked China does not say what it asked Russia); then, when some
@@ -89,7 +93,10 @@ def rank_answers(
     # The best among articles with a sentence to offer; the others' count for nothing here.
     fullest = max((stories.get(c.article_id, 0.0) for c in pool), default=0.0)
     kept = [c for c in pool if stories.get(c.article_id, 0.0) >= fullest]
-    speaking = _spoken_by_asked(store, question, names, mentions, kept)
+    people = _people_asked(names, mentions) if question.asks == "said" else []
+    speaking = _spoken_by(store, people, mentions, kept) if people else None
+    # A sentence they speak in names them, "she said" or not.
+    speakers = " ".join(name.key for name in people)
     ranked, typed = [], []
     for candidate in kept:
         named = [m for m in mentions[candidate.passage_id] if m.surface in candidate.text]
@@ -98,12 +105,14 @@ def rank_answers(
         ]
         ahead = candidate.announced is not None
         shown = answer_shown(question, candidate.text, candidate.dated, others, topic, ahead)
-        in_sentence = _held(names, {m.entity_id for m in named}, _in_latin(candidate.text))
+        spoken = speaking is not None and (candidate.passage_id, candidate.start) in speaking
+        text = f"{candidate.text}\n{speakers}" if spoken else candidate.text
+        in_sentence = _held(names, {m.entity_id for m in named}, _in_latin(text))
         in_story = stories.get(candidate.article_id, 0.0)
         held = IN_SENTENCE * in_sentence + (1 - IN_SENTENCE) * in_story
-        fit = ANSWER_WEIGHT * shown + NAMES_WEIGHT * held
-        if speaking is not None:
-            fit += SPEAKER_WEIGHT * ((candidate.passage_id, candidate.start) in speaking)
+        fit = ANSWER_WEIGHT * shown + NAMES_WEIGHT * held + SPEAKER_WEIGHT * spoken
+        if spoken:
+            fit += match(text) - match(candidate.text)
         if years:
             stated = _years_stated(candidate, dates.get(candidate.passage_id, ()))
             fit += YEAR_WEIGHT * _of_years(candidate, stated, years)
@@ -118,20 +127,23 @@ def rank_answers(
     return typed or ranked
 
 
-def _spoken_by_asked(
+def _people_asked(
+    names: Sequence[Name], mentions: Mapping[int, Sequence[PassageMention]]
+) -> list[Name]:
+    """The names of `names` that stand for people (as the passages' mentions tell)."""
+    people = {m.entity_id for found in mentions.values() for m in found if m.kind == "person"}
+    return [n for n in names if people & {*n.entities}]
+
+
+def _spoken_by(
     store: Store,
-    question: Question,
-    names: Sequence[Name],
+    asked: Sequence[Name],
     mentions: Mapping[int, Sequence[PassageMention]],
     pool: Sequence[Candidate],
-) -> set[tuple[int, int]] | None:
-    """For a question asking what someone said: the sentences (passage id, start) whose
-    speaker is a person it names — named outside the quotation, or the one "he said" stands
-    for; None for other questions, or when it names no person."""
-    people = {m.entity_id for found in mentions.values() for m in found if m.kind == "person"}
-    asked = [n for n in names if people & {*n.entities}]
-    if question.asks != "said" or not asked:
-        return None
+) -> set[tuple[int, int]]:
+    """The sentences (passage id, start) of `pool` whose speaker is one of the people
+    `asked` about: named outside the quotation, or the one "he said" stands for."""
+    people = {e for name in asked for e in name.entities}
     found, unnamed = set(), []
     for candidate in pool:
         if not statement_shown(candidate.text):

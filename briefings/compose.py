@@ -71,6 +71,8 @@ ANSWER_RELEVANCE = 0.3
 # ... and at least this share of what the best sentence covers.
 ANSWER_SHARE = 0.6
 ANSWER_CLAIMS = 4
+# A sentence's own match against its story's, in what it answers.
+SENTENCE_SHARE = 0.6
 # The words of a story's best-matching passages that say what it is about.
 STORY_LEAD_WORDS = 60
 # Words allowed per event or story beyond the limits when `--more` tells every one of them.
@@ -257,10 +259,10 @@ def answer_question(
     # A year is matched by the sentence's date (answers.py): "this year" holds it too.
     plain = [w for w in words if not date_word(w)] or words
     names = asked_names(store, asked)
-    relevance = _in_context(hits, _relevance(store, plain, _written(store, names)))
-    pool = _pool(store, hits, summaries, lambda hit, start, end: 1, relevance)
+    match = _relevance(store, plain, _written(store, names))
+    pool = _pool(store, hits, summaries, lambda hit, start, end: 1, _in_context(hits, match))
     pool = [c for c in pool if c.relevance >= ANSWER_RELEVANCE]
-    pool = rank_answers(store, asked, hits, pool, names)
+    pool = rank_answers(store, asked, hits, pool, names, lambda t: SENTENCE_SHARE * match(t))
     best = max((c.relevance for c in pool), default=0.0)
     pool = [c for c in pool if c.relevance >= best * ANSWER_SHARE]
 
@@ -787,7 +789,7 @@ def _in_context(
     story = {article: relevance(_lead(texts)) for article, texts in by_article.items()}
 
     def weighed(hit: PassageHit, text: str) -> float:
-        return 0.6 * relevance(text) + 0.4 * story[hit.article_id]
+        return SENTENCE_SHARE * relevance(text) + (1 - SENTENCE_SHARE) * story[hit.article_id]
 
     return weighed
 

@@ -462,3 +462,29 @@ def test_a_question_about_what_is_to_come_wants_a_time_ahead() -> None:
     assert 0.5 == when_shown("The deal was announced on June 10.", True, False, True)
     assert 0.8 == when_shown("They hope to sign it in the coming months.", False, False, True)
     assert 1.0 == when_shown("It will be based there from 2028.", True, True, True)
+
+
+def test_a_she_said_quotation_is_matched_as_the_words_of_its_speaker(
+    store: Store, tmp_path: Path
+) -> None:
+    corpus(
+        tmp_path,
+        {
+            "senate.txt": (
+                "Senate panel backs fisheries deal\n\nMANILA, May 14, 2024 — The Senate "
+                "approved the fisheries cooperation agreement with Vietnam on Tuesday.\n\n"
+                "Senator Maria Santos, who chairs the Senate fisheries committee, welcomed the "
+                "agreement but said the government should also fund new cold-storage plants.\n\n"
+                '"Subsidies keep boats at sea for a season. Ports keep them there for a '
+                'generation," she said.\n'
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(
+        store, "What did Senator Maria Santos say about fisheries subsidies?"
+    )
+
+    # "she said" is Santos: her quotation holds her name as much as the sentence naming her.
+    assert briefing.claims[0].text.startswith('"Subsidies keep boats at sea')
