@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Literal
 
 from briefings.attribution import statement_shown
-from briefings.english import stem
+from briefings.english import STOPWORDS, stem
 from briefings.folding import fold, fold_text
 from briefings.search import terms
 
@@ -182,9 +182,15 @@ def read_question(text: str) -> Question:
 
 
 def _counted(rest: str) -> tuple[str, ...]:
-    """Stems of the (up to three) words the asking words count: "Russian tourists visited"."""
-    words = [w for w in terms(rest) if len(w) > 2 and w not in _FUNCTION_WORDS]
-    return tuple(stem(w) for w in words[:_COUNTED_WORDS])
+    """Stems of the words the asking words count, up to three and up to the verb's
+    auxiliary: "Russian tourists visited", "people" of "people had Vietnam's embassy …"."""
+    words: list[str] = []
+    for word in _WORDS.findall(fold(rest)):
+        if word in STOPWORDS or word in _FUNCTION_WORDS or len(words) == _COUNTED_WORDS:
+            break
+        if len(word) > 2 and not word.isdigit():  # "COVID-19"
+            words.append(stem(word))
+    return tuple(words)
 
 
 def name_keys(text: str) -> list[str]:

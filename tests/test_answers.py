@@ -179,6 +179,8 @@ def test_what_a_how_many_counts_is_answered_by_a_number_of_it() -> None:
         "About 70 Vietnamese are registered as living there.", set(), counted
     )
     assert 0.0 == amount_shown("On October 5 the embassy urged them to leave.", set(), counted)
+    # What is counted ends at the verb: "people", not "Vietnam" of "Vietnam's embassy".
+    assert ("peopl",) == read_question("How many people had Vietnam's embassy evacuated?").counted
     share = read_question("What share of Indonesia's vaccines came from China?").counted
     assert 1.0 == amount_shown("That is over 80 percent of the vaccines it received.", set(), share)
 
