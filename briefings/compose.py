@@ -71,6 +71,7 @@ ANSWER_RELEVANCE = 0.3
 # ... and at least this share of what the best sentence covers.
 ANSWER_SHARE = 0.6
 ANSWER_CLAIMS = 4
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 # A sentence's own match against its story's, in what it answers.
 SENTENCE_SHARE = 0.6
 # The words of a story's best-matching passages that say what it is about.
@@ -744,7 +745,8 @@ def _relevance(
     weights: dict[str, float] = {}
     for word in words:
         idf = math.log(1 + total / (1 + frequencies.get(word, 0)))
-        weights[stem(word)] = max(weights.get(stem(word), 0.0), idf)
+        root = _root(word)
+        weights[root] = max(weights.get(root, 0.0), idf)
     whole = sum(weights.values()) or 1.0
     foreign = {root: forms for root in weights if (forms := foreign_forms(root))}
     named = [
@@ -792,6 +794,13 @@ def _in_context(
         return SENTENCE_SHARE * relevance(text) + (1 - SENTENCE_SHARE) * story[hit.article_id]
 
     return weighed
+
+
+def _root(word: str) -> str:
+    """What a question's word is matched by: its stem, or for an ordinal its number ("18th"
+    is "lần thứ 18", «18-е», "18e" in other languages)."""
+    ordinal = _ORDINAL.fullmatch(word)
+    return ordinal.group(1) if ordinal else stem(word)
 
 
 def _lead(texts: Sequence[str]) -> str:

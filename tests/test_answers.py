@@ -490,3 +490,22 @@ def test_a_she_said_quotation_is_matched_as_the_words_of_its_speaker(
 
     # "she said" is Santos: her quotation holds her name as much as the sentence naming her.
     assert briefing.claims[0].text.startswith('"Subsidies keep boats at sea')
+
+
+def test_an_ordinal_asked_is_matched_by_its_number(store: Store, tmp_path: Path) -> None:
+    corpus(
+        tmp_path,
+        {
+            "danang.txt": (
+                "Việt Nam và Lào họp Ủy ban hợp tác\n\nHà Nội, ngày 3/9/2025 — Phiên họp lần "
+                "thứ 11 Ủy ban hợp tác đã được tổ chức tại Hà Nội vào tháng 9 năm 2024.\n\n"
+                "Hai bên nhất trí phiên họp lần thứ 12 Ủy ban hợp tác sẽ được tổ chức tại "
+                "Đà Nẵng vào năm 2026.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "Where will the 12th committee meeting be held?")
+
+    assert "lần thứ 12" in briefing.claims[0].text
