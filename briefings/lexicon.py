@@ -59,6 +59,12 @@ def holds(words: Sequence[str], forms: Sequence[Form]) -> bool:
     return _pattern(tuple(forms)).search(" ".join(words)) is not None
 
 
+def starts(words: Sequence[str], forms: Sequence[Form]) -> list[int]:
+    """The indexes of the folded `words` where one of `forms` begins."""
+    joined = " ".join(words)
+    return [joined.count(" ", 0, m.start()) for m in _pattern(tuple(forms)).finditer(joined)]
+
+
 @lru_cache(maxsize=4096)
 def _pattern(forms: tuple[Form, ...]) -> re.Pattern[str]:
     # One pattern over the words joined by spaces: a text is scanned once, not once a form.

@@ -17,6 +17,7 @@ from typing import Literal
 from briefings.attribution import statement_shown
 from briefings.english import STOPWORDS, stem
 from briefings.folding import fold, fold_text
+from briefings.lexicon import foreign_forms, starts
 from briefings.search import terms
 
 AnswerType = Literal["when", "where", "amount", "duration", "who", "said"]
@@ -203,10 +204,15 @@ def names_asked(text: str, known: Mapping[str, Sequence[int]]) -> list[Name]:
     then runs of capitalised words past the first word that no known name covers.
 
     A run inside a longer known name is part of it: "Vietnam News Agency" is not "Vietnam".
+    In a question that capitalises its names, a run in small letters is words, not a name
+    ("the next … foreign ministry consultations": every country has one).
     """
+    capitalised = any(w[:1].isupper() for w in _WORDS.findall(text)[1:])
     taken: set[int] = set()
     names = []
     for start, end, key in sorted(_runs(text), key=lambda run: run[0] - run[1]):
+        if capitalised and text[start:end].islower():
+            continue
         if known.get(key) and taken.isdisjoint(range(start, end)):
             taken.update(range(start, end))
             names.append(Name(key, tuple(known[key])))
@@ -327,9 +333,13 @@ def _counts(text: str, counted: Sequence[str]) -> bool:
 
 
 def _near_topic(text: str, topic: Set[str]) -> Callable[[int], bool]:
-    """Whether a character offset of `text` is within a few words of a `topic` stem."""
+    """Whether a character offset of `text` is within a few words of a `topic` stem, or
+    of how another language writes it («товарооборот» for "trade": lexicon.py)."""
     words = [(m.start(), fold(m.group())) for m in _WORDS.finditer(text)]
     at = [i for i, (_, word) in enumerate(words) if any(word.startswith(t) for t in topic)]
+    if not text.isascii():
+        folded = [word for _, word in words]
+        at += [i for root in topic if (forms := foreign_forms(root)) for i in starts(folded, forms)]
 
     def near(offset: int) -> bool:
         index = sum(1 for start, _ in words if start < offset)

@@ -509,3 +509,21 @@ def test_an_ordinal_asked_is_matched_by_its_number(store: Store, tmp_path: Path)
     briefing = answer_question(store, "Where will the 12th committee meeting be held?")
 
     assert "lần thứ 12" in briefing.claims[0].text
+
+
+def test_a_name_is_written_with_capitals_in_a_question_that_capitalises() -> None:
+    known = {"foreign ministry": [5], "russia": [1], "indonesia": [2], "lavrov": [3]}
+
+    capitalised = names_asked("When were the next Russia-Indonesia foreign ministry talks?", known)
+    typed = names_asked("when did lavrov visit russia", known)
+
+    # "foreign ministry" is words there (every country has one), a name only when typed so.
+    assert {"russia", "indonesia"} == {n.key for n in capitalised}
+    assert {"lavrov", "russia"} == {n.key for n in typed}
+
+
+def test_a_figure_beside_how_another_language_writes_the_topic_counts_most() -> None:
+    trade = {"trade"}
+
+    assert 1.0 == amount_shown("Товарооборот между странами составил 7,1 млрд долларов.", trade)
+    assert 1.0 == amount_shown("Kim ngạch thương mại song phương đạt 7,1 tỷ USD.", trade)
