@@ -29,6 +29,7 @@ from briefings.questions import (
     Question,
     answer_shown,
     asked_year,
+    last_year,
     mentions_name,
     name_keys,
     names_asked,
@@ -90,6 +91,7 @@ def rank_answers(
     topic = _topic(question, names)
     years = [int(w) for w in question.words if asked_year(w)]
     dates = store.dates_in({c.passage_id for c in pool}) if years else {}
+    told = _latest_years(pool) if years else {}
     # The best among articles with a sentence to offer; the others' count for nothing here.
     fullest = max((stories.get(c.article_id, 0.0) for c in pool), default=0.0)
     kept = [c for c in pool if stories.get(c.article_id, 0.0) >= fullest]
@@ -114,7 +116,8 @@ def rank_answers(
         if spoken:
             fit += match(text) - match(candidate.text)
         if years:
-            stated = _years_stated(candidate, dates.get(candidate.passage_id, ()))
+            told_year = told.get(candidate.article_id)
+            stated = _years_stated(candidate, dates.get(candidate.passage_id, ()), told_year)
             fit += YEAR_WEIGHT * _of_years(candidate, stated, years)
         fitted = replace(
             candidate,
@@ -183,14 +186,33 @@ def _topic(question: Question, names: Sequence[Name]) -> set[str]:
     }
 
 
-def _years_stated(candidate: Candidate, dates: Sequence[DateRecord]) -> set[int]:
+def _latest_years(pool: Sequence[Candidate]) -> dict[int, int]:
+    """For each article of `pool`, the latest year its sentences are dated in."""
+    latest: dict[int, int] = {}
+    for candidate in pool:
+        if candidate.date and candidate.date.year:
+            year = max(latest.get(candidate.article_id, 0), candidate.date.year)
+            latest[candidate.article_id] = year
+    return latest
+
+
+def _years_stated(
+    candidate: Candidate, dates: Sequence[DateRecord], told: int | None = None
+) -> set[int]:
     """The years a sentence names, as written ("2021") or in words ("last year"), but for
-    the year of what it announces: "agreed in 2022 to meet in 2023" is of 2022."""
+    the year of what it announces: "agreed in 2022 to meet in 2023" is of 2022. `told`:
+    the latest year its article tells of, for a "last year" nothing else dates."""
     end = candidate.start + len(candidate.text)
     stated = years_in(candidate.text)
     for date in dates:
         if candidate.start <= date.start < end:
             stated |= years_in(date.date[:4])
+    # With no year for "last year" to count from (the date reader had none), the year of
+    # the sentence's date or else of its story: "visited Indonesia last year" in a report
+    # of talks on April 15, 2025.
+    year = candidate.date.year if candidate.date and candidate.date.year else told
+    if not stated and year and last_year(candidate.text):
+        stated = {year - 1}
     announced = candidate.announced.year if candidate.announced else None
     return stated - {announced}
 

@@ -115,6 +115,11 @@ _FUTURE = re.compile(
     r"|будет|будут|планиру\w*|намерен\w*|следующ\w*|sẽ|sắp"
     r"|sera|seront|aura|auront|prochain\w*)\b"
 )
+_LAST_YEAR = re.compile(
+    r"\b(?:last year|the previous year|a year earlier|в прошлом году|năm ngoái|năm trước"
+    r"|l'an dernier|l'année dernière|tahun lalu)\b",
+    re.IGNORECASE,
+)
 # A time said in words, of what is still to come: "in the coming months", "later this year".
 _TIME_AHEAD = re.compile(
     r"\b(?:in the (?:coming|next) (?:days|weeks|months|years)|(?:later|by the end of) this"
@@ -360,6 +365,11 @@ def _name_pattern(key: str) -> re.Pattern[str]:
     if len(parts[-1]) >= _PREFIX_CHARS:
         parts[-1] += r"\w*"
     return re.compile(r"\b" + r"\W+".join(parts) + r"\b", re.IGNORECASE)
+
+
+def last_year(text: str) -> bool:
+    """Whether `text` speaks of the year before ("last year", «в прошлом году», "năm ngoái")."""
+    return _LAST_YEAR.search(text) is not None
 
 
 def years_in(text: str) -> set[int]:

@@ -11,13 +11,16 @@ from rich.console import Console
 from bot.console import execute
 from bot.router import Router
 from briefings import compose
+from briefings.answers import _years_stated
 from briefings.attribution import named_speaking, unquoted
 from briefings.compose import answer_question
+from briefings.extractive import Candidate
 from briefings.lexicon import foreign_forms, holds, words_of
 from briefings.questions import (
     amount_shown,
     date_word,
     duration_shown,
+    last_year,
     names_asked,
     read_question,
     when_shown,
@@ -527,3 +530,14 @@ def test_a_figure_beside_how_another_language_writes_the_topic_counts_most() -> 
 
     assert 1.0 == amount_shown("Товарооборот между странами составил 7,1 млрд долларов.", trade)
     assert 1.0 == amount_shown("Kim ngạch thương mại song phương đạt 7,1 tỷ USD.", trade)
+
+
+def test_last_year_counts_from_the_year_the_story_tells() -> None:
+    # A report with no publication date: its "last year" is the year before its talks.
+    sentence = Candidate(
+        "Around 90,000 Russian tourists visited Phuket last year.", 1, 2, 3, None, 0
+    )
+
+    assert {2024} == _years_stated(sentence, (), told=2025)
+    assert set() == _years_stated(sentence, ())
+    assert last_year("в прошлом году остров посетили") and not last_year("this year")
