@@ -56,7 +56,30 @@ _SPEAKS_AFTER = re.compile(rf"\s*,?\s*{_ADVERB}{_SPEECH}\b", re.IGNORECASE)
 _SPEECH_VERB = re.compile(rf"\b{_SPEECH}\b", re.IGNORECASE)
 # A quotation: at least four words between quotation marks.
 _QUOTATION = re.compile(r"[“\"«„]\s*\w+(?:\W+\w+){3,}")
+# Longer than any speech verb or "according to" with the space after it.
+_VERB_CHARS = 24
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
 _SPEAKS_BEFORE = re.compile(rf"(?:\b{_SPEECH}|\baccording\s+to|\bпо\s+словам)\s*\Z", re.IGNORECASE)
+
+
+def unquoted(text: str) -> str:
+    """`text` with what stands between quotation marks blanked: who is named inside a
+    quotation is spoken of, not speaking."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
+def named_speaking(outside: str, name: str) -> bool:
+    """Whether `outside` (a text with its quotations blanked: `unquoted`) writes `name` (a
+    word of a person's name) as speaking: "Senator Wong said", "said Wong", "according to
+    Wong"."""
+    for m in re.finditer(rf"\b{re.escape(name)}\b", outside, re.IGNORECASE):
+        # The verb before a name stands right before it: search no further back.
+        before = max(0, m.start() - _VERB_CHARS)
+        if _SPEAKS_AFTER.match(outside, m.end()) or _SPEAKS_BEFORE.search(
+            outside, before, m.start()
+        ):
+            return True
+    return False
 
 
 def statement_shown(text: str) -> float:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from briefings import notices
-from briefings.answers import rank_answers
+from briefings.answers import asked_names, rank_answers
 from briefings.attribution import attribute, spoken_by
 from briefings.briefing import (
     Account,
@@ -35,10 +36,11 @@ from briefings.extractive import (
     chronological,
     parse_iso,
 )
+from briefings.folding import fold
 from briefings.lexicon import any_foreign, foreign_forms, holds, words_of
 from briefings.model import PartialDate
 from briefings.nominative import shown_aliases
-from briefings.questions import asked_year, read_question
+from briefings.questions import Name, date_word, read_question
 from briefings.resolve import Resolution, resolve_entity
 from briefings.search import (
     UNSEARCHED,
@@ -47,7 +49,7 @@ from briefings.search import (
     every,
     phrase_in,
     phrase_words,
-    terms,
+    tokens,
     words_in,
 )
 from briefings.topic_reach import holds_term, term_events, term_passages
@@ -58,6 +60,8 @@ from store.records import ArticleSummary, EntityRow, EventRow, PassageHit
 SEARCH_LIMIT = 200
 # Passages that say a question's words in another language (briefings/lexicon.py).
 FOREIGN_PASSAGES = 100
+# An alias this short ("VN", "Nga" aside) is too likely another word to stand for a name.
+NAME_CHARS = 3
 # An entity is briefed from the latest articles naming it (newest ingested first), so a
 # briefing costs the same at 10k articles as at 100k; `more` counts within them too.
 RECENT_ARTICLES = 100
@@ -67,6 +71,11 @@ ANSWER_RELEVANCE = 0.3
 # ... and at least this share of what the best sentence covers.
 ANSWER_SHARE = 0.6
 ANSWER_CLAIMS = 4
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+# A sentence's own match against its story's, in what it answers.
+SENTENCE_SHARE = 0.6
+# The words of a story's best-matching passages that say what it is about.
+STORY_LEAD_WORDS = 60
 # Words allowed per event or story beyond the limits when `--more` tells every one of them.
 STORY_WORDS = 45
 # Up to this many passages holding a question's words (summed over its words), FTS5 ranks
@@ -249,10 +258,12 @@ def answer_question(
     hits = _answer_passages(store, words)
     summaries = store.article_summaries(h.article_id for h in hits)
     # A year is matched by the sentence's date (answers.py): "this year" holds it too.
-    plain = [w for w in words if not asked_year(w)] or words
-    relevance = _in_context(hits, _relevance(store, plain))
-    pool = _pool(store, hits, summaries, lambda hit, start, end: 1, relevance)
-    pool = rank_answers(store, asked, hits, [c for c in pool if c.relevance >= ANSWER_RELEVANCE])
+    plain = [w for w in words if not date_word(w)] or words
+    names = asked_names(store, asked)
+    match = _relevance(store, plain, _written(store, names))
+    pool = _pool(store, hits, summaries, lambda hit, start, end: 1, _in_context(hits, match))
+    pool = [c for c in pool if c.relevance >= ANSWER_RELEVANCE]
+    pool = rank_answers(store, asked, hits, pool, names, lambda t: SENTENCE_SHARE * match(t))
     best = max((c.relevance for c in pool), default=0.0)
     pool = [c for c in pool if c.relevance >= best * ANSWER_SHARE]
 
@@ -709,16 +720,38 @@ def _mentioned(hit: PassageHit, start: int, end: int) -> int:
     return sum(1 for s, e in hit.spans if start <= s and e <= end)
 
 
-def _relevance(store: Store, words: Sequence[str]) -> Callable[[str], float]:
-    """The share of the question's weight (idf) a sentence covers, comparing stems."""
+def _written(store: Store, names: Sequence[Name]) -> dict[frozenset[str], re.Pattern[str]]:
+    """For each name asked about, its words (as the question writes them) and a pattern of
+    every way the corpus writes it ("Việt Nam", «Вьетнама»), in folded text."""
+    aliases = store.alias_keys({e for name in names for e in name.entities})
+    written = {}
+    for name in names:
+        forms = {a for e in name.entities for a in aliases.get(e, ()) if len(a) >= NAME_CHARS}
+        if forms:
+            alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            written[frozenset(name.key.split())] = re.compile(rf"\b(?:{alternatives})\b")
+    return written
+
+
+def _relevance(
+    store: Store,
+    words: Sequence[str],
+    written: Mapping[frozenset[str], re.Pattern[str]] | None = None,
+) -> Callable[[str], float]:
+    """The share of the question's weight (idf) a sentence covers, comparing stems; a name
+    asked about (`written`: its words, every way it is written) counts in any spelling."""
     total = max(store.passage_total(), 1)
     frequencies = store.document_frequencies(words)
     weights: dict[str, float] = {}
     for word in words:
         idf = math.log(1 + total / (1 + frequencies.get(word, 0)))
-        weights[stem(word)] = max(weights.get(stem(word), 0.0), idf)
+        root = _root(word)
+        weights[root] = max(weights.get(root, 0.0), idf)
     whole = sum(weights.values()) or 1.0
     foreign = {root: forms for root in weights if (forms := foreign_forms(root))}
+    named = [
+        ({stem(w) for w in key} & weights.keys(), form) for key, form in (written or {}).items()
+    ]
     # Wire stories repeat sentences verbatim across outlets, and the same words recur in
     # every sentence: score each text once, and match each stem against the question once.
     scored: dict[str, float] = {}
@@ -731,11 +764,15 @@ def _relevance(store: Store, words: Sequence[str]) -> Callable[[str], float]:
 
     def relevance(text: str) -> float:
         if text not in scored:
-            present = {stem(t) for t in terms(text, keep_stopwords=True)}
+            # Every word: a long sentence's answer may stand past its 24th word.
+            present = {stem(t) for t in tokens(text)}
             found = frozenset().union(*(roots_of(p) for p in present))
             if foreign and not text.isascii():  # a report in another language
-                written = words_of(text)
-                found |= {root for root, forms in foreign.items() if holds(written, forms)}
+                held = words_of(text)
+                found |= {root for root, forms in foreign.items() if holds(held, forms)}
+            if named and not text.isascii():  # "Việt Nam", «Вьетнама» for "Vietnam"
+                folded = fold(text)
+                found |= {root for roots, form in named if form.search(folded) for root in roots}
             scored[text] = sum(w for root, w in weights.items() if root in found) / whole
         return scored[text]
 
@@ -749,12 +786,31 @@ def _in_context(
     by_article: dict[int, list[str]] = defaultdict(list)
     for hit in hits:
         by_article[hit.article_id].append(hit.text)
-    story = {article: relevance(" ".join(texts)) for article, texts in by_article.items()}
+    # What a story is about is in the opening of what matched in it, not in every word of
+    # a long article: one that touches everything would match every question.
+    story = {article: relevance(_lead(texts)) for article, texts in by_article.items()}
 
     def weighed(hit: PassageHit, text: str) -> float:
-        return 0.6 * relevance(text) + 0.4 * story[hit.article_id]
+        return SENTENCE_SHARE * relevance(text) + (1 - SENTENCE_SHARE) * story[hit.article_id]
 
     return weighed
+
+
+def _root(word: str) -> str:
+    """What a question's word is matched by: its stem, or for an ordinal its number ("18th"
+    is "lần thứ 18", «18-е», "18e" in other languages)."""
+    ordinal = _ORDINAL.fullmatch(word)
+    return ordinal.group(1) if ordinal else stem(word)
+
+
+def _lead(texts: Sequence[str]) -> str:
+    """The first STORY_LEAD_WORDS words of `texts`, reading no further."""
+    words: list[str] = []
+    for text in texts:
+        words.extend(text.split()[: STORY_LEAD_WORDS - len(words)])
+        if len(words) >= STORY_LEAD_WORDS:
+            break
+    return " ".join(words)
 
 
 def _same_or_derived(root: str, token: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from briefings import datafiles
 from briefings.folding import fold
@@ -56,15 +56,20 @@ def words_of(text: str) -> list[str]:
 
 def holds(words: Sequence[str], forms: Sequence[Form]) -> bool:
     """Whether the folded `words` of a text hold one of `forms`."""
-    for form in forms:
-        *whole, last = form.words
-        for i in range(len(words) - len(whole)):
-            if list(words[i : i + len(whole)]) != whole:
-                continue
-            word = words[i + len(whole)]
-            if word == last or (form.prefix and word.startswith(last)):
-                return True
-    return False
+    return _pattern(tuple(forms)).search(" ".join(words)) is not None
+
+
+def starts(words: Sequence[str], forms: Sequence[Form]) -> list[int]:
+    """The indexes of the folded `words` where one of `forms` begins."""
+    joined = " ".join(words)
+    return [joined.count(" ", 0, m.start()) for m in _pattern(tuple(forms)).finditer(joined)]
+
+
+@lru_cache(maxsize=4096)
+def _pattern(forms: tuple[Form, ...]) -> re.Pattern[str]:
+    # One pattern over the words joined by spaces: a text is scanned once, not once a form.
+    written = [" ".join(f.words) + (r"\w*" if f.prefix else "") for f in forms]
+    return re.compile(r"(?<!\S)(?:" + "|".join(written) + r")(?!\S)")
 
 
 def any_foreign(roots: Sequence[str]) -> str | None:

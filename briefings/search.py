@@ -34,6 +34,12 @@ def terms(text: str, *, keep_stopwords: bool = False) -> list[str]:
     return list(seen)[:MAX_TERMS]
 
 
+def tokens(text: str) -> set[str]:
+    """Every folded word token of `text`: a sentence or a story matched against a
+    question, uncut (`terms` cuts a query at MAX_TERMS)."""
+    return set(_TOKEN.findall(fold(text)))
+
+
 def quote(token: str) -> str:
     """One FTS5 string token; `"` is doubled, so nothing inside is syntax."""
     return '"' + token.replace('"', '""') + '"'

@@ -75,7 +75,11 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence of `text`, whitespace trimmed."""
     start = 0
     for match in _END.finditer(text):
-        if _is_abbreviation(text, match.start()) or _inside_quotation(text, match.end()):
+        if (
+            _is_abbreviation(text, match.start())
+            or _goes_on(text, match.end())
+            or _inside_quotation(text, match.end())
+        ):
             continue
         yield from _trimmed(text, start, match.end())
         start = match.end()
@@ -97,6 +101,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if (len(token) == 1 and token.isupper()) or "." in token:
         return True
     return token.casefold() in _ABBREVIATIONS
+
+
+def _goes_on(text: str, end: int) -> bool:
+    """Whether the text after a full stop goes on in lower case: an abbreviation no list
+    holds («210 тыс. российских туристов», "в 2021 г. в Москве"). _END's range of capitals
+    holds the small letters of Latin-1 and Cyrillic too."""
+    following = text[end : end + 3].lstrip(" \t\"“‘'([")
+    return following[:1].islower()
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

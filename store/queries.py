@@ -102,6 +102,14 @@ class Queries:
             for name, kind, aliases, n in rows
         ]
 
+    def alias_keys(self, entity_ids: Iterable[int]) -> dict[int, list[str]]:
+        """The folded aliases of each of `entity_ids`: every way the corpus writes them."""
+        rows = self.db.execute(
+            f"SELECT entity_id, alias_key FROM aliases WHERE entity_id {IN_LIST}",
+            [json_list(sorted(set(entity_ids)))],
+        )
+        return grouped(rows)
+
     def aliases_of(self, entity_id: int) -> list[str]:
         rows = self.db.execute(
             "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY defined DESC, alias",

@@ -11,9 +11,20 @@ from rich.console import Console
 from bot.console import execute
 from bot.router import Router
 from briefings import compose
+from briefings.answers import _years_stated
+from briefings.attribution import named_speaking, unquoted
 from briefings.compose import answer_question
+from briefings.extractive import Candidate
 from briefings.lexicon import foreign_forms, holds, words_of
-from briefings.questions import amount_shown, read_question
+from briefings.questions import (
+    amount_shown,
+    date_word,
+    duration_shown,
+    last_year,
+    names_asked,
+    read_question,
+    when_shown,
+)
 from store import Store
 
 from .conftest import run_ingest
@@ -52,6 +63,15 @@ def console(router: Router, line: str) -> str:
         ("Quand Lavrov a-t-il visité Hanoï ?", "when"),
         ("Où se tenait la réunion ?", "where"),
         ("Combien de Vietnamiens ont été évacués ?", "amount"),
+        # A qualified noun, a share, a span of time, an opening that cites a source.
+        ("From which Australian city would the cable start?", "where"),
+        ("Which counterparts was Lavrov still due to meet in Bali?", "who"),
+        ("What did the city council say about the port?", "said"),
+        ("What share of Indonesia's vaccines came from China?", "amount"),
+        ("How long could Indonesians stay without a visa?", "duration"),
+        ("Сколько времени продлится визит?", "duration"),
+        ("According to a European diplomat, where had Prabowo been before Moscow?", "where"),
+        ("What did Balakrishnan compare the undersea cable to?", "said"),
     ],
 )
 def test_the_answer_type_is_read_from_the_asking_words(question: str, asks: str | None) -> None:
@@ -152,6 +172,52 @@ def test_the_names_asked_about_are_preferred_to_others(store: Store, tmp_path: P
     assert briefing.claims
     assert {"russia.txt"} == {Path(source.path or "").name for source in briefing.sources}
     assert all("China" not in claim.text for claim in briefing.claims)
+
+
+def test_what_a_how_many_counts_is_answered_by_a_number_of_it() -> None:
+    counted = read_question("How many Vietnamese were living in Lebanon in October?").counted
+
+    # A count too small to trust alone is trusted when it counts what was asked about.
+    assert 1.0 == amount_shown(
+        "About 70 Vietnamese are registered as living there.", set(), counted
+    )
+    assert 0.0 == amount_shown("On October 5 the embassy urged them to leave.", set(), counted)
+    # What is counted ends at the verb: "people", not "Vietnam" of "Vietnam's embassy".
+    assert ("peopl",) == read_question("How many people had Vietnam's embassy evacuated?").counted
+    share = read_question("What share of Indonesia's vaccines came from China?").counted
+    assert 1.0 == amount_shown("That is over 80 percent of the vaccines it received.", set(), share)
+
+
+def test_how_long_is_answered_by_a_span_of_time_not_a_sum() -> None:
+    visa = {"stay", "visa"}
+
+    assert 1.0 == duration_shown("A visa waiver for stays of up to 30 days was agreed.", visa)
+    assert 0.0 == duration_shown("Bilateral trade reached US$4.3 billion in 2024.", visa)
+
+
+def test_months_and_weekdays_are_not_names_asked_about() -> None:
+    names = names_asked("What share of vaccines had come from China by June 2021?", {})
+
+    assert ["china"] == [name.key for name in names]
+
+
+def test_how_many_prefers_the_count_of_what_is_asked(store: Store, tmp_path: Path) -> None:
+    corpus(
+        tmp_path,
+        {
+            "lebanon.txt": (
+                "Vietnam urges citizens to leave Lebanon\n\nHANOI, October 3, 2024 — About 70 "
+                "Vietnamese are registered as living in Lebanon, and the embassy has urged all "
+                "of them to leave while commercial flights still operate.\n\nThe Philippines, "
+                "which has more than 11,000 workers in Lebanon, has raised its alert level.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "How many Vietnamese were living in Lebanon in 2024?")
+
+    assert briefing.claims[0].text.startswith("About 70 Vietnamese are registered")
 
 
 def corpus(folder: Path, stories: dict[str, str]) -> None:
@@ -284,3 +350,194 @@ def test_a_russian_report_holds_the_names_a_question_writes_in_latin(
     briefing = answer_question(store, "Whom did Lavrov speak with on the sidelines in Bali?")
 
     assert "побеседовал с министром иностранных дел Турции" in briefing.claims[0].text
+
+
+def test_what_someone_said_is_their_statement_not_one_naming_them(
+    store: Store, tmp_path: Path
+) -> None:
+    corpus(
+        tmp_path,
+        {
+            "rice.txt": (
+                "India clears rice shipment for Manila\n\nMANILA, November 15, 2023 — India has "
+                "approved the export of 295,000 tonnes of white rice to the Philippines, the "
+                "foreign ministry said on Wednesday.\n\n"
+                '"Had a useful call with Secretary Enrique Manalo on rice supplies to the '
+                'Philippines," the Indian minister Jaishankar said in a post on X.\n\n'
+                "Manalo spoke with Jaishankar by phone on Tuesday and repeated the request.\n\n"
+                '"We are grateful to India for understanding our food security concerns," he '
+                "said in a statement.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "What did Manalo say about India's rice for the Philippines?")
+
+    # Manalo is named inside Jaishankar's quotation, but the "he said" is Manalo's.
+    assert briefing.claims[0].text.startswith('"We are grateful to India')
+
+
+def test_a_speaker_is_named_outside_the_quotation() -> None:
+    assert named_speaking(unquoted('"We do not accept this," Senator Wong said.'), "wong")
+    assert not named_speaking(unquoted('"I spoke with Minister Wong," Blinken said.'), "wong")
+    assert "Blinken said" in unquoted('"I spoke with Wong," Blinken said.')
+
+
+def test_a_long_sentence_is_matched_past_its_first_words(store: Store, tmp_path: Path) -> None:
+    corpus(
+        tmp_path,
+        {
+            "delhi.txt": (
+                "India and the Philippines review defence ties\n\nNEW DELHI, May 6, 2024 — "
+                "Bilateral trade reached $3.2 billion last year, officials in New Delhi said.\n\n"
+                "Officials said the two delegations also covered fisheries, climate finance, "
+                "the training of naval officers, new flights between the two capitals and, at "
+                "the end of a long meeting, the $290 million Akash air defence deal signed "
+                "last year.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "How much is the Akash air defence deal worth?")
+
+    # The words asked stand past the sentence's 24th: they are matched all the same.
+    assert "$290 million Akash air defence deal" in briefing.claims[0].text
+
+
+def test_an_english_question_finds_a_vietnamese_report_by_its_names_and_words(
+    store: Store, tmp_path: Path
+) -> None:
+    corpus(
+        tmp_path,
+        {
+            "jakarta.txt": (
+                "Japan pledges vaccines to Indonesia\n\nJAKARTA, August 2, 2021 — Japan has "
+                "pledged 2 million doses of COVID-19 vaccine to Indonesia, the Indonesian "
+                "foreign ministry said on Monday.\n"
+            ),
+            "hanoi.txt": (
+                "Nhật Bản tiếp tục hỗ trợ Việt Nam\n\nHà Nội, ngày 5/10/2021 — Theo Bộ Y tế, "
+                "Nhật Bản đã trao tặng Việt Nam tổng cộng 7,4 triệu liều vắc xin Covid-19 kể "
+                "từ đầu năm, giúp đẩy nhanh chiến dịch tiêm chủng tại các tỉnh phía Nam.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "How many vaccine doses has Japan given Vietnam?")
+
+    # "vắc xin" and "liều" say vaccine and dose; "Nhật Bản" and "Việt Nam" name Japan and
+    # Vietnam, so the report that names both answers, not the one about Indonesia.
+    assert "7,4 triệu liều vắc xin" in briefing.claims[0].text
+
+
+def test_a_month_asked_is_matched_by_date_not_as_a_word() -> None:
+    assert date_word("april") and date_word("2020")
+    assert not date_word("boat")
+
+
+def test_when_will_is_answered_by_a_date_ahead_not_the_announcement_day(
+    store: Store, tmp_path: Path
+) -> None:
+    corpus(
+        tmp_path,
+        {
+            "darwin.txt": (
+                "Australia and Indonesia to share a ship\n\nDARWIN, March 4, 2025 — Australia "
+                "and Indonesia will jointly fund a cable repair vessel for the region, the two "
+                "foreign ministers announced in Darwin on March 3.\n\n"
+                "The vessel, to be based in Darwin from 2028, will respond to breaks in the "
+                "links that carry most of the region's data traffic.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "When will the cable repair vessel be based in Darwin?")
+
+    assert briefing.claims[0].text.startswith("The vessel, to be based in Darwin from 2028")
+
+
+def test_a_question_about_what_is_to_come_wants_a_time_ahead() -> None:
+    assert read_question("When does Lavrov hope to sign the agreement?").future
+    assert not read_question("When did Lavrov visit Hanoi?").future
+    # A date of the past answers "when will" less than a time said in words ahead.
+    assert 0.5 == when_shown("The deal was announced on June 10.", True, False, True)
+    assert 0.8 == when_shown("They hope to sign it in the coming months.", False, False, True)
+    assert 1.0 == when_shown("It will be based there from 2028.", True, True, True)
+
+
+def test_a_she_said_quotation_is_matched_as_the_words_of_its_speaker(
+    store: Store, tmp_path: Path
+) -> None:
+    corpus(
+        tmp_path,
+        {
+            "senate.txt": (
+                "Senate panel backs fisheries deal\n\nMANILA, May 14, 2024 — The Senate "
+                "approved the fisheries cooperation agreement with Vietnam on Tuesday.\n\n"
+                "Senator Maria Santos, who chairs the Senate fisheries committee, welcomed the "
+                "agreement but said the government should also fund new cold-storage plants.\n\n"
+                '"Subsidies keep boats at sea for a season. Ports keep them there for a '
+                'generation," she said.\n'
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(
+        store, "What did Senator Maria Santos say about fisheries subsidies?"
+    )
+
+    # "she said" is Santos: her quotation holds her name as much as the sentence naming her.
+    assert briefing.claims[0].text.startswith('"Subsidies keep boats at sea')
+
+
+def test_an_ordinal_asked_is_matched_by_its_number(store: Store, tmp_path: Path) -> None:
+    corpus(
+        tmp_path,
+        {
+            "danang.txt": (
+                "Việt Nam và Lào họp Ủy ban hợp tác\n\nHà Nội, ngày 3/9/2025 — Phiên họp lần "
+                "thứ 11 Ủy ban hợp tác đã được tổ chức tại Hà Nội vào tháng 9 năm 2024.\n\n"
+                "Hai bên nhất trí phiên họp lần thứ 12 Ủy ban hợp tác sẽ được tổ chức tại "
+                "Đà Nẵng vào năm 2026.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "Where will the 12th committee meeting be held?")
+
+    assert "lần thứ 12" in briefing.claims[0].text
+
+
+def test_a_name_is_written_with_capitals_in_a_question_that_capitalises() -> None:
+    known = {"foreign ministry": [5], "russia": [1], "indonesia": [2], "lavrov": [3]}
+
+    capitalised = names_asked("When were the next Russia-Indonesia foreign ministry talks?", known)
+    typed = names_asked("when did lavrov visit russia", known)
+
+    # "foreign ministry" is words there (every country has one), a name only when typed so.
+    assert {"russia", "indonesia"} == {n.key for n in capitalised}
+    assert {"lavrov", "russia"} == {n.key for n in typed}
+
+
+def test_a_figure_beside_how_another_language_writes_the_topic_counts_most() -> None:
+    trade = {"trade"}
+
+    assert 1.0 == amount_shown("Товарооборот между странами составил 7,1 млрд долларов.", trade)
+    assert 1.0 == amount_shown("Kim ngạch thương mại song phương đạt 7,1 tỷ USD.", trade)
+
+
+def test_last_year_counts_from_the_year_the_story_tells() -> None:
+    # A report with no publication date: its "last year" is the year before its talks.
+    sentence = Candidate(
+        "Around 90,000 Russian tourists visited Phuket last year.", 1, 2, 3, None, 0
+    )
+
+    assert {2024} == _years_stated(sentence, (), told=2025)
+    assert set() == _years_stated(sentence, ())
+    assert last_year("в прошлом году остров посетили") and not last_year("this year")

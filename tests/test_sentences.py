@@ -25,6 +25,11 @@ from briefings.sentences import MAX_QUOTATION_CHARS, split_sentences
         # A quoted word closes at once: the sentences around it stay apart.
         ('The "hawks" left. Others stayed.', ['The "hawks" left.', "Others stayed."]),
         ("Mr. Lavrov arrived. Talks began.", ["Mr. Lavrov arrived.", "Talks began."]),
+        # An abbreviation no list holds, followed by a small letter: the sentence goes on.
+        (
+            "В 2024 г. остров посетили около 95 тыс. российских туристов. Это рекорд.",
+            ["В 2024 г. остров посетили около 95 тыс. российских туристов.", "Это рекорд."],
+        ),
     ],
 )
 def test_sentences_end_where_a_reader_would_end_them(paragraph: str, sentences: list[str]) -> None:

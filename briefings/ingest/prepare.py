@@ -19,7 +19,9 @@ from briefings.repetition import Chrome, is_repeated
 from briefings.sentences import sentence_spans
 
 # Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
-PIPELINE_VERSION = "9"  # 9: people linked across forms and scripts (ingest/linking.py)
+PIPELINE_VERSION = "10"  # 10: sentences (тыс., г.), events told and announced in four
+# languages (tense by clause, agreements to meet, undated visits), key phrases from noun phrases
+# 9: people linked across forms and scripts (ingest/linking.py)
 # 8: Vietnamese dates and events, agencies never participants, feed days
 # 7: chrome inside the story (link boxes, bylines, writers' notes)
 # (6: wire datelines off the first paragraph, places and bodies in other languages, key
