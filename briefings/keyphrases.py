@@ -21,19 +21,21 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from briefings.datafiles import lines, rows
 from briefings.folding import fold
+from briefings.keyphrase_model import probability, threshold
+from briefings.noun_phrases import chunks, runs, sub_phrases
 
 WINDOW = 80  # characters read on the modifiers' side: MAX_WORDS - 1 long Russian words and spaces
 NEXT_WORD = 40  # and on the other: enough to see whether the run goes on
 MAX_WORDS = 4  # "hợp tác dầu khí" is four syllables; longer runs are clauses, not phrases
 STEM_LETTERS = 6  # Russian endings differ after it, roots rarely do
-KEEP = 3  # phrases kept per article; labels name three to eight topics, some found otherwise
-FLOOR = 3.0  # the least score kept (a phrase said once, in the body, unknown to the corpus: 4.1)
+KEEP = 8  # phrases kept per article at most; labels name three to twelve topics
+LANGUAGES = ("en", "ru", "vi", "fr", "id")
 TITLE_WEIGHT = 2.0  # a phrase in the headline or lead is what the story is about
 LEAD_WEIGHT = 1.0
 FUNCTION_WORDS = "gazetteer/function_words.tsv"
@@ -51,6 +53,17 @@ _NOT_PLURAL = ("ss", "is", "us")
 _RUSSIAN_MODIFIER = re.compile(
     r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей)$"
 )
+# The words joining the items of a series, as they stand before or after one.
+_SERIES = {
+    language: re.compile(rf"(?:^|[ |])(?:{words})(?:[ |]|$)")
+    for language, words in {
+        "en": "and|or",
+        "fr": "et|ou",
+        "ru": "и|или",
+        "vi": "và|hoặc",
+        "id": "dan|atau",
+    }.items()
+}
 SIBLINGS = {"ms": "id"}  # a language read with another's tables
 # Stems of the words for an agreement, by which a generic one refers back to a named one.
 AGREEMENTS = frozenset(
@@ -92,6 +105,7 @@ class Grammar:
         return stem(self.language, word)
 
 
+@lru_cache(maxsize=65536)
 def stem(language: str, word: str) -> str:
     """A word's key. English and French lose a plural (a prefix would merge "member" and
     "membership", "président" and "présidence"); Russian keeps its first letters, before the
@@ -119,6 +133,11 @@ class Occurrence:
     # A whole run whose first word is capitalised mid-sentence: a framework written as a name
     # ("quan hệ Đối tác chiến lược toàn diện"), kept whatever its rank.
     titled: bool = False
+    # Found by its head (the head table), not only as a noun-phrase chunk.
+    headed: bool = True
+    # A chunk's place in its run: the whole run, or touching the head's end of it.
+    whole: bool = False
+    head_end: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,43 +152,209 @@ class KeyPhrase:
 def key_phrases(
     texts: Sequence[str], language: str | None, title: int | None = 0
 ) -> list[KeyPhrase]:
-    """The best few key phrases of an article whose passages are `texts`.
+    """The key phrases of an article whose passages are `texts`: those the fitted model
+    (`keyphrase_model.py`) finds likely enough, best first, at most KEEP.
 
     `title` is the index of the headline passage, if any; the passage after it is the lead.
+    """
+    found = candidates(texts, language, title)
+    chosen = select(found, [probability(c.features) for c in found], threshold())
+    return [c.phrase(texts) for c in chosen]
+
+
+def select(
+    found: Sequence[Candidate], probabilities: Sequence[float], least: float
+) -> list[Candidate]:
+    """The candidates written as a name, then the likeliest at `least` or above, at most
+    KEEP; a phrase inside a chosen one ("strategic partnership" in "comprehensive strategic
+    partnership"), or around one, is not counted twice."""
+    titled = [c for c in found if c.titled]
+    chosen: list[Candidate] = []
+    ranked = sorted(
+        zip(probabilities, found, strict=True), key=lambda pc: (-pc[0], -len(pc[1].key), pc[1].key)
+    )
+    for p, candidate in ranked:
+        if len(chosen) == KEEP or p < least:
+            break
+        taken = [c.key for c in (*titled, *chosen)]
+        if not any(_inside(candidate.key, k) or _inside(k, candidate.key) for k in taken):
+            chosen.append(candidate)
+    return [*titled, *chosen]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A phrase an article might be about, with what the model weighs."""
+
+    key: tuple[str, ...]
+    occurrences: tuple[Occurrence, ...]
+    features: tuple[float, ...]
+    titled: bool
+
+    def phrase(self, texts: Sequence[str]) -> KeyPhrase:
+        return KeyPhrase(_name(texts, self.occurrences), 0.0, self.occurrences)
+
+
+Background = tuple[int, Callable[[tuple[str, ...]], int]]
+
+
+def candidates(
+    texts: Sequence[str],
+    language: str | None,
+    title: int | None = 0,
+    background: Background | None = None,
+) -> list[Candidate]:
+    """Every candidate phrase of an article and its features (`keyphrase_model.FEATURES`).
+
+    `background` (documents, frequency of a key) replaces the shipped table when fitting.
     """
     grammar = grammar_of(language or "en")
     if grammar is None:
         return []
+    total, frequency = background or _shipped_background()
     verbs = _verbs(grammar, texts)
     found = [o for i, text in enumerate(texts) for o in _occurrences(grammar, i, text, verbs)]
-    counts = Counter(o.key for o in found)
-    titled = {o.key for o in found if o.titled}
-    total, frequencies = document_frequencies()
-    # Past two words a head-first phrase runs on into what follows ("avoirs russes gelés
-    # servent"): it must be said twice, be known to the corpus or be written as a name. A head
-    # alone ("ceasefire") must be said twice or in the headline or lead: said once in passing
-    # it is scenery.
-    scored = {
-        key: _score(grammar, key, weight, total, frequencies)
-        for key, weight in _weights(found, title).items()
-        if (
-            grammar.head_last
-            or len(key) <= grammar.once_words
-            or counts[key] >= 2
-            or key in frequencies
-            or key in titled
-        )
-        and (" ".join(key) not in grammar.alone or weight >= 2)
-    }
-    by_key = defaultdict(list)
+    chunked, edges = _chunk_occurrences(grammar, texts, verbs, found, title)
+    found += chunked
+    by_key: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
     for occurrence in found:
         by_key[occurrence.key].append(occurrence)
-    untitled = {k: v for k, v in scored.items() if not any(_inside(k, t) for t in titled)}
-    best = _best(untitled)
+    weights = _weights(found, title)
     return [
-        KeyPhrase(_name(texts, by_key[key]), scored[key], tuple(by_key[key]))
-        for key in [*sorted(titled), *best]
+        Candidate(
+            key,
+            tuple(occurrences),
+            _features(grammar, texts, key, occurrences, edges, title, total, frequency),
+            any(o.titled for o in occurrences),
+        )
+        for key, occurrences in by_key.items()
+        # A word alone ("ceasefire", "agriculture") said once in passing is scenery: it must be
+        # said twice, or in the headline or lead.
+        if weights[key] >= 2 or (len(key) > 1 and any(o.headed for o in occurrences))
     ]
+
+
+Edges = tuple[dict[tuple[int, int], int], set[tuple[int, int]]]
+
+
+def _chunk_occurrences(
+    grammar: Grammar,
+    texts: Sequence[str],
+    verbs: frozenset[str],
+    headed: list[Occurrence],
+    title: int | None,
+) -> tuple[list[Occurrence], Edges]:
+    """Noun-phrase chunks (`noun_phrases`) of words the headline or lead says or the article
+    says twice (a phrase said once in the body is never kept), and where the runs they come
+    from start (with their ends) and end, by passage."""
+    language = grammar.language
+    runs_of = [runs(text, language, grammar.function_words, verbs) for text in texts]
+    run_starts = {(p, run[0][0]): run[-1][1] for p, found in enumerate(runs_of) for run in found}
+    run_ends = {(p, run[-1][1]) for p, found in enumerate(runs_of) for run in found}
+    starts = {(o.passage, o.start) for o in headed}
+    spans = {(o.passage, o.start, o.end) for o in headed}
+    stems = [[[grammar.stem(w) for _, _, w in run] for run in found] for found in runs_of]
+    said = Counter(s for passage in stems for run in passage for s in run)
+    opening = {title, title + 1} if title is not None else set()
+    chunked = []
+    for passage, found in enumerate(runs_of):
+        for run, run_stems in zip(found, stems[passage], strict=True):
+            wanted = [passage in opening or said[s] >= 2 for s in run_stems]
+            size = len(run)
+            for first, last in sub_phrases(run, language, wanted):
+                start, end = run[first][0], run[last - 1][1]
+                whole = first == 0 and last == size
+                # Where the head table found phrases, its cuts are the candidates (and the
+                # whole run), not every sub-phrase of the run.
+                if (passage, start, end) in spans or ((passage, start) in starts and not whole):
+                    continue
+                if language == "ru" and not _russian_phrase(run[first:last]):
+                    continue
+                head_end = last == size if grammar.head_last else first == 0
+                key = tuple(run_stems[first:last])
+                chunked.append(Occurrence(passage, start, end, key, False, False, whole, head_end))
+    return chunked, (run_starts, run_ends)
+
+
+def _russian_phrase(words: Sequence[tuple[int, int, str]]) -> bool:
+    """A Russian noun phrase: adjectives agreeing with the noun that ends it ("визовый
+    режим"), after at most one noun that governs them ("поставки риса", "план совместных
+    мероприятий"); not two nouns in a row inside ("большое значение сотрудничеству")."""
+    return all(
+        _RUSSIAN_MODIFIER.search(w.lower()) and not w.lower().endswith(_RUSSIAN_VERBAL_NOUN)
+        for _, _, w in words[1:-1]
+    )
+
+
+def _place_in_run(grammar: Grammar, o: Occurrence, edges: Edges) -> tuple[bool, bool]:
+    """Whether an occurrence is its whole run, and whether it touches the run's head end."""
+    if not o.headed:
+        return o.whole, o.head_end
+    starts, ends = edges
+    at_start = (o.passage, o.start) in starts
+    whole = at_start and starts[(o.passage, o.start)] == o.end
+    return whole, ((o.passage, o.end) in ends if grammar.head_last else at_start)
+
+
+def _features(
+    grammar: Grammar,
+    texts: Sequence[str],
+    key: tuple[str, ...],
+    occurrences: Sequence[Occurrence],
+    edges: Edges,
+    title: int | None,
+    total: int,
+    frequency: Callable[[tuple[str, ...]], int],
+) -> tuple[float, ...]:
+    """The model's inputs, in the order of `keyphrase_model.FEATURES`."""
+    size = len(occurrences)
+    places = [_place_in_run(grammar, o, edges) for o in occurrences]
+    words = len(key) / 2 if grammar.language == "vi" else len(key)
+    head = key[-1] if grammar.head_last else key[0]
+    edge = key[0] if grammar.head_last else key[-1]
+    whole = sum(w for w, _ in places)
+    return (
+        float(any(o.headed for o in occurrences)),
+        math.log(size),
+        float(any(o.passage == title for o in occurrences)),
+        math.log((total + 1) / (frequency(key) + 1)) / math.log(total + 1),
+        max(frequency((w,)) for w in key) / total,
+        float(words <= 1),
+        float(words > 3),
+        float(head in grammar.heads or " ".join(key[:2]) in grammar.heads),
+        float(" ".join(key) in grammar.alone),
+        whole / size,
+        sum(h or o.headed for o, (_, h) in zip(occurrences, places, strict=True)) / size,
+        float(len(key) > 1 and edge in grammar.qualifiers),
+        float(any(o.titled for o in occurrences)),
+        # One of a series ("trade, investment, energy and tourism"): what a story lists.
+        sum(
+            _listed(grammar, texts[o.passage], o)
+            for o, (w, _) in zip(occurrences, places, strict=True)
+            if w
+        )
+        / size,
+        *(float(grammar.language == language) for language in LANGUAGES),
+    )
+
+
+def _listed(grammar: Grammar, text: str, occurrence: Occurrence) -> bool:
+    """One of a series: "trade, investment, energy and tourism", "образование и здравоохранение":
+    the matters a story lists are its topics more often than a run of words elsewhere."""
+    before = text[max(0, occurrence.start - 6) : occurrence.start]
+    after = text[occurrence.end : occurrence.end + 6]
+    joins = _SERIES[grammar.language]
+    return (
+        before.endswith(", ")
+        or after.startswith(", ")
+        or bool(joins.search(before[-5:] + "|" + after[:5]))
+    )
+
+
+@cache
+def _shipped_background() -> Background:
+    total, table = document_frequencies()
+    return total, lambda key: table.get(key, 0)
 
 
 def restates(phrase: KeyPhrase, names: Iterable[str], language: str | None) -> bool:
@@ -216,7 +401,12 @@ def phrase_keys(text: str, language: str | None) -> set[tuple[str, ...]]:
     if grammar is None:
         return set()
     words = {(grammar.stem(w),) for w in _WORD.findall(text) if w[0].islower()}
-    return words | {o.key for o in _occurrences(grammar, 0, text, frozenset())}
+    found = {o.key for o in _occurrences(grammar, 0, text, frozenset())}
+    chunked = {
+        tuple(grammar.stem(w) for w in c.words)
+        for c in chunks(text, grammar.language, grammar.function_words, _verbs(grammar, [text]))
+    }
+    return words | found | chunked
 
 
 @cache
@@ -502,35 +692,6 @@ def _weights(found: Iterable[Occurrence], title: int | None) -> dict[tuple[str, 
         elif title is not None and occurrence.passage == title + 1:
             weights[occurrence.key] += LEAD_WEIGHT
     return weights
-
-
-def _score(
-    grammar: Grammar,
-    key: tuple[str, ...],
-    weight: float,
-    total: int,
-    frequencies: dict[tuple[str, ...], int],
-) -> float:
-    """Weight times rarity, of the phrase and of its commonest modifier: "bilateral trade"
-    or "international law" are said everywhere, "barter trade" and "martial law" are not."""
-    modifiers = key[:-1] if grammar.head_last else key[1:]
-    phrase = math.log((total + 1) / (frequencies.get(key, 0) + 1))
-    if " ".join(key) in grammar.alone:  # a head alone ("ceasefire") is its own modifier
-        return weight * phrase
-    modifier = min(math.log((total + 1) / (frequencies.get((m,), 0) + 1)) for m in modifiers)
-    return weight * (phrase + modifier) / 2
-
-
-def _best(scored: dict[tuple[str, ...], float]) -> list[tuple[str, ...]]:
-    """The best keys above the floor; a phrase inside a chosen one ("strategic partnership"
-    in "comprehensive strategic partnership"), or around one, is not counted twice."""
-    chosen: list[tuple[str, ...]] = []
-    for key in sorted(scored, key=lambda k: (-scored[k], -len(k), k)):
-        if len(chosen) == KEEP or scored[key] < FLOOR:
-            break
-        if not any(_inside(key, other) or _inside(other, key) for other in chosen):
-            chosen.append(key)
-    return chosen
 
 
 def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
