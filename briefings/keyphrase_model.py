@@ -47,6 +47,27 @@ def probability(features: Sequence[float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+# Features read last, each in [0, 1]: a candidate the others leave below the threshold even
+# with these at their best is dropped before they are computed (most candidates are).
+LATE = ("rarity", "commonness", "whole", "head_end", "listed")
+
+
+def hopeless(early: Sequence[float]) -> bool:
+    """Whether a candidate whose features are `early` (the LATE ones 0) stays below the
+    threshold whatever its LATE features are."""
+    weights, intercept, _ = _model()
+    return intercept + sum(w * x for w, x in zip(weights, early, strict=True)) < _reach()
+
+
+@cache
+def _reach() -> float:
+    """The least logit the features other than LATE must reach: the threshold's, less the
+    best the LATE ones can add."""
+    weights, _, least = _model()
+    best = sum(max(0.0, weights[FEATURES.index(name)]) for name in LATE)
+    return math.log(least / (1.0 - least)) - best
+
+
 def threshold() -> float:
     """The least probability a key phrase needs (chosen by the fitting script)."""
     return _model()[2]

@@ -24,10 +24,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from briefings.datafiles import lines, rows
 from briefings.folding import fold
-from briefings.keyphrase_model import probability, threshold
+from briefings.keyphrase_model import hopeless, probability, threshold
 from briefings.noun_phrases import chunks, runs, sub_phrases
 
 WINDOW = 80  # characters read on the modifiers' side: MAX_WORDS - 1 long Russian words and spaces
@@ -122,9 +123,9 @@ def stem(language: str, word: str) -> str:
     return folded[:STEM_LETTERS] if language == "ru" else folded
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    """`texts[passage][start:end]` says the phrase whose stems are `key`."""
+class Occurrence(NamedTuple):
+    """`texts[passage][start:end]` says the phrase whose stems are `key` (a tuple: an article
+    has hundreds, made faster than a dataclass)."""
 
     passage: int
     start: int
@@ -157,7 +158,7 @@ def key_phrases(
 
     `title` is the index of the headline passage, if any; the passage after it is the lead.
     """
-    found = candidates(texts, language, title)
+    found = candidates(texts, language, title, screen=True)
     chosen = select(found, [probability(c.features) for c in found], threshold())
     return [c.phrase(texts) for c in chosen]
 
@@ -203,10 +204,12 @@ def candidates(
     language: str | None,
     title: int | None = 0,
     background: Background | None = None,
+    screen: bool = False,
 ) -> list[Candidate]:
     """Every candidate phrase of an article and its features (`keyphrase_model.FEATURES`).
 
-    `background` (documents, frequency of a key) replaces the shipped table when fitting.
+    `background` (documents, frequency of a key) replaces the shipped table when fitting;
+    with `screen`, only candidates the shipped model might keep are returned.
     """
     grammar = grammar_of(language or "en")
     if grammar is None:
@@ -220,18 +223,19 @@ def candidates(
     for occurrence in found:
         by_key[occurrence.key].append(occurrence)
     weights = _weights(found, title)
-    return [
-        Candidate(
-            key,
-            tuple(occurrences),
-            _features(grammar, texts, key, occurrences, edges, title, total, frequency),
-            any(o.titled for o in occurrences),
+    found_candidates = []
+    for key, occurrences in by_key.items():
+        # A word alone ("ceasefire", "agriculture") said once in passing is scenery: it must
+        # be said twice, or in the headline or lead.
+        if weights[key] < 2 and (len(key) == 1 or not any(o.headed for o in occurrences)):
+            continue
+        features = _features(
+            grammar, texts, key, occurrences, edges, title, (total, frequency), screen
         )
-        for key, occurrences in by_key.items()
-        # A word alone ("ceasefire", "agriculture") said once in passing is scenery: it must be
-        # said twice, or in the headline or lead.
-        if weights[key] >= 2 or (len(key) > 1 and any(o.headed for o in occurrences))
-    ]
+        if features is not None:
+            titled = any(o.titled for o in occurrences)
+            found_candidates.append(Candidate(key, tuple(occurrences), features, titled))
+    return found_candidates
 
 
 Edges = tuple[dict[tuple[int, int], int], set[tuple[int, int]]]
@@ -253,10 +257,10 @@ def _chunk_occurrences(
     run_ends = {(p, run[-1][1]) for p, found in enumerate(runs_of) for run in found}
     starts = {(o.passage, o.start) for o in headed}
     spans = {(o.passage, o.start, o.end) for o in headed}
-    stems = [[[grammar.stem(w) for _, _, w in run] for run in found] for found in runs_of]
+    stems = [[[stem(language, w) for _, _, w in run] for run in found] for found in runs_of]
     said = Counter(s for passage in stems for run in passage for s in run)
     opening = {title, title + 1} if title is not None else set()
-    chunked = []
+    by_key: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
     for passage, found in enumerate(runs_of):
         for run, run_stems in zip(found, stems[passage], strict=True):
             wanted = [passage in opening or said[s] >= 2 for s in run_stems]
@@ -272,7 +276,17 @@ def _chunk_occurrences(
                     continue
                 head_end = last == size if grammar.head_last else first == 0
                 key = tuple(run_stems[first:last])
-                chunked.append(Occurrence(passage, start, end, key, False, False, whole, head_end))
+                by_key[key].append(
+                    Occurrence(passage, start, end, key, False, False, whole, head_end)
+                )
+    # A sub-phrase said once in the body is no candidate unless the head table has it too.
+    keys = {o.key for o in headed}
+    chunked = [
+        o
+        for key, found in by_key.items()
+        if len(found) > 1 or key in keys or found[0].passage in opening
+        for o in found
+    ]
     return chunked, (run_starts, run_ends)
 
 
@@ -303,39 +317,60 @@ def _features(
     occurrences: Sequence[Occurrence],
     edges: Edges,
     title: int | None,
-    total: int,
-    frequency: Callable[[tuple[str, ...]], int],
-) -> tuple[float, ...]:
-    """The model's inputs, in the order of `keyphrase_model.FEATURES`."""
+    background: tuple[int, Callable[[tuple[str, ...]], int]],
+    screen: bool,
+) -> tuple[float, ...] | None:
+    """The model's inputs, in the order of `keyphrase_model.FEATURES`; None when `screen`
+    and the model could not keep the candidate whatever its LATE features."""
     size = len(occurrences)
-    places = [_place_in_run(grammar, o, edges) for o in occurrences]
     words = len(key) / 2 if grammar.language == "vi" else len(key)
     head = key[-1] if grammar.head_last else key[0]
     edge = key[0] if grammar.head_last else key[-1]
-    whole = sum(w for w, _ in places)
-    return (
-        float(any(o.headed for o in occurrences)),
+    headed = titled = in_title = False
+    for o in occurrences:
+        headed = headed or o.headed
+        titled = titled or o.titled
+        in_title = in_title or o.passage == title
+    early = [
+        float(headed),
         math.log(size),
-        float(any(o.passage == title for o in occurrences)),
-        math.log((total + 1) / (frequency(key) + 1)) / math.log(total + 1),
-        max(frequency((w,)) for w in key) / total,
+        float(in_title),
+        0.0,
+        0.0,
         float(words <= 1),
         float(words > 3),
-        float(head in grammar.heads or " ".join(key[:2]) in grammar.heads),
+        float(head in grammar.heads or (len(key) > 1 and " ".join(key[:2]) in grammar.heads)),
         float(" ".join(key) in grammar.alone),
-        whole / size,
-        sum(h or o.headed for o, (_, h) in zip(occurrences, places, strict=True)) / size,
+        0.0,
+        0.0,
         float(len(key) > 1 and edge in grammar.qualifiers),
-        float(any(o.titled for o in occurrences)),
-        # One of a series ("trade, investment, energy and tourism"): what a story lists.
+        float(titled),
+        0.0,
+        *_languages(grammar.language),
+    ]
+    if screen and hopeless(early):
+        return None
+    total, frequency = background
+    places = [_place_in_run(grammar, o, edges) for o in occurrences]
+    early[3] = math.log((total + 1) / (frequency(key) + 1)) / math.log(total + 1)
+    early[4] = max(frequency((w,)) for w in key) / total
+    early[9] = sum(w for w, _ in places) / size
+    early[10] = sum(h or o.headed for o, (_, h) in zip(occurrences, places, strict=True)) / size
+    # One of a series ("trade, investment, energy and tourism"): what a story lists.
+    early[13] = (
         sum(
             _listed(grammar, texts[o.passage], o)
             for o, (w, _) in zip(occurrences, places, strict=True)
             if w
         )
-        / size,
-        *(float(grammar.language == language) for language in LANGUAGES),
+        / size
     )
+    return tuple(early)
+
+
+@cache
+def _languages(language: str) -> tuple[float, ...]:
+    return tuple(float(language == other) for other in LANGUAGES)
 
 
 def _listed(grammar: Grammar, text: str, occurrence: Occurrence) -> bool:
