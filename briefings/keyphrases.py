@@ -4,16 +4,18 @@ Candidates are noun phrases as plain text shows them: runs of lower-case words b
 function words and punctuation (names are capitalised and left to the other finders), cut at
 the head a language puts last (English, Russian: "gas pipeline") or first (French,
 Indonesian, Vietnamese: "sécurité alimentaire"), the head being a matter of foreign affairs
-(`gazetteer/matter_heads.tsv`). A phrase is counted under its stems, so "всеобъемлющего
-стратегического партнерства" and "всеобъемлющее стратегическое партнерство" are one, and
-scored by how often the article says it, whether the headline or the lead says it, and how
-rare it is in news in general: a document-frequency table fitted by
-`benchmarks/fit_keyphrases.py` (`gazetteer/keyphrase_df.tsv`), in which "trade agreement" or
-"international law" are common and "barter trade" is not. Only the best few phrases of
-an article are kept: a wrong topic costs as much as a missed one, but a framework written as a
-name (French and Vietnamese capitalise its first word alone: "quan hệ Đối tác chiến lược toàn
-diện") is kept whatever its rank. Vietnamese is read by words of two syllables, not by
-syllables. Languages without a row in the tables get none.
+(`gazetteer/matter_heads.tsv`); and, whatever their head, the noun-phrase chunks of
+`noun_phrases.py` and the phrases inside them ("halal certification", "maritime security" in
+"maritime security cooperation"). A phrase is counted under its stems, so "всеобъемлющего
+стратегического партнерства" and "всеобъемлющее стратегическое партнерство" are one. A fitted
+logistic model (`keyphrase_model.py`) weighs how often the article says it, whether the
+headline does, how rare it is in a background corpus (`gazetteer/keyphrase_df.tsv`, in which
+"trade agreement" or "international law" are common and "barter trade" is not), its length,
+its head, its place in its run and whether it is one of a series; the likeliest few are kept:
+a wrong topic costs as much as a missed one. A framework written as a name (French and
+Vietnamese capitalise its first word alone: "quan hệ Đối tác chiến lược toàn diện") is kept
+whatever its rank. Vietnamese is read by words of two syllables, not by syllables. Languages
+without a row in the tables get none.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ WINDOW = 80  # characters read on the modifiers' side: MAX_WORDS - 1 long Russia
 NEXT_WORD = 40  # and on the other: enough to see whether the run goes on
 MAX_WORDS = 4  # "hợp tác dầu khí" is four syllables; longer runs are clauses, not phrases
 STEM_LETTERS = 6  # Russian endings differ after it, roots rarely do
+CHUNKED = 8  # passages read for noun-phrase chunks (headline, lead, the first of the body)
 KEEP = 8  # phrases kept per article at most; labels name three to twelve topics
 LANGUAGES = ("en", "ru", "vi", "fr", "id")
 TITLE_WEIGHT = 2.0  # a phrase in the headline or lead is what the story is about
@@ -91,9 +94,6 @@ class Grammar:
     head_last: bool
     heads: frozenset[str]
     min_words: int = 2  # a Vietnamese syllable is no word: "hợp tác" alone is "cooperation"
-    # Past this many words a head-first phrase said once runs on into what follows; in
-    # Vietnamese four syllables are two words ("hợp tác dầu khí").
-    once_words: int = 2
     # Vietnamese: three words of two syllables ("đối tác chiến lược toàn diện").
     max_words: int = MAX_WORDS
     # Heads that name a matter alone ("ceasefire"), and words that only grade one ("close").
@@ -252,7 +252,9 @@ def _chunk_occurrences(
     says twice (a phrase said once in the body is never kept), and where the runs they come
     from start (with their ends) and end, by passage."""
     language = grammar.language
-    runs_of = [runs(text, language, grammar.function_words, verbs) for text in texts]
+    # A story's matters are said early: chunking its first passages finds nearly all of them
+    # at a fraction of the cost on a long article.
+    runs_of = [runs(text, language, grammar.function_words, verbs) for text in texts[:CHUNKED]]
     run_starts = {(p, run[0][0]): run[-1][1] for p, found in enumerate(runs_of) for run in found}
     run_ends = {(p, run[-1][1]) for p, found in enumerate(runs_of) for run in found}
     starts = {(o.passage, o.start) for o in headed}
@@ -467,7 +469,6 @@ def grammar_of(language: str) -> Grammar | None:
         position == "last",
         frozenset(_stems(language, word) for word in words),
         min_words,
-        4 if language == "vi" else 2,
         6 if language == "vi" else MAX_WORDS,
         frozenset(_stems(language, word) for word in alone),
         frozenset(_stems(language, word) for word in _table_words(QUALIFIERS_FILE, language)),
