@@ -38,9 +38,9 @@ from briefings.foreign_names import (
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.gazetteer.languages import after_capitalised_word, for_language
 from briefings.given_names import GivenName, names_from_given
-from briefings.keyphrases import is_function_word, is_matter, key_phrases, restates
+from briefings.keyphrases import SIBLINGS, is_function_word, is_matter, key_phrases, restates
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
-from briefings.named_events import named_events
+from briefings.named_events import VISIT_HEADS, VISIT_LINKS, VISITOR_GAP, named_events
 from briefings.nominative import nominative
 from briefings.russian_companies import quoted_companies
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
@@ -341,6 +341,7 @@ def extract(
     _find_known_names(article)
     _find_gatherings(article, language)
     _find_named_events(article, language)
+    _find_visits(article, language or "en")
     _name_events_by_place(article)
     if language in (None, "en"):
         _find_acts(article)
@@ -1719,6 +1720,69 @@ def _find_named_events(article: _Article, language: str | None) -> None:
             # which stays inside as the event's link.
             article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
             _nest_inside(article, article.spans[-1])
+
+
+def _find_visits(article: _Article, language: str) -> None:
+    """A visit named by its visitor and destination ("state visit of President Sadyr Japarov
+    to China", «визита Ван И в Москву», "chuyến thăm Trung Quốc của Thủ tướng Phạm Minh
+    Chính"): an event written as it stands, the person and the place inside it."""
+    head = VISIT_HEADS.get(SIBLINGS.get(language, language))
+    if head is None:
+        return
+    link = VISIT_LINKS[SIBLINGS.get(language, language)]
+    for passage, text in enumerate(article.texts):
+        for match in head.finditer(text):
+            end = _visit_end(article, passage, text, match.end(), link, language == "vi")
+            named = any(
+                s.passage == passage
+                and s.target.startswith("event:")
+                and s.start < (end or 0)
+                and match.start() < s.end
+                for s in article.spans
+            )
+            # A state visit named_events found ("chuyến thăm cấp Nhà nước tới Việt Nam") is
+            # that event already.
+            if end is not None and not named:
+                start = match.start()
+                name = text[start:end]
+                article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
+                _nest_inside(article, article.spans[-1])
+
+
+def _visit_end(
+    article: _Article, passage: int, text: str, at: int, link: re.Pattern[str], vietnamese: bool
+) -> int | None:
+    """Where the visit that names its visitor (Vietnamese: its destination) from `at` ends."""
+    first, second = ("place:", "person:") if vietnamese else ("person:", "place:")
+    gap = 0 if vietnamese else _gap(text, at)
+    spans = [s for s in article.spans if s.passage == passage]
+    for span in spans:
+        if span.target.startswith(first) and at <= span.start <= at + gap:
+            joined = link.match(text, span.end)
+            if joined is None:
+                continue
+            rest = _gap(text, joined.end()) if vietnamese else 0
+            # The visitor may follow a long title ("Thủ tướng Quốc vụ viện Lý Cường"): the
+            # furthest name that starts within it.
+            ends = [
+                other.end
+                for other in spans
+                if other.target.startswith(second)
+                and joined.end() <= other.start <= joined.end() + rest
+            ]
+            # A name that runs on past the span ("Thủ tướng Quốc vụ viện …") was cut short.
+            if ends and not _NAME_GOES_ON.match(text, max(ends)):
+                return max(ends)
+    return None
+
+
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-ÝĐ\u1ea0-\u1ef8]")
+
+
+def _gap(text: str, at: int) -> int:
+    """How far a visitor's title may run from `at` (`named_events.VISITOR_GAP`)."""
+    found = VISITOR_GAP.match(text, at)
+    return len(found.group()) if found else 0
 
 
 def _nest_inside(article: _Article, event: _Span) -> None:

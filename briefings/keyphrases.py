@@ -4,16 +4,18 @@ Candidates are noun phrases as plain text shows them: runs of lower-case words b
 function words and punctuation (names are capitalised and left to the other finders), cut at
 the head a language puts last (English, Russian: "gas pipeline") or first (French,
 Indonesian, Vietnamese: "sécurité alimentaire"), the head being a matter of foreign affairs
-(`gazetteer/matter_heads.tsv`). A phrase is counted under its stems, so "всеобъемлющего
-стратегического партнерства" and "всеобъемлющее стратегическое партнерство" are one, and
-scored by how often the article says it, whether the headline or the lead says it, and how
-rare it is in news in general: a document-frequency table fitted by
-`benchmarks/fit_keyphrases.py` (`gazetteer/keyphrase_df.tsv`), in which "trade agreement" or
-"international law" are common and "barter trade" is not. Only the best few phrases of
-an article are kept: a wrong topic costs as much as a missed one, but a framework written as a
-name (French and Vietnamese capitalise its first word alone: "quan hệ Đối tác chiến lược toàn
-diện") is kept whatever its rank. Vietnamese is read by words of two syllables, not by
-syllables. Languages without a row in the tables get none.
+(`gazetteer/matter_heads.tsv`); and, whatever their head, the noun-phrase chunks of
+`noun_phrases.py` and the phrases inside them ("halal certification", "maritime security" in
+"maritime security cooperation"). A phrase is counted under its stems, so "всеобъемлющего
+стратегического партнерства" and "всеобъемлющее стратегическое партнерство" are one. A fitted
+logistic model (`keyphrase_model.py`) weighs how often the article says it, whether the
+headline does, how rare it is in a background corpus (`gazetteer/keyphrase_df.tsv`, in which
+"trade agreement" or "international law" are common and "barter trade" is not), its length,
+its head, its place in its run and whether it is one of a series; the likeliest few are kept:
+a wrong topic costs as much as a missed one. A framework written as a name (French and
+Vietnamese capitalise its first word alone: "quan hệ Đối tác chiến lược toàn diện") is kept
+whatever its rank. Vietnamese is read by words of two syllables, not by syllables. Languages
+without a row in the tables get none.
 """
 
 from __future__ import annotations
@@ -21,19 +23,23 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from briefings.datafiles import lines, rows
 from briefings.folding import fold
+from briefings.keyphrase_model import hopeless, probability, threshold
+from briefings.noun_phrases import chunks, runs, sub_phrases
 
 WINDOW = 80  # characters read on the modifiers' side: MAX_WORDS - 1 long Russian words and spaces
 NEXT_WORD = 40  # and on the other: enough to see whether the run goes on
 MAX_WORDS = 4  # "hợp tác dầu khí" is four syllables; longer runs are clauses, not phrases
 STEM_LETTERS = 6  # Russian endings differ after it, roots rarely do
-KEEP = 3  # phrases kept per article; labels name three to eight topics, some found otherwise
-FLOOR = 3.0  # the least score kept (a phrase said once, in the body, unknown to the corpus: 4.1)
+CHUNKED = 8  # passages read for noun-phrase chunks (headline, lead, the first of the body)
+KEEP = 8  # phrases kept per article at most; labels name three to twelve topics
+LANGUAGES = ("en", "ru", "vi", "fr", "id")
 TITLE_WEIGHT = 2.0  # a phrase in the headline or lead is what the story is about
 LEAD_WEIGHT = 1.0
 FUNCTION_WORDS = "gazetteer/function_words.tsv"
@@ -51,6 +57,17 @@ _NOT_PLURAL = ("ss", "is", "us")
 _RUSSIAN_MODIFIER = re.compile(
     r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей)$"
 )
+# The words joining the items of a series, as they stand before or after one.
+_SERIES = {
+    language: re.compile(rf"(?:^|[ |])(?:{words})(?:[ |]|$)")
+    for language, words in {
+        "en": "and|or",
+        "fr": "et|ou",
+        "ru": "и|или",
+        "vi": "và|hoặc",
+        "id": "dan|atau",
+    }.items()
+}
 SIBLINGS = {"ms": "id"}  # a language read with another's tables
 # Stems of the words for an agreement, by which a generic one refers back to a named one.
 AGREEMENTS = frozenset(
@@ -77,9 +94,6 @@ class Grammar:
     head_last: bool
     heads: frozenset[str]
     min_words: int = 2  # a Vietnamese syllable is no word: "hợp tác" alone is "cooperation"
-    # Past this many words a head-first phrase said once runs on into what follows; in
-    # Vietnamese four syllables are two words ("hợp tác dầu khí").
-    once_words: int = 2
     # Vietnamese: three words of two syllables ("đối tác chiến lược toàn diện").
     max_words: int = MAX_WORDS
     # Heads that name a matter alone ("ceasefire"), and words that only grade one ("close").
@@ -92,6 +106,7 @@ class Grammar:
         return stem(self.language, word)
 
 
+@lru_cache(maxsize=65536)
 def stem(language: str, word: str) -> str:
     """A word's key. English and French lose a plural (a prefix would merge "member" and
     "membership", "président" and "présidence"); Russian keeps its first letters, before the
@@ -108,9 +123,9 @@ def stem(language: str, word: str) -> str:
     return folded[:STEM_LETTERS] if language == "ru" else folded
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    """`texts[passage][start:end]` says the phrase whose stems are `key`."""
+class Occurrence(NamedTuple):
+    """`texts[passage][start:end]` says the phrase whose stems are `key` (a tuple: an article
+    has hundreds, made faster than a dataclass)."""
 
     passage: int
     start: int
@@ -119,6 +134,11 @@ class Occurrence:
     # A whole run whose first word is capitalised mid-sentence: a framework written as a name
     # ("quan hệ Đối tác chiến lược toàn diện"), kept whatever its rank.
     titled: bool = False
+    # Found by its head (the head table), not only as a noun-phrase chunk.
+    headed: bool = True
+    # A chunk's place in its run: the whole run, or touching the head's end of it.
+    whole: bool = False
+    head_end: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,43 +153,245 @@ class KeyPhrase:
 def key_phrases(
     texts: Sequence[str], language: str | None, title: int | None = 0
 ) -> list[KeyPhrase]:
-    """The best few key phrases of an article whose passages are `texts`.
+    """The key phrases of an article whose passages are `texts`: those the fitted model
+    (`keyphrase_model.py`) finds likely enough, best first, at most KEEP.
 
     `title` is the index of the headline passage, if any; the passage after it is the lead.
+    """
+    found = candidates(texts, language, title, screen=True)
+    chosen = select(found, [probability(c.features) for c in found], threshold())
+    return [c.phrase(texts) for c in chosen]
+
+
+def select(
+    found: Sequence[Candidate], probabilities: Sequence[float], least: float
+) -> list[Candidate]:
+    """The candidates written as a name, then the likeliest at `least` or above, at most
+    KEEP; a phrase inside a chosen one ("strategic partnership" in "comprehensive strategic
+    partnership"), or around one, is not counted twice."""
+    titled = [c for c in found if c.titled]
+    chosen: list[Candidate] = []
+    ranked = sorted(
+        zip(probabilities, found, strict=True), key=lambda pc: (-pc[0], -len(pc[1].key), pc[1].key)
+    )
+    for p, candidate in ranked:
+        if len(chosen) == KEEP or p < least:
+            break
+        taken = [c.key for c in (*titled, *chosen)]
+        if not any(_inside(candidate.key, k) or _inside(k, candidate.key) for k in taken):
+            chosen.append(candidate)
+    return [*titled, *chosen]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A phrase an article might be about, with what the model weighs."""
+
+    key: tuple[str, ...]
+    occurrences: tuple[Occurrence, ...]
+    features: tuple[float, ...]
+    titled: bool
+
+    def phrase(self, texts: Sequence[str]) -> KeyPhrase:
+        return KeyPhrase(_name(texts, self.occurrences), 0.0, self.occurrences)
+
+
+Background = tuple[int, Callable[[tuple[str, ...]], int]]
+
+
+def candidates(
+    texts: Sequence[str],
+    language: str | None,
+    title: int | None = 0,
+    background: Background | None = None,
+    screen: bool = False,
+) -> list[Candidate]:
+    """Every candidate phrase of an article and its features (`keyphrase_model.FEATURES`).
+
+    `background` (documents, frequency of a key) replaces the shipped table when fitting;
+    with `screen`, only candidates the shipped model might keep are returned.
     """
     grammar = grammar_of(language or "en")
     if grammar is None:
         return []
+    total, frequency = background or _shipped_background()
     verbs = _verbs(grammar, texts)
     found = [o for i, text in enumerate(texts) for o in _occurrences(grammar, i, text, verbs)]
-    counts = Counter(o.key for o in found)
-    titled = {o.key for o in found if o.titled}
-    total, frequencies = document_frequencies()
-    # Past two words a head-first phrase runs on into what follows ("avoirs russes gelés
-    # servent"): it must be said twice, be known to the corpus or be written as a name. A head
-    # alone ("ceasefire") must be said twice or in the headline or lead: said once in passing
-    # it is scenery.
-    scored = {
-        key: _score(grammar, key, weight, total, frequencies)
-        for key, weight in _weights(found, title).items()
-        if (
-            grammar.head_last
-            or len(key) <= grammar.once_words
-            or counts[key] >= 2
-            or key in frequencies
-            or key in titled
-        )
-        and (" ".join(key) not in grammar.alone or weight >= 2)
-    }
-    by_key = defaultdict(list)
+    chunked, edges = _chunk_occurrences(grammar, texts, verbs, found, title)
+    found += chunked
+    by_key: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
     for occurrence in found:
         by_key[occurrence.key].append(occurrence)
-    untitled = {k: v for k, v in scored.items() if not any(_inside(k, t) for t in titled)}
-    best = _best(untitled)
-    return [
-        KeyPhrase(_name(texts, by_key[key]), scored[key], tuple(by_key[key]))
-        for key in [*sorted(titled), *best]
+    weights = _weights(found, title)
+    found_candidates = []
+    for key, occurrences in by_key.items():
+        # A word alone ("ceasefire", "agriculture") said once in passing is scenery: it must
+        # be said twice, or in the headline or lead.
+        if weights[key] < 2 and (len(key) == 1 or not any(o.headed for o in occurrences)):
+            continue
+        features = _features(
+            grammar, texts, key, occurrences, edges, title, (total, frequency), screen
+        )
+        if features is not None:
+            titled = any(o.titled for o in occurrences)
+            found_candidates.append(Candidate(key, tuple(occurrences), features, titled))
+    return found_candidates
+
+
+Edges = tuple[dict[tuple[int, int], int], set[tuple[int, int]]]
+
+
+def _chunk_occurrences(
+    grammar: Grammar,
+    texts: Sequence[str],
+    verbs: frozenset[str],
+    headed: list[Occurrence],
+    title: int | None,
+) -> tuple[list[Occurrence], Edges]:
+    """Noun-phrase chunks (`noun_phrases`) of words the headline or lead says or the article
+    says twice (a phrase said once in the body is never kept), and where the runs they come
+    from start (with their ends) and end, by passage."""
+    language = grammar.language
+    # A story's matters are said early: chunking its first passages finds nearly all of them
+    # at a fraction of the cost on a long article.
+    runs_of = [runs(text, language, grammar.function_words, verbs) for text in texts[:CHUNKED]]
+    run_starts = {(p, run[0][0]): run[-1][1] for p, found in enumerate(runs_of) for run in found}
+    run_ends = {(p, run[-1][1]) for p, found in enumerate(runs_of) for run in found}
+    starts = {(o.passage, o.start) for o in headed}
+    spans = {(o.passage, o.start, o.end) for o in headed}
+    stems = [[[stem(language, w) for _, _, w in run] for run in found] for found in runs_of]
+    said = Counter(s for passage in stems for run in passage for s in run)
+    opening = {title, title + 1} if title is not None else set()
+    by_key: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
+    for passage, found in enumerate(runs_of):
+        for run, run_stems in zip(found, stems[passage], strict=True):
+            wanted = [passage in opening or said[s] >= 2 for s in run_stems]
+            size = len(run)
+            for first, last in sub_phrases(run, language, wanted):
+                start, end = run[first][0], run[last - 1][1]
+                whole = first == 0 and last == size
+                # Where the head table found phrases, its cuts are the candidates (and the
+                # whole run), not every sub-phrase of the run.
+                if (passage, start, end) in spans or ((passage, start) in starts and not whole):
+                    continue
+                if language == "ru" and not _russian_phrase(run[first:last]):
+                    continue
+                head_end = last == size if grammar.head_last else first == 0
+                key = tuple(run_stems[first:last])
+                by_key[key].append(
+                    Occurrence(passage, start, end, key, False, False, whole, head_end)
+                )
+    # A sub-phrase said once in the body is no candidate unless the head table has it too.
+    keys = {o.key for o in headed}
+    chunked = [
+        o
+        for key, found in by_key.items()
+        if len(found) > 1 or key in keys or found[0].passage in opening
+        for o in found
     ]
+    return chunked, (run_starts, run_ends)
+
+
+def _russian_phrase(words: Sequence[tuple[int, int, str]]) -> bool:
+    """A Russian noun phrase: adjectives agreeing with the noun that ends it ("визовый
+    режим"), after at most one noun that governs them ("поставки риса", "план совместных
+    мероприятий"); not two nouns in a row inside ("большое значение сотрудничеству")."""
+    return all(
+        _RUSSIAN_MODIFIER.search(w.lower()) and not w.lower().endswith(_RUSSIAN_VERBAL_NOUN)
+        for _, _, w in words[1:-1]
+    )
+
+
+def _place_in_run(grammar: Grammar, o: Occurrence, edges: Edges) -> tuple[bool, bool]:
+    """Whether an occurrence is its whole run, and whether it touches the run's head end."""
+    if not o.headed:
+        return o.whole, o.head_end
+    starts, ends = edges
+    at_start = (o.passage, o.start) in starts
+    whole = at_start and starts[(o.passage, o.start)] == o.end
+    return whole, ((o.passage, o.end) in ends if grammar.head_last else at_start)
+
+
+def _features(
+    grammar: Grammar,
+    texts: Sequence[str],
+    key: tuple[str, ...],
+    occurrences: Sequence[Occurrence],
+    edges: Edges,
+    title: int | None,
+    background: tuple[int, Callable[[tuple[str, ...]], int]],
+    screen: bool,
+) -> tuple[float, ...] | None:
+    """The model's inputs, in the order of `keyphrase_model.FEATURES`; None when `screen`
+    and the model could not keep the candidate whatever its LATE features."""
+    size = len(occurrences)
+    words = len(key) / 2 if grammar.language == "vi" else len(key)
+    head = key[-1] if grammar.head_last else key[0]
+    edge = key[0] if grammar.head_last else key[-1]
+    headed = titled = in_title = False
+    for o in occurrences:
+        headed = headed or o.headed
+        titled = titled or o.titled
+        in_title = in_title or o.passage == title
+    early = [
+        float(headed),
+        math.log(size),
+        float(in_title),
+        0.0,
+        0.0,
+        float(words <= 1),
+        float(words > 3),
+        float(head in grammar.heads or (len(key) > 1 and " ".join(key[:2]) in grammar.heads)),
+        float(" ".join(key) in grammar.alone),
+        0.0,
+        0.0,
+        float(len(key) > 1 and edge in grammar.qualifiers),
+        float(titled),
+        0.0,
+        *_languages(grammar.language),
+    ]
+    if screen and hopeless(early):
+        return None
+    total, frequency = background
+    places = [_place_in_run(grammar, o, edges) for o in occurrences]
+    early[3] = math.log((total + 1) / (frequency(key) + 1)) / math.log(total + 1)
+    early[4] = max(frequency((w,)) for w in key) / total
+    early[9] = sum(w for w, _ in places) / size
+    early[10] = sum(h or o.headed for o, (_, h) in zip(occurrences, places, strict=True)) / size
+    # One of a series ("trade, investment, energy and tourism"): what a story lists.
+    early[13] = (
+        sum(
+            _listed(grammar, texts[o.passage], o)
+            for o, (w, _) in zip(occurrences, places, strict=True)
+            if w
+        )
+        / size
+    )
+    return tuple(early)
+
+
+@cache
+def _languages(language: str) -> tuple[float, ...]:
+    return tuple(float(language == other) for other in LANGUAGES)
+
+
+def _listed(grammar: Grammar, text: str, occurrence: Occurrence) -> bool:
+    """One of a series: "trade, investment, energy and tourism", "образование и здравоохранение":
+    the matters a story lists are its topics more often than a run of words elsewhere."""
+    before = text[max(0, occurrence.start - 6) : occurrence.start]
+    after = text[occurrence.end : occurrence.end + 6]
+    joins = _SERIES[grammar.language]
+    return (
+        before.endswith(", ")
+        or after.startswith(", ")
+        or bool(joins.search(before[-5:] + "|" + after[:5]))
+    )
+
+
+@cache
+def _shipped_background() -> Background:
+    total, table = document_frequencies()
+    return total, lambda key: table.get(key, 0)
 
 
 def restates(phrase: KeyPhrase, names: Iterable[str], language: str | None) -> bool:
@@ -216,7 +438,12 @@ def phrase_keys(text: str, language: str | None) -> set[tuple[str, ...]]:
     if grammar is None:
         return set()
     words = {(grammar.stem(w),) for w in _WORD.findall(text) if w[0].islower()}
-    return words | {o.key for o in _occurrences(grammar, 0, text, frozenset())}
+    found = {o.key for o in _occurrences(grammar, 0, text, frozenset())}
+    chunked = {
+        tuple(grammar.stem(w) for w in c.words)
+        for c in chunks(text, grammar.language, grammar.function_words, _verbs(grammar, [text]))
+    }
+    return words | found | chunked
 
 
 @cache
@@ -242,7 +469,6 @@ def grammar_of(language: str) -> Grammar | None:
         position == "last",
         frozenset(_stems(language, word) for word in words),
         min_words,
-        4 if language == "vi" else 2,
         6 if language == "vi" else MAX_WORDS,
         frozenset(_stems(language, word) for word in alone),
         frozenset(_stems(language, word) for word in _table_words(QUALIFIERS_FILE, language)),
@@ -502,35 +728,6 @@ def _weights(found: Iterable[Occurrence], title: int | None) -> dict[tuple[str, 
         elif title is not None and occurrence.passage == title + 1:
             weights[occurrence.key] += LEAD_WEIGHT
     return weights
-
-
-def _score(
-    grammar: Grammar,
-    key: tuple[str, ...],
-    weight: float,
-    total: int,
-    frequencies: dict[tuple[str, ...], int],
-) -> float:
-    """Weight times rarity, of the phrase and of its commonest modifier: "bilateral trade"
-    or "international law" are said everywhere, "barter trade" and "martial law" are not."""
-    modifiers = key[:-1] if grammar.head_last else key[1:]
-    phrase = math.log((total + 1) / (frequencies.get(key, 0) + 1))
-    if " ".join(key) in grammar.alone:  # a head alone ("ceasefire") is its own modifier
-        return weight * phrase
-    modifier = min(math.log((total + 1) / (frequencies.get((m,), 0) + 1)) for m in modifiers)
-    return weight * (phrase + modifier) / 2
-
-
-def _best(scored: dict[tuple[str, ...], float]) -> list[tuple[str, ...]]:
-    """The best keys above the floor; a phrase inside a chosen one ("strategic partnership"
-    in "comprehensive strategic partnership"), or around one, is not counted twice."""
-    chosen: list[tuple[str, ...]] = []
-    for key in sorted(scored, key=lambda k: (-scored[k], -len(k), k)):
-        if len(chosen) == KEEP or scored[key] < FLOOR:
-            break
-        if not any(_inside(key, other) or _inside(other, key) for other in chosen):
-            chosen.append(key)
-    return chosen
 
 
 def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

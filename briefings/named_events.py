@@ -209,3 +209,32 @@ def named_events(text: str, language: str | None) -> Iterator[NamedEvent]:
                 )
             else:
                 yield NamedEvent(match.start(), match.start() + len(written), name)
+
+
+# A visit named by who makes it and where to: "state visit of President Sadyr Japarov to China",
+# «визита Ван И в Москву», "kunjungan Presiden Prabowo Subianto ke St Petersburg", "visite
+# officielle de … en Belgique"; Vietnamese puts the destination first ("chuyến thăm Trung Quốc
+# của Thủ tướng Phạm Minh Chính"). `VISIT_HEADS` end just before the visitor (Vietnamese: the
+# destination), `VISIT_LINKS` join the visitor to the destination (Vietnamese: the destination
+# to the visitor). The visitor and the place must be a person and a place `entities` found.
+VISIT_HEADS: dict[str, re.Pattern[str]] = {
+    language: re.compile(pattern, re.IGNORECASE)
+    for language, pattern in {
+        "en": r"(?<![\w-])(?:[\w]+-day[ \t]+)?(?:(?:state|official|working|first)[ \t]+)?"
+        r"visit[ \t]+of[ \t]+",
+        "ru": r"(?<![\w-])(?:(?:государственн|официальн|рабоч)\w*[ \t]+)?визит\w*[ \t]+",
+        "id": r"(?<![\w-])kunjungan[ \t]+(?:(?:kerja|kenegaraan|resmi)[ \t]+)?",
+        "fr": r"(?<![\w-])visite[ \t]+(?:(?:officielle|d['’][ÉE]tat)[ \t]+)?d[eu][ \t]+",
+        "vi": r"(?<![\w-])chuyến[ \t]+thăm[ \t]+(?:(?:chính[ \t]+thức|cấp[ \t]+Nhà[ \t]+nước)"
+        r"[ \t]+)?(?:tới[ \t]+|đến[ \t]+)?",
+    }.items()
+}
+VISIT_LINKS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"[ \t]+to[ \t]+(?:the[ \t]+)?"),
+    "ru": re.compile(r"[ \t]+(?:в|во|на)[ \t]+"),
+    "id": re.compile(r"[ \t]+ke[ \t]+"),
+    "fr": re.compile(r"[ \t]+(?:à|en|au|aux)[ \t]+"),
+    "vi": re.compile(r"[ \t]+của[ \t]+"),
+}
+# Between the head and the visitor: a role, a title or a country's adjective, no clause.
+VISITOR_GAP = re.compile(r"[^\W\d_][\w.’'-]*(?:[ \t]+[^\W\d_][\w.’'-]*){0,6}[ \t]+|")

@@ -270,3 +270,39 @@ def test_an_official_visit_with_its_destination_is_an_event():
     assert ["three-day official visit to Vietnam"] == [m.surface for m in events(english)]
     assert ["chuyến thăm chính thức Lào"] == [m.surface for m in events(vietnamese)]
     assert "Vietnam" in {m.entity.name for m in english.mentions if m.entity.kind == "place"}
+
+
+def test_a_visit_named_by_its_visitor_and_destination_is_an_event():
+    english = extract(
+        passages(
+            "Wang Yi said preparations for the state visit of President Sadyr Japarov to China"
+            " were going well.",
+        ),
+        language="en",
+    )
+    russian = extract(
+        passages("Стороны обсудили подготовку визита Сергея Лаврова в Джакарту."),
+        language="ru",
+    )
+    indonesian = extract(
+        passages("Menlu membahas kunjungan Presiden Prabowo Subianto ke Rusia bulan depan."),
+        language="id",
+    )
+
+    event = events(english)[0]
+    assert "state visit of President Sadyr Japarov to China" == event.surface
+    # The visitor and the destination stay inside, as the event's link to them.
+    assert {"Sadyr Japarov", "China"} <= inside(english, event)
+    assert ["визита Сергея Лаврова в Джакарту"] == [m.surface for m in events(russian)]
+    assert ["kunjungan Presiden Prabowo Subianto ke Rusia"] == [
+        m.surface for m in events(indonesian)
+    ]
+
+
+def test_a_visit_with_no_named_visitor_or_place_is_no_event():
+    extraction = extract(
+        passages("The visit of the delegation to the factory was short, officials said."),
+        language="en",
+    )
+
+    assert [] == events(extraction)
