@@ -59,6 +59,11 @@ _QUOTATION = re.compile(r"[“\"«„]\s*\w+(?:\W+\w+){3,}")
 # Longer than any speech verb or "according to" with the space after it.
 _VERB_CHARS = 24
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
+# A sentence opening on a name followed by an apposition, then a speech verb: "Zhang
+# Mingliang, a researcher at Jinan University, said …".
+_UNKNOWN_SPEAKER = re.compile(
+    rf"\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+\s*,[^,.;]{{2,80}},\s*{_SPEECH}\b"
+)
 _SPEAKS_BEFORE = re.compile(rf"(?:\b{_SPEECH}|\baccording\s+to|\bпо\s+словам)\s*\Z", re.IGNORECASE)
 
 
@@ -197,7 +202,16 @@ def _sentences(
     for passage in passages:
         named = people.get(passage.id, [])
         for start, end in sentence_spans(passage.text):
-            inside = tuple(p for p in named if start <= p.start and p.end <= end)
+            quoted = [m.span() for m in _QUOTED.finditer(passage.text, start, end)]
+            # A person named inside a quotation is spoken of, not speaking: in "“… I hope
+            # to meet Foreign Minister Cho Hyun soon,” he said", Cho Hyun is not the speaker.
+            inside = tuple(
+                p
+                for p in named
+                if start <= p.start
+                and p.end <= end
+                and not any(q_start < p.start and p.end < q_end for q_start, q_end in quoted)
+            )
             yield _Sentence(passage.id, passage.text, start, end, inside)
 
 
@@ -211,6 +225,10 @@ def _last_speaker(sentences: Sequence[_Sentence], cue: int) -> str | None:
         first = next((p for p in sentence.people if p.end <= limit), None)
         if first is not None:
             return first.name
+        if _UNKNOWN_SPEAKER.match(sentence.text, sentence.start, limit):
+            # "Zhang Mingliang, a researcher at …, said …" names a speaker no one knows as a
+            # person: the "he" that follows is theirs, not someone's from further back.
+            return None
     return None
 
 

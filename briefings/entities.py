@@ -1621,6 +1621,8 @@ def _find_known_names(article: _Article) -> None:
             text = article.texts[passage]
             start, end = run[0].start, run[-1].end
             surface = text[start:end]
+            if len(run) == 1 and _is_foreign_function_word(article, surface):
+                continue  # French "Son hôte a insisté …" is his host, not Bui Thanh Son
             entity = _known(article, surface, {"person", "organization", "place", "topic", "event"})
             if entity is None and len(run) > 1:  # "Sergueï Lavrov", spelt as no article has
                 entity = _known_person(article, surface)
@@ -1628,6 +1630,12 @@ def _find_known_names(article: _Article) -> None:
                 entity = _known_mononym(article, surface)
             if entity is not None:
                 article.add(entity, passage, start, end, (0, end - start, 2))
+
+
+def _is_foreign_function_word(article: _Article, word: str) -> bool:
+    """A possessive or article of the text's own language that a known one-word name is
+    spelt like. English keeps its own ("US" is no "us")."""
+    return article.language not in (None, "en") and is_function_word(word, article.language)
 
 
 def _known_mononym(article: _Article, word: str) -> EntityRef | None:

@@ -162,3 +162,35 @@ def test_retnos_quote_naming_kamikawa_shows_its_speaker_under_kamikawa(wires: St
 
     quotes = [c.speaker for c in briefing.claims if c.text.startswith("« Nous ne pouvons")]
     assert ["Retno Marsudi"] == quotes
+
+
+ANALYST = (
+    "Chinese Foreign Minister Wang Yi met Philippine Foreign Secretary Maria Theresa Lazaro in "
+    "Kuala Lumpur on Friday, their first meeting since a collision near Second Thomas Shoal.\n\n"
+    "Wang told Lazaro that Manila should stop provocations at sea and return to dialogue, "
+    "according to a statement from the Chinese foreign ministry.\n\n"
+    "Zhang Mingliang, a researcher at Jinan University in Guangzhou, said the warning was "
+    'aimed beyond the region. "Wang Yi was sending a message to Washington as much as to '
+    'Manila," he said.\n\n'
+    "Japan's new foreign minister Toshimitsu Motegi spoke to reporters in Tokyo the same day. "
+    '"We will continue close communication with South Korea, an important neighbour, and I '
+    'hope to meet Foreign Minister Cho Hyun at an early date," he said.\n'
+)
+
+
+def test_a_person_named_inside_the_quotation_is_not_its_speaker(
+    store: Store, tmp_path: Path
+) -> None:
+    article = tmp_path / "wang-lazaro.txt"
+    article.write_text("Wang Yi warns Manila in Kuala Lumpur talks\n\n" + ANALYST)
+    run_ingest(store, [str(article)])
+
+    def speakers(name: str, opening: str) -> list[str | None]:
+        briefing = brief_who(store, name, Limits().more())
+        return [c.speaker for c in briefing.claims if c.text.startswith(opening)]
+
+    # The researcher is no person the store knows: under Wang Yi's name his words are shown
+    # with no speaker, never as Wang Yi's or as Lazaro's (named two sentences before).
+    assert speakers("Wang Yi", '"Wang Yi was sending') in ([], [None])
+    assert speakers("Cho Hyun", '"We will continue') in ([], ["Toshimitsu Motegi"])
+    assert speakers("Toshimitsu Motegi", '"We will continue') == ["Toshimitsu Motegi"]

@@ -405,3 +405,26 @@ def test_a_surname_too_many_people_share_links_nobody() -> None:
             linking.file_person(known, EntityRef(f"{given} {middle} Kumar", "person"))
     # A surname shared by so many says nothing, even where the initial fits one of them.
     assert [] == linking.links(known, [short], unseen)
+
+
+SON_EN = (
+    "Vietnam, Singapore agree to deepen digital trade links\n\n"
+    "HANOI - Vietnamese Foreign Minister Bui Thanh Son met Singapore's Foreign Minister Vivian "
+    "Balakrishnan in Hanoi on Monday to discuss digital trade, undersea cables and energy.\n\n"
+    "Son said the two countries would finish work on a green energy corridor next year.\n"
+)
+HOST_FR = (
+    "Le Kazakhstan veut diversifier ses partenaires\n\n"
+    "ASTANA - La ministre allemande des Affaires étrangères a été reçue mardi à Astana par son "
+    "homologue kazakh, qui a plaidé pour davantage d'investissements européens.\n\n"
+    "Son hôte a insisté sur la volonté d'Astana de diversifier ses partenaires sans rompre avec "
+    "Moscou, son premier partenaire commercial. Sa délégation a visité une usine.\n"
+)
+
+
+def test_a_french_possessive_is_not_a_one_word_name_a_known_person_goes_by(
+    store: Store, tmp_path: Path
+) -> None:
+    ingest_in_order(store, tmp_path, [("son-en.txt", SON_EN), ("hote-fr.txt", HOST_FR)])
+
+    assert cited(store, "Bui Thanh Son") == {"son-en.txt"}
