@@ -137,6 +137,11 @@ _SAID_BEFORE = re.compile(
     rf"[ \t]+{_SAID}\b"
 )
 _SAID_AFTER = re.compile(r"\b(?:said|says|according\s+to)\s")
+# One name word that speaks, standing alone: "Wang said", "said Wang." — the surname (or
+# given name) a report keeps using after naming the person in full once.
+_ONE_WORD_SAYS = re.compile(rf"(?<![\w'’-][ \t])(?<![\w'’-])({_NAME_TEXT})[ \t]+{_SAID}\b")
+_SAID_ONE_WORD = re.compile(rf"\b{_SAID}[ \t]+({_NAME_TEXT})(?=[ \t]*[,.;])")
+
 _SAID_AFTER_END = re.compile(r"\s*(?:[,.;]|$)")
 # What may follow a role to say of what or where it is: "Ambassador to", "Secretary of".
 _COMPLEMENT_STARTS = frozenset({"of", "for", "to", "at"})
@@ -538,6 +543,7 @@ def _find_people(article: _Article) -> None:
             _person_after(article, index, match.end(), None, country)
     for index in range(len(article.texts)):
         _find_attributed_people(article, index)
+    _find_speakers_named_once(article)
 
 
 def _find_foreign_people(article: _Article, language: str | None) -> None:
@@ -904,6 +910,54 @@ def _find_attributed_people(article: _Article, index: int) -> None:
         words = list(_name_words(article, text, honorific.end() if honorific else match.end() - 1))
         if len(words) >= 2 and _SAID_AFTER_END.match(text, words[-1][1]):
             _add_person(article, index, words[0][0], words[-1][1], None, None)
+
+
+def _find_speakers_named_once(article: _Article) -> None:
+    """A full name no cue marks, whose one word later speaks alone: "Wang Yi, a member of
+    the Political Bureau, …" then "Wang said …" three times. Chinese, Korean and Vietnamese
+    names keep the first word, most others the last; either end may be the one that speaks."""
+    speaking = {
+        fold(match.group(1))
+        for text in article.texts
+        for pattern in (_ONE_WORD_SAYS, _SAID_ONE_WORD)
+        for match in pattern.finditer(text)
+        if _is_name_word(article, match.group(1))
+    }
+    if not speaking:
+        return
+    for index, text in enumerate(article.texts):
+        for words in _capitalised_word_runs(text):
+            start, end = words[0][0], words[-1][1]
+            ends = {fold(text[s:e]) for s, e in (words[0], words[-1])}
+            if (
+                2 <= len(words) <= 3
+                and ends & speaking
+                and all(_is_name_word(article, text[s:e]) for s, e in words)
+                and not _holds_person(article, fold(text[start:end]))
+                and not _is_short_form(article, text[start:end])
+            ):
+                _add_person(article, index, start, end, None, None)
+
+
+def _holds_person(article: _Article, key: str) -> bool:
+    """Whether a run is, or holds, a person already found ("Cooperation Ronald Lamola")."""
+    padded = f" {key} "
+    return any(f" {person} " in padded for person in article.people)
+
+
+def _capitalised_word_runs(text: str) -> Iterable[list[tuple[int, int]]]:
+    """Runs of capitalised words apart only by spaces: "Wang Yi", "Political Bureau"."""
+    run: list[tuple[int, int]] = []
+    for match in _PHRASE_WORD.finditer(text):
+        joined = bool(run) and text[run[-1][1] : match.start()] in (" ", "\t")
+        if match.group(0)[:1].isupper() and (joined or not run):
+            run.append(match.span())
+            continue
+        if run:
+            yield run
+        run = [match.span()] if match.group(0)[:1].isupper() else []
+    if run:
+        yield run
 
 
 def _is_short_form(article: _Article, surface: str) -> bool:

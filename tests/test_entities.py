@@ -479,3 +479,33 @@ def test_a_geographic_head_opens_an_acronym_long_form():
         "Bay of Bengal Initiative for Multi-Sectoral Technical and Economic Cooperation"
         in names(result)
     )
+
+
+SPEAKER_NAMED_ONCE = [
+    Passage("title", "Seoul and Hanoi agree to expand nuclear safety training"),
+    Passage(
+        "body",
+        "HANOI, March 4 (Yonhap) -- Ahn Duk-geun, who heads the trade ministry's new office "
+        "for energy exports, arrived in Hanoi on Tuesday for two days of consultations with "
+        "Vietnamese regulators.",
+    ),
+    Passage(
+        "body",
+        "Ahn said both sides would train 200 inspectors by 2027, and that the first course "
+        "would open in Da Nang in the autumn.",
+    ),
+    Passage("body", '"We are starting with people, not plants," Ahn told reporters.'),
+    Passage(
+        "body",
+        "Officials of the Foreign Affairs Committee said the plan still needed a budget.",
+    ),
+]
+
+
+def test_a_name_no_cue_marks_is_a_person_when_one_end_of_it_speaks_later() -> None:
+    found = extract(SPEAKER_NAMED_ONCE, {}, "en")
+
+    people = {m.entity.name for m in found.mentions if m.entity.kind == "person"}
+    assert "Ahn Duk-geun" in people
+    # Capitalised words whose ends never speak alone stay what they were.
+    assert not people & {"Foreign Affairs Committee", "Da Nang", "Affairs Committee"}
