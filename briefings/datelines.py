@@ -41,6 +41,8 @@ _DATELINE = re.compile(
     rf"(?=\s*,\s*{_WEEKDAY}\w|\s*[(/]))?"
     rf"(?:\s*,\s*{_WEEKDAY}(?P<date>{_DATE}))?(?![\w/])\.?"
     r"(?:\s*(?:\((?P<paren>[^()\d]{2,30})\)|/(?P<slash>[^/\d]{2,30})/))?\.?"
+    # Vietnamese wires put the day after the agency: "Hà Nội (TTXVN) 3/12 –".
+    r"(?:(?<=\))\s+(?P<a_day>[0-3]?[0-9])/(?P<a_month>[01]?[0-9])(?:/(?P<a_year>[12][0-9]{3}))?)?"
     r"(?P<end>\s*(?:--|[—–-]|:)\s+|\s*--(?=[^\W\d_])|\s+(?=[^\W\d_]))",
     re.I,
 )
@@ -56,7 +58,7 @@ def read_wire_dateline(paragraph: str) -> tuple[WireDateline | None, str]:
     if match is None:
         return None, paragraph
     agency = match["paren"] or match["slash"]
-    found = _date(match) if match["date"] else None
+    found = _date(match) if match["date"] or match["a_day"] else None
     if not _is_dateline(match, found, agency):
         return None, paragraph
     rest = paragraph[match.end() :]
@@ -133,7 +135,9 @@ def _is_dateline(match: re.Match[str], found: PartialDate | None, agency: str | 
     """A place in capitals (or any place before an agency), with a date, an agency or a
     dash; a sentence's opening words (`Moscow said`) have none of these."""
     place = match["place"]
-    if len(place.split()) > _MAX_PLACE_WORDS or (match["date"] and found is None):
+    if len(place.split()) > _MAX_PLACE_WORDS or (
+        (match["date"] or match["a_day"]) and found is None
+    ):
         return False
     capitals = place.isupper() and sum(char.isalpha() for char in place) >= 3
     dashed = match["end"].strip() != ""
@@ -149,8 +153,10 @@ def _date(match: re.Match[str]) -> PartialDate | None:
         month, day, year = MONTHS[match["md_month"].casefold()], match["md_day"], match["md_year"]
     elif match["dm_month"]:
         month, day, year = MONTHS[match["dm_month"].casefold()], match["dm_day"], match["dm_year"]
-    else:
+    elif match["n_day"]:
         month, day, year = int(match["n_month"]), match["n_day"], match["n_year"]
+    else:
+        month, day, year = int(match["a_month"]), match["a_day"], match["a_year"]
     try:
         year_number = int(year[:4]) if year else None
         return PartialDate(year_number, month, int(re.sub(r"\D", "", day)))

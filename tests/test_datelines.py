@@ -116,6 +116,21 @@ ROOT = Path(__file__).resolve().parent.parent
             None,
             "Министр обороны",
         ),
+        # Vietnamese wires give the day after the agency, day first.
+        (
+            "Viêng Chăn (TTXVN) 4/12 – Hôm qua, Chủ tịch Quốc hội đã hội kiến Thủ tướng Lào.",
+            "Viêng Chăn",
+            PartialDate(None, 12, 4),
+            "TTXVN",
+            "Hôm qua, Chủ tịch",
+        ),
+        (
+            "Hà Nội (TTXVN) 18/3/2025 - Chiều nay, Phó Thủ tướng đã tiếp Đại sứ Nhật Bản.",
+            "Hà Nội",
+            PartialDate(2025, 3, 18),
+            "TTXVN",
+            "Chiều nay",
+        ),
     ],
 )
 def test_wire_datelines_are_read_in_each_language(
@@ -142,6 +157,8 @@ def test_wire_datelines_are_read_in_each_language(
         "Vietnam-Russia trade grew by a fifth last year.",
         "Hanoi, Vietnam, the ministry said on Monday.",
         "Hanoi, the capital (VNA) - talks began.",
+        "Hà Nội (TTXVN) 31/6 – Ngày không có thật.",
+        "The two sides (5 ministers) 3/4 - agreed.",
     ],
 )
 def test_sentences_are_not_datelines(paragraph: str) -> None:
