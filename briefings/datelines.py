@@ -47,6 +47,13 @@ _DATELINE = re.compile(
     re.I,
 )
 _MAX_PLACE_WORDS = 4
+# RIA's and Sputnik's own form names the agency after the dash: "МОСКВА, 5 дек — РИА
+# Новости. Министр …". Only a wire agency's name counts, so a story opening with a short
+# sentence after a dateline keeps it.
+_AGENCIES = sorted(datafiles.lines("boilerplate/outlets.txt"), key=len, reverse=True)
+_AGENCY_AFTER_DASH = re.compile(
+    r"(?P<agency>" + "|".join(re.escape(name) for name in _AGENCIES) + r")\.\s+", re.I
+)
 
 
 def read_wire_dateline(paragraph: str) -> tuple[WireDateline | None, str]:
@@ -62,9 +69,11 @@ def read_wire_dateline(paragraph: str) -> tuple[WireDateline | None, str]:
     if not _is_dateline(match, found, agency):
         return None, paragraph
     rest = paragraph[match.end() :]
+    if agency is None and match["end"].strip():
+        agency, rest = _agency_after_dash(rest)
     if not rest or not (rest[0].isupper() or rest[0] in "\"“«'‘("):
         return None, paragraph  # a dateline opens a sentence
-    text = paragraph[: match.end()].strip()
+    text = paragraph[: len(paragraph) - len(rest)].strip()
     place = match["place"].strip()
     return WireDateline(text, place, found, agency.strip() if agency else None), rest
 
@@ -129,6 +138,12 @@ def day_first_date(text: str) -> tuple[PartialDate | None, str]:
         return None, text
     rest = text[: match.start()] + " " + text[match.end() :]
     return found, _DAY_FIRST_WEEKDAY.sub(" ", rest)
+
+
+def _agency_after_dash(rest: str) -> tuple[str | None, str]:
+    """The agency a dateline names after its dash, and the story after it."""
+    named = _AGENCY_AFTER_DASH.match(rest)
+    return (named["agency"], rest[named.end() :]) if named else (None, rest)
 
 
 def _is_dateline(match: re.Match[str], found: PartialDate | None, agency: str | None) -> bool:

@@ -131,6 +131,29 @@ ROOT = Path(__file__).resolve().parent.parent
             "TTXVN",
             "Chiều nay",
         ),
+        # RIA and Sputnik name themselves after the dash.
+        (
+            "МОСКВА, 5 дек — РИА Новости. Министр иностранных дел провел переговоры.",
+            "МОСКВА",
+            PartialDate(None, 12, 5),
+            "РИА Новости",
+            "Министр иностранных дел",
+        ),
+        (
+            "MOSCOW, December 5 - Sputnik. Russia and Egypt held talks in Moscow.",
+            "MOSCOW",
+            PartialDate(None, 12, 5),
+            "Sputnik",
+            "Russia and Egypt",
+        ),
+        # Any other name after the dash is the story's first word.
+        (
+            "HANOI, Dec 2 — Reuters reported that the ministers met in Hanoi.",
+            "HANOI",
+            PartialDate(None, 12, 2),
+            None,
+            "Reuters reported",
+        ),
     ],
 )
 def test_wire_datelines_are_read_in_each_language(
