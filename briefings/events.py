@@ -53,7 +53,8 @@ _CUE_WORDS = {
     r"|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|video\s+calls?"
     r"|(?:by|over\s+the)\s+(?:tele)?phone|telephone\s+(?:conversations?|talks?)"
     r"|телефонн\w+\s+разговор\w*|entretien\s+téléphonique"
-    r"|điện\s+đàm|gọi\s+điện|percakapan\s+telepon|bertelepon|menelepon",
+    r"|điện\s+đàm|gọi\s+điện|(?:percakapan|pembicaraan|sambungan)\s+telepon|bertelepon"
+    r"|menelepon|melalui\s+telepon",
     "summit": r"summits?|hosting\s+of|саммит\w*|sommets?|hội\s+nghị\s+thượng\s+đỉnh|KTT",
     "conference": r"video\s*-?\s*conferenc(?:e|es|ing)|(?<!news\s)(?<!press\s)conferences?"
     r"|(?<!пресс-)конференци\w*|conférences?(?!\s+de\s+presse)",
@@ -115,6 +116,22 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–]")
 # A date in a clause opened by "since" starts a period the sentence looks back over
 # ("the first since Putin's visit in June"): not the date of what it reports.
 _SINCE = re.compile(r"\b(?:since|depuis|kể\s+từ|с\s+тех\s+пор)\b", re.IGNORECASE)
+
+# An opening phrase that points back at the event just told, in each wire language: a
+# preposition, then (in English and French) a determiner; the cue follows.
+_BACK_REFERENCE = re.compile(
+    r"(?:(?:during|in|at|after|following|throughout|on\s+the\s+sidelines\s+of)\s+"
+    r"(?:the|this|that|these|those|their|both)"
+    r"|(?:lors|au\s+cours|à\s+l['’]issue|pendant)\s+(?:de\s+(?:la|l['’]|cet|cette|ce|ces|leur)|du|des)"
+    r"|в\s+ходе|во\s+время|на|после|по\s+итогам"
+    r"|(?:tại|trong|sau|qua)(?:\s+(?:các\s+)?(?:cuộc|buổi|chuyến))?"
+    r"|dalam|pada|usai|seusai|setelah|selama)"
+    r"(?:\s+[^\W\d_]+){0,2}\s*\Z",
+    re.IGNORECASE,
+)
+# At most this many characters between the cue and the comma that ends the opening phrase
+# ("Dalam pembicaraan tersebut,", "During the talks in Jakarta,").
+_BACK_REFERENCE_TAIL = 24
 
 # What makes a place the event's location: "in Hanoi", "at", "visited Vietnam", "trip to Moscow".
 _LOCATIVE_BEFORE = re.compile(
@@ -356,7 +373,21 @@ def _the_same(sentence: _Sentence, before: Event | None) -> tuple[str, ...]:
 
 def _strongest_cue(sentence: _Sentence) -> _Cue | None:
     cues = [*_word_cues(sentence), *_gathering_cues(sentence.mentions)]
-    return min(cues, key=lambda cue: cue.rank, default=None)
+    told = [cue for cue in cues if not _looks_back(sentence, cue)]
+    return min(told, key=lambda cue: cue.rank, default=None)
+
+
+def _looks_back(sentence: _Sentence, cue: _Cue) -> bool:
+    """Whether `cue` sits in an undated opening phrase that points back to an event already
+    told ("During the talks, …", "Dalam pembicaraan tersebut, …", "В ходе переговоров, …"):
+    the sentence tells what happened in it, or what it announced, not a new event."""
+    text = sentence.text
+    if not _BACK_REFERENCE.match(text[sentence.start : cue.start]):
+        return False
+    opening = _CLAUSE_BREAK.search(text, cue.end, sentence.end)
+    if opening is None or opening.start() - cue.end > _BACK_REFERENCE_TAIL:
+        return False
+    return not any(date.start < opening.start() for date in sentence.dates)
 
 
 def _word_cues(sentence: _Sentence) -> Iterable[_Cue]:

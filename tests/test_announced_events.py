@@ -144,3 +144,52 @@ def test_what_was_signed_is_done_though_a_future_word_comes_before() -> None:
     )
 
     assert ("signing", "2024-03-11") == (kind, date)
+
+
+@pytest.mark.parametrize(
+    ("language", "told", "back"),
+    [
+        (
+            "en",
+            "Foreign Minister Retno Marsudi held talks with Sergey Lavrov in Moscow on Monday.",
+            "During the talks, Lavrov said that President Vladimir Putin will visit Jakarta "
+            "on 2 April.",
+        ),
+        (
+            "id",
+            "Menteri Luar Negeri Retno Marsudi bertemu Sergey Lavrov di Moskow pada Senin.",
+            "Dalam pertemuan tersebut, Lavrov menyampaikan bahwa Presiden Vladimir Putin akan "
+            "berkunjung ke Jakarta pada 2 April.",
+        ),
+    ],
+)
+def test_an_opening_phrase_pointing_back_at_the_talks_is_not_a_new_event(
+    language: str, told: str, back: str
+) -> None:
+    """'During the talks, X said Y will visit …': the visit is announced; the talks are the
+    ones the sentence before told, not talks on the visit's day."""
+    events = events_in(language, told, back)
+
+    assert 2 == len(events)
+    assert events[0][1] == "2024-03-11"
+    assert ("announced-visit", "2024-04-02") == events[1][:2]
+    assert "Vladimir Putin" in events[1][2]
+
+
+def test_a_dated_opening_phrase_still_tells_its_event() -> None:
+    [(kind, date, people)] = events_in(
+        "en", "During talks with Sergey Lavrov on Monday, Retno Marsudi raised visas."
+    )
+
+    assert ("talks", "2024-03-11") == (kind, date)
+    assert "Sergey Lavrov" in people
+
+
+def test_an_indonesian_phone_conversation_is_a_call() -> None:
+    [(kind, date, _)] = events_in(
+        "id",
+        "Menteri Luar Negeri Retno Marsudi melakukan pembicaraan telepon dengan Menteri Luar "
+        "Negeri Rusia Sergey Lavrov pada Senin.",
+    )
+
+    assert ("call", "2024-03-11") == (kind, date)
