@@ -147,7 +147,7 @@ AGREED_TO_MEET = (
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯЁ])")
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:set\s+|due\s+|expected\s+|slated\s+)?to"
+    r"\b(?:will|would|shall|won['’]t|(?:is|are)\s+(?:set\s+|due\s+|expected\s+|slated\s+)?to"
     r"|scheduled|slated|upcoming|next|proposed|plans?\s+to|going\s+to|to\s+be\s+held"
     # the same in the wires' other languages: will (be), will take place, planned, next
     r"|будет|будут|состоит?ся|пройд[её]т|запланирован\w*|предстоящ\w*|следующ\w*"

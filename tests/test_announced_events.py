@@ -193,3 +193,12 @@ def test_an_indonesian_phone_conversation_is_a_call() -> None:
     )
 
     assert ("call", "2024-03-11") == (kind, date)
+
+
+def test_a_visit_reported_as_to_come_is_not_dated_in_the_past() -> None:
+    """'would visit … in May', told in March: the May to come, not the May gone by."""
+    [(kind, date, _)] = events_in(
+        "en", "Lavrov said President Vladimir Putin would visit Hanoi in May."
+    )
+
+    assert ("announced-visit", "2024-05") == (kind, date)
