@@ -340,6 +340,8 @@ _FOREIGN_ACCENT_SHARE = 0.15  # Vietnamese runs near 30% letters outside ASCII; 
 _LANGUAGE_SAMPLE_CHARS = 120  # enough to tell a language; langid's cost grows with length
 # Languages close enough that langid splits one article between them (an Indonesian story
 # reads as Malay line by line): a line in a sibling of the article's language is not foreign.
+# What langid reads an English paragraph full of foreign names as: Nigerian Pidgin.
+_PIDGIN = "pcm"
 _SIBLING_LANGUAGES = (
     frozenset({"id", "ms"}),
     frozenset({"bs", "hr", "sr"}),
@@ -1178,6 +1180,8 @@ def _reads_foreign(text: str, language: str) -> bool:
     if language == "en" and _accented(text) >= _FOREIGN_ACCENT_SHARE * _letters(text):
         return True  # another script, or Latin heavy with diacritics (Vietnamese)
     guess, confidence = _identify(text)
+    if language == "en" and guess == _PIDGIN:
+        return False  # English heavy with names from elsewhere ("Sitiveni Rabuka … in Suva")
     return not same_language(guess, language) and confidence >= _LANGUAGE_CONFIDENCE
 
 

@@ -118,6 +118,7 @@ _RELATIVE_PERIOD = re.compile(
     rf"(?P<rel>{_word_forms(['this', 'last', 'next'])})\s+(?P<unit>year|month)\b"
 )
 _RELATIVE_DAY = re.compile(_word_forms(["yesterday", "today", "tomorrow"]))
+_EARLIER_TODAY = re.compile(r"\b(?:earlier|later)\s+(?:in\s+the|that|this)\s+day\b", re.I)
 
 _DIGIT = re.compile("[0-9]")
 
@@ -358,6 +359,15 @@ def tense_before(text: str, left: int, start: int) -> bool | None:
     if future == past == -1:
         return None
     return future >= past
+
+
+def days_needing_a_dateline(text: str, language: str = "en") -> list[tuple[int, int]]:
+    """Where `text` names a day only a dateline can place ("on Saturday", "yesterday",
+    "hôm qua"): spans that `find_dates` leaves out of an article with no day to count from."""
+    patterns = [_WEEKDAY, _RELATIVE_DAY, _EARLIER_TODAY]
+    if language != "en":
+        patterns += [_ABROAD_WEEKDAY, _ABROAD_RELATIVE_DAY]
+    return sorted(match.span() for pattern in patterns for match in pattern.finditer(text))
 
 
 def find_dates(

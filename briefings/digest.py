@@ -170,9 +170,9 @@ def _grouped(facts: Iterable[EventFact], roots: Mapping[int, int]) -> list[_Grou
     # Reports of one event share its date: compare each fact with that day's groups only.
     on_date: dict[PartialDate, list[_Group]] = {}
     for fact in facts:
-        date = parse_iso(fact.date, fact.year_source)
-        if date is None:
-            continue
+        # A report from an article with no day of its own may not date what it tells ("held
+        # talks on Saturday"): the event is still news of the window, shown with no date.
+        date = parse_iso(fact.date, fact.year_source) or UNDATED
         same_day = on_date.setdefault(date, [])
         group = next((g for g in same_day if _same_event(g, fact, date, roots)), None)
         if group is None:
@@ -190,6 +190,8 @@ def _same_event(
 ) -> bool:
     if group.date != date:
         return False
+    if date == UNDATED and fact.kind != group.first.kind:
+        return False  # with no day to tell them apart, a visit and its talks stay two events
     if roots.get(fact.article_id, fact.article_id) in group.roots:
         return True
     shared = len(group.participant_ids & set(fact.participant_ids))

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
 from briefings import datafiles
-from briefings.dates import AGREED_TO_MEET, tense_before
+from briefings.dates import AGREED_TO_MEET, days_needing_a_dateline, tense_before
 from briefings.folding import fold
 from briefings.model import DateMention, Event, Mention, PartialDate, Passage
 from briefings.sentences import sentence_spans
@@ -210,6 +210,8 @@ class _Sentence:
     end: int
     dates: tuple[DateMention, ...]
     mentions: tuple[Mention, ...]
+    # It names a day ("on Saturday") that the article, having no day of its own, cannot place.
+    unplaced_day: bool = False
 
 
 def find_events(
@@ -218,11 +220,16 @@ def find_events(
     mentions: Sequence[Mention],
     published: PartialDate | None = None,
     reporters: Iterable[str] = (),
+    language: str = "en",
 ) -> tuple[Event, ...]:
     """The dated diplomatic events the body sentences of one article report; `reporters`
     names the outlets that report it (its own, its dateline's agency), which never take
-    part, any more than the wire agencies do ("talks with Vietnam News Agency")."""
+    part, any more than the wire agencies do ("talks with Vietnam News Agency").
+
+    An article with no day of its own cannot place "on Saturday": what such a sentence
+    reports as done is kept with no date rather than lost."""
     dates_in = _by_passage(dates)
+    unplaced = not _has_day(published)
     reporting = WIRE_AGENCIES | {fold(name) for name in reporters}
     taking_part = [m for m in mentions if not _reports(m, reporting)]
     mentions_in = _by_passage((m.passage, m) for m in taking_part)
@@ -231,14 +238,19 @@ def find_events(
         # Most paragraphs carry no date and no future word: a sentence with neither tells no
         # event (with a future word alone, an announced one whose day is not given).
         dated = dates_in.get(index, [])
-        if passage.kind != "body" or not (dated or _FUTURE.search(passage.text)):
+        days = days_needing_a_dateline(passage.text, language) if unplaced else []
+        if passage.kind != "body" or not (dated or days or _FUTURE.search(passage.text)):
             continue
         named = mentions_in.get(index, [])
-        for sentence in _sentences(index, passage.text, dated, named):
+        for sentence in _sentences(index, passage.text, dated, named, days):
             event = _event(sentence, published, events[-1] if events else None)
             if event is not None:
                 events.append(event)
     return tuple(_with_joiners(events, passages, mentions_in))
+
+
+def _has_day(published: PartialDate | None) -> bool:
+    return published is not None and None not in (published.year, published.month, published.day)
 
 
 def _reports(mention: Mention, reporting: frozenset[str] | set[str]) -> bool:
@@ -280,13 +292,18 @@ def _by_passage(found: Iterable[tuple[int, _Found]]) -> dict[int, list[_Found]]:
 
 
 def _sentences(
-    index: int, text: str, dates: Sequence[DateMention], mentions: Sequence[Mention]
+    index: int,
+    text: str,
+    dates: Sequence[DateMention],
+    mentions: Sequence[Mention],
+    days: Sequence[tuple[int, int]] = (),
 ) -> Iterable[_Sentence]:
     for start, end in sentence_spans(text):
         inside = tuple(d for d in dates if start <= d.start and d.end <= end)
-        if inside or _FUTURE.search(text, start, end):
+        unplaced = any(start <= day_start and day_end <= end for day_start, day_end in days)
+        if inside or unplaced or _FUTURE.search(text, start, end):
             named = tuple(m for m in mentions if start <= m.start and m.end <= end)
-            yield _Sentence(index, text, start, end, inside, named)
+            yield _Sentence(index, text, start, end, inside, named, unplaced)
 
 
 def _event(
@@ -324,12 +341,13 @@ def _kind_and_date(
     for an announced event whose day the sentence does not give; None for no event."""
     text = sentence.text
     if not sentence.dates:
-        # "Volkov will also visit Indonesia, with the dates to be agreed"
-        if _DONE.search(text, cue.start, cue.end) or not placed_ahead(
+        ahead = _DONE.search(text, cue.start, cue.end) is None and placed_ahead(
             text, sentence.start, cue.start, cue.end
-        ):
-            return None
-        return ANNOUNCED + cue.kind, None
+        )
+        if ahead:
+            # "Volkov will also visit Indonesia, with the dates to be agreed"
+            return ANNOUNCED + cue.kind, None
+        return (cue.kind, None) if sentence.unplaced_day else None
     own = [d for d in sentence.dates if not in_since_clause(text, sentence.start, d.start)]
     if not own:
         return None

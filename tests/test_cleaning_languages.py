@@ -30,6 +30,22 @@ def test_an_indonesian_story_langid_reads_as_malay_keeps_every_paragraph() -> No
     assert 4 == len([p for p in clean.paragraphs if len(p.split()) > 10])
 
 
+def test_an_english_paragraph_full_of_pacific_names_is_not_another_language() -> None:
+    """langid reads it as Nigerian Pidgin; it is the story's first paragraph."""
+    page = (
+        "Fiji and New Zealand pledge closer policing ties\n\n"
+        "SUVA, Fiji (AP) — Fiji Prime Minister Sitiveni Rabuka and New Zealand Prime Minister "
+        "Christopher Luxon held talks in Suva on Saturday, pledging to deepen cooperation on "
+        "policing.\n\n"
+        "The two prime ministers also discussed climate finance for Pacific island states.\n\n"
+        "The two leaders agreed to meet again in Wellington next year.\n"
+    )
+
+    first = clean_text(page).paragraphs[0]
+
+    assert first.startswith("Fiji Prime Minister Sitiveni Rabuka")
+
+
 def test_sibling_languages_are_one_language_and_others_are_not() -> None:
     assert same_language("ms", "id")
     assert same_language("hr", "sr")

@@ -19,7 +19,8 @@ from briefings.repetition import Chrome, is_repeated
 from briefings.sentences import sentence_spans
 
 # Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
-PIPELINE_VERSION = "10"  # 10: sentences (тыс., г.), events told and announced in four
+PIPELINE_VERSION = "11"  # 11: undated events kept, RIA's dateline, back-referring cues
+# 10: sentences (тыс., г.), events told and announced in four
 # languages (tense by clause, agreements to meet, undated visits), key phrases from noun phrases
 # 9: people linked across forms and scripts (ingest/linking.py)
 # 8: Vietnamese dates and events, agencies never participants, feed days
@@ -105,7 +106,7 @@ def prepare(
         for mention in find_dates(passage.text, published, clean.language)
     )
     reporters = [name for name in (raw.outlet, clean.outlet, raw.channel) if name]
-    events = find_events(passages, dates, extraction.mentions, published, reporters)
+    events = find_events(passages, dates, extraction.mentions, published, reporters, clean.language)
     return Article(
         key=raw.key,
         source_kind=raw.source_kind,
