@@ -118,7 +118,7 @@ _RELATIVE_PERIOD = re.compile(
     rf"(?P<rel>{_word_forms(['this', 'last', 'next'])})\s+(?P<unit>year|month)\b"
 )
 _RELATIVE_DAY = re.compile(_word_forms(["yesterday", "today", "tomorrow"]))
-_EARLIER_TODAY = re.compile(r"\b(?:earlier|later)\s+(?:in\s+the|that|this)\s+day\b", re.I)
+_EARLIER_TODAY = re.compile(r"\b(?:earlier|later)\s+in\s+the\s+day\b", re.I)
 
 _DIGIT = re.compile("[0-9]")
 
@@ -650,6 +650,13 @@ def _read_relative_day(match: re.Match[str], passage: _Passage) -> _Found | None
     return _Found(match.start(), match.end(), _on_day(day, passage.source))
 
 
+def _read_same_day(match: re.Match[str], passage: _Passage) -> _Found | None:
+    """`earlier in the day`, `later that day`: the dateline's day."""
+    if passage.anchor is None:
+        return None
+    return _Found(match.start(), match.end(), _on_day(passage.anchor, passage.source))
+
+
 def _on_day(day: date, source: YearSource) -> PartialDate:
     return PartialDate(day.year, day.month, day.day, source)
 
@@ -659,6 +666,7 @@ _WORD_READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
     (_WEEKDAY, _read_weekday),
     (_RELATIVE_PERIOD, _read_relative_period),
     (_RELATIVE_DAY, _read_relative_day),
+    (_EARLIER_TODAY, _read_same_day),
 )
 _READERS = (
     (_MONTH_DAY, _read_month_day),

@@ -455,3 +455,15 @@ def test_without_a_dateline_a_foreign_day_and_month_keep_an_unknown_year() -> No
 def test_english_articles_skip_the_other_languages_names() -> None:
     # "Samedi" is a surname and "Mars" a planet in English copy.
     assert [] == find_dates("Samedi met the envoy on 3 Mars missions.", _REPORTED, "en")
+
+
+@pytest.mark.parametrize("phrase", ["earlier in the day", "later in the day"])
+def test_earlier_or_later_in_the_day_is_the_datelines_day(phrase: str) -> None:
+    [found] = find_dates(f"Fujimura arrived in Busan {phrase} for a two-day visit.", JULY_7_2022)
+
+    assert "2022-07-07" == found.date.iso()
+
+
+def test_later_that_day_is_no_date_of_its_own() -> None:
+    """'That day' is a day the text named before, not the dateline's."""
+    assert [] == find_dates("They met again later that day.", JULY_7_2022)
