@@ -340,7 +340,10 @@ _FOREIGN_ACCENT_SHARE = 0.15  # Vietnamese runs near 30% letters outside ASCII; 
 _LANGUAGE_SAMPLE_CHARS = 120  # enough to tell a language; langid's cost grows with length
 # Languages close enough that langid splits one article between them (an Indonesian story
 # reads as Malay line by line): a line in a sibling of the article's language is not foreign.
-# What langid reads an English paragraph full of foreign names as: Nigerian Pidgin.
+# What langid reads English full of foreign names as ("Sitiveni Rabuka … in Suva", "Sergey
+# Lavrov met … Pham Minh Chinh in Hanoi"): Nigerian Pidgin, an English-lexified language.
+# No article we read is in Pidgin: such a story is English, and such a paragraph is not
+# foreign to it. (Lines keep langid's guess: a menu word it reads as Pidgin is no English.)
 _PIDGIN = "pcm"
 _SIBLING_LANGUAGES = (
     frozenset({"id", "ms"}),
@@ -1060,7 +1063,8 @@ def _article_language(lines: Iterable[_Line]) -> str:
     letters: Counter[str] = Counter()
     for line in kept:
         letters["en" if line.english else _guess(line)[0]] += _letters(line.text)
-    return letters.most_common(1)[0][0]
+    most = letters.most_common(1)[0][0]
+    return "en" if most == _PIDGIN else most
 
 
 def _language_vote(line: _Line, language: str) -> str | None:
@@ -1181,7 +1185,7 @@ def _reads_foreign(text: str, language: str) -> bool:
         return True  # another script, or Latin heavy with diacritics (Vietnamese)
     guess, confidence = _identify(text)
     if language == "en" and guess == _PIDGIN:
-        return False  # English heavy with names from elsewhere ("Sitiveni Rabuka … in Suva")
+        return False
     return not same_language(guess, language) and confidence >= _LANGUAGE_CONFIDENCE
 
 

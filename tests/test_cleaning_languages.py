@@ -46,6 +46,23 @@ def test_an_english_paragraph_full_of_pacific_names_is_not_another_language() ->
     assert first.startswith("Fiji Prime Minister Sitiveni Rabuka")
 
 
+def test_a_short_english_story_whose_lead_is_all_names_keeps_every_paragraph() -> None:
+    """langid reads the lead as Pidgin, and took the whole story for Pidgin: its two plain
+    English paragraphs were dropped as another language."""
+    story = (
+        "Lavrov meets Chinh\n\n"
+        "HANOI, May 10, 2023 -- Russian Foreign Minister Sergey Lavrov met Vietnamese Prime "
+        "Minister Pham Minh Chinh in Hanoi on Wednesday.\n\n"
+        "Lavrov said the two countries would deepen cooperation in education and science.\n\n"
+        "The ministers signed five agreements.\n"
+    )
+
+    clean = clean_text(story)
+
+    assert "en" == clean.language
+    assert 3 == len(clean.paragraphs)
+
+
 def test_sibling_languages_are_one_language_and_others_are_not() -> None:
     assert same_language("ms", "id")
     assert same_language("hr", "sr")
