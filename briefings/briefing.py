@@ -114,8 +114,9 @@ class TimelineEntry:
 class Reach:
     """How much the briefing draws on: "23 articles, 11 events, July 2016 – July 2024".
 
-    `first` and `last` are the earliest and latest dates with a known year among the
-    events' dates and the articles' publication dates; None when none has a year.
+    `first` and `last` are the earliest and latest dates with a known year among the dates
+    of the events that happened and the articles' publication dates (an announced event's
+    date is a plan, not coverage); None when none has a year.
     """
 
     articles: int

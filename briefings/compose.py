@@ -443,9 +443,11 @@ def _mentioned_or_said(
 def _reach(
     articles: set[int], groups: Sequence[EventGroup], summaries: Mapping[int, ArticleSummary]
 ) -> Reach:
-    """How many articles and events a briefing drew on, and the years they span."""
+    """How many articles and events a briefing drew on, and the years they span: what was
+    reported and what happened, never the date an announced event is set for."""
     published = [_published(summaries.get(a)) for a in articles]
-    dates = [d for d in [*published, *(g.date for g in groups)] if d is not None and d.year]
+    happened = [g.date for g in groups if not g.announced]
+    dates = [d for d in [*published, *happened] if d is not None and d.year]
     if not dates:
         return Reach(len(articles), len(groups))
     ordered = sorted(dates, key=lambda d: d.iso())

@@ -124,3 +124,20 @@ def test_a_speech_salutation_loses_to_a_sentence_about_the_subject(
     briefing = brief_who(store, "Sergey Lavrov", Limits(claims=1))
 
     assert ["Journalists from ten countries"] == [c.text[:30] for c in briefing.claims]
+
+
+def test_an_announced_date_is_a_plan_not_part_of_the_span(seeded: Store, tmp_path: Path) -> None:
+    """'will visit Hanoi in early 2027' names an event to come; the first line spans what
+    was reported and what happened."""
+    (tmp_path / "plan.txt").write_text(
+        "Lavrov to visit Hanoi again\n\n"
+        "HANOI, July 8, 2022 — Russian Foreign Minister Sergey Lavrov will visit Hanoi again "
+        "in January 2023, Vietnam's foreign ministry said on Friday.\n",
+        encoding="utf-8",
+    )
+    run_ingest(seeded, [str(tmp_path)])
+
+    briefing = brief_who(seeded, "Lavrov")
+
+    assert briefing.reach is not None and briefing.reach.last is not None
+    assert "2022-07-08" == briefing.reach.last.iso()
