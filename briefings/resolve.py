@@ -16,6 +16,8 @@ CORRECT_SCORE = 80.0
 SUGGEST_SCORE = 60.0
 CLEAR_MARGIN = 8.0
 MAX_NAME_CHARS = 200
+# A single word shorter than this ("Le", "Wu") is too common a part of names to pick one.
+MIN_NAME_PART = 4
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,25 @@ def resolve_entity(store: Store, name: str, prefer: Sequence[str] = ()) -> Resol
         return Resolution(exact[0])
     if exact:
         return _dominant(exact) or Resolution(None, tuple(exact[:5]), ambiguous=True)
-    return _fuzzy(store, key, prefer)
+    return _by_one_name(store, key) or _fuzzy(store, key, prefer)
+
+
+def _by_one_name(store: Store, key: str) -> Resolution | None:
+    """`Manalo` for Enrique Manalo when the articles never write him by his surname alone:
+    a single word that ends or opens the name of exactly one person; of several, a choice."""
+    if " " in key or len(key) < MIN_NAME_PART:
+        return None
+    ids = {e for alias, e in store.alias_index() if key in _name_ends(alias)}
+    people = [row for e in ids if (row := store.entity_row(e)) and row.kind == "person"]
+    if len(people) > 1:  # "Pham": the user chooses among the people it may mean
+        ranked = sorted(people, key=lambda row: -row.articles)
+        return Resolution(None, tuple(ranked[:5]), ambiguous=True)
+    return Resolution(people[0], corrected=True) if people else None
+
+
+def _name_ends(alias: str) -> tuple[str, ...]:
+    words = alias.split()
+    return (words[0], words[-1]) if len(words) > 1 else ()
 
 
 def _preferred(found: list[EntityRow], prefer: Sequence[str]) -> list[EntityRow]:
