@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 from zoneinfo import ZoneInfo
 
 import typer
@@ -64,6 +64,7 @@ from briefings.ingest.polling import (
     poll_source,
     remove_source,
 )
+from briefings.model import EntityKind
 from store import AttacheError, Store, StoreError
 
 log = logging.getLogger("attache")
@@ -94,6 +95,7 @@ def _not_blank(text: str) -> str:
 
 # Whitespace and the quotes a shell leaves in (`who '""'`).
 _QUOTES = " \t\n\r\"'“”«»„‘’"
+ENTITY_KINDS = get_args(EntityKind)
 
 DbOption = Annotated[
     Path | None,
@@ -201,9 +203,19 @@ def show(
     _emit(as_json, stored_article_json(found), article_view(found))
 
 
+def _entity_kind(kind: str | None) -> str | None:
+    """A usage error for a kind no entity has, which would list nothing and look empty."""
+    if kind is not None and kind not in ENTITY_KINDS:
+        raise typer.BadParameter(messages.BAD_KIND.format(kind=kind, kinds=", ".join(ENTITY_KINDS)))
+    return kind
+
+
+KindOption = Annotated[str | None, typer.Option(help=messages.KIND_HELP, callback=_entity_kind)]
+
+
 @app.command(help=messages.ENTITIES_HELP)
 def entities(
-    kind: Annotated[str | None, typer.Option(help=messages.KIND_HELP)] = None,
+    kind: KindOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:

@@ -18,6 +18,7 @@ SHOW_HELP = "Print one cleaned article: body paragraphs, captions, dates and ent
 ID_HELP = "Article id, as listed by `attache articles`."
 ENTITIES_HELP = "List people, organisations, places, topics and events with aliases and roles."
 KIND_HELP = "Only this kind: person, organization, place, topic or event."
+BAD_KIND = "“{kind}” is no kind of entity; use one of {kinds}."
 WHO_HELP = (
     "Brief on a person: roles with dates, country, what they did and said (dated, cited), "
     "who they are often mentioned with, and the sources."

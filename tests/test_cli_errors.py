@@ -192,6 +192,15 @@ def test_json_errors_say_what_went_wrong(db: Path, args: list[str]) -> None:
     assert HUGE in one_json_object(result)["error"]["message"]
 
 
+def test_a_kind_no_entity_has_is_a_usage_error_not_an_empty_list(db: Path) -> None:
+    result = attache("entities", "--kind", "people", "--db", str(db), "--json", tmp=db.parent)
+
+    assert 2 == result.returncode
+    error = one_json_object(result)["error"]
+    assert "usage" == error["kind"]
+    assert "person, organization, place, topic, event" in error["message"]
+
+
 @pytest.mark.parametrize(
     "args",
     [
