@@ -336,6 +336,7 @@ SOURCES_REMOVED = "Source {id} removed: {location}. Its articles stay."
 SOURCES_NEVER = "never"
 # A failing source's failures and error are shown under its location (bot/render/sources.py).
 SOURCES_COLUMNS = ("id", "kind", "location", "every", "last poll", "next poll")
+SOURCES_ZONE = "Times in {zone}."
 DISCORD_DIGEST_COMMAND = (
     "subscribe FILTER [daily HH:MM], list, unsubscribe ID, preview [ID | FILTER], now ID."
 )

@@ -47,7 +47,8 @@ def sources_view(found: list[SourceRecord], zone: ZoneInfo) -> RenderableType:
     wraps there instead of squeezing the id, kind and location out of an 80-column terminal."""
     if not found:
         return Text(messages.SOURCES_NONE)
-    table = Table(box=None, pad_edge=False)
+    caption = messages.SOURCES_ZONE.format(zone=zone.key)
+    table = Table(box=None, pad_edge=False, caption=caption, caption_justify="left")
     for column in messages.SOURCES_COLUMNS:
         wraps = column == "location"
         table.add_column(column, overflow="fold", no_wrap=not wraps, ratio=1 if wraps else None)
@@ -91,7 +92,7 @@ def poll_lines(outcome: PollOutcome, zone: ZoneInfo, *, first: bool = False) -> 
         if first
         else messages.POLL_SOURCE.format(id=outcome.source_id, location=outcome.location)
     )
-    when = local_time(outcome.next_poll_at.isoformat(), zone)
+    when = zoned_time(outcome.next_poll_at.isoformat(), zone)
     if outcome.error:
         lines = [messages.POLL_FAILED.format(head=head, error=outcome.error, next=when)]
     elif outcome.status == "not-modified":
@@ -128,3 +129,8 @@ def local_time(instant: str | None, zone: ZoneInfo) -> str:
     if instant is None:
         return messages.SOURCES_NEVER
     return datetime.fromisoformat(instant).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def zoned_time(instant: str, zone: ZoneInfo) -> str:
+    """`2026-12-05 22:15 (Asia/Ho_Chi_Minh)`: the reader may not share the workspace's zone."""
+    return f"{local_time(instant, zone)} ({zone.key})"
