@@ -119,11 +119,18 @@ def _settings() -> Settings:
 def _store(db: Path | None, *, create: bool = False) -> Iterator[Store]:
     """The database; only commands that add to it (`create`) may start a new one."""
     path = Path(db or _settings().db).expanduser()
-    if not create and not path.exists():
+    new = not path.exists()
+    if not create and new:
         # Opening would create an empty database and answer "nothing matches" from it.
         raise StoreError(messages.NO_DATABASE.format(path=path))
-    with Store.open(path) as store:
-        yield store
+    try:
+        with Store.open(path) as store:
+            yield store
+    except (AttacheError, typer.TyperException):
+        if new:  # a command that failed leaves no empty database behind
+            for leftover in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
+        raise
 
 
 def _emit(as_json: bool, data: dict[str, Any], view: RenderableType) -> None:

@@ -268,6 +268,28 @@ def test_a_writing_command_creates_the_database(tmp_path: Path, args: list[str])
     assert created.exists()
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["digest", "subscribe", "Lavrov", "daily", "25:00"],
+        ["sources", "add", "{watched}", "--every", "banana"],
+        ["sources", "add", "{watched}/nowhere"],
+    ],
+)
+def test_a_writing_command_that_fails_leaves_no_new_database(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """Else the next read command answers "nothing matches" from the empty file it left."""
+    (tmp_path / "watched").mkdir()
+    created = tmp_path / "new" / "a.db"
+    filled = [a.format(watched=tmp_path / "watched") for a in args]
+
+    result = attache(*filled, "--db", str(created), tmp=tmp_path)
+
+    assert result.returncode in (1, 2)
+    assert [] == list(created.parent.glob("a.db*"))
+
+
 def test_the_console_answers_bytes_that_are_not_utf8(seeded: Path, tmp_path: Path) -> None:
     lines = [
         b"who \xff\xfe",
