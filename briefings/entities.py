@@ -44,6 +44,7 @@ from briefings.named_events import VISIT_HEADS, VISIT_LINKS, VISITOR_GAP, named_
 from briefings.nominative import nominative
 from briefings.russian_companies import quoted_companies
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
+from briefings.talks import meeting_nouns, talks_description, talks_name
 from briefings.transliteration import (
     fuzzy_alias,
     is_cyrillic,
@@ -347,6 +348,7 @@ def extract(
     _find_gatherings(article, language)
     _find_named_events(article, language)
     _find_visits(article, language or "en")
+    _find_talks(article, language or "en")
     _name_events_by_place(article)
     if language in (None, "en"):
         _find_acts(article)
@@ -1809,6 +1811,52 @@ def _find_visits(article: _Article, language: str) -> None:
                 name = text[start:end]
                 article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
                 _nest_inside(article, article.spans[-1])
+
+
+def _find_talks(article: _Article, language: str) -> None:
+    """The meeting or call of the two people a story names most, where it says it with a
+    bare noun ("the talks", "переговоры", "hội đàm"; `talks.py`): one event, each saying of
+    its noun a mention of it. Not where the story names fewer than two people."""
+    language = SIBLINGS.get(language, language)
+    people = Counter(
+        s.target
+        for s in article.spans
+        if s.target.startswith("person:") and s.target.removeprefix("person:") in article.people
+    )
+    first: dict[str, tuple[int, int]] = {}
+    for s in sorted(article.spans, key=lambda s: (s.passage, s.start)):
+        first.setdefault(s.target, (s.passage, s.start))
+    principals = sorted(people, key=lambda key: (-people[key], first[key]))[:2]
+    if len(principals) < 2:
+        return
+    said = [
+        (passage, found)
+        for passage, text in enumerate(article.texts)
+        for found in meeting_nouns(text, language)
+        if not _refers_back(article, passage, found.start, text[found.start : found.end])
+    ]
+    if not said:
+        return
+    # The noun the story uses first is its encounter; another ("a phone call" in a story of
+    # talks) may be another.
+    head = min(said, key=lambda pf: (pf[0], pf[1].start))[1].head
+    names = [article.people[key.removeprefix("person:")].name for key in principals]
+    event = EntityRef(talks_name(language, head, names), "event", None, talks_description(names))
+    for passage, found in said:
+        if found.head == head:
+            article.add(event, passage, found.start, found.end, (1, found.end - found.start, 0))
+
+
+def _refers_back(article: _Article, passage: int, start: int, noun: str) -> bool:
+    """Whether a bare "the meeting" is a named one said before it ("the Special ASEAN-Russia
+    Foreign Ministers' Meeting … during the meeting")."""
+    said = fold(noun)
+    return any(
+        s.target.startswith("event:")
+        and (s.passage, s.start) < (passage, start)
+        and said in fold(article.texts[s.passage][s.start : s.end])
+        for s in article.spans
+    )
 
 
 def _visit_end(
