@@ -1818,33 +1818,38 @@ def _find_talks(article: _Article, language: str) -> None:
     bare noun ("the talks", "переговоры", "hội đàm"; `talks.py`): one event, each saying of
     its noun a mention of it. Not where the story names fewer than two people."""
     language = SIBLINGS.get(language, language)
-    people = Counter(
-        s.target
-        for s in article.spans
-        if s.target.startswith("person:") and s.target.removeprefix("person:") in article.people
-    )
-    first: dict[str, tuple[int, int]] = {}
-    for s in sorted(article.spans, key=lambda s: (s.passage, s.start)):
-        first.setdefault(s.target, (s.passage, s.start))
-    principals = sorted(people, key=lambda key: (-people[key], first[key]))[:2]
-    if len(principals) < 2:
-        return
     said = [
         (passage, found)
         for passage, text in enumerate(article.texts)
         for found in meeting_nouns(text, language)
         if not _refers_back(article, passage, found.start, text[found.start : found.end])
     ]
-    if not said:
+    principals = _principals(article) if said else []
+    if len(principals) < 2:
         return
     # The noun the story uses first is its encounter; another ("a phone call" in a story of
     # talks) may be another.
     head = min(said, key=lambda pf: (pf[0], pf[1].start))[1].head
-    names = [article.people[key.removeprefix("person:")].name for key in principals]
+    names = [article.people[key].name for key in principals]
     event = EntityRef(talks_name(language, head, names), "event", None, talks_description(names))
     for passage, found in said:
         if found.head == head:
             article.add(event, passage, found.start, found.end, (1, found.end - found.start, 0))
+
+
+def _principals(article: _Article) -> list[str]:
+    """The two people a story names most (the first named first among equals), by key."""
+    count: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for span in article.spans:
+        key = span.target.removeprefix("person:")
+        if key != span.target and key in article.people:
+            count[key] += 1
+            at = (span.passage, span.start)
+            if at < first.get(key, at):
+                first[key] = at
+            first.setdefault(key, at)
+    return sorted(count, key=lambda key: (-count[key], first[key]))[:2]
 
 
 def _refers_back(article: _Article, passage: int, start: int, noun: str) -> bool:
