@@ -44,7 +44,13 @@ from briefings.named_events import VISIT_HEADS, VISIT_LINKS, VISITOR_GAP, named_
 from briefings.nominative import nominative
 from briefings.russian_companies import quoted_companies
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
-from briefings.talks import meeting_nouns, talks_description, talks_name
+from briefings.talks import (
+    meeting_nouns,
+    talks_description,
+    talks_name,
+    visit_kinds,
+    visit_name,
+)
 from briefings.transliteration import (
     fuzzy_alias,
     is_cyrillic,
@@ -349,6 +355,7 @@ def extract(
     _find_named_events(article, language)
     _find_visits(article, language or "en")
     _find_talks(article, language or "en")
+    _find_visits_by_kind(article, language or "en")
     _name_events_by_place(article)
     if language in (None, "en"):
         _find_acts(article)
@@ -1835,6 +1842,30 @@ def _find_talks(article: _Article, language: str) -> None:
     for passage, found in said:
         if found.head == head:
             article.add(event, passage, found.start, found.end, (1, found.end - found.start, 0))
+
+
+def _find_visits_by_kind(article: _Article, language: str) -> None:
+    """A visit said by its kind ("a three-day official visit", "официальным визитом";
+    `talks.visit_kinds`) is the visit of the person named last before it in its paragraph,
+    where no other finder has named it: one event per visitor."""
+    language = SIBLINGS.get(language, language)
+    for passage, text in enumerate(article.texts):
+        for start, end in visit_kinds(text, language):
+            spans = [s for s in article.spans if s.passage == passage]
+            if any(
+                s.target.startswith("event:") and s.start < end and start < s.end for s in spans
+            ):
+                continue
+            before = [
+                s
+                for s in spans
+                if s.end <= start and s.target.removeprefix("person:") in article.people
+            ]
+            if not before:
+                continue
+            visitor = article.people[max(before, key=lambda s: s.end).target[len("person:") :]]
+            name = visit_name(language, visitor.name, text[start:end])
+            article.add(EntityRef(name, "event"), passage, start, end, (1, end - start, 0))
 
 
 def _principals(article: _Article) -> list[str]:

@@ -119,3 +119,47 @@ def _compile(heads: Sequence[str]) -> re.Pattern[str]:
 
 
 _PATTERNS = {language: _compile(heads) for language, heads in _HEADS.items()}
+
+
+# A visit said by its kind, not by its visitor and destination (those are `named_events` and
+# `entities._find_visits`): "a three-day official visit", "официальным визитом", "visite
+# officielle", "kunjungan kerja". A bare "visit" is any trip; its kind makes it the story's.
+_VISIT_KINDS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"(?<![\w-])(?:(?:official|working|state|maiden|\w+-day)[ \t]+){1,2}visit(?![\w-])",
+        re.IGNORECASE,
+    ),
+    "ru": re.compile(
+        r"(?<![\w-])(?:официальн|рабоч|государственн)\w*[ \t]+визит\w*", re.IGNORECASE
+    ),
+    "fr": re.compile(
+        r"(?<![\w-])visite[ \t]+(?:officielle|de[ \t]+travail|d['’][ÉE]tat)"
+        r"(?:[ \t]+de[ \t]+\w+[ \t]+jours)?(?![\w-])",
+        re.IGNORECASE,
+    ),
+    "id": re.compile(
+        r"(?<![\w-])kunjungan[ \t]+(?:kerja|resmi|kenegaraan)(?![\w-])", re.IGNORECASE
+    ),
+}
+# Russian names the visit in the nominative whatever case the text says it in.
+_RUSSIAN_VISITS = {"официальн": "официальный визит", "рабоч": "рабочий визит"}
+_VISIT_NAMES = {"en": "{0}'s {1}", "ru": "{1} {0}", "fr": "{1} de {0}", "id": "{1} {0}"}
+
+
+def visit_kinds(text: str, language: str) -> Iterator[tuple[int, int]]:
+    """Where `text` says a visit by its kind ("official visit", "визит" after "рабочим")."""
+    pattern = _VISIT_KINDS.get(language)
+    if pattern is not None:
+        for match in pattern.finditer(text):
+            yield match.span()
+
+
+def visit_name(language: str, visitor: str, said: str) -> str:
+    """The visit's name after its visitor, in the language's order and, in Russian, case."""
+    wording = said.lower()
+    if language == "ru":
+        wording = next(
+            (name for stem, name in _RUSSIAN_VISITS.items() if wording.startswith(stem)),
+            "государственный визит",
+        )
+    return _VISIT_NAMES[language].format(visitor, wording)

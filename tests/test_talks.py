@@ -90,3 +90,34 @@ def test_a_story_of_one_person_has_no_principals_talks():
     )
 
     assert {} == {n: s for n, s in events(extraction).items() if "talks" in n}
+
+
+def test_a_visit_said_by_its_kind_is_the_visit_of_the_person_named_before_it():
+    extraction = extract(
+        passages(
+            "Iranian foreign minister arrives in Yerevan",
+            "Iranian Foreign Minister Abbas Araghchi arrived in Yerevan on Monday on an official"
+            " visit, the Armenian Foreign Ministry said.",
+            "Araghchi will also meet Prime Minister Nikol Pashinyan.",
+        ),
+        language="en",
+    )
+
+    assert {"Abbas Araghchi's official visit": ["official visit"]} == {
+        name: said for name, said in events(extraction).items() if "visit" in name
+    }
+
+
+def test_a_russian_visit_by_its_kind_is_named_in_the_nominative():
+    extraction = extract(
+        passages(
+            "Председатель Национального собрания Вьетнама прибыл в Москву",
+            "Председатель Национального собрания Вьетнама Чан Тхань Ман прибыл в Москву с"
+            " официальным визитом.",
+        ),
+        language="ru",
+    )
+
+    names = [name for name in events(extraction) if "визит" in name]
+    assert 1 == len(names)
+    assert names[0].startswith("официальный визит")
