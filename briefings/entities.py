@@ -45,9 +45,12 @@ from briefings.nominative import nominative
 from briefings.russian_companies import quoted_companies
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
 from briefings.talks import (
+    call_name,
+    calls_on,
     meeting_nouns,
     talks_description,
     talks_name,
+    urges,
     visit_kinds,
     visit_name,
 )
@@ -356,6 +359,7 @@ def extract(
     _find_visits(article, language or "en")
     _find_talks(article, language or "en")
     _find_visits_by_kind(article, language or "en")
+    _find_calls_on(article, language or "en")
     _name_events_by_place(article)
     if language in (None, "en"):
         _find_acts(article)
@@ -1866,6 +1870,41 @@ def _find_visits_by_kind(article: _Article, language: str) -> None:
             visitor = article.people[max(before, key=lambda s: s.end).target[len("person:") :]]
             name = visit_name(language, visitor.name, text[start:end])
             article.add(EntityRef(name, "event"), passage, start, end, (1, end - start, 0))
+
+
+def _find_calls_on(article: _Article, language: str) -> None:
+    """A courtesy call on a host ("paid a courtesy call on Hun Manet"; `talks.calls_on`): an
+    event from the noun to the host's name, through the host's title, named after the person
+    named before it (the visitor) and the host; both stay inside as its link."""
+    for passage, text in enumerate(article.texts):
+        for start, end in calls_on(text, language):
+            people = [
+                s
+                for s in article.spans
+                if s.passage == passage and s.target.removeprefix("person:") in article.people
+            ]
+            host = min((s for s in people if s.start >= end), key=lambda s: s.start, default=None)
+            if host is None or not _TITLE_ONLY.fullmatch(text[end : host.start]):
+                continue
+            if urges(text, host.end):
+                continue
+            before = [s for s in people if s.end <= start]
+            visitor = max(before, key=lambda s: s.end, default=None)
+            name = call_name(
+                _person_name(article, visitor) if visitor else None, _person_name(article, host)
+            )
+            article.add(
+                EntityRef(name, "event"), passage, start, host.end, (3, host.end - start, 0)
+            )
+            _nest_inside(article, article.spans[-1])
+
+
+# The host's title between "call on" and the host's name: capitalised words only.
+_TITLE_ONLY = re.compile(r"(?:[A-Z][\w.-]*[ \t]+){0,5}")
+
+
+def _person_name(article: _Article, span: _Span) -> str:
+    return article.people[span.target.removeprefix("person:")].name
 
 
 def _principals(article: _Article) -> list[str]:

@@ -163,3 +163,29 @@ def visit_name(language: str, visitor: str, said: str) -> str:
             "государственный визит",
         )
     return _VISIT_NAMES[language].format(visitor, wording)
+
+
+# "paid a courtesy call on Hun Manet", "is scheduled to call on Chief Adviser Professor
+# Muhammad Yunus": a visitor's call on a host, a diplomatic event of its own. A bare "call on"
+# must follow "to" ("to call on"), and not urge ("to call on Israel to withdraw"), which the
+# caller checks after the host's name.
+_CALL_ON = re.compile(r"(?<![\w-])(?:courtesy[ \t]+call|(?<=to[ \t])call)[ \t]+on[ \t]+")
+_URGES = re.compile(r"[ \t]+to[ \t]+[a-z]")
+
+
+def calls_on(text: str, language: str) -> Iterator[tuple[int, int]]:
+    """Where an English `text` says a call on someone: the span up to "on " (the host's name
+    and title follow)."""
+    if language == "en":
+        for match in _CALL_ON.finditer(text):
+            yield match.span()
+
+
+def urges(text: str, end: int) -> bool:
+    """Whether the words after a host's name make "call on" an appeal ("… to withdraw")."""
+    return _URGES.match(text, end) is not None
+
+
+def call_name(visitor: str | None, host: str) -> str:
+    """ "Bui Thanh Son's courtesy call on Hun Manet"."""
+    return f"{visitor}'s courtesy call on {host}" if visitor else f"courtesy call on {host}"

@@ -121,3 +121,31 @@ def test_a_russian_visit_by_its_kind_is_named_in_the_nominative():
     names = [name for name in events(extraction) if "визит" in name]
     assert 1 == len(names)
     assert names[0].startswith("официальный визит")
+
+
+def test_a_courtesy_call_is_an_event_with_the_host_inside_and_an_appeal_is_not():
+    extraction = extract(
+        passages(
+            "Cambodia, Vietnam agree to finish land border demarcation",
+            "Vietnamese Foreign Minister Bui Thanh Son held talks with Deputy Prime Minister Sok"
+            " Chenda Sophea in Phnom Penh on Monday.",
+            "Son later paid a courtesy call on Prime Minister Hun Manet at the Peace Palace.",
+        ),
+        language="en",
+    )
+    appeal = extract(
+        passages(
+            "Ministers meet in Suva",
+            "Foreign Minister Penny Wong met Deputy Prime Minister Manoa Kamikamica, and the"
+            " ministers said it was time to call on President Vladimir Putin to end the war.",
+        ),
+        language="en",
+    )
+
+    calls = {n: s for n, s in events(extraction).items() if "courtesy call" in n}
+    assert ["courtesy call on Prime Minister Hun Manet"] == next(iter(calls.values()))
+    (name,) = calls
+    assert name.endswith("courtesy call on Hun Manet")
+    people = {m.entity.name for m in extraction.mentions if m.entity.kind == "person"}
+    assert "Hun Manet" in people
+    assert not any("courtesy call" in n for n in events(appeal))
