@@ -44,6 +44,16 @@ from briefings.named_events import VISIT_HEADS, VISIT_LINKS, VISITOR_GAP, named_
 from briefings.nominative import nominative
 from briefings.russian_companies import quoted_companies
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
+from briefings.talks import (
+    call_name,
+    calls_on,
+    meeting_nouns,
+    talks_description,
+    talks_name,
+    urges,
+    visit_kinds,
+    visit_name,
+)
 from briefings.transliteration import (
     fuzzy_alias,
     is_cyrillic,
@@ -347,6 +357,9 @@ def extract(
     _find_gatherings(article, language)
     _find_named_events(article, language)
     _find_visits(article, language or "en")
+    _find_talks(article, language or "en")
+    _find_visits_by_kind(article, language or "en")
+    _find_calls_on(article, language or "en")
     _name_events_by_place(article)
     if language in (None, "en"):
         _find_acts(article)
@@ -1809,6 +1822,116 @@ def _find_visits(article: _Article, language: str) -> None:
                 name = text[start:end]
                 article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
                 _nest_inside(article, article.spans[-1])
+
+
+def _find_talks(article: _Article, language: str) -> None:
+    """The meeting or call of the two people a story names most, where it says it with a
+    bare noun ("the talks", "переговоры", "hội đàm"; `talks.py`): one event, each saying of
+    its noun a mention of it. Not where the story names fewer than two people."""
+    language = SIBLINGS.get(language, language)
+    said = [
+        (passage, found)
+        for passage, text in enumerate(article.texts)
+        for found in meeting_nouns(text, language)
+        if not _refers_back(article, passage, found.start, text[found.start : found.end])
+    ]
+    principals = _principals(article) if said else []
+    if len(principals) < 2:
+        return
+    # The noun the story uses first is its encounter; another ("a phone call" in a story of
+    # talks) may be another.
+    head = min(said, key=lambda pf: (pf[0], pf[1].start))[1].head
+    names = [article.people[key].name for key in principals]
+    event = EntityRef(talks_name(language, head, names), "event", None, talks_description(names))
+    for passage, found in said:
+        if found.head == head:
+            article.add(event, passage, found.start, found.end, (1, found.end - found.start, 0))
+
+
+def _find_visits_by_kind(article: _Article, language: str) -> None:
+    """A visit said by its kind ("a three-day official visit", "официальным визитом";
+    `talks.visit_kinds`) is the visit of the person named last before it in its paragraph,
+    where no other finder has named it: one event per visitor."""
+    language = SIBLINGS.get(language, language)
+    for passage, text in enumerate(article.texts):
+        for start, end in visit_kinds(text, language):
+            spans = [s for s in article.spans if s.passage == passage]
+            if any(
+                s.target.startswith("event:") and s.start < end and start < s.end for s in spans
+            ):
+                continue
+            before = [
+                s
+                for s in spans
+                if s.end <= start and s.target.removeprefix("person:") in article.people
+            ]
+            if not before:
+                continue
+            visitor = article.people[max(before, key=lambda s: s.end).target[len("person:") :]]
+            name = visit_name(language, visitor.name, text[start:end])
+            article.add(EntityRef(name, "event"), passage, start, end, (1, end - start, 0))
+
+
+def _find_calls_on(article: _Article, language: str) -> None:
+    """A courtesy call on a host ("paid a courtesy call on Hun Manet"; `talks.calls_on`): an
+    event from the noun to the host's name, through the host's title, named after the person
+    named before it (the visitor) and the host; both stay inside as its link."""
+    for passage, text in enumerate(article.texts):
+        for start, end in calls_on(text, language):
+            people = [
+                s
+                for s in article.spans
+                if s.passage == passage and s.target.removeprefix("person:") in article.people
+            ]
+            host = min((s for s in people if s.start >= end), key=lambda s: s.start, default=None)
+            if host is None or not _TITLE_ONLY.fullmatch(text[end : host.start]):
+                continue
+            if urges(text, host.end):
+                continue
+            before = [s for s in people if s.end <= start]
+            visitor = max(before, key=lambda s: s.end, default=None)
+            name = call_name(
+                _person_name(article, visitor) if visitor else None, _person_name(article, host)
+            )
+            article.add(
+                EntityRef(name, "event"), passage, start, host.end, (3, host.end - start, 0)
+            )
+            _nest_inside(article, article.spans[-1])
+
+
+# The host's title between "call on" and the host's name: capitalised words only.
+_TITLE_ONLY = re.compile(r"(?:[A-Z][\w.-]*[ \t]+){0,5}")
+
+
+def _person_name(article: _Article, span: _Span) -> str:
+    return article.people[span.target.removeprefix("person:")].name
+
+
+def _principals(article: _Article) -> list[str]:
+    """The two people a story names most (the first named first among equals), by key."""
+    count: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for span in article.spans:
+        key = span.target.removeprefix("person:")
+        if key != span.target and key in article.people:
+            count[key] += 1
+            at = (span.passage, span.start)
+            if at < first.get(key, at):
+                first[key] = at
+            first.setdefault(key, at)
+    return sorted(count, key=lambda key: (-count[key], first[key]))[:2]
+
+
+def _refers_back(article: _Article, passage: int, start: int, noun: str) -> bool:
+    """Whether a bare "the meeting" is a named one said before it ("the Special ASEAN-Russia
+    Foreign Ministers' Meeting … during the meeting")."""
+    said = fold(noun)
+    return any(
+        s.target.startswith("event:")
+        and (s.passage, s.start) < (passage, start)
+        and said in fold(article.texts[s.passage][s.start : s.end])
+        for s in article.spans
+    )
 
 
 def _visit_end(

@@ -32,6 +32,7 @@ from briefings.dates import AGREED_TO_MEET, days_needing_a_dateline, tense_befor
 from briefings.folding import fold
 from briefings.model import DateMention, Event, Mention, PartialDate, Passage
 from briefings.sentences import sentence_spans
+from briefings.talks import is_talks
 
 ANNOUNCED = "announced-"
 # The day of an announced event its sentence does not give (stored as an empty date).
@@ -516,8 +517,11 @@ def _tells(text: str, mention: Mention) -> bool:
 
 def _takes_part(mention: Mention) -> bool:
     """People, organisations and gatherings (`the 16th EAS`); a named visit ("official visit
-    to Vietnam") is what someone does, not someone taking part."""
+    to Vietnam") is what someone does, not someone taking part; so are the talks of the two
+    people a story names most (`talks.py`)."""
     if mention.entity.kind == "event":
+        if is_talks(mention.entity.description):
+            return False
         return gathering_kind(mention.entity.name) != "visit"
     return mention.entity.kind in _PARTICIPANT_KINDS
 

@@ -99,6 +99,14 @@ CLEANING_FLOORS = {
 # event 0.400. Set 2: 0.799, 0.943, 0.619, 0.895, 0.400, 0.429. Set 3: 0.731, 0.897, 0.613,
 # 0.851, 0.148, 0.381. After key phrases and summits (issue 13), topic / event: set 1
 # 0.634 / 0.625, set 2 0.615 / 0.714, set 3 0.263 / 0.692.
+# The principals' own talks, meeting or call became an event (briefings/talks.py, issue 13):
+# sets 6-8 label it ("events: named or clearly described talks, calls, visits, meetings"),
+# sets 1-5 were labelled before that wording and never list it, so each such event counts
+# against them: event F1 set 1 0.750 -> 0.545, set 2 0.750 -> 0.632, set 4 0.760 -> 0.667,
+# set 5 0.720 -> 0.659, while set 6 0.243 -> 0.345, set 7 0.375 -> 0.523, set 8 0.225 -> 0.436.
+# Visits said by their kind ("official visit", "официальным визитом", "kunjungan kerja"),
+# named after the person named before them: set 2 0.632 -> 0.571 (two real visits its labels
+# do not list), set 4 0.667 -> 0.644, set 6 -> 0.364, set 7 -> 0.589, set 8 -> 0.519.
 ENTITY_F1_FLOORS = {
     "heldout": {
         "all": 0.79,
@@ -106,7 +114,7 @@ ENTITY_F1_FLOORS = {
         "organization": 0.71,
         "place": 0.87,
         "topic": 0.56,
-        "event": 0.57,
+        "event": 0.50,
     },
     "heldout2": {
         "all": 0.75,
@@ -114,7 +122,7 @@ ENTITY_F1_FLOORS = {
         "organization": 0.57,
         "place": 0.84,
         "topic": 0.56,
-        "event": 0.66,
+        "event": 0.52,
     },
     # Set 4 after issue 13 (tuned on): all 0.837, person 0.925, organization 0.898, place
     # 0.937, topic 0.535, event 0.735. Set 5's first (blind) score: 0.654, 0.789, 0.767,
@@ -128,7 +136,7 @@ ENTITY_F1_FLOORS = {
         "organization": 0.83,
         "place": 0.88,
         "topic": 0.55,
-        "event": 0.72,
+        "event": 0.60,
     },
     # After noun-phrase key phrases and visits named by their visitor (issue 13, fourth
     # round), topic / event: set 5 0.475 / 0.720, set 6 0.311 / 0.243.
@@ -138,7 +146,7 @@ ENTITY_F1_FLOORS = {
         "organization": 0.79,
         "place": 0.79,
         "topic": 0.43,
-        "event": 0.67,
+        "event": 0.60,
     },
     # Set 6's first (blind) score: all 0.611, person 0.836, organization 0.601, place 0.854,
     # topic 0.264, event 0.171; after chrome inside the story (bylines no longer people) and
@@ -173,9 +181,12 @@ OVERALL_FLOORS = {
         "role": 0.72,
     },
     # Set 4 (after): precision 0.911, recall 0.774, mentions 0.939, country 0.660, role 0.755.
-    # Set 5 (first, blind): 0.822, 0.544, 0.790, 0.361, 0.542.
+    # Set 5 (first, blind): 0.822, 0.544, 0.790, 0.361, 0.542. Set 4 after the principals'
+    # talks as events (which its labels, written before sets 6-8's wording, never list) and
+    # the key-phrase threshold 0.2 -> 0.15 (chosen on leave-one-set-out tallies of sets 5-8):
+    # precision 0.858, recall 0.827.
     "heldout4": {
-        "precision": 0.86,
+        "precision": 0.84,
         "recall": 0.72,
         "mentions": 0.88,
         "country": 0.60,
