@@ -32,7 +32,13 @@ from briefings.datelines import day_first_date, leading_date, read_wire_dateline
 from briefings.dates import place_dateline, split_dateline
 from briefings.english import STOPWORDS, stem
 from briefings.folding import fold, fold_text, squeeze_spaces
-from briefings.line_features import FEATURES, WEB_ADDRESS, Matrix, line_features
+from briefings.line_features import (
+    FEATURES,
+    WEB_ADDRESS,
+    Matrix,
+    line_features,
+    opens_with_stamp,
+)
 from briefings.line_model import LABELS, LineModel, shipped_model
 from briefings.model import CleanText, PartialDate, Removed, WireDateline
 
@@ -79,6 +85,8 @@ _SITE_CHROME = [
     # A picture's alternative text in brackets, where the copied page had the picture:
     # "[Image: The ministers shake hands]", "[Фото: ...]"
     re.compile(r"^\[(?i:image|photo|picture|video|фото|ảnh|hình|foto|gambar|bild)\s*:[^\]]*\]$"),
+    # Where the picture stood, by its file's name: "[image] ministers-talks.jpg", "IMG_2041.JPG"
+    re.compile(r"^(?:\[(?i:image|photo|picture|img)\]\s*)?\S+\.(?i:jpe?g|png|webp|gif|avif)$"),
     # Newsletter and channel promos: "... Sign up here.", "Join our WhatsApp channel and ...",
     # "Follow Al Jazeera English:"
     re.compile(r"\b(?:sign up|subscribe|register) (?:here|now|today)[.!]?$", re.I),
@@ -231,7 +239,7 @@ _CREDIT_BYLINE = re.compile(
 # Where the writer filed from closes a byline: "By Jane Doe in Hanoi", "Par Jean Roy à Paris"
 _FILED_FROM = rf"(?: (?:in|at|from|à|en|em|di|aus) {_NAME}(?: {_NAME})?)?"
 _BYLINE = re.compile(
-    rf"^{_BY} (?:[a-z][\w-]* |{_NAME} (?=[a-z])){{0,4}}{_NAME}"
+    rf"^{_BY}:? (?:[a-z][\w-]* |{_NAME} (?=[a-z])){{0,4}}{_NAME}"
     rf"(?:(?: | and | et | e | y |, ){_NAME}){{0,5}}{_FILED_FROM}$"
 )
 _TIMESTAMP = re.compile(r"^[\d\s/.:|,-]*\d{1,2}[:h]\d{2}[\d\s/.:|,-]*(?:[ap]\.?m\.?)?$", re.I)
@@ -263,7 +271,7 @@ _CAPTIONS = [
     # credit names a source, in capitals or not (a sentence closes with a full stop)
     re.compile(
         r"\b(?i:photos?|photographs?|images?|pictures?|credits?|sources?|ảnh|фото|fotos?)\s*:"
-        r"\s*[^\W\d_][\w/&.' -]{0,59}[\w)\]][\s|]*$"
+        r"\s*[^\W\d_][\w/&.' -]{0,59}(?:[\w\]]|\)\.?)[\s|]*$"
     ),
     re.compile(r"[—–-]\s*[A-Z][\w/.&-]*(?: [A-Z][\w/.&-]*)? (?:File )?Photos?$"),
     re.compile(r"\((?:[^()]* )?Photos?(?:/[^()]*)?\)$"),
@@ -301,7 +309,8 @@ DATELINE_WORDS = frozenset(
 )
 # The author's bio closing an agency story: "Edith M. Lederer is the AP's chief ... correspondent"
 _AUTHOR_BIO = re.compile(
-    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:is|was) (?:a |an |the )?.{0,60}?"
+    r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|The (?:writer|author))"
+    r" (?:is|was) (?:a |an |the )?.{0,60}?"
     r"\b(?i:correspondent|reporter|journalist|columnist|editor|writer|photographer)\b"
 )
 
@@ -318,6 +327,7 @@ _STORY_REACH = 4  # a headline's story starts within this many lines of it
 _CLUTTER_MAX_WORDS = 3
 _MENU_MIN_ITEMS = 3
 _MENU_ITEM_MAX_WORDS = 4
+_HASHTAG_MIN_ITEMS = 2
 _BIO_LINES = 2
 _PROSE_MIN_WORDS = 12
 _SENTENCE_MIN_WORDS = 8
@@ -577,7 +587,11 @@ _CAPITALS_OPENER = re.compile(r"^[^\W\d_a-z]{3,}(?: [^\W\d_a-z]{2,}){0,2}\s?[,(�
 
 
 def _opens_with_dateline(text: str) -> bool:
-    return bool(_CAPITALS_OPENER.match(text)) or read_wire_dateline(text)[0] is not None
+    return (
+        bool(_CAPITALS_OPENER.match(text))
+        or opens_with_stamp(text)
+        or read_wire_dateline(text)[0] is not None
+    )
 
 
 def _mark_model_title(lines: list[_Line]) -> str | None:
@@ -914,6 +928,8 @@ def _chrome_reason(text: str) -> str | None:
         return "site-chrome"
     if _is_menu(text):
         return "navigation"
+    if _is_hashtag_list(text):
+        return "site-chrome"
     if _RELATED_LINE.match(text) and len(_letter_words(text)) <= _LINK_MAX_WORDS:
         return "related-links"
     if _is_labelled_link(text):
@@ -921,6 +937,16 @@ def _chrome_reason(text: str) -> str | None:
     if _BYLINE.match(text) or _is_credit_byline(text):
         return "byline"
     return None
+
+
+def _is_hashtag_list(text: str) -> bool:
+    """`#Sugiono #ASEAN #Myanmar`: a line of hashtags is the page's tags, never the story."""
+    items = text.split("#")
+    return (
+        text.startswith("#")
+        and len(items) > _HASHTAG_MIN_ITEMS
+        and all(len(item.split()) <= _MENU_ITEM_MAX_WORDS for item in items)
+    )
 
 
 def _is_credit_byline(text: str) -> bool:
@@ -955,10 +981,14 @@ def _is_relative_stamp(text: str) -> bool:
     return all(w in DATELINE_WORDS or w in relative or w == "h" for w in words)
 
 
+# The count a button shows beside its name: "Comments (3)", "Bình luận (0)"
+_COUNT = re.compile(r"\s*\(\d+\)$")
+
+
 def _is_menu(text: str) -> bool:
     """`Sign in | Register`: short items between separators, no sentence among them; a
     breadcrumb `Home / Press / Speeches` needs three items (`Name / Staff Reporter` has two)."""
-    items = [item for item in _MENU_SEPARATOR.split(text) if item]
+    items = [_COUNT.sub("", item) for item in _MENU_SEPARATOR.split(text) if item]
     if len(items) < 2 and text.count(" / ") >= 2:
         items = text.split(" / ")
     if len(items) < 2 or any(_SENTENCE_END.search(item) for item in items):
@@ -1213,8 +1243,12 @@ def _credit_start(text: str) -> int | None:
 
 
 # A picture's text under its label, as a copied page keeps it: "Ảnh: Phó Thủ tướng …"
-_PICTURE_TEXT = re.compile(r"^(?i:photo|image|picture|фото|ảnh|hình ảnh|foto|gambar|bild)\s*:\s*")
+_PICTURE_TEXT = re.compile(
+    r"^(?i:(?:(?:photo|image|picture|img) )?alt(?: text)?|photo|image|picture|фото|ảnh|hình ảnh"
+    r"|foto|gambar|bild)\s*:\s*"
+)
 _ECHO_WORDS = 4
+_ECHO_MIN_WORDS = 3
 
 
 def _mark_picture_texts(lines: list[_Line]) -> None:
@@ -1225,9 +1259,18 @@ def _mark_picture_texts(lines: list[_Line]) -> None:
         label = _PICTURE_TEXT.match(line.text)
         if label is None:
             continue
-        words = line.text[label.end() :].casefold().split()[:_ECHO_WORDS]
-        if len(words) == _ECHO_WORDS and below.text.casefold().split()[:_ECHO_WORDS] == words:
+        if _echoes(line.text[label.end() :], below.text):
             line.reason, below.role = "picture-text", "caption"
+
+
+def _echoes(picture_text: str, below: str) -> bool:
+    """Whether the line below repeats a picture's text: its first words, or (an alt text
+    naming who is pictured) every word of it."""
+    words = picture_text.casefold().split()
+    below_words = below.casefold().split()
+    if len(words) >= _ECHO_WORDS and below_words[:_ECHO_WORDS] == words[:_ECHO_WORDS]:
+        return True
+    return len(words) >= _ECHO_MIN_WORDS and set(words) <= set(below_words)
 
 
 def _mark_captions(lines: list[_Line]) -> None:

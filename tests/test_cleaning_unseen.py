@@ -1,0 +1,92 @@
+"""Shapes met on outlets the cleaner had not seen: stamps opening the lead, alt texts,
+hashtags, button counts, bylines with a colon, the writer's note, pictures' file names."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.cleaning import clean_text
+from briefings.line_features import opens_with_stamp
+
+HEAD = ["MARITIME WEEKLY", "Home | World | Business | Opinion | Sport", "World > Europe"]
+TITLE = "Lisbon and Rabat agree to build a second undersea power cable by 2030"
+PROSE = [
+    "The two energy ministers said the cable would carry solar power north in summer and"
+    " wind power south in winter, and that financing would come from both governments.",
+    '"We want the strait to join our grids, not divide them," the Portuguese minister told'
+    " reporters after the signing ceremony in the old customs house.",
+    "Construction is expected to begin next year once the seabed survey is complete, the"
+    " ministers said in a joint statement released on Tuesday evening.",
+]
+LEAD = (
+    "Portugal and Morocco agreed on Tuesday to build a second undersea power cable across"
+    " the Strait of Gibraltar, doubling the capacity of the link by the end of the decade."
+)
+
+
+def page(*lines: str) -> str:
+    return "\n".join([*HEAD, TITLE, *lines])
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["Lisbon, March 4, 2025 – ", "Harbourpost.com, Lisbon - ", "(HPO) - ", "HARBOUR.PT - "],
+)
+def test_a_lead_opening_with_a_stamp_under_a_caption_stays_in_the_story(stamp: str) -> None:
+    caption = (
+        "The energy ministers of Portugal and Morocco shake hands in Lisbon on Tuesday."
+        " (Photo: Ana Lopes)"
+    )
+    clean = clean_text(page("March 4, 2025 10:20", caption, stamp + LEAD, *PROSE))
+    assert [caption] == list(clean.captions)
+    assert any(LEAD in paragraph for paragraph in clean.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Astana, January 28, 2025 – The minister held talks", True),
+        ("(NLĐO) - Bộ trưởng Ngoại giao đề nghị", True),
+        ("Việt Nam - Nga ký kết kế hoạch hợp tác", False),  # a pair of countries
+        ("However, he said – and repeated it – that", False),
+        ("Foreign Minister Bui Thanh Son – who arrived on Monday – said", False),
+    ],
+)
+def test_a_stamp_needs_a_comma_brackets_or_a_web_name_before_its_dash(
+    text: str, expected: bool
+) -> None:
+    assert expected == opens_with_stamp(text)
+
+
+def test_an_alt_text_naming_who_is_pictured_marks_the_line_below_as_the_caption() -> None:
+    alt = "image alt: Ana Lopes and Karim Bennani"
+    caption = (
+        "Energy Minister Ana Lopes and her Moroccan counterpart Karim Bennani before the signing"
+    )
+    clean = clean_text(page(LEAD, alt, caption, *PROSE))
+    assert [caption] == list(clean.captions)
+    assert alt in [r.text for r in clean.removed]
+
+
+def test_a_credit_in_brackets_closed_by_a_full_stop_makes_a_caption() -> None:
+    caption = "Thủ tướng tiếp Bộ trưởng Năng lượng Bồ Đào Nha tại Hà Nội (Ảnh: Minh Anh)."
+    clean = clean_text(page(LEAD, caption, *PROSE))
+    assert [caption] == list(clean.captions)
+
+
+def test_the_tail_s_hashtags_buttons_with_counts_and_writers_note_are_dropped() -> None:
+    tail = [
+        "The writer is energy correspondent of Maritime Weekly.",
+        "#Portugal #Morocco #undersea cable #energy",
+        "Like | Share | Comments (0)",
+    ]
+    clean = clean_text(page(LEAD, *PROSE, *tail))
+    assert PROSE[-1] == clean.paragraphs[-1]
+    assert set(tail) <= {r.text for r in clean.removed}
+
+
+@pytest.mark.parametrize("chrome", ["Oleh: Dewi Lestari", "[image] ministers-signing.jpg"])
+def test_a_byline_with_a_colon_and_a_picture_file_name_are_dropped(chrome: str) -> None:
+    clean = clean_text(page(chrome, LEAD, *PROSE))
+    assert chrome in [r.text for r in clean.removed]
+    assert TITLE == clean.title
