@@ -544,10 +544,13 @@ def _is_sentence(line: _Line) -> bool:
 
 def _mark_model_captions(lines: list[_Line]) -> None:
     """The classifier's captions, except a story's opening paragraph (it starts with the
-    wire dateline) and a headline-shaped line right above the byline (where headlines stand)."""
+    wire dateline), its closing one (no labelled page has a caption below the story's last
+    paragraph; a wire's "… (IANS)" sign-off looks like a credit) and a headline-shaped line
+    right above the byline (where headlines stand)."""
     signed = _above_byline(lines)
+    closing = next((x for x in reversed(lines) if x.body and _is_sentence(x)), None)
     for line in _kept(lines):
-        if line.verdict != "caption" or _opens_with_dateline(line.text):
+        if line.verdict != "caption" or line is closing or _opens_with_dateline(line.text):
             continue
         if id(line) in signed and _is_headline(line.text):
             continue

@@ -90,3 +90,15 @@ def test_a_byline_with_a_colon_and_a_picture_file_name_are_dropped(chrome: str) 
     clean = clean_text(page(chrome, LEAD, *PROSE))
     assert chrome in [r.text for r in clean.removed]
     assert TITLE == clean.title
+
+
+def test_a_story_s_closing_paragraph_signed_by_its_agency_in_brackets_is_no_caption() -> None:
+    closing = (
+        "Morocco's King is expected to visit Lisbon next spring to inaugurate the cable's"
+        " landing station, officials told the agency. (HNA)"
+    )
+    clean = clean_text(
+        page("Lisbon, March 4 (HNA) " + LEAD, *PROSE, closing, "Share: X | Facebook")
+    )
+    assert closing == clean.paragraphs[-1]
+    assert () == clean.captions
