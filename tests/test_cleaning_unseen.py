@@ -102,3 +102,24 @@ def test_a_story_s_closing_paragraph_signed_by_its_agency_in_brackets_is_no_capt
     )
     assert closing == clean.paragraphs[-1]
     assert () == clean.captions
+
+
+@pytest.mark.parametrize("stamp", ["Время чтения: 3 мин", "Waktu baca: 2 menit", "5 min read"])
+def test_a_reading_time_alone_is_dropped(stamp: str) -> None:
+    clean = clean_text(page("Ana Lopes", stamp, LEAD, *PROSE))
+    assert stamp in [r.text for r in clean.removed]
+    assert LEAD == clean.paragraphs[0]
+
+
+def test_a_date_line_closed_by_its_reading_time_is_the_dateline() -> None:
+    stamp = "Publié le 4 mars 2025 à 18:32. / Modifié le 4 mars 2025 à 19:05. 4 min. de lecture"
+    clean = clean_text(page(stamp, LEAD, *PROSE))
+    assert stamp not in " ".join(clean.paragraphs)
+    assert (2025, 3, 4) == (clean.published.year, clean.published.month, clean.published.day)
+
+
+def test_an_imprint_with_a_rights_mark_below_the_story_is_no_caption() -> None:
+    imprint = "Publisher: Maritime Press Society. Licence no. 78/GP-2021. © Maritime Weekly"
+    clean = clean_text(page(LEAD, *PROSE, imprint))
+    assert () == clean.captions
+    assert PROSE[-1] == clean.paragraphs[-1]
