@@ -585,13 +585,37 @@ _NAME_CAPTION_MAX_WORDS = 8
 
 def _mark_name_captions(lines: list[_Line]) -> None:
     """A photo's caption that only names who is in it (`Сергей Лавров и Ван И`), standing
-    alone between two paragraphs of the story's prose: a subheading names a matter."""
+    alone between two paragraphs of the story's prose: a subheading names a matter. Or
+    one that opens on the two people and ends no sentence (`Ararat Mirzoyan and Abbas
+    Araghchi at the start of the talks`), inside the story and above a paragraph of it."""
     kept = [line for line in lines if line.reason is None]
+    started = False
     for above, line, below in zip(kept, kept[1:], kept[2:], strict=False):
-        if not (line.body and _names_only(line.text)):
-            continue  # the cheap test first: few lines are names joined
-        if _is_prose(above.text) and _is_prose(below.text):
+        started = started or _is_prose(above.text)
+        if not (line.body and _is_prose(below.text)):
+            continue
+        names = _names_only(line.text) and _is_prose(above.text)
+        if names or (started and _opens_on_two_people(line)):
             line.role = "caption"
+
+
+_SCENE_MIN_WORDS = 8
+_SCENE_MAX_WORDS = 30
+
+
+def _opens_on_two_people(line: _Line) -> bool:
+    """Two names joined in the first words, the first of two capitalised words or more, and
+    no sentence closing the line: a picture's subject and scene, not the story's prose."""
+    words = line.text.split()
+    if not _SCENE_MIN_WORDS <= len(words) <= _SCENE_MAX_WORDS or _SENTENCE_END.search(line.text):
+        return False
+    if line.verdict == "title":
+        return False
+    for i, word in enumerate(words[:_NAME_CAPTION_MAX_WORDS]):
+        if word in _JOINING_WORDS and i + 1 < len(words):
+            before = list(takewhile(lambda w: w[:1].isupper(), reversed(words[:i])))
+            return len(before) >= 2 and words[i + 1][:1].isupper()
+    return False
 
 
 def _names_only(text: str) -> bool:

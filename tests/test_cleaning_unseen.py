@@ -123,3 +123,14 @@ def test_an_imprint_with_a_rights_mark_below_the_story_is_no_caption() -> None:
     clean = clean_text(page(LEAD, *PROSE, imprint))
     assert () == clean.captions
     assert PROSE[-1] == clean.paragraphs[-1]
+
+
+def test_a_line_opening_on_two_people_and_ending_no_sentence_inside_the_story_is_a_caption() -> (
+    None
+):
+    caption = "Ana Lopes and Karim Bennani at the start of the talks in the old customs house"
+    said = "Ana Lopes and Karim Bennani also discussed fishing quotas in the strait."
+    clean = clean_text(page(LEAD, PROSE[0], caption, PROSE[1], said, PROSE[2]))
+    assert [caption] == list(clean.captions)
+    assert said in clean.paragraphs
+    assert TITLE == clean.title
