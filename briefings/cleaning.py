@@ -92,6 +92,19 @@ _SITE_CHROME = [
     re.compile(r"\b(?:sign up|subscribe|register) (?:here|now|today)[.!]?$", re.I),
     re.compile(rf"^join \S+(?: \S+){{0,3}} (?:{_NETWORKS}|whatsapp) (?:channel|group)\b", re.I),
     re.compile(r"^follow [^.:]{2,40}:$", re.I),
+    # The same invitations in the languages of the pages we read: "Ikuti Saluran WhatsApp …
+    # untuk berita terkini", "Suivez-nous sur Telegram", "Подписывайтесь на наш канал"
+    re.compile(
+        r"^(?:follow|join|ikuti|gabung|suivez|rejoignez|siga|sigue|síguenos|подписывайтесь"
+        rf"|подпишитесь|theo dõi)\b.{{0,60}}\b(?:{_NETWORKS}|whatsapp|saluran|channel|chaîne|canal"
+        r"|канал|kênh)\b.{0,40}$",
+        re.I,
+    ),
+    # A call to subscribe opening a sentence: "Cet article vous est offert. Abonnez-vous …"
+    re.compile(
+        r"(?:^|[.!?] )(?:Subscribe|Abonnez-vous|Abonne-toi|Suscríbete|Assine|Berlangganan"
+        r"|Подпишитесь|Подписывайтесь)\b[^.!?]{0,80}[.!]?$"
+    ),
     re.compile(r"^(?:sign up|subscribe) (?:for|to) \S.{0,60}$", re.I),
     re.compile(r"^(?:©|\(c\)|copyright\b)", re.I),
     # "Reporting by A; Editing by B": agency credits, which never end like a sentence
@@ -314,6 +327,21 @@ _READING_TIME = re.compile(
     rf"(?:^|[\s.|·/-]+)(?:{_MINUTES}(?: (?i:read|reading|de lecture|de lectura|de leitura"
     r"|baca|đọc|lesezeit))?|(?i:reading time|read time|temps de lecture|tiempo de lectura"
     rf"|tempo de leitura|время чтения|thời gian đọc|waktu baca|lesezeit)\s*:?\s*{_MINUTES})$"
+)
+# What a writer is, in the languages of the pages we read (one, not "Journalists")
+_WRITER = (
+    r"(?:[Jj]ournalist|[Jj]ournaliste|[Cc]orrespondent|[Cc]orrespondant|[Cc]orrespondante|[Rr]eporter"
+    r"|[Ee]ditor|[Rr]édacteur|[Rr]édactrice|[Pp]eriodista|[Jj]ornalista|[Ww]artawan|[Кк]орреспондент"
+    r"|[Жж]урналист|[Pp]hóng viên|[Bb]iên tập viên|[Rr]edakteur|[Rr]edakteurin|[Cc]olumnist)"
+)
+# The writer's note under a byline: "Journaliste à la rubrique Monde, il suit …",
+# "Correspondent at the UN, she covers …"
+_WRITER_NOTE = re.compile(
+    rf"^{_WRITER}(?: (?:à|au|aux|chez|de|du|for|at|with|of|в|tại|di|en|em|für|bei)\b|,)"
+)
+# "Koroi Hawkins, RNZ Pacific Editor": a writer's name, a comma, the desk and what they are
+_NAMED_WRITER = re.compile(
+    rf"^[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){{1,3}}, (?:[^\W\d_][\w/.&'’-]* ){{0,4}}{_WRITER}$"
 )
 # The author's bio closing an agency story: "Edith M. Lederer is the AP's chief ... correspondent"
 _AUTHOR_BIO = re.compile(
@@ -985,8 +1013,10 @@ def _chrome_reason(text: str) -> str | None:
         return "related-links"
     if _is_labelled_link(text):
         return "related-links"
-    if _BYLINE.match(text) or _is_credit_byline(text):
+    if _BYLINE.match(text) or _is_credit_byline(text) or _NAMED_WRITER.match(text):
         return "byline"
+    if _WRITER_NOTE.match(text) and len(_letter_words(text)) <= _LINK_MAX_WORDS + 5:
+        return "author-bio"
     return None
 
 

@@ -134,3 +134,32 @@ def test_a_line_opening_on_two_people_and_ending_no_sentence_inside_the_story_is
     assert [caption] == list(clean.captions)
     assert said in clean.paragraphs
     assert TITLE == clean.title
+
+
+def test_a_writer_named_with_the_desk_and_a_writer_s_note_under_the_byline_are_dropped() -> None:
+    standfirst = (
+        "The two ministers signed the agreement in the old customs house, ending two years of"
+        " talks over the cable's route."
+    )
+    furniture = [
+        "Ana Lopes, Maritime Weekly Europe Editor",
+        "Dewi Lestari",
+        "Journaliste à la rubrique Europe, elle suit l'énergie et la pêche.",
+    ]
+    clean = clean_text(page(standfirst, *furniture, LEAD, *PROSE))
+    assert set(furniture) <= {r.text for r in clean.removed}
+    assert [standfirst, LEAD, *PROSE] == list(clean.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Ikuti Saluran WhatsApp MaritimWeekly.id untuk berita terkini",
+        "Suivez-nous sur Telegram pour ne rien manquer",
+        "Cet article vous est offert. Abonnez-vous pour lire tous nos articles.",
+    ],
+)
+def test_invitations_to_follow_or_subscribe_below_the_story_are_dropped(promo: str) -> None:
+    clean = clean_text(page(LEAD, *PROSE, promo))
+    assert promo in [r.text for r in clean.removed]
+    assert PROSE[-1] == clean.paragraphs[-1]
