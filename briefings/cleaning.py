@@ -583,15 +583,28 @@ def _mark_model_captions(lines: list[_Line]) -> None:
     """The classifier's captions, except a story's opening paragraph (it starts with the
     wire dateline), its closing one (no labelled page has a caption below the story's last
     paragraph; a wire's "… (IANS)" sign-off looks like a credit) and a headline-shaped line
-    right above the byline (where headlines stand)."""
+    where headlines stand: right above the byline, or the first above the story's prose on
+    a page where the classifier found no headline (under a date stamp, say)."""
     signed = _above_byline(lines)
     closing = next((x for x in reversed(lines) if x.body and _is_sentence(x)), None)
+    untitled = not any(x.verdict == "title" and x.body and _is_headline(x.text) for x in lines)
+    headline = _first_headline(lines) if untitled else None
     for line in _kept(lines):
         if line.verdict != "caption" or line is closing or _opens_with_dateline(line.text):
             continue
-        if id(line) in signed and _is_headline(line.text):
+        if (id(line) in signed or line is headline) and _is_headline(line.text):
             continue
         line.role = "caption"
+
+
+def _first_headline(lines: list[_Line]) -> _Line | None:
+    """The first headline-shaped line kept above the story's first paragraph of prose."""
+    for line in _kept(lines):
+        if _is_prose(line.text):
+            return None
+        if _is_headline(line.text):
+            return line
+    return None
 
 
 def _unmark_tail_captions(lines: list[_Line]) -> None:
