@@ -77,6 +77,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
 _NETWORKS = "twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threads|google news"
+_TAG_LABEL = (
+    r"(?:tags?|topics?|keywords?|từ khóa|mots[- ]clés|etiquetas|palavras[- ]chave"
+    r"|schlagwörter|теги|ключевые слова)"
+)
 _SITE_CHROME = [
     re.compile(rf"^follow (?:us|\w+(?: \w+){{0,3}}) on (?:{_NETWORKS})\b", re.I),
     re.compile(r"^(?:click|tap) here\b", re.I),
@@ -144,12 +148,8 @@ _SITE_CHROME = [
     ),
     re.compile(r"^by (?:signing up|subscribing|clicking)\b.{0,80}\b(?:privacy|terms)\b", re.I),
     # A tag list, labelled in the languages of the pages we read: "Tag: menlu, vietnam",
-    # "Từ khóa: ...", "Mots-clés : ..."
-    re.compile(
-        r"^(?:tags?|topics?|keywords?|từ khóa|mots[- ]clés|etiquetas|palavras[- ]chave"
-        r"|schlagwörter|теги|ключевые слова)\s*:\s*\S",
-        re.I,
-    ),
+    # "Từ khóa: ...", "Mots-clés : ...", two labels at once ("Tags / Keywords: ...")
+    re.compile(rf"^{_TAG_LABEL}(?:\s*[/&|]\s*{_TAG_LABEL})?\s*:\s*\S", re.I),
     re.compile(r"^disclaimer\s*:", re.I),
     # A rights notice anywhere in a short line: "Agency – Company © 2024", "Licence no. 123.
     # © Bản quyền thuộc ...", "Reproduction is permitted provided the source is credited."

@@ -85,7 +85,10 @@ def test_the_tail_s_hashtags_buttons_with_counts_and_writers_note_are_dropped() 
     assert set(tail) <= {r.text for r in clean.removed}
 
 
-@pytest.mark.parametrize("chrome", ["Oleh: Dewi Lestari", "[image] ministers-signing.jpg"])
+@pytest.mark.parametrize(
+    "chrome",
+    ["Oleh: Dewi Lestari", "[image] ministers-signing.jpg", "Tags / Keywords: Portugal, Morocco"],
+)
 def test_a_byline_with_a_colon_and_a_picture_file_name_are_dropped(chrome: str) -> None:
     clean = clean_text(page(chrome, LEAD, *PROSE))
     assert chrome in [r.text for r in clean.removed]
