@@ -636,12 +636,28 @@ def _mark_name_captions(lines: list[_Line]) -> None:
         if not (line.body and _is_prose(below.text)):
             continue
         names = _names_only(line.text) and _is_prose(above.text)
-        if names or (started and _opens_on_two_people(line)):
+        if names or (started and _opens_on_two_people(line)) or _poses_for_the_camera(line):
             line.role = "caption"
 
 
 _SCENE_MIN_WORDS = 8
 _SCENE_MAX_WORDS = 30
+# People posing for the picture, in the languages of the pages we read: only a caption
+# says so of its own photo ("Ministers pose for a group photo …", "… posent pour la photo
+# de famille", "Kedua menlu berfoto bersama …"); no labelled body line does
+_POSING = re.compile(
+    r"\b(?:pose[sd]? for (?:a |the )?(?:\w+ )?(?:photo|picture)"
+    r"|posing for (?:a |the )?(?:\w+ )?photo|pos(?:e|ent) pour (?:la|une) photo"
+    r"|pos(?:a|an) para (?:la|una) foto|posam para (?:a|uma) foto|berfoto"
+    r"|chụp ảnh (?:chung|lưu niệm)|позиру\w+|фотографируются|posieren für)",
+    re.I,
+)
+
+
+def _poses_for_the_camera(line: _Line) -> bool:
+    """A short paragraph of one sentence showing people posing for the photo."""
+    text = line.text
+    return len(text.split()) <= _SCENE_MAX_WORDS and ". " not in text and bool(_POSING.search(text))
 
 
 def _opens_on_two_people(line: _Line) -> bool:

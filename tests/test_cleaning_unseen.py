@@ -185,3 +185,17 @@ def test_a_headline_under_the_date_stamp_of_a_page_with_no_other_headline_is_the
     clean = clean_text(text)
     assert "Лиссабон и Рабат проложат второй подводный энергокабель к 2030 году" == clean.title
     assert () == clean.captions
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Les ministres de l'Énergie posent pour la photo de famille, mardi.",
+        "Kedua menteri berfoto bersama sebelum penandatanganan.",
+        "The two ministers pose for a photo in the old customs house",
+    ],
+)
+def test_a_line_of_people_posing_for_the_photo_is_a_caption(caption: str) -> None:
+    clean = clean_text(page(LEAD, PROSE[0], caption, *PROSE[1:]))
+    assert [caption] == list(clean.captions)
+    assert [LEAD, *PROSE] == list(clean.paragraphs)
