@@ -636,7 +636,8 @@ def _mark_name_captions(lines: list[_Line]) -> None:
         if not (line.body and _is_prose(below.text)):
             continue
         names = _names_only(line.text) and _is_prose(above.text)
-        if names or (started and _opens_on_two_people(line)) or _poses_for_the_camera(line):
+        posed = _poses_for_the_camera(line) or _shows_the_scene(line)
+        if names or (started and _opens_on_two_people(line)) or posed:
             line.role = "caption"
 
 
@@ -652,6 +653,24 @@ _POSING = re.compile(
     r"|chụp ảnh (?:chung|lưu niệm)|позиру\w+|фотографируются|posieren für)",
     re.I,
 )
+
+
+# A picture of the whole room, as captions open in the languages of the pages we read: "General
+# view of the talks", "Vue générale de …", "Общий вид …", and the Vietnamese press's "Quang
+# cảnh …" / "Toàn cảnh …" (scene, overview), which open captions and seldom a sentence.
+# Indonesian "Suasana …" (the atmosphere) is left out: "Suasana pertemuan hangat." is prose.
+_SCENE_OPENER = re.compile(
+    r"^(?:(?:A )?[Gg]eneral view (?:of|at)|[Oo]verview of|Vue (?:générale|d'ensemble|d’ensemble)"
+    r"|Vista (?:general|geral)|Общий вид|Quang cảnh|Toàn cảnh)\b"
+)
+_SCENE_CAPTION_MAX_WORDS = 20
+
+
+def _shows_the_scene(line: _Line) -> bool:
+    """A short paragraph of one sentence opening on the view of the room or meeting."""
+    text = line.text
+    short = len(text.split()) <= _SCENE_CAPTION_MAX_WORDS and ". " not in text
+    return short and bool(_SCENE_OPENER.match(text))
 
 
 def _poses_for_the_camera(line: _Line) -> bool:

@@ -229,3 +229,18 @@ def test_the_most_recent_sets_stay_above_their_cleaning_floors(labels: str) -> N
     assert isinstance(overall, dict)
     for measure, floor in zip(MEASURES, RECENT_FLOORS[labels], strict=True):
         assert floor <= overall[measure], measure
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["Quang cảnh buổi ký kết tại Lisbon", "General view of the signing ceremony in Lisbon"],
+)
+def test_a_short_line_opening_on_the_view_of_the_room_is_a_caption(caption: str) -> None:
+    clean = clean_text(page(LEAD, PROSE[0], caption, *PROSE[1:]))
+    assert [caption] == list(clean.captions)
+
+
+def test_the_atmosphere_of_a_meeting_told_in_a_sentence_stays_in_the_story() -> None:
+    said = "Suasana pertemuan berlangsung hangat dan akrab."
+    clean = clean_text(page(LEAD, PROSE[0], said, *PROSE[1:]))
+    assert said in clean.paragraphs
