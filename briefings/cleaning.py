@@ -32,7 +32,13 @@ from briefings.datelines import day_first_date, leading_date, read_wire_dateline
 from briefings.dates import place_dateline, split_dateline
 from briefings.english import STOPWORDS, stem
 from briefings.folding import fold, fold_text, squeeze_spaces
-from briefings.line_features import FEATURES, WEB_ADDRESS, Matrix, line_features
+from briefings.line_features import (
+    FEATURES,
+    WEB_ADDRESS,
+    Matrix,
+    line_features,
+    opens_with_stamp,
+)
 from briefings.line_model import LABELS, LineModel, shipped_model
 from briefings.model import CleanText, PartialDate, Removed, WireDateline
 
@@ -71,6 +77,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
 _NETWORKS = "twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threads|google news"
+_TAG_LABEL = (
+    r"(?:tags?|topics?|keywords?|từ khóa|mots[- ]clés|etiquetas|palavras[- ]chave"
+    r"|schlagwörter|теги|ключевые слова)"
+)
 _SITE_CHROME = [
     re.compile(rf"^follow (?:us|\w+(?: \w+){{0,3}}) on (?:{_NETWORKS})\b", re.I),
     re.compile(r"^(?:click|tap) here\b", re.I),
@@ -79,11 +89,26 @@ _SITE_CHROME = [
     # A picture's alternative text in brackets, where the copied page had the picture:
     # "[Image: The ministers shake hands]", "[Фото: ...]"
     re.compile(r"^\[(?i:image|photo|picture|video|фото|ảnh|hình|foto|gambar|bild)\s*:[^\]]*\]$"),
+    # Where the picture stood, by its file's name: "[image] ministers-talks.jpg", "IMG_2041.JPG"
+    re.compile(r"^(?:\[(?i:image|photo|picture|img)\]\s*)?\S+\.(?i:jpe?g|png|webp|gif|avif)$"),
     # Newsletter and channel promos: "... Sign up here.", "Join our WhatsApp channel and ...",
     # "Follow Al Jazeera English:"
     re.compile(r"\b(?:sign up|subscribe|register) (?:here|now|today)[.!]?$", re.I),
     re.compile(rf"^join \S+(?: \S+){{0,3}} (?:{_NETWORKS}|whatsapp) (?:channel|group)\b", re.I),
     re.compile(r"^follow [^.:]{2,40}:$", re.I),
+    # The same invitations in the languages of the pages we read: "Ikuti Saluran WhatsApp …
+    # untuk berita terkini", "Suivez-nous sur Telegram", "Подписывайтесь на наш канал"
+    re.compile(
+        r"^(?:follow|join|ikuti|gabung|suivez|rejoignez|siga|sigue|síguenos|подписывайтесь"
+        rf"|подпишитесь|theo dõi)\b.{{0,60}}\b(?:{_NETWORKS}|whatsapp|saluran|channel|chaîne|canal"
+        r"|канал|kênh)\b.{0,40}$",
+        re.I,
+    ),
+    # A call to subscribe opening a sentence: "Cet article vous est offert. Abonnez-vous …"
+    re.compile(
+        r"(?:^|[.!?] )(?:Subscribe|Abonnez-vous|Abonne-toi|Suscríbete|Assine|Berlangganan"
+        r"|Подпишитесь|Подписывайтесь)\b[^.!?]{0,80}[.!]?$"
+    ),
     re.compile(r"^(?:sign up|subscribe) (?:for|to) \S.{0,60}$", re.I),
     re.compile(r"^(?:©|\(c\)|copyright\b)", re.I),
     # "Reporting by A; Editing by B": agency credits, which never end like a sentence
@@ -123,12 +148,8 @@ _SITE_CHROME = [
     ),
     re.compile(r"^by (?:signing up|subscribing|clicking)\b.{0,80}\b(?:privacy|terms)\b", re.I),
     # A tag list, labelled in the languages of the pages we read: "Tag: menlu, vietnam",
-    # "Từ khóa: ...", "Mots-clés : ..."
-    re.compile(
-        r"^(?:tags?|topics?|keywords?|từ khóa|mots[- ]clés|etiquetas|palavras[- ]chave"
-        r"|schlagwörter|теги|ключевые слова)\s*:\s*\S",
-        re.I,
-    ),
+    # "Từ khóa: ...", "Mots-clés : ...", two labels at once ("Tags / Keywords: ...")
+    re.compile(rf"^{_TAG_LABEL}(?:\s*[/&|]\s*{_TAG_LABEL})?\s*:\s*\S", re.I),
     re.compile(r"^disclaimer\s*:", re.I),
     # A rights notice anywhere in a short line: "Agency – Company © 2024", "Licence no. 123.
     # © Bản quyền thuộc ...", "Reproduction is permitted provided the source is credited."
@@ -231,7 +252,7 @@ _CREDIT_BYLINE = re.compile(
 # Where the writer filed from closes a byline: "By Jane Doe in Hanoi", "Par Jean Roy à Paris"
 _FILED_FROM = rf"(?: (?:in|at|from|à|en|em|di|aus) {_NAME}(?: {_NAME})?)?"
 _BYLINE = re.compile(
-    rf"^{_BY} (?:[a-z][\w-]* |{_NAME} (?=[a-z])){{0,4}}{_NAME}"
+    rf"^{_BY}:? (?:[a-z][\w-]* |{_NAME} (?=[a-z])){{0,4}}{_NAME}"
     rf"(?:(?: | and | et | e | y |, ){_NAME}){{0,5}}{_FILED_FROM}$"
 )
 _TIMESTAMP = re.compile(r"^[\d\s/.:|,-]*\d{1,2}[:h]\d{2}[\d\s/.:|,-]*(?:[ap]\.?m\.?)?$", re.I)
@@ -263,7 +284,7 @@ _CAPTIONS = [
     # credit names a source, in capitals or not (a sentence closes with a full stop)
     re.compile(
         r"\b(?i:photos?|photographs?|images?|pictures?|credits?|sources?|ảnh|фото|fotos?)\s*:"
-        r"\s*[^\W\d_][\w/&.' -]{0,59}[\w)\]][\s|]*$"
+        r"\s*[^\W\d_][\w/&.' -]{0,59}(?:[\w\]]|\)\.?)[\s|]*$"
     ),
     re.compile(r"[—–-]\s*[A-Z][\w/.&-]*(?: [A-Z][\w/.&-]*)? (?:File )?Photos?$"),
     re.compile(r"\((?:[^()]* )?Photos?(?:/[^()]*)?\)$"),
@@ -299,9 +320,33 @@ DATELINE_WORDS = frozenset(
     # French writes the hour with an h ("à 10h12", "10 h 12").
     + ["h"]
 )
+# How long the story takes to read, alone or closing the date line: "4 min read",
+# "4 min. de lecture", "Время чтения: 3 мин", "Waktu baca: 2 menit"
+_MINUTES = r"\d{1,3}\s?(?i:min|mins|minutes?|minuten|мин|минут[аы]?|phút|menit)\.?"
+_READING_TIME = re.compile(
+    rf"(?:^|[\s.|·/-]+)(?:{_MINUTES}(?: (?i:read|reading|de lecture|de lectura|de leitura"
+    r"|baca|đọc|lesezeit))?|(?i:reading time|read time|temps de lecture|tiempo de lectura"
+    rf"|tempo de leitura|время чтения|thời gian đọc|waktu baca|lesezeit)\s*:?\s*{_MINUTES})$"
+)
+# What a writer is, in the languages of the pages we read (one, not "Journalists")
+_WRITER = (
+    r"(?:[Jj]ournalist|[Jj]ournaliste|[Cc]orrespondent|[Cc]orrespondant|[Cc]orrespondante|[Rr]eporter"
+    r"|[Ee]ditor|[Rr]édacteur|[Rr]édactrice|[Pp]eriodista|[Jj]ornalista|[Ww]artawan|[Кк]орреспондент"
+    r"|[Жж]урналист|[Pp]hóng viên|[Bb]iên tập viên|[Rr]edakteur|[Rr]edakteurin|[Cc]olumnist)"
+)
+# The writer's note under a byline: "Journaliste à la rubrique Monde, il suit …",
+# "Correspondent at the UN, she covers …"
+_WRITER_NOTE = re.compile(
+    rf"^{_WRITER}(?: (?:à|au|aux|chez|de|du|for|at|with|of|в|tại|di|en|em|für|bei)\b|,)"
+)
+# "Koroi Hawkins, RNZ Pacific Editor": a writer's name, a comma, the desk and what they are
+_NAMED_WRITER = re.compile(
+    rf"^[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){{1,3}}, (?:[^\W\d_][\w/.&'’-]* ){{0,4}}{_WRITER}$"
+)
 # The author's bio closing an agency story: "Edith M. Lederer is the AP's chief ... correspondent"
 _AUTHOR_BIO = re.compile(
-    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:is|was) (?:a |an |the )?.{0,60}?"
+    r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|The (?:writer|author))"
+    r" (?:is|was) (?:a |an |the )?.{0,60}?"
     r"\b(?i:correspondent|reporter|journalist|columnist|editor|writer|photographer)\b"
 )
 
@@ -318,6 +363,7 @@ _STORY_REACH = 4  # a headline's story starts within this many lines of it
 _CLUTTER_MAX_WORDS = 3
 _MENU_MIN_ITEMS = 3
 _MENU_ITEM_MAX_WORDS = 4
+_HASHTAG_MIN_ITEMS = 2
 _BIO_LINES = 2
 _PROSE_MIN_WORDS = 12
 _SENTENCE_MIN_WORDS = 8
@@ -410,6 +456,7 @@ def clean_text_with(
     _mark_captions(lines)
     _mark_model_captions(lines)
     _mark_name_captions(lines)
+    _unmark_tail_captions(lines)
     _drop_head_furniture(lines)
     _drop_other_language(lines, language)
     _drop_duplicates(lines)
@@ -539,14 +586,42 @@ def _is_sentence(line: _Line) -> bool:
 
 def _mark_model_captions(lines: list[_Line]) -> None:
     """The classifier's captions, except a story's opening paragraph (it starts with the
-    wire dateline) and a headline-shaped line right above the byline (where headlines stand)."""
+    wire dateline), its closing one (no labelled page has a caption below the story's last
+    paragraph; a wire's "… (IANS)" sign-off looks like a credit) and a headline-shaped line
+    where headlines stand: right above the byline, or the first above the story's prose on
+    a page where the classifier found no headline (under a date stamp, say)."""
     signed = _above_byline(lines)
+    closing = next((x for x in reversed(lines) if x.body and _is_sentence(x)), None)
+    untitled = not any(x.verdict == "title" and x.body and _is_headline(x.text) for x in lines)
+    headline = _first_headline(lines) if untitled else None
     for line in _kept(lines):
-        if line.verdict != "caption" or _opens_with_dateline(line.text):
+        if line.verdict != "caption" or line is closing or _opens_with_dateline(line.text):
             continue
-        if id(line) in signed and _is_headline(line.text):
+        if (id(line) in signed or line is headline) and _is_headline(line.text):
             continue
         line.role = "caption"
+
+
+def _first_headline(lines: list[_Line]) -> _Line | None:
+    """The first headline-shaped line kept above the story's first paragraph of prose."""
+    for line in _kept(lines):
+        if _is_prose(line.text):
+            return None
+        if _is_headline(line.text):
+            return line
+    return None
+
+
+def _unmark_tail_captions(lines: list[_Line]) -> None:
+    """Below the story's last paragraph a credit-shaped line is the site's imprint
+    ("… Giấy phép số 78/GP-BTTTT. © Znews"), not a picture's caption: no labelled page has a
+    caption there. It is left to the tail's rules and the classifier."""
+    closing = max((i for i, x in enumerate(lines) if x.body and _is_sentence(x)), default=None)
+    if closing is None:
+        return
+    for line in lines[closing + 1 :]:
+        if line.reason is None and line.role == "caption":
+            line.role = "body"
 
 
 # The words that join the people in a photo, in the languages of the pages we read
@@ -556,13 +631,72 @@ _NAME_CAPTION_MAX_WORDS = 8
 
 def _mark_name_captions(lines: list[_Line]) -> None:
     """A photo's caption that only names who is in it (`Сергей Лавров и Ван И`), standing
-    alone between two paragraphs of the story's prose: a subheading names a matter."""
+    alone between two paragraphs of the story's prose: a subheading names a matter. Or
+    one that opens on the two people and ends no sentence (`Ararat Mirzoyan and Abbas
+    Araghchi at the start of the talks`), inside the story and above a paragraph of it."""
     kept = [line for line in lines if line.reason is None]
+    started = False
     for above, line, below in zip(kept, kept[1:], kept[2:], strict=False):
-        if not (line.body and _names_only(line.text)):
-            continue  # the cheap test first: few lines are names joined
-        if _is_prose(above.text) and _is_prose(below.text):
+        started = started or _is_prose(above.text)
+        if not (line.body and _is_prose(below.text)):
+            continue
+        names = _names_only(line.text) and _is_prose(above.text)
+        posed = _poses_for_the_camera(line) or _shows_the_scene(line)
+        if names or (started and _opens_on_two_people(line)) or posed:
             line.role = "caption"
+
+
+_SCENE_MIN_WORDS = 8
+_SCENE_MAX_WORDS = 30
+# People posing for the picture, in the languages of the pages we read: only a caption
+# says so of its own photo ("Ministers pose for a group photo …", "… posent pour la photo
+# de famille", "Kedua menlu berfoto bersama …"); no labelled body line does
+_POSING = re.compile(
+    r"\b(?:pose[sd]? for (?:a |the )?(?:\w+ )?(?:photo|picture)"
+    r"|posing for (?:a |the )?(?:\w+ )?photo|pos(?:e|ent) pour (?:la|une) photo"
+    r"|pos(?:a|an) para (?:la|una) foto|posam para (?:a|uma) foto|berfoto"
+    r"|chụp ảnh (?:chung|lưu niệm)|позиру\w+|фотографируются|posieren für)",
+    re.I,
+)
+
+
+# A picture of the whole room, as captions open in the languages of the pages we read: "General
+# view of the talks", "Vue générale de …", "Общий вид …", and the Vietnamese press's "Quang
+# cảnh …" / "Toàn cảnh …" (scene, overview), which open captions and seldom a sentence.
+# Indonesian "Suasana …" (the atmosphere) is left out: "Suasana pertemuan hangat." is prose.
+_SCENE_OPENER = re.compile(
+    r"^(?:(?:A )?[Gg]eneral view (?:of|at)|[Oo]verview of|Vue (?:générale|d'ensemble|d’ensemble)"
+    r"|Vista (?:general|geral)|Общий вид|Quang cảnh|Toàn cảnh)\b"
+)
+_SCENE_CAPTION_MAX_WORDS = 20
+
+
+def _shows_the_scene(line: _Line) -> bool:
+    """A short paragraph of one sentence opening on the view of the room or meeting."""
+    text = line.text
+    short = len(text.split()) <= _SCENE_CAPTION_MAX_WORDS and ". " not in text
+    return short and bool(_SCENE_OPENER.match(text))
+
+
+def _poses_for_the_camera(line: _Line) -> bool:
+    """A short paragraph of one sentence showing people posing for the photo."""
+    text = line.text
+    return len(text.split()) <= _SCENE_MAX_WORDS and ". " not in text and bool(_POSING.search(text))
+
+
+def _opens_on_two_people(line: _Line) -> bool:
+    """Two names joined in the first words, the first of two capitalised words or more, and
+    no sentence closing the line: a picture's subject and scene, not the story's prose."""
+    words = line.text.split()
+    if not _SCENE_MIN_WORDS <= len(words) <= _SCENE_MAX_WORDS or _SENTENCE_END.search(line.text):
+        return False
+    if line.verdict == "title":
+        return False
+    for i, word in enumerate(words[:_NAME_CAPTION_MAX_WORDS]):
+        if word in _JOINING_WORDS and i + 1 < len(words):
+            before = list(takewhile(lambda w: w[:1].isupper(), reversed(words[:i])))
+            return len(before) >= 2 and words[i + 1][:1].isupper()
+    return False
 
 
 def _names_only(text: str) -> bool:
@@ -582,7 +716,11 @@ _CAPITALS_OPENER = re.compile(r"^[^\W\d_a-z]{3,}(?: [^\W\d_a-z]{2,}){0,2}\s?[,(�
 
 
 def _opens_with_dateline(text: str) -> bool:
-    return bool(_CAPITALS_OPENER.match(text)) or read_wire_dateline(text)[0] is not None
+    return (
+        bool(_CAPITALS_OPENER.match(text))
+        or opens_with_stamp(text)
+        or read_wire_dateline(text)[0] is not None
+    )
 
 
 def _mark_model_title(lines: list[_Line]) -> str | None:
@@ -858,6 +996,7 @@ def _metadata_date(text: str) -> PartialDate | None:
     """
     if len(text) > _DATELINE_LINE_MAX_CHARS or not _ASCII_DIGIT.search(text):
         return None  # every date the dateline readers know has a day or a year in digits
+    text = _READING_TIME.sub("", text) or text
     text = _GLUED_YEAR.sub(r"\1 ", text)  # "July 8, 20242:15 PM": the page lost a space
     for start in _word_starts(text):
         date, _, rest = split_dateline(text[start:])
@@ -913,19 +1052,35 @@ def _chrome_reason(text: str) -> str | None:
         return None
     if not _LETTER.search(text):
         return "timestamp" if _TIMESTAMP.match(text) else "no-text"
+    if _READING_TIME.match(text):
+        return "timestamp"
     if _is_bare_dateline(text) or _is_relative_stamp(text) or _is_age_stamp(text):
         return "timestamp"
     if _key(text) in CHROME_LINES or any(p.search(text) for p in _SITE_CHROME):
         return "site-chrome"
     if _is_menu(text):
         return "navigation"
+    if _is_hashtag_list(text):
+        return "site-chrome"
     if _RELATED_LINE.match(text) and len(_letter_words(text)) <= _LINK_MAX_WORDS:
         return "related-links"
     if _is_labelled_link(text):
         return "related-links"
-    if _BYLINE.match(text) or _is_credit_byline(text):
+    if _BYLINE.match(text) or _is_credit_byline(text) or _NAMED_WRITER.match(text):
         return "byline"
+    if _WRITER_NOTE.match(text) and len(_letter_words(text)) <= _LINK_MAX_WORDS + 5:
+        return "author-bio"
     return None
+
+
+def _is_hashtag_list(text: str) -> bool:
+    """`#Sugiono #ASEAN #Myanmar`: a line of hashtags is the page's tags, never the story."""
+    items = text.split("#")
+    return (
+        text.startswith("#")
+        and len(items) > _HASHTAG_MIN_ITEMS
+        and all(len(item.split()) <= _MENU_ITEM_MAX_WORDS for item in items)
+    )
 
 
 def _is_credit_byline(text: str) -> bool:
@@ -960,10 +1115,14 @@ def _is_relative_stamp(text: str) -> bool:
     return all(w in DATELINE_WORDS or w in relative or w == "h" for w in words)
 
 
+# The count a button shows beside its name: "Comments (3)", "Bình luận (0)"
+_COUNT = re.compile(r"\s*\(\d+\)$")
+
+
 def _is_menu(text: str) -> bool:
     """`Sign in | Register`: short items between separators, no sentence among them; a
     breadcrumb `Home / Press / Speeches` needs three items (`Name / Staff Reporter` has two)."""
-    items = [item for item in _MENU_SEPARATOR.split(text) if item]
+    items = [_COUNT.sub("", item) for item in _MENU_SEPARATOR.split(text) if item]
     if len(items) < 2 and text.count(" / ") >= 2:
         items = text.split(" / ")
     if len(items) < 2 or any(_SENTENCE_END.search(item) for item in items):
@@ -1221,8 +1380,12 @@ def _credit_start(text: str) -> int | None:
 
 
 # A picture's text under its label, as a copied page keeps it: "Ảnh: Phó Thủ tướng …"
-_PICTURE_TEXT = re.compile(r"^(?i:photo|image|picture|фото|ảnh|hình ảnh|foto|gambar|bild)\s*:\s*")
+_PICTURE_TEXT = re.compile(
+    r"^(?i:(?:(?:photo|image|picture|img) )?alt(?: text)?|photo|image|picture|фото|ảnh|hình ảnh"
+    r"|foto|gambar|bild)\s*:\s*"
+)
 _ECHO_WORDS = 4
+_ECHO_MIN_WORDS = 3
 
 
 def _mark_picture_texts(lines: list[_Line]) -> None:
@@ -1233,9 +1396,18 @@ def _mark_picture_texts(lines: list[_Line]) -> None:
         label = _PICTURE_TEXT.match(line.text)
         if label is None:
             continue
-        words = line.text[label.end() :].casefold().split()[:_ECHO_WORDS]
-        if len(words) == _ECHO_WORDS and below.text.casefold().split()[:_ECHO_WORDS] == words:
+        if _echoes(line.text[label.end() :], below.text):
             line.reason, below.role = "picture-text", "caption"
+
+
+def _echoes(picture_text: str, below: str) -> bool:
+    """Whether the line below repeats a picture's text: its first words, or (an alt text
+    naming who is pictured) every word of it."""
+    words = picture_text.casefold().split()
+    below_words = below.casefold().split()
+    if len(words) >= _ECHO_WORDS and below_words[:_ECHO_WORDS] == words[:_ECHO_WORDS]:
+        return True
+    return len(words) >= _ECHO_MIN_WORDS and set(words) <= set(below_words)
 
 
 def _mark_captions(lines: list[_Line]) -> None:
@@ -1464,8 +1636,8 @@ def _drop_tail_clutter(lines: list[_Line]) -> None:
             line.reason = "navigation"
         elif line.body and _is_named_role(line.text):
             line.reason = "author-bio"
-        elif line.body and _is_tag_list(line.text):
-            line.reason = "site-chrome"
+        elif line.body and (_is_tag_list(line.text) or "©" in line.text):
+            line.reason = "site-chrome"  # tags, or the rights notice closing an imprint
 
 
 def _is_tag_list(text: str) -> bool:

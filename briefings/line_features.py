@@ -56,6 +56,14 @@ _CREDIT_MARK = re.compile(
     r"[©®].{0,40}$|\w/\s?[A-Z][^/]{1,30}$|\([A-Z][^()]{1,40}\)$|[|/]\s?[A-Z ]{2,30}$"
 )
 _CREDIT_REACH = 60  # characters: a credit closes a line
+# A story's first paragraph opens with where, when or from whom before a dash: "Astana,
+# January 28, 2025 – …", "TEMPO.CO, Jakarta - …", "(NLĐO) - …", "VOV.VN - …". The comma,
+# brackets or web name keep out a pair of countries ("Việt Nam - Nga …").
+_LEAD_STAMP = re.compile(
+    r"^(?:\([^()\s][^()]{0,28}\)|[\w-]+\.[A-Za-z]{2,4}"
+    r"|[^\W\d_][\w.&'’]*(?: [^\W\d_][\w.&'’]*){0,2}(?:, [^\W_][\w.'’]*(?: [\w.'’]+){0,3}){1,2})"
+    r" ?[-–—]{1,2}\s"
+)
 _LABEL = re.compile(r"^[^\W\d_][^:]{0,24}:\s")  # "Photo: ...", "Tags: ..."
 
 _PROSE_MIN_WORDS = 12  # a line this long ending a sentence is the story's prose
@@ -138,6 +146,16 @@ def _own_features(line: str, words: list[str], stops: frozenset[str]) -> list[fl
         float(len(words) <= 1),
         0.0,  # prose: filled in by _page_features, once wrapped lines are joined
     ]
+
+
+def opens_with_stamp(line: str) -> bool:
+    """Whether the line opens with a wire-style stamp (place, date or outlet) and a dash."""
+    match = _LEAD_STAMP.match(line)
+    if match is None:
+        return False
+    # Each part after a comma opens with a capital or a digit: "However, he –" is prose.
+    parts = match.group().split(", ")
+    return all(part[:1].isupper() or part[:1].isdigit() for part in parts[1:])
 
 
 def _date_shapes(line: str) -> tuple[float, float, float]:
