@@ -451,8 +451,6 @@ def _is_english(text: str) -> bool:
 
 def _find_definitions(article: _Article) -> None:
     for index, text in enumerate(article.texts):
-        if not article.english[index]:
-            continue
         for definition in acronym_finder.find_definition_spans(text):
             entity = _defined_entity(article, definition.short, definition.long)
             article.acronyms[definition.short] = entity.name

@@ -285,3 +285,17 @@ def test_indonesian_cina_is_china_and_no_part_of_the_ministers_name() -> None:
     assert ("China", "place") == found["Cina"]
     assert ("Wang Yi", "person") == found["Wang Yi"]
     assert ("South China Sea", "place") == found["Laut Cina Selatan"]
+
+
+def test_a_body_defined_by_its_acronym_in_french_is_an_organisation() -> None:
+    text = (
+        "Le conseiller fédéral Ignazio Cassis, chef du Département fédéral des affaires "
+        "étrangères (DFAE), a reçu mardi à Berne son homologue. L'accord que l'Association "
+        "européenne de libre-échange (AELE) négocie avance."
+    )
+
+    found = named(text, "fr")
+
+    body = ("Département fédéral des affaires étrangères", "organization")
+    assert body == found["Département fédéral des affaires étrangères"] == found["DFAE"]
+    assert ("Association européenne de libre-échange", "organization") == found["AELE"]
