@@ -24,7 +24,14 @@ from rapidfuzz import fuzz
 
 from briefings import acronyms as acronym_finder
 from briefings.acts import acts, matters_of_parties, measures, paired_matters, parties_after
-from briefings.credits import credit_start, credited_outlets, dateline_outlets, opening_outlet
+from briefings.credits import (
+    bracketed_tag,
+    credit_start,
+    credited_outlets,
+    dateline_outlets,
+    domain_outlets,
+    opening_outlet,
+)
 from briefings.folding import fold
 from briefings.foreign_bodies import bodies, russian_bodies, vietnamese_bodies
 from briefings.foreign_names import (
@@ -1236,9 +1243,12 @@ def _find_credited_outlets(article: _Article, passages: Sequence[Passage]) -> No
         elif passage.kind == "caption":
             spans = list(credited_outlets(passage.text, common))
         elif passage.kind == "body" and index < _OPENING_PASSAGES:
-            spans = [span for span in [opening_outlet(passage.text)] if span is not None]
+            opening = opening_outlet(passage.text) or bracketed_tag(passage.text)
+            spans = [span for span in [opening] if span is not None]
         else:
-            continue
+            spans = []
+        if passage.kind in ("body", "caption"):
+            spans += [span for span in domain_outlets(passage.text) if span not in spans]
         for start, end in spans:
             entity = _named_entity(article, passage.text[start:end], "organization")
             if entity.kind == "organization":
