@@ -101,8 +101,14 @@ def _name_end(
 _VIETNAMESE_HEAD = re.compile(
     r"(?<![\w])(?:Bộ|Ủy ban|Uỷ ban|Ban|Quốc hội|Quân ủy|Quân uỷ|Hội đồng|Văn phòng|Đại sứ quán"
     r"|Tổng lãnh sự quán|Lãnh sự quán|Ngân hàng|Thông tấn xã|Đảng|Viện|Tòa án|Toà án|Duma"
-    r"|Tổng cục|Cục|Học viện|Hiệp hội|Tập đoàn|Tổ chức)(?![\w])"
+    r"|Tổng cục|Cục|Học viện|Hiệp hội|Tập đoàn|Tổ chức|Khu công nghiệp)(?![\w])"
 )
+# "liên" (inter-) may stand in lower case between the head and the name's first capital:
+# "Ủy ban liên Chính phủ Việt Nam - Nga".
+_VIETNAMESE_PREFIX = re.compile(r"[ \t]+liên(?=[ \t]+[^\W\d_a-zđ])")
+# Missions name the city or country they sit in: "Đại sứ quán Việt Nam tại Nga".
+_VIETNAMESE_MISSION = re.compile(r"(?:Đại sứ quán|Tổng lãnh sự quán|Lãnh sự quán)$")
+_SEATED_IN = re.compile(r"[ \t]+tại[ \t]+")
 # "Bộ" is also a set: "Bộ Quy tắc ứng xử" (the code of conduct) is no ministry.
 _SET_OF_RULES = re.compile(r"Bộ[ \t]+(?:Quy|Nguyên)[ \t]+tắc", re.IGNORECASE)
 # Vietnamese syllables have at most seven letters and no f, j, w, z: a longer or such word
@@ -122,9 +128,14 @@ def vietnamese_bodies(
     for head in _VIETNAMESE_HEAD.finditer(text):
         if _SET_OF_RULES.match(text, head.start()):
             continue
-        end = _vietnamese_name_end(text, head.end(), is_place, is_function_word)
-        if end > head.end():
-            yield head.start(), end
+        prefix = _VIETNAMESE_PREFIX.match(text, head.end())
+        name_start = prefix.end() if prefix else head.end()
+        end = _vietnamese_name_end(text, name_start, is_place, is_function_word)
+        if end > name_start:
+            yield (
+                head.start(),
+                _seat(text, end, is_place) if _VIETNAMESE_MISSION.match(head.group()) else end,
+            )
 
 
 def _vietnamese_name_end(
@@ -139,9 +150,13 @@ def _vietnamese_name_end(
     while (found := _SYLLABLE.match(text, end)) is not None:
         syllable = found[1]
         if syllable[0].isupper():
+            # The party a body belongs to starts a body of its own: "Ủy ban Công tác Đối ngoại
+            # Trung ương" | "Đảng Cộng sản Trung Quốc".
+            if syllable == "Đảng" and at_group_start and end > position:
+                break
             place_end = _place_at(text, found.start(1), is_place)
             if place_end is not None:
-                return place_end
+                return _second_of_pair(text, place_end, is_place)
             if _FOREIGN_SYLLABLE.match(syllable) and not syllable.isupper():
                 break
             end, group_opened, at_group_start = found.end(), at_group_start, False
@@ -160,6 +175,20 @@ def _pair_end(text: str, end: int, is_place: Callable[[str], bool]) -> int:
     dash = _PAIR_DASH.match(text, first) if first is not None else None
     second = _place_at(text, dash.end(), is_place) if dash else None
     return second if second is not None else end
+
+
+def _second_of_pair(text: str, end: int, is_place: Callable[[str], bool]) -> int:
+    """Past the second country when a dash pairs it with the first: "Việt Nam - Nga"."""
+    dash = _PAIR_DASH.match(text, end)
+    second = _place_at(text, dash.end(), is_place) if dash else None
+    return second if second is not None else end
+
+
+def _seat(text: str, end: int, is_place: Callable[[str], bool]) -> int:
+    """Past the place a mission sits in, when "tại" names one."""
+    seated = _SEATED_IN.match(text, end)
+    place = _place_at(text, seated.end(), is_place) if seated else None
+    return place if place is not None else end
 
 
 def _place_at(text: str, start: int, is_place: Callable[[str], bool]) -> int | None:

@@ -299,3 +299,20 @@ def test_a_body_defined_by_its_acronym_in_french_is_an_organisation() -> None:
     body = ("Département fédéral des affaires étrangères", "organization")
     assert body == found["Département fédéral des affaires étrangères"] == found["DFAE"]
     assert ("Association européenne de libre-échange", "organization") == found["AELE"]
+
+
+def test_a_vietnamese_body_ends_before_its_party_and_takes_its_seat_and_pair() -> None:
+    text = (
+        "Thủ tướng tiếp Ủy viên Bộ Chính trị, Chủ nhiệm Văn phòng Ủy ban Công tác Đối ngoại "
+        "Trung ương Đảng Cộng sản Trung Quốc Vương Nghị. Thứ trưởng đã làm việc với Đại sứ quán "
+        "Việt Nam tại Nga và thăm Khu công nghiệp Việt Nam - Singapore."
+    )
+
+    found = {surface for surface, (_, kind) in named(text, "vi").items() if kind == "organization"}
+
+    assert {
+        "Văn phòng Ủy ban Công tác Đối ngoại Trung ương",
+        "Đảng Cộng sản Trung Quốc",
+        "Đại sứ quán Việt Nam tại Nga",
+        "Khu công nghiệp Việt Nam - Singapore",
+    } <= found
