@@ -242,8 +242,17 @@ def russian_bodies(text: str, is_place: Callable[[str], bool]) -> Iterator[tuple
         # "агентство ИТАР": an agency's word only introduces its name, which the acronym is.
         if lemma == "агентство" and text[head.end() : named_end].strip().isupper():
             continue
-        if named_end > head.end():
-            yield _adjective_before(text, head.start()), named_end
+        start = _adjectives_before(text, head.start())
+        # "Национального статистического комитета", "Государственной Думе": the capital of the
+        # adjective opening the name, mid-sentence or before a capitalised head, marks a name.
+        by_adjective = start < head.start() and (capitalised or _mid_sentence(text, start))
+        if named_end == head.end() and by_adjective:
+            # … with its lower-case complement: "Шанхайской организации сотрудничества".
+            named_end = end
+        if named_end > head.end() or by_adjective:
+            if lemma in _TOPICAL_HEADS:
+                named_end = _topic_end(text, named_end)
+            yield start, named_end
 
 
 def _russian_name_end(
@@ -277,6 +286,11 @@ def _russian_name_end(
 
 # How far back a word before a head is looked for: longer than any Russian word.
 _LOOK_BACK = 40
+_MOST_ADJECTIVES = 3
+_WORD_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁа-яё][а-яё]+(?:-[а-яё]+)?)[ \t]+$")
+# Bodies named with the field they work in: commissions, committees, councils.
+_TOPICAL_HEADS = frozenset({"комиссия", "комитет", "совет"})
+_PO = re.compile(r"[ \t]+по(?=[ \t])")
 
 
 def _mid_sentence(text: str, start: int) -> bool:
@@ -289,11 +303,38 @@ def _word_before(text: str, start: int) -> str:
     return words[-1] if words else ""
 
 
-def _adjective_before(text: str, start: int) -> int:
-    """Back over a capitalised adjective standing before the head: "Генеральное консульство"."""
-    offset = max(0, start - _LOOK_BACK)
-    found = re.search(r"([А-ЯЁ][а-яё]+)[ \t]+$", text[offset:start])
-    return offset + found.start(1) if found and _is_adjective(found[1]) else start
+def _adjectives_before(text: str, start: int) -> int:
+    """Back over the adjectives before the head, the first of them capitalised as a name's
+    first word is: "Генеральное консульство", "Главного таможенного управления",
+    "Межправительственной кыргызско-вьетнамской комиссии"; `start` when there are none."""
+    name_start, at = start, start
+    for _ in range(_MOST_ADJECTIVES):
+        found = _WORD_BEFORE.search(text, max(0, at - _LOOK_BACK), at)
+        if found is None or not _may_be_adjective(found[1]):
+            break
+        at = found.start(1)
+        if found[1][0].isupper():
+            name_start = at
+            break
+    return name_start
+
+
+def _topic_end(text: str, end: int) -> int:
+    """Past a committee's or commission's field, "по" and words in the dative up to its noun:
+    "Комитет Госдумы по международным делам", "комиссии по торгово-экономическому
+    сотрудничеству"; `end` when none follows."""
+    found = _PO.match(text, end)
+    if found is None:
+        return end
+    at = found.end()
+    for _ in range(_MOST_ADJECTIVES + 1):
+        word = _RUSSIAN_WORD.match(text, at)
+        if word is None or not _dative(word[1]):
+            return end
+        at = word.end()
+        if not _is_adjective(word[1]):
+            return at
+    return end
 
 
 @lru_cache(maxsize=1 << 14)
@@ -309,6 +350,17 @@ def _genitive(word: str) -> bool:
     if any(part in best.tag for part in _NOT_COMPLEMENTS) or "anim" in best.tag:
         return False
     return any("gent" in p.tag for p in readings if p.score >= 0.1)
+
+
+@lru_cache(maxsize=1 << 14)
+def _dative(word: str) -> bool:
+    return any("datv" in p.tag for p in analyzer().parse(word.lower()) if p.score >= 0.1)
+
+
+@lru_cache(maxsize=1 << 14)
+def _may_be_adjective(word: str) -> bool:
+    """Read as an adjective at all: "Главного" is first read as the noun "главное"."""
+    return any("ADJF" in p.tag for p in analyzer().parse(word.lower()) if p.score >= 0.1)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -316,3 +316,27 @@ def test_a_vietnamese_body_ends_before_its_party_and_takes_its_seat_and_pair() -
         "Đại sứ quán Việt Nam tại Nga",
         "Khu công nghiệp Việt Nam - Singapore",
     } <= found
+
+
+def test_a_russian_body_takes_its_adjectives_and_its_field() -> None:
+    text = (
+        "По данным Национального статистического комитета, товарооборот вырос, следует из данных "
+        "Главного таможенного управления КНР. Стороны договорились создать Межправительственную "
+        "кыргызско-вьетнамскую комиссию по торгово-экономическому сотрудничеству, а глава "
+        "Комитета Госдумы по международным делам выступил в Государственной Думе."
+    )
+
+    found = {surface for surface, (_, kind) in named(text, "ru").items() if kind == "organization"}
+
+    assert {
+        "Национального статистического комитета",
+        "Главного таможенного управления КНР",
+        "Комитета Госдумы по международным делам",
+        "Государственной Думе",
+    } <= found
+
+
+def test_a_russian_adjective_opening_a_sentence_makes_no_name() -> None:
+    text = "Российское правительство заявило, что переговоры продолжатся."
+
+    assert [] == [s for s, (_, kind) in named(text, "ru").items() if kind == "organization"]
