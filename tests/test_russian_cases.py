@@ -116,3 +116,21 @@ def test_a_bare_title_folds_into_the_fuller_role_it_shortens(tmp_path: Path) -> 
     assert "Foreign Minister [1]" in who
     assert "Minister [1]" not in who
     assert "Deputy Prime Minister [1]" in who  # "Minister Minh, who is also Deputy Prime Minister"
+
+
+def test_vietnamese_names_in_russian_are_read_whole_in_any_case() -> None:
+    from briefings.model import Passage
+
+    text = (
+        "Володин провел переговоры с председателем Национального собрания Вьетнама Чан Тхань "
+        "Маном. В делегацию вошли заместитель председателя Нгуен Кхак Динь и министр Нгуен Хонг "
+        "Зиен. Ранее Путин встретился с генеральным секретарем ЦК Компартии Вьетнама То Ламом."
+    )
+
+    extraction = extract([Passage("body", text)], None, "ru")
+    found = {m.surface: m.entity.name for m in extraction.mentions if m.entity.kind == "person"}
+
+    assert "Tran Thanh Man" == found["Чан Тхань Маном"]
+    assert "Nguyen Khac Dinh" == found["Нгуен Кхак Динь"]
+    assert "Nguyen Hong Dien" == found["Нгуен Хонг Зиен"]
+    assert "To Lam" == found["То Ламом"]
