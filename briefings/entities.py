@@ -1351,22 +1351,34 @@ def _continues(article: _Article, tokens: list[_Token], i: int, run: list[_Token
     name_follows = nxt is not None and nxt.is_word and nxt.is_capitalised
     if token.is_word and token.is_capitalised:
         return True
-    if token.text in "-‐‑":
+    if token.text in "-‐‑–":
+        # Glued en dashes join names as hyphens do: "Russia–Arab Cooperation Forum".
         return token.start == last.end and nxt is not None and nxt.start == token.end
     if token.text in "'’":
         return last.text.endswith("s") and token.start == last.end and name_follows
     if token.text == ",":
         # "Joint Committee on Economic, Cultural, Scientific, and Technological Cooperation"
-        return (
-            any(t.key == "on" for t in run)
-            and nxt is not None
-            and (name_follows or nxt.key == "and")
-        )
+        if any(t.key == "on" for t in run):
+            return nxt is not None and (name_follows or nxt.key == "and")
+        return _listed_portfolio(article, tokens, i, run)
     if token.key == "of" and nxt is not None and nxt.key == "the":
         # "Consultations of the High Representatives": the article joins the next connector.
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         return after is not None and after.is_word and after.is_capitalised
     return token.key in _CONNECTORS and name_follows and nxt is not None and _may_join(article, nxt)
+
+
+def _listed_portfolio(article: _Article, tokens: list[_Token], i: int, run: list[_Token]) -> bool:
+    """A ministry's list of portfolios goes on past a comma: "Ministry of Foreign Affairs,
+    Foreign Employment and Tourism" (capitalised words, then "and" and a capitalised word)."""
+    if HEADS.get(run[0].key) != "organization" or not any(t.key == "of" for t in run):
+        return False
+    j = i + 1
+    while j < len(tokens) and tokens[j].is_word and tokens[j].is_capitalised:
+        j += 1
+    if j == i + 1 or _is_place(article, tokens[i + 1].text) or j + 1 >= len(tokens):
+        return False
+    return tokens[j].key == "and" and tokens[j + 1].is_word and tokens[j + 1].is_capitalised
 
 
 def _may_join(article: _Article, token: _Token) -> bool:

@@ -340,3 +340,19 @@ def test_a_russian_adjective_opening_a_sentence_makes_no_name() -> None:
     text = "Российское правительство заявило, что переговоры продолжатся."
 
     assert [] == [s for s, (_, kind) in named(text, "ru").items() if kind == "organization"]
+
+
+def test_a_ministrys_portfolios_and_a_glued_en_dash_stay_in_its_name() -> None:
+    text = (
+        "according to a statement issued by Sri Lanka's Ministry of Foreign Affairs, Foreign "
+        "Employment and Tourism. Bogdanov invited him to the next round of the Russia–Arab "
+        "Cooperation Forum. The Ministry of Defence, Vietnam and Laos signed nothing."
+    )
+
+    found = {surface for surface, (_, kind) in named(text).items() if kind == "organization"}
+
+    assert {
+        "Ministry of Foreign Affairs, Foreign Employment and Tourism",
+        "Russia–Arab Cooperation Forum",
+        "Ministry of Defence",
+    } == found
