@@ -58,6 +58,7 @@ from briefings.transliteration import (
     latin_name,
     name_key,
 )
+from briefings.treaty_titles import in_treaty_title
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -370,6 +371,7 @@ def extract(
     _drop_photographers(article, passages)
     mentions = _with_nested(article, _settle(article))
     mentions = _with_names_inside(article, mentions, english=language in (None, "en"))
+    mentions = _without_bodies_in_titles(article, mentions)
     return Extraction(mentions, _acronyms(article))
 
 
@@ -2091,6 +2093,19 @@ def _with_names_inside(
         text = article.texts[span.passage][span.start : span.end]
         added.append(Mention(span.passage, span.start, span.end, text, entity))
     return tuple(sorted({*mentions, *added}, key=lambda m: (m.passage, m.start, -m.end)))
+
+
+def _without_bodies_in_titles(
+    article: _Article, mentions: tuple[Mention, ...]
+) -> tuple[Mention, ...]:
+    """The mentions but a body named only as part of a document's title: "Charte des Nations
+    unies", "Công ước Liên Hợp Quốc về Luật Biển"."""
+    return tuple(
+        m
+        for m in mentions
+        if m.entity.kind != "organization"
+        or not in_treaty_title(article.texts[m.passage], m.start, article.language)
+    )
 
 
 def _named_inside(outer: EntityKind, inner: EntityRef, english: bool) -> bool:

@@ -356,3 +356,23 @@ def test_a_ministrys_portfolios_and_a_glued_en_dash_stay_in_its_name() -> None:
         "Russia–Arab Cooperation Forum",
         "Ministry of Defence",
     } == found
+
+
+def test_a_body_inside_a_documents_title_of_another_language_is_not_listed() -> None:
+    vietnamese = (
+        "Hai bên tuân thủ luật pháp quốc tế, trong đó có Công ước Liên Hợp Quốc về Luật Biển "
+        "năm 1982. Việt Nam ủng hộ vai trò của Liên Hợp Quốc."
+    )
+    french = "Il a rappelé la Charte des Nations unies."
+
+    in_vietnamese = [s for s, (n, _) in named(vietnamese, "vi").items() if n == "United Nations"]
+
+    # Named again on its own, the body stays: only its place in the title is dropped.
+    assert ["Liên Hợp Quốc"] == in_vietnamese
+    assert vietnamese.rindex("Liên Hợp Quốc") == _start_of(vietnamese, "vi", "United Nations")
+    assert [] == [s for s, (n, _) in named(french, "fr").items() if n == "United Nations"]
+
+
+def _start_of(text: str, language: str, name: str) -> int:
+    extraction = extract([Passage("body", text)], None, language)
+    return next(m.start for m in extraction.mentions if m.entity.name == name)
