@@ -134,3 +134,17 @@ def test_vietnamese_names_in_russian_are_read_whole_in_any_case() -> None:
     assert "Nguyen Khac Dinh" == found["Нгуен Кхак Динь"]
     assert "Nguyen Hong Dien" == found["Нгуен Хонг Зиен"]
     assert "To Lam" == found["То Ламом"]
+
+
+def test_a_surname_the_dictionary_knows_as_a_town_follows_a_given_name() -> None:
+    from briefings.model import Passage
+
+    text = (
+        "Директор центра исследований ВШЭ Василий Кашин считает, что Пекин заинтересован. "
+        "Делегация посетила Кашин и Тверь."
+    )
+
+    extraction = extract([Passage("body", text)], None, "ru")
+    people = [(m.surface, m.entity.name) for m in extraction.mentions if m.entity.kind == "person"]
+
+    assert [("Василий Кашин", "Vasily Kashin")] == people
