@@ -349,6 +349,10 @@ def _role_of(written: str) -> str | None:
     gazetteer = load()
     # "secrétaire d’État": the table writes the plain apostrophe.
     words = [w for w in written.replace("’", "'").split() if w not in gazetteer.country_words]
+    # Exactly as written first: "thuong tuong" (Thượng tướng) only starts like "thu tuong".
+    exact = gazetteer.foreign_roles.get(" ".join(words))
+    if exact is not None:
+        return exact[0]
     for key, (role, _) in gazetteer.foreign_roles.items():
         parts = key.split()
         if len(parts) == len(words) and all(map(str.startswith, words, parts)):
