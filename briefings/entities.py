@@ -369,6 +369,8 @@ def extract(
         _find_roles_after(article)
     _generic_ministry_as_specific(article)
     _drop_photographers(article, passages)
+    if language == "ru":
+        _drop_quoted_people(article)
     mentions = _with_nested(article, _settle(article))
     mentions = _with_names_inside(article, mentions, english=language in (None, "en"))
     mentions = _without_bodies_in_titles(article, mentions)
@@ -1271,6 +1273,19 @@ def _drop_photographers(article: _Article, passages: Sequence[Passage]) -> None:
             for s in article.spans
             if not (s.target.startswith("person:") and s.start >= credits.get(s.passage, s.end))
         ]
+
+
+def _drop_quoted_people(article: _Article) -> None:
+    """«Сила Сибири», «Ведомости»: Russian quotes the names of projects, firms and papers,
+    never of people."""
+    article.spans = [
+        s
+        for s in article.spans
+        if not (
+            s.target.startswith("person:")
+            and article.texts[s.passage][: s.start].endswith(("«", "„"))
+        )
+    ]
 
 
 def _add_body_with_places(

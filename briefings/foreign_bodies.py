@@ -25,7 +25,7 @@ from briefings.gazetteer.languages import names_language
 # Head words of bodies, as each language writes them at the start of a name.
 _HEADS = {
     "id": "Kementerian Badan Dewan Komisi Partai Universitas Majelis Mahkamah Lembaga Bank"
-    " Angkatan Kepolisian Kejaksaan Otoritas",
+    " Angkatan Kepolisian Kejaksaan Otoritas Sekretariat",
     "fr": "Université Conseil Commission Parlement Assemblée Banque Agence Cour Parti Fondation"
     " Institut Ministère Organisation",
 }

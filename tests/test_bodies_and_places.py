@@ -376,3 +376,15 @@ def test_a_body_inside_a_documents_title_of_another_language_is_not_listed() -> 
 def _start_of(text: str, language: str, name: str) -> int:
     extraction = extract([Passage("body", text)], None, language)
     return next(m.start for m in extraction.mentions if m.entity.name == name)
+
+
+def test_governments_named_by_the_press_of_each_language() -> None:
+    vietnamese = "Bộ trưởng chuyển lời thăm hỏi của Thủ tướng Quốc vụ viện Lý Cường."
+    russian = "Делегация проведет встречи с руководством Минэкономразвития и Госдумы."
+    indonesian = "Maris dijadwalkan bertemu Sekretaris Jenderal ASEAN di Sekretariat ASEAN."
+
+    assert ("State Council of China", "organization") == named(vietnamese, "vi")["Quốc vụ viện"]
+    found = named(russian, "ru")
+    assert "Russian Ministry of Economic Development" == found["Минэкономразвития"][0]
+    assert "State Duma" == found["Госдумы"][0]
+    assert ("Sekretariat ASEAN", "organization") == named(indonesian, "id")["Sekretariat ASEAN"]

@@ -148,3 +148,17 @@ def test_a_surname_the_dictionary_knows_as_a_town_follows_a_given_name() -> None
     people = [(m.surface, m.entity.name) for m in extraction.mentions if m.entity.kind == "person"]
 
     assert [("Василий Кашин", "Vasily Kashin")] == people
+
+
+def test_a_name_in_russian_quotes_is_no_person() -> None:
+    from briefings.model import Passage
+
+    text = (
+        "Стороны договорились ускорить работу над проектом газопровода «Сила Сибири – 2», "
+        "сообщил Сергей Лавров."
+    )
+
+    extraction = extract([Passage("body", text)], None, "ru")
+    people = [m.surface for m in extraction.mentions if m.entity.kind == "person"]
+
+    assert ["Сергей Лавров"] == people
