@@ -647,8 +647,10 @@ def _find_people_by_given_name(article: _Article, language: str | None) -> None:
             ):
                 continue
             if is_cyrillic(text[found.start : found.end]):
-                # "Сергея Лаврова" is Russian grammar's to find and put in the nominative.
-                if not is_russian_name([text[s:e] for s, e in found.words]):
+                # "Сергея Лаврова" is Russian grammar's to find and put in the nominative, also
+                # when a word follows it in the run ("Владимира Путина Приморье получило").
+                words = [text[s:e] for s, e in found.words]
+                if not is_russian_name(words) and not is_russian_name(words[:2]):
                     _add_cyrillic_person(article, index, text, found)
             else:
                 _add_person(article, index, found.start, found.end, None, None)

@@ -162,3 +162,17 @@ def test_a_name_in_russian_quotes_is_no_person() -> None:
     people = [m.surface for m in extraction.mentions if m.entity.kind == "person"]
 
     assert ["Сергей Лавров"] == people
+
+
+def test_a_russian_name_ends_before_the_capitalised_word_after_it() -> None:
+    from briefings.model import Passage
+
+    text = (
+        "По итогам переговоров председателя КНР Си Цзиньпина и президента России Владимира "
+        "Путина Приморье получило право на транзит."
+    )
+
+    extraction = extract([Passage("body", text)], None, "ru")
+    people = [(m.surface, m.entity.name) for m in extraction.mentions if m.entity.kind == "person"]
+
+    assert [("Си Цзиньпина", "Xi Jinping"), ("Владимира Путина", "Vladimir Putin")] == people
