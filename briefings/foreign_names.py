@@ -282,6 +282,10 @@ def role_names(text: str, places: Gazetteer | None = None) -> Iterator[ForeignNa
         if role is None or after is None:
             continue
         start, end, name, nominatives = after
+        # "Tổng Bí thư, Chủ tịch nước Trung Quốc Tập Cận Bình": a second role, not a name,
+        # follows the first; the name is the second role's.
+        if _role_pattern().match(folded, start):
+            continue
         between = folded[match.end() : start].split()
         words = [match["before"], match["after"], *match["role"].split(), *between]
         country = named_country or next(

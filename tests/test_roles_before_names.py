@@ -77,3 +77,13 @@ def test_vietnamese_offices_and_ranks_said_without_their_ministry() -> None:
         ("Đổng Quân", "Colonel General"),
         ("Phan Văn Giang", "Minister"),
     ] == people
+
+
+def test_a_second_role_after_the_first_is_no_name() -> None:
+    text = (
+        "Hai bên cụ thể hóa nhận thức chung giữa Tổng Bí thư Tô Lâm và Tổng Bí thư, Chủ tịch "
+        "nước Trung Quốc Tập Cận Bình."
+    )
+    found = extract((Passage("title", "Thời sự"), Passage("body", text)), None, "vi")
+    people = [m.surface for m in found.mentions if m.entity.kind == "person"]
+    assert ["Tô Lâm", "Tập Cận Bình"] == people
