@@ -7,11 +7,17 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from functools import cache
 
+from briefings.folding import fold_diacritics
+
 # Minor words (articles, particles, prepositions, in several languages) an acronym may
 # skip or (like the O of "Code of Conduct") take a letter from.
-MINOR_WORDS = frozenset(
-    ["a", "an", "and", "at", "by", "de", "der", "des", "di", "du", "for", "in"]
-) | frozenset(["la", "le", "of", "on", "the", "to", "with"])
+MINOR_WORDS = (
+    frozenset(["a", "an", "and", "at", "by", "de", "der", "des", "di", "du", "for", "in"])
+    | frozenset(["la", "le", "of", "on", "the", "to", "with"])
+    # French, Indonesian and Russian: "Direction du développement et de la coopération (DDC)",
+    # "Secrétariat d'État", "Kementerian Kelautan dan Perikanan", "Договор о коллективной …".
+    | frozenset(["et", "d", "l", "à", "au", "aux", "dan", "untuk", "и", "о", "по"])
+)
 # A definition's long form may run past its last lettered word only into a
 # prepositional tail: "Code of Conduct (C-O-C) in the East Sea".
 _TAIL_STARTS = frozenset(["in", "of", "on", "for", "to", "at", "between", "among"])
@@ -137,7 +143,7 @@ def _words_before(text: str, end: int) -> list[_Word]:
 
 
 def _letters(short: str) -> str:
-    return "".join(c for c in short.casefold() if c.isalnum())
+    return "".join(c for c in fold_diacritics(short).casefold() if c.isalnum())
 
 
 def _match_long_form(letters: str, words: list[_Word]) -> tuple[int, int] | None:
@@ -146,10 +152,18 @@ def _match_long_form(letters: str, words: list[_Word]) -> tuple[int, int] | None
     The long form nearest the parenthesis wins, which drops leading "the 1982" or "15th".
     """
     for in_word in (False, True):
+        lower_case: int | None = None
         for first in range(len(words) - 1, -1, -1):
             last = _match_from(letters, tuple(words[first:]), in_word)
-            if last is not None and last >= 1 and _tail_ok(words[first + last + 1 :]):
+            if last is None or last < 1 or not _tail_ok(words[first + last + 1 :]):
+                continue
+            # A name starts with a capital where the language writes the rest in lower case:
+            # "Direction du développement et de la coopération (DDC)", not "développement …".
+            if words[first].text[0].isupper():
                 return first, len(words) - 1
+            lower_case = first if lower_case is None else lower_case
+        if lower_case is not None:
+            return lower_case, len(words) - 1
     return None
 
 
@@ -159,7 +173,7 @@ def _tail_ok(tail: list[_Word]) -> bool:
 
 def _match_from(letters: str, words: tuple[_Word, ...], in_word: bool) -> int | None:
     """Index of the last word used when `letters` are spelled by `words` from the first word on."""
-    if not words or not letters or words[0].text[0].casefold() != letters[0]:
+    if not words or not letters or fold_diacritics(words[0].text[0]).casefold() != letters[0]:
         return None
     return _spell(letters, words, 0, 0, in_word)
 
@@ -181,7 +195,8 @@ def _spell(letters: str, words: tuple[_Word, ...], i: int, j: int, in_word: bool
 
 def _takes(letters: str, word: _Word, in_word: bool) -> list[int]:
     """How many of `letters` this word can supply, most first."""
-    folded = word.text.casefold()
+    # "étrangères" gives the E of DFAE.
+    folded = fold_diacritics(word.text).casefold()
     if folded[0] != letters[0]:
         return []
     if word.is_caps or folded.isdigit():

@@ -16,7 +16,8 @@ import re
 from collections.abc import Container, Iterator
 
 # A web domain an outlet names itself by: "VOV.VN", "TEMPO.CO", "KOMPAS.com", "INTERFAX.RU".
-_DOMAIN = r"[^\W\d_]{2,}\.(?:[a-zA-Z]{2,3})(?![\w.])"
+# Digits are allowed before the dot ("24.kg", "Liputan6.com"), never after it: "2.5" is no domain.
+_DOMAIN = r"(?<![\w.])[^\W_]{2,}\.(?:[a-zA-Z]{2,3})(?![\w.])"
 _WORD = r"[^\W\d_][\w]*(?:-[^\W\d_][\w]*)*"
 _OUTLET_WORD = re.compile(rf"(?<![\w.@/-])(?:{_DOMAIN}|{_WORD})(?![\w-])")
 # A story opening with its outlet's tag, sometimes with the place it was filed from.
@@ -49,6 +50,22 @@ _GOVERNMENT_OFFICES = frozenset(
 )
 # What ends a dateline's place: its agency and date come after.
 _PLACE_END = re.compile(r"[,.(/]")
+# A story's first words signing it in brackets: "(Chinhphu.vn) - Chiều 27/12", "…(PLO)- Ngày
+# 9/9", or the wire form "Hanoi, Dec 3 (IANS) Sri Lanka's …" with a place and a date first.
+_BRACKETED_TAG = re.compile(
+    r"\((?P<tag>[^()\s]{2,20})\)[ \t]*[-–—][ \t]*(?=[^\W\d_])"
+    r"|^[^\W\d_][^(),.\n]{1,30},[ \t]+[^()\n]{3,20}?[ \t]*\((?P<wire>[^()\s]{2,20})\)[ \t]+"
+)
+# A caption closing on an agency's acronym alone: "… on August 27. AKP", "… told IANS. (IANS)".
+_CLOSING_AGENCY = re.compile(
+    r"(?:\((?P<paren>[^()\s]{2,20})\)|(?<=[.!?][ \t])(?P<bare>[^\W\d_][\w.-]{1,19}))[ \t]*\.?$"
+)
+# File names are shaped like domains: "egmont.jpg" names a picture, not an outlet.
+_FILE_EXTENSIONS = frozenset(
+    "jpg jpeg png gif svg webp pdf doc xls ppt txt htm php asp mp3 mp4".split()
+)
+# A web domain in running text, not part of an address: "Об этом 24.kg сообщили".
+_DOMAIN_IN_TEXT = re.compile(rf"(?<![/@:])(?P<domain>{_DOMAIN})(?![/@])")
 # An agency in brackets or slashes: "(TTXVN)", "(Prensa Latina)", "/TASS/".
 _BRACKETED_AGENCY = re.compile(r"\((?P<paren>[^()\d]{2,30})\)|/(?P<slash>[^/\d]{2,30})/")
 
@@ -82,10 +99,29 @@ def opening_outlet(text: str) -> tuple[int, int] | None:
     return match.span("domain" if match["domain"] else "caps")
 
 
+def bracketed_tag(text: str) -> tuple[int, int] | None:
+    """The outlet signing a paragraph in brackets: "(Chinhphu.vn) - Chiều 27/12, …",
+    "Hanoi, Dec 3 (IANS) Sri Lanka's …"; only outlet-shaped words, never a place's name."""
+    for match in _BRACKETED_TAG.finditer(text):
+        group = "tag" if match["tag"] else "wire"
+        if _outlet_shaped(match[group]):
+            return match.span(group)
+    return None
+
+
+def domain_outlets(text: str) -> Iterator[tuple[int, int]]:
+    """Outlets named by their web domain in running text: "Об этом 24.kg сообщили"."""
+    for match in _DOMAIN_IN_TEXT.finditer(text):
+        extension = match["domain"].rsplit(".", 1)[1].casefold()
+        if not text[: match.start()].endswith("www.") and extension not in _FILE_EXTENSIONS:
+            yield match.span("domain")
+
+
 def credited_outlets(text: str, not_outlets: Container[str]) -> Iterator[tuple[int, int]]:
     """Spans of the outlets a caption's closing credit names."""
     match = _CREDIT.search(text)
     if match is None:
+        yield from _closing_agency(text, not_outlets)
         return
     group = "credit" if match["credit"] is not None else "bracketed"
     parts = list(_parts(text, *match.span(group)))
@@ -99,6 +135,18 @@ def credited_outlets(text: str, not_outlets: Container[str]) -> Iterator[tuple[i
         # agency; a photographer's name has two words or more.
         if _outlet_shaped(word) or word[0].isupper():
             yield start, end
+
+
+def _closing_agency(text: str, not_outlets: Container[str]) -> Iterator[tuple[int, int]]:
+    """An agency's acronym closing a caption that has no "Photo:" credit."""
+    match = _CLOSING_AGENCY.search(text)
+    if match is None:
+        return
+    group = "paren" if match["paren"] else "bare"
+    word = match[group]
+    folded = word.casefold()
+    if word.isupper() and _outlet_shaped(word) and folded not in _GOVERNMENT_OFFICES:
+        yield from [match.span(group)] if folded not in not_outlets else []
 
 
 def credit_start(text: str) -> int | None:

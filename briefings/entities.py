@@ -24,7 +24,14 @@ from rapidfuzz import fuzz
 
 from briefings import acronyms as acronym_finder
 from briefings.acts import acts, matters_of_parties, measures, paired_matters, parties_after
-from briefings.credits import credit_start, credited_outlets, dateline_outlets, opening_outlet
+from briefings.credits import (
+    bracketed_tag,
+    credit_start,
+    credited_outlets,
+    dateline_outlets,
+    domain_outlets,
+    opening_outlet,
+)
 from briefings.folding import fold
 from briefings.foreign_bodies import bodies, russian_bodies, vietnamese_bodies
 from briefings.foreign_names import (
@@ -61,6 +68,7 @@ from briefings.transliteration import (
     latin_name,
     name_key,
 )
+from briefings.treaty_titles import in_treaty_title
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -374,8 +382,11 @@ def extract(
         _find_roles_after(article)
     _generic_ministry_as_specific(article)
     _drop_photographers(article, passages)
+    if language == "ru":
+        _drop_quoted_people(article)
     mentions = _with_nested(article, _settle(article))
     mentions = _with_names_inside(article, mentions, english=language in (None, "en"))
+    mentions = _without_bodies_in_titles(article, mentions)
     return Extraction(mentions, _acronyms(article))
 
 
@@ -464,8 +475,6 @@ def _is_english(text: str) -> bool:
 
 def _find_definitions(article: _Article) -> None:
     for index, text in enumerate(article.texts):
-        if not article.english[index]:
-            continue
         for definition in acronym_finder.find_definition_spans(text):
             entity = _defined_entity(article, definition.short, definition.long)
             article.acronyms[definition.short] = entity.name
@@ -651,8 +660,10 @@ def _find_people_by_given_name(article: _Article, language: str | None) -> None:
             ):
                 continue
             if is_cyrillic(text[found.start : found.end]):
-                # "Сергея Лаврова" is Russian grammar's to find and put in the nominative.
-                if not is_russian_name([text[s:e] for s, e in found.words]):
+                # "Сергея Лаврова" is Russian grammar's to find and put in the nominative, also
+                # when a word follows it in the run ("Владимира Путина Приморье получило").
+                words = [text[s:e] for s, e in found.words]
+                if not is_russian_name(words) and not is_russian_name(words[:2]):
                     _add_cyrillic_person(article, index, text, found)
             else:
                 _add_person(article, index, found.start, found.end, None, None)
@@ -1251,9 +1262,12 @@ def _find_credited_outlets(article: _Article, passages: Sequence[Passage]) -> No
         elif passage.kind == "caption":
             spans = list(credited_outlets(passage.text, common))
         elif passage.kind == "body" and index < _OPENING_PASSAGES:
-            spans = [span for span in [opening_outlet(passage.text)] if span is not None]
+            opening = opening_outlet(passage.text) or bracketed_tag(passage.text)
+            spans = [span for span in [opening] if span is not None]
         else:
-            continue
+            spans = []
+        if passage.kind in ("body", "caption"):
+            spans += [span for span in domain_outlets(passage.text) if span not in spans]
         for start, end in spans:
             entity = _named_entity(article, passage.text[start:end], "organization")
             if entity.kind == "organization":
@@ -1274,6 +1288,19 @@ def _drop_photographers(article: _Article, passages: Sequence[Passage]) -> None:
             for s in article.spans
             if not (s.target.startswith("person:") and s.start >= credits.get(s.passage, s.end))
         ]
+
+
+def _drop_quoted_people(article: _Article) -> None:
+    """«Сила Сибири», «Ведомости»: Russian quotes the names of projects, firms and papers,
+    never of people."""
+    article.spans = [
+        s
+        for s in article.spans
+        if not (
+            s.target.startswith("person:")
+            and article.texts[s.passage][: s.start].endswith(("«", "„"))
+        )
+    ]
 
 
 def _add_body_with_places(
@@ -1356,22 +1383,34 @@ def _continues(article: _Article, tokens: list[_Token], i: int, run: list[_Token
     name_follows = nxt is not None and nxt.is_word and nxt.is_capitalised
     if token.is_word and token.is_capitalised:
         return True
-    if token.text in "-‐‑":
+    if token.text in "-‐‑–":
+        # Glued en dashes join names as hyphens do: "Russia–Arab Cooperation Forum".
         return token.start == last.end and nxt is not None and nxt.start == token.end
     if token.text in "'’":
         return last.text.endswith("s") and token.start == last.end and name_follows
     if token.text == ",":
         # "Joint Committee on Economic, Cultural, Scientific, and Technological Cooperation"
-        return (
-            any(t.key == "on" for t in run)
-            and nxt is not None
-            and (name_follows or nxt.key == "and")
-        )
+        if any(t.key == "on" for t in run):
+            return nxt is not None and (name_follows or nxt.key == "and")
+        return _listed_portfolio(article, tokens, i, run)
     if token.key == "of" and nxt is not None and nxt.key == "the":
         # "Consultations of the High Representatives": the article joins the next connector.
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         return after is not None and after.is_word and after.is_capitalised
     return token.key in _CONNECTORS and name_follows and nxt is not None and _may_join(article, nxt)
+
+
+def _listed_portfolio(article: _Article, tokens: list[_Token], i: int, run: list[_Token]) -> bool:
+    """A ministry's list of portfolios goes on past a comma: "Ministry of Foreign Affairs,
+    Foreign Employment and Tourism" (capitalised words, then "and" and a capitalised word)."""
+    if HEADS.get(run[0].key) != "organization" or not any(t.key == "of" for t in run):
+        return False
+    j = i + 1
+    while j < len(tokens) and tokens[j].is_word and tokens[j].is_capitalised:
+        j += 1
+    if j == i + 1 or _is_place(article, tokens[i + 1].text) or j + 1 >= len(tokens):
+        return False
+    return tokens[j].key == "and" and tokens[j + 1].is_word and tokens[j + 1].is_capitalised
 
 
 def _may_join(article: _Article, token: _Token) -> bool:
@@ -2194,6 +2233,19 @@ def _with_names_inside(
         text = article.texts[span.passage][span.start : span.end]
         added.append(Mention(span.passage, span.start, span.end, text, entity))
     return tuple(sorted({*mentions, *added}, key=lambda m: (m.passage, m.start, -m.end)))
+
+
+def _without_bodies_in_titles(
+    article: _Article, mentions: tuple[Mention, ...]
+) -> tuple[Mention, ...]:
+    """The mentions but a body named only as part of a document's title: "Charte des Nations
+    unies", "Công ước Liên Hợp Quốc về Luật Biển"."""
+    return tuple(
+        m
+        for m in mentions
+        if m.entity.kind != "organization"
+        or not in_treaty_title(article.texts[m.passage], m.start, article.language)
+    )
 
 
 def _named_inside(outer: EntityKind, inner: EntityRef, english: bool) -> bool:

@@ -25,7 +25,7 @@ from briefings.gazetteer.languages import names_language
 # Head words of bodies, as each language writes them at the start of a name.
 _HEADS = {
     "id": "Kementerian Badan Dewan Komisi Partai Universitas Majelis Mahkamah Lembaga Bank"
-    " Angkatan Kepolisian Kejaksaan Otoritas",
+    " Angkatan Kepolisian Kejaksaan Otoritas Sekretariat",
     "fr": "Université Conseil Commission Parlement Assemblée Banque Agence Cour Parti Fondation"
     " Institut Ministère Organisation",
 }
@@ -101,8 +101,14 @@ def _name_end(
 _VIETNAMESE_HEAD = re.compile(
     r"(?<![\w])(?:Bộ|Ủy ban|Uỷ ban|Ban|Quốc hội|Quân ủy|Quân uỷ|Hội đồng|Văn phòng|Đại sứ quán"
     r"|Tổng lãnh sự quán|Lãnh sự quán|Ngân hàng|Thông tấn xã|Đảng|Viện|Tòa án|Toà án|Duma"
-    r"|Tổng cục|Cục|Học viện|Hiệp hội|Tập đoàn|Tổ chức)(?![\w])"
+    r"|Tổng cục|Cục|Học viện|Hiệp hội|Tập đoàn|Tổ chức|Khu công nghiệp)(?![\w])"
 )
+# "liên" (inter-) may stand in lower case between the head and the name's first capital:
+# "Ủy ban liên Chính phủ Việt Nam - Nga".
+_VIETNAMESE_PREFIX = re.compile(r"[ \t]+liên(?=[ \t]+[^\W\d_a-zđ])")
+# Missions name the city or country they sit in: "Đại sứ quán Việt Nam tại Nga".
+_VIETNAMESE_MISSION = re.compile(r"(?:Đại sứ quán|Tổng lãnh sự quán|Lãnh sự quán)$")
+_SEATED_IN = re.compile(r"[ \t]+tại[ \t]+")
 # "Bộ" is also a set: "Bộ Quy tắc ứng xử" (the code of conduct) is no ministry.
 _SET_OF_RULES = re.compile(r"Bộ[ \t]+(?:Quy|Nguyên)[ \t]+tắc", re.IGNORECASE)
 # Vietnamese syllables have at most seven letters and no f, j, w, z: a longer or such word
@@ -122,9 +128,14 @@ def vietnamese_bodies(
     for head in _VIETNAMESE_HEAD.finditer(text):
         if _SET_OF_RULES.match(text, head.start()):
             continue
-        end = _vietnamese_name_end(text, head.end(), is_place, is_function_word)
-        if end > head.end():
-            yield head.start(), end
+        prefix = _VIETNAMESE_PREFIX.match(text, head.end())
+        name_start = prefix.end() if prefix else head.end()
+        end = _vietnamese_name_end(text, name_start, is_place, is_function_word)
+        if end > name_start:
+            yield (
+                head.start(),
+                _seat(text, end, is_place) if _VIETNAMESE_MISSION.match(head.group()) else end,
+            )
 
 
 def _vietnamese_name_end(
@@ -139,9 +150,13 @@ def _vietnamese_name_end(
     while (found := _SYLLABLE.match(text, end)) is not None:
         syllable = found[1]
         if syllable[0].isupper():
+            # The party a body belongs to starts a body of its own: "Ủy ban Công tác Đối ngoại
+            # Trung ương" | "Đảng Cộng sản Trung Quốc".
+            if syllable == "Đảng" and at_group_start and end > position:
+                break
             place_end = _place_at(text, found.start(1), is_place)
             if place_end is not None:
-                return place_end
+                return _second_of_pair(text, place_end, is_place)
             if _FOREIGN_SYLLABLE.match(syllable) and not syllable.isupper():
                 break
             end, group_opened, at_group_start = found.end(), at_group_start, False
@@ -160,6 +175,20 @@ def _pair_end(text: str, end: int, is_place: Callable[[str], bool]) -> int:
     dash = _PAIR_DASH.match(text, first) if first is not None else None
     second = _place_at(text, dash.end(), is_place) if dash else None
     return second if second is not None else end
+
+
+def _second_of_pair(text: str, end: int, is_place: Callable[[str], bool]) -> int:
+    """Past the second country when a dash pairs it with the first: "Việt Nam - Nga"."""
+    dash = _PAIR_DASH.match(text, end)
+    second = _place_at(text, dash.end(), is_place) if dash else None
+    return second if second is not None else end
+
+
+def _seat(text: str, end: int, is_place: Callable[[str], bool]) -> int:
+    """Past the place a mission sits in, when "tại" names one."""
+    seated = _SEATED_IN.match(text, end)
+    place = _place_at(text, seated.end(), is_place) if seated else None
+    return place if place is not None else end
 
 
 def _place_at(text: str, start: int, is_place: Callable[[str], bool]) -> int | None:
@@ -213,8 +242,17 @@ def russian_bodies(text: str, is_place: Callable[[str], bool]) -> Iterator[tuple
         # "агентство ИТАР": an agency's word only introduces its name, which the acronym is.
         if lemma == "агентство" and text[head.end() : named_end].strip().isupper():
             continue
-        if named_end > head.end():
-            yield _adjective_before(text, head.start()), named_end
+        start = _adjectives_before(text, head.start())
+        # "Национального статистического комитета", "Государственной Думе": the capital of the
+        # adjective opening the name, mid-sentence or before a capitalised head, marks a name.
+        by_adjective = start < head.start() and (capitalised or _mid_sentence(text, start))
+        if named_end == head.end() and by_adjective:
+            # … with its lower-case complement: "Шанхайской организации сотрудничества".
+            named_end = end
+        if named_end > head.end() or by_adjective:
+            if lemma in _TOPICAL_HEADS:
+                named_end = _topic_end(text, named_end)
+            yield start, named_end
 
 
 def _russian_name_end(
@@ -248,6 +286,11 @@ def _russian_name_end(
 
 # How far back a word before a head is looked for: longer than any Russian word.
 _LOOK_BACK = 40
+_MOST_ADJECTIVES = 3
+_WORD_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁа-яё][а-яё]+(?:-[а-яё]+)?)[ \t]+$")
+# Bodies named with the field they work in: commissions, committees, councils.
+_TOPICAL_HEADS = frozenset({"комиссия", "комитет", "совет"})
+_PO = re.compile(r"[ \t]+по(?=[ \t])")
 
 
 def _mid_sentence(text: str, start: int) -> bool:
@@ -260,11 +303,38 @@ def _word_before(text: str, start: int) -> str:
     return words[-1] if words else ""
 
 
-def _adjective_before(text: str, start: int) -> int:
-    """Back over a capitalised adjective standing before the head: "Генеральное консульство"."""
-    offset = max(0, start - _LOOK_BACK)
-    found = re.search(r"([А-ЯЁ][а-яё]+)[ \t]+$", text[offset:start])
-    return offset + found.start(1) if found and _is_adjective(found[1]) else start
+def _adjectives_before(text: str, start: int) -> int:
+    """Back over the adjectives before the head, the first of them capitalised as a name's
+    first word is: "Генеральное консульство", "Главного таможенного управления",
+    "Межправительственной кыргызско-вьетнамской комиссии"; `start` when there are none."""
+    name_start, at = start, start
+    for _ in range(_MOST_ADJECTIVES):
+        found = _WORD_BEFORE.search(text, max(0, at - _LOOK_BACK), at)
+        if found is None or not _may_be_adjective(found[1]):
+            break
+        at = found.start(1)
+        if found[1][0].isupper():
+            name_start = at
+            break
+    return name_start
+
+
+def _topic_end(text: str, end: int) -> int:
+    """Past a committee's or commission's field, "по" and words in the dative up to its noun:
+    "Комитет Госдумы по международным делам", "комиссии по торгово-экономическому
+    сотрудничеству"; `end` when none follows."""
+    found = _PO.match(text, end)
+    if found is None:
+        return end
+    at = found.end()
+    for _ in range(_MOST_ADJECTIVES + 1):
+        word = _RUSSIAN_WORD.match(text, at)
+        if word is None or not _dative(word[1]):
+            return end
+        at = word.end()
+        if not _is_adjective(word[1]):
+            return at
+    return end
 
 
 @lru_cache(maxsize=1 << 14)
@@ -280,6 +350,17 @@ def _genitive(word: str) -> bool:
     if any(part in best.tag for part in _NOT_COMPLEMENTS) or "anim" in best.tag:
         return False
     return any("gent" in p.tag for p in readings if p.score >= 0.1)
+
+
+@lru_cache(maxsize=1 << 14)
+def _dative(word: str) -> bool:
+    return any("datv" in p.tag for p in analyzer().parse(word.lower()) if p.score >= 0.1)
+
+
+@lru_cache(maxsize=1 << 14)
+def _may_be_adjective(word: str) -> bool:
+    """Read as an adjective at all: "Главного" is first read as the noun "главное"."""
+    return any("ADJF" in p.tag for p in analyzer().parse(word.lower()) if p.score >= 0.1)
 
 
 @lru_cache(maxsize=1 << 14)

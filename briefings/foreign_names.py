@@ -144,7 +144,9 @@ def _names_in_run(text: str, words: list[tuple[int, int]]) -> Iterator[ForeignNa
     segment: list[tuple[int, int]] = []
     for start, end in [*words, (-1, -1)]:
         word = text[start:end]
-        if start >= 0 and (is_vietnamese_name([word]) or _readings(word)):
+        if start >= 0 and (
+            is_vietnamese_name([word]) or _readings(word) or _town_surname(text, segment, word)
+        ):
             segment.append((start, end))
             continue
         if segment:
@@ -152,6 +154,24 @@ def _names_in_run(text: str, words: list[tuple[int, int]]) -> Iterator[ForeignNa
             if found is not None:
                 yield found
         segment = []
+
+
+# Russian surnames' endings, which many towns share: Кашин, Королёв, Чехов, Пушкин.
+_SURNAME_SHAPE = re.compile(r"[А-ЯЁ][а-яё]+(?:ин|ын|ов|ев|ёв)(?:а|у|ым|ом|е)?")
+
+
+def _town_surname(text: str, segment: list[tuple[int, int]], word: str) -> bool:
+    """A surname the dictionary knows only as a town, right after a given name: "Василий
+    Кашин" (Kashin is a town on the Volga)."""
+    if not segment or not _SURNAME_SHAPE.fullmatch(word):
+        return False
+    given = text[slice(*segment[-1])]
+    return any("Name" in p.tag for p in _readings(given)) and bool(_town_readings(word))
+
+
+@lru_cache(maxsize=1 << 12)
+def _town_readings(word: str) -> tuple[Any, ...]:
+    return tuple(p for p in _analyzer().parse(word) if "Geox" in p.tag and p.score >= _LEAST_SCORE)
 
 
 def _segment_name(text: str, words: list[tuple[int, int]]) -> ForeignName | None:
@@ -180,6 +200,8 @@ def _full_name(words: Sequence[str]) -> str | None:
     wanted = ("Name", "Patr", "Surn") if len(words) == 3 else ("Name", "Surn")
     pairs = zip(words, wanted, strict=True)
     options = [[p for p in _readings(w) if part in p.tag] for w, part in pairs]
+    if not options[-1] and _SURNAME_SHAPE.fullmatch(words[-1]):
+        options[-1] = list(_town_readings(words[-1]))
     if not all(options):
         return None
     for first in options[0]:
@@ -260,6 +282,10 @@ def role_names(text: str, places: Gazetteer | None = None) -> Iterator[ForeignNa
         if role is None or after is None:
             continue
         start, end, name, nominatives = after
+        # "Tổng Bí thư, Chủ tịch nước Trung Quốc Tập Cận Bình": a second role, not a name,
+        # follows the first; the name is the second role's.
+        if _role_pattern().match(folded, start):
+            continue
         between = folded[match.end() : start].split()
         words = [match["before"], match["after"], *match["role"].split(), *between]
         country = named_country or next(
@@ -327,6 +353,10 @@ def _role_of(written: str) -> str | None:
     gazetteer = load()
     # "secrétaire d’État": the table writes the plain apostrophe.
     words = [w for w in written.replace("’", "'").split() if w not in gazetteer.country_words]
+    # Exactly as written first: "thuong tuong" (Thượng tướng) only starts like "thu tuong".
+    exact = gazetteer.foreign_roles.get(" ".join(words))
+    if exact is not None:
+        return exact[0]
     for key, (role, _) in gazetteer.foreign_roles.items():
         parts = key.split()
         if len(parts) == len(words) and all(map(str.startswith, words, parts)):

@@ -76,3 +76,14 @@ def test_builtin_table_is_case_sensitive_data():
     table = load().acronyms
     assert ("World Health Organization", "Group of Twenty") == (table["WHO"], table["G-20"])
     assert "who" not in table
+
+
+def test_french_long_form_starts_at_its_capitalised_head():
+    # French capitalises only a body's first word and skips "du", "et", "de la" in its acronym.
+    text = "Il a salué le rôle de la Direction du développement et de la coopération (DDC)."
+    assert [Acronym("DDC", "Direction du développement et de la coopération")] == defined(text)
+
+
+def test_accented_words_give_their_plain_letter():
+    text = "chef du Département fédéral des affaires étrangères (DFAE), a reçu"
+    assert [Acronym("DFAE", "Département fédéral des affaires étrangères")] == defined(text)

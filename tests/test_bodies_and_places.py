@@ -285,3 +285,106 @@ def test_indonesian_cina_is_china_and_no_part_of_the_ministers_name() -> None:
     assert ("China", "place") == found["Cina"]
     assert ("Wang Yi", "person") == found["Wang Yi"]
     assert ("South China Sea", "place") == found["Laut Cina Selatan"]
+
+
+def test_a_body_defined_by_its_acronym_in_french_is_an_organisation() -> None:
+    text = (
+        "Le conseiller fédéral Ignazio Cassis, chef du Département fédéral des affaires "
+        "étrangères (DFAE), a reçu mardi à Berne son homologue. L'accord que l'Association "
+        "européenne de libre-échange (AELE) négocie avance."
+    )
+
+    found = named(text, "fr")
+
+    body = ("Département fédéral des affaires étrangères", "organization")
+    assert body == found["Département fédéral des affaires étrangères"] == found["DFAE"]
+    assert ("Association européenne de libre-échange", "organization") == found["AELE"]
+
+
+def test_a_vietnamese_body_ends_before_its_party_and_takes_its_seat_and_pair() -> None:
+    text = (
+        "Thủ tướng tiếp Ủy viên Bộ Chính trị, Chủ nhiệm Văn phòng Ủy ban Công tác Đối ngoại "
+        "Trung ương Đảng Cộng sản Trung Quốc Vương Nghị. Thứ trưởng đã làm việc với Đại sứ quán "
+        "Việt Nam tại Nga và thăm Khu công nghiệp Việt Nam - Singapore."
+    )
+
+    found = {surface for surface, (_, kind) in named(text, "vi").items() if kind == "organization"}
+
+    assert {
+        "Văn phòng Ủy ban Công tác Đối ngoại Trung ương",
+        "Đảng Cộng sản Trung Quốc",
+        "Đại sứ quán Việt Nam tại Nga",
+        "Khu công nghiệp Việt Nam - Singapore",
+    } <= found
+
+
+def test_a_russian_body_takes_its_adjectives_and_its_field() -> None:
+    text = (
+        "По данным Национального статистического комитета, товарооборот вырос, следует из данных "
+        "Главного таможенного управления КНР. Стороны договорились создать Межправительственную "
+        "кыргызско-вьетнамскую комиссию по торгово-экономическому сотрудничеству, а глава "
+        "Комитета Госдумы по международным делам выступил в Государственной Думе."
+    )
+
+    found = {surface for surface, (_, kind) in named(text, "ru").items() if kind == "organization"}
+
+    assert {
+        "Национального статистического комитета",
+        "Главного таможенного управления КНР",
+        "Комитета Госдумы по международным делам",
+        "Государственной Думе",
+    } <= found
+
+
+def test_a_russian_adjective_opening_a_sentence_makes_no_name() -> None:
+    text = "Российское правительство заявило, что переговоры продолжатся."
+
+    assert [] == [s for s, (_, kind) in named(text, "ru").items() if kind == "organization"]
+
+
+def test_a_ministrys_portfolios_and_a_glued_en_dash_stay_in_its_name() -> None:
+    text = (
+        "according to a statement issued by Sri Lanka's Ministry of Foreign Affairs, Foreign "
+        "Employment and Tourism. Bogdanov invited him to the next round of the Russia–Arab "
+        "Cooperation Forum. The Ministry of Defence, Vietnam and Laos signed nothing."
+    )
+
+    found = {surface for surface, (_, kind) in named(text).items() if kind == "organization"}
+
+    assert {
+        "Ministry of Foreign Affairs, Foreign Employment and Tourism",
+        "Russia–Arab Cooperation Forum",
+        "Ministry of Defence",
+    } == found
+
+
+def test_a_body_inside_a_documents_title_of_another_language_is_not_listed() -> None:
+    vietnamese = (
+        "Hai bên tuân thủ luật pháp quốc tế, trong đó có Công ước Liên Hợp Quốc về Luật Biển "
+        "năm 1982. Việt Nam ủng hộ vai trò của Liên Hợp Quốc."
+    )
+    french = "Il a rappelé la Charte des Nations unies."
+
+    in_vietnamese = [s for s, (n, _) in named(vietnamese, "vi").items() if n == "United Nations"]
+
+    # Named again on its own, the body stays: only its place in the title is dropped.
+    assert ["Liên Hợp Quốc"] == in_vietnamese
+    assert vietnamese.rindex("Liên Hợp Quốc") == _start_of(vietnamese, "vi", "United Nations")
+    assert [] == [s for s, (n, _) in named(french, "fr").items() if n == "United Nations"]
+
+
+def _start_of(text: str, language: str, name: str) -> int:
+    extraction = extract([Passage("body", text)], None, language)
+    return next(m.start for m in extraction.mentions if m.entity.name == name)
+
+
+def test_governments_named_by_the_press_of_each_language() -> None:
+    vietnamese = "Bộ trưởng chuyển lời thăm hỏi của Thủ tướng Quốc vụ viện Lý Cường."
+    russian = "Делегация проведет встречи с руководством Минэкономразвития и Госдумы."
+    indonesian = "Maris dijadwalkan bertemu Sekretaris Jenderal ASEAN di Sekretariat ASEAN."
+
+    assert ("State Council of China", "organization") == named(vietnamese, "vi")["Quốc vụ viện"]
+    found = named(russian, "ru")
+    assert "Russian Ministry of Economic Development" == found["Минэкономразвития"][0]
+    assert "State Duma" == found["Госдумы"][0]
+    assert ("Sekretariat ASEAN", "organization") == named(indonesian, "id")["Sekretariat ASEAN"]

@@ -121,3 +121,31 @@ def test_a_photographer_in_a_credit_is_no_person_of_the_story() -> None:
     assert "Alessandro Crinari" not in people
     assert {"Ignazio Cassis"} <= people
     assert "Keystone-ATS" in _organisations(passages, "fr")
+
+
+def test_an_outlet_signing_in_brackets_or_by_its_domain_is_an_organisation() -> None:
+    opening = (
+        "Hanoi, Dec 3 (IANS) Sri Lanka's Foreign Minister Vijitha Herath on Tuesday held talks "
+        "with Vietnamese Foreign Minister Bui Thanh Son in Hanoi."
+    )
+    tagged = "(Chinhphu.vn) - Chiều 27/12, Phó Thủ tướng Bùi Thanh Sơn đã điện đàm."
+    running = "Об этом 24.kg сообщили в пресс-службе внешнеполитического ведомства."
+    picture = "La photo egmont.jpg montre le palais."
+
+    assert ["IANS"] == _organisations([Passage("body", opening)], "en")
+    assert ["Chinhphu.vn"] == _organisations([Passage("body", tagged)], "vi")
+    assert ["24.kg"] == _organisations([Passage("body", running)], "ru")
+    assert [] == _organisations([Passage("body", picture)], "fr")
+
+
+def test_a_captions_closing_agency_acronym_is_an_outlet() -> None:
+    captions = [
+        "Sok Chenda Sophea (right) shakes hands with Bui Thanh Son in Phnom Penh. AKP",
+        "Anura Kumara Dissanayake is expected to visit Vietnam in 2025. (IANS)",
+        "Foreign Minister Sugiono receives his Thai counterpart in Jakarta. (Dok. Kemlu RI)",
+        "The two ministers before their talks. (MFA)",
+    ]
+
+    found = [_organisations([Passage("caption", text)], "en") for text in captions]
+
+    assert [["AKP"], ["IANS"], [], []] == found

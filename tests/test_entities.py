@@ -435,6 +435,17 @@ def test_honorifics_are_no_part_of_a_name():
     assert ["Anthony Albanese", "Albanese"] == surfaces_of(result, "Anthony Albanese")
 
 
+def test_pilgrims_and_academic_titles_are_no_part_of_a_name():
+    result = extract(
+        passages(
+            "Malaysian Foreign Minister Dato' Seri Utama Haji Mohamad Hasan said yesterday.",
+            "He will call on Chief Adviser Professor Muhammad Yunus today.",
+        )
+    )
+    assert ["Mohamad Hasan"] == surfaces_of(result, "Mohamad Hasan")
+    assert ["Muhammad Yunus"] == surfaces_of(result, "Muhammad Yunus")
+
+
 def test_an_initial_belongs_to_the_name():
     result = extract(
         passages("External Affairs Minister S. Jaishankar met envoys. Jaishankar said.")

@@ -63,3 +63,27 @@ def test_a_french_minister_with_his_country_adjective() -> None:
         "Takeshi Iwaya": ("Minister", "Japan"),
         "Mélanie Joly": ("Foreign Minister", "Canada"),
     } == found
+
+
+def test_vietnamese_offices_and_ranks_said_without_their_ministry() -> None:
+    text = (
+        "Tại hội đàm, Đại tướng Phan Văn Giang khẳng định Việt Nam coi trọng quan hệ. Thượng tướng "
+        "Đổng Quân nhất trí. Bộ trưởng Phan Văn Giang đề nghị hai bên tiếp tục hợp tác."
+    )
+    found = extract((Passage("title", "Quốc phòng"), Passage("body", text)), None, "vi")
+    people = [(m.surface, m.role) for m in found.mentions if m.entity.kind == "person"]
+    assert [
+        ("Phan Văn Giang", "General"),
+        ("Đổng Quân", "Colonel General"),
+        ("Phan Văn Giang", "Minister"),
+    ] == people
+
+
+def test_a_second_role_after_the_first_is_no_name() -> None:
+    text = (
+        "Hai bên cụ thể hóa nhận thức chung giữa Tổng Bí thư Tô Lâm và Tổng Bí thư, Chủ tịch "
+        "nước Trung Quốc Tập Cận Bình."
+    )
+    found = extract((Passage("title", "Thời sự"), Passage("body", text)), None, "vi")
+    people = [m.surface for m in found.mentions if m.entity.kind == "person"]
+    assert ["Tô Lâm", "Tập Cận Bình"] == people

@@ -116,3 +116,63 @@ def test_a_bare_title_folds_into_the_fuller_role_it_shortens(tmp_path: Path) -> 
     assert "Foreign Minister [1]" in who
     assert "Minister [1]" not in who
     assert "Deputy Prime Minister [1]" in who  # "Minister Minh, who is also Deputy Prime Minister"
+
+
+def test_vietnamese_names_in_russian_are_read_whole_in_any_case() -> None:
+    from briefings.model import Passage
+
+    text = (
+        "Володин провел переговоры с председателем Национального собрания Вьетнама Чан Тхань "
+        "Маном. В делегацию вошли заместитель председателя Нгуен Кхак Динь и министр Нгуен Хонг "
+        "Зиен. Ранее Путин встретился с генеральным секретарем ЦК Компартии Вьетнама То Ламом."
+    )
+
+    extraction = extract([Passage("body", text)], None, "ru")
+    found = {m.surface: m.entity.name for m in extraction.mentions if m.entity.kind == "person"}
+
+    assert "Tran Thanh Man" == found["Чан Тхань Маном"]
+    assert "Nguyen Khac Dinh" == found["Нгуен Кхак Динь"]
+    assert "Nguyen Hong Dien" == found["Нгуен Хонг Зиен"]
+    assert "To Lam" == found["То Ламом"]
+
+
+def test_a_surname_the_dictionary_knows_as_a_town_follows_a_given_name() -> None:
+    from briefings.model import Passage
+
+    text = (
+        "Директор центра исследований ВШЭ Василий Кашин считает, что Пекин заинтересован. "
+        "Делегация посетила Кашин и Тверь."
+    )
+
+    extraction = extract([Passage("body", text)], None, "ru")
+    people = [(m.surface, m.entity.name) for m in extraction.mentions if m.entity.kind == "person"]
+
+    assert [("Василий Кашин", "Vasily Kashin")] == people
+
+
+def test_a_name_in_russian_quotes_is_no_person() -> None:
+    from briefings.model import Passage
+
+    text = (
+        "Стороны договорились ускорить работу над проектом газопровода «Сила Сибири – 2», "
+        "сообщил Сергей Лавров."
+    )
+
+    extraction = extract([Passage("body", text)], None, "ru")
+    people = [m.surface for m in extraction.mentions if m.entity.kind == "person"]
+
+    assert ["Сергей Лавров"] == people
+
+
+def test_a_russian_name_ends_before_the_capitalised_word_after_it() -> None:
+    from briefings.model import Passage
+
+    text = (
+        "По итогам переговоров председателя КНР Си Цзиньпина и президента России Владимира "
+        "Путина Приморье получило право на транзит."
+    )
+
+    extraction = extract([Passage("body", text)], None, "ru")
+    people = [(m.surface, m.entity.name) for m in extraction.mentions if m.entity.kind == "person"]
+
+    assert [("Си Цзиньпина", "Xi Jinping"), ("Владимира Путина", "Vladimir Putin")] == people
