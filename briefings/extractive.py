@@ -153,7 +153,7 @@ def candidates(
                 # For a question, matching it is what counts: a sentence is not a better
                 # answer for opening its story, being dated or reporting an act (the answer
                 # type weighs dates, answers.py); a fragment or a salutation still is worse.
-                score = 4 * matched + 0.25 * _flaws(text)
+                score = 4 * matched + 0.25 * flaws(text)
             told = events.get(hit.article_id, ()) if events else ()
             when = _dating(hit, start, end, in_sentence, published.get(hit.article_id), told)
             found.append(
@@ -310,10 +310,10 @@ def _score(text: str, seq: int, weight: int, dated: bool) -> float:
     score += 0.6 if dated else 0.0
     score += 0.5 if _reports_action(text) else 0.0
     score += 0.3 if seq <= 2 else 0.0
-    return score + _flaws(text)
+    return score + flaws(text)
 
 
-def _flaws(text: str) -> float:
+def flaws(text: str) -> float:
     """What a sentence loses as a claim: a salutation, a fragment, a run-on (0 or less)."""
     words = len(text.split())
     score = -SALUTATION_PENALTY if _SALUTATION.match(text) else 0.0
