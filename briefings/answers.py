@@ -332,15 +332,14 @@ def _held(names: Sequence[Name], entities: set[int], text: str) -> float:
     """The share of `names` among `entities` (named there) or in `text`.
 
     A name no entity stands for is found only as the question writes it, which a report in
-    another language does not ("Paracels" is "Hoàng Sa"): there it counts for nothing.
+    another language does not ("Paracels" is "Hoàng Sa"): there it counts only when found
+    (a Cyrillic report read in Latin letters finds "Lavrov").
     """
+    found = [n for n in names if entities & {*n.entities} or mentions_name(n, text)]
     known = names
     if not all(n.entities for n in names) and _in_other_letters(text):
-        known = [n for n in names if n.entities]
-    if not known:
-        return 0.0
-    found = sum(1 for n in known if entities & {*n.entities} or mentions_name(n, text))
-    return found / len(known)
+        known = [n for n in names if n.entities or n in found]
+    return len(found) / len(known) if known else 0.0
 
 
 def _in_other_letters(text: str) -> bool:

@@ -68,6 +68,9 @@ RECENT_ARTICLES = 100
 EVIDENCE_PASSAGES = 8
 # A sentence answers a question when it covers this share of the question's weight.
 ANSWER_RELEVANCE = 0.3
+# In the stories that match a question best, a sentence matching it less may still answer.
+LEADING_STORIES = 3
+LEADING_RELEVANCE = 0.15
 # ... and the answer ranker scores it at most this much below the best (a log-odds
 # difference: 6 is odds of 400 to 1 that the best answers where it does not). Tighter
 # loses the second report that sources differing on a figure need (eval_blind_briefings).
@@ -276,8 +279,23 @@ def answer_pool(store: Store, question: str) -> AnswerPool | None:
     names = asked_names(store, asked)
     match = _relevance(store, plain, _written(store, names))
     pool = _pool(store, hits, summaries, lambda hit, start, end: 1, _in_context(hits, match))
-    pool = [c for c in pool if c.relevance >= ANSWER_RELEVANCE]
-    return AnswerPool(asked, hits, dict(summaries), pool, list(names), match)
+    return AnswerPool(asked, hits, dict(summaries), _offered(pool), list(names), match)
+
+
+def _offered(pool: Sequence[Candidate]) -> list[Candidate]:
+    """The sentences that match the question well enough, and in the stories that match it
+    best, those that match it less: an answer sits in a story about it, often in words of
+    its own ("the route" for the Middle Corridor, a translated report's)."""
+    best: dict[int, float] = {}
+    for c in pool:
+        best[c.article_id] = max(best.get(c.article_id, 0.0), c.relevance)
+    leading = set(sorted(best, key=lambda a: -best[a])[:LEADING_STORIES])
+    return [
+        c
+        for c in pool
+        if c.relevance >= ANSWER_RELEVANCE
+        or (c.article_id in leading and c.relevance >= LEADING_RELEVANCE)
+    ]
 
 
 def answer_question(

@@ -100,3 +100,27 @@ def test_a_people_asked_about_is_found_as_its_country() -> None:
     assert mentions_name(Name("vietnamese", ()), "Vietnam's exports rose")
     # A root this short would find another word: "Chinese" does not name Pham Minh Chinh.
     assert not mentions_name(Name("chinese", ()), "Prime Minister Pham Minh Chinh said")
+
+
+CORRIDOR = (
+    "Caspian route draws more freight\n\n"
+    "BAKU, January 20, 2025 — Freight along the Middle Corridor, the trade route linking China"
+    " and Europe across the Caspian Sea, is growing fast as shippers avoid Russia, operators"
+    " of the corridor said on Monday.\n\n"
+    "Volumes reached 4.1 million tonnes last year, up from 2.5 million tonnes a year earlier,"
+    " according to the operators' association in Astana. Most of the cargo was grain, metals"
+    " and containers bound for Europe.\n\n"
+    "Kazakhstan plans to expand the port of Aktau and to buy new ferries for the crossing.\n"
+)
+
+
+def test_a_story_about_the_question_offers_its_sentences_in_its_own_words(
+    store: Store, tmp_path: Path
+) -> None:
+    (tmp_path / "corridor.txt").write_text(CORRIDOR, encoding="utf-8")
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "How much cargo moved along the Middle Corridor?")
+
+    # "Volumes reached …" holds none of the question's words but its story is about them.
+    assert any("4.1 million tonnes" in claim.text for claim in briefing.claims)
