@@ -315,7 +315,12 @@ def answer_question(
         kept = [c for c in pool if c.score >= best - margin]
         cluster = _clusters(summaries)
         chosen, more = choose(
-            kept, max_claims=max_claims, max_words=limits.words, cluster=cluster, spread=False
+            kept,
+            max_claims=max_claims,
+            max_words=limits.words,
+            cluster=cluster,
+            spread=False,
+            every_copy=True,
         )
         # What only `--more` keeps is more too (_with_more counts it).
         return chosen, more or sum(c.score >= best - MORE_MARGIN for c in pool) - len(kept)

@@ -209,13 +209,16 @@ def choose(
     cluster: Mapping[int, int],
     spread: bool = True,
     once: Collection[int] = (),
+    every_copy: bool = False,
 ) -> tuple[list[Chosen], int]:
     """The best claims within the limits; and how many more there were.
 
     With `spread`, each article's story gets its best sentence, then each other story (an
     event when the caller set `Candidate.story`), before any gets a second; the stories in
     `once` (events, each told in one claim) never get a second, and while there are such,
-    an article's first claim is an event or a sentence where the subject acts.
+    an article's first claim is an event or a sentence where the subject acts. With
+    `every_copy`, a claim cites every report repeating its sentence, even those ranked
+    below the last claim.
     """
     ranked = sorted(pool, key=lambda c: (-c.score, c.article_id, c.seq))
     keys = _Keys()
@@ -245,6 +248,9 @@ def choose(
             words += length
             order = (candidate.article_id, candidate.seq, len(chosen))
             chosen.append(_chosen(candidate, order, story))
+    if every_copy:
+        for candidate in ranked:
+            _merge(chosen, candidate, keys)
     distinct = _distinct_count(ranked[:MORE_HORIZON], keys)
     return chosen, max(0, distinct - len(chosen))
 

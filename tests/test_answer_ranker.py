@@ -9,6 +9,7 @@ from pathlib import Path
 from briefings.answer_model import FEATURES, score
 from briefings.answers import answer_features
 from briefings.compose import answer_pool, answer_question
+from briefings.extractive import Candidate, choose
 from briefings.questions import Name, amount_shown, duration_shown, mentions_name
 from store import Store
 
@@ -124,3 +125,16 @@ def test_a_story_about_the_question_offers_its_sentences_in_its_own_words(
 
     # "Volumes reached …" holds none of the question's words but its story is about them.
     assert any("4.1 million tonnes" in claim.text for claim in briefing.claims)
+
+
+def test_an_answer_cites_every_report_repeating_it_even_below_the_last_claim() -> None:
+    said = "Lavrov and Son discussed energy cooperation in Hanoi on July 6, 2021."
+    pool = [
+        Candidate(said, article_id=1, passage_id=1, seq=1, date=None, score=3.0),
+        Candidate("Son praised the strategic partnership.", 2, 2, 1, None, 2.0),
+        Candidate(said, article_id=3, passage_id=3, seq=1, date=None, score=1.0),
+    ]
+
+    chosen, _ = choose(pool, max_claims=1, max_words=100, cluster={}, spread=False, every_copy=True)
+
+    assert [[1, 3]] == [claim.articles for claim in chosen]
