@@ -71,9 +71,9 @@ ANSWER_RELEVANCE = 0.3
 # In the stories that match a question best, a sentence matching it less may still answer.
 LEADING_STORIES = 3
 LEADING_RELEVANCE = 0.15
-# ... and the answer ranker scores it at most this much below the best (a log-odds
-# difference: 6 is odds of 400 to 1 that the best answers where it does not). Tighter
-# loses the second report that sources differing on a figure need (eval_blind_briefings).
+# An answer's claims: the sentences the ranker scores at most this much below the best
+# (a log-odds difference: 6 is odds of 400 to 1 that the best answers where it does not).
+# Tighter loses the second report that sources differing on a figure need.
 ANSWER_MARGIN = 6.0
 # With `--more`, sentences the ranker finds still less likely to answer.
 MORE_MARGIN = 10.0
