@@ -4,16 +4,20 @@ A sentence that matches a question's words may still not answer it: "How big was
 wants a figure, "When…" a date, "Where…" a place, "Who…" a person; and "What did Vietnam
 ask Russia?" is not answered by what Vietnam asked China. Each sentence's fit adds to how
 well it matches the words how plainly it holds that kind of answer, and how many of the
-question's names it (or else its article) holds.
+question's names it (or else its article) holds. These signals, and where retrieval ranked
+the sentence, are the features of a fitted ranker (briefings/answer_model.py) that weighs
+them: hand-set weights tuned on one question set did not carry over to the next.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from briefings.answer_model import FEATURES, score
 from briefings.attribution import (
     named_speaking,
     pronoun_speaks,
@@ -22,7 +26,7 @@ from briefings.attribution import (
     unquoted,
 )
 from briefings.english import stem
-from briefings.extractive import Candidate
+from briefings.extractive import Candidate, flaws
 from briefings.questions import (
     NAMED_ANSWERS,
     Name,
@@ -40,23 +44,16 @@ from store import Store
 from store.records import DateRecord, PassageHit, PassageMention
 
 NAME_KINDS = ("person", "organization", "place")
-# Both in the units of a sentence's word match (the share of the question's weight it covers).
-ANSWER_WEIGHT = 0.8
-NAMES_WEIGHT = 0.3
-# A sentence of the year asked about against one of another year: as much as a name.
-YEAR_WEIGHT = 0.3
-# "What did Manalo say …": a statement Manalo makes, not one that names him ("Had a good
-# conversation with … Manalo," Jaishankar said) — as much as the kind of answer.
-SPEAKER_WEIGHT = 0.8
 # A word of a name this long stands for its person when written as speaking ("Wong said").
 _SPEAKER_WORD = 3
 # A text with more letters outside ASCII than this share is in another language.
 FOREIGN_LETTERS = 0.02
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-# A name in the sentence itself counts more than one elsewhere in its article.
-IN_SENTENCE = 0.3
-# candidates() weighs the word match four times a sentence's style: so do the fit.
-MATCH_SCORE = 4.0
+# A sentence this long or longer counts as long (the length feature's top).
+LONG_WORDS = 60
+_SHOWN = FEATURES.index("shown")
+_QUOTED = re.compile(r"[\"“”«»„]")
+_NUMBER = re.compile(r"\d")
 
 
 def asked_names(store: Store, question: Question) -> list[Name]:
@@ -75,15 +72,34 @@ def rank_answers(
     names: Sequence[Name],
     match: Callable[[str], float] = lambda text: 0.0,
 ) -> list[Candidate]:
-    """`pool` (scored by word match) with each sentence's relevance and score raised by its fit.
+    """`pool` with each sentence's score set to the fitted ranker's (briefings/answer_model.py).
 
-    `match`: how much of a sentence's relevance its words make, to match a "she said" as
-    the words of the person it stands for.
+    When some sentences hold the kind of answer asked for, the others are left out but for
+    the ranker's first: a sentence with no figure in it does not say how big trade was.
+    """
+    scored = [
+        (replace(candidate, score=score(features)), features[_SHOWN] > 0)
+        for candidate, features in answer_features(store, question, hits, pool, names, match)
+    ]
+    if not any(shown for _, shown in scored):
+        return [candidate for candidate, _ in scored]
+    first = max(scored, key=lambda pair: pair[0].score)[0]
+    return [candidate for candidate, shown in scored if shown or candidate is first]
 
-    Sentences from articles holding fewer of the question's names than the best do are
-    left out (what Vietnam asked China does not say what it asked Russia); then, when some
-    sentences hold the kind of answer asked for, the others are: a sentence with no figure
-    in it does not say how big trade was.
+
+def answer_features(
+    store: Store,
+    question: Question,
+    hits: Sequence[PassageHit],
+    pool: Sequence[Candidate],
+    names: Sequence[Name],
+    match: Callable[[str], float] = lambda text: 0.0,
+) -> list[tuple[Candidate, tuple[float, ...]]]:
+    """Each sentence of `pool` (scored by word match) with the features the ranker reads,
+    in the order of answer_model.FEATURES.
+
+    `match`: the share of the question's weight a text covers, to match a "she said" as the
+    words of the person it stands for.
     """
     asked = {entity for name in names for entity in name.entities}
     mentions = _mentions(store, question, asked, hits)
@@ -92,15 +108,15 @@ def rank_answers(
     years = [int(w) for w in question.words if asked_year(w)]
     dates = store.dates_in({c.passage_id for c in pool}) if years else {}
     told = _latest_years(pool) if years else {}
-    # The best among articles with a sentence to offer; the others' count for nothing here.
     fullest = max((stories.get(c.article_id, 0.0) for c in pool), default=0.0)
-    kept = [c for c in pool if stories.get(c.article_id, 0.0) >= fullest]
+    # The best among articles with a sentence to offer; the others' count for nothing here.
+    pool = [c for c in pool if stories.get(c.article_id, 0.0) >= fullest]
     people = _people_asked(names, mentions) if question.asks == "said" else []
-    speaking = _spoken_by(store, people, mentions, kept) if people else None
+    speaking = _spoken_by(store, people, mentions, pool) if people else None
     # A sentence they speak in names them, "she said" or not.
     speakers = " ".join(name.key for name in people)
-    ranked, typed = [], []
-    for candidate in kept:
+    rows = []
+    for candidate in pool:
         named = [m for m in mentions[candidate.passage_id] if m.surface in candidate.text]
         others = [
             (m.kind, candidate.text.find(m.surface)) for m in named if m.entity_id not in asked
@@ -108,26 +124,80 @@ def rank_answers(
         ahead = candidate.announced is not None
         shown = answer_shown(question, candidate.text, candidate.dated, others, topic, ahead)
         spoken = speaking is not None and (candidate.passage_id, candidate.start) in speaking
+        if people and not spoken:  # "What did X say": X's statement, not one naming X
+            shown /= 2
         text = f"{candidate.text}\n{speakers}" if spoken else candidate.text
-        in_sentence = _held(names, {m.entity_id for m in named}, _in_latin(text))
-        in_story = stories.get(candidate.article_id, 0.0)
-        held = IN_SENTENCE * in_sentence + (1 - IN_SENTENCE) * in_story
-        fit = ANSWER_WEIGHT * shown + NAMES_WEIGHT * held + SPEAKER_WEIGHT * spoken
-        if spoken:
-            fit += match(text) - match(candidate.text)
+        if spoken:  # matched as the words of the person "he" stands for
+            raised = candidate.relevance + match(text) - match(candidate.text)
+            candidate = replace(candidate, relevance=raised)
+        year = 0.0
         if years:
             told_year = told.get(candidate.article_id)
             stated = _years_stated(candidate, dates.get(candidate.passage_id, ()), told_year)
-            fit += YEAR_WEIGHT * _of_years(candidate, stated, years)
-        fitted = replace(
-            candidate,
-            relevance=candidate.relevance + fit,
-            score=candidate.score + MATCH_SCORE * fit,
+            year = _of_years(candidate, stated, years)
+        shared = (
+            match(text),
+            shown,
+            _held(names, {m.entity_id for m in named}, _in_latin(text)),
+            float(spoken),
+            year,
         )
-        ranked.append(fitted)
-        if shown > 0:
-            typed.append(fitted)
-    return typed or ranked
+        rows.append((candidate, shared))
+    best_shown = max((row[1][1] for row in rows), default=0.0)
+    context = _Context([c for c, _ in rows])
+    return [(c, context.features(c, shared, best_shown)) for c, shared in rows]
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a sentence is weighed against: the rest of the pool."""
+
+    ranks: dict[float, int]
+    in_article: dict[int, float]
+    copies: Counter[str]
+
+    def __init__(self, pool: Sequence[Candidate]) -> None:
+        levels = sorted({c.relevance for c in pool}, reverse=True)
+        in_article: dict[int, float] = {}
+        for c in pool:
+            in_article[c.article_id] = max(in_article.get(c.article_id, 0.0), c.relevance)
+        object.__setattr__(self, "ranks", {level: i for i, level in enumerate(levels)})
+        object.__setattr__(self, "in_article", in_article)
+        object.__setattr__(self, "copies", Counter(_key(c.text) for c in pool))
+
+    def features(
+        self, candidate: Candidate, shared: tuple[float, ...], best_shown: float
+    ) -> tuple[float, ...]:
+        """The row of answer_model.FEATURES for `candidate`; `shared`: what
+        answer_features read from the store for it."""
+        matched, shown, in_sentence, spoken, year = shared
+        words = len(candidate.text.split())
+        return (
+            matched,
+            candidate.relevance,
+            1.0 / (1 + self.ranks[candidate.relevance]),
+            float(shown > 0 and shown >= best_shown),
+            shown,
+            in_sentence,
+            spoken,
+            max(year, 0.0),
+            max(-year, 0.0),
+            float(candidate.seq <= 1),
+            1.0 / max(candidate.seq, 1),
+            min(words, LONG_WORDS) / LONG_WORDS,
+            flaws(candidate.text),
+            float(bool(_QUOTED.search(candidate.text))),
+            float(candidate.dated),
+            float(bool(_NUMBER.search(candidate.text))),
+            float(_in_other_letters(candidate.text)),
+            math.log1p(self.copies[_key(candidate.text)] - 1),
+            float(candidate.relevance >= self.in_article[candidate.article_id]),
+        )
+
+
+def _key(text: str) -> str:
+    """A sentence as its copies in other reports write it too."""
+    return " ".join(text.casefold().split())
 
 
 def _people_asked(
@@ -262,15 +332,14 @@ def _held(names: Sequence[Name], entities: set[int], text: str) -> float:
     """The share of `names` among `entities` (named there) or in `text`.
 
     A name no entity stands for is found only as the question writes it, which a report in
-    another language does not ("Paracels" is "Hoàng Sa"): there it counts for nothing.
+    another language does not ("Paracels" is "Hoàng Sa"): there it counts only when found
+    (a Cyrillic report read in Latin letters finds "Lavrov").
     """
+    found = [n for n in names if entities & {*n.entities} or mentions_name(n, text)]
     known = names
     if not all(n.entities for n in names) and _in_other_letters(text):
-        known = [n for n in names if n.entities]
-    if not known:
-        return 0.0
-    found = sum(1 for n in known if entities & {*n.entities} or mentions_name(n, text))
-    return found / len(known)
+        known = [n for n in names if n.entities or n in found]
+    return len(found) / len(known) if known else 0.0
 
 
 def _in_other_letters(text: str) -> bool:

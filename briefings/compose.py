@@ -40,7 +40,7 @@ from briefings.folding import fold
 from briefings.lexicon import any_foreign, foreign_forms, holds, words_of
 from briefings.model import PartialDate
 from briefings.nominative import shown_aliases
-from briefings.questions import Name, date_word, read_question
+from briefings.questions import Name, Question, date_word, read_question
 from briefings.resolve import Resolution, resolve_entity
 from briefings.search import (
     UNSEARCHED,
@@ -68,8 +68,15 @@ RECENT_ARTICLES = 100
 EVIDENCE_PASSAGES = 8
 # A sentence answers a question when it covers this share of the question's weight.
 ANSWER_RELEVANCE = 0.3
-# ... and at least this share of what the best sentence covers.
-ANSWER_SHARE = 0.6
+# In the stories that match a question best, a sentence matching it less may still answer.
+LEADING_STORIES = 3
+LEADING_RELEVANCE = 0.15
+# An answer's claims: the sentences the ranker scores at most this much below the best
+# (a log-odds difference: 6 is odds of 400 to 1 that the best answers where it does not).
+# Tighter loses the second report that sources differing on a figure need.
+ANSWER_MARGIN = 6.0
+# With `--more`, sentences the ranker finds still less likely to answer.
+MORE_MARGIN = 10.0
 ANSWER_CLAIMS = 4
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 # A sentence's own match against its story's, in what it answers.
@@ -247,14 +254,24 @@ def term_weight(words: list[str]) -> Focus:
     return _mentioned_or_said((), holds_term(words))
 
 
-def answer_question(
-    store: Store, question: str, limits: Limits = Limits(), writer: Writer | None = None
-) -> Briefing:
-    """A free question answered from the best-matching sentences, with citations."""
+@dataclass(frozen=True)
+class AnswerPool:
+    """A question's candidate answers, as retrieval offers them, and what ranks them."""
+
+    question: Question
+    hits: list[PassageHit]
+    summaries: dict[int, ArticleSummary]
+    pool: list[Candidate]
+    names: list[Name]
+    match: Callable[[str], float]
+
+
+def answer_pool(store: Store, question: str) -> AnswerPool | None:
+    """The sentences that may answer `question`, unranked; None when it has no words."""
     asked = read_question(question)
     words = list(asked.words)
     if not words:
-        return Briefing("ask", question, note=notices.EMPTY_QUESTION)
+        return None
     hits = _answer_passages(store, words)
     summaries = store.article_summaries(h.article_id for h in hits)
     # A year is matched by the sentence's date (answers.py): "this year" holds it too.
@@ -262,17 +279,51 @@ def answer_question(
     names = asked_names(store, asked)
     match = _relevance(store, plain, _written(store, names))
     pool = _pool(store, hits, summaries, lambda hit, start, end: 1, _in_context(hits, match))
-    pool = [c for c in pool if c.relevance >= ANSWER_RELEVANCE]
-    pool = rank_answers(store, asked, hits, pool, names, lambda t: SENTENCE_SHARE * match(t))
-    best = max((c.relevance for c in pool), default=0.0)
-    pool = [c for c in pool if c.relevance >= best * ANSWER_SHARE]
+    return AnswerPool(asked, hits, dict(summaries), _offered(pool), list(names), match)
+
+
+def _offered(pool: Sequence[Candidate]) -> list[Candidate]:
+    """The sentences that match the question well enough, and in the stories that match it
+    best, those that match it less: an answer sits in a story about it, often in words of
+    its own ("the route" for the Middle Corridor, a translated report's)."""
+    best: dict[int, float] = {}
+    for c in pool:
+        best[c.article_id] = max(best.get(c.article_id, 0.0), c.relevance)
+    leading = set(sorted(best, key=lambda a: -best[a])[:LEADING_STORIES])
+    return [
+        c
+        for c in pool
+        if c.relevance >= ANSWER_RELEVANCE
+        or (c.article_id in leading and c.relevance >= LEADING_RELEVANCE)
+    ]
+
+
+def answer_question(
+    store: Store, question: str, limits: Limits = Limits(), writer: Writer | None = None
+) -> Briefing:
+    """A free question answered from the best-matching sentences, with citations."""
+    found = answer_pool(store, question)
+    if found is None:
+        return Briefing("ask", question, note=notices.EMPTY_QUESTION)
+    summaries = found.summaries
+    pool = rank_answers(store, found.question, found.hits, found.pool, found.names, found.match)
+    best = max((c.score for c in pool), default=0.0)
 
     def answers(limits: Limits) -> tuple[list[Chosen], int]:
         max_claims = min(limits.claims, limits.answers)
+        margin = MORE_MARGIN if limits.every_event else ANSWER_MARGIN
+        kept = [c for c in pool if c.score >= best - margin]
         cluster = _clusters(summaries)
-        return choose(
-            pool, max_claims=max_claims, max_words=limits.words, cluster=cluster, spread=False
+        chosen, more = choose(
+            kept,
+            max_claims=max_claims,
+            max_words=limits.words,
+            cluster=cluster,
+            spread=False,
+            every_copy=True,
         )
+        # What only `--more` keeps is more too (_with_more counts it).
+        return chosen, more or sum(c.score >= best - MORE_MARGIN for c in pool) - len(kept)
 
     chosen, more = _with_more(answers, limits)
     attribute(store, chosen)
@@ -280,7 +331,7 @@ def answer_question(
         return Briefing("ask", question, note=notices.NOTHING_FOUND)
     book = SourceBook(summaries)
     draft = _Draft(chosen, more, expanded=limits.every_event)
-    return _finish("ask", question, None, draft, writer, hits, book)
+    return _finish("ask", question, None, draft, writer, found.hits, book)
 
 
 def _with_more(

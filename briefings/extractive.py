@@ -153,7 +153,7 @@ def candidates(
                 # For a question, matching it is what counts: a sentence is not a better
                 # answer for opening its story, being dated or reporting an act (the answer
                 # type weighs dates, answers.py); a fragment or a salutation still is worse.
-                score = 4 * matched + 0.25 * _flaws(text)
+                score = 4 * matched + 0.25 * flaws(text)
             told = events.get(hit.article_id, ()) if events else ()
             when = _dating(hit, start, end, in_sentence, published.get(hit.article_id), told)
             found.append(
@@ -209,13 +209,16 @@ def choose(
     cluster: Mapping[int, int],
     spread: bool = True,
     once: Collection[int] = (),
+    every_copy: bool = False,
 ) -> tuple[list[Chosen], int]:
     """The best claims within the limits; and how many more there were.
 
     With `spread`, each article's story gets its best sentence, then each other story (an
     event when the caller set `Candidate.story`), before any gets a second; the stories in
     `once` (events, each told in one claim) never get a second, and while there are such,
-    an article's first claim is an event or a sentence where the subject acts.
+    an article's first claim is an event or a sentence where the subject acts. With
+    `every_copy`, a claim cites every report repeating its sentence, even those ranked
+    below the last claim.
     """
     ranked = sorted(pool, key=lambda c: (-c.score, c.article_id, c.seq))
     keys = _Keys()
@@ -245,6 +248,9 @@ def choose(
             words += length
             order = (candidate.article_id, candidate.seq, len(chosen))
             chosen.append(_chosen(candidate, order, story))
+    if every_copy:
+        for candidate in ranked:
+            _merge(chosen, candidate, keys)
     distinct = _distinct_count(ranked[:MORE_HORIZON], keys)
     return chosen, max(0, distinct - len(chosen))
 
@@ -310,10 +316,10 @@ def _score(text: str, seq: int, weight: int, dated: bool) -> float:
     score += 0.6 if dated else 0.0
     score += 0.5 if _reports_action(text) else 0.0
     score += 0.3 if seq <= 2 else 0.0
-    return score + _flaws(text)
+    return score + flaws(text)
 
 
-def _flaws(text: str) -> float:
+def flaws(text: str) -> float:
     """What a sentence loses as a claim: a salutation, a fragment, a run-on (0 or less)."""
     words = len(text.split())
     score = -SALUTATION_PENALTY if _SALUTATION.match(text) else 0.0

@@ -90,13 +90,22 @@ _WORDS = re.compile(r"\w+")
 # A word as names are keyed: inner hyphens and apostrophes kept, outer punctuation not.
 _SPACED = re.compile(r"\w[\w'’‐‑–-]*[\w'’]|\w")
 _NUMBER = r"\d+(?:[.,]\d+)*"
+# A number in words, as reports write small and round ones: "two and a half hours", "more
+# than one million people", "deux ans", «три года».
+_SPELLED = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|several|a few|a couple of|half an?|dozens of|hundreds of|deux|trois|quatre"
+    r"|cinq|dix|два|две|три|четыре|пять|десять|hai|ba|bốn|năm|mười)(?:\s+and\s+a\s+half)?"
+)
 # A figure with its currency or unit: "US$2.2 billion", "122%", "4.500 tấn", "3 млрд рублей".
 _AMOUNT = re.compile(
     rf"(?:[$€£¥₫]|\b(?:US|USD|EUR|VND|RUB|CNY)\s?\$?)\s?{_NUMBER}"
     rf"|{_NUMBER}\s?(?:%|(?:percent|per cent|pour cent|billions?|millions?|trillions?|thousands?"
     r"|bn|tons?|tonnes?|km|kilomet(?:er|re)s?|miles?|hectares?|barrels?|[mgk]w|dollars?"
     r"|euros?|yuan|r[ou]bles?|dong|milliards?|млрд|млн|тыс|трлн|процент\w*|долл\w*|рубл\w*"
-    r"|tỷ|triệu|nghìn|ngàn|đồng|tấn)\b)",
+    r"|tỷ|triệu|nghìn|ngàn|đồng|tấn)\b)"
+    rf"|\b(?:{_SPELLED}|an?)\s(?:billion|million|trillion|thousand|milliards?|millions?|млрд"
+    r"|млн|тысяч\w*|tỷ|triệu)\b",
     re.IGNORECASE,
 )
 # A bare count: "7,000 people", "150 families"; a year or a day of the month is not one.
@@ -133,7 +142,7 @@ _TIME_AHEAD = re.compile(
 _CALENDAR = _MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # A span of time (or a length, which "how long" may ask too): "up to 30 days", "6 tháng".
 _DURATION = re.compile(
-    rf"\b{_NUMBER}(?:\s?-\s?|\s)(?:days?|weeks?|months?|years?|hours?|minutes?|decades?"
+    rf"\b(?:{_NUMBER}|{_SPELLED})(?:\s?-\s?|\s)(?:days?|weeks?|months?|years?|hours?|minutes?|decades?"
     r"|km|kilomet(?:er|re)s?|miles?|дн\w*|сут\w*|недел\w*|месяц\w*|лет|год\w*|час\w*|км"
     r"|ngày|tuần|tháng|năm|giờ|jours?|semaines?|mois|ans|années?|heures?|hari|minggu|bulan"
     r"|tahun|jam)\b",
@@ -359,11 +368,26 @@ def mentions_name(name: Name, text: str) -> bool:
     return _name_pattern(name.key).search(text if text.isascii() else fold_text(text)) is not None
 
 
+# The endings of a people's name ("Malaysian", "Vietnamese", "Turkish") after its country's
+# root, which needs this many letters to stay one country's ("Chinese" would find "Chinh").
+_DEMONYMS = ("ian", "ese", "ish", "an", "i", "n")
+_DEMONYM_ROOT = 5
+
+
+def _demonym_root(word: str) -> str:
+    """`word` less the longest demonym ending that leaves a root long enough."""
+    for ending in _DEMONYMS:
+        if word.endswith(ending) and len(word) - len(ending) >= _DEMONYM_ROOT:
+            return word[: -len(ending)]
+    return word
+
+
 @lru_cache(maxsize=1024)
 def _name_pattern(key: str) -> re.Pattern[str]:
     parts = [re.escape(part) for part in _WORDS.findall(key)]
     if len(parts[-1]) >= _PREFIX_CHARS:
-        parts[-1] += r"\w*"
+        # "Malaysian" asked, "Malaysia" written: the country's name holds the demonym's root.
+        parts[-1] = _demonym_root(parts[-1]) + r"\w*"
     return re.compile(r"\b" + r"\W+".join(parts) + r"\b", re.IGNORECASE)
 
 
