@@ -264,7 +264,7 @@ class Queries:
         """For each of `article_ids`, the ISO dates known to the day that its text states."""
         rows = self.db.execute(
             "SELECT DISTINCT p.article_id, d.date FROM passages p"
-            f" JOIN dates d ON d.passage_id = p.id WHERE d.precision = 'day'"
+            " JOIN dates d ON d.passage_id = p.id WHERE d.precision = 'day'"
             f" AND p.article_id {IN_LIST}",
             [json_list(sorted(set(article_ids)))],
         )

@@ -10,7 +10,7 @@ import numpy as np
 
 from briefings.ingest import dedupe
 from store import Store
-from store.records import ArticleRecord, MentionRecord
+from store.records import ArticleRecord, DateRecord, MentionRecord
 
 from .conftest import database_at_version
 
@@ -167,3 +167,34 @@ def test_texts_a_mention_repeats_are_written_once(store: Store) -> None:
     assert [("Foreign Minister",), ("Lavrov",), ("Russia",), ("Sergey Lavrov",)] == labels
     assert [("integer", "integer", "integer", "integer")] == types
     assert [("Foreign Minister", "Russia", n) for n in range(1, 31)] == store.roles_of(1)
+
+
+def test_a_dates_text_is_stored_only_when_it_is_not_its_passages_slice(store: Store) -> None:
+    body = "They met on 8 June and again on 9 June."
+    dates = (
+        DateRecord(
+            1, body.index("8 June"), body.index("8 June") + 6, "8 June", "--06-08", "day", "none"
+        ),
+        # A phrase recorded in another form than the text's (none does so today).
+        DateRecord(
+            1, body.index("9 June"), body.index("9 June") + 6, "June 9", "--06-09", "day", "none"
+        ),
+    )
+    article_id = store.save_article(
+        ArticleRecord(
+            key="file:///dates.txt",
+            source_kind="text",
+            title="Dates",
+            title_derived=False,
+            content_hash="dates",
+            passages=(("title", "Dates"), ("body", body)),
+            dates=dates,
+        )
+    )
+
+    stored = store.db.execute("SELECT text FROM dates ORDER BY start").fetchall()
+    article = store.article(article_id)
+    assert [(None,), ("June 9",)] == stored
+    assert article is not None
+    assert dates == article.dates
+    assert ["8 June", "June 9"] == [d.text for d in store.dates_in([2])[2]]
