@@ -231,7 +231,8 @@ class DigestQueries:
 
     def _entity_ids(self, article_ids: Sequence[int]) -> dict[int, frozenset[int]]:
         rows = self.db.execute(
-            f"SELECT DISTINCT article_id, entity_id FROM mentions WHERE article_id {IN_LIST}",
+            "SELECT DISTINCT p.article_id, m.entity_id FROM passages p"
+            f" JOIN mentions m ON m.passage_id = p.id WHERE p.article_id {IN_LIST}",
             [json_list(article_ids)],
         )
         found = grouped(rows)

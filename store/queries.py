@@ -46,6 +46,8 @@ _RECENT_ARTICLES = (
 )
 
 
+# A date's text: its passage's slice, unless stored because it differs (Store._insert_dates).
+DATE_TEXT = 'coalesce(d.text, substr(p.text, d.start + 1, d."end" - d.start))'
 _EVENT_ROWS = (
     'SELECT ev.id, ev.article_id, ev.passage_id, substr(p.text, ev.start + 1, ev."end" -'
     " ev.start), ev.kind, ev.date, ev.precision, ev.year_source, ev.until, pl.name"
@@ -125,9 +127,10 @@ class Queries:
         With `recent`, only among the `recent` latest articles naming the entity.
         """
         rows = self.db.execute(
-            "SELECT DISTINCT role, country, article_id FROM mentions"
-            f" WHERE entity_id = ? AND role IS NOT NULL AND article_id IN ({_RECENT_ARTICLES})"
-            " ORDER BY article_id",
+            "SELECT DISTINCT r.text, c.text, m.article_id FROM mentions m"
+            " JOIN labels r ON r.id = m.role_id LEFT JOIN labels c ON c.id = m.country_id"
+            f" WHERE m.entity_id = ? AND m.article_id IN ({_RECENT_ARTICLES})"
+            " ORDER BY m.article_id",
             [entity_id, entity_id, _limit(recent)],
         )
         return [(row[0], row[1], row[2]) for row in rows]
@@ -235,8 +238,9 @@ class Queries:
         only = "" if entity_ids is None else f" AND +m.entity_id {IN_LIST}"
         wanted = [] if entity_ids is None else [json_list(sorted(set(entity_ids)))]
         rows = self.db.execute(
-            "SELECT m.passage_id, m.article_id, m.entity_id, e.kind, m.surface FROM mentions m"
-            f" JOIN entities e ON e.id = m.entity_id WHERE m.passage_id {IN_LIST}{only}"
+            "SELECT m.passage_id, m.article_id, m.entity_id, e.kind, s.text FROM mentions m"
+            " JOIN entities e ON e.id = m.entity_id JOIN labels s ON s.id = m.surface_id"
+            f" WHERE m.passage_id {IN_LIST}{only}"
             " ORDER BY m.passage_id, m.start",
             [json_list(sorted(set(passage_ids))), *wanted],
         )
@@ -259,8 +263,9 @@ class Queries:
     def days_told(self, article_ids: Iterable[int]) -> dict[int, set[str]]:
         """For each of `article_ids`, the ISO dates known to the day that its text states."""
         rows = self.db.execute(
-            "SELECT DISTINCT article_id, date FROM dates"
-            f" WHERE precision = 'day' AND article_id {IN_LIST}",
+            "SELECT DISTINCT p.article_id, d.date FROM passages p"
+            " JOIN dates d ON d.passage_id = p.id WHERE d.precision = 'day'"
+            f" AND p.article_id {IN_LIST}",
             [json_list(sorted(set(article_ids)))],
         )
         told: dict[int, set[str]] = {}
@@ -270,8 +275,9 @@ class Queries:
 
     def dates_in(self, passage_ids: Iterable[int]) -> dict[int, list[DateRecord]]:
         rows = self.db.execute(
-            'SELECT passage_id, 0, start, "end", text, date, precision, year_source, until'
-            f" FROM dates WHERE passage_id {IN_LIST} ORDER BY start",
+            f'SELECT d.passage_id, 0, d.start, d."end", {DATE_TEXT}, d.date, d.precision,'
+            " d.year_source, d.until FROM dates d JOIN passages p ON p.id = d.passage_id"
+            f" WHERE d.passage_id {IN_LIST} ORDER BY d.start",
             [json_list(sorted(set(passage_ids)))],
         )
         return grouped((row[0], DateRecord(*row[1:])) for row in rows)
@@ -294,12 +300,13 @@ class Queries:
 
         With `recent`, counted over the `recent` latest articles naming the entity.
         """
-        # Body text only: a photo credit ("Photo: VNA") is not a companion.
+        # Body text only: a photo credit ("Photo: VNA") is not a companion. Mentions are
+        # reached through the articles' passages: they have no index by article.
         rows = self.db.execute(
-            "SELECT e.name, e.kind, count(DISTINCT m.article_id) AS shared FROM mentions m"
-            " JOIN entities e ON e.id = m.entity_id JOIN passages p ON p.id = m.passage_id"
-            f" WHERE m.article_id IN ({_RECENT_ARTICLES})"
-            f" AND m.entity_id != ? AND e.kind {IN_LIST} AND p.kind = 'body'"
+            "SELECT e.name, e.kind, count(DISTINCT p.article_id) AS shared FROM passages p"
+            " JOIN mentions m ON m.passage_id = p.id JOIN entities e ON e.id = m.entity_id"
+            f" WHERE p.article_id IN ({_RECENT_ARTICLES}) AND p.kind = 'body'"
+            f" AND m.entity_id != ? AND e.kind {IN_LIST}"
             " GROUP BY e.id ORDER BY shared DESC, count(*) DESC, e.name LIMIT ?",
             [entity_id, _limit(recent), entity_id, json_list(kinds), limit],
         )

@@ -309,7 +309,85 @@ def _v9(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
+def _v10(db: Database) -> None:
+    """A smaller file (issue 16). The short texts every mention repeated (its surface form,
+    the entity's full name, role and country) are written once, in `labels`, and mentions
+    hold their ids, as their indexes do; one index by (entity, article, name) serves both
+    the latest articles naming an entity and the count of its names. Mentions and dates
+    are reached from an article through its passages, so they need no index by article
+    (and no query reads dates by date). A date's text is its passage's slice from start to
+    end, kept only when it is not. Bands are 32-bit keys clustered by band; signatures keep
+    16 bits of each MinHash value. The space freed is reused, or given back by VACUUM."""
+    _execute_all(
+        db,
+        """
+        CREATE TABLE labels (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
+        INSERT INTO labels (text) SELECT surface FROM mentions UNION SELECT name FROM mentions
+            UNION SELECT role FROM mentions WHERE role IS NOT NULL
+            UNION SELECT country FROM mentions WHERE country IS NOT NULL;
+        CREATE TABLE mentions_v10 (
+            id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            surface_id INTEGER NOT NULL REFERENCES labels(id),
+            name_id INTEGER NOT NULL REFERENCES labels(id),
+            role_id INTEGER REFERENCES labels(id),
+            country_id INTEGER REFERENCES labels(id)
+        );
+        INSERT INTO mentions_v10 SELECT m.id, m.entity_id, m.article_id, m.passage_id, m.start,
+            m."end", s.id, n.id, r.id, c.id FROM mentions m
+            JOIN labels s ON s.text = m.surface JOIN labels n ON n.text = m.name
+            LEFT JOIN labels r ON r.text = m.role LEFT JOIN labels c ON c.text = m.country;
+        DROP TABLE mentions;
+        ALTER TABLE mentions_v10 RENAME TO mentions;
+        CREATE INDEX mentions_entity ON mentions(entity_id, article_id, name_id);
+        CREATE INDEX mentions_passage ON mentions(passage_id);
+        CREATE INDEX mentions_entity_surface ON mentions(entity_id, surface_id);
+        CREATE TABLE article_bands_v10 (
+            band INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (band, article_id)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO article_bands_v10 (band, article_id)
+            SELECT band >> 32, article_id FROM article_bands;
+        DROP TABLE article_bands;
+        ALTER TABLE article_bands_v10 RENAME TO article_bands;
+        CREATE INDEX article_bands_article ON article_bands(article_id);
+        ALTER TABLE dates DROP COLUMN text;
+        ALTER TABLE dates ADD COLUMN text TEXT;
+        DROP INDEX IF EXISTS dates_article;
+        DROP INDEX IF EXISTS dates_date;
+        """,
+    )
+    _narrow_signatures(db)
+
+
+def _narrow_signatures(db: Database) -> None:
+    # The old signature is 128 native (little-endian) uint64 values; a value's low 16 bits
+    # are the first two bytes of its eight, the part briefings/ingest/dedupe.py now keeps.
+    rows = db.execute("SELECT id, signature FROM articles WHERE length(signature) > 256")
+    narrowed = [
+        (b"".join(wide[i : i + 2] for i in range(0, len(wide), 8)), article_id)
+        for article_id, wide in rows.fetchall()
+    ]
+    db.conn.executemany("UPDATE articles SET signature = ? WHERE id = ?", narrowed)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5,
+    _v6,
+    _v7,
+    _v8,
+    _v9,
+    _v10,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

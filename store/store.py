@@ -18,7 +18,7 @@ from store.binding import IN_LIST, grouped, json_list, utc_iso
 from store.digest_runs import DigestQueries
 from store.errors import StoreError
 from store.line_stats import LineStatsQueries
-from store.queries import SUMMARY_COLUMNS, Queries, article_summary
+from store.queries import DATE_TEXT, SUMMARY_COLUMNS, Queries, article_summary
 from store.records import (
     AliasRecord,
     ArticleRecord,
@@ -163,7 +163,7 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         latest = " UNION ALL ".join(
             [
                 "SELECT * FROM (SELECT article_id FROM article_bands WHERE band = ?"
-                " ORDER BY rowid DESC LIMIT ?)"
+                " ORDER BY article_id DESC LIMIT ?)"
             ]
             * len(bands)
         )
@@ -190,7 +190,7 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
                 article_id = self._insert_article_row(record)
             passage_ids = self._insert_passages(article_id, record.passages)
             self._insert_bands(article_id, record.bands)
-            self._insert_dates(article_id, passage_ids, record.dates)
+            self._insert_dates(article_id, passage_ids, record)
             mentioned, renamed = self._insert_mentions(article_id, passage_ids, record.mentions)
             defined, merged = self._insert_aliases(record.aliases)
             self._insert_events(article_id, passage_ids, record.events)
@@ -203,8 +203,9 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
     def person_seen(self, key: str) -> PersonSeen:
         """Which articles name the person under `key`, how, and in what roles."""
         rows = self.db.execute(
-            "SELECT m.article_id, m.surface, m.role FROM mentions m"
-            " JOIN entities e ON e.id = m.entity_id WHERE e.key = ?",
+            "SELECT m.article_id, s.text, r.text FROM mentions m"
+            " JOIN entities e ON e.id = m.entity_id JOIN labels s ON s.id = m.surface_id"
+            " LEFT JOIN labels r ON r.id = m.role_id WHERE e.key = ?",
             [key],
         ).fetchall()
         return PersonSeen(
@@ -243,7 +244,14 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         )
 
     def _clear_article(self, article_id: int) -> None:
-        for table in ("events", "mentions", "dates", "article_bands", "passages"):
+        # Mentions and dates are indexed by passage, not by article.
+        for table in ("mentions", "dates"):
+            self.db.execute(
+                f"DELETE FROM {table} WHERE passage_id IN"
+                " (SELECT id FROM passages WHERE article_id = ?)",
+                [article_id],
+            )
+        for table in ("events", "article_bands", "passages"):
             self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
 
     def _insert_passages(self, article_id: int, passages: Sequence[tuple[str, str]]) -> list[int]:
@@ -258,17 +266,22 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
 
     def _insert_bands(self, article_id: int, bands: Iterable[int]) -> None:
         self.db.conn.executemany(
-            "INSERT INTO article_bands (band, article_id) VALUES (?, ?)",
+            "INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)",
             [(band, article_id) for band in bands],
         )
 
     def _insert_dates(
-        self, article_id: int, passage_ids: Sequence[int], dates: Iterable[DateRecord]
+        self, article_id: int, passage_ids: Sequence[int], record: ArticleRecord
     ) -> None:
+        # A date's text is read back as its passage's slice; it is stored only when it is not.
+        texts = [text for _, text in record.passages]
         self.db.conn.executemany(
             'INSERT INTO dates (article_id, passage_id, start, "end", text, date, precision,'
             " year_source, until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, passage_ids[d.passage], *_date_values(d)) for d in dates],
+            [
+                (article_id, passage_ids[d.passage], *_date_values(d, texts[d.passage]))
+                for d in record.dates
+            ],
         )
 
     def _insert_mentions(
@@ -281,11 +294,22 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         """
         stored = self._upsert_entities(mentions)
         entity_ids = {key: entity_id for key, (entity_id, _) in stored.items()}
+        labels = self._label_ids(
+            text
+            for m in mentions
+            for text in (m.surface, m.name, m.role, m.country)
+            if text is not None
+        )
         self.db.conn.executemany(
-            'INSERT INTO mentions (entity_id, article_id, passage_id, start, "end", surface,'
-            " name, role, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO mentions (entity_id, article_id, passage_id, start, "end", surface_id,'
+            " name_id, role_id, country_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (entity_ids[m.entity_key], article_id, passage_ids[m.passage], *_mention_values(m))
+                (
+                    entity_ids[m.entity_key],
+                    article_id,
+                    passage_ids[m.passage],
+                    *_mention_values(m, labels),
+                )
                 for m in mentions
             ],
         )
@@ -296,6 +320,18 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         )
         renamed = {entity_ids[m.entity_key] for m in mentions if m.name != stored[m.entity_key][1]}
         return set(entity_ids.values()), renamed
+
+    def _label_ids(self, texts: Iterable[str]) -> dict[str, int]:
+        """The id of each text in `labels`, adding the new ones."""
+        wanted = sorted(set(texts))
+        self.db.conn.executemany(
+            "INSERT INTO labels (text) VALUES (?) ON CONFLICT (text) DO NOTHING",
+            [(text,) for text in wanted],
+        )
+        rows = self.db.execute(
+            f"SELECT text, id FROM labels WHERE text {IN_LIST}", [json_list(wanted)]
+        )
+        return {str(text): int(label_id) for text, label_id in rows}
 
     def _insert_events(
         self, article_id: int, passage_ids: Sequence[int], events: Iterable[EventRecord]
@@ -384,8 +420,13 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         if not other:
             return set()
         self.db.execute(
-            "UPDATE mentions SET entity_id = ?, name = (SELECT name FROM entities WHERE id = ?)"
-            " WHERE entity_id = ?",
+            "INSERT INTO labels (text) SELECT name FROM entities WHERE id = ?"
+            " ON CONFLICT (text) DO NOTHING",
+            [entity_id],
+        )
+        self.db.execute(
+            "UPDATE mentions SET entity_id = ?, name_id = (SELECT l.id FROM labels l"
+            " JOIN entities e ON e.name = l.text WHERE e.id = ?) WHERE entity_id = ?",
             [entity_id, entity_id, other[0]],
         )
         # Events keep their participants and places (the rows left behind go with the entity).
@@ -418,8 +459,8 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         touched = [json_list(sorted(entity_ids))]
         self.db.execute(
             f"DELETE FROM aliases WHERE entity_id {IN_LIST} AND defined = 0"
-            " AND NOT EXISTS (SELECT 1 FROM mentions"
-            " WHERE entity_id = aliases.entity_id AND surface = aliases.alias)",
+            " AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = aliases.entity_id"
+            " AND surface_id = (SELECT id FROM labels WHERE text = aliases.alias))",
             touched,
         )
         self.db.execute(
@@ -433,9 +474,10 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         # The display name is the full form used most often, so "Bui Thanh Son" (three
         # articles) wins over "Bùi Thanh Sơn" (one); the key, folded, is the same.
         self.db.execute(
-            "UPDATE entities SET name = COALESCE((SELECT name FROM mentions"
-            " WHERE entity_id = entities.id GROUP BY name"
-            " ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, name LIMIT 1), name)"
+            "UPDATE entities SET name = COALESCE((SELECT l.text FROM mentions m"
+            " JOIN labels l ON l.id = m.name_id WHERE m.entity_id = entities.id"
+            " GROUP BY m.name_id"
+            " ORDER BY count(DISTINCT m.article_id) DESC, count(*) DESC, l.text LIMIT 1), name)"
             f" WHERE id {IN_LIST}",
             touched,
         )
@@ -502,8 +544,9 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
 
     def _article_entities(self, article_id: int) -> tuple[StoredEntityRef, ...]:
         rows = self.db.execute(
-            "SELECT e.name, e.kind, group_concat(DISTINCT m.surface) FROM mentions m"
-            " JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?"
+            "SELECT e.name, e.kind, group_concat(DISTINCT s.text) FROM passages p"
+            " JOIN mentions m ON m.passage_id = p.id JOIN entities e ON e.id = m.entity_id"
+            " JOIN labels s ON s.id = m.surface_id WHERE p.article_id = ?"
             " GROUP BY e.id ORDER BY min(m.passage_id), min(m.start)",
             [article_id],
         )
@@ -511,8 +554,9 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
 
     def _article_dates(self, article_id: int) -> tuple[DateRecord, ...]:
         rows = self.db.execute(
-            'SELECT p.seq, d.start, d."end", d.text, d.date, d.precision, d.year_source, d.until'
-            " FROM dates d JOIN passages p ON p.id = d.passage_id WHERE d.article_id = ?"
+            f'SELECT p.seq, d.start, d."end", {DATE_TEXT}, d.date, d.precision,'
+            " d.year_source, d.until FROM passages p JOIN dates d ON d.passage_id = p.id"
+            " WHERE p.article_id = ?"
             " ORDER BY p.seq, d.start",
             [article_id],
         )
@@ -556,9 +600,10 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
 
     def _roles(self) -> dict[int, list[RoleRecord]]:
         rows = self.db.execute(
-            "SELECT DISTINCT m.entity_id, m.role, m.country, a.id, a.published,"
+            "SELECT DISTINCT m.entity_id, r.text, c.text, a.id, a.published,"
             " a.published_precision FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " WHERE m.role IS NOT NULL ORDER BY a.published, a.id"
+            " JOIN labels r ON r.id = m.role_id LEFT JOIN labels c ON c.id = m.country_id"
+            " ORDER BY a.published, a.id"
         )
         return grouped((row[0], RoleRecord(*row[1:])) for row in rows)
 
@@ -646,11 +691,11 @@ def _article_columns(record: ArticleRecord) -> dict[str, Any]:
     }
 
 
-def _date_values(date: DateRecord) -> tuple[Any, ...]:
+def _date_values(date: DateRecord, passage: str) -> tuple[Any, ...]:
     return (
         date.start,
         date.end,
-        date.text,
+        None if passage[date.start : date.end] == date.text else date.text,
         date.date,
         date.precision,
         date.year_source,
@@ -682,12 +727,12 @@ def _entity_rows(mentions: Iterable[MentionRecord]) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in rows.values()]
 
 
-def _mention_values(mention: MentionRecord) -> tuple[Any, ...]:
+def _mention_values(mention: MentionRecord, labels: dict[str, int]) -> tuple[Any, ...]:
     return (
         mention.start,
         mention.end,
-        mention.surface,
-        mention.name,
-        mention.role,
-        mention.country,
+        labels[mention.surface],
+        labels[mention.name],
+        None if mention.role is None else labels[mention.role],
+        None if mention.country is None else labels[mention.country],
     )

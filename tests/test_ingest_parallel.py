@@ -58,8 +58,9 @@ def stored(db: Path) -> dict[str, list[Any]]:
                 " JOIN entities e ON e.id = a.entity_id ORDER BY 1, 2"
             ).fetchall(),
             "mentions": conn.execute(
-                'SELECT e.key, m.article_id, m.start, m."end", m.surface, m.name FROM mentions m'
-                " JOIN entities e ON e.id = m.entity_id ORDER BY 2, 3, 1"
+                'SELECT e.key, m.article_id, m.start, m."end", s.text, n.text FROM mentions m'
+                " JOIN entities e ON e.id = m.entity_id JOIN labels s ON s.id = m.surface_id"
+                " JOIN labels n ON n.id = m.name_id ORDER BY 2, 3, 1"
             ).fetchall(),
             "events": conn.execute(
                 "SELECT article_id, start, kind, date FROM events ORDER BY 1, 2"

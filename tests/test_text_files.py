@@ -129,4 +129,6 @@ def test_a_long_bodys_fingerprint_is_the_minhash_of_all_its_shingles() -> None:
     found = dedupe.fingerprint([" ".join(words)])
 
     assert found is not None
-    assert whole.hashvalues.astype(np.uint64).tobytes() == found.signature
+    # Stored: the low 16 bits of each value; the bands are hashed from the whole values.
+    assert (whole.hashvalues & 0xFFFF).astype("<u2").tobytes() == found.signature
+    assert dedupe._bands(whole.hashvalues.astype(np.uint64).tobytes()) == found.bands

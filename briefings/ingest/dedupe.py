@@ -31,6 +31,10 @@ _WORD = re.compile(r"\w+")
 # 64-bit values, several times over: a 10 MB body at once took 2 GB. The signature is a
 # minimum per permutation, so batches give the same one.
 _BATCH = 20_000
+# A stored signature keeps the low 16 bits of each MinHash value (256 bytes, not 1 KB): two
+# different values then agree by chance once in 65,536, which moves an estimated similarity
+# by about 0.00002; band keys are hashed from the whole values, and kept to 32 bits.
+_STORED = np.dtype("<u2")
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,9 @@ def fingerprint(paragraphs: Sequence[str]) -> Fingerprint | None:
     minhash = _blank_minhash().copy()
     for batch in _shingle_batches(words):
         minhash.update_batch(batch)
-    signature = minhash.hashvalues.astype(np.uint64).tobytes()
-    return Fingerprint(signature, _bands(signature))
+    values = minhash.hashvalues.astype(np.uint64)
+    signature = (values & 0xFFFF).astype(_STORED).tobytes()
+    return Fingerprint(signature, _bands(values.tobytes()))
 
 
 def _shingle_batches(words: list[str]) -> Iterator[list[bytes]]:
@@ -60,7 +65,7 @@ def _shingle_batches(words: list[str]) -> Iterator[list[bytes]]:
 
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two signatures."""
-    left, right = np.frombuffer(a, dtype=np.uint64), np.frombuffer(b, dtype=np.uint64)
+    left, right = np.frombuffer(a, dtype=_STORED), np.frombuffer(b, dtype=_STORED)
     if left.shape != right.shape or not len(left):
         return 0.0
     return float(np.mean(left == right))
@@ -75,12 +80,16 @@ def _blank_minhash() -> MinHash:
     return MinHash(num_perm=PERMUTATIONS, seed=1)
 
 
-def _bands(signature: bytes) -> tuple[int, ...]:
-    """One key per band of ROWS values: stories sharing a band are candidate duplicates."""
-    width = len(signature) // BANDS
+def _bands(values: bytes) -> tuple[int, ...]:
+    """One key per band of ROWS values: stories sharing a band are candidate duplicates.
+
+    A key is the first 4 bytes of the band's 8-byte digest (what schema v10 made of the
+    older 8-byte keys); a chance collision only adds a candidate, which similarity rejects.
+    """
+    width = len(values) // BANDS
     bands = []
     for band in range(BANDS):
-        chunk = signature[band * width : (band + 1) * width]
+        chunk = values[band * width : (band + 1) * width]
         digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
-        bands.append(int.from_bytes(digest, "big", signed=True))
+        bands.append(int.from_bytes(digest[:4], "big", signed=True))
     return tuple(bands)
