@@ -19,7 +19,9 @@ from briefings.repetition import Chrome, is_repeated
 from briefings.sentences import sentence_spans
 
 # Bump when cleaning or extraction changes, so re-ingesting refreshes stored articles.
-PIPELINE_VERSION = "11"  # 11: undated events kept, RIA's dateline, back-referring cues
+PIPELINE_VERSION = "11"  # 11: undated events kept, RIA's dateline, back-referring cues; the
+# principals' talks and visits by kind as events (talks.py); captions without credits; bodies
+# and acronyms in every language; key phrases refitted
 # 10: sentences (тыс., г.), events told and announced in four
 # languages (tense by clause, agreements to meet, undated visits), key phrases from noun phrases
 # 9: people linked across forms and scripts (ingest/linking.py)
