@@ -64,7 +64,17 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]
 _UNKNOWN_SPEAKER = re.compile(
     rf"\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+\s*,[^,.;]{{2,80}},\s*{_SPEECH}\b"
 )
-_SPEAKS_BEFORE = re.compile(rf"(?:\b{_SPEECH}|\baccording\s+to|\bпо\s+словам)\s*\Z", re.IGNORECASE)
+# The verbs that stand before their speaker ("…, said Lavrov", "— заявил Лавров"); after
+# "told", "asked", "urged" or "thanked" the person named is the one spoken to ("told Motegi").
+_INVERTING = (
+    r"said|says|added|adds|noted|wrote|tweeted|recalled|explained|declared|stressed|continued"
+    r"|(?:заявил|сказал|отметил|подчеркнул|добавил|сообщил|указал|пояснил|написал"
+    r"|констатировал)(?:а|и)?"
+    rf"|{_SPEECH_VI}|{_SPEECH_FR}"
+)
+_SPEAKS_BEFORE = re.compile(
+    rf"(?:\b(?:{_INVERTING})|\baccording\s+to|\bпо\s+словам)\s*\Z", re.IGNORECASE
+)
 
 
 def unquoted(text: str) -> str:

@@ -146,7 +146,8 @@ _DESCRIPTOR = re.compile(
     r"(?<![\w-])((?:[a-z]+[ \t]+){0,2})(aide|adviser|advisor|envoy|spokesman|spokeswoman"
     r"|spokesperson|minister|leader|official|ambassador|president|premier|chief|negotiator"
     r"|secretary|representative|chairman|chairwoman|commander|diplomat|governor|mayor|senator"
-    r"|lawmaker|prosecutor)(?![\w-])"
+    r"|lawmaker|prosecutor|director|general|head|commissioner|coordinator|chancellor|speaker"
+    r"|researcher|analyst|professor)(?![\w-])"
 )
 _SAID = r"(?:said|says|told|added|stressed|noted|wrote|warned|insisted|announced|urged)"
 # "…, Julie Bishop said": the whole stretch between a clause boundary and the verb is the name.

@@ -35,7 +35,7 @@ def nominative(text: str, of: str = "") -> str:
         return " ".join(vietnamese_stem(w) for w in words)
     if words[0][0].isupper() and len(words) <= 3:
         if len(words) > 1 and is_russian_name(words):
-            return russian_nominative(words) or text
+            return russian_nominative(words) or case_nominatives(text)[0]
         if len(words) == 1:
             named = russian_nominative(words, of)
             if named:

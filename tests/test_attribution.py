@@ -194,3 +194,35 @@ def test_a_person_named_inside_the_quotation_is_not_its_speaker(
     assert speakers("Wang Yi", '"Wang Yi was sending') in ([], [None])
     assert speakers("Cho Hyun", '"We will continue') in ([], ["Toshimitsu Motegi"])
     assert speakers("Toshimitsu Motegi", '"We will continue') == ["Toshimitsu Motegi"]
+
+
+ADDRESSED = (
+    "Japanese Foreign Minister Kenji Arakawa held talks in Hanoi on Thursday with Vietnamese "
+    "Foreign Minister Tran Quoc Binh.\n\n"
+    "Binh, who took office in March, told Arakawa that Vietnam hoped Japanese companies would "
+    'invest in semiconductors. "Japan has been a faithful partner of our development for '
+    'three decades," he said.\n\n'
+    "Mine clearance agency director general Sok Vannak welcomed the aid. He said the centre "
+    'still had large areas to clear. "The help has been practical and quick," he added.\n'
+)
+
+
+def test_the_person_told_is_not_the_speaker_and_a_lower_case_role_names_one(
+    store: Store, tmp_path: Path
+) -> None:
+    """'Binh … told Arakawa …; "…," he said' is Binh's; 'director general Sok Vannak' is a
+    person, so his "he added" is not the minister's named further back."""
+    article = tmp_path / "arakawa-binh.txt"
+    article.write_text("Japan and Vietnam deepen ties\n\n" + ADDRESSED)
+    run_ingest(store, [str(article)])
+
+    quotes = [
+        (c.text[:14], c.speaker)
+        for name in ("Kenji Arakawa", "Tran Quoc Binh")
+        for c in brief_who(store, name, Limits().more()).claims
+        if c.text.startswith('"')
+    ]
+
+    assert ('"Japan has bee', "Tran Quoc Binh") in quotes
+    assert all(speaker != "Kenji Arakawa" for _, speaker in quotes)
+    assert brief_who(store, "Sok Vannak").subject is not None
