@@ -1439,6 +1439,8 @@ _POSITION_MARK = re.compile(
     r"|(?:à )?(?:gauche|droite)|(?:izq|der)\.?|izquierda|derecha|esquerda|direita"
     r"|kiri|kanan|tengah|trái|phải|giữa|слева|справа|links|rechts)"
     r"(?:,? (?:to|à|a) (?:right|left|droite|gauche|derecha|izquierda))?\)"
+    # set off by commas after a name: "Maris Sangiampongsa, right, shakes hands with …"
+    r"|(?<=[a-z]), (?:(?:second |third |far )?(?:left|right|centre|center)), (?=[a-z])"
 )
 # "(R)" alone may be a senator's party; "(L)" and "(R)" together stand in a photo
 _PAIRED_MARKS = re.compile(r"\(L\).*\(R\)|\(R\).*\(L\)")

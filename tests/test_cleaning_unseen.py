@@ -70,6 +70,15 @@ def test_an_alt_text_naming_who_is_pictured_marks_the_line_below_as_the_caption(
     assert alt in [r.text for r in clean.removed]
 
 
+def test_a_position_set_off_by_commas_under_the_headline_marks_a_caption() -> None:
+    caption = (
+        "Energy Minister Ana Lopes, right, shakes hands with her Moroccan counterpart Karim"
+        " Bennani in Lisbon"
+    )
+    clean = clean_text(page(caption, LEAD, *PROSE))
+    assert [caption] == list(clean.captions)
+
+
 def test_a_credit_in_brackets_closed_by_a_full_stop_makes_a_caption() -> None:
     caption = "Thủ tướng tiếp Bộ trưởng Năng lượng Bồ Đào Nha tại Hà Nội (Ảnh: Minh Anh)."
     clean = clean_text(page(LEAD, caption, *PROSE))
