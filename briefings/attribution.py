@@ -31,10 +31,10 @@ _SPEECH_EN = (
     r"|tweeted|wrote|recalled|acknowledged|argued|described|hailed|praised|welcomed"
     r"|thanked|proposed|suggested|highlighted|briefed|requested|demanded|promised|vowed|hoped"
 )
-_SPEECH_RU = (
-    r"(?:заявил|сказал|отметил|подчеркнул|добавил|сообщил|указал|пояснил|написал|призвал"
-    r"|заверил|выразил|констатировал)(?:а|и)?"
-)
+# Russian verbs of saying that may stand before their speaker ("— заявил Лавров"), then
+# those whose object is the one spoken to or the thing said.
+_SAID_RU = r"заявил|сказал|отметил|подчеркнул|добавил|сообщил|указал|пояснил|написал|констатировал"
+_SPEECH_RU = rf"(?:{_SAID_RU}|призвал|заверил|выразил)(?:а|и)?"
 _SPEECH_VI = r"nói|cho\s+biết|khẳng\s+định|nhấn\s+mạnh|bày\s+tỏ|phát\s+biểu|đề\s+nghị"
 # French: "a déclaré", and "a-t-il déclaré" after a quote.
 _FR_SAID = r"(?:déclaré|dit|ajouté|souligné|affirmé|indiqué|précisé|expliqué|estimé|assuré|insisté)"
@@ -68,9 +68,7 @@ _UNKNOWN_SPEAKER = re.compile(
 # "told", "asked", "urged" or "thanked" the person named is the one spoken to ("told Motegi").
 _INVERTING = (
     r"said|says|added|adds|noted|wrote|tweeted|recalled|explained|declared|stressed|continued"
-    r"|(?:заявил|сказал|отметил|подчеркнул|добавил|сообщил|указал|пояснил|написал"
-    r"|констатировал)(?:а|и)?"
-    rf"|{_SPEECH_VI}|{_SPEECH_FR}"
+    rf"|(?:{_SAID_RU})(?:а|и)?|{_SPEECH_VI}|{_SPEECH_FR}"
 )
 _SPEAKS_BEFORE = re.compile(
     rf"(?:\b(?:{_INVERTING})|\baccording\s+to|\bпо\s+словам)\s*\Z", re.IGNORECASE
