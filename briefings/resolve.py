@@ -49,7 +49,7 @@ def _by_one_name(store: Store, key: str) -> Resolution | None:
     if " " in key or len(key) < MIN_NAME_PART:
         return None
     ids = {e for alias, e in store.alias_index() if key in _name_ends(alias)}
-    people = [row for e in ids if (row := store.entity_row(e)) and row.kind == "person"]
+    people = store.entity_rows(ids, "person") if ids else []
     if len(people) > 1:  # "Pham": the user chooses among the people it may mean
         ranked = sorted(people, key=lambda row: -row.articles)
         return Resolution(None, tuple(ranked[:5]), ambiguous=True)

@@ -78,6 +78,14 @@ class Queries:
         row = self.db.execute(f"{_ENTITY_ROW} WHERE e.id = ?", [entity_id]).fetchone()
         return EntityRow(*row) if row else None
 
+    def entity_rows(self, entity_ids: Iterable[int], kind: str) -> list[EntityRow]:
+        """The entities of `kind` among `entity_ids`, in one query."""
+        rows = self.db.execute(
+            f"{_ENTITY_ROW} WHERE e.id {IN_LIST} AND e.kind = ?",
+            [json_list(sorted(entity_ids)), kind],
+        )
+        return [EntityRow(*row) for row in rows]
+
     def alias_index(self) -> list[tuple[str, int]]:
         """Every (folded alias, entity id), for fuzzy matching of misspelt names.
 
