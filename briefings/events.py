@@ -230,7 +230,7 @@ def find_events(
     An article with no day of its own cannot place "on Saturday": what such a sentence
     reports as done is kept with no date rather than lost."""
     dates_in = _by_passage(dates)
-    unplaced = not _has_day(published)
+    unplaced = published is None or published.precision != "day"
     reporting = WIRE_AGENCIES | {fold(name) for name in reporters}
     taking_part = [m for m in mentions if not _reports(m, reporting)]
     mentions_in = _by_passage((m.passage, m) for m in taking_part)
@@ -248,10 +248,6 @@ def find_events(
             if event is not None:
                 events.append(event)
     return tuple(_with_joiners(events, passages, mentions_in))
-
-
-def _has_day(published: PartialDate | None) -> bool:
-    return published is not None and None not in (published.year, published.month, published.day)
 
 
 def _reports(mention: Mention, reporting: frozenset[str] | set[str]) -> bool:
