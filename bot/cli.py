@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Any, get_args
 from zoneinfo import ZoneInfo
@@ -55,9 +56,11 @@ from briefings.briefing import Briefing
 from briefings.compose import Limits, answer_question, brief_topic, brief_who, build_timeline
 from briefings.corpus import seed_directory
 from briefings.digest import Digest
+from briefings.filters import FilterError
 from briefings.ingest.fetch import new_client
 from briefings.ingest.pipeline import IngestReport, ingest
 from briefings.ingest.polling import (
+    SourceError,
     add_source,
     parse_every,
     poll_now,
@@ -65,6 +68,7 @@ from briefings.ingest.polling import (
     remove_source,
 )
 from briefings.model import EntityKind
+from briefings.schedules import ScheduleError
 from store import AttacheError, Store, StoreError
 
 log = logging.getLogger("attache")
@@ -86,11 +90,16 @@ def _record_id(text: str) -> int:
     return int(text)
 
 
-def _not_blank(text: str) -> str:
+def _not_blank(words: list[str]) -> list[str]:
     """A name, term or question; blank (or only quotes) is a usage error, as a missing one is."""
-    if not text.strip(_QUOTES):
+    if not " ".join(words).strip(_QUOTES):
         raise typer.BadParameter(messages.BLANK_ARGUMENT)
-    return text
+    return words
+
+
+def _phrase(words: list[str]) -> str:
+    # `attache who Wang Yi` means what `attache who "Wang Yi"` means.
+    return " ".join(words)
 
 
 # Whitespace and the quotes a shell leaves in (`who '""'`).
@@ -105,6 +114,24 @@ JsonOption = Annotated[bool, typer.Option("--json", help=messages.JSON_HELP)]
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
+
+
+def _show_version(wanted: bool) -> None:
+    if wanted:
+        out.print(messages.VERSION.format(version=metadata.version("attache")), highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help=messages.VERSION_HELP, callback=_show_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    pass
 
 
 class Failed(Exception):
@@ -256,53 +283,54 @@ def _brief(
 @app.command(help=messages.WHO_HELP)
 def who(
     name: Annotated[
-        str, typer.Argument(help=messages.NAME_HELP, show_default=False, callback=_not_blank)
+        list[str], typer.Argument(help=messages.NAME_HELP, show_default=False, callback=_not_blank)
     ],
     db: DbOption = None,
     as_json: JsonOption = False,
     more: MoreOption = False,
     offline: OfflineOption = False,
 ) -> None:
-    _brief(brief_who, name, db, as_json, more, offline)
+    _brief(brief_who, _phrase(name), db, as_json, more, offline)
 
 
 @app.command(help=messages.TOPIC_HELP)
 def topic(
     term: Annotated[
-        str, typer.Argument(help=messages.TERM_HELP, show_default=False, callback=_not_blank)
+        list[str], typer.Argument(help=messages.TERM_HELP, show_default=False, callback=_not_blank)
     ],
     db: DbOption = None,
     as_json: JsonOption = False,
     more: MoreOption = False,
     offline: OfflineOption = False,
 ) -> None:
-    _brief(brief_topic, term, db, as_json, more, offline)
+    _brief(brief_topic, _phrase(term), db, as_json, more, offline)
 
 
 @app.command(help=messages.ASK_HELP)
 def ask(
     question: Annotated[
-        str, typer.Argument(help=messages.QUESTION_HELP, show_default=False, callback=_not_blank)
+        list[str],
+        typer.Argument(help=messages.QUESTION_HELP, show_default=False, callback=_not_blank),
     ],
     db: DbOption = None,
     as_json: JsonOption = False,
     more: MoreOption = False,
     offline: OfflineOption = False,
 ) -> None:
-    _brief(answer_question, question, db, as_json, more, offline)
+    _brief(answer_question, _phrase(question), db, as_json, more, offline)
 
 
 @app.command(help=messages.TIMELINE_HELP)
 def timeline(
     name: Annotated[
-        str,
+        list[str],
         typer.Argument(help=messages.NAME_OR_TERM_HELP, show_default=False, callback=_not_blank),
     ],
     db: DbOption = None,
     as_json: JsonOption = False,
     more: MoreOption = False,
 ) -> None:
-    _brief(build_timeline, name, db, as_json, more)
+    _brief(build_timeline, _phrase(name), db, as_json, more)
 
 
 # -- digests -------------------------------------------------------------------------------
@@ -353,7 +381,10 @@ def digest_subscribe(
     line = " ".join([filter_text, _schedule_text(when or [])]).strip()
     filter_text, schedule_text = subs.split_subscription(line)
     with _store(db, create=True) as store:
-        added = subs.subscribe(store, CLI_CHANNEL, filter_text, schedule_text, settings)
+        try:
+            added = subs.subscribe(store, CLI_CHANNEL, filter_text, schedule_text, settings)
+        except (ScheduleError, FilterError) as error:  # what was typed, not what went wrong
+            raise typer.BadParameter(error.message) from None
         now = _now()
         text = subs.subscribed_text(store, added, now, posted=False)
     _emit(as_json, subscription_data(added, now), Text(text))
@@ -531,12 +562,24 @@ def sources_list(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = 
     _emit(as_json, {"sources": [source_json(s) for s in found]}, sources_view(found, zone))
 
 
+def _interval(every: str | None) -> str | None:
+    """A polling interval that cannot be read is a usage error, as a bad option is."""
+    if every is not None:
+        try:
+            parse_every(every)
+        except SourceError as error:
+            raise typer.BadParameter(error.message) from None
+    return every
+
+
 @sources_app.command("add", help=messages.SOURCES_ADD_HELP)
 def sources_add(
     target: Annotated[
         str, typer.Argument(metavar="URL_OR_PATH", help=messages.SOURCES_TARGET_HELP)
     ],
-    every: Annotated[str | None, typer.Option(help=messages.SOURCES_EVERY_HELP)] = None,
+    every: Annotated[
+        str | None, typer.Option(help=messages.SOURCES_EVERY_HELP, callback=_interval)
+    ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:

@@ -6,6 +6,8 @@ APP_HELP = (
 )
 DB_HELP = "SQLite database file (default: attache.db in your user data directory; ATTACHE_DB)."
 JSON_HELP = "Print one JSON object on stdout instead of a table."
+VERSION_HELP = "Print the version of Attaché and exit."
+VERSION = "attache {version}"
 INGEST_HELP = (
     "Ingest articles: plain-text files, HTML pages, RSS/Atom feeds, whole folders "
     "(recursively) and http(s) URLs. Re-ingesting is safe: unchanged articles are skipped, "

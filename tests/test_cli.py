@@ -159,6 +159,80 @@ def test_a_usage_error_exits_2(tmp_path: Path) -> None:
     assert "No such option: --no-such-option" in result.stderr
 
 
+def test_version_prints_the_installed_version(tmp_path: Path) -> None:
+    result = attache("--version", tmp=tmp_path)
+
+    assert 0 == result.returncode, result.stderr
+    assert re.fullmatch(r"attache \d+\.\d+\.\d+\S*\n", result.stdout), result.stdout
+
+
+@pytest.mark.parametrize("command", ["who", "timeline"])
+def test_a_name_of_several_words_needs_no_quotes(
+    seeded_db: Path, tmp_path: Path, command: str
+) -> None:
+    unquoted = as_json(
+        attache(command, "Bui", "Thanh", "Son", "--db", str(seeded_db), "--json", tmp=tmp_path)
+    )
+    quoted = as_json(
+        attache(command, "Bui Thanh Son", "--db", str(seeded_db), "--json", tmp=tmp_path)
+    )
+
+    assert "Bui Thanh Son" == unquoted["query"] == quoted["query"]
+    assert "Bui Thanh Son" == unquoted["subject"]["name"]
+    assert quoted["claims"] == unquoted["claims"]
+
+
+def test_a_question_of_several_words_needs_no_quotes(seeded_db: Path, tmp_path: Path) -> None:
+    words = ["What", "did", "Vietnam", "ask", "Russia?"]
+    answer = as_json(attache("ask", *words, "--db", str(seeded_db), "--json", tmp=tmp_path))
+
+    assert "What did Vietnam ask Russia?" == answer["query"]
+    assert answer["claims"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sources", "add", "{tmp}", "--every", "banana"],
+        ["sources", "add", "{tmp}", "--every", "10s"],
+        ["digest", "subscribe", "Lavrov", "weekly", "mon", "25:00"],
+        ["digest", "subscribe", "Lavrov", "cron", "0 8 * *"],
+        ["digest", "subscribe", "Lavrov OR"],
+    ],
+)
+def test_what_cannot_be_read_is_a_usage_error_and_stores_nothing(
+    seeded_db: Path, tmp_path: Path, args: list[str]
+) -> None:
+    before = as_json(attache("stats", "--db", str(seeded_db), "--json", tmp=tmp_path))
+    filled = [a.format(tmp=tmp_path) for a in args]
+
+    result = attache(*filled, "--db", str(seeded_db), tmp=tmp_path)
+
+    assert 2 == result.returncode, result.stderr
+    assert 1 == result.stderr.count("Error: Invalid value"), result.stderr
+    assert "Traceback" not in result.stderr
+    after = as_json(attache("stats", "--db", str(seeded_db), "--json", tmp=tmp_path))
+    assert before == after
+
+
+def test_show_takes_bidirectional_controls_out_of_an_article(tmp_path: Path) -> None:
+    page = tmp_path / "spoof.txt"
+    page.write_text(
+        "Minister visits \u202eanidaH\u202c\n\n"
+        "HANOI, March 3 — The minister arrived in \u2067Hanoi\u2069 on Monday for talks on trade"
+        " and investment with his counterpart, the ministry said in a statement.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "a.db")
+    as_json(attache("ingest", str(page), "--db", db, "--json", tmp=tmp_path))
+
+    result = attache("show", "1", "--db", db, tmp=tmp_path)
+
+    assert 0 == result.returncode, result.stderr
+    assert "arrived in Hanoi on Monday" in result.stdout
+    assert not set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") & set(result.stdout)
+
+
 def test_nothing_ingested_exits_1_with_the_reason(tmp_path: Path) -> None:
     result = attache("ingest", "no/such/file.txt", "--db", str(tmp_path / "x.db"), tmp=tmp_path)
 

@@ -128,14 +128,16 @@ def articles_view(articles: list[ArticleSummary]) -> RenderableType:
 
 def article_view(article: StoredArticle) -> RenderableType:
     summary = article.summary
-    head = Text(summary.title, style="bold")
+    head = Text(visible(summary.title), style="bold")
     date = summary.published
     where = visible(f"{summary.outlet or messages.OUTLET_UNKNOWN} · {summary.url or summary.path}")
     meta = Text(f"{date.date or 'date unknown'} ({_precision(date)}) · {where}", style="dim")
-    body = [Text(p) for p in article.paragraphs]
-    captions = [Text(f"[caption] {c}", style="italic dim") for c in article.captions]
+    body = [Text(visible(p)) for p in article.paragraphs]
+    captions = [Text(f"[caption] {visible(c)}", style="italic dim") for c in article.captions]
     names = ", ".join(f"{nominative(e.name)} ({e.kind})" for e in article.entities)
-    return Group(head, meta, Text(""), *body, *captions, Text(""), Text(f"Entities: {names}"))
+    return Group(
+        head, meta, Text(""), *body, *captions, Text(""), Text(f"Entities: {visible(names)}")
+    )
 
 
 def entities_view(entities: list[EntitySummary]) -> RenderableType:
@@ -143,11 +145,11 @@ def entities_view(entities: list[EntitySummary]) -> RenderableType:
     for entity in entities:
         roles = "; ".join(sorted({r.role for r in entity.roles}))
         table.add_row(
-            Text(entity.name),
+            Text(visible(entity.name)),
             entity.kind,
             entity.country or "",
-            Text(roles),
-            Text(", ".join(shown_aliases(entity.name, entity.aliases))),
+            Text(visible(roles)),
+            Text(visible(", ".join(shown_aliases(entity.name, entity.aliases)))),
             str(len(entity.articles)),
         )
     return table
