@@ -66,6 +66,7 @@ from briefings.ingest.polling import (
 )
 from briefings.model import EntityKind
 from store import AttacheError, Store, StoreError
+from store.store import is_url
 
 log = logging.getLogger("attache")
 
@@ -98,7 +99,7 @@ _QUOTES = " \t\n\r\"'“”«»„‘’"
 ENTITY_KINDS = get_args(EntityKind)
 
 DbOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option("--db", help=messages.DB_HELP, envvar="ATTACHE_DB", show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help=messages.JSON_HELP)]
@@ -116,9 +117,14 @@ def _settings() -> Settings:
 
 
 @contextmanager
-def _store(db: Path | None, *, create: bool = False) -> Iterator[Store]:
+def _store(db: str | None, *, create: bool = False) -> Iterator[Store]:
     """The database; only commands that add to it (`create`) may start a new one."""
-    path = Path(db or _settings().db).expanduser()
+    target = db or _settings().db
+    if is_url(target):  # a PostgreSQL server: its database exists before Attaché opens it
+        with Store.open(target) as store:
+            yield store
+        return
+    path = Path(target).expanduser()
     new = not path.exists()
     if not create and new:
         # Opening would create an empty database and answer "nothing matches" from it.
@@ -238,7 +244,7 @@ OfflineOption = Annotated[bool, typer.Option("--offline", help=messages.OFFLINE_
 def _brief(
     build: Callable[..., Briefing],
     query: str,
-    db: Path | None,
+    db: str | None,
     as_json: bool,
     more: bool,
     offline: bool = True,
