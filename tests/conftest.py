@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TypedDict
+from typing import TypedDict, TypeVar
 
 import discord
 import psycopg
@@ -115,13 +115,17 @@ def seeded(store: Store) -> Store:
     return store
 
 
+# A SQLite file's path, or a PostgreSQL URL.
+Target = TypeVar("Target", str, Path)
+
+
 def run_ingest(store: Store, targets: list[str], fetcher: Fetcher | None = None) -> IngestReport:
     return ingest(targets, store, fetcher=fetcher, max_bytes=MAX_BYTES)
 
 
 def seeded_database(
-    path: Path, *folders: Path, ingested: str | None = None
-) -> tuple[Path, IngestReport]:
+    path: Target, *folders: Path, ingested: str | None = None
+) -> tuple[Target, IngestReport]:
     """A new database at `path` holding the seeds and any `folders`, and the ingest's report.
 
     With `ingested`, every article is stamped as ingested then, so digests have a fixed window.
