@@ -9,6 +9,7 @@ connection's `Dialect`. The SQLite connection is here; PostgreSQL's is store/pos
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -157,3 +158,8 @@ class SqliteConnection:
             f"SELECT term, doc FROM passages_vocab WHERE term {IN_LIST}", [list(terms)]
         )
         return {row[0]: row[1] for row in rows}
+
+
+def without_password(target: str) -> str:
+    """A database path or URL fit to show: a URL's password is masked."""
+    return re.sub(r"(//[^:/@]+):[^@]*@", r"\1:***@", target)

@@ -23,6 +23,7 @@ import psycopg
 from psycopg import pq
 
 from store import postgres_schema
+from store.backend import without_password
 from store.binding import IN_LIST
 from store.errors import StoreError
 from store.fulltext import Match, tsquery
@@ -118,16 +119,13 @@ def connect(url: str) -> PostgresConnection:
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
     except psycopg.Error as error:
-        raise StoreError(f"cannot open the database at {_safe(url)}: {error}") from error
+        raise StoreError(f"cannot open the database at {without_password(url)}: {error}") from error
     opened = PostgresConnection(conn)
     try:
         opened.migrate()
     except psycopg.Error as error:
         conn.close()
-        raise StoreError(f"cannot prepare the database at {_safe(url)}: {error}") from error
+        raise StoreError(
+            f"cannot prepare the database at {without_password(url)}: {error}"
+        ) from error
     return opened
-
-
-def _safe(url: str) -> str:
-    """`url` without its password, fit for a message."""
-    return re.sub(r"(//[^:/@]+):[^@]*@", r"\1:***@", url)

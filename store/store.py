@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from store.backend import Connection, SqliteConnection
+from store.backend import Connection, SqliteConnection, without_password
 from store.binding import IN_LIST, grouped, json_list, utc_iso
 from store.digest_runs import DigestQueries
 from store.errors import StoreError
@@ -628,7 +628,7 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
             undated=one("SELECT count(*) FROM articles WHERE published IS NULL"),
             schema_version=self.db.schema_version(),
             corpus_version=self.corpus_version(),
-            path=self.path,
+            path=without_password(self.path),
         )
 
     def meta(self, key: str) -> str | None:

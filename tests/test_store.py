@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from store import Store, StoreError
+from store.backend import without_password
 from store.fulltext import Words
 from store.records import ArticleRecord, DateRecord, MentionRecord
 from store.schema import SCHEMA_VERSION
@@ -204,3 +205,17 @@ def test_the_store_writes_instants_from_its_clock(tmp_path: Path) -> None:
 
     assert "2021-07-07T02:30:00+00:00" == ingested
     assert "2021-07-07T02:30:00+00:00" == subscription.created_at
+
+
+def test_a_database_url_is_shown_without_its_password() -> None:
+    shown = without_password("postgresql://attache:s3cret@db.internal:5432/briefs?sslmode=require")
+
+    assert "postgresql://attache:***@db.internal:5432/briefs?sslmode=require" == shown
+    assert "/var/lib/attache/attache.db" == without_password("/var/lib/attache/attache.db")
+
+
+def test_an_unreachable_server_is_a_store_error_without_the_password() -> None:
+    with pytest.raises(StoreError, match="cannot open the database") as raised:
+        Store.open("postgresql://attache:s3cret@127.0.0.1:9/briefs?connect_timeout=2")
+
+    assert "s3cret" not in str(raised.value)
