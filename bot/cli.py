@@ -66,6 +66,8 @@ from briefings.ingest.polling import (
 )
 from briefings.model import EntityKind
 from store import AttacheError, Store, StoreError
+from store.backend import without_password
+from store.moving import copy_store
 from store.store import is_url
 
 log = logging.getLogger("attache")
@@ -192,6 +194,23 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     with _store(db) as store:
         found = store.stats()
     _emit(as_json, stats_json(found), stats_view(found))
+
+
+@app.command("migrate", help=messages.MIGRATE_HELP)
+def migrate_command(
+    to: Annotated[str, typer.Option("--to", help=messages.MIGRATE_TO_HELP, show_default=False)],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    shown = without_password(to)
+    if not is_url(to):
+        raise StoreError(messages.MIGRATE_NEEDS_URL.format(target=shown))
+    with _store(db) as source, Store.open(to) as target:
+        counts = copy_store(source, target)
+    said = messages.MIGRATED.format(
+        articles=counts["articles"], rows=sum(counts.values()), target=shown
+    )
+    _emit(as_json, {"target": shown, "copied": counts}, said)
 
 
 @app.command(help=messages.ARTICLES_HELP)

@@ -606,7 +606,8 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
             "SELECT DISTINCT m.entity_id, r.text, c.text, a.id, a.published,"
             " a.published_precision FROM mentions m JOIN articles a ON a.id = m.article_id"
             " JOIN labels r ON r.id = m.role_id LEFT JOIN labels c ON c.id = m.country_id"
-            " ORDER BY a.published, a.id"
+            # NULLS FIRST is SQLite's order; PostgreSQL's would be NULLS LAST.
+            " ORDER BY a.published NULLS FIRST, a.id"
         )
         return grouped((row[0], RoleRecord(*row[1:])) for row in rows)
 

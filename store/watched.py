@@ -50,7 +50,8 @@ class SourceQueries:
     def sources_due(self, now: datetime) -> list[SourceRecord]:
         """Sources whose next poll is at or before `now`, the most overdue first."""
         rows = self.db.execute(
-            f"{_SOURCE} WHERE next_poll_at IS NULL OR next_poll_at <= ? ORDER BY next_poll_at, id",
+            f"{_SOURCE} WHERE next_poll_at IS NULL OR next_poll_at <= ?"
+            " ORDER BY next_poll_at NULLS FIRST, id",
             [utc_iso(now)],
         )
         return [_source(row) for row in rows]

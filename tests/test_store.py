@@ -219,3 +219,21 @@ def test_an_unreachable_server_is_a_store_error_without_the_password() -> None:
         Store.open("postgresql://attache:s3cret@127.0.0.1:9/briefs?connect_timeout=2")
 
     assert "s3cret" not in str(raised.value)
+
+
+def test_roles_from_undated_articles_come_first_on_either_backend(store: Store) -> None:
+    minister = MentionRecord(
+        1, 0, 6, "Lavrov", "lavrov", "sergey lavrov", "Sergey Lavrov", "person", role="Minister"
+    )
+    store.save_article(
+        _record(
+            key="file:///dated.txt",
+            published="2021-07-07",
+            published_precision="day",
+            mentions=(minister,),
+        )
+    )
+    store.save_article(_record(key="file:///undated.txt", body="Lavrov.", mentions=(minister,)))
+
+    (lavrov,) = store.entities()
+    assert [(2, None), (1, "2021-07-07")] == [(r.article, r.date) for r in lavrov.roles]
