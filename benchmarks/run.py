@@ -58,6 +58,7 @@ from briefings.filters import parse_filter  # noqa: E402
 from briefings.ingest.pipeline import ingest  # noqa: E402
 from briefings.search import any_of, phrase, terms  # noqa: E402
 from store import Store  # noqa: E402
+from store.fulltext import fts5  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out"
 MAX_BYTES = 10_000_000
@@ -299,7 +300,7 @@ def _raw_match(command: str, text: str) -> str:
     found = any_of(terms(text)) if command == "ask" else phrase(text)
     if found is None:
         raise ValueError(f"no searchable words in {text!r}")
-    return found
+    return fts5(found)
 
 
 def measure_queries(store: Store, drawn: Sequence[Query]) -> dict[str, Queries]:

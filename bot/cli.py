@@ -70,6 +70,9 @@ from briefings.ingest.polling import (
 from briefings.model import EntityKind
 from briefings.schedules import ScheduleError
 from store import AttacheError, Store, StoreError
+from store.backend import without_password
+from store.moving import copy_store
+from store.store import is_url
 
 log = logging.getLogger("attache")
 
@@ -107,7 +110,7 @@ _QUOTES = " \t\n\r\"'“”«»„‘’"
 ENTITY_KINDS = get_args(EntityKind)
 
 DbOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option("--db", help=messages.DB_HELP, envvar="ATTACHE_DB", show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help=messages.JSON_HELP)]
@@ -143,9 +146,14 @@ def _settings() -> Settings:
 
 
 @contextmanager
-def _store(db: Path | None, *, create: bool = False) -> Iterator[Store]:
+def _store(db: str | None, *, create: bool = False) -> Iterator[Store]:
     """The database; only commands that add to it (`create`) may start a new one."""
-    path = Path(db or _settings().db).expanduser()
+    target = db or _settings().db
+    if is_url(target):  # a PostgreSQL server: its database exists before Attaché opens it
+        with Store.open(target) as store:
+            yield store
+        return
+    path = Path(target).expanduser()
     new = not path.exists()
     if not create and new:
         # Opening would create an empty database and answer "nothing matches" from it.
@@ -215,6 +223,23 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     _emit(as_json, stats_json(found), stats_view(found))
 
 
+@app.command("migrate", help=messages.MIGRATE_HELP)
+def migrate_command(
+    to: Annotated[str, typer.Option("--to", help=messages.MIGRATE_TO_HELP, show_default=False)],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    shown = without_password(to)
+    if not is_url(to):
+        raise StoreError(messages.MIGRATE_NEEDS_URL.format(target=shown))
+    with _store(db) as source, Store.open(to) as target:
+        counts = copy_store(source, target)
+    said = messages.MIGRATED.format(
+        articles=counts["articles"], rows=sum(counts.values()), target=shown
+    )
+    _emit(as_json, {"target": shown, "copied": counts}, said)
+
+
 @app.command(help=messages.ARTICLES_HELP)
 def articles(db: DbOption = None, as_json: JsonOption = False) -> None:
     with _store(db) as store:
@@ -265,7 +290,7 @@ OfflineOption = Annotated[bool, typer.Option("--offline", help=messages.OFFLINE_
 def _brief(
     build: Callable[..., Briefing],
     query: str,
-    db: Path | None,
+    db: str | None,
     as_json: bool,
     more: bool,
     offline: bool = True,

@@ -48,7 +48,8 @@ class Settings(BaseSettings):
         extra="ignore",
     )
 
-    db: Path = Field(default_factory=default_db_path)
+    # A SQLite file's path, or a postgresql:// URL.
+    db: str = Field(default_factory=lambda: str(default_db_path()))
     log_file: Path = Field(default_factory=default_log_path)
     load_seeds: bool = True
     max_document_mb: float = Field(default=10.0, gt=0)

@@ -15,6 +15,13 @@ INGEST_HELP = (
 )
 TARGETS_HELP = "Files, folders, page URLs or feed URLs."
 STATS_HELP = "Count articles, passages, entities and sources, and show the date range."
+MIGRATE_HELP = (
+    "Copy the SQLite database (--db) into an empty PostgreSQL database, then check that every "
+    "table holds as many rows on both sides."
+)
+MIGRATE_TO_HELP = "The PostgreSQL database to copy into: a postgresql:// URL."
+MIGRATE_NEEDS_URL = "attache migrate --to takes a postgresql:// URL, not {target}."
+MIGRATED = "Copied {articles} articles and {rows} rows in all into {target}; the counts match."
 ARTICLES_HELP = "List the stored articles."
 SHOW_HELP = "Print one cleaned article: body paragraphs, captions, dates and entities."
 ID_HELP = "Article id, as listed by `attache articles`."

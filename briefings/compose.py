@@ -373,15 +373,15 @@ def _with_foreign(store: Store, words: Sequence[str], hits: list[PassageHit]) ->
 def _english_passages(store: Store, words: Sequence[str]) -> list[PassageHit]:
     frequencies = store.document_frequencies(words)
     if sum(frequencies.values()) <= NARROW_ABOVE:
-        return store.search_passages(any_of(list(words)) or "", SEARCH_LIMIT)
+        return store.search_passages(any_of(list(words)), SEARCH_LIMIT)
     by_rarity = sorted(words, key=lambda w: frequencies.get(w, 0))
     rare, common = by_rarity[: max(1, len(words) // 2)], by_rarity[max(1, len(words) // 2) :]
     if not common:
-        return store.search_passages(any_of(rare) or "", SEARCH_LIMIT)
-    hits = store.search_passages(both(rare, common) or "", SEARCH_LIMIT)
+        return store.search_passages(any_of(rare), SEARCH_LIMIT)
+    hits = store.search_passages(both(rare, common), SEARCH_LIMIT)
     if len(hits) < SEARCH_LIMIT:
         seen = {h.id for h in hits}
-        more = store.search_passages(any_of(rare) or "", SEARCH_LIMIT)
+        more = store.search_passages(any_of(rare), SEARCH_LIMIT)
         hits += [h for h in more if h.id not in seen][: SEARCH_LIMIT - len(hits)]
     return hits
 

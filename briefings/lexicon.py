@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from briefings import datafiles
 from briefings.folding import fold
-from briefings.search import quote
+from store.fulltext import AnyOf, Match, Words
 
 _WORD = re.compile(r"\w+")
 # A foreign form opening with this many letters of the English stem is its cognate.
@@ -72,16 +72,15 @@ def _pattern(forms: tuple[Form, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\S)(?:" + "|".join(written) + r")(?!\S)")
 
 
-def any_foreign(roots: Sequence[str]) -> str | None:
-    """An FTS5 expression for passages holding a form of any of `roots` (None when none):
+def any_foreign(roots: Sequence[str]) -> Match | None:
+    """A query for passages holding a form of any of `roots` (None when none):
     a single word as a prefix, a run of syllables as a phrase."""
     # A form sharing the English word's start ("visit", "consultation", "coopération") is
     # found by the English search already, and searched again it costs the most.
     found = dict.fromkeys(
         form for root in roots for form in foreign_forms(root) if not _cognate(form, root)
     )
-    terms = [quote(" ".join(f.words)) + ("*" if f.prefix else "") for f in found]
-    return " OR ".join(terms) if terms else None
+    return AnyOf(tuple(Words(tuple(f.words), f.prefix) for f in found)) if found else None
 
 
 def _cognate(form: Form, root: str) -> bool:

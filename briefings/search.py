@@ -1,4 +1,7 @@
-"""Safe full-text queries: user text becomes quoted FTS5 tokens, never FTS5 syntax."""
+"""What a question searches for: its words, phrases and spellings, as `store.fulltext` queries.
+
+The store writes them in its backend's syntax, quoting every token (store/fulltext.py).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import re
 
 from briefings.english import STOPWORDS, stem
 from briefings.folding import fold
+from store.fulltext import AllOf, AnyOf, Match, Near, Words
 
 # Longer queries are cut: past this many terms a question adds noise, not recall.
 MAX_TERMS = 24
@@ -40,34 +44,29 @@ def tokens(text: str) -> set[str]:
     return set(_TOKEN.findall(fold(text)))
 
 
-def quote(token: str) -> str:
-    """One FTS5 string token; `"` is doubled, so nothing inside is syntax."""
-    return '"' + token.replace('"', '""') + '"'
-
-
-def any_of(words: list[str]) -> str | None:
-    """An FTS5 expression matching passages with any form of `words` (None when none).
+def any_of(words: list[str]) -> Match | None:
+    """A query matching passages with any form of `words` (None when none).
 
     Each word is searched by its stem as a prefix, so `leaving` also finds `leave`.
     """
     if not words:
         return None
     stems = dict.fromkeys(stem(w) if len(stem(w)) >= 3 else w for w in words)
-    return " OR ".join(quote(s) + ("*" if len(s) >= 3 else "") for s in stems)
+    return AnyOf(tuple(Words((s,), prefix=len(s) >= 3) for s in stems))
 
 
-def both(first: list[str], second: list[str]) -> str | None:
-    """An FTS5 expression matching passages with any of `first` and any of `second`."""
+def both(first: list[str], second: list[str]) -> Match | None:
+    """A query matching passages with any of `first` and any of `second`."""
     left, right = any_of(first), any_of(second)
     if left is None or right is None:
         return left or right
-    return f"({left}) AND ({right})"
+    return AllOf((left, right))
 
 
-def phrase(text: str) -> str | None:
-    """An FTS5 phrase query for `text`'s words in order (None when it has no words)."""
+def phrase(text: str) -> Match | None:
+    """A phrase query for `text`'s words in order (None when it has no words)."""
     words = terms(text, keep_stopwords=True)
-    return quote(" ".join(words)) if words else None
+    return Words(tuple(words)) if words else None
 
 
 def phrase_words(text: str) -> list[str]:
@@ -89,29 +88,26 @@ def _combinations(words: list[str]) -> list[list[str]]:
     return found if words else []
 
 
-def exact(words: list[str]) -> str | None:
-    """An FTS5 query for the phrase in any of its spellings (None when it has no words)."""
+def exact(words: list[str]) -> Match | None:
+    """A query for the phrase in any of its spellings (None when it has no words)."""
     combos = _combinations(words)
-    return " OR ".join(quote(" ".join(c)) for c in combos) if combos else None
+    return AnyOf(tuple(Words((" ".join(c),)) for c in combos)) if combos else None
 
 
-def near(words: list[str]) -> str | None:
-    """An FTS5 query for the topic's words within `NEAR_TOKENS` of each other, any order."""
+def near(words: list[str]) -> Match | None:
+    """A query for the topic's words within `NEAR_TOKENS` of each other, any order."""
     searched = _searched(words)
     if len(searched) < 2:
         return None
-    return " OR ".join(
-        f"NEAR({' '.join(quote(w) for w in combo)}, {NEAR_TOKENS})"
-        for combo in _combinations(searched)
-    )
+    return AnyOf(tuple(Near(tuple(combo), NEAR_TOKENS) for combo in _combinations(searched)))
 
 
-def every(words: list[str]) -> str | None:
-    """An FTS5 query for passages holding each of the topic's words, in any spelling."""
+def every(words: list[str]) -> Match | None:
+    """A query for passages holding each of the topic's words, in any spelling."""
     searched = _searched(words)
     if not searched:
         return None
-    return " AND ".join("(" + " OR ".join(quote(s) for s in spellings(w)) + ")" for w in searched)
+    return AllOf(tuple(AnyOf(tuple(Words((s,)) for s in spellings(w))) for w in searched))
 
 
 def _searched(words: list[str]) -> list[str]:

@@ -1,8 +1,7 @@
-"""How the store binds values: instants as UTC ISO strings, lists as one JSON array."""
+"""How the store binds values: instants as UTC ISO strings, lists as one parameter."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -11,8 +10,9 @@ from typing import TypeVar
 K = TypeVar("K")
 V = TypeVar("V")
 
-# Match a column against a list bound as one JSON array: one parameter however long the
-# list (SQLite caps bound parameters per statement), so no list is cut into chunks.
+# Match a column against a list bound as one parameter, however long the list (SQLite caps
+# bound parameters per statement), so no list is cut into chunks. SQLite binds the list as a
+# JSON array (store/backend.py); PostgreSQL reads this as `= ANY(?)` (store/postgres.py).
 IN_LIST = "IN (SELECT value FROM json_each(?))"
 
 
@@ -21,9 +21,9 @@ def utc_iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def json_list(values: Iterable[int | str]) -> str:
-    """`values` as the JSON array an IN_LIST parameter takes."""
-    return json.dumps(list(values))
+def json_list(values: Iterable[int | str]) -> list[int | str]:
+    """`values` as the one parameter an IN_LIST takes (each backend binds it its way)."""
+    return list(values)
 
 
 def grouped(pairs: Iterable[tuple[K, V]]) -> dict[K, list[V]]:

@@ -11,8 +11,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
+from store.backend import Connection
 from store.binding import IN_LIST, grouped, json_list, utc_iso
 from store.records import DigestRunRecord, EventFact, SubscriptionRecord, WindowArticle
 
@@ -36,7 +35,7 @@ EARLIER_LIMIT = 200
 class DigestQueries:
     """The store's digest side, mixed into `Store`."""
 
-    db: Database
+    db: Connection
 
     if TYPE_CHECKING:
 
@@ -57,12 +56,12 @@ class DigestQueries:
         created_by: str | None = None,
     ) -> SubscriptionRecord:
         with self._write():
-            cursor = self.db.execute(
+            row = self.db.execute(
                 "INSERT INTO subscriptions (platform, workspace, channel, filter, schedule,"
-                " timezone, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " timezone, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 [platform, workspace, channel, filter, schedule, timezone, created_by, self._now()],
-            )
-        found = self._subscription_by_id(int(cursor.lastrowid or 0))
+            ).fetchone()
+        found = self._subscription_by_id(int(row[0]))
         assert found is not None
         return found
 
@@ -180,7 +179,12 @@ class DigestQueries:
             " WHERE ingested_at >= ? AND ingested_at < ? AND announced = 1 AND (published IS NULL"
             " OR published LIKE '--%' OR published >= substr(?, 1, length(published)))"
             " ORDER BY id DESC LIMIT ?",
-            [utc_iso(start), utc_iso(end), published_since, -1 if latest is None else latest],
+            [
+                utc_iso(start),
+                utc_iso(end),
+                published_since,
+                self.db.dialect.no_limit if latest is None else latest,
+            ],
         ).fetchall()[::-1]
         ids = [row[0] for row in rows]
         entities, texts = self._entity_ids(ids), self._texts(ids)

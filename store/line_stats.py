@@ -13,8 +13,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
+from store.backend import Connection
 from store.binding import IN_LIST, json_list
 
 # Forgetting old sightings costs one indexed DELETE; doing it every this many stories is enough.
@@ -41,7 +40,7 @@ class ChromeRule:
 class LineStatsQueries:
     """The store's line statistics, mixed into `Store`."""
 
-    db: Database
+    db: Connection
 
     if TYPE_CHECKING:
 
@@ -78,16 +77,16 @@ class LineStatsQueries:
             if not new_story:  # an article stored again: its old text's sightings go
                 self.db.execute("DELETE FROM line_shapes WHERE article_id = ?", [article_id])
             known = self._chrome_among(source_id, shapes)
-            self.db.conn.executemany(
-                "INSERT OR IGNORE INTO line_shapes (source_id, shape, article_id, story, seq)"
-                " VALUES (?, ?, ?, ?, ?)",
+            self.db.executemany(
+                "INSERT INTO line_shapes (source_id, shape, article_id, story, seq)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 [(source_id, s, article_id, story, seq) for s in shapes if s not in known],
             )
             found = self._newly_chrome(source_id, shapes, seq, rule)
             if found:
-                self.db.conn.executemany(
-                    "INSERT OR IGNORE INTO chrome_shapes (source_id, shape, stories, found_at)"
-                    " VALUES (?, ?, ?, ?)",
+                self.db.executemany(
+                    "INSERT INTO chrome_shapes (source_id, shape, stories, found_at)"
+                    " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     [(source_id, shape, stories, self._now()) for shape, stories in found],
                 )
             if new_story and seq % _PRUNE_EVERY == 0:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
+from store.backend import Connection
 from store.binding import IN_LIST, grouped, json_list
+from store.fulltext import Match
 from store.records import (
     ArticleSummary,
     Companion,
@@ -34,18 +34,22 @@ COUNT_CAP = 1000
 _ENTITY_ROW = (
     "SELECT e.id, e.key, e.name, e.kind, e.country, e.description,"
     " (SELECT count(*) FROM"
-    f" (SELECT 1 FROM mentions m WHERE m.entity_id = e.id LIMIT {COUNT_CAP})),"
+    f" (SELECT 1 FROM mentions m WHERE m.entity_id = e.id LIMIT {COUNT_CAP}) AS capped),"
     " (SELECT count(*) FROM"
-    f" (SELECT DISTINCT article_id FROM mentions m WHERE m.entity_id = e.id LIMIT {COUNT_CAP}))"
+    f" (SELECT DISTINCT article_id FROM mentions m WHERE m.entity_id = e.id LIMIT {COUNT_CAP})"
+    " AS capped)"
     " FROM entities e"
 )
-# The `recent` articles naming an entity, newest ingested first; LIMIT -1 means all of them.
-# Walking the (entity_id, article_id) index backwards stops after `recent` rows.
+# The `recent` articles naming an entity, newest ingested first (all of them when bound the
+# dialect's `no_limit`). Walking the (entity_id, article_id) index backwards stops after
+# `recent` rows.
 _RECENT_ARTICLES = (
     "SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? ORDER BY article_id DESC LIMIT ?"
 )
 
 
+# A mention's span in its passage, as `_spans` reads it back.
+_SPAN = "m.start || ':' || m.\"end\""
 # A date's text: its passage's slice, unless stored because it differs (Store._insert_dates).
 DATE_TEXT = 'coalesce(d.text, substr(p.text, d.start + 1, d."end" - d.start))'
 _EVENT_ROWS = (
@@ -59,7 +63,7 @@ _EVENT_ROWS = (
 class Queries:
     """The read side used by briefings; every value is bound, never spliced into SQL."""
 
-    db: Database
+    db: Connection
     # Reads that scan a whole table, kept with the corpus version they were made on.
     _aliases: tuple[int, list[tuple[str, int]]] | None = None
     _passages: tuple[int, int] | None = None
@@ -102,7 +106,7 @@ class Queries:
     def entity_names(self) -> list[NamedEntity]:
         """Every entity with its aliases, the most-cited first, then by name."""
         rows = self.db.execute(
-            "SELECT e.name, e.kind, group_concat(a.alias, char(31)),"
+            f"SELECT e.name, e.kind, {self.db.dialect.group_concat('a.alias', _UNIT_SEPARATOR)},"
             " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) AS n"
             " FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id"
             " GROUP BY e.id ORDER BY n DESC, e.name"
@@ -139,7 +143,7 @@ class Queries:
             " JOIN labels r ON r.id = m.role_id LEFT JOIN labels c ON c.id = m.country_id"
             f" WHERE m.entity_id = ? AND m.article_id IN ({_RECENT_ARTICLES})"
             " ORDER BY m.article_id",
-            [entity_id, entity_id, _limit(recent)],
+            [entity_id, entity_id, self._limit(recent)],
         )
         return [(row[0], row[1], row[2]) for row in rows]
 
@@ -149,11 +153,11 @@ class Queries:
         """Passages naming the entity; with `recent`, only in its `recent` latest articles."""
         rows = self.db.execute(
             "SELECT p.id, p.article_id, p.seq, p.kind, p.text,"
-            " group_concat(m.start || ':' || m.\"end\") FROM mentions m"
+            f" {self.db.dialect.group_concat(_SPAN)} FROM mentions m"
             " JOIN passages p ON p.id = m.passage_id WHERE m.entity_id = ?"
             f" AND m.article_id IN ({_RECENT_ARTICLES}) AND p.kind {IN_LIST}"
             " GROUP BY p.id ORDER BY p.article_id, p.seq",
-            [entity_id, entity_id, _limit(recent), json_list(kinds)],
+            [entity_id, entity_id, self._limit(recent), json_list(kinds)],
         )
         return [_passage_hit(row, spans=_spans(row[5])) for row in rows]
 
@@ -178,16 +182,13 @@ class Queries:
         return [(row[0], row[1]) for row in rows]
 
     def search_passages(
-        self, match: str, limit: int, kinds: Sequence[str] = ("body",)
+        self, match: Match | None, limit: int, kinds: Sequence[str] = ("body",)
     ) -> list[PassageHit]:
-        """Passages matching an FTS5 expression (built by the caller from quoted tokens)."""
-        rows = self.db.execute(
-            "SELECT p.id, p.article_id, p.seq, p.kind, p.text, bm25(passages_fts)"
-            " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
-            f" WHERE passages_fts MATCH ? AND p.kind {IN_LIST}"
-            " ORDER BY bm25(passages_fts) LIMIT ?",
-            [match, json_list(kinds), limit],
-        )
+        """Passages matching a full-text query, the best matches first (the backend writes
+        the query in its own syntax, every token quoted: store/fulltext.py); none for None."""
+        if match is None:
+            return []
+        rows = self.db.search_passages(match, limit, kinds)
         return [_passage_hit(row, rank=row[5]) for row in rows]
 
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
@@ -195,10 +196,7 @@ class Queries:
         wanted = sorted(set(terms))
         if not wanted:
             return {}
-        rows = self.db.execute(
-            f"SELECT term, doc FROM passages_vocab WHERE term {IN_LIST}", [json_list(wanted)]
-        )
-        return {row[0]: row[1] for row in rows}
+        return self.db.document_frequency(wanted)
 
     def passage_total(self) -> int:
         """How many passages there are; counted once per corpus version, as counting scans."""
@@ -227,12 +225,18 @@ class Queries:
         """The entities each folded key names, as their key or one of their aliases; only
         entities of `kinds`, when given."""
         wanted = json_list(sorted(set(keys)))
+        if kinds is None:
+            rows = self.db.execute(
+                "SELECT alias_key, entity_id FROM aliases WHERE alias_key"
+                f" {IN_LIST} UNION SELECT key, id FROM entities WHERE key {IN_LIST}",
+                [wanted, wanted],
+            )
+            return grouped(rows)
         rows = self.db.execute(
             "SELECT alias_key, entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id"
-            f" WHERE alias_key {IN_LIST} AND (? IS NULL OR e.kind {IN_LIST})"
-            f" UNION SELECT key, id FROM entities WHERE key {IN_LIST}"
-            f" AND (? IS NULL OR kind {IN_LIST})",
-            [wanted, *_kinds(kinds), wanted, *_kinds(kinds)],
+            f" WHERE alias_key {IN_LIST} AND e.kind {IN_LIST}"
+            f" UNION SELECT key, id FROM entities WHERE key {IN_LIST} AND kind {IN_LIST}",
+            [wanted, json_list(kinds), wanted, json_list(kinds)],
         )
         return grouped(rows)
 
@@ -316,7 +320,7 @@ class Queries:
             f" WHERE p.article_id IN ({_RECENT_ARTICLES}) AND p.kind = 'body'"
             f" AND m.entity_id != ? AND e.kind {IN_LIST}"
             " GROUP BY e.id ORDER BY shared DESC, count(*) DESC, e.name LIMIT ?",
-            [entity_id, _limit(recent), entity_id, json_list(kinds), limit],
+            [entity_id, self._limit(recent), entity_id, json_list(kinds), limit],
         )
         return [Companion(*row) for row in rows]
 
@@ -331,7 +335,7 @@ class Queries:
             " OR EXISTS (SELECT 1 FROM mentions m WHERE m.passage_id = ev.passage_id"
             ' AND m.entity_id = ? AND m.start >= ev.start AND m."end" <= ev."end"))'
             " ORDER BY ev.date, ev.article_id",
-            [entity_id, _limit(recent), entity_id, entity_id, entity_id],
+            [entity_id, self._limit(recent), entity_id, entity_id, entity_id],
         ).fetchall()
         return self._event_rows(rows)
 
@@ -353,6 +357,9 @@ class Queries:
             [json_list(sorted(set(days))), limit],
         ).fetchall()
         return self._event_rows(rows)
+
+    def _limit(self, recent: int | None) -> int | None:
+        return self.db.dialect.no_limit if recent is None else recent
 
     def _event_rows(self, rows: Sequence[Sequence[Any]]) -> list[EventRow]:
         names = self._participant_names([row[0] for row in rows])
@@ -431,10 +438,6 @@ def _spans(packed: str | None) -> tuple[tuple[int, int], ...]:
     return tuple(sorted((int(start), int(end)) for start, end in pairs))
 
 
-def _limit(recent: int | None) -> int:
-    return -1 if recent is None else recent
-
-
 def article_summary(row: Sequence[Any]) -> ArticleSummary:
     """An `ArticleSummary` from the first columns of a row selected as SUMMARY_COLUMNS."""
     return ArticleSummary(
@@ -447,8 +450,3 @@ def article_summary(row: Sequence[Any]) -> ArticleSummary:
         duplicate_of=row[9],
         language=row[10] or "en",
     )
-
-
-def _kinds(kinds: Sequence[str] | None) -> list[str | None]:
-    """The two parameters of `(? IS NULL OR kind IN …)`: no filter when `kinds` is None."""
-    return [None, "[]"] if kinds is None else ["", json_list(kinds)]

@@ -1,4 +1,4 @@
-"""The SQLite store: articles, passages with FTS5, dates, entities, aliases and mentions."""
+"""The store: articles, passages with full text, dates, entities, aliases and mentions."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlite_utils import Database
-
+from store.backend import Connection, SqliteConnection, without_password
 from store.binding import IN_LIST, grouped, json_list, utc_iso
 from store.digest_runs import DigestQueries
 from store.errors import StoreError
@@ -34,7 +33,6 @@ from store.records import (
     StoredArticle,
     StoredEntityRef,
 )
-from store.schema import migrate, schema_version
 from store.watched import SourceQueries
 
 BUSY_TIMEOUT_MS = 10_000
@@ -51,24 +49,27 @@ def _utc_now() -> datetime:
 
 
 class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
-    """A thin layer over one SQLite file; every article is written whole or not at all."""
+    """A thin layer over one database (a SQLite file, or PostgreSQL); every article is
+    written whole or not at all."""
 
-    def __init__(self, db: Database, path: str, clock: Callable[[], datetime] = _utc_now) -> None:
+    def __init__(self, db: Connection, path: str, clock: Callable[[], datetime] = _utc_now) -> None:
         self.db = db
         self.path = path
         self.clock = clock
 
     @classmethod
-    def open(cls, path: str | Path, clock: Callable[[], datetime] = _utc_now) -> Store:
-        """Open (creating and migrating as needed) the database at `path`; `clock` gives the
-        instants written (ingested_at, recorded_at, ...)."""
-        where = Path(path).expanduser()
+    def open(cls, target: str | Path, clock: Callable[[], datetime] = _utc_now) -> Store:
+        """Open (creating and migrating as needed) the database at `target`: a SQLite file's
+        path, or a `postgresql://` URL; `clock` gives the instants written (ingested_at, ...)."""
+        if is_url(target):
+            return cls(_postgres(str(target)), str(target), clock)
+        where = Path(target).expanduser()
         try:
             where.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(where, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            db = Database(conn)
-            _configure(db)
-            migrate(db)
+            _configure(conn)
+            db = SqliteConnection(conn)
+            db.migrate()
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"cannot open the database at {where}: {error}") from error
         return cls(db, str(where), clock)
@@ -102,14 +103,12 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        if self.db.conn.in_transaction:
+        if self.db.in_transaction:
             # Inside a batch: a savepoint keeps this write whole if it fails half-way.
             with self._savepoint():
                 yield
             return
-        # BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that
-        # reads then writes fails at once with SQLITE_BUSY instead of waiting its turn.
-        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute(self.db.dialect.begin)
         try:
             yield
         except BaseException:
@@ -163,13 +162,13 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         latest = " UNION ALL ".join(
             [
                 "SELECT * FROM (SELECT article_id FROM article_bands WHERE band = ?"
-                " ORDER BY article_id DESC LIMIT ?)"
+                " ORDER BY article_id DESC LIMIT ?) AS b"
             ]
             * len(bands)
         )
         rows = self.db.execute(
             "SELECT a.id, a.signature, a.duplicate_of FROM articles a JOIN"
-            f" (SELECT article_id, count(*) AS shared FROM ({latest})"
+            f" (SELECT article_id, count(*) AS shared FROM ({latest}) AS banded"
             " GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c"
             " ON c.article_id = a.id ORDER BY c.shared DESC, a.id",
             [*(value for band in bands for value in (band, BAND_CANDIDATES)), limit],
@@ -232,9 +231,9 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         columns = ", ".join(f'"{c}"' for c in row)
         marks = ", ".join("?" * len(row))
         cursor = self.db.execute(
-            f"INSERT INTO articles ({columns}) VALUES ({marks})", list(row.values())
+            f"INSERT INTO articles ({columns}) VALUES ({marks}) RETURNING id", list(row.values())
         )
-        return int(cursor.lastrowid or 0)
+        return int(cursor.fetchone()[0])
 
     def _update_article_row(self, article_id: int, record: ArticleRecord) -> None:
         row = {**_article_columns(record), "updated_at": self._now()}
@@ -255,7 +254,7 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
             self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
 
     def _insert_passages(self, article_id: int, passages: Sequence[tuple[str, str]]) -> list[int]:
-        self.db.conn.executemany(
+        self.db.executemany(
             "INSERT INTO passages (article_id, seq, kind, text) VALUES (?, ?, ?, ?)",
             [(article_id, seq, kind, text) for seq, (kind, text) in enumerate(passages)],
         )
@@ -265,8 +264,8 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         return [int(row[0]) for row in rows]
 
     def _insert_bands(self, article_id: int, bands: Iterable[int]) -> None:
-        self.db.conn.executemany(
-            "INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)",
+        self.db.executemany(
+            "INSERT INTO article_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [(band, article_id) for band in bands],
         )
 
@@ -275,7 +274,7 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
     ) -> None:
         # A date's text is read back as its passage's slice; it is stored only when it is not.
         texts = [text for _, text in record.passages]
-        self.db.conn.executemany(
+        self.db.executemany(
             'INSERT INTO dates (article_id, passage_id, start, "end", text, date, precision,'
             " year_source, until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -300,7 +299,7 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
             for text in (m.surface, m.name, m.role, m.country)
             if text is not None
         )
-        self.db.conn.executemany(
+        self.db.executemany(
             'INSERT INTO mentions (entity_id, article_id, passage_id, start, "end", surface_id,'
             " name_id, role_id, country_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -313,7 +312,7 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
                 for m in mentions
             ],
         )
-        self.db.conn.executemany(
+        self.db.executemany(
             "INSERT INTO aliases (entity_id, alias, alias_key) VALUES (?, ?, ?)"
             " ON CONFLICT(entity_id, alias) DO NOTHING",
             [(entity_ids[m.entity_key], m.surface, m.surface_key) for m in mentions],
@@ -324,7 +323,7 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
     def _label_ids(self, texts: Iterable[str]) -> dict[str, int]:
         """The id of each text in `labels`, adding the new ones."""
         wanted = sorted(set(texts))
-        self.db.conn.executemany(
+        self.db.executemany(
             "INSERT INTO labels (text) VALUES (?) ON CONFLICT (text) DO NOTHING",
             [(text,) for text in wanted],
         )
@@ -337,21 +336,21 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         self, article_id: int, passage_ids: Sequence[int], events: Iterable[EventRecord]
     ) -> None:
         for event in events:
-            cursor = self.db.execute(
+            event_id = self.db.execute(
                 'INSERT INTO events (article_id, passage_id, start, "end", kind, date, precision,'
                 " year_source, until, place_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                " (SELECT id FROM entities WHERE key = ?))",
+                " (SELECT id FROM entities WHERE key = ?)) RETURNING id",
                 [article_id, passage_ids[event.passage], *_event_values(event)],
-            )
-            self.db.conn.executemany(
-                "INSERT OR IGNORE INTO event_participants (event_id, entity_id)"
-                " SELECT ?, id FROM entities WHERE key = ?",
-                [(cursor.lastrowid, key) for key in event.participant_keys],
+            ).fetchone()[0]
+            self.db.executemany(
+                "INSERT INTO event_participants (event_id, entity_id)"
+                " SELECT ?, id FROM entities WHERE key = ? ON CONFLICT DO NOTHING",
+                [(event_id, key) for key in event.participant_keys],
             )
 
     def _upsert_entities(self, mentions: Sequence[MentionRecord]) -> dict[str, tuple[int, str]]:
         """The id and name of every entity mentioned, creating the new ones."""
-        self.db.conn.executemany(
+        self.db.executemany(
             "INSERT INTO entities (key, name, kind, country, description) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT(key) DO UPDATE SET"
             " country = COALESCE(entities.country, excluded.country),"
@@ -431,13 +430,16 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         )
         # Events keep their participants and places (the rows left behind go with the entity).
         self.db.execute(
-            "UPDATE OR IGNORE event_participants SET entity_id = ? WHERE entity_id = ?",
-            [entity_id, other[0]],
+            "UPDATE event_participants SET entity_id = ? WHERE entity_id = ? AND NOT EXISTS"
+            " (SELECT 1 FROM event_participants q"
+            " WHERE q.event_id = event_participants.event_id AND q.entity_id = ?)",
+            [entity_id, other[0], entity_id],
         )
         self.db.execute("UPDATE events SET place_id = ? WHERE place_id = ?", [entity_id, other[0]])
         self.db.execute(
-            "INSERT OR IGNORE INTO aliases (entity_id, alias, alias_key, defined)"
-            " SELECT ?, alias, alias_key, defined FROM aliases WHERE entity_id = ?",
+            "INSERT INTO aliases (entity_id, alias, alias_key, defined)"
+            " SELECT ?, alias, alias_key, defined FROM aliases WHERE entity_id = ?"
+            " ON CONFLICT DO NOTHING",
             [entity_id, other[0]],
         )
         self.db.execute("DELETE FROM entities WHERE id = ?", [other[0]])
@@ -470,13 +472,13 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         )
         self._rename_to_commonest([json_list(sorted(renamed))])
 
-    def _rename_to_commonest(self, touched: list[str]) -> None:
+    def _rename_to_commonest(self, touched: list[Any]) -> None:
         # The display name is the full form used most often, so "Bui Thanh Son" (three
         # articles) wins over "Bùi Thanh Sơn" (one); the key, folded, is the same.
         self.db.execute(
             "UPDATE entities SET name = COALESCE((SELECT l.text FROM mentions m"
             " JOIN labels l ON l.id = m.name_id WHERE m.entity_id = entities.id"
-            " GROUP BY m.name_id"
+            " GROUP BY m.name_id, l.text"
             " ORDER BY count(DISTINCT m.article_id) DESC, count(*) DESC, l.text LIMIT 1), name)"
             f" WHERE id {IN_LIST}",
             touched,
@@ -485,7 +487,7 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
     def _bump_corpus_version(self) -> None:
         self.db.execute(
             "INSERT INTO meta (key, value) VALUES ('corpus_version', '1')"
-            " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+            " ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)"
         )
 
     # -- answer cache ----------------------------------------------------------------
@@ -502,7 +504,7 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         """Cache an answer; the cache is best effort, so a busy database only skips it."""
         try:
             self._save_answer(key, model, answer)
-        except sqlite3.Error:
+        except self.db.errors:
             log.warning("answer not cached: the database is busy", exc_info=True)
 
     def _save_answer(self, key: str, model: str, answer: str) -> None:
@@ -544,7 +546,8 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
 
     def _article_entities(self, article_id: int) -> tuple[StoredEntityRef, ...]:
         rows = self.db.execute(
-            "SELECT e.name, e.kind, group_concat(DISTINCT s.text) FROM passages p"
+            f"SELECT e.name, e.kind, {self.db.dialect.group_concat('DISTINCT s.text')}"
+            " FROM passages p"
             " JOIN mentions m ON m.passage_id = p.id JOIN entities e ON e.id = m.entity_id"
             " JOIN labels s ON s.id = m.surface_id WHERE p.article_id = ?"
             " GROUP BY e.id ORDER BY min(m.passage_id), min(m.start)",
@@ -603,7 +606,8 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
             "SELECT DISTINCT m.entity_id, r.text, c.text, a.id, a.published,"
             " a.published_precision FROM mentions m JOIN articles a ON a.id = m.article_id"
             " JOIN labels r ON r.id = m.role_id LEFT JOIN labels c ON c.id = m.country_id"
-            " ORDER BY a.published, a.id"
+            # NULLS FIRST is SQLite's order; PostgreSQL's would be NULLS LAST.
+            " ORDER BY a.published NULLS FIRST, a.id"
         )
         return grouped((row[0], RoleRecord(*row[1:])) for row in rows)
 
@@ -623,9 +627,9 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
             earliest=self._date_bound("min"),
             latest=self._date_bound("max"),
             undated=one("SELECT count(*) FROM articles WHERE published IS NULL"),
-            schema_version=schema_version(self.db),
+            schema_version=self.db.schema_version(),
             corpus_version=self.corpus_version(),
-            path=self.path,
+            path=without_password(self.path),
         )
 
     def meta(self, key: str) -> str | None:
@@ -656,9 +660,24 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         return row[0] if row else None
 
 
-def _configure(db: Database) -> None:
+def is_url(target: str | Path) -> bool:
+    """Whether `target` names a PostgreSQL database rather than a SQLite file."""
+    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
+
+
+def _postgres(url: str) -> Connection:
+    try:  # psycopg is installed only for PostgreSQL (the `postgresql` extra)
+        from store.postgres import connect
+    except ImportError as error:
+        raise StoreError(
+            f"a PostgreSQL database needs psycopg: pip install 'attache[postgresql]' ({error})"
+        ) from error
+    return connect(url)
+
+
+def _configure(db: sqlite3.Connection) -> None:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.enable_wal()
+    db.execute("PRAGMA journal_mode = wal")
     db.execute("PRAGMA foreign_keys = ON")
     # NORMAL is safe in WAL mode: a crash loses no committed transaction's integrity.
     db.execute("PRAGMA synchronous = NORMAL")

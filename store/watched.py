@@ -7,8 +7,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
+from store.backend import Connection
 from store.binding import IN_LIST, json_list, utc_iso
 from store.records import SourceRecord
 
@@ -21,7 +20,7 @@ _SOURCE = (
 class SourceQueries:
     """The store's source side, mixed into `Store`."""
 
-    db: Database
+    db: Connection
 
     if TYPE_CHECKING:
 
@@ -30,12 +29,12 @@ class SourceQueries:
     def add_source(self, location: str, kind: str, every_seconds: int, now: datetime) -> int:
         """Register a source, due at once; its id. The caller checks it is not registered."""
         with self._write():
-            cursor = self.db.execute(
+            row = self.db.execute(
                 "INSERT INTO sources (location, kind, every_seconds, next_poll_at, added_at)"
-                " VALUES (?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?) RETURNING id",
                 [location, kind, every_seconds, utc_iso(now), utc_iso(now)],
-            )
-        return int(cursor.lastrowid or 0)
+            ).fetchone()
+        return int(row[0])
 
     def source(self, source_id: int) -> SourceRecord | None:
         row = self.db.execute(f"{_SOURCE} WHERE id = ?", [source_id]).fetchone()
@@ -51,7 +50,8 @@ class SourceQueries:
     def sources_due(self, now: datetime) -> list[SourceRecord]:
         """Sources whose next poll is at or before `now`, the most overdue first."""
         rows = self.db.execute(
-            f"{_SOURCE} WHERE next_poll_at IS NULL OR next_poll_at <= ? ORDER BY next_poll_at, id",
+            f"{_SOURCE} WHERE next_poll_at IS NULL OR next_poll_at <= ?"
+            " ORDER BY next_poll_at NULLS FIRST, id",
             [utc_iso(now)],
         )
         return [_source(row) for row in rows]

@@ -1,16 +1,20 @@
-"""Shared fixtures: a fresh store on a temp file, the seeds, a router, and local web servers."""
+"""Shared fixtures: a fresh store (on a temp file, or on PostgreSQL), the seeds, a router, and
+local web servers."""
 
 from __future__ import annotations
 
+import os
 import time
+import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TypedDict
+from typing import TypedDict, TypeVar
 
 import discord
+import psycopg
 import pytest
 import pytest_asyncio
 from slack_bolt.async_app import AsyncApp
@@ -41,9 +45,66 @@ LOOPBACK = "127.0.0.0/8"
 SECRET = "test-secret"
 
 
+# The store, briefing, digest and concurrency tests run on both backends; the rest on SQLite.
+BOTH_BACKENDS = ("test_store", "test_digest", "test_briefing", "test_concurrency")
+# The PostgreSQL server the tests may use (scripts/test-postgres starts one and prints this).
+POSTGRES_URL = os.environ.get("ATTACHE_TEST_POSTGRES", "")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    module = metafunc.module.__name__.rpartition(".")[2]
+    if "database" in metafunc.fixturenames and module.startswith(BOTH_BACKENDS):
+        metafunc.parametrize("database", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "attache.db") as opened:
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where the test's store lives: a new SQLite file, or a new schema on the PostgreSQL
+    test server (dropped after the test)."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        yield str(tmp_path / "attache.db")
+        return
+    with postgres_schema() as url:
+        yield url
+
+
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A URL whose connections see only a new, empty schema (and `public`, where the
+    extensions live); the schema is dropped afterwards."""
+    admin = _postgres_admin()
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    admin.execute(f"CREATE SCHEMA {schema}")
+    joiner = "&" if "?" in POSTGRES_URL else "?"
+    try:
+        yield f"{POSTGRES_URL}{joiner}options=-csearch_path%3D{schema},public"
+    finally:
+        admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+_ADMIN: list[psycopg.Connection[tuple[object, ...]]] = []
+
+
+def _postgres_admin() -> psycopg.Connection[tuple[object, ...]]:
+    """One connection to the test server for the whole session; without a server the test
+    skips, except in CI (CI=true), where a test that cannot run fails."""
+    if _ADMIN and not _ADMIN[0].closed:
+        return _ADMIN[0]
+    problem = "ATTACHE_TEST_POSTGRES is not set (scripts/test-postgres start prints it)"
+    if POSTGRES_URL:
+        try:
+            _ADMIN[:] = [psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=5)]
+            return _ADMIN[0]
+        except psycopg.Error as error:
+            problem = f"no PostgreSQL server at ATTACHE_TEST_POSTGRES: {error}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"PostgreSQL tests cannot run in CI: {problem}")
+    pytest.skip(f"PostgreSQL tests need a server: {problem}")
+
+
+@pytest.fixture
+def store(database: str) -> Iterator[Store]:
+    with Store.open(database) as opened:
         yield opened
 
 
@@ -54,13 +115,17 @@ def seeded(store: Store) -> Store:
     return store
 
 
+# A SQLite file's path, or a PostgreSQL URL.
+Target = TypeVar("Target", str, Path)
+
+
 def run_ingest(store: Store, targets: list[str], fetcher: Fetcher | None = None) -> IngestReport:
     return ingest(targets, store, fetcher=fetcher, max_bytes=MAX_BYTES)
 
 
 def seeded_database(
-    path: Path, *folders: Path, ingested: str | None = None
-) -> tuple[Path, IngestReport]:
+    path: Target, *folders: Path, ingested: str | None = None
+) -> tuple[Target, IngestReport]:
     """A new database at `path` holding the seeds and any `folders`, and the ingest's report.
 
     With `ingested`, every article is stamped as ingested then, so digests have a fixed window.
@@ -87,12 +152,12 @@ class RouterOptions(TypedDict, total=False):
 
 
 @pytest.fixture
-def router_database(seeded: Store, tmp_path: Path) -> Path:
-    """The database the `router` answers from: by default the `seeded` store's file.
+def router_database(seeded: Store) -> str:
+    """The database the `router` answers from: by default the `seeded` store's.
 
     A test file that needs another (shared by the module, or with more in it) overrides this.
     """
-    return tmp_path / "attache.db"
+    return seeded.path
 
 
 @pytest.fixture
@@ -102,7 +167,7 @@ def router_options() -> RouterOptions:
 
 
 @pytest.fixture
-def router(router_database: Path, router_options: RouterOptions) -> Iterator[Router]:
+def router(router_database: str | Path, router_options: RouterOptions) -> Iterator[Router]:
     """The shared command router, without a model, closed after the test."""
     opened = Router(str(router_database), offline, **router_options)
     yield opened

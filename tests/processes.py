@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from benchmarks.generate import generate
+from store.store import is_url
 
 from .conftest import ROOT
 from .discord_api import DiscordAPI
@@ -101,12 +103,19 @@ def wait_until(
         time.sleep(0.01)
 
 
-def ingest_args(corpus: Corpus, db: Path) -> list[str]:
+def ingest_args(corpus: Corpus, db: Path | str) -> list[str]:
     return [sys.executable, "-m", "bot", "ingest", str(corpus.folder), "--db", str(db), "--json"]
 
 
-def committed_articles(db: Path) -> int:
+def committed_articles(db: Path | str) -> int:
     """Articles committed so far, read from another connection as the ingest writes."""
+    if is_url(str(db)):
+        with closing(psycopg.connect(str(db))) as pg:
+            try:
+                return int(pg.execute("SELECT count(*) FROM articles").fetchone()[0])  # type: ignore[index]
+            except psycopg.errors.UndefinedTable:  # not migrated yet
+                return 0
+    db = Path(db)
     if not db.exists():
         return 0
     with closing(sqlite3.connect(db, timeout=10)) as conn:
@@ -164,7 +173,7 @@ def stand_ins() -> Iterator[StandIns]:
 
 
 def start_poster(
-    db: Path, tmp: Path, platforms: StandIns, clock: list[datetime]
+    db: Path | str, tmp: Path, platforms: StandIns, clock: list[datetime]
 ) -> subprocess.Popen[bytes]:
     """tests/digest_child.py, posting every digest due at each instant of `clock`."""
     env = child_env(

@@ -2,6 +2,7 @@
 
 SQLite allows one writer at a time; readers and the other writers must wait their turn
 (WAL, busy timeout, BEGIN IMMEDIATE) instead of reaching a user as "database is locked".
+On PostgreSQL the writers take turns by an advisory lock (store/postgres.py).
 """
 
 from __future__ import annotations
@@ -69,18 +70,17 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     return shared_corpus(tmp_path_factory, size=8000)
 
 
-def seeded_with_subscriptions(path: Path) -> Path:
+def seeded_with_subscriptions(path: str) -> str:
     with Store.open(path) as store:
         run_ingest(store, [str(SEEDS)])
         for channel, platform in (("C0BUSY0001", "slack"), ("1300000000000000201", "discord")):
             added = store.add_subscription(
                 platform, "W1", channel, "Vietnam", 'cron "0 * * * *"', "UTC", "U1"
             )
-            with store.db.conn:
-                store.db.execute(
-                    "UPDATE subscriptions SET created_at = ? WHERE id = ?",
-                    [CREATED.isoformat(timespec="seconds"), added.id],
-                )
+            store.db.execute(
+                "UPDATE subscriptions SET created_at = ? WHERE id = ?",
+                [CREATED.isoformat(timespec="seconds"), added.id],
+            )
     return path
 
 
@@ -104,9 +104,9 @@ def is_normal(reply: Reply) -> bool:
 
 @pytest.mark.slow
 def test_commands_get_normal_answers_while_an_ingest_and_a_digest_poster_write(
-    corpus: Corpus, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    corpus: Corpus, database: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    db = seeded_with_subscriptions(tmp_path / "attache.db")
+    db = seeded_with_subscriptions(database)
     rng = random.Random(7)
     asked = [command(rng) for _ in range(COMMANDS)]
     router = Router(str(db), offline)

@@ -27,8 +27,9 @@ STRANGER = Context("slack", "T2", "C9", "U9", is_admin=True)
 
 
 @pytest.fixture
-def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seeded_database(tmp_path_factory.mktemp("digests") / "a.db", ingested=INGESTED)[0]
+def seeded_digests(database: str) -> str:
+    """The seeds, ingested at INGESTED, on the test's backend."""
+    return seeded_database(database, ingested=INGESTED)[0]
 
 
 @pytest.fixture
@@ -37,8 +38,8 @@ def changes() -> list[str]:
 
 
 @pytest.fixture
-def router_database(database: Path) -> Path:
-    return database
+def router_database(seeded_digests: str) -> str:
+    return seeded_digests
 
 
 @pytest.fixture
@@ -268,8 +269,10 @@ def test_now_posts_in_the_channel_without_recording_a_run(router: Router) -> Non
 # -- the command line ------------------------------------------------------------------------
 
 
-def test_the_command_line_manages_subscriptions_with_json(database: Path, tmp_path: Path) -> None:
-    db = ("--db", str(database))
+def test_the_command_line_manages_subscriptions_with_json(
+    seeded_digests: str, tmp_path: Path
+) -> None:
+    db = ("--db", seeded_digests)
 
     added = attache(
         "digest",
@@ -305,8 +308,8 @@ def test_the_command_line_manages_subscriptions_with_json(database: Path, tmp_pa
     assert "error: There is no subscription 1 here" in again.stderr
 
 
-def test_the_command_line_previews_a_filter(database: Path, tmp_path: Path) -> None:
-    result = attache("digest", "preview", "Lavrov", "--json", "--db", str(database), tmp=tmp_path)
+def test_the_command_line_previews_a_filter(seeded_digests: str, tmp_path: Path) -> None:
+    result = attache("digest", "preview", "Lavrov", "--json", "--db", seeded_digests, tmp=tmp_path)
 
     assert 0 == result.returncode, result.stderr
     data = json.loads(result.stdout)
@@ -335,9 +338,9 @@ def test_a_terminal_subscription_says_where_to_read_its_digests(tmp_path: Path) 
     ],
 )
 def test_the_command_line_reads_a_subscription_as_chat_does(
-    database: Path, tmp_path: Path, words: tuple[str, ...]
+    seeded_digests: str, tmp_path: Path, words: tuple[str, ...]
 ) -> None:
-    added = attache("digest", "subscribe", *words, "--json", "--db", str(database), tmp=tmp_path)
+    added = attache("digest", "subscribe", *words, "--json", "--db", seeded_digests, tmp=tmp_path)
 
     assert 0 == added.returncode, added.stderr
     subscription = json.loads(added.stdout)
@@ -349,10 +352,10 @@ def test_the_command_line_reads_a_subscription_as_chat_does(
 
 
 def test_a_shell_quoted_phrase_stays_a_phrase_on_the_command_line(
-    database: Path, tmp_path: Path
+    seeded_digests: str, tmp_path: Path
 ) -> None:
     words = ("UNCLOS", "OR", "Code of Conduct", "cron", "0 8 * * 1-5", "Asia/Tokyo")
-    added = attache("digest", "subscribe", *words, "--json", "--db", str(database), tmp=tmp_path)
+    added = attache("digest", "subscribe", *words, "--json", "--db", seeded_digests, tmp=tmp_path)
 
     assert 0 == added.returncode, added.stderr
     subscription = json.loads(added.stdout)
@@ -363,14 +366,14 @@ def test_a_shell_quoted_phrase_stays_a_phrase_on_the_command_line(
 
 
 def test_the_command_line_and_the_console_share_one_local_channel(
-    database: Path, tmp_path: Path
+    seeded_digests: str, tmp_path: Path
 ) -> None:
-    db = ("--db", str(database))
+    db = ("--db", seeded_digests)
 
     added = attache(
         "digest", "subscribe", "Lavrov", "weekly", "mon", "08:00", "UTC", *db, tmp=tmp_path
     )
-    router = Router(str(database), offline, clock=lambda: NOW)
+    router = Router(seeded_digests, offline, clock=lambda: NOW)
     listed = str(execute(router, "digest list"))
     previewed = shown(execute(router, "digest preview"))
     by_filter = shown(execute(router, "digest preview Vietnam Russia"))
@@ -392,9 +395,9 @@ def test_the_command_line_and_the_console_share_one_local_channel(
 
 
 def test_the_command_line_previews_the_local_channel_s_only_subscription(
-    database: Path, tmp_path: Path
+    seeded_digests: str, tmp_path: Path
 ) -> None:
-    db = ("--db", str(database))
+    db = ("--db", seeded_digests)
     nothing = attache("digest", "preview", "--json", *db, tmp=tmp_path)
     attache("digest", "subscribe", "Lavrov", *db, tmp=tmp_path)
 

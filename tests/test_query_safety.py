@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from briefings.compose import answer_question, brief_topic, brief_who, build_timeline
 from briefings.search import any_of, phrase, terms
 from store import Store
+from store.fulltext import fts5
 
 from .conftest import SEEDS, run_ingest
 
@@ -75,7 +76,7 @@ def test_any_text_is_a_valid_fts_query_or_none(query: str) -> None:
     db.execute("INSERT INTO t VALUES ('Lavrov met Bùi Thanh Sơn about UNCLOS')")
     for match in (any_of(terms(query)), phrase(query)):
         if match is not None:
-            db.execute("SELECT count(*) FROM t WHERE t MATCH ?", [match]).fetchone()
+            db.execute("SELECT count(*) FROM t WHERE t MATCH ?", [fts5(match)]).fetchone()
 
 
 @settings(

@@ -18,6 +18,7 @@ from briefings.ingest.documents import RawDocument
 from briefings.ingest.pipeline import POOL_THRESHOLD, ingest
 from briefings.ingest.prepare import prepare
 from store import Store
+from store.fulltext import Words
 from store.schema import SCHEMA_VERSION
 
 from .conftest import MAX_BYTES, database_at_version, offline, run_ingest
@@ -124,7 +125,7 @@ def test_a_footer_under_every_story_of_a_source_is_cleaned_out_of_all_of_them(
 
     assert {"new": 7, "updated": 0, "unchanged": 0, "rejected": 0} == report.counts
     assert [] == passages_with(store, "Ledgerline")
-    assert [] == store.search_passages('"ledgerline"', 10, kinds=("body", "caption"))
+    assert [] == store.search_passages(Words(("ledgerline",)), 10, kinds=("body", "caption"))
     assert 1 == len(passages_with(store, "Vung Ang")) + len(passages_with(store, "Naypyidaw"))
     assert 7 == store.db.execute("SELECT count(DISTINCT article_id) FROM passages").fetchone()[0]
 

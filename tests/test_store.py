@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from store import Store, StoreError
+from store.backend import without_password
+from store.fulltext import Words
 from store.records import ArticleRecord, DateRecord, MentionRecord
 from store.schema import SCHEMA_VERSION
 
@@ -36,16 +38,14 @@ def _record(
 
 
 def _fts_integrity(store: Store) -> None:
-    store.db.execute("INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')")
+    # On PostgreSQL a passage's tsvector is a generated column: it cannot disagree.
+    if store.db.dialect.name == "sqlite":
+        store.db.execute("INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')")
 
 
 def _search(store: Store, word: str) -> list[str]:
-    rows = store.db.execute(
-        "SELECT p.text FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
-        " WHERE passages_fts MATCH ?",
-        [f'"{word}"'],
-    )
-    return [row[0] for row in rows]
+    hits = store.search_passages(Words((word,)), 100, kinds=("title", "body"))
+    return [hit.text for hit in hits]
 
 
 def test_a_new_database_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
@@ -205,3 +205,35 @@ def test_the_store_writes_instants_from_its_clock(tmp_path: Path) -> None:
 
     assert "2021-07-07T02:30:00+00:00" == ingested
     assert "2021-07-07T02:30:00+00:00" == subscription.created_at
+
+
+def test_a_database_url_is_shown_without_its_password() -> None:
+    shown = without_password("postgresql://attache:s3cret@db.internal:5432/briefs?sslmode=require")
+
+    assert "postgresql://attache:***@db.internal:5432/briefs?sslmode=require" == shown
+    assert "/var/lib/attache/attache.db" == without_password("/var/lib/attache/attache.db")
+
+
+def test_an_unreachable_server_is_a_store_error_without_the_password() -> None:
+    with pytest.raises(StoreError, match="cannot open the database") as raised:
+        Store.open("postgresql://attache:s3cret@127.0.0.1:9/briefs?connect_timeout=2")
+
+    assert "s3cret" not in str(raised.value)
+
+
+def test_roles_from_undated_articles_come_first_on_either_backend(store: Store) -> None:
+    minister = MentionRecord(
+        1, 0, 6, "Lavrov", "lavrov", "sergey lavrov", "Sergey Lavrov", "person", role="Minister"
+    )
+    store.save_article(
+        _record(
+            key="file:///dated.txt",
+            published="2021-07-07",
+            published_precision="day",
+            mentions=(minister,),
+        )
+    )
+    store.save_article(_record(key="file:///undated.txt", body="Lavrov.", mentions=(minister,)))
+
+    (lavrov,) = store.entities()
+    assert [(2, None), (1, "2021-07-07")] == [(r.article, r.date) for r in lavrov.roles]

@@ -160,12 +160,13 @@ def test_texts_a_mention_repeats_are_written_once(store: Store) -> None:
         )
 
     labels = store.db.execute("SELECT text FROM labels ORDER BY text").fetchall()
-    types = store.db.execute(
-        "SELECT DISTINCT typeof(surface_id), typeof(name_id), typeof(role_id),"
-        " typeof(country_id) FROM mentions"
-    ).fetchall()
     assert [("Foreign Minister",), ("Lavrov",), ("Russia",), ("Sergey Lavrov",)] == labels
-    assert [("integer", "integer", "integer", "integer")] == types
+    if store.db.dialect.name == "sqlite":  # PostgreSQL's columns hold only their type
+        types = store.db.execute(
+            "SELECT DISTINCT typeof(surface_id), typeof(name_id), typeof(role_id),"
+            " typeof(country_id) FROM mentions"
+        ).fetchall()
+        assert [("integer", "integer", "integer", "integer")] == types
     assert [("Foreign Minister", "Russia", n) for n in range(1, 31)] == store.roles_of(1)
 
 
