@@ -25,9 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise, takewhile
 
-import py3langid as langid
-
-from briefings import datafiles
+from briefings import datafiles, language_id
 from briefings.datelines import day_first_date, leading_date, read_wire_dateline
 from briefings.dates import place_dateline, split_dateline
 from briefings.english import STOPWORDS, stem
@@ -1265,7 +1263,7 @@ def _guess(line: _Line) -> tuple[str, float]:
 @lru_cache(maxsize=_LINE_CACHE)
 def _identify(text: str) -> tuple[str, float]:
     """langid's best guess and its probability (English with many names reads as Pidgin)."""
-    ranking = langid.rank(text[:_LANGUAGE_SAMPLE_CHARS])
+    ranking = language_id.rank(text[:_LANGUAGE_SAMPLE_CHARS])
     best = ranking[0][1]
     return str(ranking[0][0]), 1 / sum(math.exp(score - best) for _, score in ranking)
 

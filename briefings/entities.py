@@ -160,6 +160,7 @@ _SAID_AFTER = re.compile(r"\b(?:said|says|according\s+to)\s")
 # given name) a report keeps using after naming the person in full once.
 _ONE_WORD_SAYS = re.compile(rf"(?<![\w'’-][ \t])(?<![\w'’-])({_NAME_TEXT})[ \t]+{_SAID}\b")
 _SAID_ONE_WORD = re.compile(rf"\b{_SAID}[ \t]+({_NAME_TEXT})(?=[ \t]*[,.;])")
+_SAID_ANYWHERE = re.compile(_SAID)
 
 _SAID_AFTER_END = re.compile(r"\s*(?:[,.;]|$)")
 # What may follow a role to say of what or where it is: "Ambassador to", "Secretary of".
@@ -922,7 +923,7 @@ def _country_before(article: _Article, index: int, position: int) -> str | None:
 def _find_attributed_people(article: _Article, index: int) -> None:
     """Full names that say or are said to: "…, Julie Bishop said" and "said Kaja Kallas, the"."""
     text = article.texts[index]
-    for match in _SAID_BEFORE.finditer(text):
+    for match in _SAID_BEFORE.finditer(text) if _says_anything(text) else ():
         words = _words_of(match.group(1), match.start(1))
         if (
             len(words) >= 2
@@ -944,6 +945,7 @@ def _find_speakers_named_once(article: _Article) -> None:
     speaking = {
         fold(match.group(1))
         for text in article.texts
+        if _says_anything(text)
         for pattern in (_ONE_WORD_SAYS, _SAID_ONE_WORD)
         for match in pattern.finditer(text)
         if _is_name_word(article, match.group(1))
@@ -952,16 +954,23 @@ def _find_speakers_named_once(article: _Article) -> None:
         return
     for index, text in enumerate(article.texts):
         for words in _capitalised_word_runs(text):
+            if not 2 <= len(words) <= 3:
+                continue
             start, end = words[0][0], words[-1][1]
             ends = {fold(text[s:e]) for s, e in (words[0], words[-1])}
             if (
-                2 <= len(words) <= 3
-                and ends & speaking
+                ends & speaking
                 and all(_is_name_word(article, text[s:e]) for s, e in words)
                 and not _holds_person(article, fold(text[start:end]))
                 and not _is_short_form(article, text[start:end])
             ):
                 _add_person(article, index, start, end, None, None)
+
+
+def _says_anything(text: str) -> bool:
+    """Whether a verb of _SAID stands in `text` at all: finding one is far cheaper than
+    trying the name patterns at every word of a passage that has none."""
+    return _SAID_ANYWHERE.search(text) is not None
 
 
 def _holds_person(article: _Article, key: str) -> bool:

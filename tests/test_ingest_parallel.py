@@ -7,6 +7,8 @@ import multiprocessing.spawn
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -225,3 +227,41 @@ def _mention(passage: int) -> MentionRecord:
         name="Sergey Lavrov",
         kind="person",
     )
+
+
+WORKER_SCRIPT = """
+import sys
+from pathlib import Path
+
+if __name__ != "__main__":  # imported again, as a spawned process imports its parent's main
+    (Path(sys.argv[1]) / f"imported-as-{__name__}").write_text("")
+
+if __name__ == "__main__":
+    from briefings.ingest.documents import RawDocument
+    from briefings.ingest.parallel import Ahead, Workers
+
+    text = "Vietnam and Laos sign trade deal\\n\\nHANOI - The two ministers met on Monday."
+    raw = RawDocument("story.txt", "text", text, "story.txt")
+    workers = Workers(1, {}, max_bytes=1_000_000)
+    workers.submit(raw, "hash", {})
+    print(type(workers.next_result()).__name__, sys.modules["__main__"].__file__ == __file__)
+    workers.close()
+"""
+
+
+def test_a_worker_does_not_import_the_main_module_of_its_writer(tmp_path: Path) -> None:
+    # `attache ingest` runs bot.cli as main: every worker would import the whole bot first.
+    script = tmp_path / "writer.py"
+    script.write_text(WORKER_SCRIPT, encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert "Ahead True" == done.stdout.strip(), done.stderr
+    assert [] == [p.name for p in tmp_path.glob("imported-as-*")]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -132,3 +135,25 @@ def test_a_long_bodys_fingerprint_is_the_minhash_of_all_its_shingles() -> None:
     # Stored: the low 16 bits of each value; the bands are hashed from the whole values.
     assert (whole.hashvalues & 0xFFFF).astype("<u2").tobytes() == found.signature
     assert dedupe._bands(whole.hashvalues.astype(np.uint64).tobytes()) == found.bands
+
+
+def test_fingerprinting_loads_datasketchs_minhash_without_scipy() -> None:
+    # datasketch's package __init__ imports its LSH and scipy: ~0.4 s in every ingesting
+    # process. A fresh interpreter, as a worker is: the signature is datasketch's all the same.
+    root = Path(__file__).resolve().parent.parent
+    script = (
+        "import sys\n"
+        "from briefings.ingest import dedupe\n"
+        "story = ['The two ministers met in Hanoi on Tuesday to discuss trade and energy.'] * 3\n"
+        "found = dedupe.fingerprint(story)\n"
+        "print('scipy' in sys.modules, 'datasketch' in sys.modules)\n"
+        "from datasketch import MinHash\n"
+        "whole = MinHash(num_perm=dedupe.PERMUTATIONS, seed=1)\n"
+        "print((whole.permutations == dedupe._blank_minhash().permutations).all())\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+
+    assert ["False False", "True"] == done.stdout.split("\n")[:2], done.stderr

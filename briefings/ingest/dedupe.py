@@ -7,10 +7,14 @@ lookup rather than a comparison with every stored article.
 from __future__ import annotations
 
 import hashlib
+import importlib
+import importlib.util
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -74,10 +78,35 @@ def similarity(a: bytes, b: bytes) -> float:
 @cache
 def _blank_minhash() -> MinHash:
     """An empty MinHash to copy: drawing its permutations costs more than hashing a story."""
-    # Imported here: datasketch loads scipy, which commands that never ingest should not pay.
-    from datasketch import MinHash
+    return _minhash_class()(num_perm=PERMUTATIONS, seed=1)
 
-    return MinHash(num_perm=PERMUTATIONS, seed=1)
+
+def _minhash_class() -> type[MinHash]:
+    """datasketch's MinHash, without running the package's `__init__`.
+
+    That `__init__` imports every sketch datasketch has, and its LSH imports scipy: about
+    0.4 s of CPU in every ingesting process (the writer and each worker), for a class that
+    needs numpy alone. datasketch.minhash is executed under a placeholder package, and the
+    placeholder and its modules are taken out of sys.modules again, so a later
+    `import datasketch` elsewhere gets the whole package as usual.
+    """
+    if "datasketch" in sys.modules:  # imported already: nothing left to save
+        return _minhash_in(importlib.import_module("datasketch.minhash"))
+    spec = importlib.util.find_spec("datasketch")
+    if spec is None:
+        raise ImportError("datasketch is not installed")
+    sys.modules["datasketch"] = importlib.util.module_from_spec(spec)
+    try:
+        module = importlib.import_module("datasketch.minhash")
+    finally:
+        for name in [n for n in sys.modules if n.partition(".")[0] == "datasketch"]:
+            del sys.modules[name]
+    return _minhash_in(module)
+
+
+def _minhash_in(module: ModuleType) -> type[MinHash]:
+    found: type[MinHash] = module.MinHash
+    return found
 
 
 def _bands(values: bytes) -> tuple[int, ...]:
