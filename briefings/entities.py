@@ -1218,9 +1218,13 @@ def _gazetteer_name(article: _Article, passage: int, window: list[_Token]) -> bo
 
 
 def _written_as(alias: Alias, surface: str, window: list[_Token]) -> bool:
-    """Acronyms as written; capitalised names capitalised ("Chad", not "chad"); the rest as is."""
+    """Acronyms as written, or one said as a word with one capital as much of the press writes
+    it ("Asean", "Nato", "Unesco"); capitalised names capitalised ("Chad", not "chad")."""
     if alias.exact is not None:
-        return surface.replace(" ", "") == alias.exact.replace(" ", "")
+        written = surface.replace(" ", "")
+        return written == alias.exact.replace(" ", "") or (
+            len(written) >= 4 and written.isalpha() and written == alias.exact.capitalize()
+        )
     return not alias.capitalised or not window[0].text[0].islower()
 
 
