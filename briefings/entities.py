@@ -2323,7 +2323,7 @@ def _with_home_country(article: _Article, refs: dict[str, EntityRef]) -> None:
     is in, where a language has one country: "Thủ tướng Phạm Minh Chính", "Menteri Luar
     Negeri Sugiono" (the press qualifies a foreign office: "Ngoại trưởng Nga"). In
     Vietnamese the name must be Vietnamese too: "Thủ tướng Narendra Modi" may stand alone."""
-    home = _HOME_COUNTRIES.get(article.language or "")
+    home = _HOME_COUNTRIES.get(article.language or "") or _home_party(article, refs)
     if home is None:
         return
     roles = {span.target: span.role for span in article.spans if span.role}
@@ -2337,6 +2337,26 @@ def _with_home_country(article: _Article, refs: dict[str, EntityRef]) -> None:
             continue
         if home != "Vietnam" or native:
             refs[key] = replace(ref, country=home)
+
+
+def _home_party(article: _Article, refs: dict[str, EntityRef]) -> str | None:
+    """In a story between two countries, the one whose people the press leaves unqualified:
+    of its two most-named countries (places in them counted too), the other one's people are
+    said to be theirs ("his Vietnamese counterpart", "Minister of Foreign Affairs of
+    Malaysia"), so an unqualified "Foreign Minister Maris" is of the first. None when both
+    or neither party is qualified."""
+    seen: set[tuple[int, int]] = set()
+    named: Counter[str] = Counter()
+    for span in article.spans:
+        if span.target.startswith("place:") and (span.passage, span.start) not in seen:
+            seen.add((span.passage, span.start))
+            country = article.entities[span.target].country
+            named[country or ""] += 1
+    del named[""]
+    parties = [country for country, _ in named.most_common(2)]
+    said = {ref.country for ref in refs.values() if ref.kind == "person" and ref.country}
+    unsaid = [country for country in parties if country not in said]
+    return unsaid[0] if len(parties) == 2 and len(unsaid) == 1 else None
 
 
 def _fuller_event(article: _Article, entity: EntityRef) -> EntityRef:

@@ -344,7 +344,8 @@ def test_roles_with_a_complement():
     )
     assert ("Australia", "Ambassador") == person(extraction, "Andrew Goledzinowski")
     assert ("Brazil", "Foreign Minister") == person(extraction, "Mauro Vieira")
-    assert (None, "General Secretary") == person(extraction, "Nguyen Phu Trong")
+    # Vietnam, the party no one is said to be of, beside Brazil, whose minister is qualified.
+    assert ("Vietnam", "General Secretary") == person(extraction, "Nguyen Phu Trong")
     assert {"Communist Party of Vietnam"} == names(extraction, "organization")
 
 
@@ -523,3 +524,28 @@ def test_a_name_no_cue_marks_is_a_person_when_one_end_of_it_speaks_later() -> No
     assert "Ahn Duk-geun" in people
     # Capitalised words whose ends never speak alone stay what they were.
     assert not people & {"Foreign Affairs Committee", "Da Nang", "Affairs Committee"}
+
+
+def test_an_unqualified_office_is_of_the_party_the_press_does_not_qualify():
+    extraction = extract(
+        passages(
+            "Chile and Japan signed an agreement on clean hydrogen on Monday.",
+            "Foreign Minister Alberto van Klaveren said after talks with his Japanese"
+            " counterpart, Yoko Kamikawa, that Chile wanted more Japanese investment.",
+            "President Gabriel Boric will visit Tokyo next year, the ministry said.",
+        )
+    )
+    assert ("Chile", "Foreign Minister") == person(extraction, "Alberto van Klaveren")
+    assert ("Japan", None) == person(extraction, "Yoko Kamikawa")
+    assert ("Chile", "President") == person(extraction, "Gabriel Boric")
+
+
+def test_no_party_is_home_when_the_press_qualifies_neither():
+    extraction = extract(
+        passages(
+            "Foreign Minister Alberto van Klaveren met Foreign Minister Yoko Kamikawa in Geneva,"
+            " where Chile and Japan signed a hydrogen accord."
+        )
+    )
+    assert (None, "Foreign Minister") == person(extraction, "Alberto van Klaveren")
+    assert (None, "Foreign Minister") == person(extraction, "Yoko Kamikawa")
