@@ -554,19 +554,36 @@ def _leading_honorific() -> re.Pattern[str]:
 
 def _find_people(article: _Article) -> None:
     for index, text in enumerate(article.texts):
+        roles: list[tuple[int, str]] = []
         for match in _role_pattern().finditer(text):
             # Titles such as "Mr." introduce a name but are no role.
             role = None if article.gazetteer.roles.get(match.group(0)) == "" else match.group(0)
+            roles += [(match.end(), role)] if role else []
             _person_after_role(article, index, match.start(), match.end(), role, 1)
         for match in _DESCRIPTOR.finditer(text):
             role = _descriptor_role(article, match.group(1), match.group(2))
             _person_after_role(article, index, match.start(), match.end(), role, 2)
         for match in _COUNTERPART.finditer(text):
             country = article.gazetteer.demonyms.get(fold(match.group(1)))
-            _person_after(article, index, match.end(), None, country)
+            role = _counterparts_role(text, roles, match.start())
+            _person_after(article, index, match.end(), role, country)
     for index in range(len(article.texts)):
         _find_attributed_people(article, index)
     _find_speakers_named_once(article)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;][\s\"”’]")
+
+
+def _counterparts_role(text: str, roles: list[tuple[int, str]], position: int) -> str | None:
+    """A counterpart holds the office of the one whose counterpart they are: the role last
+    named before "his Chinese counterpart" in its sentence ("Foreign Minister Cho Hyun held
+    talks with his Chinese counterpart Wang Yi")."""
+    before = [role for end, role in roles if end <= position]
+    end = max((end for end, _ in roles if end <= position), default=-1)
+    if not before or _SENTENCE_BREAK.search(text, end, position):
+        return None
+    return before[-1]
 
 
 def _find_foreign_people(article: _Article, language: str | None) -> None:

@@ -549,3 +549,17 @@ def test_no_party_is_home_when_the_press_qualifies_neither():
     )
     assert (None, "Foreign Minister") == person(extraction, "Alberto van Klaveren")
     assert (None, "Foreign Minister") == person(extraction, "Yoko Kamikawa")
+
+
+def test_a_counterpart_holds_the_office_named_before_in_the_sentence():
+    extraction = extract(
+        passages(
+            "Foreign Minister Alberto van Klaveren held phone talks with his Japanese"
+            " counterpart Yoko Kamikawa on Tuesday.",
+            "Chile's President Gabriel Boric spoke on Friday; his Peruvian counterpart Dina"
+            " Boluarte did not.",
+        )
+    )
+    assert ("Japan", "Foreign Minister") == person(extraction, "Yoko Kamikawa")
+    # The role stays in its sentence.
+    assert ("Peru", None) == person(extraction, "Dina Boluarte")
