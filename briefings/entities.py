@@ -69,6 +69,7 @@ from briefings.transliteration import (
     name_key,
 )
 from briefings.treaty_titles import in_treaty_title
+from briefings.world_places import JOINERS, PLACE_WORDS, world_place
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -355,6 +356,8 @@ def extract(
     _find_short_references(article)
     _resolve_foreign_short(article)
     _find_gazetteer_names(article)
+    if language in PLACE_WORDS:
+        _find_world_places(article, PLACE_WORDS[language])
     _find_headed_phrases(article)
     _find_foreign_bodies(article, language)
     _find_credited_outlets(article, passages)
@@ -1243,6 +1246,49 @@ def _written_as(alias: Alias, surface: str, window: list[_Token]) -> bool:
             len(written) >= 4 and written.isalpha() and written == alias.exact.capitalize()
         )
     return not alias.capitalised or not window[0].text[0].islower()
+
+
+def _find_world_places(article: _Article, place_words: frozenset[str]) -> None:
+    """Towns no list of ours names, where the sentence places something in them (see
+    `world_places`): a guess, below every other cue."""
+    for passage, tokens in enumerate(article.tokens):
+        keys = article.keys[passage]
+        places = {s.end: s for s in article.spans if s.passage == passage}
+        found: list[tuple[int, int, str, str | None]] = []
+        for i, token in enumerate(tokens):
+            if not (token.is_capitalised and token.is_word) or i == 0:
+                continue
+            place = world_place(keys, i)
+            if place is None or _inside_a_name(article, tokens, i, i + place[0]):
+                continue
+            found.append((i, i + place[0], *place[1:]))
+        ends: set[int] = {s.end for s in places.values() if s.target.startswith("place:")}
+        for i, j, name, country in found:
+            before = keys[i - 1]
+            joined = before in JOINERS and i >= 2 and tokens[i - 2].end in ends
+            if before in place_words or joined:
+                start, end = tokens[i].start, tokens[j - 1].end
+                article.add(
+                    EntityRef(name, "place", country), passage, start, end, (0, end - start, 0)
+                )
+                ends.add(end)
+
+
+def _inside_a_name(article: _Article, tokens: list[_Token], i: int, j: int) -> bool:
+    """A capitalised word right before or after, or the word written in lower case elsewhere
+    ("Union", "union"): part of another name, or no name."""
+    after = tokens[j] if j < len(tokens) else None
+    if (
+        after is not None
+        and after.is_capitalised
+        and after.is_word
+        and after.start == tokens[j - 1].end + 1
+    ):
+        return True
+    before = tokens[i - 1]
+    if before.is_capitalised and before.is_word and before.end + 1 == tokens[i].start:
+        return True
+    return any(t.key in article.lower_case_words for t in tokens[i:j])
 
 
 def _find_headed_phrases(article: _Article) -> None:
