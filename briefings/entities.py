@@ -355,6 +355,8 @@ def extract(
     _find_full_names(article)
     _find_short_references(article)
     _resolve_foreign_short(article)
+    if language == "ru":
+        _find_surnames_in_any_case(article)
     _find_gazetteer_names(article)
     if language in PLACE_WORDS:
         _find_world_places(article, PLACE_WORDS[language])
@@ -816,6 +818,67 @@ def _resolve_foreign_short(article: _Article) -> None:
             length = found.end - found.start
             span = _Span(index, found.start, found.end, target, (3, length, 1), found.role)
             article.spans.append(span)
+
+
+# Endings Russian gives a foreign name it declines: Фомвихана, Фомвихану, Фомвиханом.
+_RUSSIAN_CASE_ENDINGS = ("ом", "ем", "ым", "ой", "а", "у", "е", "ы", "я", "ю")
+_SHORTEST_SURNAME = 4
+# The same endings as the spelling-blind key writes them.
+_LATIN_CASE_ENDINGS = ("om", "em", "im", "oi", "a", "u", "e", "i")
+
+
+def _find_surnames_in_any_case(article: _Article) -> None:
+    """A foreign person's surname alone ("Фомвихан", "Аракчи") or full name in another case
+    ("Тхонгсавана Фомвихана"), when the article names them in full once ("с Тхонгсаваном
+    Фомвиханом"): the one person of the article whose surname it spells. Russian names are
+    read by their morphology; names it does not know are read here by their spelling."""
+    owners: dict[str, list[str]] = {}
+    for key, person in article.people.items():
+        words = name_key(person.name).split()
+        if len(words) >= 2 and len(words[-1]) >= _SHORTEST_SURNAME:
+            owners.setdefault(words[-1], []).append(key)
+    named = [(s.passage, s.start, s.end) for s in article.spans if s.target.startswith("person:")]
+    for index, text in enumerate(article.texts if owners else ()):
+        for match in _CYRILLIC_WORDS.finditer(text):
+            owner = _declined_owner(owners, match.group())
+            if owner is None or any(
+                p == index and a < match.end() and match.start() < b for p, a, b in named
+            ):
+                continue
+            start = _given_name_start(article, text, match.start(), owner)
+            target = "person:" + owner
+            article.spans.append(
+                _Span(index, start, match.end(), target, (3, match.end() - start, 0))
+            )
+
+
+def _declined_owner(owners: dict[str, list[str]], word: str) -> str | None:
+    stems = [word[: -len(e)] for e in _RUSSIAN_CASE_ENDINGS if word.endswith(e)]
+    for form in (word, *(s for s in stems if len(s) >= _SHORTEST_SURNAME)):
+        found = owners.get(name_key(form), [])
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def _given_name_start(article: _Article, text: str, start: int, owner: str) -> int:
+    """Where the name whose surname starts at `start` begins: at its given name right before,
+    in any case ("Тхонгсавана Фомвихана"), else at the surname."""
+    before = _CYRILLIC_WORD_BEFORE.search(text[max(0, start - 40) : start])
+    if before is None:
+        return start
+    # The given name as the article first declined it may keep its ending ("Аббасом" read
+    # as Abbasom): the two agree when they do with the endings off.
+    given = name_key(article.people[owner].name).split()[0]
+    givens = {given, *(given[: -len(e)] for e in _LATIN_CASE_ENDINGS if given.endswith(e))}
+    word = before.group(1)
+    stems = [word[: -len(e)] for e in _RUSSIAN_CASE_ENDINGS if word.endswith(e)]
+    if any(name_key(form) in givens for form in (word, *stems) if form):
+        return start - len(before.group(0))
+    return start
+
+
+_CYRILLIC_WORD_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+) $")
 
 
 def _initial_agrees(article: _Article, target: str, initial: str | None) -> bool:
