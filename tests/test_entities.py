@@ -447,6 +447,20 @@ def test_pilgrims_and_academic_titles_are_no_part_of_a_name():
     assert ["Muhammad Yunus"] == surfaces_of(result, "Muhammad Yunus")
 
 
+def test_forms_of_address_of_national_presses_introduce_a_name():
+    result = extract(
+        passages(
+            "The minister received a courtesy call of His Excellency Dmitry Lyubinsky, the"
+            " ambassador, on Monday.",
+            "Also present was Deputy Minister for Foreign Affairs U Kyaw Myo Htut.",
+            "Sayyid Hamad bin Faisal Al Busaidi attended the session.",
+        )
+    )
+    assert ["Dmitry Lyubinsky"] == surfaces_of(result, "Dmitry Lyubinsky")
+    assert ["Kyaw Myo Htut"] == surfaces_of(result, "Kyaw Myo Htut")
+    assert ["Hamad bin Faisal Al Busaidi"] == surfaces_of(result, "Hamad bin Faisal Al Busaidi")
+
+
 def test_an_initial_belongs_to_the_name():
     result = extract(
         passages("External Affairs Minister S. Jaishankar met envoys. Jaishankar said.")
@@ -536,7 +550,7 @@ def test_an_unqualified_office_is_of_the_party_the_press_does_not_qualify():
         )
     )
     assert ("Chile", "Foreign Minister") == person(extraction, "Alberto van Klaveren")
-    assert ("Japan", None) == person(extraction, "Yoko Kamikawa")
+    assert ("Japan", "Foreign Minister") == person(extraction, "Yoko Kamikawa")
     assert ("Chile", "President") == person(extraction, "Gabriel Boric")
 
 
