@@ -2209,7 +2209,12 @@ def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Ment
     refs = _entity_refs(article)
     inner = {
         Mention(
-            o.passage, o.start, o.end, article.texts[o.passage][o.start : o.end], refs[o.target]
+            o.passage,
+            o.start,
+            o.end,
+            article.texts[o.passage][o.start : o.end],
+            refs[o.target],
+            o.role,
         )
         for summit, o in article.nested
         if (summit.passage, summit.start, summit.end) in chosen and o.target in refs
@@ -2362,7 +2367,7 @@ def _with_names_inside(
             continue
         taken.append((span.passage, span.start, span.end))
         text = article.texts[span.passage][span.start : span.end]
-        added.append(Mention(span.passage, span.start, span.end, text, entity))
+        added.append(Mention(span.passage, span.start, span.end, text, entity, span.role))
     return tuple(sorted({*mentions, *added}, key=lambda m: (m.passage, m.start, -m.end)))
 
 

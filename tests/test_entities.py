@@ -577,3 +577,13 @@ def test_a_counterpart_holds_the_office_named_before_in_the_sentence():
     assert ("Japan", "Foreign Minister") == person(extraction, "Yoko Kamikawa")
     # The role stays in its sentence.
     assert ("Peru", None) == person(extraction, "Dina Boluarte")
+
+
+def test_a_person_named_inside_an_event_keeps_the_role_before_the_name():
+    extraction = extract(
+        passages(
+            "The ministers reviewed progress since the official visit of Prime Minister Hun"
+            " Manet to Hanoi in December."
+        )
+    )
+    assert "Prime Minister" == person(extraction, "Hun Manet")[1]
