@@ -769,11 +769,15 @@ def _find_roles_before(article: _Article) -> None:
 
 # "Minister Minh, who is also Deputy Prime Minister, …": a relative clause giving a role.
 _WHO_IS = re.compile(r",\s+who\s+is\s+(?:also\s+|now\s+|concurrently\s+)*(?:the\s+)?")
+_APPOSITION = re.compile(r",[ \t]+(?:the[ \t]+)?")
+_APPOSITION_END = re.compile(r"[ \t]*(?:[,.;)]|$)")
 
 
 def _find_roles_after(article: _Article) -> None:
     """A role a relative clause gives a person with no role, or a bare one ("Minister"),
-    where the clause names it: "Minister Minh, who is also Deputy Prime Minister"."""
+    where the clause names it: "Minister Minh, who is also Deputy Prime Minister"; or an
+    apposition set off by commas, with the country its complement names: "Mohamad Hasan,
+    Minister of Foreign Affairs of Malaysia, who is visiting …"."""
     for n, span in enumerate(article.spans):
         if not span.target.startswith("person:") or (span.role and " " in span.role):
             continue
@@ -782,6 +786,20 @@ def _find_roles_after(article: _Article) -> None:
         role = _role_pattern().match(text, clause.end()) if clause else None
         if role is not None:
             article.spans[n] = replace(span, role=role.group(0))
+            continue
+        apposition = _APPOSITION.match(text, span.end)
+        role = _role_pattern().match(text, apposition.end()) if apposition else None
+        if role is None:
+            continue
+        end, country = _complement(article, span.passage, role.end())
+        # Set off up to a comma or the sentence's end: "…, Foreign Minister Wang Yi said"
+        # opens another name instead.
+        if not _APPOSITION_END.match(text, end):
+            continue
+        article.spans[n] = replace(span, role=role.group(0))
+        person = article.people.get(span.target.removeprefix("person:"))
+        if person is not None and country and not person.countries:
+            person.countries[country] += 1
 
 
 def _alone(text: str, start: int, end: int) -> bool:

@@ -587,3 +587,19 @@ def test_a_person_named_inside_an_event_keeps_the_role_before_the_name():
         )
     )
     assert "Prime Minister" == person(extraction, "Hun Manet")[1]
+
+
+def test_a_role_set_off_by_commas_after_the_name_with_its_country():
+    extraction = extract(
+        passages(
+            "Sayyid Hamad bin Faisal Al Busaidi, Minister of Foreign Affairs, held talks with"
+            " Datuk Seri Mohamad Hasan, Minister of Foreign Affairs of Malaysia, who is visiting"
+            " the country. President Xi Jinping met Sergey Lavrov, Foreign Minister Wang Yi said."
+        )
+    )
+    assert (None, "Minister of Foreign Affairs") == person(
+        extraction, "Hamad bin Faisal Al Busaidi"
+    )
+    assert ("Malaysia", "Minister of Foreign Affairs") == person(extraction, "Mohamad Hasan")
+    # A role that opens the next name is no apposition.
+    assert None is person(extraction, "Sergey Lavrov")[1]
