@@ -69,7 +69,7 @@ from briefings.transliteration import (
     name_key,
 )
 from briefings.treaty_titles import in_treaty_title
-from briefings.world_places import JOINERS, PLACE_WORDS, world_place
+from briefings.world_places import JOINERS, PLACE_WORDS, first_words, world_place
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -304,6 +304,8 @@ class _Article:
     alternative_of: dict[tuple[int, int], EntityRef] = field(default_factory=dict)
     # Organisations' mentions kept inside their summit's: (the summit's span, the organisation's).
     nested: list[tuple[_Span, _Span]] = field(default_factory=list)
+    # The party whose offices go unqualified (`_home_party`), once worked out.
+    home_party: tuple[str | None] | None = None
 
     def __post_init__(self) -> None:
         self.english = [_is_english(text) for text in self.texts]
@@ -871,6 +873,9 @@ def _find_surnames_in_any_case(article: _Article) -> None:
 
 
 def _declined_owner(owners: dict[str, list[str]], word: str) -> str | None:
+    # Most words open like no surname of the article: one key says so.
+    if not any(name_key(word)[:3] == surname[:3] for surname in owners):
+        return None
     stems = [word[: -len(e)] for e in _RUSSIAN_CASE_ENDINGS if word.endswith(e)]
     for form in (word, *(s for s in stems if len(s) >= _SHORTEST_SURNAME)):
         found = owners.get(name_key(form), [])
@@ -1332,18 +1337,22 @@ def _written_as(alias: Alias, surface: str, window: list[_Token]) -> bool:
 def _find_world_places(article: _Article, place_words: frozenset[str]) -> None:
     """Towns no list of ours names, where the sentence places something in them (see
     `world_places`): a guess, below every other cue."""
+    starts = first_words()
+    place_ends: dict[int, set[int]] = {}
+    for span in article.spans:
+        if span.target.startswith("place:"):
+            place_ends.setdefault(span.passage, set()).add(span.end)
     for passage, tokens in enumerate(article.tokens):
         keys = article.keys[passage]
-        places = {s.end: s for s in article.spans if s.passage == passage}
         found: list[tuple[int, int, str, str | None]] = []
         for i, token in enumerate(tokens):
-            if not (token.is_capitalised and token.is_word) or i == 0:
+            if i == 0 or not token.is_capitalised or token.key not in starts:
                 continue
             place = world_place(keys, i)
             if place is None or _inside_a_name(article, tokens, i, i + place[0]):
                 continue
             found.append((i, i + place[0], *place[1:]))
-        ends: set[int] = {s.end for s in places.values() if s.target.startswith("place:")}
+        ends = place_ends.get(passage, set())
         for i, j, name, country in found:
             before = keys[i - 1]
             joined = before in JOINERS and i >= 2 and tokens[i - 2].end in ends
@@ -2472,7 +2481,12 @@ def _with_home_country(article: _Article, refs: dict[str, EntityRef]) -> None:
     is in, where a language has one country: "Thủ tướng Phạm Minh Chính", "Menteri Luar
     Negeri Sugiono" (the press qualifies a foreign office: "Ngoại trưởng Nga"). In
     Vietnamese the name must be Vietnamese too: "Thủ tướng Narendra Modi" may stand alone."""
-    home = _HOME_COUNTRIES.get(article.language or "") or _home_party(article, refs)
+    home = _HOME_COUNTRIES.get(article.language or "")
+    if home is None:
+        # Worked out once: the refs are built again for each pass over the mentions.
+        if article.home_party is None:
+            article.home_party = (_home_party(article, refs),)
+        home = article.home_party[0]
     if home is None:
         return
     roles = {span.target: span.role for span in article.spans if span.role}

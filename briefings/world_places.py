@@ -39,6 +39,12 @@ def _prefixes() -> frozenset[tuple[str, ...]]:
     return frozenset(key[:n] for key in _places() for n in range(1, len(key)))
 
 
+@cache
+def first_words() -> frozenset[str]:
+    """Every listed place's first folded token: most words start none, and this says so."""
+    return frozenset(key[0] for key in _places())
+
+
 def world_place(keys: list[str], i: int) -> tuple[int, str, str | None] | None:
     """The longest listed place starting at token `i` of `keys` (folded tokens): its number
     of tokens, name and country."""
