@@ -69,6 +69,7 @@ from briefings.transliteration import (
     name_key,
 )
 from briefings.treaty_titles import in_treaty_title
+from briefings.world_places import JOINERS, PLACE_WORDS, first_words, world_place
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -304,6 +305,8 @@ class _Article:
     alternative_of: dict[tuple[int, int], EntityRef] = field(default_factory=dict)
     # Organisations' mentions kept inside their summit's: (the summit's span, the organisation's).
     nested: list[tuple[_Span, _Span]] = field(default_factory=list)
+    # The party whose offices go unqualified (`_home_party`), once worked out.
+    home_party: tuple[str | None] | None = None
 
     def __post_init__(self) -> None:
         self.english = [_is_english(text) for text in self.texts]
@@ -355,7 +358,11 @@ def extract(
     _find_full_names(article)
     _find_short_references(article)
     _resolve_foreign_short(article)
+    if language == "ru":
+        _find_surnames_in_any_case(article)
     _find_gazetteer_names(article)
+    if language in PLACE_WORDS:
+        _find_world_places(article, PLACE_WORDS[language])
     _find_headed_phrases(article)
     _find_foreign_bodies(article, language)
     _find_credited_outlets(article, passages)
@@ -555,19 +562,36 @@ def _leading_honorific() -> re.Pattern[str]:
 
 def _find_people(article: _Article) -> None:
     for index, text in enumerate(article.texts):
+        roles: list[tuple[int, str]] = []
         for match in _role_pattern().finditer(text):
             # Titles such as "Mr." introduce a name but are no role.
             role = None if article.gazetteer.roles.get(match.group(0)) == "" else match.group(0)
+            roles += [(match.end(), role)] if role else []
             _person_after_role(article, index, match.start(), match.end(), role, 1)
         for match in _DESCRIPTOR.finditer(text):
             role = _descriptor_role(article, match.group(1), match.group(2))
             _person_after_role(article, index, match.start(), match.end(), role, 2)
         for match in _COUNTERPART.finditer(text):
             country = article.gazetteer.demonyms.get(fold(match.group(1)))
-            _person_after(article, index, match.end(), None, country)
+            role = _counterparts_role(text, roles, match.start())
+            _person_after(article, index, match.end(), role, country)
     for index in range(len(article.texts)):
         _find_attributed_people(article, index)
     _find_speakers_named_once(article)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;][\s\"”’]")
+
+
+def _counterparts_role(text: str, roles: list[tuple[int, str]], position: int) -> str | None:
+    """A counterpart holds the office of the one whose counterpart they are: the role last
+    named before "his Chinese counterpart" in its sentence ("Foreign Minister Cho Hyun held
+    talks with his Chinese counterpart Wang Yi")."""
+    before = [role for end, role in roles if end <= position]
+    end = max((end for end, _ in roles if end <= position), default=-1)
+    if not before or _SENTENCE_BREAK.search(text, end, position):
+        return None
+    return before[-1]
 
 
 def _find_foreign_people(article: _Article, language: str | None) -> None:
@@ -748,11 +772,15 @@ def _find_roles_before(article: _Article) -> None:
 
 # "Minister Minh, who is also Deputy Prime Minister, …": a relative clause giving a role.
 _WHO_IS = re.compile(r",\s+who\s+is\s+(?:also\s+|now\s+|concurrently\s+)*(?:the\s+)?")
+_APPOSITION = re.compile(r",[ \t]+(?:the[ \t]+)?")
+_APPOSITION_END = re.compile(r"[ \t]*(?:[,.;)]|$)")
 
 
 def _find_roles_after(article: _Article) -> None:
     """A role a relative clause gives a person with no role, or a bare one ("Minister"),
-    where the clause names it: "Minister Minh, who is also Deputy Prime Minister"."""
+    where the clause names it: "Minister Minh, who is also Deputy Prime Minister"; or an
+    apposition set off by commas, with the country its complement names: "Mohamad Hasan,
+    Minister of Foreign Affairs of Malaysia, who is visiting …"."""
     for n, span in enumerate(article.spans):
         if not span.target.startswith("person:") or (span.role and " " in span.role):
             continue
@@ -761,6 +789,20 @@ def _find_roles_after(article: _Article) -> None:
         role = _role_pattern().match(text, clause.end()) if clause else None
         if role is not None:
             article.spans[n] = replace(span, role=role.group(0))
+            continue
+        apposition = _APPOSITION.match(text, span.end)
+        role = _role_pattern().match(text, apposition.end()) if apposition else None
+        if role is None:
+            continue
+        end, country = _complement(article, span.passage, role.end())
+        # Set off up to a comma or the sentence's end: "…, Foreign Minister Wang Yi said"
+        # opens another name instead.
+        if not _APPOSITION_END.match(text, end):
+            continue
+        article.spans[n] = replace(span, role=role.group(0))
+        person = article.people.get(span.target.removeprefix("person:"))
+        if person is not None and country and not person.countries:
+            person.countries[country] += 1
 
 
 def _alone(text: str, start: int, end: int) -> bool:
@@ -797,6 +839,70 @@ def _resolve_foreign_short(article: _Article) -> None:
             length = found.end - found.start
             span = _Span(index, found.start, found.end, target, (3, length, 1), found.role)
             article.spans.append(span)
+
+
+# Endings Russian gives a foreign name it declines: Фомвихана, Фомвихану, Фомвиханом.
+_RUSSIAN_CASE_ENDINGS = ("ом", "ем", "ым", "ой", "а", "у", "е", "ы", "я", "ю")
+_SHORTEST_SURNAME = 4
+# The same endings as the spelling-blind key writes them.
+_LATIN_CASE_ENDINGS = ("om", "em", "im", "oi", "a", "u", "e", "i")
+
+
+def _find_surnames_in_any_case(article: _Article) -> None:
+    """A foreign person's surname alone ("Фомвихан", "Аракчи") or full name in another case
+    ("Тхонгсавана Фомвихана"), when the article names them in full once ("с Тхонгсаваном
+    Фомвиханом"): the one person of the article whose surname it spells. Russian names are
+    read by their morphology; names it does not know are read here by their spelling."""
+    owners: dict[str, list[str]] = {}
+    for key, person in article.people.items():
+        words = name_key(person.name).split()
+        if len(words) >= 2 and len(words[-1]) >= _SHORTEST_SURNAME:
+            owners.setdefault(words[-1], []).append(key)
+    named = [(s.passage, s.start, s.end) for s in article.spans if s.target.startswith("person:")]
+    for index, text in enumerate(article.texts if owners else ()):
+        for match in _CYRILLIC_WORDS.finditer(text):
+            owner = _declined_owner(owners, match.group())
+            if owner is None or any(
+                p == index and a < match.end() and match.start() < b for p, a, b in named
+            ):
+                continue
+            start = _given_name_start(article, text, match.start(), owner)
+            target = "person:" + owner
+            article.spans.append(
+                _Span(index, start, match.end(), target, (3, match.end() - start, 0))
+            )
+
+
+def _declined_owner(owners: dict[str, list[str]], word: str) -> str | None:
+    # Most words open like no surname of the article: one key says so.
+    if not any(name_key(word)[:3] == surname[:3] for surname in owners):
+        return None
+    stems = [word[: -len(e)] for e in _RUSSIAN_CASE_ENDINGS if word.endswith(e)]
+    for form in (word, *(s for s in stems if len(s) >= _SHORTEST_SURNAME)):
+        found = owners.get(name_key(form), [])
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def _given_name_start(article: _Article, text: str, start: int, owner: str) -> int:
+    """Where the name whose surname starts at `start` begins: at its given name right before,
+    in any case ("Тхонгсавана Фомвихана"), else at the surname."""
+    before = _CYRILLIC_WORD_BEFORE.search(text[max(0, start - 40) : start])
+    if before is None:
+        return start
+    # The given name as the article first declined it may keep its ending ("Аббасом" read
+    # as Abbasom): the two agree when they do with the endings off.
+    given = name_key(article.people[owner].name).split()[0]
+    givens = {given, *(given[: -len(e)] for e in _LATIN_CASE_ENDINGS if given.endswith(e))}
+    word = before.group(1)
+    stems = [word[: -len(e)] for e in _RUSSIAN_CASE_ENDINGS if word.endswith(e)]
+    if any(name_key(form) in givens for form in (word, *stems) if form):
+        return start - len(before.group(0))
+    return start
+
+
+_CYRILLIC_WORD_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+) $")
 
 
 def _initial_agrees(article: _Article, target: str, initial: str | None) -> bool:
@@ -1227,10 +1333,61 @@ def _gazetteer_name(article: _Article, passage: int, window: list[_Token]) -> bo
 
 
 def _written_as(alias: Alias, surface: str, window: list[_Token]) -> bool:
-    """Acronyms as written; capitalised names capitalised ("Chad", not "chad"); the rest as is."""
+    """Acronyms as written, or one said as a word with one capital as much of the press writes
+    it ("Asean", "Nato", "Unesco"); capitalised names capitalised ("Chad", not "chad")."""
     if alias.exact is not None:
-        return surface.replace(" ", "") == alias.exact.replace(" ", "")
+        written = surface.replace(" ", "")
+        return written == alias.exact.replace(" ", "") or (
+            len(written) >= 4 and written.isalpha() and written == alias.exact.capitalize()
+        )
     return not alias.capitalised or not window[0].text[0].islower()
+
+
+def _find_world_places(article: _Article, place_words: frozenset[str]) -> None:
+    """Towns no list of ours names, where the sentence places something in them (see
+    `world_places`): a guess, below every other cue."""
+    starts = first_words()
+    place_ends: dict[int, set[int]] = {}
+    for span in article.spans:
+        if span.target.startswith("place:"):
+            place_ends.setdefault(span.passage, set()).add(span.end)
+    for passage, tokens in enumerate(article.tokens):
+        keys = article.keys[passage]
+        found: list[tuple[int, int, str, str | None]] = []
+        for i, token in enumerate(tokens):
+            if i == 0 or not token.is_capitalised or token.key not in starts:
+                continue
+            place = world_place(keys, i)
+            if place is None or _inside_a_name(article, tokens, i, i + place[0]):
+                continue
+            found.append((i, i + place[0], *place[1:]))
+        ends = place_ends.get(passage, set())
+        for i, j, name, country in found:
+            before = keys[i - 1]
+            joined = before in JOINERS and i >= 2 and tokens[i - 2].end in ends
+            if before in place_words or joined:
+                start, end = tokens[i].start, tokens[j - 1].end
+                article.add(
+                    EntityRef(name, "place", country), passage, start, end, (0, end - start, 0)
+                )
+                ends.add(end)
+
+
+def _inside_a_name(article: _Article, tokens: list[_Token], i: int, j: int) -> bool:
+    """A capitalised word right before or after, or the word written in lower case elsewhere
+    ("Union", "union"): part of another name, or no name."""
+    after = tokens[j] if j < len(tokens) else None
+    if (
+        after is not None
+        and after.is_capitalised
+        and after.is_word
+        and after.start == tokens[j - 1].end + 1
+    ):
+        return True
+    before = tokens[i - 1]
+    if before.is_capitalised and before.is_word and before.end + 1 == tokens[i].start:
+        return True
+    return any(t.key in article.lower_case_words for t in tokens[i:j])
 
 
 def _find_headed_phrases(article: _Article) -> None:
@@ -2088,7 +2245,12 @@ def _with_nested(article: _Article, mentions: tuple[Mention, ...]) -> tuple[Ment
     refs = _entity_refs(article)
     inner = {
         Mention(
-            o.passage, o.start, o.end, article.texts[o.passage][o.start : o.end], refs[o.target]
+            o.passage,
+            o.start,
+            o.end,
+            article.texts[o.passage][o.start : o.end],
+            refs[o.target],
+            o.role,
         )
         for summit, o in article.nested
         if (summit.passage, summit.start, summit.end) in chosen and o.target in refs
@@ -2241,7 +2403,7 @@ def _with_names_inside(
             continue
         taken.append((span.passage, span.start, span.end))
         text = article.texts[span.passage][span.start : span.end]
-        added.append(Mention(span.passage, span.start, span.end, text, entity))
+        added.append(Mention(span.passage, span.start, span.end, text, entity, span.role))
     return tuple(sorted({*mentions, *added}, key=lambda m: (m.passage, m.start, -m.end)))
 
 
@@ -2330,6 +2492,11 @@ def _with_home_country(article: _Article, refs: dict[str, EntityRef]) -> None:
     Vietnamese the name must be Vietnamese too: "Thủ tướng Narendra Modi" may stand alone."""
     home = _HOME_COUNTRIES.get(article.language or "")
     if home is None:
+        # Worked out once: the refs are built again for each pass over the mentions.
+        if article.home_party is None:
+            article.home_party = (_home_party(article, refs),)
+        home = article.home_party[0]
+    if home is None:
         return
     roles = {span.target: span.role for span in article.spans if span.role}
     for key, ref in refs.items():
@@ -2342,6 +2509,26 @@ def _with_home_country(article: _Article, refs: dict[str, EntityRef]) -> None:
             continue
         if home != "Vietnam" or native:
             refs[key] = replace(ref, country=home)
+
+
+def _home_party(article: _Article, refs: dict[str, EntityRef]) -> str | None:
+    """In a story between two countries, the one whose people the press leaves unqualified:
+    of its two most-named countries (places in them counted too), the other one's people are
+    said to be theirs ("his Vietnamese counterpart", "Minister of Foreign Affairs of
+    Malaysia"), so an unqualified "Foreign Minister Maris" is of the first. None when both
+    or neither party is qualified."""
+    seen: set[tuple[int, int]] = set()
+    named: Counter[str] = Counter()
+    for span in article.spans:
+        if span.target.startswith("place:") and (span.passage, span.start) not in seen:
+            seen.add((span.passage, span.start))
+            country = article.entities[span.target].country
+            named[country or ""] += 1
+    del named[""]
+    parties = [country for country, _ in named.most_common(2)]
+    said = {ref.country for ref in refs.values() if ref.kind == "person" and ref.country}
+    unsaid = [country for country in parties if country not in said]
+    return unsaid[0] if len(parties) == 2 and len(unsaid) == 1 else None
 
 
 def _fuller_event(article: _Article, entity: EntityRef) -> EntityRef:

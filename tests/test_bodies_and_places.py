@@ -388,3 +388,18 @@ def test_governments_named_by_the_press_of_each_language() -> None:
     assert "Russian Ministry of Economic Development" == found["Минэкономразвития"][0]
     assert "State Duma" == found["Госдумы"][0]
     assert ("Sekretariat ASEAN", "organization") == named(indonesian, "id")["Sekretariat ASEAN"]
+
+
+def test_an_acronym_said_as_a_word_may_carry_one_capital() -> None:
+    text = (
+        "Vietnam is one of Thailand's most important partners in Asean, the minister said, "
+        "as Nato allies met and Unesco listed the site. Who will go is not yet known."
+    )
+
+    found = named(text)
+
+    assert ("Association of Southeast Asian Nations", "organization") == found["Asean"]
+    assert ("North Atlantic Treaty Organization", "organization") == found["Nato"]
+    assert "United Nations Educational, Scientific and Cultural Organization" == found["Unesco"][0]
+    # Only a spoken acronym of four letters or more: "Who" is no World Health Organization.
+    assert "Who" not in found

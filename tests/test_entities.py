@@ -344,7 +344,8 @@ def test_roles_with_a_complement():
     )
     assert ("Australia", "Ambassador") == person(extraction, "Andrew Goledzinowski")
     assert ("Brazil", "Foreign Minister") == person(extraction, "Mauro Vieira")
-    assert (None, "General Secretary") == person(extraction, "Nguyen Phu Trong")
+    # Vietnam, the party no one is said to be of, beside Brazil, whose minister is qualified.
+    assert ("Vietnam", "General Secretary") == person(extraction, "Nguyen Phu Trong")
     assert {"Communist Party of Vietnam"} == names(extraction, "organization")
 
 
@@ -446,6 +447,20 @@ def test_pilgrims_and_academic_titles_are_no_part_of_a_name():
     assert ["Muhammad Yunus"] == surfaces_of(result, "Muhammad Yunus")
 
 
+def test_forms_of_address_of_national_presses_introduce_a_name():
+    result = extract(
+        passages(
+            "The minister received a courtesy call of His Excellency Dmitry Lyubinsky, the"
+            " ambassador, on Monday.",
+            "Also present was Deputy Minister for Foreign Affairs U Kyaw Myo Htut.",
+            "Sayyid Hamad bin Faisal Al Busaidi attended the session.",
+        )
+    )
+    assert ["Dmitry Lyubinsky"] == surfaces_of(result, "Dmitry Lyubinsky")
+    assert ["Kyaw Myo Htut"] == surfaces_of(result, "Kyaw Myo Htut")
+    assert ["Hamad bin Faisal Al Busaidi"] == surfaces_of(result, "Hamad bin Faisal Al Busaidi")
+
+
 def test_an_initial_belongs_to_the_name():
     result = extract(
         passages("External Affairs Minister S. Jaishankar met envoys. Jaishankar said.")
@@ -523,3 +538,68 @@ def test_a_name_no_cue_marks_is_a_person_when_one_end_of_it_speaks_later() -> No
     assert "Ahn Duk-geun" in people
     # Capitalised words whose ends never speak alone stay what they were.
     assert not people & {"Foreign Affairs Committee", "Da Nang", "Affairs Committee"}
+
+
+def test_an_unqualified_office_is_of_the_party_the_press_does_not_qualify():
+    extraction = extract(
+        passages(
+            "Chile and Japan signed an agreement on clean hydrogen on Monday.",
+            "Foreign Minister Alberto van Klaveren said after talks with his Japanese"
+            " counterpart, Yoko Kamikawa, that Chile wanted more Japanese investment.",
+            "President Gabriel Boric will visit Tokyo next year, the ministry said.",
+        )
+    )
+    assert ("Chile", "Foreign Minister") == person(extraction, "Alberto van Klaveren")
+    assert ("Japan", "Foreign Minister") == person(extraction, "Yoko Kamikawa")
+    assert ("Chile", "President") == person(extraction, "Gabriel Boric")
+
+
+def test_no_party_is_home_when_the_press_qualifies_neither():
+    extraction = extract(
+        passages(
+            "Foreign Minister Alberto van Klaveren met Foreign Minister Yoko Kamikawa in Geneva,"
+            " where Chile and Japan signed a hydrogen accord."
+        )
+    )
+    assert (None, "Foreign Minister") == person(extraction, "Alberto van Klaveren")
+    assert (None, "Foreign Minister") == person(extraction, "Yoko Kamikawa")
+
+
+def test_a_counterpart_holds_the_office_named_before_in_the_sentence():
+    extraction = extract(
+        passages(
+            "Foreign Minister Alberto van Klaveren held phone talks with his Japanese"
+            " counterpart Yoko Kamikawa on Tuesday.",
+            "Chile's President Gabriel Boric spoke on Friday; his Peruvian counterpart Dina"
+            " Boluarte did not.",
+        )
+    )
+    assert ("Japan", "Foreign Minister") == person(extraction, "Yoko Kamikawa")
+    # The role stays in its sentence.
+    assert ("Peru", None) == person(extraction, "Dina Boluarte")
+
+
+def test_a_person_named_inside_an_event_keeps_the_role_before_the_name():
+    extraction = extract(
+        passages(
+            "The ministers reviewed progress since the official visit of Prime Minister Hun"
+            " Manet to Hanoi in December."
+        )
+    )
+    assert "Prime Minister" == person(extraction, "Hun Manet")[1]
+
+
+def test_a_role_set_off_by_commas_after_the_name_with_its_country():
+    extraction = extract(
+        passages(
+            "Sayyid Hamad bin Faisal Al Busaidi, Minister of Foreign Affairs, held talks with"
+            " Datuk Seri Mohamad Hasan, Minister of Foreign Affairs of Malaysia, who is visiting"
+            " the country. President Xi Jinping met Sergey Lavrov, Foreign Minister Wang Yi said."
+        )
+    )
+    assert (None, "Minister of Foreign Affairs") == person(
+        extraction, "Hamad bin Faisal Al Busaidi"
+    )
+    assert ("Malaysia", "Minister of Foreign Affairs") == person(extraction, "Mohamad Hasan")
+    # A role that opens the next name is no apposition.
+    assert None is person(extraction, "Sergey Lavrov")[1]

@@ -244,3 +244,18 @@ def test_a_french_spelling_ingested_first_still_joins_the_english_name(tmp_path:
     lavrovs = [e for e in entities if e["kind"] == "person" and "Lavrov" in e["name"]]
     assert ["Sergey Lavrov"] == [e["name"] for e in lavrovs]
     assert "Sergueï Lavrov" in lavrovs[0]["aliases"]
+
+
+def test_a_foreign_surname_alone_or_in_another_case_is_the_person_named_in_full() -> None:
+    paragraphs = [
+        "Министр иностранных дел России Сергей Лавров провел переговоры с главой МИД Ирана"
+        " Аббасом Аракчи.",
+        "Аракчи, в свою очередь, поблагодарил российскую сторону за поддержку.",
+        "Визит Аббаса Аракчи в Москву продлится до пятницы.",
+    ]
+
+    extraction = extract([Passage("body", p) for p in paragraphs], None, "ru")
+
+    found = people(extraction)
+    assert found["Аббасом Аракчи"] == found["Аракчи"] == found["Аббаса Аракчи"]
+    assert "Sergey Lavrov" == found["Сергей Лавров"]
