@@ -1882,7 +1882,8 @@ def _find_talks(article: _Article, language: str) -> None:
     # talks) may be another.
     head = min(said, key=lambda pf: (pf[0], pf[1].start))[1].head
     names = [article.people[key].name for key in principals]
-    event = EntityRef(talks_name(language, head, names), "event", None, talks_description(names))
+    pressed = [_press_name(article, key, language) for key in principals]
+    event = EntityRef(talks_name(language, head, pressed), "event", None, talks_description(names))
     for passage, found in said:
         if found.head == head:
             article.add(event, passage, found.start, found.end, (1, found.end - found.start, 0))
@@ -1948,7 +1949,8 @@ def _person_name(article: _Article, span: _Span) -> str:
 
 
 def _principals(article: _Article) -> list[str]:
-    """The two people a story names most (the first named first among equals), by key."""
+    """The two people a story names most, by key, in the order the story first names them
+    (the press writes "Botchorishvili–Mirzoyan talks" after the host it names first)."""
     count: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for span in article.spans:
@@ -1959,7 +1961,37 @@ def _principals(article: _Article) -> list[str]:
             if at < first.get(key, at):
                 first[key] = at
             first.setdefault(key, at)
-    return sorted(count, key=lambda key: (-count[key], first[key]))[:2]
+    most = sorted(count, key=lambda key: (-count[key], first[key]))[:2]
+    return sorted(most, key=lambda key: first[key])
+
+
+# Languages whose press names a pair's talks by the surnames it refers to them by ("Lavrov–
+# Wang Yi talks", "entretiens Raggi - Lavrov", "pertemuan Sugiono - Maris"). Russian declines
+# them and Vietnamese writes names whole, so those keep the full names.
+_SURNAMED_TALKS = frozenset({"en", "fr", "id"})
+
+
+# Countries whose names end on a given name or a father's, not a family name: the press
+# calls To Lam "Lam" and Mohamad Hasan "Mohamad", but a pair's talks keep the whole name.
+_NO_SURNAME_LAST = frozenset({"Vietnam", "Malaysia", "Myanmar", "Indonesia", "Cambodia"})
+
+
+def _press_name(article: _Article, key: str, language: str) -> str:
+    """A principal as the story refers to them once named: the one word of a two-word name it
+    uses alone most ("Mirzoyan", "Wang"), else the full name ("Nguyen Minh Hang")."""
+    person = article.people[key]
+    name, words = person.name, person.name.split()
+    if language not in _SURNAMED_TALKS or len(words) != 2:
+        return name
+    if person.countries and person.countries.most_common(1)[0][0] in _NO_SURNAME_LAST:
+        return name
+    alone = Counter(
+        surface
+        for s in article.spans
+        if s.target == f"person:{key}"
+        and (surface := article.texts[s.passage][s.start : s.end]) in words
+    )
+    return alone.most_common(1)[0][0] if alone else name
 
 
 def _refers_back(article: _Article, passage: int, start: int, noun: str) -> bool:
