@@ -49,6 +49,7 @@ from briefings.keyphrases import SIBLINGS, is_function_word, is_matter, key_phra
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.named_events import VISIT_HEADS, VISIT_LINKS, VISITOR_GAP, named_events
 from briefings.nominative import nominative
+from briefings.receptions import hosting, may_hold, reception_name, reception_nouns
 from briefings.russian_companies import quoted_companies
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
 from briefings.talks import (
@@ -367,6 +368,7 @@ def extract(
     _find_named_events(article, language)
     _find_visits(article, language or "en")
     _find_talks(article, language or "en")
+    _find_receptions(article, language or "en")
     _find_visits_by_kind(article, language or "en")
     _find_calls_on(article, language or "en")
     _name_events_by_place(article)
@@ -1887,6 +1889,57 @@ def _find_talks(article: _Article, language: str) -> None:
     for passage, found in said:
         if found.head == head:
             article.add(event, passage, found.start, found.end, (1, found.end - found.start, 0))
+
+
+def _find_receptions(article: _Article, language: str) -> None:
+    """A host receiving a visitor, said by a verb between their names ("Irakli Kobakhidze
+    received Ararat Mirzoyan", «Ван И был принят президентом …»; `receptions.py`): an event
+    from the first name to the second, both kept inside. The pair the story's talks are
+    between is those talks, said once more."""
+    language = SIBLINGS.get(language, language)
+    found: list[EntityRef] = []
+    for passage, text in enumerate(article.texts):
+        if not may_hold(text, language):
+            continue
+        people = sorted(
+            (
+                s
+                for s in article.spans
+                if s.passage == passage and s.target.removeprefix("person:") in article.people
+            ),
+            key=lambda s: (s.start, -s.end),
+        )
+        for first in people:
+            second = next((s for s in people if s.start >= first.end), None)
+            if second is None or second.target == first.target:
+                continue
+            said = hosting(text, first.end, second.start, language)
+            if said is None:
+                continue
+            host, visitor = (second, first) if said.passive else (first, second)
+            event = _reception(article, language, host.target[7:], visitor.target[7:])
+            article.add(event, passage, first.start, second.end, (3, second.end - first.start, 0))
+            _nest_inside(article, article.spans[-1])
+            found.append(event)
+    if len(set(found)) == 1:
+        # "tại buổi tiếp": the one reception the story tells.
+        for passage, text in enumerate(article.texts):
+            for start, end in reception_nouns(text, language):
+                article.add(found[0], passage, start, end, (1, end - start, 0))
+
+
+def _reception(article: _Article, language: str, host: str, visitor: str) -> EntityRef:
+    """The event of `host` receiving `visitor` (keys of people): the story's talks when they
+    are the pair its talks are between."""
+    names = [article.people[host].name, article.people[visitor].name]
+    described = {talks_description(names), talks_description(names[::-1])}
+    talks = next(
+        (e for e in article.entities.values() if e.kind == "event" and e.description in described),
+        None,
+    )
+    if talks is not None:
+        return talks
+    return EntityRef(reception_name(language, *names), "event", None, talks_description(names))
 
 
 def _find_visits_by_kind(article: _Article, language: str) -> None:
