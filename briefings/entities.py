@@ -23,6 +23,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from briefings import acronyms as acronym_finder
+from briefings import visits
 from briefings.acts import acts, matters_of_parties, measures, paired_matters, parties_after
 from briefings.credits import (
     bracketed_tag,
@@ -369,6 +370,8 @@ def extract(
     _find_visits(article, language or "en")
     _find_talks(article, language or "en")
     _find_receptions(article, language or "en")
+    if language in (None, "en"):
+        _find_visits_to_places(article)
     _find_visits_by_kind(article, language or "en")
     _find_calls_on(article, language or "en")
     _name_events_by_place(article)
@@ -1831,12 +1834,23 @@ def _find_named_events(article: _Article, language: str | None) -> None:
             # комиссия": one event, under the first wording.
             key = _stem_key(event.name)
             same = [k for k in names if k[: len(key)] == key or key[: len(k)] == k]
-            name = names[same[0]] if same else names.setdefault(key, event.name)
+            name = (
+                names[same[0]] if same else names.setdefault(key, _by_acronyms(article, event.name))
+            )
             start, end = event.start, event.end
             # Above a person's full name inside it ("визита президента … Путина во Вьетнам"),
             # which stays inside as the event's link.
             article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
             _nest_inside(article, article.spans[-1])
+
+
+def _by_acronyms(article: _Article, name: str) -> str:
+    """An event's name with each body the article gives an acronym written by it, as its
+    summits are ("Gulf Cooperation Council–ASEAN–China summit" → "GCC–ASEAN–China summit")."""
+    for short, long in article.used_acronyms.items():
+        if long in name and f"organization:{fold(long)}" in article.entities:
+            name = name.replace(long, short)
+    return name
 
 
 def _find_visits(article: _Article, language: str) -> None:
@@ -1940,6 +1954,80 @@ def _reception(article: _Article, language: str, host: str, visitor: str) -> Ent
     if talks is not None:
         return talks
     return EntityRef(reception_name(language, *names), "event", None, talks_description(names))
+
+
+def _find_visits_to_places(article: _Article) -> None:
+    """A visit by one person to one place in English ("Mirzoyan's visit to Tbilisi", "a visit
+    to Vietnam by President William Ruto", "Cho is expected to visit Beijing"; `visits.py`),
+    where no other finder has named it: named "Cho's visit to Beijing", the visitor the
+    sentence's subject where the words around the place name none."""
+    for passage, text in enumerate(article.texts):
+        if not article.english[passage] or not visits.may_hold(text):
+            continue
+        spans = [s for s in article.spans if s.passage == passage]
+        people = sorted((s for s in spans if s.target[7:] in article.people), key=_by_start)
+        places = [s for s in spans if s.target.startswith("place:")]
+        for person in people:
+            after = visits.after_visitor(text, person.end)
+            place = _longest_at(places, after[0]) if after else None
+            if after is not None and place is not None:
+                visitor = text[person.start : person.end]
+                _add_visit(article, passage, person.start, place.end, visitor, after[1], place)
+        for place in places:
+            before = visits.before_place(text, place.start)
+            if before is None:
+                continue
+            start, kind, named_after = before
+            by = next((p for p in people if p.start > place.end), None) if named_after else None
+            if by is not None and visits.by_visitor(text, place.end, by.start):
+                visitor, end = by, by.end
+            else:
+                visitor, end = _subject(article, passage, start), place.end
+            if visitor is not None:
+                name = _press_name(article, visitor.target[7:], "en")
+                _add_visit(article, passage, start, end, name, kind, place)
+
+
+def _add_visit(
+    article: _Article, passage: int, start: int, end: int, visitor: str, kind: str, place: _Span
+) -> None:
+    if any(
+        s.passage == passage and s.target.startswith("event:") and s.start < end and start < s.end
+        for s in article.spans
+    ):
+        return  # named already: "state visit to Astana", "visit of President … to China"
+    name = visits.visit_name(visitor, kind, article.entities[place.target].name)
+    article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
+    _nest_inside(article, article.spans[-1])
+
+
+def _by_start(span: _Span) -> tuple[int, int]:
+    return span.start, -span.end
+
+
+def _longest_at(spans: list[_Span], start: int) -> _Span | None:
+    return max((s for s in spans if s.start == start), key=lambda s: s.end, default=None)
+
+
+# Where a sentence ends: a stop and a space before the next one's first word.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?[ \t]+(?=[\"“]?[A-Z])")
+
+
+def _subject(article: _Article, passage: int, at: int) -> _Span | None:
+    """The person a clause is about: the last its sentence names before `at` ("Polish
+    President Andrzej Duda is expected to visit Kyiv"), else the first the sentence before
+    names ("She said she looked forward to visiting Hanoi")."""
+    text = article.texts[passage]
+    ends = [0, *(m.end() for m in _SENTENCE_END.finditer(text, 0, at))]
+    people = sorted(
+        (s for s in article.spans if s.passage == passage and s.target[7:] in article.people),
+        key=_by_start,
+    )
+    nearest = [s for s in people if ends[-1] <= s.start and s.end <= at]
+    if nearest:
+        return nearest[-1]
+    before = ends[-2] if len(ends) > 1 else 0
+    return next((s for s in people if before <= s.start and s.end <= ends[-1]), None)
 
 
 def _find_visits_by_kind(article: _Article, language: str) -> None:

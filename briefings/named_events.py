@@ -41,6 +41,13 @@ _ORDINAL = (
     r"|eleventh|twelfth"
 )
 
+# One party to a joint summit: a country or body, up to four capitalised words ("Gulf
+# Cooperation Council"), not a sentence's first function word ("The EU-AU Summit").
+_PARTY = (
+    r"(?!(?:The|A|An|At|In|On|For|And|Of|During|After|Before|Since)\b)"
+    r"[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3}"
+)
+
 _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "en": (
         # "Pakistan-Iran Joint Economic Commission", "Intergovernmental Commission", "the 26th
@@ -69,6 +76,13 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(
             rf"(?<![\w-])[\"“]?{_WORD}[ \t]+format[\"”]?[ \t]+(?:[Mm]eeting|[Tt]alks|[Ss]ummit)s?"
             r"(?![\w-])"
+        ),
+        # "the sixth EU-AU Summit", "the first Gulf Cooperation Council–ASEAN–China summit":
+        # a summit of parties joined by dashes, counted or not (the count stays out of the
+        # name: the sixth and the seventh are one recurring summit).
+        re.compile(
+            rf"(?<![\w-])(?:(?P<ordinal>{_ORDINAL})[ \t]+)?"
+            rf"{_PARTY}(?:[ \t]?[-–—][ \t]?{_PARTY})+[ \t]+(?:trilateral[ \t]+)?[Ss]ummit(?![\w-])"
         ),
         # "World War Two", "World War II": the capitalised-run finder stops at the number.
         re.compile(r"(?<![\w-])World[ \t]+War[ \t]+(?:One|Two|I|II)(?![\w-])"),
@@ -167,6 +181,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
 _GATES = {
     "en": re.compile(
         r"Commission|2 ?\+ ?2|[Ss]tate visit|official visit|[Dd]ialogue|round of|format|World War"
+        r"|ummit"
     ),
     "ru": re.compile(r"комисси|визит|раунд"),
     "vi": re.compile(r"ban|thăm|Tham|Đối"),
@@ -199,7 +214,13 @@ def named_events(text: str, language: str | None) -> Iterator[NamedEvent]:
         for match in pattern.finditer(text):
             written = _TRAILING.sub("", match.group()).rstrip(".,;:")
             name = written.replace("“", "").replace("”", "").replace('"', "")
-            if "mention" in pattern.groupindex:
+            if "ordinal" in pattern.groupindex and match.group("ordinal"):
+                yield NamedEvent(
+                    match.start(),
+                    match.start() + len(written),
+                    name[match.end("ordinal") - match.start() :].lstrip(),
+                )
+            elif "mention" in pattern.groupindex:
                 yield NamedEvent(match.start("mention"), match.end("mention"), name)
             elif "session" in pattern.groupindex and match.group("session"):
                 # "the 26th session of the … Commission": the sitting is the event, the

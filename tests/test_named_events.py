@@ -306,3 +306,28 @@ def test_a_visit_with_no_named_visitor_or_place_is_no_event():
     )
 
     assert [] == events(extraction)
+
+
+def test_a_joint_summit_keeps_its_count_in_the_mention_and_names_bodies_by_acronym():
+    from briefings.entities import extract
+
+    extraction = extract(
+        [
+            Passage("title", "Oman and Malaysia review ties"),
+            Passage(
+                "body",
+                "Oman, a member of the Gulf Cooperation Council (GCC), and Malaysia held talks."
+                " The ministers discussed the first Gulf Cooperation Council–ASEAN–China summit"
+                " and the outcomes of the second ASEAN-GCC Summit, and recalled the sixth EU-AU"
+                " Summit.",
+            ),
+        ],
+        language="en",
+    )
+
+    events = {m.entity.name: m.surface for m in extraction.mentions if m.entity.kind == "event"}
+    assert {
+        "GCC–ASEAN–China summit": "first Gulf Cooperation Council–ASEAN–China summit",
+        "ASEAN-GCC Summit": "second ASEAN-GCC Summit",
+        "EU-AU Summit": "sixth EU-AU Summit",
+    }.items() <= events.items()
