@@ -1965,22 +1965,26 @@ def _find_visits_to_places(article: _Article) -> None:
         if not article.english[passage] or not visits.may_hold(text):
             continue
         spans = [s for s in article.spans if s.passage == passage]
-        people = sorted((s for s in spans if s.target[7:] in article.people), key=_by_start)
+        people = sorted(
+            (s for s in spans if s.target.removeprefix("person:") in article.people),
+            key=_by_start,
+        )
         places = [s for s in spans if s.target.startswith("place:")]
         for person in people:
             after = visits.after_visitor(text, person.end)
             place = _longest_at(places, after[0]) if after else None
             if after is not None and place is not None:
-                visitor = text[person.start : person.end]
-                _add_visit(article, passage, person.start, place.end, visitor, after[1], place)
+                written = text[person.start : person.end]
+                _add_visit(article, passage, person.start, place.end, written, after[1], place)
         for place in places:
             before = visits.before_place(text, place.start)
             if before is None:
                 continue
             start, kind, named_after = before
             by = next((p for p in people if p.start > place.end), None) if named_after else None
+            visitor: _Span | None = by
             if by is not None and visits.by_visitor(text, place.end, by.start):
-                visitor, end = by, by.end
+                end = by.end
             else:
                 visitor, end = _subject(article, passage, start), place.end
             if visitor is not None:
@@ -2020,7 +2024,11 @@ def _subject(article: _Article, passage: int, at: int) -> _Span | None:
     text = article.texts[passage]
     ends = [0, *(m.end() for m in _SENTENCE_END.finditer(text, 0, at))]
     people = sorted(
-        (s for s in article.spans if s.passage == passage and s.target[7:] in article.people),
+        (
+            s
+            for s in article.spans
+            if s.passage == passage and s.target.removeprefix("person:") in article.people
+        ),
         key=_by_start,
     )
     nearest = [s for s in people if ends[-1] <= s.start and s.end <= at]
