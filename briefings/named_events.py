@@ -56,10 +56,14 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(
             rf"(?<![\w-])(?P<session>(?:{_ORDINAL}|next)[ \t]+(?:session|meeting)[ \t]+of[ \t]+the"
             r"[ \t]+)?"
-            rf"(?:{_PAIR}[ \t]+)?(?:Joint|Intergovernmental|Inter-[Gg]overnmental)"
+            # A sitting names its body whatever its case ("the next session of the
+            # Armenian-Iranian intergovernmental commission", "47th meeting of the Laos -
+            # Vietnam Intergovernmental Committee"); alone, only a capitalised Commission.
+            rf"(?:{_PAIR}[ \t]+)?(?:Joint|Intergovernmental|Inter-[Gg]overnmental"
+            r"|(?(session)intergovernmental|(?!)))"
             r"(?:[ \t]+(?:Economic|Trade|Ministerial|Permanent|Bilateral|Cooperation)){0,2}"
-            r"[ \t]+Commission(?![\w-])"
-            r"(?:[ \t]+on(?:,?[ \t]+(?:and[ \t]+)?[A-Z][\w-]*)+)?"
+            r"[ \t]+(?:Commission|(?(session)(?:[Cc]ommittee|commission)|(?!)))(?![\w-])"
+            r"(?P<on>[ \t]+on(?:,?[ \t]+(?:and[ \t]+)?[A-Z][\w-]*)+)?"
         ),
         # "Japan-Philippines "2+2" meeting", "2+2 ministerial dialogue".
         re.compile(
@@ -180,8 +184,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
 # A word every pattern of the language needs: most passages have none, and skip them all.
 _GATES = {
     "en": re.compile(
-        r"Commission|2 ?\+ ?2|[Ss]tate visit|official visit|[Dd]ialogue|round of|format|World War"
-        r"|ummit"
+        r"ommission|ommittee|2 ?\+ ?2|[Ss]tate visit|official visit|[Dd]ialogue|round of|format"
+        r"|World War|ummit"
     ),
     "ru": re.compile(r"комисси|визит|раунд"),
     "vi": re.compile(r"ban|thăm|Tham|Đối"),
@@ -224,12 +228,25 @@ def named_events(text: str, language: str | None) -> Iterator[NamedEvent]:
                 yield NamedEvent(match.start("mention"), match.end("mention"), name)
             elif "session" in pattern.groupindex and match.group("session"):
                 # "the 26th session of the … Commission": the sitting is the event, the
-                # commission a body inside it; "next" only dates it.
+                # commission a body inside it; "next" only dates it, and what the commission
+                # is "on" is no part of the sitting's name.
+                if "on" in pattern.groupindex and match.group("on"):
+                    name = name[: match.start("on") - match.start()]
                 yield NamedEvent(
-                    match.start(), match.start() + len(written), _UNDATED.sub("", name)
+                    match.start(), match.start() + len(written), _sitting_name(name, language)
                 )
             else:
                 yield NamedEvent(match.start(), match.start() + len(written), name)
+
+
+def _sitting_name(written: str, language: str | None) -> str:
+    """ "next meeting of the Laos - Vietnam Intergovernmental Committee" → "meeting of the
+    Laos-Vietnam Intergovernmental Committee" (Vietnamese spaces its pairs: "Việt Nam - Lào")."""
+    name = _UNDATED.sub("", written)
+    return _SPACED_DASH.sub(r"\1", name) if language in (None, "en") else name
+
+
+_SPACED_DASH = re.compile(r"(?<=\w)[ \t]+([-–])[ \t]+(?=\w)")
 
 
 # A visit named by who makes it and where to: "state visit of President Sadyr Japarov to China",

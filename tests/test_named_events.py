@@ -7,6 +7,7 @@ from pathlib import Path
 from briefings.compose import brief_topic
 from briefings.entities import extract
 from briefings.model import Extraction, Mention, Passage
+from briefings.named_events import named_events
 from store import Store
 
 from .conftest import run_ingest
@@ -74,8 +75,8 @@ def test_a_commissions_sitting_is_the_event_and_the_commission_a_body_in_it():
     # "next" only dates the sitting; an ordinal is part of its name.
     assert {
         "session of the Kazakhstan-Iran Joint Economic Commission",
-        "9th meeting of the Brazil-India Joint Commission on Trade, Economic and Technical"
-        " Cooperation",
+        # What the commission is "on" is its remit, no part of the sitting's name.
+        "9th meeting of the Brazil-India Joint Commission",
     } == {m.entity.name for m in events(english)}
     assert "Kazakhstan-Iran Joint Economic Commission" in {
         m.entity.name for m in english.mentions if m.entity.kind == "organization"
@@ -331,3 +332,16 @@ def test_a_joint_summit_keeps_its_count_in_the_mention_and_names_bodies_by_acron
         "ASEAN-GCC Summit": "second ASEAN-GCC Summit",
         "EU-AU Summit": "sixth EU-AU Summit",
     }.items() <= events.items()
+
+
+def test_a_sitting_names_its_commission_or_committee_in_any_case_without_its_remit():
+    text = (
+        "They agreed to convene the next session of the Armenian-Iranian intergovernmental"
+        " commission in the spring, and prepared the 47th meeting of the Laos - Vietnam"
+        " Intergovernmental Committee on Trade and Investment in Vientiane."
+    )
+
+    assert [
+        "session of the Armenian-Iranian intergovernmental commission",
+        "47th meeting of the Laos-Vietnam Intergovernmental Committee",
+    ] == [event.name for event in named_events(text, "en")]
