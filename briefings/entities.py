@@ -1781,7 +1781,9 @@ def _find_gatherings(article: _Article, language: str | None) -> None:
     # "саммите БРИКС", "саммита БРИКС": one event, under the first wording.
     names: dict[tuple[str, ...], str] = {}
     for passage, gathering, owners in found:
-        name = names.setdefault(_stem_key(gathering.name), gathering.name)
+        # Russian names an event in the nominative whatever case the text says it in.
+        written = nominative(gathering.name) if language == "ru" else gathering.name
+        name = names.setdefault(_stem_key(gathering.name), written)
         _add_gathering(article, passage, gathering, name, owners)
 
 
@@ -1792,7 +1794,7 @@ def _name_events_by_place(article: _Article) -> None:
     no place names either."""
     placed: dict[str, set[str]] = {}
     for span in article.spans:
-        if span.target.startswith("event:"):
+        if span.target.startswith("event:") and not _STANDING_BODY.search(span.target):
             place = _place_after(article, span.passage, span.end)
             if place is not None:
                 written = article.texts[span.passage][span.end : place.end]
@@ -1803,6 +1805,8 @@ def _name_events_by_place(article: _Article) -> None:
             article.entities[key] = replace(entity, name=entity.name + wordings.pop())
 
 
+# A commission sits in each country in turn: its sittings are told apart by number, not place.
+_STANDING_BODY = re.compile(r"commission|committee|комисси|комитет|uy ban|komisi")
 # "summit in Tianjin", "саммит … в Казани", "sommet … à Kananaskis", "KTT … di Kuala Lumpur".
 _IN_PLACE = re.compile(r"[ \t]+(?:in|в|во|à|en|di|tại|ở)[ \t]+")
 
@@ -1842,6 +1846,21 @@ def _find_named_events(article: _Article, language: str | None) -> None:
             # which stays inside as the event's link.
             article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
             _nest_inside(article, article.spans[-1])
+            _nest_in_sitting(article, article.spans[-1])
+
+
+def _nest_in_sitting(article: _Article, event: _Span) -> None:
+    """A commission named inside its sitting («заседание межправительственной комиссии по
+    …») is kept there: the story names both events."""
+    for outer in article.spans:
+        if (
+            outer.passage == event.passage
+            and outer.target.startswith("event:")
+            and outer.start < event.start
+            and event.end <= outer.end
+        ):
+            article.nested.append((outer, event))
+            return
 
 
 def _by_acronyms(article: _Article, name: str) -> str:

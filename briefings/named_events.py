@@ -107,6 +107,17 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     "ru": (
+        # "очередное заседание Белорусско-вьетнамской межправительственной комиссии по …",
+        # "очередного заседания межправительственного комитета по сотрудничеству": the
+        # sitting is the event, named "заседание" and its body as written after it (in the
+        # genitive whatever the case of "заседание"), the pair's adjective and remit left out.
+        re.compile(
+            r"(?<![\w-])(?P<sitting>(?:[Оо]чередн[а-яё]+[ \t]+)?[Зз]аседани[а-яё]*[ \t]+)"
+            r"(?:[А-ЯЁа-яё][а-яё]+-[а-яё]+(?:ск|цк)[а-яё]+[ \t]+)?"
+            r"(?P<body>(?:[Мм]ежправительственн|[Сс]овместн)[а-яё]+[ \t]+"
+            r"(?:комисси|комитет)[а-яё]*)"
+            r"(?:[ \t]+по(?:[ \t]+[а-яё-]+){0,6}?[ \t]+сотрудничеств[а-яё]*)?"
+        ),
         # "межправительственной комиссии по торгово-экономическому и научно-техническому
         # сотрудничеству", "совместной российско-индонезийской комиссии по …".
         re.compile(
@@ -187,7 +198,7 @@ _GATES = {
         r"ommission|ommittee|2 ?\+ ?2|[Ss]tate visit|official visit|[Dd]ialogue|round of|format"
         r"|World War|ummit"
     ),
-    "ru": re.compile(r"комисси|визит|раунд"),
+    "ru": re.compile(r"комисси|комитет|визит|раунд"),
     "vi": re.compile(r"ban|thăm|Tham|Đối"),
     "id": re.compile(r"Komisi|kunjungan|Konsultasi|Dialog|Perundingan"),
     "fr": re.compile(r"[Cc]ommission|[Ss]ommet|visite"),
@@ -218,7 +229,10 @@ def named_events(text: str, language: str | None) -> Iterator[NamedEvent]:
         for match in pattern.finditer(text):
             written = _TRAILING.sub("", match.group()).rstrip(".,;:")
             name = written.replace("“", "").replace("”", "").replace('"', "")
-            if "ordinal" in pattern.groupindex and match.group("ordinal"):
+            if "sitting" in pattern.groupindex:
+                name = f"заседание {match.group('body')}"
+                yield NamedEvent(match.start(), match.start() + len(written), name)
+            elif "ordinal" in pattern.groupindex and match.group("ordinal"):
                 yield NamedEvent(
                     match.start(),
                     match.start() + len(written),

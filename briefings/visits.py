@@ -29,6 +29,9 @@ _BEFORE_PLACE = re.compile(
 # After a destination: "by President William Ruto" (a title of capitalised words).
 _BY_VISITOR = re.compile(r"[ \t]+by[ \t]+(?:[A-Z][\w.’'-]*[ \t]+){0,5}")
 _GATE = re.compile(r"visit")
+# An invitation before "to visit" in its clause ("accepted an invitation to visit Tehran").
+_INVITED = re.compile(r"\binvit\w*[^.;]*$")
+_CLAUSE = 80
 _LOOK_BACK = 40
 
 
@@ -61,6 +64,8 @@ def before_place(text: str, start: int) -> tuple[int, str, bool] | None:
     found = _BEFORE_PLACE.search(text, max(0, start - _LOOK_BACK), start)
     if found is None:
         return None
+    if found.group("verb") and _INVITED.search(text, max(0, start - _CLAUSE), found.start()):
+        return None  # "invited Lavrov to visit Tehran": a visit not yet agreed
     if found.group("noun"):
         # "a four-day working visit to": the visit's words after the determiner.
         return found.start("words"), _kind(found.group("words")), True

@@ -131,8 +131,10 @@ def test_commissions_and_state_visits_in_other_languages():
         language="ms",
     )
 
+    # The sitting is an event (named as the labels name it), the commission one inside it.
     assert {
         "государственного визита президента России Владимира Путина в Монголию",
+        "заседание межправительственной комиссии",
         "межправительственной комиссии по торгово-экономическому и научно-техническому"
         " сотрудничеству",
     } == {m.entity.name for m in events(russian)}
@@ -345,3 +347,31 @@ def test_a_sitting_names_its_commission_or_committee_in_any_case_without_its_rem
         "session of the Armenian-Iranian intergovernmental commission",
         "47th meeting of the Laos-Vietnam Intergovernmental Committee",
     ] == [event.name for event in named_events(text, "en")]
+
+
+def test_a_russian_sitting_is_named_in_the_nominative_with_its_commission_kept_inside():
+    extraction = extract(
+        passages(
+            "Белоруссия и Вьетнам обсудили торговлю",
+            "Вьетнамская сторона рассчитывает провести очередное заседание"
+            " Белорусско-вьетнамской межправительственной комиссии по торгово-экономическому и"
+            " научно-техническому сотрудничеству в Ханое.",
+        ),
+        language="ru",
+    )
+
+    names = {m.entity.name for m in events(extraction)}
+    assert "заседание межправительственной комиссии" in names
+    assert any(name.startswith("межправительственной комиссии") for name in names)
+
+
+def test_a_russian_summit_is_named_in_the_nominative():
+    extraction = extract(
+        passages(
+            "Лавров провел переговоры с главой МИД Лаоса",
+            "Министры обсудили подготовку юбилейного саммита Россия — АСЕАН.",
+        ),
+        language="ru",
+    )
+
+    assert "саммит Россия — АСЕАН" in {m.entity.name for m in events(extraction)}

@@ -68,3 +68,16 @@ def test_a_planned_visit_is_the_visit_of_the_clause_s_subject():
     )
 
     assert {"Andrzej Duda's visit to Kyiv": ["visit Kyiv"]} == visits(extraction)
+
+
+def test_an_invitation_to_visit_is_not_yet_a_visit():
+    extraction = extract(
+        passages(
+            "Iran and Russia discuss consultations",
+            "Iranian Foreign Minister Abbas Araghchi also invited Russian Foreign Minister Sergey"
+            " Lavrov to visit Tehran for the next round of consultations.",
+        ),
+        language="en",
+    )
+
+    assert {} == visits(extraction)
