@@ -1883,20 +1883,27 @@ def _find_visits(article: _Article, language: str) -> None:
     for passage, text in enumerate(article.texts):
         for match in head.finditer(text):
             end = _visit_end(article, passage, text, match.end(), link, language == "vi")
-            named = any(
-                s.passage == passage
-                and s.target.startswith("event:")
-                and s.start < (end or 0)
-                and match.start() < s.end
+            if end is None:
+                continue
+            start = match.start()
+            events = [
+                s
                 for s in article.spans
-            )
-            # A state visit named_events found ("chuyến thăm cấp Nhà nước tới Việt Nam") is
-            # that event already.
-            if end is not None and not named:
-                start = match.start()
-                name = text[start:end]
-                article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
-                _nest_inside(article, article.spans[-1])
+                if s.passage == passage
+                and s.target.startswith("event:")
+                and s.start < end
+                and start < s.end
+            ]
+            # A visit named_events found that runs on past the visitor's name is that event
+            # already; one that stops short ("chuyến thăm chính thức New Zealand" of "… của
+            # Thủ tướng Phạm Minh Chính") is this visit cut short, and says it once more.
+            if any(not (start <= s.start and s.end < end) for s in events):
+                continue
+            name = text[start:end]
+            article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
+            visit = article.spans[-1]
+            _nest_inside(article, visit)
+            article.nested += [(visit, replace(s, target=visit.target)) for s in events]
 
 
 def _find_talks(article: _Article, language: str) -> None:

@@ -375,3 +375,17 @@ def test_a_russian_summit_is_named_in_the_nominative():
     )
 
     assert "саммит Россия — АСЕАН" in {m.entity.name for m in events(extraction)}
+
+
+def test_a_vietnamese_visit_runs_on_to_its_visitor_and_keeps_its_shorter_wording():
+    extraction = extract(
+        passages(
+            "Hai bên nhất trí triển khai kết quả chuyến thăm chính thức New Zealand của Thủ tướng"
+            " Phạm Minh Chính.",
+        ),
+        language="vi",
+    )
+
+    visits = {m.surface: m.entity.name for m in events(extraction)}
+    whole = "chuyến thăm chính thức New Zealand của Thủ tướng Phạm Minh Chính"
+    assert {whole: whole, "chuyến thăm chính thức New Zealand": whole} == visits
