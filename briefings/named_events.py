@@ -88,6 +88,21 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"(?<![\w-])(?:(?P<ordinal>{_ORDINAL})[ \t]+)?"
             rf"{_PARTY}(?:[ \t]?[-–—][ \t]?{_PARTY})+[ \t]+(?:trilateral[ \t]+)?[Ss]ummit(?![\w-])"
         ),
+        # "the U.S. presidential election", "a snap federal election": an election named by
+        # whose or what kind of vote it is ("any election", "a free election" are none).
+        re.compile(
+            r"(?<![\w-])(?:(?:U\.S\.|[A-Z][\w’'.-]+|snap)[ \t]+)"
+            r"(?:(?:presidential|parliamentary|federal|general|legislative|midterm|local)[ \t]+)"
+            r"(?:election|referendum)(?![\w-])"
+        ),
+        # "the earthquake in Mandalay and Sagaing regions": a disaster and the places it
+        # struck, named without the word for their kind.
+        re.compile(
+            r"(?<![\w-])(?P<named>(?:earthquake|floods?|flooding|typhoon|cyclone|tsunami"
+            rf"|landslides?|hurricane|wildfires?)[ \t]+in[ \t]+(?:the[ \t]+)?{_WORD}"
+            rf"(?:[ \t]+{_WORD})?(?:(?:,[ \t]*|[ \t]+and[ \t]+){_WORD}(?:[ \t]+{_WORD})?){{0,3}})"
+            r"(?:[ \t]+(?:regions?|provinces?|states?|prefectures?))?"
+        ),
         # "World War Two", "World War II": the capitalised-run finder stops at the number.
         re.compile(r"(?<![\w-])World[ \t]+War[ \t]+(?:One|Two|I|II)(?![\w-])"),
         # "the fourth round of consultations", "12th round of China-India talks": counted
@@ -196,7 +211,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
 _GATES = {
     "en": re.compile(
         r"ommission|ommittee|2 ?\+ ?2|[Ss]tate visit|official visit|[Dd]ialogue|round of|format"
-        r"|World War|ummit"
+        r"|World War|ummit|lection|referendum|arthquake|lood|yphoon|yclone|sunami|andslide"
+        r"|urricane|ildfire"
     ),
     "ru": re.compile(r"комисси|комитет|визит|раунд"),
     "vi": re.compile(r"ban|thăm|Tham|Đối"),
@@ -229,7 +245,9 @@ def named_events(text: str, language: str | None) -> Iterator[NamedEvent]:
         for match in pattern.finditer(text):
             written = _TRAILING.sub("", match.group()).rstrip(".,;:")
             name = written.replace("“", "").replace("”", "").replace('"', "")
-            if "sitting" in pattern.groupindex:
+            if "named" in pattern.groupindex:
+                yield NamedEvent(match.start(), match.start() + len(written), match["named"])
+            elif "sitting" in pattern.groupindex:
                 name = f"заседание {match.group('body')}"
                 yield NamedEvent(match.start(), match.start() + len(written), name)
             elif "ordinal" in pattern.groupindex and match.group("ordinal"):

@@ -389,3 +389,18 @@ def test_a_vietnamese_visit_runs_on_to_its_visitor_and_keeps_its_shorter_wording
     visits = {m.surface: m.entity.name for m in events(extraction)}
     whole = "chuyến thăm chính thức New Zealand của Thủ tướng Phạm Minh Chính"
     assert {whole: whole, "chuyến thăm chính thức New Zealand": whole} == visits
+
+
+def test_elections_named_by_whose_vote_and_disasters_by_where_they_struck():
+    text = (
+        "Seoul and Tokyo agreed to coordinate ahead of the U.S. presidential election, and"
+        " Germany is due to hold a snap federal election on February 23. China provided aid"
+        " after the earthquake in Mandalay and Sagaing regions. The military must stop"
+        " airstrikes before any election."
+    )
+
+    assert [
+        "U.S. presidential election",
+        "snap federal election",
+        "earthquake in Mandalay and Sagaing",
+    ] == [event.name for event in named_events(text, "en")]
