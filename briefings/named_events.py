@@ -88,6 +88,12 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"(?<![\w-])(?:(?P<ordinal>{_ORDINAL})[ \t]+)?"
             rf"{_PARTY}(?:[ \t]?[-–—][ \t]?{_PARTY})+[ \t]+(?:trilateral[ \t]+)?[Ss]ummit(?![\w-])"
         ),
+        # "a planned trilateral summit", "a trilateral foreign ministers' meeting": three
+        # countries' standing summit or meeting, its parties named elsewhere in the story.
+        re.compile(
+            r"(?<![\w-])trilateral[ \t]+(?:(?:foreign|defen[cs]e)[ \t]+ministers['’][ \t]+"
+            r"|leaders['’][ \t]+)?(?:summit|meeting)(?![\w-])"
+        ),
         # "the U.S. presidential election", "a snap federal election": an election named by
         # whose or what kind of vote it is ("any election", "a free election" are none).
         re.compile(
@@ -211,8 +217,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
 _GATES = {
     "en": re.compile(
         r"ommission|ommittee|2 ?\+ ?2|[Ss]tate visit|official visit|[Dd]ialogue|round of|format"
-        r"|World War|ummit|lection|referendum|arthquake|lood|yphoon|yclone|sunami|andslide"
-        r"|urricane|ildfire"
+        r"|World War|ummit|trilateral|lection|referendum|arthquake|lood|yphoon|yclone|sunami"
+        r"|andslide|urricane|ildfire"
     ),
     "ru": re.compile(r"комисси|комитет|визит|раунд"),
     "vi": re.compile(r"ban|thăm|Tham|Đối"),

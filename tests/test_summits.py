@@ -215,3 +215,26 @@ def test_forums_and_who_meets_in_vietnamese_indonesian_and_french():
         "réunion des ministres des Affaires étrangères du G20",
         "sommet des chefs d’État et de gouvernement de l’OTAN",
     } == {m.surface for m in events(french)}
+
+
+def test_a_meeting_of_a_bodys_ministers_and_a_trilateral_summit_are_events():
+    extraction = extract(
+        [
+            Passage("title", "Myanmar and China discuss border peace"),
+            Passage(
+                "body",
+                "The two sides agreed to keep close contact ahead of the meeting of the"
+                " Lancang-Mekong Cooperation foreign ministers, and discussed a planned trilateral"
+                " summit with Japan.",
+            ),
+        ],
+        language="en",
+    )
+
+    found = {m.entity.name: m.surface for m in extraction.mentions if m.entity.kind == "event"}
+    assert {
+        "Lancang-Mekong Cooperation foreign ministers' meeting": (
+            "meeting of the Lancang-Mekong Cooperation foreign ministers"
+        ),
+        "trilateral summit": "trilateral summit",
+    } == found
