@@ -59,9 +59,12 @@ _HEAD_FIRST = {
         rf"|(?<![\w])Hội nghị cấp cao(?:[ \t]+{_CAPITALISED}){{1,3}}"
     ),
     "id": re.compile(
-        rf"(?<![\w])(?:Pertemuan|KTT|Konferensi Tingkat Tinggi|Sidang|Forum)"
-        # "KTT" (summit) inside a name does not close it: "… Luar Negeri KTT Asia Timur (EAS)".
-        rf"(?:(?:[ \t]+{_CAPITALISED}){{1,6}}?[ \t]+(?!KTT){_ACRONYM}(?:[ \t]+\({_ACRONYM}\))?"
+        rf"(?<![\w])(?:(?P<summit>KTT|Konferensi Tingkat Tinggi)|Pertemuan|Sidang|Forum)"
+        # "KTT" (summit) inside a name does not close it: "… Luar Negeri KTT Asia Timur (EAS)";
+        # a summit may be named by the body alone ("KTT ASEAN ke-48"), a meeting not ("Pertemuan
+        # AMM" is the meeting its acronym names).
+        rf"(?:(?(summit)|[ \t]+{_CAPITALISED})(?:[ \t]+{_CAPITALISED}){{0,5}}?"
+        rf"[ \t]+(?!KTT){_ACRONYM}(?:[ \t]+\({_ACRONYM}\))?"
         rf"(?:[ \t]+ke-\d+)?|(?:[ \t]+{_CAPITALISED}){{2,6}}(?:[ \t]+\({_ACRONYM}\))?)"
     ),
     "fr": re.compile(

@@ -238,3 +238,21 @@ def test_a_meeting_of_a_bodys_ministers_and_a_trilateral_summit_are_events():
         ),
         "trilateral summit": "trilateral summit",
     } == found
+
+
+def test_an_indonesian_summit_may_be_named_by_its_body_alone():
+    extraction = extract(
+        [
+            Passage("title", "Sugiono terima kunjungan Menlu Filipina"),
+            Passage(
+                "body",
+                "Kedua menteri membahas persiapan KTT ASEAN ke-48 dan hasil Pertemuan AMM di"
+                " Jakarta.",
+            ),
+        ],
+        language="id",
+    )
+
+    names = {m.entity.name for m in extraction.mentions if m.entity.kind == "event"}
+    assert "KTT ASEAN ke-48" in names
+    assert not any(name.startswith("Pertemuan AMM") for name in names)
