@@ -56,6 +56,7 @@ from briefings.summits import Gathering, Organisation, foreign_gatherings, gathe
 from briefings.talks import (
     call_name,
     calls_on,
+    calls_received,
     meeting_nouns,
     talks_description,
     talks_name,
@@ -2107,12 +2108,29 @@ def _find_calls_on(article: _Article, language: str) -> None:
             before = [s for s in people if s.end <= start]
             visitor = max(before, key=lambda s: s.end, default=None)
             name = call_name(
-                _person_name(article, visitor) if visitor else None, _person_name(article, host)
+                _press_name(article, visitor.target[7:], "en") if visitor else None,
+                _press_name(article, host.target[7:], "en"),
             )
             article.add(
                 EntityRef(name, "event"), passage, start, host.end, (3, host.end - start, 0)
             )
             _nest_inside(article, article.spans[-1])
+        for start, end, reach in calls_received(text, language):
+            people = [
+                s
+                for s in article.spans
+                if s.passage == passage and s.target.removeprefix("person:") in article.people
+            ]
+            host = max((s for s in people if s.end <= start), key=lambda s: s.end, default=None)
+            guest = min(
+                (s for s in people if end < s.start < reach), key=lambda s: s.start, default=None
+            )
+            if host is not None and guest is not None and guest.target != host.target:
+                name = call_name(
+                    _press_name(article, guest.target[7:], "en"),
+                    _press_name(article, host.target[7:], "en"),
+                )
+                article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
 
 
 # The host's title between "call on" and the host's name: capitalised words only.

@@ -165,3 +165,18 @@ def test_talks_keep_a_whole_name_the_press_does_not_shorten_to_a_surname():
 
     talks = [name for name in events(extraction) if "talks" in name]
     assert ["Mudavadi–Nguyen Minh Hang talks"] == talks
+
+
+def test_a_courtesy_call_received_is_the_visitors_call_on_the_host():
+    extraction = extract(
+        passages(
+            "Deputy Prime Minister receives Russian deputy minister",
+            "Deputy Prime Minister Prak Sokhonn received a courtesy call of Deputy Foreign"
+            " Minister Andrey Rudenko on Monday. Rudenko said Moscow valued the partnership.",
+        ),
+        language="en",
+    )
+
+    assert {"Rudenko's courtesy call on Prak Sokhonn": ["courtesy call"]} == {
+        name: said for name, said in events(extraction).items() if "courtesy" in name
+    }
