@@ -47,7 +47,8 @@ _GATES = {
     "en": re.compile(r"received|receives|hosted|hosts"),
     "ru": re.compile(r"принял|принимает|принят"),
     "fr": re.compile(r"reçu|reçoit"),
-    "vi": re.compile(r"tiếp"),
+    # Not "tiếp tục" (to continue): the visitor's title is capitalised ("tiếp Đại sứ").
+    "vi": re.compile(r"tiếp(?:[ \t]+đón)?[ \t]+[A-ZÀ-ÝĐ\u1ea0-\u1ef8]"),
 }
 # The reception said as a noun, which names the one reception a story tells: "tại buổi tiếp".
 _NOUNS = {"vi": re.compile(r"(?<![\w])(?:buổi|cuộc)[ \t]+tiếp(?![\w])")}
