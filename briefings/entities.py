@@ -23,6 +23,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from briefings import acronyms as acronym_finder
+from briefings import visits
 from briefings.acts import acts, matters_of_parties, measures, paired_matters, parties_after
 from briefings.credits import (
     bracketed_tag,
@@ -49,11 +50,13 @@ from briefings.keyphrases import SIBLINGS, is_function_word, is_matter, key_phra
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.named_events import VISIT_HEADS, VISIT_LINKS, VISITOR_GAP, named_events
 from briefings.nominative import nominative
+from briefings.receptions import hosting, may_hold, reception_name, reception_nouns
 from briefings.russian_companies import quoted_companies
 from briefings.summits import Gathering, Organisation, foreign_gatherings, gatherings
 from briefings.talks import (
     call_name,
     calls_on,
+    calls_received,
     meeting_nouns,
     talks_description,
     talks_name,
@@ -375,6 +378,9 @@ def extract(
     _find_named_events(article, language)
     _find_visits(article, language or "en")
     _find_talks(article, language or "en")
+    _find_receptions(article, language or "en")
+    if language in (None, "en"):
+        _find_visits_to_places(article)
     _find_visits_by_kind(article, language or "en")
     _find_calls_on(article, language or "en")
     _name_events_by_place(article)
@@ -1942,7 +1948,9 @@ def _find_gatherings(article: _Article, language: str | None) -> None:
     # "саммите БРИКС", "саммита БРИКС": one event, under the first wording.
     names: dict[tuple[str, ...], str] = {}
     for passage, gathering, owners in found:
-        name = names.setdefault(_stem_key(gathering.name), gathering.name)
+        # Russian names an event in the nominative whatever case the text says it in.
+        written = nominative(gathering.name) if language == "ru" else gathering.name
+        name = names.setdefault(_stem_key(gathering.name), written)
         _add_gathering(article, passage, gathering, name, owners)
 
 
@@ -1953,7 +1961,7 @@ def _name_events_by_place(article: _Article) -> None:
     no place names either."""
     placed: dict[str, set[str]] = {}
     for span in article.spans:
-        if span.target.startswith("event:"):
+        if span.target.startswith("event:") and not _STANDING_BODY.search(span.target):
             place = _place_after(article, span.passage, span.end)
             if place is not None:
                 written = article.texts[span.passage][span.end : place.end]
@@ -1964,6 +1972,8 @@ def _name_events_by_place(article: _Article) -> None:
             article.entities[key] = replace(entity, name=entity.name + wordings.pop())
 
 
+# A commission sits in each country in turn: its sittings are told apart by number, not place.
+_STANDING_BODY = re.compile(r"commission|committee|комисси|комитет|uy ban|komisi")
 # "summit in Tianjin", "саммит … в Казани", "sommet … à Kananaskis", "KTT … di Kuala Lumpur".
 _IN_PLACE = re.compile(r"[ \t]+(?:in|в|во|à|en|di|tại|ở)[ \t]+")
 
@@ -1995,12 +2005,38 @@ def _find_named_events(article: _Article, language: str | None) -> None:
             # комиссия": one event, under the first wording.
             key = _stem_key(event.name)
             same = [k for k in names if k[: len(key)] == key or key[: len(k)] == k]
-            name = names[same[0]] if same else names.setdefault(key, event.name)
+            name = (
+                names[same[0]] if same else names.setdefault(key, _by_acronyms(article, event.name))
+            )
             start, end = event.start, event.end
             # Above a person's full name inside it ("визита президента … Путина во Вьетнам"),
             # which stays inside as the event's link.
             article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
             _nest_inside(article, article.spans[-1])
+            _nest_in_sitting(article, article.spans[-1])
+
+
+def _nest_in_sitting(article: _Article, event: _Span) -> None:
+    """A commission named inside its sitting («заседание межправительственной комиссии по
+    …») is kept there: the story names both events."""
+    for outer in article.spans:
+        if (
+            outer.passage == event.passage
+            and outer.target.startswith("event:")
+            and outer.start < event.start
+            and event.end <= outer.end
+        ):
+            article.nested.append((outer, event))
+            return
+
+
+def _by_acronyms(article: _Article, name: str) -> str:
+    """An event's name with each body the article gives an acronym written by it, as its
+    summits are ("Gulf Cooperation Council–ASEAN–China summit" → "GCC–ASEAN–China summit")."""
+    for short, long in article.used_acronyms.items():
+        if long in name and f"organization:{fold(long)}" in article.entities:
+            name = name.replace(long, short)
+    return name
 
 
 def _find_visits(article: _Article, language: str) -> None:
@@ -2014,20 +2050,27 @@ def _find_visits(article: _Article, language: str) -> None:
     for passage, text in enumerate(article.texts):
         for match in head.finditer(text):
             end = _visit_end(article, passage, text, match.end(), link, language == "vi")
-            named = any(
-                s.passage == passage
-                and s.target.startswith("event:")
-                and s.start < (end or 0)
-                and match.start() < s.end
+            if end is None:
+                continue
+            start = match.start()
+            events = [
+                s
                 for s in article.spans
-            )
-            # A state visit named_events found ("chuyến thăm cấp Nhà nước tới Việt Nam") is
-            # that event already.
-            if end is not None and not named:
-                start = match.start()
-                name = text[start:end]
-                article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
-                _nest_inside(article, article.spans[-1])
+                if s.passage == passage
+                and s.target.startswith("event:")
+                and s.start < end
+                and start < s.end
+            ]
+            # A visit named_events found that runs on past the visitor's name is that event
+            # already; one that stops short ("chuyến thăm chính thức New Zealand" of "… của
+            # Thủ tướng Phạm Minh Chính") is this visit cut short, and says it once more.
+            if any(not (start <= s.start and s.end < end) for s in events):
+                continue
+            name = text[start:end]
+            article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
+            visit = article.spans[-1]
+            _nest_inside(article, visit)
+            article.nested += [(visit, replace(s, target=visit.target)) for s in events]
 
 
 def _find_talks(article: _Article, language: str) -> None:
@@ -2048,10 +2091,144 @@ def _find_talks(article: _Article, language: str) -> None:
     # talks) may be another.
     head = min(said, key=lambda pf: (pf[0], pf[1].start))[1].head
     names = [article.people[key].name for key in principals]
-    event = EntityRef(talks_name(language, head, names), "event", None, talks_description(names))
+    pressed = [_press_name(article, key, language) for key in principals]
+    event = EntityRef(talks_name(language, head, pressed), "event", None, talks_description(names))
     for passage, found in said:
         if found.head == head:
             article.add(event, passage, found.start, found.end, (1, found.end - found.start, 0))
+
+
+def _find_receptions(article: _Article, language: str) -> None:
+    """A host receiving a visitor, said by a verb between their names ("Irakli Kobakhidze
+    received Ararat Mirzoyan", «Ван И был принят президентом …»; `receptions.py`): an event
+    from the first name to the second, both kept inside. The pair the story's talks are
+    between is those talks, said once more."""
+    language = SIBLINGS.get(language, language)
+    found: list[EntityRef] = []
+    for passage, text in enumerate(article.texts):
+        if not may_hold(text, language):
+            continue
+        people = sorted(
+            (
+                s
+                for s in article.spans
+                if s.passage == passage and s.target.removeprefix("person:") in article.people
+            ),
+            key=lambda s: (s.start, -s.end),
+        )
+        for first in people:
+            second = next((s for s in people if s.start >= first.end), None)
+            if second is None or second.target == first.target:
+                continue
+            said = hosting(text, first.end, second.start, language)
+            if said is None:
+                continue
+            host, visitor = (second, first) if said.passive else (first, second)
+            event = _reception(article, language, host.target[7:], visitor.target[7:])
+            article.add(event, passage, first.start, second.end, (3, second.end - first.start, 0))
+            _nest_inside(article, article.spans[-1])
+            found.append(event)
+    if len(set(found)) == 1:
+        # "tại buổi tiếp": the one reception the story tells.
+        for passage, text in enumerate(article.texts):
+            for start, end in reception_nouns(text, language):
+                article.add(found[0], passage, start, end, (1, end - start, 0))
+
+
+def _reception(article: _Article, language: str, host: str, visitor: str) -> EntityRef:
+    """The event of `host` receiving `visitor` (keys of people): the story's talks when they
+    are the pair its talks are between."""
+    names = [article.people[host].name, article.people[visitor].name]
+    described = {talks_description(names), talks_description(names[::-1])}
+    talks = next(
+        (e for e in article.entities.values() if e.kind == "event" and e.description in described),
+        None,
+    )
+    if talks is not None:
+        return talks
+    return EntityRef(reception_name(language, *names), "event", None, talks_description(names))
+
+
+def _find_visits_to_places(article: _Article) -> None:
+    """A visit by one person to one place in English ("Mirzoyan's visit to Tbilisi", "a visit
+    to Vietnam by President William Ruto", "Cho is expected to visit Beijing"; `visits.py`),
+    where no other finder has named it: named "Cho's visit to Beijing", the visitor the
+    sentence's subject where the words around the place name none."""
+    for passage, text in enumerate(article.texts):
+        if not article.english[passage] or not visits.may_hold(text):
+            continue
+        spans = [s for s in article.spans if s.passage == passage]
+        people = sorted(
+            (s for s in spans if s.target.removeprefix("person:") in article.people),
+            key=_by_start,
+        )
+        places = [s for s in spans if s.target.startswith("place:")]
+        for person in people:
+            after = visits.after_visitor(text, person.end)
+            place = _longest_at(places, after[0]) if after else None
+            if after is not None and place is not None:
+                written = text[person.start : person.end]
+                _add_visit(article, passage, person.start, place.end, written, after[1], place)
+        for place in places:
+            before = visits.before_place(text, place.start)
+            if before is None:
+                continue
+            start, kind, named_after = before
+            by = next((p for p in people if p.start > place.end), None) if named_after else None
+            visitor: _Span | None = by
+            if by is not None and visits.by_visitor(text, place.end, by.start):
+                end = by.end
+            else:
+                visitor, end = _subject(article, passage, start), place.end
+            if visitor is not None:
+                name = _press_name(article, visitor.target[7:], "en")
+                _add_visit(article, passage, start, end, name, kind, place)
+
+
+def _add_visit(
+    article: _Article, passage: int, start: int, end: int, visitor: str, kind: str, place: _Span
+) -> None:
+    if any(
+        s.passage == passage and s.target.startswith("event:") and s.start < end and start < s.end
+        for s in article.spans
+    ):
+        return  # named already: "state visit to Astana", "visit of President … to China"
+    name = visits.visit_name(visitor, kind, article.entities[place.target].name)
+    article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
+    _nest_inside(article, article.spans[-1])
+
+
+def _by_start(span: _Span) -> tuple[int, int]:
+    return span.start, -span.end
+
+
+def _longest_at(spans: list[_Span], start: int) -> _Span | None:
+    return max((s for s in spans if s.start == start), key=lambda s: s.end, default=None)
+
+
+# Where a sentence ends: a stop and a space before the next one's first word.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?[ \t]+(?=[\"“]?[A-Z])")
+
+
+def _subject(article: _Article, passage: int, at: int) -> _Span | None:
+    """The person a clause is about: the last its sentence names before `at` ("Polish
+    President Andrzej Duda is expected to visit Kyiv"), else the first the sentence before
+    names ("She said she looked forward to visiting Hanoi")."""
+    text = article.texts[passage]
+    ends = [0, *(m.end() for m in _SENTENCE_END.finditer(text, 0, at))]
+    people = sorted(
+        (
+            s
+            for s in article.spans
+            if s.passage == passage and s.target.removeprefix("person:") in article.people
+        ),
+        key=_by_start,
+    )
+    nearest = [s for s in people if ends[-1] <= s.start and s.end <= at]
+    if nearest:
+        return nearest[-1]
+    before = ends[-2] if len(ends) > 1 else 0
+    return next((s for s in people if before <= s.start and s.end <= ends[-1]), None)
 
 
 def _find_visits_by_kind(article: _Article, language: str) -> None:
@@ -2097,12 +2274,29 @@ def _find_calls_on(article: _Article, language: str) -> None:
             before = [s for s in people if s.end <= start]
             visitor = max(before, key=lambda s: s.end, default=None)
             name = call_name(
-                _person_name(article, visitor) if visitor else None, _person_name(article, host)
+                _press_name(article, visitor.target[7:], "en") if visitor else None,
+                _press_name(article, host.target[7:], "en"),
             )
             article.add(
                 EntityRef(name, "event"), passage, start, host.end, (3, host.end - start, 0)
             )
             _nest_inside(article, article.spans[-1])
+        for start, end, reach in calls_received(text, language):
+            people = [
+                s
+                for s in article.spans
+                if s.passage == passage and s.target.removeprefix("person:") in article.people
+            ]
+            host = max((s for s in people if s.end <= start), key=lambda s: s.end, default=None)
+            guest = min(
+                (s for s in people if end < s.start < reach), key=lambda s: s.start, default=None
+            )
+            if host is not None and guest is not None and guest.target != host.target:
+                name = call_name(
+                    _press_name(article, guest.target[7:], "en"),
+                    _press_name(article, host.target[7:], "en"),
+                )
+                article.add(EntityRef(name, "event"), passage, start, end, (3, end - start, 0))
 
 
 # The host's title between "call on" and the host's name: capitalised words only.
@@ -2114,7 +2308,8 @@ def _person_name(article: _Article, span: _Span) -> str:
 
 
 def _principals(article: _Article) -> list[str]:
-    """The two people a story names most (the first named first among equals), by key."""
+    """The two people a story names most, by key, in the order the story first names them
+    (the press writes "Botchorishvili–Mirzoyan talks" after the host it names first)."""
     count: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for span in article.spans:
@@ -2125,7 +2320,37 @@ def _principals(article: _Article) -> list[str]:
             if at < first.get(key, at):
                 first[key] = at
             first.setdefault(key, at)
-    return sorted(count, key=lambda key: (-count[key], first[key]))[:2]
+    most = sorted(count, key=lambda key: (-count[key], first[key]))[:2]
+    return sorted(most, key=lambda key: first[key])
+
+
+# Languages whose press names a pair's talks by the surnames it refers to them by ("Lavrov–
+# Wang Yi talks", "entretiens Raggi - Lavrov", "pertemuan Sugiono - Maris"). Russian declines
+# them and Vietnamese writes names whole, so those keep the full names.
+_SURNAMED_TALKS = frozenset({"en", "fr", "id"})
+
+
+# Countries whose names end on a given name or a father's, not a family name: the press
+# calls To Lam "Lam" and Mohamad Hasan "Mohamad", but a pair's talks keep the whole name.
+_NO_SURNAME_LAST = frozenset({"Vietnam", "Malaysia", "Myanmar", "Indonesia", "Cambodia"})
+
+
+def _press_name(article: _Article, key: str, language: str) -> str:
+    """A principal as the story refers to them once named: the one word of a two-word name it
+    uses alone most ("Mirzoyan", "Wang"), else the full name ("Nguyen Minh Hang")."""
+    person = article.people[key]
+    name, words = person.name, person.name.split()
+    if language not in _SURNAMED_TALKS or len(words) != 2:
+        return name
+    if person.countries and person.countries.most_common(1)[0][0] in _NO_SURNAME_LAST:
+        return name
+    alone = Counter(
+        surface
+        for s in article.spans
+        if s.target == f"person:{key}"
+        and (surface := article.texts[s.passage][s.start : s.end]) in words
+    )
+    return alone.most_common(1)[0][0] if alone else name
 
 
 def _refers_back(article: _Article, passage: int, start: int, noun: str) -> bool:

@@ -41,6 +41,13 @@ _ORDINAL = (
     r"|eleventh|twelfth"
 )
 
+# One party to a joint summit: a country or body, up to four capitalised words ("Gulf
+# Cooperation Council"), not a sentence's first function word ("The EU-AU Summit").
+_PARTY = (
+    r"(?!(?:The|A|An|At|In|On|For|And|Of|During|After|Before|Since)\b)"
+    r"[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3}"
+)
+
 _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "en": (
         # "Pakistan-Iran Joint Economic Commission", "Intergovernmental Commission", "the 26th
@@ -49,10 +56,14 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(
             rf"(?<![\w-])(?P<session>(?:{_ORDINAL}|next)[ \t]+(?:session|meeting)[ \t]+of[ \t]+the"
             r"[ \t]+)?"
-            rf"(?:{_PAIR}[ \t]+)?(?:Joint|Intergovernmental|Inter-[Gg]overnmental)"
+            # A sitting names its body whatever its case ("the next session of the
+            # Armenian-Iranian intergovernmental commission", "47th meeting of the Laos -
+            # Vietnam Intergovernmental Committee"); alone, only a capitalised Commission.
+            rf"(?:{_PAIR}[ \t]+)?(?:Joint|Intergovernmental|Inter-[Gg]overnmental"
+            r"|(?(session)intergovernmental|(?!)))"
             r"(?:[ \t]+(?:Economic|Trade|Ministerial|Permanent|Bilateral|Cooperation)){0,2}"
-            r"[ \t]+Commission(?![\w-])"
-            r"(?:[ \t]+on(?:,?[ \t]+(?:and[ \t]+)?[A-Z][\w-]*)+)?"
+            r"[ \t]+(?:Commission|(?(session)(?:[Cc]ommittee|commission)|(?!)))(?![\w-])"
+            r"(?P<on>[ \t]+on(?:,?[ \t]+(?:and[ \t]+)?[A-Z][\w-]*)+)?"
         ),
         # "Japan-Philippines "2+2" meeting", "2+2 ministerial dialogue".
         re.compile(
@@ -69,6 +80,34 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(
             rf"(?<![\w-])[\"“]?{_WORD}[ \t]+format[\"”]?[ \t]+(?:[Mm]eeting|[Tt]alks|[Ss]ummit)s?"
             r"(?![\w-])"
+        ),
+        # "the sixth EU-AU Summit", "the first Gulf Cooperation Council–ASEAN–China summit":
+        # a summit of parties joined by dashes, counted or not (the count stays out of the
+        # name: the sixth and the seventh are one recurring summit).
+        re.compile(
+            rf"(?<![\w-])(?:(?P<ordinal>{_ORDINAL})[ \t]+)?"
+            rf"{_PARTY}(?:[ \t]?[-–—][ \t]?{_PARTY})+[ \t]+(?:trilateral[ \t]+)?[Ss]ummit(?![\w-])"
+        ),
+        # "a planned trilateral summit", "a trilateral foreign ministers' meeting": three
+        # countries' standing summit or meeting, its parties named elsewhere in the story.
+        re.compile(
+            r"(?<![\w-])trilateral[ \t]+(?:(?:foreign|defen[cs]e)[ \t]+ministers['’][ \t]+"
+            r"|leaders['’][ \t]+)?(?:summit|meeting)(?![\w-])"
+        ),
+        # "the U.S. presidential election", "a snap federal election": an election named by
+        # whose or what kind of vote it is ("any election", "a free election" are none).
+        re.compile(
+            r"(?<![\w-])(?:(?:U\.S\.|[A-Z][\w’'.-]+|snap)[ \t]+)"
+            r"(?:(?:presidential|parliamentary|federal|general|legislative|midterm|local)[ \t]+)"
+            r"(?:election|referendum)(?![\w-])"
+        ),
+        # "the earthquake in Mandalay and Sagaing regions": a disaster and the places it
+        # struck, named without the word for their kind.
+        re.compile(
+            r"(?<![\w-])(?P<named>(?:earthquake|floods?|flooding|typhoon|cyclone|tsunami"
+            rf"|landslides?|hurricane|wildfires?)[ \t]+in[ \t]+(?:the[ \t]+)?{_WORD}"
+            rf"(?:[ \t]+{_WORD})?(?:(?:,[ \t]*|[ \t]+and[ \t]+){_WORD}(?:[ \t]+{_WORD})?){{0,3}})"
+            r"(?:[ \t]+(?:regions?|provinces?|states?|prefectures?))?"
         ),
         # "World War Two", "World War II": the capitalised-run finder stops at the number.
         re.compile(r"(?<![\w-])World[ \t]+War[ \t]+(?:One|Two|I|II)(?![\w-])"),
@@ -89,6 +128,17 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     "ru": (
+        # "очередное заседание Белорусско-вьетнамской межправительственной комиссии по …",
+        # "очередного заседания межправительственного комитета по сотрудничеству": the
+        # sitting is the event, named "заседание" and its body as written after it (in the
+        # genitive whatever the case of "заседание"), the pair's adjective and remit left out.
+        re.compile(
+            r"(?<![\w-])(?P<sitting>(?:[Оо]чередн[а-яё]+[ \t]+)?[Зз]аседани[а-яё]*[ \t]+)"
+            r"(?:[А-ЯЁа-яё][а-яё]+-[а-яё]+(?:ск|цк)[а-яё]+[ \t]+)?"
+            r"(?P<body>(?:[Мм]ежправительственн|[Сс]овместн)[а-яё]+[ \t]+"
+            r"(?:комисси|комитет)[а-яё]*)"
+            r"(?:[ \t]+по(?:[ \t]+[а-яё-]+){0,6}?[ \t]+сотрудничеств[а-яё]*)?"
+        ),
         # "межправительственной комиссии по торгово-экономическому и научно-техническому
         # сотрудничеству", "совместной российско-индонезийской комиссии по …".
         re.compile(
@@ -166,9 +216,11 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
 # A word every pattern of the language needs: most passages have none, and skip them all.
 _GATES = {
     "en": re.compile(
-        r"Commission|2 ?\+ ?2|[Ss]tate visit|official visit|[Dd]ialogue|round of|format|World War"
+        r"ommission|ommittee|2 ?\+ ?2|[Ss]tate visit|official visit|[Dd]ialogue|round of|format"
+        r"|World War|ummit|trilateral|lection|referendum|arthquake|lood|yphoon|yclone|sunami"
+        r"|andslide|urricane|ildfire"
     ),
-    "ru": re.compile(r"комисси|визит|раунд"),
+    "ru": re.compile(r"комисси|комитет|визит|раунд"),
     "vi": re.compile(r"ban|thăm|Tham|Đối"),
     "id": re.compile(r"Komisi|kunjungan|Konsultasi|Dialog|Perundingan"),
     "fr": re.compile(r"[Cc]ommission|[Ss]ommet|visite"),
@@ -199,16 +251,40 @@ def named_events(text: str, language: str | None) -> Iterator[NamedEvent]:
         for match in pattern.finditer(text):
             written = _TRAILING.sub("", match.group()).rstrip(".,;:")
             name = written.replace("“", "").replace("”", "").replace('"', "")
-            if "mention" in pattern.groupindex:
+            if "named" in pattern.groupindex:
+                yield NamedEvent(match.start(), match.start() + len(written), match["named"])
+            elif "sitting" in pattern.groupindex:
+                name = f"заседание {match.group('body')}"
+                yield NamedEvent(match.start(), match.start() + len(written), name)
+            elif "ordinal" in pattern.groupindex and match.group("ordinal"):
+                yield NamedEvent(
+                    match.start(),
+                    match.start() + len(written),
+                    name[match.end("ordinal") - match.start() :].lstrip(),
+                )
+            elif "mention" in pattern.groupindex:
                 yield NamedEvent(match.start("mention"), match.end("mention"), name)
             elif "session" in pattern.groupindex and match.group("session"):
                 # "the 26th session of the … Commission": the sitting is the event, the
-                # commission a body inside it; "next" only dates it.
+                # commission a body inside it; "next" only dates it, and what the commission
+                # is "on" is no part of the sitting's name.
+                if "on" in pattern.groupindex and match.group("on"):
+                    name = name[: match.start("on") - match.start()]
                 yield NamedEvent(
-                    match.start(), match.start() + len(written), _UNDATED.sub("", name)
+                    match.start(), match.start() + len(written), _sitting_name(name, language)
                 )
             else:
                 yield NamedEvent(match.start(), match.start() + len(written), name)
+
+
+def _sitting_name(written: str, language: str | None) -> str:
+    """ "next meeting of the Laos - Vietnam Intergovernmental Committee" → "meeting of the
+    Laos-Vietnam Intergovernmental Committee" (Vietnamese spaces its pairs: "Việt Nam - Lào")."""
+    name = _UNDATED.sub("", written)
+    return _SPACED_DASH.sub(r"\1", name) if language in (None, "en") else name
+
+
+_SPACED_DASH = re.compile(r"(?<=\w)[ \t]+([-–])[ \t]+(?=\w)")
 
 
 # A visit named by who makes it and where to: "state visit of President Sadyr Japarov to China",

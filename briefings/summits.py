@@ -32,6 +32,12 @@ _BEFORE = re.compile(
     r"|[Ee]conomic|[Tt]rade|[Ff]inance)[ \t]+[Mm]inisters['’][ \t]+|[Ll]eaders['’][ \t]+)"
     r"[Mm]eeting)s?[ \t]+of[ \t]+(?:the[ \t]+)?$"
 )
+# "the meeting of the Lancang-Mekong Cooperation foreign ministers": who meets after the body.
+_MEETING_OF = re.compile(r"(?<![\w-])meeting[ \t]+of[ \t]+the[ \t]+$")
+_MINISTERS_AFTER = re.compile(
+    r"[ \t]+((?:[Ff]oreign|[Dd]efen[cs]e|[Ee]conomic|[Tt]rade|[Ff]inance)[ \t]+[Mm]inisters)"
+    r"(?![\w'’])"
+)
 _ACRONYM = r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,7}(?![\w])"
 # A Russian adjective agreeing with "саммит" or "форум", in any case.
 _MASCULINE = r"(?:ий|ый|ой|ого|его|ому|ему|ом|ем|им|ым)"
@@ -53,9 +59,12 @@ _HEAD_FIRST = {
         rf"|(?<![\w])Hội nghị cấp cao(?:[ \t]+{_CAPITALISED}){{1,3}}"
     ),
     "id": re.compile(
-        rf"(?<![\w])(?:Pertemuan|KTT|Konferensi Tingkat Tinggi|Sidang|Forum)"
-        # "KTT" (summit) inside a name does not close it: "… Luar Negeri KTT Asia Timur (EAS)".
-        rf"(?:(?:[ \t]+{_CAPITALISED}){{1,6}}?[ \t]+(?!KTT){_ACRONYM}(?:[ \t]+\({_ACRONYM}\))?"
+        rf"(?<![\w])(?:(?P<summit>KTT|Konferensi Tingkat Tinggi)|Pertemuan|Sidang|Forum)"
+        # "KTT" (summit) inside a name does not close it: "… Luar Negeri KTT Asia Timur (EAS)";
+        # a summit may be named by the body alone ("KTT ASEAN ke-48"), a meeting not ("Pertemuan
+        # AMM" is the meeting its acronym names).
+        rf"(?:(?(summit)|[ \t]+{_CAPITALISED})(?:[ \t]+{_CAPITALISED}){{0,5}}?"
+        rf"[ \t]+(?!KTT){_ACRONYM}(?:[ \t]+\({_ACRONYM}\))?"
         rf"(?:[ \t]+ke-\d+)?|(?:[ \t]+{_CAPITALISED}){{2,6}}(?:[ \t]+\({_ACRONYM}\))?)"
     ),
     "fr": re.compile(
@@ -118,6 +127,12 @@ def gatherings(text: str, organisations: Sequence[Organisation]) -> Iterator[Gat
             head = after.group(2)
             name = f"{after.group(1) or short} {head[0].lower()}{head[1:]}"
             yield Gathering(organisation.start, after.end(), name, organisation.name)
+        of = _MEETING_OF.search(text, max(0, organisation.start - 20), organisation.start)
+        ministers = _MINISTERS_AFTER.match(text, organisation.end) if of else None
+        if of and ministers:
+            name = f"{short} {ministers.group(1).lower()}' meeting"
+            yield Gathering(of.start(), ministers.end(), name, organisation.name)
+            continue
         before = _BEFORE.search(text, 0, organisation.start)
         if before:
             name = f"{short} {before.group(1)[0].lower()}{before.group(1)[1:]}"

@@ -181,6 +181,23 @@ def calls_on(text: str, language: str) -> Iterator[tuple[int, int]]:
             yield match.span()
 
 
+# "Prak Sokhonn received a courtesy call of … Andrey Rudenko": the host first, the visitor
+# after the noun (through a title that may hold commas), the noun alone the mention.
+_CALL_RECEIVED = re.compile(
+    r"(?<![\w-])received[ \t]+a[ \t]+(courtesy[ \t]+call)[ \t]+(?:of|from)[ \t]+"
+)
+_VISITOR_REACH = 120
+
+
+def calls_received(text: str, language: str) -> Iterator[tuple[int, int, int]]:
+    """Where an English `text` says a host received a courtesy call: the noun's span, and
+    the end of the visitor's reach (the visitor's name starts before it)."""
+    if language == "en":
+        for match in _CALL_RECEIVED.finditer(text):
+            stop = text.find(".", match.end(), match.end() + _VISITOR_REACH)
+            yield match.start(1), match.end(1), stop if stop >= 0 else match.end() + _VISITOR_REACH
+
+
 def urges(text: str, end: int) -> bool:
     """Whether the words after a host's name make "call on" an appeal ("… to withdraw")."""
     return _URGES.match(text, end) is not None

@@ -7,6 +7,7 @@ from pathlib import Path
 from briefings.compose import brief_topic
 from briefings.entities import extract
 from briefings.model import Extraction, Mention, Passage
+from briefings.named_events import named_events
 from store import Store
 
 from .conftest import run_ingest
@@ -74,8 +75,8 @@ def test_a_commissions_sitting_is_the_event_and_the_commission_a_body_in_it():
     # "next" only dates the sitting; an ordinal is part of its name.
     assert {
         "session of the Kazakhstan-Iran Joint Economic Commission",
-        "9th meeting of the Brazil-India Joint Commission on Trade, Economic and Technical"
-        " Cooperation",
+        # What the commission is "on" is its remit, no part of the sitting's name.
+        "9th meeting of the Brazil-India Joint Commission",
     } == {m.entity.name for m in events(english)}
     assert "Kazakhstan-Iran Joint Economic Commission" in {
         m.entity.name for m in english.mentions if m.entity.kind == "organization"
@@ -130,8 +131,10 @@ def test_commissions_and_state_visits_in_other_languages():
         language="ms",
     )
 
+    # The sitting is an event (named as the labels name it), the commission one inside it.
     assert {
         "государственного визита президента России Владимира Путина в Монголию",
+        "заседание межправительственной комиссии",
         "межправительственной комиссии по торгово-экономическому и научно-техническому"
         " сотрудничеству",
     } == {m.entity.name for m in events(russian)}
@@ -306,3 +309,98 @@ def test_a_visit_with_no_named_visitor_or_place_is_no_event():
     )
 
     assert [] == events(extraction)
+
+
+def test_a_joint_summit_keeps_its_count_in_the_mention_and_names_bodies_by_acronym():
+    from briefings.entities import extract
+
+    extraction = extract(
+        [
+            Passage("title", "Oman and Malaysia review ties"),
+            Passage(
+                "body",
+                "Oman, a member of the Gulf Cooperation Council (GCC), and Malaysia held talks."
+                " The ministers discussed the first Gulf Cooperation Council–ASEAN–China summit"
+                " and the outcomes of the second ASEAN-GCC Summit, and recalled the sixth EU-AU"
+                " Summit.",
+            ),
+        ],
+        language="en",
+    )
+
+    events = {m.entity.name: m.surface for m in extraction.mentions if m.entity.kind == "event"}
+    assert {
+        "GCC–ASEAN–China summit": "first Gulf Cooperation Council–ASEAN–China summit",
+        "ASEAN-GCC Summit": "second ASEAN-GCC Summit",
+        "EU-AU Summit": "sixth EU-AU Summit",
+    }.items() <= events.items()
+
+
+def test_a_sitting_names_its_commission_or_committee_in_any_case_without_its_remit():
+    text = (
+        "They agreed to convene the next session of the Armenian-Iranian intergovernmental"
+        " commission in the spring, and prepared the 47th meeting of the Laos - Vietnam"
+        " Intergovernmental Committee on Trade and Investment in Vientiane."
+    )
+
+    assert [
+        "session of the Armenian-Iranian intergovernmental commission",
+        "47th meeting of the Laos-Vietnam Intergovernmental Committee",
+    ] == [event.name for event in named_events(text, "en")]
+
+
+def test_a_russian_sitting_is_named_in_the_nominative_with_its_commission_kept_inside():
+    extraction = extract(
+        passages(
+            "Белоруссия и Вьетнам обсудили торговлю",
+            "Вьетнамская сторона рассчитывает провести очередное заседание"
+            " Белорусско-вьетнамской межправительственной комиссии по торгово-экономическому и"
+            " научно-техническому сотрудничеству в Ханое.",
+        ),
+        language="ru",
+    )
+
+    names = {m.entity.name for m in events(extraction)}
+    assert "заседание межправительственной комиссии" in names
+    assert any(name.startswith("межправительственной комиссии") for name in names)
+
+
+def test_a_russian_summit_is_named_in_the_nominative():
+    extraction = extract(
+        passages(
+            "Лавров провел переговоры с главой МИД Лаоса",
+            "Министры обсудили подготовку юбилейного саммита Россия — АСЕАН.",
+        ),
+        language="ru",
+    )
+
+    assert "саммит Россия — АСЕАН" in {m.entity.name for m in events(extraction)}
+
+
+def test_a_vietnamese_visit_runs_on_to_its_visitor_and_keeps_its_shorter_wording():
+    extraction = extract(
+        passages(
+            "Hai bên nhất trí triển khai kết quả chuyến thăm chính thức New Zealand của Thủ tướng"
+            " Phạm Minh Chính.",
+        ),
+        language="vi",
+    )
+
+    visits = {m.surface: m.entity.name for m in events(extraction)}
+    whole = "chuyến thăm chính thức New Zealand của Thủ tướng Phạm Minh Chính"
+    assert {whole: whole, "chuyến thăm chính thức New Zealand": whole} == visits
+
+
+def test_elections_named_by_whose_vote_and_disasters_by_where_they_struck():
+    text = (
+        "Seoul and Tokyo agreed to coordinate ahead of the U.S. presidential election, and"
+        " Germany is due to hold a snap federal election on February 23. China provided aid"
+        " after the earthquake in Mandalay and Sagaing regions. The military must stop"
+        " airstrikes before any election."
+    )
+
+    assert [
+        "U.S. presidential election",
+        "snap federal election",
+        "earthquake in Mandalay and Sagaing",
+    ] == [event.name for event in named_events(text, "en")]

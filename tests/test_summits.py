@@ -107,7 +107,8 @@ def test_meetings_in_other_languages():
         language="vi",
     )
 
-    assert {"саммите БРИКС", "совещании Россия — АСЕАН"} == {m.entity.name for m in events(russian)}
+    # Named in the nominative, as the labels and a reader name them.
+    assert {"саммит БРИКС", "совещание Россия — АСЕАН"} == {m.entity.name for m in events(russian)}
     assert {"саммите БРИКС", "саммита БРИКС"} <= {m.surface for m in events(russian)}
     assert ["Pertemuan Menteri Luar Negeri ASEAN ke-57 di Vientiane"] == [
         m.entity.name for m in events(indonesian)
@@ -214,3 +215,44 @@ def test_forums_and_who_meets_in_vietnamese_indonesian_and_french():
         "réunion des ministres des Affaires étrangères du G20",
         "sommet des chefs d’État et de gouvernement de l’OTAN",
     } == {m.surface for m in events(french)}
+
+
+def test_a_meeting_of_a_bodys_ministers_and_a_trilateral_summit_are_events():
+    extraction = extract(
+        [
+            Passage("title", "Myanmar and China discuss border peace"),
+            Passage(
+                "body",
+                "The two sides agreed to keep close contact ahead of the meeting of the"
+                " Lancang-Mekong Cooperation foreign ministers, and discussed a planned trilateral"
+                " summit with Japan.",
+            ),
+        ],
+        language="en",
+    )
+
+    found = {m.entity.name: m.surface for m in extraction.mentions if m.entity.kind == "event"}
+    assert {
+        "Lancang-Mekong Cooperation foreign ministers' meeting": (
+            "meeting of the Lancang-Mekong Cooperation foreign ministers"
+        ),
+        "trilateral summit": "trilateral summit",
+    } == found
+
+
+def test_an_indonesian_summit_may_be_named_by_its_body_alone():
+    extraction = extract(
+        [
+            Passage("title", "Sugiono terima kunjungan Menlu Filipina"),
+            Passage(
+                "body",
+                "Kedua menteri membahas persiapan KTT ASEAN ke-48 dan hasil Pertemuan AMM di"
+                " Jakarta.",
+            ),
+        ],
+        language="id",
+    )
+
+    names = {m.entity.name for m in extraction.mentions if m.entity.kind == "event"}
+    assert "KTT ASEAN ke-48" in names
+    assert not any(name.startswith("Pertemuan AMM") for name in names)
