@@ -32,6 +32,8 @@ FEATURES = (
     "graded",
     "titled",
     "listed",
+    "series",
+    "cued",
     "lang_en",
     "lang_ru",
     "lang_vi",
