@@ -400,12 +400,15 @@ def _features(
         0.0,
         float(series[0]),
         float(series[1]),
+        0.0,
         *_languages(grammar.language),
     ]
     if screen and hopeless(early):
         return None
     total, frequency = background
     places = [_place_in_run(grammar, o, edges) for o in occurrences]
+    # "agreed to lift two-way trade": a run opening after "to" opens with its verb.
+    early[16] = sum(_after_to(grammar, texts[o.passage], o.start) for o in occurrences) / size
     early[3] = math.log((total + 1) / (frequency(key) + 1)) / math.log(total + 1)
     early[4] = max(frequency((w,)) for w in key) / total
     early[9] = sum(w for w, _ in places) / size
@@ -425,6 +428,10 @@ def _features(
 @cache
 def _languages(language: str) -> tuple[float, ...]:
     return tuple(float(language == other) for other in LANGUAGES)
+
+
+def _after_to(grammar: Grammar, text: str, start: int) -> bool:
+    return grammar.language == "en" and text[max(0, start - 4) : start] in (" to ", "\nto ")
 
 
 def _listed(grammar: Grammar, text: str, occurrence: Occurrence) -> bool:
