@@ -32,7 +32,7 @@ from briefings.datafiles import lines, rows
 from briefings.folding import fold
 from briefings.foreign_names import analyzer
 from briefings.keyphrase_model import FEATURES, hopeless, probability, threshold
-from briefings.noun_phrases import chunks, runs, series, sub_phrases
+from briefings.noun_phrases import chunks, runs, russian_adjective, series, sub_phrases
 
 WINDOW = 80  # characters read on the modifiers' side: MAX_WORDS - 1 long Russian words and spaces
 NEXT_WORD = 40  # and on the other: enough to see whether the run goes on
@@ -344,11 +344,12 @@ def _chunk_occurrences(
 def _russian_phrase(words: Sequence[tuple[int, int, str]]) -> bool:
     """A Russian noun phrase: adjectives agreeing with the noun that ends it ("визовый
     режим"), after at most one noun that governs them ("поставки риса", "план совместных
-    мероприятий"); not two nouns in a row inside ("большое значение сотрудничеству")."""
+    мероприятий"); not two nouns in a row inside ("большое значение сотрудничеству"), nor a
+    phrase cut after an adjective ("одностороннего санкционного" of "…давления")."""
     return all(
         _RUSSIAN_MODIFIER.search(w.lower()) and not w.lower().endswith(_RUSSIAN_VERBAL_NOUN)
         for _, _, w in words[1:-1]
-    )
+    ) and not (len(words) > 1 and russian_adjective(words[-1][2].lower()))
 
 
 def _place_in_run(grammar: Grammar, o: Occurrence, edges: Edges) -> tuple[bool, bool]:
@@ -710,13 +711,15 @@ def _participle(grammar: Grammar, stem: str) -> bool:
 
 def _agrees(grammar: Grammar, words: list[re.Match[str]]) -> bool:
     """In Russian, the words before the head are adjectives ("стратегического партнерства"),
-    not a noun in another case ("итогам переговоров") or a verb ("расширять сотрудничество")."""
+    not a noun in another case ("итогам переговоров") or a verb ("расширять сотрудничество");
+    the head is a noun, not an adjective sharing its stem ("санкционного" of "санкции")."""
     if grammar.language != "ru":
         return True
+    lowered = [m.group().lower() for m in words]
     return all(
         _RUSSIAN_MODIFIER.search(word) and not word.endswith(_RUSSIAN_VERBAL_NOUN)
-        for word in (m.group().lower() for m in words[:-1])
-    )
+        for word in lowered[:-1]
+    ) and not (len(lowered) > 1 and russian_adjective(lowered[-1]))
 
 
 def _runs_near_heads(grammar: Grammar, text: str) -> Iterator[list[re.Match[str]]]:

@@ -34,6 +34,7 @@ _LOWER = "".join(
 # Words with inner hyphens; an apostrophe ends a word ("Ukraine's" leaves "s").
 _LOWER_WORD = re.compile(rf"(?<![\w-])[{_LOWER}][^\W\d_]*(?:-[^\W\d_]+)*(?!\w)")
 _RUSSIAN_VERB = frozenset({"VERB", "INFN", "GRND", "PRTS"})
+_RUSSIAN_ADJECTIVE = frozenset({"ADJF", "PRTF"})
 Run = list[tuple[int, int, str]]
 SERIES_ITEMS = 3  # "trade and energy projects" is one phrase as often as two items
 CUE_WINDOW = 40  # characters before a series read for its cue: "in the fields of"
@@ -227,6 +228,13 @@ def _is_verb(language: str, word: str, verbs: frozenset[str]) -> bool:
     if language == "ru":
         return _russian_verb(word)
     return word in verbs
+
+
+@lru_cache(maxsize=8192)
+def russian_adjective(word: str) -> bool:
+    """pymorphy3's likeliest reading is an adjective's or a participle's full form."""
+    parses = analyzer().parse(word)
+    return bool(parses) and parses[0].tag.POS in _RUSSIAN_ADJECTIVE
 
 
 @lru_cache(maxsize=8192)

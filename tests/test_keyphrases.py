@@ -459,3 +459,17 @@ def test_a_run_opening_after_to_opens_with_its_verb():
 
     assert "two-way trade" in topics(extraction)
     assert not {"lift two-way trade", "finish border demarcation"} & topics(extraction)
+
+
+def test_a_russian_phrase_is_not_cut_after_an_adjective():
+    extraction = extract(
+        article(
+            "Лавров: Россия и Лаос против одностороннего санкционного давления",
+            "Министр иностранных дел России Сергей Лавров заявил, что Москва и Вьентьян"
+            " выступают против одностороннего санкционного давления Запада.",
+            "Одностороннее санкционное давление, по словам министра, вредит развитию региона.",
+        ),
+        language="ru",
+    )
+
+    assert "одностороннего санкционного" not in topics(extraction)
