@@ -53,15 +53,18 @@ def initiatives(text: str, language: str | None) -> Iterator[Initiative]:
     if patterns is None:
         return
     before, after = patterns
-    for match in before.finditer(text):
-        if _a_name(match.group(2)):
-            yield Initiative(match.group(2), *match.span(2))
-    for match in after.finditer(text) if after is not None else ():
-        if _a_name(match.group(1)):
-            if match.group(2).lower() in _DOCUMENT_WORDS:
-                yield Initiative(f"{match.group(1)} {match.group(2)}", match.start(1), match.end())
+    # Quotation marks are rarer than words: find them first, then the kind beside them.
+    for match in _QUOTED_NAME.finditer(text):
+        name, (start, end) = match.group(1), match.span(1)
+        if not _a_name(name):
+            continue
+        if before.search(text, max(0, start - _KIND_WINDOW), start - 1):
+            yield Initiative(name, start, end)
+        elif after is not None and (kind := after.match(text, end + 1)):
+            if kind.group(1).lower() in _DOCUMENT_WORDS:
+                yield Initiative(f"{name} {kind.group(1)}", start, kind.end())
             else:
-                yield Initiative(match.group(1), *match.span(1))
+                yield Initiative(name, start, end)
 
 
 def _a_name(words: str) -> bool:
@@ -70,6 +73,8 @@ def _a_name(words: str) -> bool:
 
 
 _DOCUMENT_WORDS = frozenset(w for words in _DOCUMENTS.values() for w in words.split("|"))
+_QUOTED_NAME = re.compile(_QUOTED)
+_KIND_WINDOW = 24  # characters before the quotation read for the kind: "инициативе " and spaces
 
 
 @cache
@@ -78,8 +83,6 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] |
     if kinds is None or documents is None:
         return None
     heads = f"{kinds}|{documents}"
-    before = re.compile(rf"(?<![\w-])(?i:({heads}))[ \t]+{_QUOTED}")
-    after = (
-        re.compile(rf"{_QUOTED}[ \t]+(?i:({heads}))(?![\w-])") if language in _KIND_AFTER else None
-    )
+    before = re.compile(rf"(?<![\w-])(?i:{heads})[ \t]+$")
+    after = re.compile(rf"[ \t]+(?i:({heads}))(?![\w-])") if language in _KIND_AFTER else None
     return before, after

@@ -248,14 +248,22 @@ def candidates(
     for occurrence in found:
         by_key[occurrence.key].append(occurrence)
     weights = _weights(found, title)
+    # Each key said as an item of a series: whether one of its series follows a cue.
+    listed: dict[tuple[str, ...], bool] = {}
+    for o in found if items else ():
+        cue = items.get((o.passage, o.start, o.end))
+        if cue is not None:
+            listed[o.key] = listed.get(o.key, False) or cue
     found_candidates = []
     for key, occurrences in by_key.items():
-        spans = [(o.passage, o.start, o.end) for o in occurrences]
-        cued = any(items.get(span, False) for span in spans)
+        cued = listed.get(key, False)
         # A word alone ("ceasefire", "agriculture") said once in passing is scenery: it must
         # be said twice, or in the headline or lead, or be one of the areas a series lists.
-        once = len(key) == 1 or not any(o.headed for o in occurrences)
-        if weights[key] < 2 and once and not cued:
+        if (
+            weights[key] < 2
+            and not cued
+            and (len(key) == 1 or not any(o.headed for o in occurrences))
+        ):
             continue
         features = _features(
             grammar,
@@ -266,7 +274,7 @@ def candidates(
             title,
             (total, frequency),
             screen,
-            (any(span in items for span in spans), cued),
+            (key in listed, cued),
         )
         if features is not None:
             titled = any(o.titled for o in occurrences)
@@ -300,6 +308,8 @@ def _chunk_occurrences(
         for p, found in enumerate(runs_of)
         for item, cued in series(texts[p], found, language)
     }
+    # A cued item ends where its run ends (an area word it opens with is cut off its start).
+    cued_ends = {(p, end) for (p, _, end), cued in items.items() if cued}
     starts = {(o.passage, o.start) for o in headed}
     spans = {(o.passage, o.start, o.end) for o in headed}
     stems = [[[stem(language, w) for _, _, w in run] for run in found] for found in runs_of]
@@ -309,7 +319,7 @@ def _chunk_occurrences(
     for passage, found in enumerate(runs_of):
         for run, run_stems in zip(found, stems[passage], strict=True):
             size = len(run)
-            if any(items.get((passage, start, run[-1][1])) for start, _, _ in run[:3]):
+            if (passage, run[-1][1]) in cued_ends:
                 wanted = [True] * size
             else:
                 wanted = [passage in opening or said[s] >= 2 for s in run_stems]

@@ -174,7 +174,7 @@ def series(text: str, found: Sequence[Run], language: str) -> Iterator[tuple[Run
     this way, each said once; a run longer than a phrase is a clause, not an item. A word
     naming the area itself ("lĩnh vực", "bidang", "сфере") is the cue, not the item."""
     joins = _SERIES_JOINS.get(language)
-    if joins is None:
+    if joins is None or ", " not in text:  # no series without a comma
         return
     longest = VI_MAX_SYLLABLES if language == "vi" else MAX_WORDS - 1
     chain: list[Run] = list(found[:1])
