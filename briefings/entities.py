@@ -46,6 +46,7 @@ from briefings.foreign_names import (
 from briefings.gazetteer import TOKEN, Alias, Gazetteer, load, phrase_key
 from briefings.gazetteer.languages import after_capitalised_word, for_language
 from briefings.given_names import GivenName, names_from_given
+from briefings.initiatives import initiatives
 from briefings.keyphrases import SIBLINGS, is_function_word, is_matter, key_phrases, restates
 from briefings.model import Acronym, EntityKind, EntityRef, Extraction, Mention, Passage
 from briefings.named_events import VISIT_HEADS, VISIT_LINKS, VISITOR_GAP, named_events
@@ -388,6 +389,7 @@ def extract(
         _find_acts(article)
         _find_measures(article)
     _find_matters_of_parties(article, language or "en")
+    _find_initiatives(article, language)
     _find_key_phrases(article, passages, language)
     if language in (None, "en"):
         _find_parties(article)
@@ -2652,6 +2654,14 @@ def _named_inside(outer: EntityKind, inner: EntityRef, english: bool) -> bool:
     if inner.kind == "place":
         return outer == "topic"
     return inner.kind == "organization" and outer == "event" and not english
+
+
+def _find_initiatives(article: _Article, language: str | None) -> None:
+    """Initiatives named in quotation marks ("Crossroads of Peace" project): topics."""
+    for passage, text in enumerate(article.texts):
+        for found in initiatives(text, language):
+            entity = EntityRef(found.name, "topic")
+            article.add(entity, passage, found.start, found.end, (1, found.end - found.start, 1))
 
 
 def _find_key_phrases(article: _Article, passages: Sequence[Passage], language: str | None) -> None:

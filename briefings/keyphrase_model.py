@@ -32,6 +32,9 @@ FEATURES = (
     "graded",
     "titled",
     "listed",
+    "series",
+    "cued",
+    "after_to",
     "lang_en",
     "lang_ru",
     "lang_vi",
@@ -49,7 +52,7 @@ def probability(features: Sequence[float]) -> float:
 
 # Features read last, each in [0, 1]: a candidate the others leave below the threshold even
 # with these at their best is dropped before they are computed (most candidates are).
-LATE = ("rarity", "commonness", "whole", "head_end", "listed")
+LATE = ("rarity", "commonness", "whole", "head_end", "listed", "after_to")
 
 
 def hopeless(early: Sequence[float]) -> bool:

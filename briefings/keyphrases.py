@@ -30,8 +30,9 @@ from typing import NamedTuple
 
 from briefings.datafiles import lines, rows
 from briefings.folding import fold
-from briefings.keyphrase_model import hopeless, probability, threshold
-from briefings.noun_phrases import chunks, runs, sub_phrases
+from briefings.foreign_names import analyzer
+from briefings.keyphrase_model import FEATURES, hopeless, probability, threshold
+from briefings.noun_phrases import chunks, runs, russian_adjective, series, sub_phrases
 
 WINDOW = 80  # characters read on the modifiers' side: MAX_WORDS - 1 long Russian words and spaces
 NEXT_WORD = 40  # and on the other: enough to see whether the run goes on
@@ -48,6 +49,7 @@ DF_FILE = "gazetteer/keyphrase_df.tsv"
 VERBS_FILE = "gazetteer/keyphrase_verbs.txt"
 QUALIFIERS_FILE = "gazetteer/keyphrase_qualifiers.tsv"
 ALONE_FILE = "gazetteer/matter_words.tsv"
+CUED = FEATURES.index("cued")
 
 # Letters with inner hyphens ("confidence-building", "военно-техническое"); an apostrophe
 # ends a word, so "Ukraine's" and "l'énergie" leave "s" and "l" to the function words.
@@ -160,7 +162,21 @@ def key_phrases(
     """
     found = candidates(texts, language, title, screen=True)
     chosen = select(found, [probability(c.features) for c in found], threshold())
-    return [c.phrase(texts) for c in chosen]
+    phrases = [c.phrase(texts) for c in chosen]
+    if language == "ru":
+        phrases = [_russian_nominative(phrase) for phrase in phrases]
+    return phrases
+
+
+def _russian_nominative(phrase: KeyPhrase) -> KeyPhrase:
+    """A Russian noun named as a dictionary names it: "сотрудничество в энергетике" lists
+    "энергетика". Phrases of several words keep their wording: their words agree."""
+    if " " in phrase.name or "-" in phrase.name:
+        return phrase
+    parses = analyzer().parse(phrase.name)
+    if not parses or parses[0].tag.POS != "NOUN":
+        return phrase
+    return KeyPhrase(parses[0].normal_form, phrase.score, phrase.occurrences)
 
 
 def select(
@@ -177,8 +193,12 @@ def select(
     for p, candidate in ranked:
         if len(chosen) == KEEP or p < least:
             break
-        taken = [c.key for c in (*titled, *chosen)]
-        if not any(_inside(candidate.key, k) or _inside(k, candidate.key) for k in taken):
+        # One word of a series ("trade" in "trade, energy and tourism") is one matter; a
+        # phrase the article builds on it ("trade imbalance") is another.
+        taken = [c.key for c in (*titled, *chosen) if not c.listed_word]
+        if candidate.listed_word or not any(
+            _inside(candidate.key, k) or _inside(k, candidate.key) for k in taken
+        ):
             chosen.append(candidate)
     return [*titled, *chosen]
 
@@ -191,6 +211,11 @@ class Candidate:
     occurrences: tuple[Occurrence, ...]
     features: tuple[float, ...]
     titled: bool
+
+    @property
+    def listed_word(self) -> bool:
+        """One word of the areas a series lists after a cue ("cooperation in trade, energy…")."""
+        return len(self.key) == 1 and bool(self.features[CUED])
 
     def phrase(self, texts: Sequence[str]) -> KeyPhrase:
         return KeyPhrase(_name(texts, self.occurrences), 0.0, self.occurrences)
@@ -217,20 +242,39 @@ def candidates(
     total, frequency = background or _shipped_background()
     verbs = _verbs(grammar, texts)
     found = [o for i, text in enumerate(texts) for o in _occurrences(grammar, i, text, verbs)]
-    chunked, edges = _chunk_occurrences(grammar, texts, verbs, found, title)
+    chunked, edges, items = _chunk_occurrences(grammar, texts, verbs, found, title)
     found += chunked
     by_key: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
     for occurrence in found:
         by_key[occurrence.key].append(occurrence)
     weights = _weights(found, title)
+    # Each key said as an item of a series: whether one of its series follows a cue.
+    listed: dict[tuple[str, ...], bool] = {}
+    for o in found if items else ():
+        cue = items.get((o.passage, o.start, o.end))
+        if cue is not None:
+            listed[o.key] = listed.get(o.key, False) or cue
     found_candidates = []
     for key, occurrences in by_key.items():
+        cued = listed.get(key, False)
         # A word alone ("ceasefire", "agriculture") said once in passing is scenery: it must
-        # be said twice, or in the headline or lead.
-        if weights[key] < 2 and (len(key) == 1 or not any(o.headed for o in occurrences)):
+        # be said twice, or in the headline or lead, or be one of the areas a series lists.
+        if (
+            weights[key] < 2
+            and not cued
+            and (len(key) == 1 or not any(o.headed for o in occurrences))
+        ):
             continue
         features = _features(
-            grammar, texts, key, occurrences, edges, title, (total, frequency), screen
+            grammar,
+            texts,
+            key,
+            occurrences,
+            edges,
+            title,
+            (total, frequency),
+            screen,
+            (key in listed, cued),
         )
         if features is not None:
             titled = any(o.titled for o in occurrences)
@@ -239,6 +283,7 @@ def candidates(
 
 
 Edges = tuple[dict[tuple[int, int], int], set[tuple[int, int]]]
+Items = dict[tuple[int, int, int], bool]  # (passage, start, end): after an area cue
 
 
 def _chunk_occurrences(
@@ -247,16 +292,24 @@ def _chunk_occurrences(
     verbs: frozenset[str],
     headed: list[Occurrence],
     title: int | None,
-) -> tuple[list[Occurrence], Edges]:
+) -> tuple[list[Occurrence], Edges, Items]:
     """Noun-phrase chunks (`noun_phrases`) of words the headline or lead says or the article
-    says twice (a phrase said once in the body is never kept), and where the runs they come
-    from start (with their ends) and end, by passage."""
+    says twice (a phrase said once in the body is never kept, unless it is one of a series),
+    where the runs they come from start (with their ends) and end, by passage, and the items
+    of the series the passages enumerate."""
     language = grammar.language
     # A story's matters are said early: chunking its first passages finds nearly all of them
     # at a fraction of the cost on a long article.
     runs_of = [runs(text, language, grammar.function_words, verbs) for text in texts[:CHUNKED]]
     run_starts = {(p, run[0][0]): run[-1][1] for p, found in enumerate(runs_of) for run in found}
     run_ends = {(p, run[-1][1]) for p, found in enumerate(runs_of) for run in found}
+    items = {
+        (p, item[0][0], item[-1][1]): cued
+        for p, found in enumerate(runs_of)
+        for item, cued in series(texts[p], found, language)
+    }
+    # A cued item ends where its run ends (an area word it opens with is cut off its start).
+    cued_ends = {(p, end) for (p, _, end), cued in items.items() if cued}
     starts = {(o.passage, o.start) for o in headed}
     spans = {(o.passage, o.start, o.end) for o in headed}
     stems = [[[stem(language, w) for _, _, w in run] for run in found] for found in runs_of]
@@ -265,8 +318,11 @@ def _chunk_occurrences(
     by_key: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
     for passage, found in enumerate(runs_of):
         for run, run_stems in zip(found, stems[passage], strict=True):
-            wanted = [passage in opening or said[s] >= 2 for s in run_stems]
             size = len(run)
+            if (passage, run[-1][1]) in cued_ends:
+                wanted = [True] * size
+            else:
+                wanted = [passage in opening or said[s] >= 2 for s in run_stems]
             for first, last in sub_phrases(run, language, wanted):
                 start, end = run[first][0], run[last - 1][1]
                 whole = first == 0 and last == size
@@ -286,20 +342,24 @@ def _chunk_occurrences(
     chunked = [
         o
         for key, found in by_key.items()
-        if len(found) > 1 or key in keys or found[0].passage in opening
+        if len(found) > 1
+        or key in keys
+        or found[0].passage in opening
+        or items.get((found[0].passage, found[0].start, found[0].end), False)
         for o in found
     ]
-    return chunked, (run_starts, run_ends)
+    return chunked, (run_starts, run_ends), items
 
 
 def _russian_phrase(words: Sequence[tuple[int, int, str]]) -> bool:
     """A Russian noun phrase: adjectives agreeing with the noun that ends it ("визовый
     режим"), after at most one noun that governs them ("поставки риса", "план совместных
-    мероприятий"); not two nouns in a row inside ("большое значение сотрудничеству")."""
+    мероприятий"); not two nouns in a row inside ("большое значение сотрудничеству"), nor a
+    phrase cut after an adjective ("одностороннего санкционного" of "…давления")."""
     return all(
         _RUSSIAN_MODIFIER.search(w.lower()) and not w.lower().endswith(_RUSSIAN_VERBAL_NOUN)
         for _, _, w in words[1:-1]
-    )
+    ) and not (len(words) > 1 and russian_adjective(words[-1][2].lower()))
 
 
 def _place_in_run(grammar: Grammar, o: Occurrence, edges: Edges) -> tuple[bool, bool]:
@@ -321,6 +381,7 @@ def _features(
     title: int | None,
     background: tuple[int, Callable[[tuple[str, ...]], int]],
     screen: bool,
+    series: tuple[bool, bool] = (False, False),
 ) -> tuple[float, ...] | None:
     """The model's inputs, in the order of `keyphrase_model.FEATURES`; None when `screen`
     and the model could not keep the candidate whatever its LATE features."""
@@ -348,12 +409,17 @@ def _features(
         float(len(key) > 1 and edge in grammar.qualifiers),
         float(titled),
         0.0,
+        float(series[0]),
+        float(series[1]),
+        0.0,
         *_languages(grammar.language),
     ]
     if screen and hopeless(early):
         return None
     total, frequency = background
     places = [_place_in_run(grammar, o, edges) for o in occurrences]
+    # "agreed to lift two-way trade": a run opening after "to" opens with its verb.
+    early[16] = sum(_after_to(grammar, texts[o.passage], o.start) for o in occurrences) / size
     early[3] = math.log((total + 1) / (frequency(key) + 1)) / math.log(total + 1)
     early[4] = max(frequency((w,)) for w in key) / total
     early[9] = sum(w for w, _ in places) / size
@@ -373,6 +439,10 @@ def _features(
 @cache
 def _languages(language: str) -> tuple[float, ...]:
     return tuple(float(language == other) for other in LANGUAGES)
+
+
+def _after_to(grammar: Grammar, text: str, start: int) -> bool:
+    return grammar.language == "en" and text[max(0, start - 4) : start] in (" to ", "\nto ")
 
 
 def _listed(grammar: Grammar, text: str, occurrence: Occurrence) -> bool:
@@ -651,13 +721,15 @@ def _participle(grammar: Grammar, stem: str) -> bool:
 
 def _agrees(grammar: Grammar, words: list[re.Match[str]]) -> bool:
     """In Russian, the words before the head are adjectives ("стратегического партнерства"),
-    not a noun in another case ("итогам переговоров") or a verb ("расширять сотрудничество")."""
+    not a noun in another case ("итогам переговоров") or a verb ("расширять сотрудничество");
+    the head is a noun, not an adjective sharing its stem ("санкционного" of "санкции")."""
     if grammar.language != "ru":
         return True
+    lowered = [m.group().lower() for m in words]
     return all(
         _RUSSIAN_MODIFIER.search(word) and not word.endswith(_RUSSIAN_VERBAL_NOUN)
-        for word in (m.group().lower() for m in words[:-1])
-    )
+        for word in lowered[:-1]
+    ) and not (len(lowered) > 1 and russian_adjective(lowered[-1]))
 
 
 def _runs_near_heads(grammar: Grammar, text: str) -> Iterator[list[re.Match[str]]]:

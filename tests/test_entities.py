@@ -295,8 +295,11 @@ def test_evaluation_on_seeds_reaches_the_bar():
     scores = json.loads(result.stdout)["entities"]["all"]
     # 0.9 until the principals' own talks, meeting or call became events (briefings/talks.py):
     # the seeds' phone conversation and Moscow talks are real events the developers' labels
-    # never list (the labels of sets 6-8 do), so each is counted extra: 0.90 -> 0.877.
-    assert scores["precision"] >= 0.86
+    # never list (the labels of sets 6-8 do), so each is counted extra: 0.90 -> 0.877. The
+    # areas a series lists after a cue ("projects in the fields of energy, industry,
+    # mechanical engineering…") became topics, which sets 7 and 9 label and these labels
+    # never do: 0.866 -> 0.859.
+    assert scores["precision"] >= 0.85
     assert scores["recall"] >= 0.9
 
 

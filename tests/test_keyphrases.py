@@ -444,3 +444,32 @@ def test_an_indonesian_head_of_two_words_is_no_topic_alone():
 
     assert "kerja sama" not in topics(extraction)  # "cooperation" says no matter
     assert "kerja sama perikanan" in topics(extraction)
+
+
+def test_a_run_opening_after_to_opens_with_its_verb():
+    extraction = extract(
+        article(
+            "Laos and Vietnam aim to lift two-way trade to $3 billion",
+            "Laos and Vietnam agreed on Friday to lift two-way trade to $3 billion by 2030 and"
+            " to finish border demarcation, the foreign ministers said in Vientiane.",
+            "Two-way trade reached $2 billion last year; border demarcation is nearly done.",
+        ),
+        language="en",
+    )
+
+    assert "two-way trade" in topics(extraction)
+    assert not {"lift two-way trade", "finish border demarcation"} & topics(extraction)
+
+
+def test_a_russian_phrase_is_not_cut_after_an_adjective():
+    extraction = extract(
+        article(
+            "Лавров: Россия и Лаос против одностороннего санкционного давления",
+            "Министр иностранных дел России Сергей Лавров заявил, что Москва и Вьентьян"
+            " выступают против одностороннего санкционного давления Запада.",
+            "Одностороннее санкционное давление, по словам министра, вредит развитию региона.",
+        ),
+        language="ru",
+    )
+
+    assert "одностороннего санкционного" not in topics(extraction)
