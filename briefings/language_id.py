@@ -22,7 +22,16 @@ import numpy as np
 import platformdirs
 from py3langid import langid, modelio
 
-_UNREADABLE = (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile)
+# AttributeError: `_read` leans on py3langid internals (modelio._to_array) a release may rename.
+_UNREADABLE = (
+    OSError,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    EOFError,
+    zipfile.BadZipFile,
+)
 
 
 def rank(text: str) -> list[tuple[str, float]]:
