@@ -37,6 +37,7 @@ from briefings.folding import fold
 from briefings.foreign_bodies import bodies, russian_bodies, vietnamese_bodies
 from briefings.foreign_names import (
     ForeignName,
+    analyzer,
     is_russian_name,
     last_role,
     role_names,
@@ -885,12 +886,23 @@ def _declined_owner(owners: dict[str, list[str]], word: str) -> str | None:
     # Most words open like no surname of the article: one key says so.
     if not any(name_key(word)[:3] == surname[:3] for surname in owners):
         return None
+    if _known_place_word(word):  # "посетила Кашин": the town, not Vasily Kashin
+        return None
     stems = [word[: -len(e)] for e in _RUSSIAN_CASE_ENDINGS if word.endswith(e)]
     for form in (word, *(s for s in stems if len(s) >= _SHORTEST_SURNAME)):
         found = owners.get(name_key(form), [])
         if found:
             return found[0] if len(found) == 1 else None
     return None
+
+
+@lru_cache(maxsize=4096)
+def _known_place_word(word: str) -> bool:
+    """A word pymorphy3's dictionary (not its guesser) knows as a place name."""
+    morph = analyzer()
+    return bool(morph.word_is_known(word.lower())) and any(
+        "Geox" in parse.tag for parse in morph.parse(word)
+    )
 
 
 def _given_name_start(article: _Article, text: str, start: int, owner: str) -> int:
