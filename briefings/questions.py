@@ -32,7 +32,7 @@ _OPENING = (
 # "Which Australian city…", "what new date…": up to two words may qualify the noun asked
 # for, but not a verb's auxiliary ("what did the city council say" asks for a statement).
 _WHICH = r"(?:what|which)(?: (?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can"
-_WHICH += r"|could|should|the|of)\b)[\w-]+){0,2}"
+_WHICH += r"|could|should|the|of)\b)[\w-]+){0,3}"
 _FIRST: dict[AnswerType, str] = {
     "when": r"when|(?:what|which) (?:year|date|day|month|time)"
     r"|quand|(?:en )?quelle (?:année|date)|quel jour",

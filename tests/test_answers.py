@@ -72,6 +72,8 @@ def console(router: Router, line: str) -> str:
         ("Сколько времени продлится визит?", "duration"),
         ("According to a European diplomat, where had Prabowo been before Moscow?", "where"),
         ("What did Balakrishnan compare the undersea cable to?", "said"),
+        # Three words between "which" and the post it asks for.
+        ("Which Lao deputy foreign minister attended the talks?", "who"),
     ],
 )
 def test_the_answer_type_is_read_from_the_asking_words(question: str, asks: str | None) -> None:
@@ -315,6 +317,52 @@ def test_an_english_question_is_answered_from_a_report_in_another_language(
 
     assert "Товарооборот между Россией и Вьетнамом" in briefing.claims[0].text
     assert "ru.txt" == Path(briefing.sources[0].path or "").name
+
+
+def test_reports_of_a_figure_in_two_languages_are_both_cited(store: Store, tmp_path: Path) -> None:
+    # The Russian report gives another figure in words the English question does not hold:
+    # «стипендий» for "scholarships", found through the lexicon, not a shared spelling.
+    corpus(
+        tmp_path,
+        {
+            "en.txt": (
+                "Laos and Russia sign education plan\n\nVIENTIANE, April 3, 2024 — Russia will "
+                "grant 90 government scholarships to Lao students for the next academic year, "
+                "the Lao foreign ministry said after talks between the two ministers.\n"
+            ),
+            "ru.txt": (
+                "Россия и Лаос подписали план в сфере образования\n\nВЬЕНТЬЯН, 3 апреля. "
+                "/Агентство/. В новом учебном году Россия выделит лаосским студентам 110 "
+                "государственных стипендий, сообщил министр по итогам переговоров. Сейчас в "
+                "российских вузах учатся около 900 лаосских студентов.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(store, "How many scholarships did Russia offer Lao students?")
+
+    cited = {Path(s.path or "").name for s in briefing.sources}
+    assert {"en.txt", "ru.txt"} == cited
+    assert any("110 государственных стипендий" in c.text for c in briefing.claims)
+
+
+@pytest.mark.parametrize(
+    ("root", "text"),
+    [
+        ("scholarship", "150 государственных стипендий"),
+        ("request", "около 30 запросов польской стороны"),
+        ("deputi", "Thứ trưởng Ngoại giao tham dự hội đàm"),
+        ("crisi", "La crise avait éclaté en juillet"),
+        ("market", "presque disparu du marché algérien"),
+        ("posit", "близких или совпадающих позиций"),
+        ("reconstruct", "для будущего восстановления страны"),
+    ],
+)
+def test_the_lexicon_holds_the_words_questions_ask_of_posts_requests_and_markets(
+    root: str, text: str
+) -> None:
+    assert holds(words_of(text), foreign_forms(root))
 
 
 def test_vietnamese_forms_are_whole_syllables_and_others_word_starts() -> None:
