@@ -17,7 +17,7 @@ from typing import Literal
 from briefings.attribution import statement_shown
 from briefings.english import STOPWORDS, stem
 from briefings.folding import fold, fold_text
-from briefings.lexicon import foreign_forms, starts
+from briefings.lexicon import foreign_forms, holds, starts
 from briefings.search import terms
 
 AnswerType = Literal["when", "where", "amount", "duration", "who", "said"]
@@ -343,7 +343,15 @@ def _counts(text: str, counted: Sequence[str]) -> bool:
             continue
         if any(word.startswith(root) for word in words for root in counted):
             return True
+        if not text.isascii() and _counted_abroad(words, counted):
+            return True
     return False
+
+
+def _counted_abroad(words: Sequence[str], counted: Sequence[str]) -> bool:
+    """Whether folded `words` write one of the `counted` stems as another language does
+    ("около 30 заявок" counts requests)."""
+    return any(holds(words, forms) for root in counted if (forms := foreign_forms(root)))
 
 
 def _near_topic(text: str, topic: Set[str]) -> Callable[[int], bool]:
