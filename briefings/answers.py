@@ -111,7 +111,12 @@ def answer_features(
     fullest = max((stories.get(c.article_id, 0.0) for c in pool), default=0.0)
     # The best among articles with a sentence to offer; the others' count for nothing here.
     pool = [c for c in pool if stories.get(c.article_id, 0.0) >= fullest]
-    people = _people_asked(names, mentions) if question.asks == "said" else []
+    # "What did X say", or "… according to X": X's own words answer.
+    people = [
+        name
+        for name in _people_asked(names, mentions)
+        if question.asks == "said" or mentions_name(name, question.source)
+    ]
     speaking = _spoken_by(store, people, mentions, pool) if people else None
     # A sentence they speak in names them, "she said" or not.
     speakers = " ".join(name.key for name in people)
@@ -124,7 +129,7 @@ def answer_features(
         ahead = candidate.announced is not None
         shown = answer_shown(question, candidate.text, candidate.dated, others, topic, ahead)
         spoken = speaking is not None and (candidate.passage_id, candidate.start) in speaking
-        if people and not spoken:  # "What did X say": X's statement, not one naming X
+        if question.asks == "said" and people and not spoken:  # X's statement, not one naming X
             shown /= 2
         text = f"{candidate.text}\n{speakers}" if spoken else candidate.text
         if spoken:  # matched as the words of the person "he" stands for

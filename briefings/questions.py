@@ -113,6 +113,8 @@ _COUNT = re.compile(r"\b\d{1,3}(?:[.,]\d{3})+\b|\b\d{3,}\b")
 # Any number, with the word it counts: "About 70 Vietnamese", "230,000 Russian tourists".
 _COUNTED = re.compile(rf"\b({_NUMBER})\s+(?:\w+\s+)?(\w+)")
 _PERCENT = re.compile(r"\d\s?%")
+# A question asking what a named source reports, in the languages questions are asked in.
+_ACCORDING = re.compile(r"\b(?:according to|по словам|по данным|selon|theo)\b")
 _MONTHS = frozenset(
     "january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -175,6 +177,8 @@ class Question:
     counted: tuple[str, ...] = ()
     # It asks about what is still to come: "When will …", "does Lavrov hope to sign".
     future: bool = False
+    # Whom it asks the report of: "lavrov" in "How much did trade grow, according to Lavrov?".
+    source: str = ""
 
 
 def read_question(text: str) -> Question:
@@ -186,14 +190,19 @@ def read_question(text: str) -> Question:
     if _VIETNAMESE_LETTERS.search(lowered) and (m := _VIETNAMESE_WHO.search(lowered)):
         found.append((m.start(1), m.end(1), "who"))
     if not found:
-        return Question(text, None, _searched(lowered))
+        return Question(text, None, _searched(lowered), source=_sourced(lowered))
     start, end, kind = min(found)
     asking = lowered[start:end]
     counted: tuple[str, ...] = _SHARE if _ASKS_SHARE.search(asking) else ()
     counted += _counted(lowered[end:]) if _ASKS_COUNT.search(asking) else ()
     future = _FUTURE.search(lowered) is not None
     words = _searched(lowered[:start] + " " + lowered[end:])
-    return Question(text, kind, words, counted, future)
+    return Question(text, kind, words, counted, future, _sourced(lowered))
+
+
+def _sourced(lowered: str) -> str:
+    found = _ACCORDING.search(lowered)
+    return fold(re.split(r"[,;?]", lowered[found.end() :])[0]) if found else ""
 
 
 def _counted(rest: str) -> tuple[str, ...]:

@@ -365,6 +365,24 @@ def test_the_lexicon_holds_the_words_questions_ask_of_posts_requests_and_markets
     assert holds(words_of(text), foreign_forms(root))
 
 
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("How much did Iran-Russia trade grow in 2024, according to Lavrov?", "lavrov"),
+        (
+            "According to a European diplomat, where had Prabowo been before Moscow?",
+            "a european diplomat",
+        ),
+        ("Combien de touristes, selon le ministère ?", "le ministere"),
+        ("What did Lavrov say about trade?", ""),
+    ],
+)
+def test_whom_a_question_asks_the_report_of(question: str, source: str) -> None:
+    # Only the person named after "according to" is the one whose words answer: Prabowo
+    # is asked about, not quoted.
+    assert source == read_question(question).source
+
+
 def test_a_count_is_of_what_is_asked_as_another_language_writes_it() -> None:
     # "How many requests …": «около 40 заявок» counts them though 40 is too small to trust
     # as a count alone, and «заявок» shares no letters with "request".
