@@ -236,7 +236,7 @@ def _surnames(
     """The last word of each person's name as the passages write it, and the person: a
     story names someone in full once, then by surname alone («Аракчи, в свою очередь,
     поблагодарил …»), which the extractor does not link to them."""
-    found = {}
+    found: dict[str, str] = {}
     for passage in passages:
         for person in people.get(passage.id, []):
             last = passage.text[person.start : person.end].split()[-1]
