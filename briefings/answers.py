@@ -54,6 +54,8 @@ LONG_WORDS = 60
 _SHOWN = FEATURES.index("shown")
 _QUOTED = re.compile(r"[\"“”«»„]")
 _NUMBER = re.compile(r"\d")
+# Two or three capitalised words in a row, as a person's name is written in Latin letters.
+_NAME_RUN = re.compile(r"\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}\b")
 
 
 def asked_names(store: Store, question: Question) -> list[Name]:
@@ -126,6 +128,8 @@ def answer_features(
         others = [
             (m.kind, candidate.text.find(m.surface)) for m in named if m.entity_id not in asked
         ]
+        if question.asks == "who":
+            others += _unlinked_people(candidate.text, named, names)
         ahead = candidate.announced is not None
         shown = answer_shown(question, candidate.text, candidate.dated, others, topic, ahead)
         spoken = speaking is not None and (candidate.passage_id, candidate.start) in speaking
@@ -198,6 +202,22 @@ class _Context:
             math.log1p(self.copies[_key(candidate.text)] - 1),
             float(candidate.relevance >= self.in_article[candidate.article_id]),
         )
+
+
+def _unlinked_people(
+    text: str, named: Sequence[PassageMention], names: Sequence[Name]
+) -> list[tuple[str, int]]:
+    """("person", offset) of each run of capitalised words past a sentence's first word
+    that no mention covers and the question does not name: the extractor links only some
+    people ("replacing Ramtane Lamamra"), and who asks for a name."""
+    found = []
+    for m in _NAME_RUN.finditer(text):
+        if m.start() == 0 or any(n.surface in m.group() or m.group() in n.surface for n in named):
+            continue
+        if any(mentions_name(name, m.group()) for name in names):
+            continue
+        found.append(("person", m.start()))
+    return found
 
 
 def _key(text: str) -> str:

@@ -383,6 +383,27 @@ def test_whom_a_question_asks_the_report_of(question: str, source: str) -> None:
     assert source == read_question(question).source
 
 
+def test_who_is_answered_by_a_name_the_extractor_did_not_link(store: Store, tmp_path: Path) -> None:
+    corpus(
+        tmp_path,
+        {
+            "nairobi.txt": (
+                "Kenyan minister in Hanoi\n\nHANOI, May 14, 2024 — Kenya's Foreign Minister "
+                "Musalia Mudavadi held talks with his Vietnamese counterpart in Hanoi on Tuesday "
+                "on coffee and tea exports. Mr Mudavadi took over the ministry in October, "
+                "replacing Alfred Mutua. The two sides also discussed direct flights.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(
+        store, "Whom did Musalia Mudavadi replace as Kenya's foreign minister?"
+    )
+
+    assert "replacing Alfred Mutua" in briefing.claims[0].text
+
+
 def test_a_count_is_of_what_is_asked_as_another_language_writes_it() -> None:
     # "How many requests …": «около 40 заявок» counts them though 40 is too small to trust
     # as a count alone, and «заявок» shares no letters with "request".
