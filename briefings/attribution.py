@@ -35,14 +35,21 @@ _SPEECH_EN = (
     r"|reiterated|asked|urged|expressed|pledged|warned|insisted|explained|declared|announced"
     r"|tweeted|wrote|recalled|acknowledged|argued|described|hailed|praised|welcomed"
     r"|thanked|proposed|suggested|highlighted|briefed|requested|demanded|promised|vowed|hoped"
+    r"|replied|responded"
 )
 # Russian verbs of saying that may stand before their speaker ("— заявил Лавров"), then
 # those whose object is the one spoken to or the thing said.
-_SAID_RU = r"заявил|сказал|отметил|подчеркнул|добавил|сообщил|указал|пояснил|написал|констатировал"
+_SAID_RU = (
+    r"заявил|сказал|отметил|подчеркнул|добавил|сообщил|указал|пояснил|написал|констатировал"
+    r"|ответил"
+)
 _SPEECH_RU = rf"(?:{_SAID_RU}|призвал|заверил|выразил)(?:а|и)?"
-_SPEECH_VI = r"nói|cho\s+biết|khẳng\s+định|nhấn\s+mạnh|bày\s+tỏ|phát\s+biểu|đề\s+nghị"
+_SPEECH_VI = r"nói|cho\s+biết|khẳng\s+định|nhấn\s+mạnh|bày\s+tỏ|phát\s+biểu|đề\s+nghị|trả\s+lời"
 # French: "a déclaré", and "a-t-il déclaré" after a quote.
-_FR_SAID = r"(?:déclaré|dit|ajouté|souligné|affirmé|indiqué|précisé|expliqué|estimé|assuré|insisté)"
+_FR_SAID = (
+    r"(?:déclaré|dit|ajouté|souligné|affirmé|indiqué|précisé|expliqué|estimé|assuré|insisté"
+    r"|répondu)"
+)
 _SPEECH_FR = rf"(?:a\s+)?{_FR_SAID}"
 _SPEECH = f"(?:{_SPEECH_EN}|{_SPEECH_RU}|{_SPEECH_VI}|{_SPEECH_FR})"
 _PRONOUN = r"(?:he|she|он|она|ông|bà|il|elle)"

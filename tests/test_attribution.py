@@ -12,7 +12,7 @@ from rich.console import Console
 
 from bot.console import execute
 from bot.router import Router
-from briefings.attribution import pronoun_speaks
+from briefings.attribution import pronoun_speaks, statement_shown
 from briefings.compose import Limits, answer_question, brief_topic, brief_who
 from store import Store
 
@@ -250,3 +250,21 @@ def test_a_speaker_named_again_by_surname_alone_is_theirs(store: Store, tmp_path
     said = answer_question(store, "Что сказал Мотэги о мирном договоре?")
     peace = next(c for c in said.claims if "продолжить переговоры" in c.text)
     assert peace.speaker is not None and "Mot" in peace.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сикорский ответил, что Варшава готова принять переговоры.",
+        "Asked about the deal, the minister replied that talks would go on.",
+        "Le ministre a répondu que le dialogue continuerait.",
+        "Bộ trưởng trả lời rằng hai bên sẽ tiếp tục đối thoại.",
+    ],
+)
+def test_a_reply_is_a_statement(text: str) -> None:
+    # "What did X say" is answered by X's reply as by X's declaration.
+    assert 0 < statement_shown(text)
+
+
+def test_he_replied_names_no_one() -> None:
+    assert pronoun_speaks("“We will see,” he replied.") is not None
