@@ -27,6 +27,7 @@ from briefings.attribution import (
 )
 from briefings.english import stem
 from briefings.extractive import Candidate, flaws
+from briefings.folding import fold
 from briefings.questions import (
     NAMED_ANSWERS,
     Name,
@@ -105,7 +106,12 @@ def answer_features(
     """
     asked = {entity for name in names for entity in name.entities}
     mentions = _mentions(store, question, asked, hits)
-    stories = _stories(store, names, asked, hits)
+    # Where something was done ("a loan signed in Hanoi") a report of the figure may leave
+    # out: for how much or how many, the articles kept hold the most of the other names, so
+    # reports that differ on the figure are both offered.
+    held = [n for n in names if not _venue(question, n)] if question.asks == "amount" else []
+    held = held or list(names)
+    stories = _stories(store, held, {e for n in held for e in n.entities}, hits)
     topic = _topic(question, names)
     years = [int(w) for w in question.words if asked_year(w)]
     dates = store.dates_in({c.passage_id for c in pool}) if years else {}
@@ -202,6 +208,11 @@ class _Context:
             math.log1p(self.copies[_key(candidate.text)] - 1),
             float(candidate.relevance >= self.in_article[candidate.article_id]),
         )
+
+
+def _venue(question: Question, name: Name) -> bool:
+    """Whether the question names `name` as where something happens ("signed in Hanoi")."""
+    return re.search(rf"\b(?:in|at)\s+{re.escape(name.key)}\b", fold(question.text)) is not None
 
 
 def _unlinked_people(

@@ -404,6 +404,35 @@ def test_who_is_answered_by_a_name_the_extractor_did_not_link(store: Store, tmp_
     assert "replacing Alfred Mutua" in briefing.claims[0].text
 
 
+def test_a_figure_reported_without_the_venue_asked_is_cited_too(
+    store: Store, tmp_path: Path
+) -> None:
+    # The Vietnamese report gives another figure and does not say where the loan was signed:
+    # how much is asked, and the place asked is where it happened, which a report may omit.
+    corpus(
+        tmp_path,
+        {
+            "en.txt": (
+                "Korea lends for Da Nang port\n\nHANOI, March 12, 2025 — South Korea and "
+                "Vietnam signed a loan worth $210 million in Hanoi on Wednesday for the "
+                "expansion of the Lien Chieu port in Da Nang, officials said.\n"
+            ),
+            "vi.txt": (
+                "Hàn Quốc cho vay mở rộng cảng Liên Chiểu\n\nHai bên đã ký hiệp định vay vốn "
+                "trị giá 200 triệu USD cho dự án mở rộng cảng Liên Chiểu tại Đà Nẵng, theo Bộ "
+                "Tài chính.\n"
+            ),
+        },
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = answer_question(
+        store, "How big was the Korean loan for the Da Nang port signed in Hanoi in March 2025?"
+    )
+
+    assert {"en.txt", "vi.txt"} == {Path(s.path or "").name for s in briefing.sources}
+
+
 def test_a_count_is_of_what_is_asked_as_another_language_writes_it() -> None:
     # "How many requests …": «около 40 заявок» counts them though 40 is too small to trust
     # as a count alone, and «заявок» shares no letters with "request".
