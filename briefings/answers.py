@@ -27,6 +27,7 @@ from briefings.attribution import (
 )
 from briefings.english import stem
 from briefings.extractive import Candidate, flaws
+from briefings.folding import fold
 from briefings.questions import (
     NAMED_ANSWERS,
     Name,
@@ -54,6 +55,8 @@ LONG_WORDS = 60
 _SHOWN = FEATURES.index("shown")
 _QUOTED = re.compile(r"[\"“”«»„]")
 _NUMBER = re.compile(r"\d")
+# Two or three capitalised words in a row, as a person's name is written in Latin letters.
+_NAME_RUN = re.compile(r"\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}\b")
 
 
 def asked_names(store: Store, question: Question) -> list[Name]:
@@ -103,7 +106,12 @@ def answer_features(
     """
     asked = {entity for name in names for entity in name.entities}
     mentions = _mentions(store, question, asked, hits)
-    stories = _stories(store, names, asked, hits)
+    # Where something was done ("a loan signed in Hanoi") a report of the figure may leave
+    # out: for how much or how many, the articles kept hold the most of the other names, so
+    # reports that differ on the figure are both offered.
+    held = [n for n in names if not _venue(question, n)] if question.asks == "amount" else []
+    held = held or list(names)
+    stories = _stories(store, held, {e for n in held for e in n.entities}, hits)
     topic = _topic(question, names)
     years = [int(w) for w in question.words if asked_year(w)]
     dates = store.dates_in({c.passage_id for c in pool}) if years else {}
@@ -111,7 +119,12 @@ def answer_features(
     fullest = max((stories.get(c.article_id, 0.0) for c in pool), default=0.0)
     # The best among articles with a sentence to offer; the others' count for nothing here.
     pool = [c for c in pool if stories.get(c.article_id, 0.0) >= fullest]
-    people = _people_asked(names, mentions) if question.asks == "said" else []
+    # "What did X say", or "… according to X": X's own words answer.
+    people = [
+        name
+        for name in _people_asked(names, mentions)
+        if question.asks == "said" or mentions_name(name, question.source)
+    ]
     speaking = _spoken_by(store, people, mentions, pool) if people else None
     # A sentence they speak in names them, "she said" or not.
     speakers = " ".join(name.key for name in people)
@@ -121,10 +134,12 @@ def answer_features(
         others = [
             (m.kind, candidate.text.find(m.surface)) for m in named if m.entity_id not in asked
         ]
+        if question.asks == "who":
+            others += _unlinked_people(candidate.text, named, names)
         ahead = candidate.announced is not None
         shown = answer_shown(question, candidate.text, candidate.dated, others, topic, ahead)
         spoken = speaking is not None and (candidate.passage_id, candidate.start) in speaking
-        if people and not spoken:  # "What did X say": X's statement, not one naming X
+        if question.asks == "said" and people and not spoken:  # X's statement, not one naming X
             shown /= 2
         text = f"{candidate.text}\n{speakers}" if spoken else candidate.text
         if spoken:  # matched as the words of the person "he" stands for
@@ -193,6 +208,27 @@ class _Context:
             math.log1p(self.copies[_key(candidate.text)] - 1),
             float(candidate.relevance >= self.in_article[candidate.article_id]),
         )
+
+
+def _venue(question: Question, name: Name) -> bool:
+    """Whether the question names `name` as where something happens ("signed in Hanoi")."""
+    return re.search(rf"\b(?:in|at)\s+{re.escape(name.key)}\b", fold(question.text)) is not None
+
+
+def _unlinked_people(
+    text: str, named: Sequence[PassageMention], names: Sequence[Name]
+) -> list[tuple[str, int]]:
+    """("person", offset) of each run of capitalised words past a sentence's first word
+    that no mention covers and the question does not name: the extractor links only some
+    people ("replacing Ramtane Lamamra"), and who asks for a name."""
+    found = []
+    for m in _NAME_RUN.finditer(text):
+        if m.start() == 0 or any(n.surface in m.group() or m.group() in n.surface for n in named):
+            continue
+        if any(mentions_name(name, m.group()) for name in names):
+            continue
+        found.append(("person", m.start()))
+    return found
 
 
 def _key(text: str) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from briefings.sentences import sentence_spans
+from briefings.transliteration import is_cyrillic
 from store import Store
 from store.records import NamedPerson, PassageHit
 
@@ -24,20 +25,31 @@ from store.records import NamedPerson, PassageHit
 # sentence a paragraph, so as many paragraphs.
 LOOKBACK_SENTENCES = 4
 LOOKBACK_PASSAGES = 4
+# A surname this short ("Le", "Vu") may be any word; a Russian case ending is this long at most.
+SURNAME_CHARS = 4
+CASE_ENDING = 2
+_CAPITALISED = re.compile(r"\b[A-ZА-ЯЁ][\w'’-]{3,}")
 
 _SPEECH_EN = (
     r"said|says|told|tells|added|adds|noted|stressed|underlined|affirmed|emphasi[sz]ed"
     r"|reiterated|asked|urged|expressed|pledged|warned|insisted|explained|declared|announced"
     r"|tweeted|wrote|recalled|acknowledged|argued|described|hailed|praised|welcomed"
     r"|thanked|proposed|suggested|highlighted|briefed|requested|demanded|promised|vowed|hoped"
+    r"|replied|responded"
 )
 # Russian verbs of saying that may stand before their speaker ("— заявил Лавров"), then
 # those whose object is the one spoken to or the thing said.
-_SAID_RU = r"заявил|сказал|отметил|подчеркнул|добавил|сообщил|указал|пояснил|написал|констатировал"
+_SAID_RU = (
+    r"заявил|сказал|отметил|подчеркнул|добавил|сообщил|указал|пояснил|написал|констатировал"
+    r"|ответил"
+)
 _SPEECH_RU = rf"(?:{_SAID_RU}|призвал|заверил|выразил)(?:а|и)?"
-_SPEECH_VI = r"nói|cho\s+biết|khẳng\s+định|nhấn\s+mạnh|bày\s+tỏ|phát\s+biểu|đề\s+nghị"
+_SPEECH_VI = r"nói|cho\s+biết|khẳng\s+định|nhấn\s+mạnh|bày\s+tỏ|phát\s+biểu|đề\s+nghị|trả\s+lời"
 # French: "a déclaré", and "a-t-il déclaré" after a quote.
-_FR_SAID = r"(?:déclaré|dit|ajouté|souligné|affirmé|indiqué|précisé|expliqué|estimé|assuré|insisté)"
+_FR_SAID = (
+    r"(?:déclaré|dit|ajouté|souligné|affirmé|indiqué|précisé|expliqué|estimé|assuré|insisté"
+    r"|répondu)"
+)
 _SPEECH_FR = rf"(?:a\s+)?{_FR_SAID}"
 _SPEECH = f"(?:{_SPEECH_EN}|{_SPEECH_RU}|{_SPEECH_VI}|{_SPEECH_FR})"
 _PRONOUN = r"(?:he|she|он|она|ông|bà|il|elle)"
@@ -205,10 +217,12 @@ def speaker(
 
 
 def _sentences(
-    passages: Iterable[PassageHit], people: dict[int, list[NamedPerson]]
+    passages: Sequence[PassageHit], people: dict[int, list[NamedPerson]]
 ) -> Iterable[_Sentence]:
+    surnames = _surnames(passages, people)
     for passage in passages:
         named = people.get(passage.id, [])
+        named = sorted([*named, *_by_surname(passage, named, surnames)], key=lambda p: p.start)
         for start, end in sentence_spans(passage.text):
             quoted = [m.span() for m in _QUOTED.finditer(passage.text, start, end)]
             # A person named inside a quotation is spoken of, not speaking: in "“… I hope
@@ -221,6 +235,46 @@ def _sentences(
                 and not any(q_start < p.start and p.end < q_end for q_start, q_end in quoted)
             )
             yield _Sentence(passage.id, passage.text, start, end, inside)
+
+
+def _surnames(
+    passages: Sequence[PassageHit], people: dict[int, list[NamedPerson]]
+) -> dict[str, str]:
+    """The last word of each person's name as the passages write it, and the person: a
+    story names someone in full once, then by surname alone («Аракчи, в свою очередь,
+    поблагодарил …»), which the extractor does not link to them."""
+    found: dict[str, str] = {}
+    for passage in passages:
+        for person in people.get(passage.id, []):
+            last = passage.text[person.start : person.end].split()[-1]
+            if len(last) >= SURNAME_CHARS and last[0].isupper():
+                found.setdefault(last, person.name)
+    return found
+
+
+def _by_surname(
+    passage: PassageHit, named: Sequence[NamedPerson], surnames: dict[str, str]
+) -> list[NamedPerson]:
+    """The people `passage` names by surname alone, outside the mentions already linked."""
+    found = []
+    for m in _CAPITALISED.finditer(passage.text):
+        if any(p.start <= m.start() < p.end for p in named):
+            continue
+        name = next((n for last, n in surnames.items() if _same_surname(m.group(), last)), None)
+        if name is not None:
+            found.append(NamedPerson(passage.id, m.start(), m.end(), name))
+    return found
+
+
+def _same_surname(word: str, last: str) -> bool:
+    """Whether `word` writes the surname `last`, in Russian in another case («Аббасом»,
+    «Лаврова» for «Лавров»): all but a case ending the same."""
+    if word == last:
+        return True
+    if not (is_cyrillic(word) and is_cyrillic(last)):
+        return False
+    stem = min(len(word), len(last)) - CASE_ENDING
+    return stem >= SURNAME_CHARS - 1 and word[:stem] == last[:stem]
 
 
 def _last_speaker(sentences: Sequence[_Sentence], cue: int) -> str | None:

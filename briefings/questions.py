@@ -17,7 +17,7 @@ from typing import Literal
 from briefings.attribution import statement_shown
 from briefings.english import STOPWORDS, stem
 from briefings.folding import fold, fold_text
-from briefings.lexicon import foreign_forms, starts
+from briefings.lexicon import foreign_forms, holds, starts
 from briefings.search import terms
 
 AnswerType = Literal["when", "where", "amount", "duration", "who", "said"]
@@ -32,7 +32,7 @@ _OPENING = (
 # "Which Australian city…", "what new date…": up to two words may qualify the noun asked
 # for, but not a verb's auxiliary ("what did the city council say" asks for a statement).
 _WHICH = r"(?:what|which)(?: (?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can"
-_WHICH += r"|could|should|the|of)\b)[\w-]+){0,2}"
+_WHICH += r"|could|should|the|of)\b)[\w-]+){0,3}"
 _FIRST: dict[AnswerType, str] = {
     "when": r"when|(?:what|which) (?:year|date|day|month|time)"
     r"|quand|(?:en )?quelle (?:année|date)|quel jour",
@@ -113,6 +113,8 @@ _COUNT = re.compile(r"\b\d{1,3}(?:[.,]\d{3})+\b|\b\d{3,}\b")
 # Any number, with the word it counts: "About 70 Vietnamese", "230,000 Russian tourists".
 _COUNTED = re.compile(rf"\b({_NUMBER})\s+(?:\w+\s+)?(\w+)")
 _PERCENT = re.compile(r"\d\s?%")
+# A question asking what a named source reports, in the languages questions are asked in.
+_ACCORDING = re.compile(r"\b(?:according to|по словам|по данным|selon|theo)\b")
 _MONTHS = frozenset(
     "january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -175,6 +177,8 @@ class Question:
     counted: tuple[str, ...] = ()
     # It asks about what is still to come: "When will …", "does Lavrov hope to sign".
     future: bool = False
+    # Whom it asks the report of: "lavrov" in "How much did trade grow, according to Lavrov?".
+    source: str = ""
 
 
 def read_question(text: str) -> Question:
@@ -186,14 +190,19 @@ def read_question(text: str) -> Question:
     if _VIETNAMESE_LETTERS.search(lowered) and (m := _VIETNAMESE_WHO.search(lowered)):
         found.append((m.start(1), m.end(1), "who"))
     if not found:
-        return Question(text, None, _searched(lowered))
+        return Question(text, None, _searched(lowered), source=_sourced(lowered))
     start, end, kind = min(found)
     asking = lowered[start:end]
     counted: tuple[str, ...] = _SHARE if _ASKS_SHARE.search(asking) else ()
     counted += _counted(lowered[end:]) if _ASKS_COUNT.search(asking) else ()
     future = _FUTURE.search(lowered) is not None
     words = _searched(lowered[:start] + " " + lowered[end:])
-    return Question(text, kind, words, counted, future)
+    return Question(text, kind, words, counted, future, _sourced(lowered))
+
+
+def _sourced(lowered: str) -> str:
+    found = _ACCORDING.search(lowered)
+    return fold(re.split(r"[,;?]", lowered[found.end() :])[0]) if found else ""
 
 
 def _counted(rest: str) -> tuple[str, ...]:
@@ -343,7 +352,15 @@ def _counts(text: str, counted: Sequence[str]) -> bool:
             continue
         if any(word.startswith(root) for word in words for root in counted):
             return True
+        if not text.isascii() and _counted_abroad(words, counted):
+            return True
     return False
+
+
+def _counted_abroad(words: Sequence[str], counted: Sequence[str]) -> bool:
+    """Whether folded `words` write one of the `counted` stems as another language does
+    ("около 30 заявок" counts requests)."""
+    return any(holds(words, forms) for root in counted if (forms := foreign_forms(root)))
 
 
 def _near_topic(text: str, topic: Set[str]) -> Callable[[int], bool]:

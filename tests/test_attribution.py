@@ -12,7 +12,7 @@ from rich.console import Console
 
 from bot.console import execute
 from bot.router import Router
-from briefings.attribution import pronoun_speaks
+from briefings.attribution import pronoun_speaks, statement_shown
 from briefings.compose import Limits, answer_question, brief_topic, brief_who
 from store import Store
 
@@ -226,3 +226,45 @@ def test_the_person_told_is_not_the_speaker_and_a_lower_case_role_names_one(
     assert ('"Japan has bee', "Tran Quoc Binh") in quotes
     assert all(speaker != "Kenji Arakawa" for _, speaker in quotes)
     assert brief_who(store, "Sok Vannak").subject is not None
+
+
+def test_a_speaker_named_again_by_surname_alone_is_theirs(store: Store, tmp_path: Path) -> None:
+    # The guest is named in full once («с … Тосимицу Мотэги»), then by surname alone, which
+    # no mention links to him: the «— добавил он» after it is his, not the host's.
+    (tmp_path / "ru.txt").write_text(
+        "Лавров провел переговоры с главой МИД Японии\n\n"
+        "Министр иностранных дел России Сергей Лавров провел в среду переговоры с министром "
+        "иностранных дел Японии Тосимицу Мотэги, который находится в Москве с визитом.\n\n"
+        'Открывая встречу, Лавров отметил, что диалог двух стран продолжается. "Мы '
+        'ценим возможность обсудить все вопросы напрямую", — сказал российский министр.\n\n'
+        'Мотэги, в свою очередь, поблагодарил российскую сторону за прием. "Мы хотим '
+        'продолжить переговоры о мирном договоре", — добавил он.\n',
+        encoding="utf-8",
+    )
+    run_ingest(store, [str(tmp_path)])
+
+    briefing = brief_who(store, "Лавров", Limits().more())
+
+    quoted = [c for c in briefing.claims if "продолжить переговоры" in c.text]
+    assert [] == [c for c in quoted if c.speaker and "Lavrov" in c.speaker]
+    said = answer_question(store, "Что сказал Мотэги о мирном договоре?")
+    peace = next(c for c in said.claims if "продолжить переговоры" in c.text)
+    assert peace.speaker is not None and "Mot" in peace.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сикорский ответил, что Варшава готова принять переговоры.",
+        "Asked about the deal, the minister replied that talks would go on.",
+        "Le ministre a répondu que le dialogue continuerait.",
+        "Bộ trưởng trả lời rằng hai bên sẽ tiếp tục đối thoại.",
+    ],
+)
+def test_a_reply_is_a_statement(text: str) -> None:
+    # "What did X say" is answered by X's reply as by X's declaration.
+    assert 0 < statement_shown(text)
+
+
+def test_he_replied_names_no_one() -> None:
+    assert pronoun_speaks("“We will see,” he replied.") is not None
