@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import typer
 
 from bot.cli import app
 
-from .conftest import SEEDS
+from .conftest import SEEDS, postgres_schema
 
 INVALID_UTF8 = b"\xff\xfe"
 # U+D800 as UTF-8 would spell it (CESU-8): what a lone surrogate looks like in bytes.
@@ -43,6 +44,8 @@ VALID: dict[str, list[str]] = {
     "sources add": ["{watched}"],
     "sources remove": ["1"],
     "sources poll": ["1"],
+    # A new, empty schema on the PostgreSQL test server for each call.
+    "migrate": ["--to", "{postgres}"],
 }
 # The commands that only read: they must not create a database where there is none.
 READERS = [
@@ -169,9 +172,13 @@ def test_every_json_command_is_covered() -> None:
 def test_json_output_is_one_utf8_object_whatever_goes_wrong(
     db: Path, name: str, kind: str, args: list[str | bytes]
 ) -> None:
-    filled = [a.format(watched=db.parent / "watched") if isinstance(a, str) else a for a in args]
-
-    result = attache(*name.split(), *filled, "--db", str(db), "--json", tmp=db.parent)
+    with ExitStack() as stack:
+        target = stack.enter_context(postgres_schema()) if "{postgres}" in args else ""
+        filled = [
+            a.format(watched=db.parent / "watched", postgres=target) if isinstance(a, str) else a
+            for a in args
+        ]
+        result = attache(*name.split(), *filled, "--db", str(db), "--json", tmp=db.parent)
 
     found = one_json_object(result)
     assert "something went wrong" not in result.stderr.decode("utf-8")
