@@ -26,6 +26,12 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+@pytest.fixture
+def router_database(seeded: Path) -> str:
+    """The console's router answers from this module's seeded file (`seeded` is a path here)."""
+    return str(seeded)
+
+
 @pytest.mark.parametrize(
     ("command", "blank"), [("who", ""), ("topic", "   "), ("ask", ""), ("timeline", '""')]
 )
