@@ -12,6 +12,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from bot import messages
 from briefings.ingest.capacity import default_workers
 from briefings.ingest.network import Network, parse_networks
+from briefings.schedules import ScheduleError, timezone_named
 from store.errors import AttacheError
 
 
@@ -115,6 +116,18 @@ class Settings(BaseSettings):
     @classmethod
     def _networks_parse(cls, value: str) -> str:
         parse_networks(value)  # a ValueError names the bad entry
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone_exists(cls, value: str) -> str:
+        try:
+            timezone_named(value)
+        except ScheduleError as error:
+            problem = messages.BAD_SETTING.format(
+                name="ATTACHE_TIMEZONE", value=value, problem=error.message
+            )
+            raise ValueError(problem) from None
         return value
 
     @field_validator("slack_api_url")

@@ -181,6 +181,11 @@ def _day_range(first: int, last: int, expr: str) -> list[str]:
     return [_CRON_DAYS[n] for n in range(first, last + 1)]
 
 
+def timezone_named(name: str) -> ZoneInfo:
+    """The IANA timezone `name`, or a ScheduleError saying how to write one."""
+    return _zone(name)
+
+
 def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)

@@ -327,6 +327,8 @@ def test_the_console_answers_bytes_that_are_not_utf8(seeded: Path, tmp_path: Pat
         ("ATTACHE_POLL_EVERY_MINUTES", "99999999999999999999", ["sources", "add", "{watched}"]),
         ("ATTACHE_DIGEST_MAX_AGE_DAYS", "1e300", ["digest", "preview", "Lavrov"]),
         ("ATTACHE_INGEST_WORKERS", HUGE, ["ingest", str(SEEDS)]),
+        ("ATTACHE_TIMEZONE", "Mars/Olympus_Mons", ["sources"]),
+        ("ATTACHE_TIMEZONE", "Mars/Olympus_Mons", ["digest", "preview", "1"]),
     ],
 )
 def test_a_setting_out_of_range_is_one_line_naming_it(
