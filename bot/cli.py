@@ -231,7 +231,7 @@ def migrate_command(
 ) -> None:
     shown = without_password(to)
     if not is_url(to):
-        raise StoreError(messages.MIGRATE_NEEDS_URL.format(target=shown))
+        raise typer.BadParameter(messages.MIGRATE_NEEDS_URL.format(target=shown))
     with _store(db) as source, Store.open(to) as target:
         counts = copy_store(source, target)
     said = messages.MIGRATED.format(

@@ -119,13 +119,20 @@ def connect(url: str) -> PostgresConnection:
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
     except psycopg.Error as error:
-        raise StoreError(f"cannot open the database at {without_password(url)}: {error}") from error
+        raise StoreError(
+            f"cannot open the database at {without_password(url)}: {_one_line(error)}"
+        ) from error
     opened = PostgresConnection(conn)
     try:
         opened.migrate()
     except psycopg.Error as error:
         conn.close()
         raise StoreError(
-            f"cannot prepare the database at {without_password(url)}: {error}"
+            f"cannot prepare the database at {without_password(url)}: {_one_line(error)}"
         ) from error
     return opened
+
+
+def _one_line(error: Exception) -> str:
+    # libpq's messages run over several lines ("Connection refused\n\tIs the server running…").
+    return " ".join(str(error).split())

@@ -54,3 +54,27 @@ def test_a_sqlite_store_moves_to_postgresql_whole(tmp_path: Path) -> None:
 
     assert 1 == again.returncode
     assert "already holds" in again.stderr
+
+
+def test_a_target_that_is_not_a_url_is_a_usage_error(tmp_path: Path) -> None:
+    path, _ = seeded_database(tmp_path / "a.db")
+
+    result = attache("migrate", "--to", "banana", "--db", str(path), "--json", tmp=tmp_path)
+
+    assert 2 == result.returncode
+    assert "usage" == json.loads(result.stdout)["error"]["kind"]
+
+
+def test_a_server_that_is_not_there_is_one_line(tmp_path: Path) -> None:
+    path, _ = seeded_database(tmp_path / "a.db")
+    # Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    target = "postgresql://nobody:secret@127.0.0.1:1/none"
+
+    result = attache("migrate", "--to", target, "--db", str(path), "--json", tmp=tmp_path)
+
+    assert 1 == result.returncode
+    message = json.loads(result.stdout)["error"]["message"]
+    assert message.startswith("cannot open the database at postgresql://nobody:***@127.0.0.1:1/")
+    assert "\n" not in message and "\t" not in message
+    assert "secret" not in result.stdout + result.stderr
+    assert 1 == len(result.stderr.splitlines())
