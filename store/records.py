@@ -32,6 +32,9 @@ class MentionRecord:
     country: str | None = None
     description: str | None = None
     role: str | None = None
+    # False when the surface refers to the entity without naming it ("the meeting"): a user
+    # typing that word means the word, not this one entity.
+    names_entity: bool = True
 
 
 @dataclass(frozen=True)

@@ -315,7 +315,11 @@ class Store(Queries, DigestQueries, SourceQueries, LineStatsQueries):
         self.db.executemany(
             "INSERT INTO aliases (entity_id, alias, alias_key) VALUES (?, ?, ?)"
             " ON CONFLICT(entity_id, alias) DO NOTHING",
-            [(entity_ids[m.entity_key], m.surface, m.surface_key) for m in mentions],
+            [
+                (entity_ids[m.entity_key], m.surface, m.surface_key)
+                for m in mentions
+                if m.names_entity
+            ],
         )
         renamed = {entity_ids[m.entity_key] for m in mentions if m.name != stored[m.entity_key][1]}
         return set(entity_ids.values()), renamed

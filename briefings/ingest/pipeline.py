@@ -576,7 +576,14 @@ def _mention_record(mention: Mention) -> MentionRecord:
         country=entity.country,
         description=entity.description,
         role=mention.role,
+        names_entity=entity.kind != "event" or _names_an_event(mention.surface),
     )
+
+
+def _names_an_event(surface: str) -> bool:
+    """Whether an event's surface is a name ("APEC summit", "Lavrov–Son talks") rather than a
+    common noun referring back to it ("talks", "the meeting", "hội đàm", "переговоры")."""
+    return any(c.isupper() or c.isdigit() for c in surface)
 
 
 def entity_key(entity: EntityRef) -> str:
